@@ -1,0 +1,120 @@
+package gormstore
+
+import (
+	"context"
+	"database/sql"
+
+	"gorm.io/gorm"
+
+	"github.com/mssc/recert/catalog"
+)
+
+var _ catalog.Store = (*Store)(nil)
+
+// CatalogVersion returns the current catalog version.
+func (s *Store) CatalogVersion(ctx context.Context) (int64, error) {
+	var st catalogStateRow
+	if err := s.db.WithContext(ctx).Take(&st, 1).Error; err != nil {
+		return 0, mapError(err)
+	}
+	return st.Version, nil
+}
+
+// readTx runs fn in a read-only transaction that sees one consistent state
+// of the database.
+func (s *Store) readTx(ctx context.Context, fn func(tx *gorm.DB) error) error {
+	opts := &sql.TxOptions{ReadOnly: true}
+	if s.dialect == DialectPostgres {
+		opts.Isolation = sql.LevelRepeatableRead
+	} else {
+		opts = nil
+	}
+	return mapError(s.db.WithContext(ctx).Transaction(fn, opts))
+}
+
+// LoadCatalog reads the whole catalog at one version, in a fixed number of
+// statements whatever its size.
+func (s *Store) LoadCatalog(ctx context.Context) (*catalog.Data, error) {
+	data := &catalog.Data{}
+	err := s.readTx(ctx, func(tx *gorm.DB) error {
+		var (
+			st         catalogStateRow
+			orgs       []organizationRow
+			certs      []certificationRow
+			bases      []basisRow
+			programs   []programRow
+			aliases    []aliasRow
+			activities []keyActivityRow
+			fields     []fieldRow
+			types      []activityTypeRow
+			bands      []employmentBandRow
+			fees       []feeRow
+			rules      []ruleRow
+		)
+		for _, q := range []struct {
+			dest  any
+			order string
+		}{
+			{&orgs, "id"}, {&certs, "id"}, {&bases, "certification_id, basis"},
+			{&programs, "certification_id, program"}, {&aliases, "certification_id, position"},
+			{&activities, "id"}, {&fields, "position"}, {&types, "position"},
+			{&bands, "position"}, {&fees, "position"}, {&rules, "key"},
+		} {
+			if err := tx.Order(q.order).Find(q.dest).Error; err != nil {
+				return err
+			}
+		}
+		if err := tx.Take(&st, 1).Error; err != nil {
+			return err
+		}
+		data.Version = st.Version
+		orgKeys := make(map[int64]string, len(orgs))
+		for _, o := range orgs {
+			orgKeys[o.ID] = o.Key
+			data.Organizations = append(data.Organizations, toOrganization(o))
+		}
+		children := groupChildren(bases, programs, aliases)
+		for _, c := range certs {
+			data.Certifications = append(data.Certifications, toCertification(c, orgKeys[c.OrganizationID], children[c.ID]))
+		}
+		data.KeyActivities = convertAll(activities, toKeyActivity)
+		data.Fields = convertAll(fields, toField)
+		data.ActivityTypes = convertAll(types, toActivityType)
+		data.EmploymentBands = convertAll(bands, toEmploymentBand)
+		data.Fees = convertAll(fees, toFee)
+		data.Rules = convertAll(rules, toRule)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return data, nil
+}
+
+func groupChildren(bases []basisRow, programs []programRow, aliases []aliasRow) map[int64]certificationChildren {
+	out := map[int64]certificationChildren{}
+	for _, b := range bases {
+		ch := out[b.CertificationID]
+		ch.bases = append(ch.bases, b)
+		out[b.CertificationID] = ch
+	}
+	for _, p := range programs {
+		ch := out[p.CertificationID]
+		ch.programs = append(ch.programs, p)
+		out[p.CertificationID] = ch
+	}
+	for _, a := range aliases {
+		ch := out[a.CertificationID]
+		ch.aliases = append(ch.aliases, a)
+		out[a.CertificationID] = ch
+	}
+	return out
+}
+
+func convertAll[R, T any](rows []R, convert func(R) T) []T {
+	out := make([]T, len(rows))
+	for i, r := range rows {
+		out[i] = convert(r)
+	}
+	return out
+}

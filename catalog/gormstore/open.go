@@ -1,0 +1,124 @@
+// Package gormstore implements catalog.Store with gorm, on PostgreSQL or on
+// an embedded, pure-Go SQLite file.
+package gormstore
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"net"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/glebarez/sqlite"
+	"github.com/jackc/pgx/v5"
+	"gorm.io/driver/postgres"
+	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
+)
+
+// Dialect names the database engine behind a Store.
+type Dialect string
+
+// The supported engines.
+const (
+	// DialectPostgres is PostgreSQL, for production.
+	DialectPostgres Dialect = "postgres"
+	// DialectSQLite is the embedded SQLite file, when no database is configured.
+	DialectSQLite Dialect = "sqlite"
+)
+
+// Config says which database to open.
+type Config struct {
+	// DatabaseURL is a PostgreSQL connection string; when empty the
+	// embedded SQLite file at SQLitePath is used.
+	DatabaseURL string
+	// SQLitePath is the embedded database file; its folder is created.
+	SQLitePath string
+	// ConnectTimeout bounds the first connection; zero means 10 seconds.
+	ConnectTimeout time.Duration
+	// Counter, when set, counts every SQL statement the store executes.
+	Counter *StatementCounter
+}
+
+// Store is the gorm implementation of the catalog's storage interfaces.
+type Store struct {
+	db      *gorm.DB
+	dialect Dialect
+}
+
+// Open connects to the configured database and checks that it answers.
+// Its errors name the database host and never the password.
+func Open(ctx context.Context, cfg Config) (*Store, error) {
+	timeout := cfg.ConnectTimeout
+	if timeout == 0 {
+		timeout = 10 * time.Second
+	}
+	var log logger.Interface = logger.Discard
+	if cfg.Counter != nil {
+		log = cfg.Counter
+	}
+	gcfg := &gorm.Config{Logger: log, DisableAutomaticPing: true, TranslateError: true}
+	var (
+		db      *gorm.DB
+		dialect Dialect
+		where   string
+		err     error
+	)
+	if cfg.DatabaseURL != "" {
+		dialect = DialectPostgres
+		pc, perr := pgx.ParseConfig(cfg.DatabaseURL)
+		if perr != nil {
+			return nil, fmt.Errorf("DATABASE_URL is not a valid PostgreSQL connection string (postgres://user@host:port/dbname)")
+		}
+		where = net.JoinHostPort(pc.Host, fmt.Sprint(pc.Port))
+		db, err = gorm.Open(postgres.Open(cfg.DatabaseURL), gcfg)
+	} else {
+		dialect = DialectSQLite
+		where = cfg.SQLitePath
+		if mkErr := os.MkdirAll(filepath.Dir(cfg.SQLitePath), 0o755); mkErr != nil {
+			return nil, fmt.Errorf("cannot create the folder of the embedded database %s: %v", where, mkErr)
+		}
+		dsn := "file:" + cfg.SQLitePath + "?_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=synchronous(NORMAL)"
+		db, err = gorm.Open(sqlite.Open(dsn), gcfg)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("cannot open the database at %s: %v", where, redact(err, cfg.DatabaseURL))
+	}
+	sqlDB, err := db.DB()
+	if err != nil {
+		return nil, fmt.Errorf("cannot open the database at %s: %v", where, redact(err, cfg.DatabaseURL))
+	}
+	if dialect == DialectSQLite {
+		// SQLite allows one writer at a time; one connection keeps
+		// transactions from failing with "database is locked".
+		sqlDB.SetMaxOpenConns(1)
+	} else {
+		sqlDB.SetMaxOpenConns(20)
+		sqlDB.SetMaxIdleConns(20)
+		sqlDB.SetConnMaxIdleTime(5 * time.Minute)
+	}
+	pingCtx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	if err := sqlDB.PingContext(pingCtx); err != nil {
+		_ = sqlDB.Close()
+		return nil, fmt.Errorf("cannot reach the database at %s: %v", where, redact(err, cfg.DatabaseURL))
+	}
+	return &Store{db: db, dialect: dialect}, nil
+}
+
+// Dialect returns the engine behind the store.
+func (s *Store) Dialect() Dialect { return s.dialect }
+
+// SQLDB returns the underlying connection pool.
+func (s *Store) SQLDB() (*sql.DB, error) { return s.db.DB() }
+
+// Close closes the connection pool.
+func (s *Store) Close() error {
+	sqlDB, err := s.db.DB()
+	if err != nil {
+		return err
+	}
+	return sqlDB.Close()
+}

@@ -1,0 +1,149 @@
+package gormstore
+
+import "time"
+
+// The row structs below mirror the tables of the migrations; they are the
+// only place gorm tags appear, and convert.go turns them into catalog types.
+
+type catalogStateRow struct {
+	ID        int `gorm:"primaryKey"`
+	Version   int64
+	UpdatedAt time.Time
+}
+
+func (catalogStateRow) TableName() string { return "catalog_state" }
+
+type organizationRow struct {
+	ID          int64 `gorm:"primaryKey"`
+	Key         string
+	Name        string
+	Acronym     string
+	URL         string `gorm:"column:url"`
+	Description string
+	CreatedAt   time.Time
+	UpdatedAt   time.Time
+}
+
+func (organizationRow) TableName() string { return "organizations" }
+
+type certificationRow struct {
+	ID                  int64 `gorm:"primaryKey"`
+	Key                 string
+	OrganizationID      int64
+	Name                string
+	DisplayName         string
+	GroupName           string
+	Level               string
+	Note                string
+	Status              string
+	ApprovedOn          *time.Time
+	RetiredOn           *time.Time
+	ProvenanceSource    string
+	ProvenanceReference string
+	CreatedAt           time.Time
+	UpdatedAt           time.Time
+}
+
+func (certificationRow) TableName() string { return "certifications" }
+
+type basisRow struct {
+	CertificationID int64  `gorm:"primaryKey"`
+	Basis           string `gorm:"primaryKey"`
+}
+
+func (basisRow) TableName() string { return "certification_recognition_bases" }
+
+type programRow struct {
+	CertificationID int64  `gorm:"primaryKey"`
+	Program         string `gorm:"primaryKey"`
+}
+
+func (programRow) TableName() string { return "certification_programs" }
+
+type aliasRow struct {
+	CertificationID int64  `gorm:"primaryKey"`
+	Kind            string `gorm:"primaryKey"`
+	Value           string `gorm:"primaryKey"`
+	Position        int
+}
+
+func (aliasRow) TableName() string { return "certification_aliases" }
+
+type keyActivityRow struct {
+	ID                int64 `gorm:"primaryKey"`
+	Key               string
+	Program           string
+	Area              string
+	Number            int
+	Title             string
+	ExamWeightPercent *float64
+	Systems           []string `gorm:"serializer:json"`
+}
+
+func (keyActivityRow) TableName() string { return "key_activities" }
+
+type fieldRow struct {
+	ID       int64 `gorm:"primaryKey"`
+	Key      string
+	Position int
+	Sector   string
+	Name     string
+	Related  bool
+	Reason   string
+}
+
+func (fieldRow) TableName() string { return "fields" }
+
+type activityTypeRow struct {
+	ID            int64 `gorm:"primaryKey"`
+	Key           string
+	Position      int
+	Category      string
+	Name          string
+	Description   string
+	ProofRequired string
+	MinPoints     int
+	MaxPoints     int
+	Per           string
+}
+
+func (activityTypeRow) TableName() string { return "activity_types" }
+
+type employmentBandRow struct {
+	ID             int64 `gorm:"primaryKey"`
+	Key            string
+	Position       int
+	Label          string
+	Kind           string
+	MinMonths      int
+	MaxMonths      int
+	MinWeeks       int
+	FullTimePoints int
+	PartTimePoints int
+}
+
+func (employmentBandRow) TableName() string { return "employment_bands" }
+
+type feeRow struct {
+	ID          int64 `gorm:"primaryKey"`
+	Key         string
+	Position    int
+	Kind        string
+	Name        string
+	AmountCents int64
+	Currency    string
+	Refundable  bool
+	Conditions  string
+}
+
+func (feeRow) TableName() string { return "fees" }
+
+type ruleRow struct {
+	ID          int64 `gorm:"primaryKey"`
+	Key         string
+	Value       float64
+	Unit        string
+	Description string
+}
+
+func (ruleRow) TableName() string { return "rules" }

@@ -1,0 +1,230 @@
+package catalog
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// MaxSearchLength is the longest search text accepted, in characters.
+const MaxSearchLength = 300
+
+// CertificationCriteria narrows the certifications listed; empty fields keep all.
+type CertificationCriteria struct {
+	// RecognitionBases keeps entries with any of these bases.
+	RecognitionBases []RecognitionBasis
+	// OrganizationIDs keeps entries issued by any of these bodies.
+	OrganizationIDs []int64
+	// EligibleFor keeps entries holders of this program may count.
+	EligibleFor *Program
+	// Statuses keeps entries with any of these statuses; nil means ACTIVE only.
+	Statuses []CertificationStatus
+	// Search keeps entries matching this free text, ranked by relevance.
+	Search string
+}
+
+// CertificationOrderField is what certifications may be ordered by.
+type CertificationOrderField string
+
+// The orderings of certifications.
+const (
+	// OrderByName orders by display name.
+	OrderByName CertificationOrderField = "NAME"
+	// OrderByOrganization orders by the issuing body's name, then display name.
+	OrderByOrganization CertificationOrderField = "ORGANIZATION"
+	// OrderByAddedAt orders by when the entry was added.
+	OrderByAddedAt CertificationOrderField = "ADDED_AT"
+	// OrderByRelevance orders by how well the entry matches the search.
+	OrderByRelevance CertificationOrderField = "RELEVANCE"
+)
+
+// SortDirection is ascending or descending.
+type SortDirection string
+
+// The sort directions.
+const (
+	// Ascending sorts from smallest to largest.
+	Ascending SortDirection = "ASC"
+	// Descending sorts from largest to smallest.
+	Descending SortDirection = "DESC"
+)
+
+// CertificationSort is the ordering of a certification list. The zero
+// value is by relevance (best first) when searching, else by name.
+type CertificationSort struct {
+	// Field is what to order by.
+	Field CertificationOrderField
+	// Direction is the direction; empty means ascending, or best first for relevance.
+	Direction SortDirection
+}
+
+// BasisCount is the number of entries with a recognition basis.
+type BasisCount struct {
+	// Basis is the recognition basis.
+	Basis RecognitionBasis
+	// Count is how many entries of the filtered set have it.
+	Count int
+}
+
+// OrganizationCount is the number of entries an organization issues.
+type OrganizationCount struct {
+	// Organization is the issuing body.
+	Organization *Organization
+	// Count is how many entries of the filtered set it issues.
+	Count int
+}
+
+// CertificationFacets count the filtered set by recognition basis and by organization.
+type CertificationFacets struct {
+	// RecognitionBases counts per basis, in the guide's order, zeros included.
+	RecognitionBases []BasisCount
+	// Organizations counts per organization with at least one entry, most first.
+	Organizations []OrganizationCount
+}
+
+// CertificationResult is a page of certifications and the facets of the
+// whole filtered set.
+type CertificationResult struct {
+	// Page is the requested page.
+	Page Page[*Certification]
+	// Facets count the whole filtered set.
+	Facets CertificationFacets
+}
+
+// FindCertifications filters, orders and pages the catalog's certifications.
+func (s *Snapshot) FindCertifications(f CertificationCriteria, order CertificationSort, req PageRequest) (CertificationResult, error) {
+	if err := req.Validate(); err != nil {
+		return CertificationResult{}, err
+	}
+	search := strings.TrimSpace(f.Search)
+	if utf8.RuneCountInString(search) > MaxSearchLength {
+		return CertificationResult{}, Invalid("filter.search", "search text may be at most %d characters", MaxSearchLength)
+	}
+	if order.Field == "" {
+		order.Field = OrderByName
+		if search != "" {
+			order.Field = OrderByRelevance
+		}
+	}
+	if order.Field == OrderByRelevance && search == "" {
+		return CertificationResult{}, Invalid("orderBy.field", "RELEVANCE ordering needs filter.search")
+	}
+	if order.Direction == "" {
+		order.Direction = Ascending
+	}
+	statuses := f.Statuses
+	if statuses == nil {
+		statuses = []CertificationStatus{StatusActive}
+	}
+	var scores map[int64]int
+	if search != "" {
+		scores = s.index.search(search)
+	}
+	var items []*Certification
+	for _, c := range s.certifications {
+		if !slices.Contains(statuses, c.Status) ||
+			(len(f.RecognitionBases) > 0 && !slices.ContainsFunc(f.RecognitionBases, c.HasBasis)) ||
+			(len(f.OrganizationIDs) > 0 && !slices.Contains(f.OrganizationIDs, c.OrganizationID)) ||
+			(f.EligibleFor != nil && !c.EligibleFor(*f.EligibleFor)) {
+			continue
+		}
+		if scores != nil {
+			if _, ok := scores[c.ID]; !ok {
+				continue
+			}
+		}
+		items = append(items, c)
+	}
+	o := s.certificationOrdering(order, scores)
+	o.sort(items)
+	page, err := paginate(items, o, req)
+	if err != nil {
+		return CertificationResult{}, err
+	}
+	return CertificationResult{Page: page, Facets: s.facets(items)}, nil
+}
+
+func (s *Snapshot) certificationOrdering(order CertificationSort, scores map[int64]int) ordering[*Certification] {
+	o := ordering[*Certification]{
+		scope:      fmt.Sprintf("certifications:%s:%s", order.Field, order.Direction),
+		descending: order.Direction == Descending,
+		id:         func(c *Certification) int64 { return c.ID },
+	}
+	switch order.Field {
+	case OrderByOrganization:
+		o.key = func(c *Certification) string {
+			org := ""
+			if x := s.orgByID[c.OrganizationID]; x != nil {
+				org = strings.ToLower(x.Name)
+			}
+			return org + "\x00" + sortName(c)
+		}
+	case OrderByAddedAt:
+		o.key = func(c *Certification) string {
+			return c.Provenance.AddedAt.UTC().Format("2006-01-02T15:04:05.000000000Z07:00")
+		}
+	case OrderByRelevance:
+		// The key sorts the best score first in ascending order.
+		o.key = func(c *Certification) string { return fmt.Sprintf("%010d", maxScore-scores[c.ID]) }
+	default:
+		o.key = sortName
+	}
+	return o
+}
+
+func sortName(c *Certification) string { return strings.ToLower(c.DisplayName) }
+
+func (s *Snapshot) facets(items []*Certification) CertificationFacets {
+	var f CertificationFacets
+	for _, b := range RecognitionBases {
+		n := 0
+		for _, c := range items {
+			if c.HasBasis(b) {
+				n++
+			}
+		}
+		f.RecognitionBases = append(f.RecognitionBases, BasisCount{Basis: b, Count: n})
+	}
+	counts := map[int64]int{}
+	for _, c := range items {
+		counts[c.OrganizationID]++
+	}
+	for _, o := range s.organizations {
+		if n := counts[o.ID]; n > 0 {
+			f.Organizations = append(f.Organizations, OrganizationCount{Organization: o, Count: n})
+		}
+	}
+	slices.SortStableFunc(f.Organizations, func(a, b OrganizationCount) int { return b.Count - a.Count })
+	return f
+}
+
+// FindOrganizations pages the organizations by name.
+func (s *Snapshot) FindOrganizations(req PageRequest) (Page[*Organization], error) {
+	return paginate(s.organizations, ordering[*Organization]{
+		scope: "organizations:NAME:ASC",
+		key:   func(o *Organization) string { return strings.ToLower(o.Name) },
+		id:    func(o *Organization) int64 { return o.ID },
+	}, req)
+}
+
+// OrganizationCertifications pages one organization's certifications by name.
+func (s *Snapshot) OrganizationCertifications(orgID int64, req PageRequest) (Page[*Certification], error) {
+	return paginate(s.certsByOrg[orgID], ordering[*Certification]{
+		scope: "organization-certifications:NAME:ASC",
+		key:   sortName,
+		id:    func(c *Certification) int64 { return c.ID },
+	}, req)
+}
+
+// CountsAt reports whether a credential earned on the given day counts
+// under entry c: not before its approval, not on or after its retirement.
+func (c *Certification) CountsAt(earned Date) bool {
+	if c.ApprovedOn != nil && earned.Before(*c.ApprovedOn) {
+		return false
+	}
+	if c.RetiredOn != nil && !earned.Before(*c.RetiredOn) {
+		return false
+	}
+	return true
+}

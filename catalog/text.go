@@ -1,0 +1,121 @@
+package catalog
+
+import (
+	"strings"
+	"unicode"
+)
+
+// normalizeText lower-cases s, spells "&" as "and", drops apostrophes,
+// turns every other non-alphanumeric rune into a space, splits letters
+// from digits ("OSHA30" becomes "osha 30") and collapses spaces.
+func normalizeText(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	var prev rune
+	space := true
+	for _, r := range s {
+		switch {
+		case r == '\'' || r == '’':
+			continue
+		case r == '&':
+			if !space {
+				b.WriteByte(' ')
+			}
+			b.WriteString("and ")
+			space, prev = true, ' '
+			continue
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			r = unicode.ToLower(r)
+			if !space && (unicode.IsDigit(r) != unicode.IsDigit(prev)) {
+				b.WriteByte(' ')
+			}
+			b.WriteRune(r)
+			space, prev = false, r
+		default:
+			if !space {
+				b.WriteByte(' ')
+			}
+			space, prev = true, ' '
+		}
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// compact removes the spaces of normalized text, so that "cmq oe" and
+// "cmqoe" compare equal.
+func compact(normalized string) string { return strings.ReplaceAll(normalized, " ", "") }
+
+var stopWords = map[string]bool{
+	"a": true, "an": true, "and": true, "at": true, "by": true, "for": true, "in": true,
+	"of": true, "on": true, "or": true, "the": true, "to": true, "with": true,
+}
+
+// isYear reports whether a token is a calendar year, which a search ignores.
+func isYear(t string) bool {
+	if len(t) != 4 || !isNumber(t) {
+		return false
+	}
+	return t >= "1950" && t <= "2099"
+}
+
+func isNumber(t string) bool {
+	for _, r := range t {
+		if !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return t != ""
+}
+
+// contentTokens splits normalized text into the tokens that carry meaning:
+// stop words and years are dropped, unless nothing else is left.
+func contentTokens(normalized string) []string {
+	all := strings.Fields(normalized)
+	var out []string
+	for _, t := range all {
+		if !stopWords[t] && !isYear(t) {
+			out = append(out, t)
+		}
+	}
+	if len(out) == 0 {
+		return all
+	}
+	return out
+}
+
+// editDistance returns the optimal-string-alignment distance of a and b
+// (insertions, deletions, substitutions and adjacent transpositions), or
+// limit+1 as soon as it is known to exceed limit.
+func editDistance(a, b string, limit int) int {
+	ra, rb := []rune(a), []rune(b)
+	if d := len(ra) - len(rb); d > limit || -d > limit {
+		return limit + 1
+	}
+	prev2 := make([]int, len(rb)+1)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				v = min(v, prev2[j-2]+1)
+			}
+			cur[j] = v
+			rowMin = min(rowMin, v)
+		}
+		if rowMin > limit {
+			return limit + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(rb)]
+}

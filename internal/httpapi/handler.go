@@ -1,0 +1,60 @@
+// Package httpapi serves the GraphQL API over HTTP: the endpoint at
+// /graphql, GraphiQL at /, and the middleware around them.
+package httpapi
+
+import (
+	"log/slog"
+	"net/http"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/99designs/gqlgen/graphql/playground"
+
+	"github.com/mssc/recert/catalog"
+)
+
+// Config is what the HTTP API needs.
+type Config struct {
+	// Schema is the executable GraphQL schema.
+	Schema graphql.ExecutableSchema
+	// Logger receives internal errors and panics, with the request id.
+	Logger *slog.Logger
+	// GraphiQL serves the GraphiQL page at / when true.
+	GraphiQL bool
+	// Introspection allows schema introspection when true.
+	Introspection bool
+}
+
+// New returns the HTTP handler of the API.
+func New(cfg Config) http.Handler {
+	logger := cfg.Logger
+	if logger == nil {
+		logger = slog.Default()
+	}
+	srv := handler.New(cfg.Schema)
+	srv.AddTransport(transport.Options{})
+	srv.AddTransport(transport.GET{})
+	srv.AddTransport(transport.POST{})
+	if cfg.Introspection {
+		srv.Use(extension.Introspection{})
+	}
+	srv.Use(strictEnums{schema: cfg.Schema.Schema()})
+	srv.SetErrorPresenter(errorPresenter(cfg.Schema.Schema(), logger))
+	srv.SetRecoverFunc(recoverFunc(logger))
+
+	mux := http.NewServeMux()
+	mux.Handle("/graphql", srv)
+	if cfg.GraphiQL {
+		mux.Handle("GET /{$}", playground.Handler("MSSC Recertification API", "/graphql"))
+	}
+	return withRequestID(withCatalogScope(mux))
+}
+
+// withCatalogScope makes every catalog read of one request see one snapshot.
+func withCatalogScope(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		next.ServeHTTP(w, r.WithContext(catalog.WithRequestScope(r.Context())))
+	})
+}

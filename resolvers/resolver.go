@@ -1,0 +1,13 @@
+// Package resolvers holds the thin GraphQL resolvers: they decode input,
+// call the catalog and map results and errors.
+package resolvers
+
+import (
+	"github.com/mssc/recert/catalog"
+)
+
+// Resolver is the root resolver; it holds the services the resolvers call.
+type Resolver struct {
+	// Catalog serves snapshots of the pre-approved catalog.
+	Catalog *catalog.Catalog
+}
