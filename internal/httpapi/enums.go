@@ -78,4 +78,3 @@ func (s strictEnums) check(t *ast.Type, v any, path ast.Path) *gqlerror.Error {
 	}
 	return nil
 }
-
