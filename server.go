@@ -20,7 +20,6 @@ import (
 
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/gormstore"
-	"github.com/mssc/recert/graph"
 	"github.com/mssc/recert/internal/config"
 	"github.com/mssc/recert/internal/httpapi"
 	"github.com/mssc/recert/resolvers"
@@ -81,7 +80,7 @@ func serve(ctx context.Context, cfg config.Config, store *gormstore.Store, logge
 	if _, err := cat.Snapshot(ctx); err != nil {
 		return fmt.Errorf("loading the catalog: %w", err)
 	}
-	schema := graph.NewExecutableSchema(graph.Config{Resolvers: &resolvers.Resolver{Catalog: cat}})
+	schema := resolvers.NewSchema(cat)
 	srv := &http.Server{
 		Addr: cfg.ListenAddr,
 		Handler: httpapi.New(httpapi.Config{

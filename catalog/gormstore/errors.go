@@ -57,3 +57,13 @@ func redact(err error, dsn string) string {
 	}
 	return msg
 }
+
+// reason returns the last, most specific part of a connection error, such
+// as "connection refused", on one line and without the connection string.
+func reason(err error, dsn string) string {
+	msg := strings.Join(strings.Fields(redact(err, dsn)), " ")
+	if i := strings.LastIndex(msg, ": "); i >= 0 && i+2 < len(msg) {
+		msg = msg[i+2:]
+	}
+	return msg
+}

@@ -103,7 +103,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	defer cancel()
 	if err := sqlDB.PingContext(pingCtx); err != nil {
 		_ = sqlDB.Close()
-		return nil, fmt.Errorf("cannot reach the database at %s: %v", where, redact(err, cfg.DatabaseURL))
+		return nil, fmt.Errorf("cannot reach the database at %s: %s", where, reason(err, cfg.DatabaseURL))
 	}
 	return &Store{db: db, dialect: dialect}, nil
 }

@@ -78,7 +78,7 @@ func isEnumError(e *gqlerror.Error, schema *ast.Schema) bool {
 	} else {
 		return false
 	}
-	def := schema.Types[enum]
+	def := schema.Types[strings.Trim(enum, "[]!")]
 	if def == nil || def.Kind != ast.Enum {
 		return false
 	}

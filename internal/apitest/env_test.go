@@ -1,0 +1,127 @@
+package apitest
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+
+	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/gormstore"
+	"github.com/mssc/recert/internal/httpapi"
+	"github.com/mssc/recert/internal/testdb"
+	"github.com/mssc/recert/resolvers"
+)
+
+// env is a running API over a seeded database.
+type env struct {
+	t       *testing.T
+	url     string
+	store   *gormstore.Store
+	counter *gormstore.StatementCounter
+}
+
+// gqlError is one error of a GraphQL response.
+type gqlError struct {
+	Message    string         `json:"message"`
+	Path       []any          `json:"path"`
+	Extensions map[string]any `json:"extensions"`
+}
+
+// response is a decoded GraphQL response.
+type response struct {
+	Status int
+	Data   map[string]any
+	Errors []gqlError
+	Raw    string
+}
+
+// code returns the extensions.code of the only error, failing otherwise.
+func (r response) code(t *testing.T) string {
+	t.Helper()
+	if len(r.Errors) != 1 {
+		t.Fatalf("want exactly one error, got %s", r.Raw)
+	}
+	c, _ := r.Errors[0].Extensions["code"].(string)
+	return c
+}
+
+// eachDialect runs fn against a fresh seeded API on SQLite and on PostgreSQL.
+func eachDialect(t *testing.T, fn func(t *testing.T, e *env)) {
+	for _, d := range testdb.Dialects {
+		t.Run(string(d), func(t *testing.T) {
+			t.Parallel()
+			fn(t, newEnv(t, d))
+		})
+	}
+}
+
+func newEnv(t *testing.T, dialect gormstore.Dialect) *env {
+	counter := &gormstore.StatementCounter{}
+	store := testdb.OpenSeeded(t, dialect, counter)
+	h := httpapi.New(httpapi.Config{
+		Schema:        resolvers.NewSchema(catalog.New(store)),
+		Logger:        slog.New(slog.NewTextHandler(io.Discard, nil)),
+		GraphiQL:      true,
+		Introspection: true,
+	})
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	return &env{t: t, url: srv.URL, store: store, counter: counter}
+}
+
+// query posts a GraphQL request and decodes the answer.
+func (e *env) query(t *testing.T, query string, vars map[string]any) response {
+	t.Helper()
+	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
+	res, err := http.Post(e.url+"/graphql", "application/json", bytes.NewReader(body))
+	if err != nil {
+		t.Fatalf("POST /graphql: %v", err)
+	}
+	defer res.Body.Close()
+	raw, _ := io.ReadAll(res.Body)
+	var out struct {
+		Data   map[string]any `json:"data"`
+		Errors []gqlError     `json:"errors"`
+	}
+	if err := json.Unmarshal(raw, &out); err != nil {
+		t.Fatalf("response is not JSON (%d): %s", res.StatusCode, raw)
+	}
+	return response{Status: res.StatusCode, Data: out.Data, Errors: out.Errors, Raw: string(raw)}
+}
+
+// ok posts a query that must succeed and returns its data.
+func (e *env) ok(t *testing.T, query string, vars map[string]any) map[string]any {
+	t.Helper()
+	r := e.query(t, query, vars)
+	if len(r.Errors) > 0 || r.Data == nil {
+		t.Fatalf("query failed: %s", r.Raw)
+	}
+	return r.Data
+}
+
+// get walks a decoded JSON value by keys and indexes.
+func get(v any, path ...any) any {
+	for _, p := range path {
+		switch k := p.(type) {
+		case string:
+			m, _ := v.(map[string]any)
+			v = m[k]
+		case int:
+			l, _ := v.([]any)
+			if k >= len(l) {
+				return nil
+			}
+			v = l[k]
+		}
+	}
+	return v
+}
+
+func num(v any) int {
+	f, _ := v.(float64)
+	return int(f)
+}

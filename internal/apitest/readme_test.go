@@ -1,0 +1,62 @@
+package apitest
+
+import (
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+var graphqlBlock = regexp.MustCompile("(?s)```graphql\n(.*?)```")
+
+// TestReadmeExamples runs every GraphQL example of the README as printed,
+// and checks what the README says each one returns.
+func TestReadmeExamples(t *testing.T) {
+	raw, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	blocks := graphqlBlock.FindAllStringSubmatch(string(raw), -1)
+	if len(blocks) < 7 {
+		t.Fatalf("found %d GraphQL examples in the README, want at least 7", len(blocks))
+	}
+	eachDialect(t, func(t *testing.T, e *env) {
+		for i, b := range blocks {
+			data := e.ok(t, b[1], nil)
+			switch q := b[1]; {
+			case strings.Contains(q, "certifications(first: 5)"):
+				if num(get(data, "certifications", "totalCount")) != 164 {
+					t.Errorf("example %d: totalCount is not 164", i)
+				}
+			case strings.Contains(q, "Certfied Weldng Inspector"):
+				if get(data, "certifications", "nodes", 0, "displayName") != "AWS Certified Welding Inspector (CWI)" {
+					t.Errorf("example %d: first hit is %v", i, get(data, "certifications", "nodes", 0))
+				}
+			case strings.Contains(q, "recognitionBases: [NCCA]"):
+				if num(get(data, "certifications", "totalCount")) != 25 {
+					t.Errorf("example %d: NCCA total is not 25", i)
+				}
+			case strings.Contains(q, "eligibleFor: CPT"):
+				nodes := get(data, "certifications", "nodes").([]any)
+				if len(nodes) != 3 {
+					t.Errorf("example %d: a CPT holder may count 3 MSSC certificates, got %v", i, nodes)
+				}
+			case strings.Contains(q, "MAINTENANCE_AWARENESS"):
+				acts := get(data, "keyActivities").([]any)
+				if len(acts) != 4 || len(get(acts[3], "systems").([]any)) != 7 {
+					t.Errorf("example %d: want 4 activities, the 4th with 7 systems: %v", i, acts)
+				}
+			case strings.Contains(q, "employmentCreditBands"):
+				if len(get(data, "employmentCreditBands").([]any)) != 6 || len(get(data, "fees").([]any)) != 5 {
+					t.Errorf("example %d: want 6 bands and 5 fees", i)
+				}
+			case strings.Contains(q, "related: false"):
+				if len(get(data, "relatedFields").([]any)) != 4 {
+					t.Errorf("example %d: want the 4 not-related fields", i)
+				}
+			default:
+				t.Errorf("example %d has no check in this test; add one", i)
+			}
+		}
+	})
+}

@@ -1,0 +1,44 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestStartRefusesAnUnreachableDatabaseInOneLine(t *testing.T) {
+	t.Setenv("DATABASE_URL", "postgres://recert:s3cretpw@127.0.0.1:1/recert?connect_timeout=2")
+	err := run([]string{"migrate"})
+	if err == nil {
+		t.Fatal("start succeeded without a database")
+	}
+	msg := err.Error()
+	if !strings.Contains(msg, "127.0.0.1:1") {
+		t.Errorf("error %q does not name the database host", msg)
+	}
+	if strings.Contains(msg, "s3cretpw") || strings.Contains(msg, "\n") {
+		t.Errorf("error %q leaks the password or is not one line", msg)
+	}
+}
+
+func TestStartRefusesUnknownConfiguration(t *testing.T) {
+	for _, tc := range []struct{ name, value, mention string }{
+		{"APP_ENV", "staging", "development or production"},
+		{"SEED_ON_START", "maybe", "true or false"},
+		{"LOG_LEVEL", "loud", "debug, info, warn or error"},
+		{"SHUTDOWN_GRACE", "soon", "positive duration"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Setenv(tc.name, tc.value)
+			err := run([]string{"migrate"})
+			if err == nil || !strings.Contains(err.Error(), tc.name) || !strings.Contains(err.Error(), tc.mention) {
+				t.Errorf("%s=%s: error %v should name the variable and say %q", tc.name, tc.value, err, tc.mention)
+			}
+		})
+	}
+}
+
+func TestUnknownCommandIsRefused(t *testing.T) {
+	if err := run([]string{"serv"}); err == nil || !strings.Contains(err.Error(), "serve, migrate or seed") {
+		t.Errorf("unknown command: %v", err)
+	}
+}
