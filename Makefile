@@ -3,7 +3,7 @@
 SHELL := /usr/bin/env bash
 GO ?= go
 
-.PHONY: run build test generate check-generate lint bench seed ci
+.PHONY: run build test generate check-generate lint bench seed token ci
 
 ## run: build, migrate, seed and serve on :8080 (embedded SQLite unless DATABASE_URL is set)
 run:
@@ -40,6 +40,13 @@ bench:
 ## seed: migrate and load the seed catalog into the configured database
 seed:
 	$(GO) run . seed
+
+## token: print a development token, e.g. make token ROLE=CANDIDATE SUBJECT=C-1001 CANDIDATE=C-1001
+ROLE ?= STAFF
+SUBJECT ?= staff-dev
+CANDIDATE ?=
+token:
+	@$(GO) run . token -role $(ROLE) -subject $(SUBJECT) $(if $(CANDIDATE),-candidate-id $(CANDIDATE))
 
 ## ci: what CI runs
 ci: lint check-generate test

@@ -5,6 +5,8 @@
 //	recert            migrate, seed and serve (the default)
 //	recert migrate    apply the database migrations and exit
 //	recert seed       apply migrations and load the seed catalog, then exit
+//	recert token -role STAFF -subject alice [-candidate-id C-1] [-ttl 12h]
+//	                  print a development token (never valid in production)
 package main
 
 import (
@@ -20,6 +22,7 @@ import (
 
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/gormstore"
+	"github.com/mssc/recert/internal/auth"
 	"github.com/mssc/recert/internal/config"
 	"github.com/mssc/recert/internal/httpapi"
 	"github.com/mssc/recert/resolvers"
@@ -38,12 +41,15 @@ func run(args []string) error {
 	if len(args) > 0 {
 		command = args[0]
 	}
-	if command != "serve" && command != "migrate" && command != "seed" {
-		return fmt.Errorf("unknown command %q; use serve, migrate or seed", command)
+	if command != "serve" && command != "migrate" && command != "seed" && command != "token" {
+		return fmt.Errorf("unknown command %q; use serve, migrate, seed or token", command)
 	}
 	cfg, err := config.FromEnv(os.Getenv)
 	if err != nil {
 		return err
+	}
+	if command == "token" {
+		return printDevToken(cfg, args[1:], os.Stdout)
 	}
 	logger := slog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: cfg.LogLevel}))
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -80,12 +86,21 @@ func serve(ctx context.Context, cfg config.Config, store *gormstore.Store, logge
 	if _, err := cat.Snapshot(ctx); err != nil {
 		return fmt.Errorf("loading the catalog: %w", err)
 	}
-	schema := resolvers.NewSchema(cat)
+	verifier, err := auth.NewVerifier(ctx, cfg.Auth)
+	if err != nil {
+		logger.Warn("bearer tokens are refused", "reason", err.Error())
+		verifier = nil
+	}
+	schema := resolvers.NewSchema(&resolvers.Resolver{
+		Catalog:          cat,
+		CandidateService: catalog.NewCandidates(store, time.Now),
+	})
 	srv := &http.Server{
 		Addr: cfg.ListenAddr,
 		Handler: httpapi.New(httpapi.Config{
 			Schema: schema, Logger: logger,
 			GraphiQL: !cfg.Production, Introspection: !cfg.Production,
+			Tokens: tokenVerifier(verifier),
 		}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
@@ -106,4 +121,13 @@ func serve(ctx context.Context, cfg config.Config, store *gormstore.Store, logge
 		return err
 	}
 	return nil
+}
+
+// tokenVerifier keeps a nil verifier a nil interface, so that the handler
+// refuses every token rather than calling a nil pointer.
+func tokenVerifier(v *auth.Verifier) httpapi.TokenVerifier {
+	if v == nil {
+		return nil
+	}
+	return v
 }

@@ -38,7 +38,7 @@ func TestStartRefusesUnknownConfiguration(t *testing.T) {
 }
 
 func TestUnknownCommandIsRefused(t *testing.T) {
-	if err := run([]string{"serv"}); err == nil || !strings.Contains(err.Error(), "serve, migrate or seed") {
+	if err := run([]string{"serv"}); err == nil || !strings.Contains(err.Error(), "serve, migrate, seed or token") {
 		t.Errorf("unknown command: %v", err)
 	}
 }

@@ -70,6 +70,20 @@ func (r PageRequest) Validate() error {
 	return nil
 }
 
+// CheckScope refuses cursors issued for another list or ordering than
+// scope; stores that page in SQL use it too.
+func (r PageRequest) CheckScope(scope string) error {
+	for _, c := range []struct {
+		field  string
+		cursor *Cursor
+	}{{"after", r.After}, {"before", r.Before}} {
+		if c.cursor != nil && c.cursor.Scope != scope {
+			return Invalid(c.field, "the cursor was issued for another list or ordering; use a cursor from this connection")
+		}
+	}
+	return nil
+}
+
 // ordering is the sort of a list: each item's cursor, and whether the
 // (Key, ID) order is descending.
 type ordering[T any] struct {
@@ -115,10 +129,8 @@ func paginate[T any](items []T, o ordering[T], req PageRequest) (Page[T], error)
 	if err := req.Validate(); err != nil {
 		return Page[T]{}, err
 	}
-	for field, c := range map[string]*Cursor{"after": req.After, "before": req.Before} {
-		if c != nil && c.Scope != o.scope {
-			return Page[T]{}, Invalid(field, "the cursor was issued for another list or ordering; use a cursor from this connection")
-		}
+	if err := req.CheckScope(o.scope); err != nil {
+		return Page[T]{}, err
 	}
 	start, end := 0, len(items)
 	if req.After != nil {

@@ -18,7 +18,7 @@ type CertificationCriteria struct {
 	OrganizationIDs []int64
 	// EligibleFor keeps entries holders of this program may count.
 	EligibleFor *Program
-	// Statuses keeps entries with any of these statuses; nil means ACTIVE only.
+	// Statuses keeps entries with any of these statuses; none means ACTIVE only.
 	Statuses []CertificationStatus
 	// Search keeps entries matching this free text, ranked by relevance.
 	Search string
@@ -114,7 +114,7 @@ func (s *Snapshot) FindCertifications(f CertificationCriteria, order Certificati
 		order.Direction = Ascending
 	}
 	statuses := f.Statuses
-	if statuses == nil {
+	if len(statuses) == 0 {
 		statuses = []CertificationStatus{StatusActive}
 	}
 	var scores map[int64]int
@@ -205,15 +205,6 @@ func (s *Snapshot) FindOrganizations(req PageRequest) (Page[*Organization], erro
 		scope: "organizations:NAME:ASC",
 		key:   func(o *Organization) string { return strings.ToLower(o.Name) },
 		id:    func(o *Organization) int64 { return o.ID },
-	}, req)
-}
-
-// OrganizationCertifications pages one organization's certifications by name.
-func (s *Snapshot) OrganizationCertifications(orgID int64, req PageRequest) (Page[*Certification], error) {
-	return paginate(s.certsByOrg[orgID], ordering[*Certification]{
-		scope: "organization-certifications:NAME:ASC",
-		key:   sortName,
-		id:    func(c *Certification) int64 { return c.ID },
 	}, req)
 }
 

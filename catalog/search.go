@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"strings"
+	"unicode/utf8"
 )
 
 // maxScore bounds the relevance score of one entry.
@@ -83,10 +84,11 @@ func similarity(q, t string) float64 {
 	if isNumber(q) || isNumber(t) {
 		return 0
 	}
-	if len(q) >= 3 && strings.HasPrefix(t, q) {
+	n := utf8.RuneCountInString(q)
+	if n >= 3 && strings.HasPrefix(t, q) {
 		return similarityPrefix
 	}
-	if n := len([]rune(q)); n >= 4 {
+	if n >= 4 {
 		limit := 1
 		if n >= 8 {
 			limit = 2

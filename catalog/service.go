@@ -61,7 +61,7 @@ func (c *Catalog) fresh(ctx context.Context) (*Snapshot, error) {
 	}
 	c.reload.Lock()
 	defer c.reload.Unlock()
-	if cur = c.current.Load(); cur != nil && cur.Version() >= version {
+	if cur = c.current.Load(); cur != nil && cur.Version() == version {
 		return cur, nil
 	}
 	data, err := c.store.LoadCatalog(ctx)

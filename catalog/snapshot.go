@@ -13,7 +13,6 @@ type Snapshot struct {
 	orgByID         map[int64]*Organization
 	certifications  []*Certification
 	certByID        map[int64]*Certification
-	certsByOrg      map[int64][]*Certification
 	keyActivities   []*KeyActivity
 	fields          []*RelatedField
 	activityTypes   []*ActivityType
@@ -28,11 +27,10 @@ type Snapshot struct {
 // may reuse them.
 func NewSnapshot(data *Data) *Snapshot {
 	s := &Snapshot{
-		version:    data.Version,
-		orgByID:    make(map[int64]*Organization, len(data.Organizations)),
-		certByID:   make(map[int64]*Certification, len(data.Certifications)),
-		certsByOrg: make(map[int64][]*Certification),
-		rules:      make(map[string]*Rule, len(data.Rules)),
+		version:  data.Version,
+		orgByID:  make(map[int64]*Organization, len(data.Organizations)),
+		certByID: make(map[int64]*Certification, len(data.Certifications)),
+		rules:    make(map[string]*Rule, len(data.Rules)),
 	}
 	s.organizations = pointers(data.Organizations)
 	slices.SortFunc(s.organizations, func(a, b *Organization) int {
@@ -47,7 +45,6 @@ func NewSnapshot(data *Data) *Snapshot {
 	})
 	for _, c := range s.certifications {
 		s.certByID[c.ID] = c
-		s.certsByOrg[c.OrganizationID] = append(s.certsByOrg[c.OrganizationID], c)
 	}
 	s.keyActivities = pointers(data.KeyActivities)
 	slices.SortStableFunc(s.keyActivities, func(a, b *KeyActivity) int {
@@ -93,9 +90,6 @@ func (s *Snapshot) Certification(id int64) *Certification { return s.certByID[id
 // Organizations returns every organization, by name.
 func (s *Snapshot) Organizations() []*Organization { return s.organizations }
 
-// CertificationsOf returns the organization's certifications, by display name.
-func (s *Snapshot) CertificationsOf(orgID int64) []*Certification { return s.certsByOrg[orgID] }
-
 // KeyActivities returns the key activities, in the guide's order, of the
 // given program and area; a nil argument matches all.
 func (s *Snapshot) KeyActivities(program *Program, area *KeyActivityArea) []*KeyActivity {
@@ -114,7 +108,7 @@ type FieldFilter struct {
 	Sector *Sector
 	// Related keeps related (true) or not-related (false) fields.
 	Related *bool
-	// Search keeps fields whose name contains every word of it.
+	// Search keeps fields whose name or reason contains every word of it.
 	Search string
 }
 

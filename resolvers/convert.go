@@ -36,33 +36,30 @@ func pageInfo[T any](p catalog.Page[T]) *model.PageInfo {
 	return info
 }
 
+// connectionParts cuts a page into the edges, nodes and page info every
+// connection type has; edge builds one edge of the connection's type.
+func connectionParts[T, E any](p catalog.Page[T], edge func(node T, cursor string) E) ([]E, []T, *model.PageInfo) {
+	edges := make([]E, len(p.Edges))
+	nodes := make([]T, len(p.Edges))
+	for i, e := range p.Edges {
+		edges[i] = edge(e.Node, relay.EncodeCursor(e.Cursor))
+		nodes[i] = e.Node
+	}
+	return edges, nodes, pageInfo(p)
+}
+
 func certificationConnection(res catalog.CertificationResult) *model.CertificationConnection {
-	conn := &model.CertificationConnection{
-		Edges:      make([]*model.CertificationEdge, len(res.Page.Edges)),
-		Nodes:      make([]*catalog.Certification, len(res.Page.Edges)),
-		PageInfo:   pageInfo(res.Page),
-		TotalCount: res.Page.TotalCount,
-		Facets:     &res.Facets,
-	}
-	for i, e := range res.Page.Edges {
-		conn.Edges[i] = &model.CertificationEdge{Node: e.Node, Cursor: relay.EncodeCursor(e.Cursor)}
-		conn.Nodes[i] = e.Node
-	}
-	return conn
+	edges, nodes, info := connectionParts(res.Page, func(n *catalog.Certification, c string) *model.CertificationEdge {
+		return &model.CertificationEdge{Node: n, Cursor: c}
+	})
+	return &model.CertificationConnection{Edges: edges, Nodes: nodes, PageInfo: info, TotalCount: res.Page.TotalCount, Facets: &res.Facets}
 }
 
 func organizationConnection(p catalog.Page[*catalog.Organization]) *model.OrganizationConnection {
-	conn := &model.OrganizationConnection{
-		Edges:      make([]*model.OrganizationEdge, len(p.Edges)),
-		Nodes:      make([]*catalog.Organization, len(p.Edges)),
-		PageInfo:   pageInfo(p),
-		TotalCount: p.TotalCount,
-	}
-	for i, e := range p.Edges {
-		conn.Edges[i] = &model.OrganizationEdge{Node: e.Node, Cursor: relay.EncodeCursor(e.Cursor)}
-		conn.Nodes[i] = e.Node
-	}
-	return conn
+	edges, nodes, info := connectionParts(p, func(n *catalog.Organization, c string) *model.OrganizationEdge {
+		return &model.OrganizationEdge{Node: n, Cursor: c}
+	})
+	return &model.OrganizationConnection{Edges: edges, Nodes: nodes, PageInfo: info, TotalCount: p.TotalCount}
 }
 
 // certificationCriteria decodes the GraphQL filter into the catalog's criteria.

@@ -1,5 +1,5 @@
 // Package resolvers holds the thin GraphQL resolvers: they decode input,
-// call the catalog and map results and errors.
+// call the domain services and map results and errors.
 package resolvers
 
 import (
@@ -10,4 +10,6 @@ import (
 type Resolver struct {
 	// Catalog serves snapshots of the pre-approved catalog.
 	Catalog *catalog.Catalog
+	// CandidateService serves candidate profiles and held certifications.
+	CandidateService *catalog.Candidates
 }

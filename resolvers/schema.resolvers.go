@@ -20,6 +20,13 @@ func (r *queryResolver) Node(ctx context.Context, id string) (relay.Node, error)
 	if err != nil {
 		return nil, err
 	}
+	if g.Type == relay.TypeCandidate {
+		c, err := r.CandidateService.Get(ctx, g.ID)
+		if c == nil || err != nil {
+			return nil, err
+		}
+		return c, nil
+	}
 	snap, err := r.snapshot(ctx)
 	if err != nil {
 		return nil, err

@@ -61,30 +61,30 @@ func TestCertificationsPerOrganization(t *testing.T) {
 		org   string
 		count int
 	}{
-		{"mssc", 7},                 // guide lines 149-159 (entries 151-157)
-		{"aws", 10},                 // lines 161-173: "Inspectors" is a group of 3, plus 7
-		{"asq", 3},                  // lines 175-180: "Lean (see SME)" (179) is a cross-reference
-		{"apics", 3},                // lines 182-186
-		{"ifps", 6},                 // lines 188-195
-		{"isa", 3},                  // lines 197-201
-		{"nccer", 3},                // lines 203-207
-		{"nims", 50},                // lines 209-269: 21+1+11+4+2+4+2+3+2 (group headings excluded)
-		{"pmmi", 6},                 // lines 271-278
-		{"sme", 11},                 // lines 280-294: 5 + Six Sigma x3 (288) + SME Lean x3 (290-294)
-		{"aee", 1},                  // lines 298-300
-		{"bcsp", 7},                 // lines 302-310
-		{"bpi", 4},                  // lines 312-317
-		{"cmci", 1},                 // lines 319-321
-		{"cia", 4},                  // lines 323-328
-		{"iemp", 1},                 // lines 330-332
-		{"ihmm", 2},                 // lines 334-337
-		{"nccco", 9},                // lines 341-351
-		{"reta", 2},                 // lines 353-356
-		{"sisp", 1},                 // lines 358-360
-		{"vibration-institute", 3},  // lines 362-366
-		{"pecb", 20},                // lines 368-395: 5 standards x 4 levels
-		{"oecp", 5},                 // lines 405-411
-		{"osha", 2},                 // lines 415-418
+		{"mssc", 7},                // guide lines 149-159 (entries 151-157)
+		{"aws", 10},                // lines 161-173: "Inspectors" is a group of 3, plus 7
+		{"asq", 3},                 // lines 175-180: "Lean (see SME)" (179) is a cross-reference
+		{"apics", 3},               // lines 182-186
+		{"ifps", 6},                // lines 188-195
+		{"isa", 3},                 // lines 197-201
+		{"nccer", 3},               // lines 203-207
+		{"nims", 50},               // lines 209-269: 21+1+11+4+2+4+2+3+2 (group headings excluded)
+		{"pmmi", 6},                // lines 271-278
+		{"sme", 11},                // lines 280-294: 5 + Six Sigma x3 (288) + SME Lean x3 (290-294)
+		{"aee", 1},                 // lines 298-300
+		{"bcsp", 7},                // lines 302-310
+		{"bpi", 4},                 // lines 312-317
+		{"cmci", 1},                // lines 319-321
+		{"cia", 4},                 // lines 323-328
+		{"iemp", 1},                // lines 330-332
+		{"ihmm", 2},                // lines 334-337
+		{"nccco", 9},               // lines 341-351
+		{"reta", 2},                // lines 353-356
+		{"sisp", 1},                // lines 358-360
+		{"vibration-institute", 3}, // lines 362-366
+		{"pecb", 20},               // lines 368-395: 5 standards x 4 levels
+		{"oecp", 5},                // lines 405-411
+		{"osha", 2},                // lines 415-418
 	}
 	data := readSeed(t)
 	got := map[string]int{}
@@ -167,13 +167,13 @@ func TestMSSCProgramEligibility(t *testing.T) {
 	cptOnly := []catalog.Program{catalog.ProgramCPT}
 	// Guide lines 151-157 and the cross-eligibility sentence of line 159.
 	want := map[string][]catalog.Program{
-		"mssc-cpt-green-production":     both,    // "(CPT or CLT eligible)"
-		"mssc-cpt-safety":               cltOnly, // "(CLT only)"
-		"mssc-cpt-quality":              cltOnly,
-		"mssc-cpt-processes-production": cltOnly,
+		"mssc-cpt-green-production":      both,    // "(CPT or CLT eligible)"
+		"mssc-cpt-safety":                cltOnly, // "(CLT only)"
+		"mssc-cpt-quality":               cltOnly,
+		"mssc-cpt-processes-production":  cltOnly,
 		"mssc-cpt-maintenance-awareness": cltOnly,
-		"mssc-cla":                      cptOnly, // "(CPT only)"
-		"mssc-clt":                      cptOnly,
+		"mssc-cla":                       cptOnly, // "(CPT only)"
+		"mssc-clt":                       cptOnly,
 	}
 	data := readSeed(t)
 	seen := 0
@@ -215,12 +215,12 @@ func TestKeyActivities(t *testing.T) {
 		count    int
 		weighted bool
 	}{
-		{area{catalog.ProgramCPT, catalog.AreaSafety}, 10, true},      // guide lines 684-695
-		{area{catalog.ProgramCPT, catalog.AreaQuality}, 10, true},     // lines 697-708
-		{area{catalog.ProgramCPT, catalog.AreaProcesses}, 10, true},   // lines 710-721
-		{area{catalog.ProgramCPT, catalog.AreaMaintenance}, 4, true},  // lines 723-735
-		{area{catalog.ProgramCLT, catalog.AreaCLA}, 9, false},         // lines 739-749
-		{area{catalog.ProgramCLT, catalog.AreaCLT}, 9, false},         // lines 751-761
+		{area{catalog.ProgramCPT, catalog.AreaSafety}, 10, true},     // guide lines 684-695
+		{area{catalog.ProgramCPT, catalog.AreaQuality}, 10, true},    // lines 697-708
+		{area{catalog.ProgramCPT, catalog.AreaProcesses}, 10, true},  // lines 710-721
+		{area{catalog.ProgramCPT, catalog.AreaMaintenance}, 4, true}, // lines 723-735
+		{area{catalog.ProgramCLT, catalog.AreaCLA}, 9, false},        // lines 739-749
+		{area{catalog.ProgramCLT, catalog.AreaCLT}, 9, false},        // lines 751-761
 	}
 	data := readSeed(t)
 	byArea := map[area][]catalog.KeyActivity{}
@@ -470,7 +470,7 @@ func TestFees(t *testing.T) {
 		kind  catalog.FeeKind
 		cents int64
 	}{
-		{"application", catalog.FeeApplication, 7500},                // guide line 17, FAQ 28: $75
+		{"application", catalog.FeeApplication, 7500},                 // guide line 17, FAQ 28: $75
 		{"bundled-application", catalog.FeeBundledApplication, 10000}, // line 17: $100 for both
 		{"detailed-review", catalog.FeeDetailedReview, 0},             // FAQ 27, line 891: free within 30 days
 		{"late-detailed-review", catalog.FeeLateDetailedReview, 2500}, // FAQ 27: $25 after 30 days
@@ -507,12 +507,12 @@ func TestRules(t *testing.T) {
 		key   string
 		value float64
 	}{
-		{"points_required", 100},                    // guide line 19
-		{"application_window_days", 90},             // line 13
-		{"full_year_min_weeks", 48},                 // "at least 48 weeks", lines 857 and 861
+		{"points_required", 100},                     // guide line 19
+		{"application_window_days", 90},              // line 13
+		{"full_year_min_weeks", 48},                  // "at least 48 weeks", lines 857 and 861
 		{"full_time_min_weekly_hours_exclusive", 30}, // "more than 30 hours", line 849
-		{"part_time_min_weekly_hours", 15},          // "at least 15 hours", line 853
-		{"average_month_days", 30.4375},             // DOMAIN.md decision 2
+		{"part_time_min_weekly_hours", 15},           // "at least 15 hours", line 853
+		{"average_month_days", 30.4375},              // DOMAIN.md decision 2
 	}
 	data := readSeed(t)
 	byKey := map[string]catalog.Rule{}

@@ -1,6 +1,8 @@
 package gormstore
 
 import (
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/mssc/recert/catalog"
@@ -78,6 +80,10 @@ func fromCertification(c catalog.Certification, orgID int64) (certificationRow, 
 	for i, a := range c.Aliases {
 		ch.aliases = append(ch.aliases, aliasRow{CertificationID: c.ID, Kind: string(a.Kind), Value: a.Value, Position: i})
 	}
+	// Bases and programs are sets: keep them in the order they are read back
+	// in, so that comparing with stored rows sees only real differences.
+	slices.SortFunc(ch.bases, func(a, b basisRow) int { return strings.Compare(a.Basis, b.Basis) })
+	slices.SortFunc(ch.programs, func(a, b programRow) int { return strings.Compare(a.Program, b.Program) })
 	return r, ch
 }
 
@@ -155,4 +161,27 @@ func toRule(r ruleRow) catalog.Rule {
 
 func fromRule(r catalog.Rule) ruleRow {
 	return ruleRow{ID: r.ID, Key: r.Key, Value: r.Value, Unit: r.Unit, Description: r.Description}
+}
+
+func toCandidate(r candidateRow, held []catalog.HeldCertification) *catalog.Candidate {
+	return &catalog.Candidate{
+		ID: r.ID, Number: r.Number, Name: r.Name, Email: r.Email, Held: held,
+		Audit: catalog.Audit{CreatedAt: r.CreatedAt.UTC(), CreatedBy: r.CreatedBy, UpdatedAt: r.UpdatedAt.UTC(), UpdatedBy: r.UpdatedBy},
+	}
+}
+
+func toHeld(r heldRow) catalog.HeldCertification {
+	return catalog.HeldCertification{
+		ID: r.ID, Program: catalog.Program(r.Program),
+		CertifiedOn: catalog.DateOf(r.CertifiedOn.UTC()), ExpiresOn: catalog.DateOf(r.ExpiresOn.UTC()),
+		Audit: catalog.Audit{CreatedAt: r.CreatedAt.UTC(), CreatedBy: r.CreatedBy, UpdatedAt: r.UpdatedAt.UTC(), UpdatedBy: r.UpdatedBy},
+	}
+}
+
+func fromHeld(candidateID int64, h catalog.HeldCertification, change catalog.Change) heldRow {
+	return heldRow{
+		ID: h.ID, CandidateID: candidateID, Program: string(h.Program),
+		CertifiedOn: h.CertifiedOn.Time(), ExpiresOn: h.ExpiresOn.Time(),
+		CreatedAt: change.At, CreatedBy: change.Actor, UpdatedAt: change.At, UpdatedBy: change.Actor,
+	}
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/glebarez/sqlite"
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
 	"gorm.io/driver/postgres"
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
@@ -73,7 +74,9 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 			return nil, fmt.Errorf("DATABASE_URL is not a valid PostgreSQL connection string (postgres://user@host:port/dbname)")
 		}
 		where = net.JoinHostPort(pc.Host, fmt.Sprint(pc.Port))
-		db, err = gorm.Open(postgres.Open(cfg.DatabaseURL), gcfg)
+		// Dates and times are exchanged in UTC whatever the server's zone.
+		pc.RuntimeParams["timezone"] = "UTC"
+		db, err = gorm.Open(postgres.New(postgres.Config{Conn: stdlib.OpenDB(*pc)}), gcfg)
 	} else {
 		dialect = DialectSQLite
 		where = cfg.SQLitePath

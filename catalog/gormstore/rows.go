@@ -147,3 +147,43 @@ type ruleRow struct {
 }
 
 func (ruleRow) TableName() string { return "rules" }
+
+type candidateRow struct {
+	ID        int64 `gorm:"primaryKey"`
+	Number    string
+	Name      string
+	Email     string
+	CreatedAt time.Time `gorm:"autoCreateTime:false"`
+	CreatedBy string
+	UpdatedAt time.Time `gorm:"autoUpdateTime:false"`
+	UpdatedBy string
+}
+
+func (candidateRow) TableName() string { return "candidates" }
+
+type heldRow struct {
+	ID          int64 `gorm:"primaryKey"`
+	CandidateID int64
+	Program     string
+	CertifiedOn time.Time
+	ExpiresOn   time.Time
+	CreatedAt   time.Time `gorm:"autoCreateTime:false"`
+	CreatedBy   string
+	UpdatedAt   time.Time `gorm:"autoUpdateTime:false"`
+	UpdatedBy   string
+}
+
+func (heldRow) TableName() string { return "held_certifications" }
+
+type auditRow struct {
+	ID         int64 `gorm:"primaryKey"`
+	OccurredAt time.Time
+	Actor      string
+	Action     string
+	EntityType string
+	EntityID   int64
+	Reason     string
+	Details    string
+}
+
+func (auditRow) TableName() string { return "audit_events" }

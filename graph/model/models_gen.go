@@ -6,6 +6,42 @@ import (
 	"github.com/mssc/recert/catalog"
 )
 
+// A full certification to record for a registered candidate.
+type AddHeldCertificationInput struct {
+	// The candidate's global ID.
+	CandidateID string `json:"candidateId"`
+	// The certification.
+	HeldCertification *HeldCertificationInput `json:"heldCertification"`
+}
+
+// A page of candidates.
+type CandidateConnection struct {
+	// The items of the page with their cursors.
+	Edges []*CandidateEdge `json:"edges"`
+	// The candidates of the page.
+	Nodes []*catalog.Candidate `json:"nodes"`
+	// Where the page stands in the whole list.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// The number of candidates in the whole list.
+	TotalCount int `json:"totalCount"`
+}
+
+// An item of a candidate list, with its cursor.
+type CandidateEdge struct {
+	// The candidate.
+	Node *catalog.Candidate `json:"node"`
+	// The item's position, for `after` and `before`.
+	Cursor string `json:"cursor"`
+}
+
+// The result of a mutation on a candidate.
+type CandidatePayload struct {
+	// The candidate as it now is; null when nothing was changed.
+	Candidate *catalog.Candidate `json:"candidate,omitempty"`
+	// What was wrong with the input; empty on success.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // A page of certifications.
 type CertificationConnection struct {
 	// The items of the page with their cursors.
@@ -52,6 +88,50 @@ type CertificationOrder struct {
 	Direction *catalog.SortDirection `json:"direction,omitempty"`
 }
 
+// A candidate's corrected contact details.
+type ContactDetailsInput struct {
+	// The full name.
+	Name string `json:"name"`
+	// The email address.
+	Email string `json:"email"`
+}
+
+// A full certification a candidate holds.
+type HeldCertificationInput struct {
+	// CPT or CLT.
+	Program catalog.Program `json:"program"`
+	// The day the cycle began.
+	CertifiedOn catalog.Date `json:"certifiedOn"`
+	// The day the certification expires.
+	ExpiresOn catalog.Date `json:"expiresOn"`
+}
+
+// A CSV file of candidates to register.
+type ImportCandidatesInput struct {
+	// The CSV text, at most 5 MB: a header line with the columns candidate_id,
+	// name, email, program, certified_on, expires_on (any order), then one line
+	// per held certification.
+	CSV string `json:"csv"`
+}
+
+// The result of a CSV import: everything, or nothing when any line is bad.
+type ImportCandidatesPayload struct {
+	// How many candidates were registered.
+	CreatedCount int `json:"createdCount"`
+	// How many held certifications were added to registered candidates.
+	HeldAddedCount int `json:"heldAddedCount"`
+	// How many lines were already on record exactly as given.
+	UnchangedCount int `json:"unchangedCount"`
+	// The candidates registered or changed.
+	Candidates []*catalog.Candidate `json:"candidates"`
+	// One error per bad line; when there is any, nothing was imported.
+	RowErrors []*catalog.RowError `json:"rowErrors"`
+}
+
+// The changes of the API. Every mutation runs in one transaction.
+type Mutation struct {
+}
+
 // A page of organizations.
 type OrganizationConnection struct {
 	// The items of the page with their cursors.
@@ -88,6 +168,18 @@ type PageInfo struct {
 type Query struct {
 }
 
+// A new candidate.
+type RegisterCandidateInput struct {
+	// The MSSC candidate ID: 3 to 40 letters, digits or hyphens.
+	MsscCandidateID string `json:"msscCandidateId"`
+	// The full name.
+	Name string `json:"name"`
+	// The email address.
+	Email string `json:"email"`
+	// The full certifications the candidate holds.
+	HeldCertifications []*HeldCertificationInput `json:"heldCertifications,omitempty"`
+}
+
 // Narrows the list of fields.
 type RelatedFieldFilter struct {
 	// Keeps fields of this sector.
@@ -96,4 +188,24 @@ type RelatedFieldFilter struct {
 	Related *bool `json:"related,omitempty"`
 	// Keeps fields whose name or reason contains every word of this text.
 	Search *string `json:"search,omitempty"`
+}
+
+// A problem with the input of a mutation; nothing was changed.
+type UserError struct {
+	// The path of the input field at fault, starting at `input`; null when the whole input is.
+	Field []string `json:"field,omitempty"`
+	// What kind of problem it is.
+	Code catalog.Code `json:"code"`
+	// What is wrong, in words to show the user.
+	Message string `json:"message"`
+}
+
+// The signed-in principal.
+type Viewer struct {
+	// The principal's subject at the identity provider.
+	Subject string `json:"subject"`
+	// What the principal may do.
+	Roles []catalog.Role `json:"roles"`
+	// The candidate record of a candidate principal; null for staff or when none is registered.
+	Candidate *catalog.Candidate `json:"candidate,omitempty"`
 }

@@ -20,11 +20,13 @@ const (
 	TypeRelatedField = "RelatedField"
 	// TypeActivityType marks an ActivityType ID.
 	TypeActivityType = "ActivityType"
+	// TypeCandidate marks a Candidate ID.
+	TypeCandidate = "Candidate"
 )
 
 var knownTypes = map[string]bool{
 	TypeCertification: true, TypeOrganization: true, TypeKeyActivity: true,
-	TypeRelatedField: true, TypeActivityType: true,
+	TypeRelatedField: true, TypeActivityType: true, TypeCandidate: true,
 }
 
 // GlobalID is a decoded global ID: the object's type and its storage ID.

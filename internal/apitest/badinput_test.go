@@ -29,7 +29,7 @@ func TestBadInputIsRefusedWithBadUserInput(t *testing.T) {
 				map[string]any{"c": firstCertificationCursor(t, e)}, "another list"},
 			{"malformed node ID", `{ node(id: "%%%") { id } }`, nil, "not a valid ID"},
 			{"node ID of unknown type", `query($id: ID!) { node(id: $id) { id } }`,
-				map[string]any{"id": base64.RawURLEncoding.EncodeToString([]byte("Candidate:1"))}, "not a valid ID"},
+				map[string]any{"id": base64.RawURLEncoding.EncodeToString([]byte("Applicant:1"))}, "not a valid ID"},
 			{"organization ID as certification", `query($id: ID!) { certification(id: $id) { id } }`,
 				map[string]any{"id": orgID}, "Certification ID is expected"},
 			{"malformed organization filter", `{ certifications(filter: { organizationIds: ["x"] }) { totalCount } }`, nil, "not a valid ID"},

@@ -2,15 +2,18 @@ package apitest
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"testing"
+	"time"
 
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/gormstore"
+	"github.com/mssc/recert/internal/auth"
 	"github.com/mssc/recert/internal/httpapi"
 	"github.com/mssc/recert/internal/testdb"
 	"github.com/mssc/recert/resolvers"
@@ -22,7 +25,12 @@ type env struct {
 	url     string
 	store   *gormstore.Store
 	counter *gormstore.StatementCounter
+	auth    auth.Config
+	now     time.Time
 }
+
+// testAuth is how the tests' tokens are signed and checked.
+var testAuth = auth.Config{DevSecret: "test-secret", Issuer: "recert-test", Audience: "recert-api"}
 
 // gqlError is one error of a GraphQL response.
 type gqlError struct {
@@ -37,6 +45,7 @@ type response struct {
 	Data   map[string]any
 	Errors []gqlError
 	Raw    string
+	Header http.Header
 }
 
 // code returns the extensions.code of the only error, failing otherwise.
@@ -62,22 +71,57 @@ func eachDialect(t *testing.T, fn func(t *testing.T, e *env)) {
 func newEnv(t *testing.T, dialect gormstore.Dialect) *env {
 	counter := &gormstore.StatementCounter{}
 	store := testdb.OpenSeeded(t, dialect, counter)
+	verifier, err := auth.NewVerifier(context.Background(), testAuth)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now()
 	h := httpapi.New(httpapi.Config{
-		Schema:        resolvers.NewSchema(catalog.New(store)),
+		Schema: resolvers.NewSchema(&resolvers.Resolver{
+			Catalog:          catalog.New(store),
+			CandidateService: catalog.NewCandidates(store, func() time.Time { return now }),
+		}),
 		Logger:        slog.New(slog.NewTextHandler(io.Discard, nil)),
 		GraphiQL:      true,
 		Introspection: true,
+		Tokens:        verifier,
 	})
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
-	return &env{t: t, url: srv.URL, store: store, counter: counter}
+	return &env{t: t, url: srv.URL, store: store, counter: counter, auth: testAuth, now: now}
 }
 
-// query posts a GraphQL request and decodes the answer.
+// token signs a test token for the role; a candidate's subject is also
+// their MSSC candidate ID.
+func (e *env) token(t *testing.T, role catalog.Role, subject string) string {
+	t.Helper()
+	dev := auth.DevToken{Subject: subject, Role: role, TTL: time.Hour}
+	if role == catalog.RoleCandidate {
+		dev.CandidateNumber = subject
+	}
+	tok, err := auth.SignDevToken(e.auth, dev, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tok
+}
+
+// query posts a GraphQL request anonymously and decodes the answer.
 func (e *env) query(t *testing.T, query string, vars map[string]any) response {
 	t.Helper()
+	return e.queryAs(t, "", query, vars)
+}
+
+// queryAs posts a GraphQL request with the bearer token, if any.
+func (e *env) queryAs(t *testing.T, token, query string, vars map[string]any) response {
+	t.Helper()
 	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
-	res, err := http.Post(e.url+"/graphql", "application/json", bytes.NewReader(body))
+	req, _ := http.NewRequest(http.MethodPost, e.url+"/graphql", bytes.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	res, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatalf("POST /graphql: %v", err)
 	}
@@ -90,7 +134,17 @@ func (e *env) query(t *testing.T, query string, vars map[string]any) response {
 	if err := json.Unmarshal(raw, &out); err != nil {
 		t.Fatalf("response is not JSON (%d): %s", res.StatusCode, raw)
 	}
-	return response{Status: res.StatusCode, Data: out.Data, Errors: out.Errors, Raw: string(raw)}
+	return response{Status: res.StatusCode, Data: out.Data, Errors: out.Errors, Raw: string(raw), Header: res.Header}
+}
+
+// okAs posts a query with a token that must succeed and returns its data.
+func (e *env) okAs(t *testing.T, token, query string, vars map[string]any) map[string]any {
+	t.Helper()
+	r := e.queryAs(t, token, query, vars)
+	if len(r.Errors) > 0 || r.Data == nil {
+		t.Fatalf("query failed: %s", r.Raw)
+	}
+	return r.Data
 }
 
 // ok posts a query that must succeed and returns its data.
@@ -124,4 +178,27 @@ func get(v any, path ...any) any {
 func num(v any) int {
 	f, _ := v.(float64)
 	return int(f)
+}
+
+// column runs a query on the test database and returns its first column.
+func (e *env) column(t *testing.T, query string) []string {
+	t.Helper()
+	db, err := e.store.SQLDB()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := db.Query(query)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var v string
+		if err := rows.Scan(&v); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, v)
+	}
+	return out
 }

@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/mssc/recert/catalog"
 )
 
 var graphqlBlock = regexp.MustCompile("(?s)```graphql\n(.*?)```")
@@ -21,8 +23,13 @@ func TestReadmeExamples(t *testing.T) {
 		t.Fatalf("found %d GraphQL examples in the README, want at least 7", len(blocks))
 	}
 	eachDialect(t, func(t *testing.T, e *env) {
+		staff := e.token(t, catalog.RoleStaff, "staff-dev")
 		for i, b := range blocks {
-			data := e.ok(t, b[1], nil)
+			token := ""
+			if strings.HasPrefix(strings.TrimSpace(b[1]), "mutation") {
+				token = staff
+			}
+			data := e.okAs(t, token, b[1], nil)
 			switch q := b[1]; {
 			case strings.Contains(q, "certifications(first: 5)"):
 				if num(get(data, "certifications", "totalCount")) != 164 {
@@ -53,6 +60,10 @@ func TestReadmeExamples(t *testing.T) {
 			case strings.Contains(q, "related: false"):
 				if len(get(data, "relatedFields").([]any)) != 4 {
 					t.Errorf("example %d: want the 4 not-related fields", i)
+				}
+			case strings.Contains(q, "registerCandidate"):
+				if get(data, "registerCandidate", "candidate", "createdBy") != "staff-dev" {
+					t.Errorf("example %d: registration = %v", i, get(data, "registerCandidate"))
 				}
 			default:
 				t.Errorf("example %d has no check in this test; add one", i)

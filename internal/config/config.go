@@ -5,9 +5,12 @@ package config
 import (
 	"fmt"
 	"log/slog"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/mssc/recert/internal/auth"
 )
 
 // Config is the service's configuration.
@@ -27,7 +30,13 @@ type Config struct {
 	LogLevel slog.Level
 	// ShutdownGrace bounds how long in-flight requests may finish (SHUTDOWN_GRACE).
 	ShutdownGrace time.Duration
+	// Auth says how bearer tokens are verified (AUTH_*).
+	Auth auth.Config
 }
+
+// DevelopmentSecret signs development tokens when AUTH_DEV_SECRET is not
+// set; it is never accepted in production.
+const DevelopmentSecret = "recert-development-secret-never-use-in-production"
 
 // FromEnv reads the configuration through getenv, naming the variable and
 // what it accepts when a value is not understood.
@@ -58,6 +67,9 @@ func FromEnv(getenv func(string) string) (Config, error) {
 			return cfg, fmt.Errorf("LOG_LEVEL=%q is not understood; use debug, info, warn or error", v)
 		}
 	}
+	if err := readAuth(getenv, &cfg); err != nil {
+		return cfg, err
+	}
 	if v := getenv("SHUTDOWN_GRACE"); v != "" {
 		d, err := time.ParseDuration(v)
 		if err != nil || d <= 0 {
@@ -66,6 +78,44 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		cfg.ShutdownGrace = d
 	}
 	return cfg, nil
+}
+
+// readAuth reads the AUTH_* variables. Production never takes a development
+// secret and needs an issuer and an audience with its key set.
+func readAuth(getenv func(string) string, cfg *Config) error {
+	a := auth.Config{
+		DevSecret:        getenv("AUTH_DEV_SECRET"),
+		JWKSURL:          getenv("AUTH_JWKS_URL"),
+		Issuer:           getenv("AUTH_ISSUER"),
+		Audience:         getenv("AUTH_AUDIENCE"),
+		RolesClaim:       or(getenv("AUTH_ROLES_CLAIM"), "roles"),
+		CandidateIDClaim: or(getenv("AUTH_CANDIDATE_ID_CLAIM"), "mssc_candidate_id"),
+		Leeway:           30 * time.Second,
+	}
+	if a.JWKSURL != "" {
+		u, err := url.Parse(a.JWKSURL)
+		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+			return fmt.Errorf("AUTH_JWKS_URL=%q is not understood; use the https URL of the issuer's JSON Web Key Set", a.JWKSURL)
+		}
+	}
+	if cfg.Production {
+		if a.DevSecret != "" {
+			return fmt.Errorf("AUTH_DEV_SECRET is set but APP_ENV=production: development tokens are never accepted in production; unset it and use AUTH_JWKS_URL")
+		}
+		if a.JWKSURL != "" && (a.Issuer == "" || a.Audience == "") {
+			return fmt.Errorf("AUTH_JWKS_URL is set without AUTH_ISSUER and AUTH_AUDIENCE; production tokens must be checked for both")
+		}
+	} else {
+		if a.DevSecret == "" {
+			a.DevSecret = DevelopmentSecret
+		}
+		if a.JWKSURL == "" {
+			a.Issuer = or(a.Issuer, "recert-dev")
+			a.Audience = or(a.Audience, "recert-api")
+		}
+	}
+	cfg.Auth = a
+	return nil
 }
 
 func or(v, fallback string) string {

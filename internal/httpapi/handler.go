@@ -25,6 +25,8 @@ type Config struct {
 	GraphiQL bool
 	// Introspection allows schema introspection when true.
 	Introspection bool
+	// Tokens verifies bearer tokens; nil refuses every token.
+	Tokens TokenVerifier
 }
 
 // New returns the HTTP handler of the API.
@@ -45,7 +47,7 @@ func New(cfg Config) http.Handler {
 	srv.SetRecoverFunc(recoverFunc(logger))
 
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", srv)
+	mux.Handle("/graphql", withPrincipal(cfg.Tokens, srv))
 	if cfg.GraphiQL {
 		mux.Handle("GET /{$}", playground.Handler("MSSC Recertification API", "/graphql"))
 	}

@@ -1,0 +1,225 @@
+package gormstore
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"slices"
+	"strings"
+
+	"gorm.io/gorm"
+
+	"github.com/mssc/recert/catalog"
+)
+
+var _ catalog.CandidateStore = (*Store)(nil)
+
+const candidateScope = "candidates:NUMBER:ASC"
+
+// CandidateByID returns the candidate with its held certifications, or nil.
+func (s *Store) CandidateByID(ctx context.Context, id int64) (*catalog.Candidate, error) {
+	var row candidateRow
+	err := s.db.WithContext(ctx).Take(&row, id).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, mapError(err)
+	}
+	out, err := s.withHeld(ctx, []candidateRow{row})
+	if err != nil {
+		return nil, err
+	}
+	return out[0], nil
+}
+
+// CandidatesByNumber returns the candidates with these candidate IDs, by ID.
+func (s *Store) CandidatesByNumber(ctx context.Context, numbers []string) (map[string]*catalog.Candidate, error) {
+	out := map[string]*catalog.Candidate{}
+	slices.Sort(numbers)
+	numbers = slices.Compact(numbers)
+	for chunk := range slices.Chunk(numbers, 1000) {
+		var rows []candidateRow
+		if err := s.db.WithContext(ctx).Where("number IN ?", chunk).Find(&rows).Error; err != nil {
+			return nil, mapError(err)
+		}
+		cands, err := s.withHeld(ctx, rows)
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range cands {
+			out[c.Number] = c
+		}
+	}
+	return out, nil
+}
+
+// withHeld converts candidate rows, loading all their held certifications
+// in one statement.
+func (s *Store) withHeld(ctx context.Context, rows []candidateRow) ([]*catalog.Candidate, error) {
+	out := make([]*catalog.Candidate, len(rows))
+	if len(rows) == 0 {
+		return out, nil
+	}
+	ids := make([]int64, len(rows))
+	for i, r := range rows {
+		ids[i] = r.ID
+	}
+	var held []heldRow
+	if err := s.db.WithContext(ctx).Where("candidate_id IN ?", ids).Order("candidate_id, program").Find(&held).Error; err != nil {
+		return nil, mapError(err)
+	}
+	byCandidate := map[int64][]catalog.HeldCertification{}
+	for _, h := range held {
+		byCandidate[h.CandidateID] = append(byCandidate[h.CandidateID], toHeld(h))
+	}
+	for i, r := range rows {
+		out[i] = toCandidate(r, byCandidate[r.ID])
+	}
+	return out, nil
+}
+
+// PageCandidates pages the candidates by candidate ID with keyset paging.
+func (s *Store) PageCandidates(ctx context.Context, search string, req catalog.PageRequest) (catalog.Page[*catalog.Candidate], error) {
+	var page catalog.Page[*catalog.Candidate]
+	if err := req.CheckScope(candidateScope); err != nil {
+		return page, err
+	}
+	base := func() *gorm.DB {
+		q := s.db.WithContext(ctx).Model(&candidateRow{})
+		if search = strings.TrimSpace(search); search != "" {
+			like := "%" + escapeLike(strings.ToLower(search)) + "%"
+			q = q.Where("LOWER(number) LIKE ? ESCAPE '\\' OR LOWER(name) LIKE ? ESCAPE '\\' OR LOWER(email) LIKE ? ESCAPE '\\'", like, like, like)
+		}
+		return q
+	}
+	var total int64
+	if err := base().Count(&total).Error; err != nil {
+		return page, mapError(err)
+	}
+	q := base()
+	if req.After != nil {
+		q = q.Where("number > ? OR (number = ? AND id > ?)", req.After.Key, req.After.Key, req.After.ID)
+	}
+	if req.Before != nil {
+		q = q.Where("number < ? OR (number = ? AND id < ?)", req.Before.Key, req.Before.Key, req.Before.ID)
+	}
+	n := catalog.DefaultPageSize
+	backwards := req.Last != nil
+	switch {
+	case backwards:
+		n = *req.Last
+		q = q.Order("number DESC, id DESC")
+	case req.First != nil:
+		n = *req.First
+		q = q.Order("number, id")
+	default:
+		q = q.Order("number, id")
+	}
+	var rows []candidateRow
+	if err := q.Limit(n + 1).Find(&rows).Error; err != nil {
+		return page, mapError(err)
+	}
+	more := len(rows) > n
+	if more {
+		rows = rows[:n]
+	}
+	if backwards {
+		slices.Reverse(rows)
+		page.HasPreviousPage, page.HasNextPage = more, req.Before != nil
+	} else {
+		page.HasNextPage, page.HasPreviousPage = more, req.After != nil
+	}
+	cands, err := s.withHeld(ctx, rows)
+	if err != nil {
+		return page, err
+	}
+	page.TotalCount = int(total)
+	for _, c := range cands {
+		page.Edges = append(page.Edges, catalog.Edge[*catalog.Candidate]{
+			Node: c, Cursor: catalog.Cursor{Scope: candidateScope, Key: c.Number, ID: c.ID},
+		})
+	}
+	return page, nil
+}
+
+func escapeLike(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}
+
+// SaveCandidates creates new candidates and adds new held certifications,
+// with the actor and time in every row and an audit event per candidate.
+func (s *Store) SaveCandidates(ctx context.Context, cands []*catalog.Candidate, change catalog.Change) error {
+	return mapError(s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		for _, c := range cands {
+			var added []string
+			if c.ID == 0 {
+				row := candidateRow{Number: c.Number, Name: c.Name, Email: c.Email,
+					CreatedAt: change.At, CreatedBy: change.Actor, UpdatedAt: change.At, UpdatedBy: change.Actor}
+				if err := tx.Create(&row).Error; err != nil {
+					return err
+				}
+				c.ID = row.ID
+				c.Audit = catalog.Audit{CreatedAt: change.At, CreatedBy: change.Actor, UpdatedAt: change.At, UpdatedBy: change.Actor}
+			} else {
+				if err := tx.Model(&candidateRow{}).Where("id = ?", c.ID).
+					Updates(map[string]any{"updated_at": change.At, "updated_by": change.Actor}).Error; err != nil {
+					return err
+				}
+				c.Audit.UpdatedAt, c.Audit.UpdatedBy = change.At, change.Actor
+			}
+			for i := range c.Held {
+				h := &c.Held[i]
+				if h.ID != 0 {
+					continue
+				}
+				row := fromHeld(c.ID, *h, change)
+				if err := tx.Create(&row).Error; err != nil {
+					return err
+				}
+				h.ID = row.ID
+				h.Audit = catalog.Audit{CreatedAt: change.At, CreatedBy: change.Actor, UpdatedAt: change.At, UpdatedBy: change.Actor}
+				added = append(added, string(h.Program))
+			}
+			if err := audit(tx, change, "Candidate", c.ID, map[string]any{"number": c.Number, "heldAdded": added}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}))
+}
+
+// UpdateContact changes a candidate's name and email and records the change.
+func (s *Store) UpdateContact(ctx context.Context, id int64, d catalog.ContactDetails, change catalog.Change) (*catalog.Candidate, error) {
+	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		var before candidateRow
+		if err := tx.Take(&before, id).Error; err != nil {
+			return err
+		}
+		if err := tx.Model(&candidateRow{}).Where("id = ?", id).Updates(map[string]any{
+			"name": d.Name, "email": d.Email, "updated_at": change.At, "updated_by": change.Actor,
+		}).Error; err != nil {
+			return err
+		}
+		return audit(tx, change, "Candidate", id, map[string]any{
+			"before": map[string]string{"name": before.Name, "email": before.Email},
+			"after":  map[string]string{"name": d.Name, "email": d.Email},
+		})
+	})
+	if err != nil {
+		return nil, mapError(err)
+	}
+	return s.CandidateByID(ctx, id)
+}
+
+// audit records one write in the audit trail, inside the write's transaction.
+func audit(tx *gorm.DB, change catalog.Change, entityType string, entityID int64, details any) error {
+	raw, err := json.Marshal(details)
+	if err != nil {
+		return err
+	}
+	return tx.Create(&auditRow{
+		OccurredAt: change.At, Actor: change.Actor, Action: change.Action,
+		EntityType: entityType, EntityID: entityID, Reason: change.Reason, Details: string(raw),
+	}).Error
+}

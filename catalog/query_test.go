@@ -1,0 +1,330 @@
+package catalog
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestFindCertificationsFilters(t *testing.T) {
+	s := fixtureSnapshot(t)
+	clt, cpt := ProgramCLT, ProgramCPT
+	tests := []struct {
+		name     string
+		criteria CertificationCriteria
+		want     []int64 // by name
+	}{
+		{name: "no filter keeps every ACTIVE entry", want: activeByName},
+		{name: "statuses nil means ACTIVE only", criteria: CertificationCriteria{Statuses: nil}, want: activeByName},
+		{name: "ACTIVE asked for", criteria: CertificationCriteria{Statuses: []CertificationStatus{StatusActive}}, want: activeByName},
+		{name: "RETIRED only", criteria: CertificationCriteria{Statuses: []CertificationStatus{StatusRetired}}, want: []int64{certISO9002}},
+		{
+			name:     "ACTIVE and RETIRED",
+			criteria: CertificationCriteria{Statuses: []CertificationStatus{StatusRetired, StatusActive}},
+			want: []int64{certCMQOE, certCQI, certCQT, certWelder, certCWE, certCWI, certITM, certISO9001, certISO9002,
+				certMachin, certOSHA10, certOSHA30, certSCWI},
+		},
+		{name: "one basis", criteria: CertificationCriteria{RecognitionBases: []RecognitionBasis{BasisNCCA}}, want: []int64{certCQT}},
+		{
+			name:     "any of several bases",
+			criteria: CertificationCriteria{RecognitionBases: []RecognitionBasis{BasisNCCA, BasisOSHAGeneralIndustry}},
+			want:     []int64{certCQT, certOSHA10, certOSHA30},
+		},
+		{
+			name:     "NAM endorsed",
+			criteria: CertificationCriteria{RecognitionBases: []RecognitionBasis{BasisNAMEndorsed}},
+			want:     []int64{certWelder, certCWI, certITM, certMachin},
+		},
+		{name: "one organization", criteria: CertificationCriteria{OrganizationIDs: []int64{orgAWS}}, want: []int64{certWelder, certCWE, certCWI, certSCWI}},
+		{
+			name:     "any of several organizations",
+			criteria: CertificationCriteria{OrganizationIDs: []int64{orgOSHA, orgNIMS}},
+			want:     []int64{certITM, certMachin, certOSHA10, certOSHA30},
+		},
+		{name: "organization without entries", criteria: CertificationCriteria{OrganizationIDs: []int64{orgZeta}}, want: []int64{}},
+		{name: "eligible for CLT", criteria: CertificationCriteria{EligibleFor: &clt}, want: []int64{certCMQOE, certCQI, certITM, certOSHA10, certOSHA30}},
+		{
+			name:     "eligible for CPT",
+			criteria: CertificationCriteria{EligibleFor: &cpt},
+			want: []int64{certCMQOE, certCQI, certCQT, certWelder, certCWE, certCWI, certISO9001, certMachin,
+				certOSHA10, certOSHA30, certSCWI},
+		},
+		{
+			name:     "filters combine with and",
+			criteria: CertificationCriteria{RecognitionBases: []RecognitionBasis{BasisANSI}, OrganizationIDs: []int64{orgASQ, orgEG}, EligibleFor: &cpt},
+			want:     []int64{certCMQOE, certCQI, certCQT, certISO9001},
+		},
+		{
+			name:     "retired entry matches the other filters when RETIRED is asked for",
+			criteria: CertificationCriteria{OrganizationIDs: []int64{orgEG}, Statuses: []CertificationStatus{StatusActive, StatusRetired}},
+			want:     []int64{certISO9001, certISO9002},
+		},
+		{
+			name:     "search with name ordering",
+			criteria: CertificationCriteria{Search: "quality"},
+			want:     []int64{certCMQOE, certCQI, certCQT},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := s.FindCertifications(tt.criteria, CertificationSort{Field: OrderByName}, PageRequest{First: pageSize(100)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := certIDs(r.Page); !slices.Equal(got, tt.want) {
+				t.Errorf("ids = %v, want %v", got, tt.want)
+			}
+			if r.Page.TotalCount != len(tt.want) {
+				t.Errorf("TotalCount = %d, want %d", r.Page.TotalCount, len(tt.want))
+			}
+		})
+	}
+}
+
+func TestFindCertificationsOrdering(t *testing.T) {
+	s := fixtureSnapshot(t)
+	byOrganization := []int64{
+		certCMQOE, certCQI, certCQT, // American Society for Quality
+		certWelder, certCWE, certCWI, certSCWI, // American Welding Society
+		certISO9001,         // Exemplar Global
+		certITM, certMachin, // National Institute for Metalworking Skills
+		certOSHA10, certOSHA30, // Occupational Safety and Health Administration
+	}
+	byAddedAt := []int64{
+		certISO9001, certCMQOE, certCQI, certCQT, certWelder, certCWI,
+		certCWE, certSCWI, // same instant: by ID
+		certOSHA10, // 13:00+02:00 is before 12:00Z
+		certOSHA30, certITM, certMachin,
+	}
+	tests := []struct {
+		name  string
+		order CertificationSort
+		want  []int64
+	}{
+		{name: "default without search is NAME", order: CertificationSort{}, want: activeByName},
+		{name: "NAME", order: CertificationSort{Field: OrderByName}, want: activeByName},
+		{name: "NAME ASC", order: CertificationSort{Field: OrderByName, Direction: Ascending}, want: activeByName},
+		{name: "NAME DESC", order: CertificationSort{Field: OrderByName, Direction: Descending}, want: reversedIDs(activeByName)},
+		{name: "ORGANIZATION ASC", order: CertificationSort{Field: OrderByOrganization}, want: byOrganization},
+		{name: "ORGANIZATION DESC", order: CertificationSort{Field: OrderByOrganization, Direction: Descending}, want: reversedIDs(byOrganization)},
+		{name: "ADDED_AT ASC", order: CertificationSort{Field: OrderByAddedAt}, want: byAddedAt},
+		{name: "ADDED_AT DESC", order: CertificationSort{Field: OrderByAddedAt, Direction: Descending}, want: reversedIDs(byAddedAt)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := s.FindCertifications(CertificationCriteria{}, tt.order, PageRequest{First: pageSize(100)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := certIDs(r.Page); !slices.Equal(got, tt.want) {
+				t.Errorf("ids = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestFindCertificationsRelevance(t *testing.T) {
+	s := fixtureSnapshot(t)
+	tests := []struct {
+		name      string
+		criteria  CertificationCriteria
+		order     CertificationSort
+		wantFirst int64
+		wantErr   string // field of a CodeInvalid error
+	}{
+		{name: "RELEVANCE without search", order: CertificationSort{Field: OrderByRelevance}, wantErr: "orderBy.field"},
+		{name: "RELEVANCE with blank search", criteria: CertificationCriteria{Search: "   "}, order: CertificationSort{Field: OrderByRelevance}, wantErr: "orderBy.field"},
+		{name: "default with search is RELEVANCE", criteria: CertificationCriteria{Search: "welding inspector"}, wantFirst: certCWI},
+		{name: "explicit RELEVANCE", criteria: CertificationCriteria{Search: "welding inspector"}, order: CertificationSort{Field: OrderByRelevance}, wantFirst: certCWI},
+		{name: "RELEVANCE DESC puts the best last", criteria: CertificationCriteria{Search: "welding inspector"}, order: CertificationSort{Field: OrderByRelevance, Direction: Descending}, wantFirst: certSCWI},
+		{name: "NAME ordering overrides relevance", criteria: CertificationCriteria{Search: "welding inspector"}, order: CertificationSort{Field: OrderByName}, wantFirst: certCWI},
+		{name: "NAME DESC with search", criteria: CertificationCriteria{Search: "welding inspector"}, order: CertificationSort{Field: OrderByName, Direction: Descending}, wantFirst: certSCWI},
+		{name: "search of 300 characters is accepted", criteria: CertificationCriteria{Search: "CWI " + strings.Repeat("x", 296)}, wantFirst: 0},
+		{name: "search of 301 characters is refused", criteria: CertificationCriteria{Search: strings.Repeat("x", 301)}, wantErr: "filter.search"},
+		{name: "length counts characters, not bytes", criteria: CertificationCriteria{Search: strings.Repeat("é", 300)}, wantFirst: 0},
+		{name: "surrounding spaces do not count", criteria: CertificationCriteria{Search: "  " + strings.Repeat("x", 300) + "  "}, wantFirst: 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := s.FindCertifications(tt.criteria, tt.order, PageRequest{})
+			if tt.wantErr != "" {
+				wantInvalid(t, err, tt.wantErr)
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.wantFirst == 0 {
+				if len(r.Page.Edges) != 0 {
+					t.Errorf("ids = %v, want none", certIDs(r.Page))
+				}
+				return
+			}
+			if len(r.Page.Edges) == 0 || r.Page.Edges[0].Node.ID != tt.wantFirst {
+				t.Errorf("ids = %v, want %d first", certIDs(r.Page), tt.wantFirst)
+			}
+		})
+	}
+}
+
+func TestFindCertificationsRelevancePagination(t *testing.T) {
+	s := fixtureSnapshot(t)
+	criteria := CertificationCriteria{Search: "weld"}
+	whole, err := s.FindCertifications(criteria, CertificationSort{}, PageRequest{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := certIDs(whole.Page)
+	if len(want) != 4 {
+		t.Fatalf("search weld found %v, want the 4 AWS entries", want)
+	}
+	var seen []int64
+	var after *Cursor
+	for range want {
+		r, err := s.FindCertifications(criteria, CertificationSort{}, PageRequest{First: pageSize(1), After: after})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Page.Edges) != 1 {
+			t.Fatalf("page has %d edges, want 1", len(r.Page.Edges))
+		}
+		seen = append(seen, r.Page.Edges[0].Node.ID)
+		after = &r.Page.Edges[0].Cursor
+		if !strings.HasPrefix(after.Scope, "certifications:RELEVANCE:") {
+			t.Fatalf("cursor scope = %q", after.Scope)
+		}
+	}
+	if !slices.Equal(seen, want) {
+		t.Errorf("walked %v, want %v", seen, want)
+	}
+}
+
+func TestFindCertificationsFacets(t *testing.T) {
+	s := fixtureSnapshot(t)
+	type orgCount struct {
+		id    int64
+		count int
+	}
+	tests := []struct {
+		name      string
+		criteria  CertificationCriteria
+		req       PageRequest
+		wantBases map[RecognitionBasis]int
+		wantOrgs  []orgCount
+	}{
+		{
+			name:      "whole active catalog, first page of 2",
+			req:       PageRequest{First: pageSize(2)},
+			wantBases: map[RecognitionBasis]int{BasisNAMEndorsed: 4, BasisANSI: 7, BasisNCCA: 1, BasisOSHAGeneralIndustry: 2},
+			wantOrgs:  []orgCount{{orgAWS, 4}, {orgASQ, 3}, {orgNIMS, 2}, {orgOSHA, 2}, {orgEG, 1}},
+		},
+		{
+			name:      "one organization: zeros kept",
+			criteria:  CertificationCriteria{OrganizationIDs: []int64{orgAWS}},
+			req:       PageRequest{Last: pageSize(1)},
+			wantBases: map[RecognitionBasis]int{BasisNAMEndorsed: 2, BasisANSI: 3, BasisNCCA: 0, BasisOSHAGeneralIndustry: 0},
+			wantOrgs:  []orgCount{{orgAWS, 4}},
+		},
+		{
+			name:      "retired included",
+			criteria:  CertificationCriteria{Statuses: []CertificationStatus{StatusActive, StatusRetired}, RecognitionBases: []RecognitionBasis{BasisANSI}},
+			req:       PageRequest{First: pageSize(1)},
+			wantBases: map[RecognitionBasis]int{BasisNAMEndorsed: 1, BasisANSI: 8, BasisNCCA: 1, BasisOSHAGeneralIndustry: 0},
+			wantOrgs:  []orgCount{{orgASQ, 3}, {orgAWS, 3}, {orgEG, 2}},
+		},
+		{
+			name:      "search narrows the facets",
+			criteria:  CertificationCriteria{Search: "ASQ"},
+			req:       PageRequest{First: pageSize(1)},
+			wantBases: map[RecognitionBasis]int{BasisNAMEndorsed: 0, BasisANSI: 3, BasisNCCA: 1, BasisOSHAGeneralIndustry: 0},
+			wantOrgs:  []orgCount{{orgASQ, 3}},
+		},
+		{
+			name:      "nothing matches",
+			criteria:  CertificationCriteria{OrganizationIDs: []int64{orgZeta}},
+			wantBases: map[RecognitionBasis]int{BasisNAMEndorsed: 0, BasisANSI: 0, BasisNCCA: 0, BasisOSHAGeneralIndustry: 0},
+			wantOrgs:  nil,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := s.FindCertifications(tt.criteria, CertificationSort{Field: OrderByName}, tt.req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var bases []RecognitionBasis
+			for _, b := range r.Facets.RecognitionBases {
+				bases = append(bases, b.Basis)
+				if b.Count != tt.wantBases[b.Basis] {
+					t.Errorf("count of %s = %d, want %d", b.Basis, b.Count, tt.wantBases[b.Basis])
+				}
+			}
+			if !slices.Equal(bases, RecognitionBases) {
+				t.Errorf("bases = %v, want all four in the guide's order %v", bases, RecognitionBases)
+			}
+			var orgs []orgCount
+			for _, o := range r.Facets.Organizations {
+				orgs = append(orgs, orgCount{o.Organization.ID, o.Count})
+			}
+			if !slices.Equal(orgs, tt.wantOrgs) {
+				t.Errorf("organizations = %v, want %v", orgs, tt.wantOrgs)
+			}
+		})
+	}
+}
+
+func TestCertificationCountsAt(t *testing.T) {
+	bounded := Certification{ApprovedOn: datePtr(2020, time.January, 1), RetiredOn: datePtr(2023, time.June, 30)}
+	open := Certification{}
+	onlyRetired := Certification{RetiredOn: datePtr(2023, time.June, 30)}
+	onlyApproved := Certification{ApprovedOn: datePtr(2020, time.January, 1)}
+	tests := []struct {
+		name   string
+		cert   Certification
+		earned Date
+		want   bool
+	}{
+		{name: "day before approval", cert: bounded, earned: NewDate(2019, time.December, 31), want: false},
+		{name: "approval day", cert: bounded, earned: NewDate(2020, time.January, 1), want: true},
+		{name: "between", cert: bounded, earned: NewDate(2021, time.July, 4), want: true},
+		{name: "day before retirement", cert: bounded, earned: NewDate(2023, time.June, 29), want: true},
+		{name: "retirement day", cert: bounded, earned: NewDate(2023, time.June, 30), want: false},
+		{name: "after retirement", cert: bounded, earned: NewDate(2024, time.January, 1), want: false},
+		{name: "unbounded, long ago", cert: open, earned: NewDate(1990, time.March, 3), want: true},
+		{name: "unbounded, far future", cert: open, earned: NewDate(2090, time.March, 3), want: true},
+		{name: "only retired, long before", cert: onlyRetired, earned: NewDate(1990, time.March, 3), want: true},
+		{name: "only retired, on the day", cert: onlyRetired, earned: NewDate(2023, time.June, 30), want: false},
+		{name: "only approved, day before", cert: onlyApproved, earned: NewDate(2019, time.December, 31), want: false},
+		{name: "only approved, far future", cert: onlyApproved, earned: NewDate(2090, time.March, 3), want: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.cert.CountsAt(tt.earned); got != tt.want {
+				t.Errorf("CountsAt(%s) = %v, want %v", tt.earned, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestCertificationHasBasisAndEligibleFor(t *testing.T) {
+	c := Certification{RecognitionBases: []RecognitionBasis{BasisANSI, BasisNCCA}, EligiblePrograms: []Program{ProgramCLT}}
+	tests := []struct {
+		name string
+		got  bool
+		want bool
+	}{
+		{name: "has ANSI", got: c.HasBasis(BasisANSI), want: true},
+		{name: "has NCCA", got: c.HasBasis(BasisNCCA), want: true},
+		{name: "not NAM", got: c.HasBasis(BasisNAMEndorsed), want: false},
+		{name: "eligible for CLT", got: c.EligibleFor(ProgramCLT), want: true},
+		{name: "not eligible for CPT", got: c.EligibleFor(ProgramCPT), want: false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.got != tt.want {
+				t.Errorf("got %v, want %v", tt.got, tt.want)
+			}
+		})
+	}
+}

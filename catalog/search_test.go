@@ -1,0 +1,253 @@
+package catalog
+
+import (
+	"slices"
+	"testing"
+)
+
+// searchAll runs a search over every entry, ACTIVE and RETIRED, by relevance.
+func searchAll(t *testing.T, s *Snapshot, text string) []int64 {
+	t.Helper()
+	r, err := s.FindCertifications(
+		CertificationCriteria{Search: text, Statuses: []CertificationStatus{StatusActive, StatusRetired}},
+		CertificationSort{}, PageRequest{First: pageSize(100)})
+	if err != nil {
+		t.Fatalf("search %q: %v", text, err)
+	}
+	return certIDs(r.Page)
+}
+
+func TestSearchRanksBestMatchFirst(t *testing.T) {
+	s := fixtureSnapshot(t)
+	tests := []struct {
+		name      string
+		query     string
+		wantFirst int64
+		wantAlso  []int64 // further entries that must be found, after the first
+	}{
+		{name: "exact acronym", query: "CWI", wantFirst: certCWI},
+		{name: "acronym in lower case", query: "cwi", wantFirst: certCWI},
+		{name: "full name", query: "Certified Welding Inspector", wantFirst: certCWI, wantAlso: []int64{certSCWI}},
+		{name: "typos", query: "Certfied Welding Inspecter", wantFirst: certCWI, wantAlso: []int64{certSCWI}},
+		{name: "word order", query: "Inspector Welding Certified", wantFirst: certCWI, wantAlso: []int64{certSCWI}},
+		{name: "longer acronym", query: "SCWI", wantFirst: certSCWI},
+		{name: "acronym with a slash, written compact", query: "CMQOE", wantFirst: certCMQOE},
+		{name: "acronym with a slash", query: "cmq/oe", wantFirst: certCMQOE},
+		{name: "former name", query: "Certified Quality Manager", wantFirst: certCMQOE},
+		{name: "group and level", query: "Machining Level I", wantFirst: certMachin},
+		{name: "hyphenated number", query: "OSHA-30", wantFirst: certOSHA30},
+		{name: "glued number", query: "OSHA30", wantFirst: certOSHA30},
+		{name: "year ignored", query: "OSHA 30 2024", wantFirst: certOSHA30},
+		{name: "stop words ignored", query: "the inspector of quality", wantFirst: certCQI},
+		{name: "transposed letters in a long word", query: "cetrifeid welder", wantFirst: certWelder},
+		{name: "transposed letters in a short word", query: "weldnig educator", wantFirst: certCWE},
+		{name: "own-name word ranks above issuer word", query: "welding", wantFirst: certCWI, wantAlso: []int64{certCWE, certSCWI, certWelder}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := searchAll(t, s, tt.query)
+			if len(got) == 0 || got[0] != tt.wantFirst {
+				t.Fatalf("search %q = %v, want %d first", tt.query, got, tt.wantFirst)
+			}
+			for _, id := range tt.wantAlso {
+				if !slices.Contains(got[1:], id) {
+					t.Errorf("search %q = %v, want %d among the rest", tt.query, got, id)
+				}
+			}
+		})
+	}
+}
+
+func TestSearchMatchedSet(t *testing.T) {
+	s := fixtureSnapshot(t)
+	tests := []struct {
+		name  string
+		query string
+		want  []int64 // any order
+	}{
+		{name: "acronym finds only its entry", query: "CWI", want: []int64{certCWI}},
+		{name: "prefix", query: "weld", want: []int64{certWelder, certCWE, certCWI, certSCWI}},
+		{name: "prefix of a longer word", query: "inspect", want: []int64{certCQI, certCWI, certSCWI}},
+		{name: "two letters are no prefix", query: "we", want: []int64{}},
+		{name: "word that matches nothing excludes the entry", query: "Certified Welding Inspector zebra", want: []int64{}},
+		{name: "unknown word alone", query: "zebra", want: []int64{}},
+		{name: "number must match exactly", query: "ISO 9001", want: []int64{certISO9001}},
+		{name: "other number", query: "ISO 9002", want: []int64{certISO9002}},
+		{name: "number glued to letters", query: "iso9001", want: []int64{certISO9001}},
+		{name: "number prefix does not match", query: "ISO 900", want: []int64{}},
+		{name: "number one digit off does not match", query: "ISO 9003", want: []int64{}},
+		{name: "OSHA 30 does not find OSHA 10", query: "OSHA 30", want: []int64{certOSHA30}},
+		{name: "OSHA finds both cards", query: "OSHA", want: []int64{certOSHA10, certOSHA30}},
+		{name: "issuer acronym", query: "ASQ", want: []int64{certCMQOE, certCQI, certCQT}},
+		{name: "issuer name", query: "American Welding Society", want: []int64{certWelder, certCWE, certCWI, certSCWI}},
+		{name: "issuer acronym and own word", query: "AWS inspector", want: []int64{certCWI, certSCWI}},
+		{name: "two typos allowed from 8 letters", query: "cetrifeid", want: []int64{certCMQOE, certCQI, certCQT, certWelder, certCWE, certCWI, certSCWI}},
+		{name: "two typos allowed at exactly 8 letters", query: "eudcatro", want: []int64{certCWE}},
+		{name: "two typos refused under 8 letters", query: "wldnig", want: []int64{}},
+		{name: "two typos refused at 7 letters", query: "ewldnig", want: []int64{}},
+		{name: "one typo allowed from 4 letters", query: "huor", want: []int64{certOSHA10, certOSHA30}},
+		{name: "no typo under 4 letters", query: "cwj", want: []int64{}},
+		{name: "other script does not crash", query: "焊接", want: []int64{}},
+		{name: "accented words do not crash", query: "Soldadura Certificación", want: []int64{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := searchAll(t, s, tt.query)
+			slices.Sort(got)
+			want := slices.Sorted(slices.Values(tt.want))
+			if !slices.Equal(got, want) {
+				t.Errorf("search %q found %v, want %v", tt.query, got, want)
+			}
+		})
+	}
+}
+
+func TestSearchIndexScores(t *testing.T) {
+	s := fixtureSnapshot(t)
+	ix := s.index
+	tests := []struct {
+		name          string
+		query         string
+		higher, lower int64
+	}{
+		{name: "own-name word over issuer word", query: "welding", higher: certCWE, lower: certWelder},
+		{name: "exact phrase over reordered words", query: "certified welding inspector", higher: certCWI, lower: certSCWI},
+		{name: "fuller name coverage ranks higher", query: "inspector welding certified", higher: certCWI, lower: certSCWI},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			scores := ix.search(tt.query)
+			hi, ok := scores[tt.higher]
+			if !ok {
+				t.Fatalf("%d not found by %q: %v", tt.higher, tt.query, scores)
+			}
+			if hi <= 0 || hi > maxScore {
+				t.Errorf("score %d out of (0, %d]", hi, maxScore)
+			}
+			lo, ok := scores[tt.lower]
+			if !ok {
+				t.Fatalf("%d not found by %q: %v", tt.lower, tt.query, scores)
+			}
+			if lo >= hi {
+				t.Errorf("score of %d = %d, not below %d's %d", tt.lower, lo, tt.higher, hi)
+			}
+		})
+	}
+}
+
+func TestSearchIndexWeights(t *testing.T) {
+	s := fixtureSnapshot(t)
+	ix := s.index
+	weightOf := func(term string, id int64) float64 {
+		for _, p := range ix.terms[term] {
+			if ix.docs[p.doc].id == id {
+				return p.weight
+			}
+		}
+		return 0
+	}
+	tests := []struct {
+		name string
+		term string
+		id   int64
+		want float64
+	}{
+		{name: "own name word", term: "welding", id: certCWI, want: weightOwn},
+		{name: "issuer name word only", term: "welding", id: certWelder, want: weightOrganization},
+		{name: "issuer acronym", term: "aws", id: certWelder, want: weightOrganization},
+		{name: "alias", term: "cwi", id: certCWI, want: weightOwn},
+		{name: "group", term: "machining", id: certMachin, want: weightOwn},
+		{name: "display name word", term: "hour", id: certOSHA10, want: weightOwn},
+		{name: "own word also in issuer name keeps own weight", term: "osha", id: certOSHA30, want: weightOwn},
+		{name: "word of another entry", term: "welding", id: certCQI, want: 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := weightOf(tt.term, tt.id); got != tt.want {
+				t.Errorf("weight of %q in %d = %v, want %v", tt.term, tt.id, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSearchIssuerWordWeighsLessThanOwnWord(t *testing.T) {
+	if !(weightOrganization < weightOwn) {
+		t.Fatalf("weightOrganization %v is not below weightOwn %v", weightOrganization, weightOwn)
+	}
+	// Both entries are named "Pipe Inspector" and match "pipe" in their own
+	// name; "welding" is only the issuer's word for the first and an alias
+	// of the second. Name coverage is equal, so only the weight differs.
+	// The issuer match has the lower ID, so a tie would put it first.
+	data := &Data{
+		Organizations: []Organization{
+			{ID: 1, Name: "Acme Welding Board", Acronym: "AWB"},
+			{ID: 2, Name: "Other Board"},
+		},
+		Certifications: []Certification{
+			{ID: 10, OrganizationID: 1, Name: "Pipe Inspector", DisplayName: "Pipe Inspector", Status: StatusActive},
+			{ID: 20, OrganizationID: 2, Name: "Pipe Inspector", DisplayName: "Pipe Inspector", Status: StatusActive,
+				Aliases: []Alias{{Kind: AliasAlternateName, Value: "Welding Pipe Inspector"}}},
+		},
+	}
+	s := NewSnapshot(data)
+	tests := []struct {
+		name  string
+		query string
+		want  []int64
+	}{
+		{name: "issuer name word", query: "pipe welding", want: []int64{20, 10}},
+		{name: "issuer acronym against nothing", query: "pipe awb", want: []int64{10}},
+		{name: "own words only", query: "pipe inspector", want: []int64{10, 20}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := s.FindCertifications(CertificationCriteria{Search: tt.query}, CertificationSort{}, PageRequest{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := certIDs(r.Page); !slices.Equal(got, tt.want) {
+				t.Errorf("search %q = %v, want %v", tt.query, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSimilarity(t *testing.T) {
+	tests := []struct {
+		name string
+		q, t string
+		want float64
+	}{
+		{name: "exact", q: "welding", t: "welding", want: similarityExact},
+		{name: "exact number", q: "30", t: "30", want: similarityExact},
+		{name: "prefix of 3", q: "wel", t: "welding", want: similarityPrefix},
+		{name: "prefix of 2 is nothing", q: "we", t: "welding", want: 0},
+		{name: "typo", q: "weldnig", t: "welding", want: similarityTypo},
+		{name: "typo in 4 letters", q: "huor", t: "hour", want: similarityTypo},
+		{name: "no typo in 3 letters", q: "cwj", t: "cwi", want: 0},
+		{name: "two typos in 8 letters", q: "eudcatro", t: "educator", want: similarityTypo},
+		{name: "two typos in 7 letters", q: "ewldnig", t: "welding", want: 0},
+		{name: "number prefix", q: "900", t: "9001", want: 0},
+		{name: "number typo", q: "9002", t: "9001", want: 0},
+		{name: "word against number", q: "osha", t: "9001", want: 0},
+		{name: "too different", q: "welding", t: "plumbing", want: 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := similarity(tt.q, tt.t); got != tt.want {
+				t.Errorf("similarity(%q, %q) = %v, want %v", tt.q, tt.t, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSearchIndexEmptyQuery(t *testing.T) {
+	s := fixtureSnapshot(t)
+	for _, q := range []string{"", "   ", "!!!"} {
+		t.Run(q, func(t *testing.T) {
+			if got := s.index.search(q); len(got) != 0 {
+				t.Errorf("search(%q) = %v, want nothing", q, got)
+			}
+		})
+	}
+}

@@ -1,0 +1,210 @@
+package catalog
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestSnapshotKeyActivities(t *testing.T) {
+	s := fixtureSnapshot(t)
+	cpt, clt := ProgramCPT, ProgramCLT
+	safety, cla, maintenance := AreaSafety, AreaCLA, AreaMaintenance
+	tests := []struct {
+		name    string
+		program *Program
+		area    *KeyActivityArea
+		want    []int64
+	}{
+		{name: "all in the guide's order", want: []int64{201, 202, 203, 204, 205, 206}},
+		{name: "CPT", program: &cpt, want: []int64{201, 202, 203}},
+		{name: "CLT", program: &clt, want: []int64{204, 205, 206}},
+		{name: "safety area", area: &safety, want: []int64{201, 202}},
+		{name: "CLA area", area: &cla, want: []int64{204, 205}},
+		{name: "CLT program and CLA area", program: &clt, area: &cla, want: []int64{204, 205}},
+		{name: "CPT program and CLA area", program: &cpt, area: &cla, want: nil},
+		{name: "area without activities", area: &maintenance, want: nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []int64
+			for _, a := range s.KeyActivities(tt.program, tt.area) {
+				got = append(got, a.ID)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("ids = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSnapshotFields(t *testing.T) {
+	s := fixtureSnapshot(t)
+	manufacturing, logistics := SectorManufacturing, SectorLogistics
+	yes, no := true, false
+	tests := []struct {
+		name   string
+		filter FieldFilter
+		want   []int64
+	}{
+		{name: "all in the guide's order", want: []int64{301, 302, 303, 304, 305}},
+		{name: "manufacturing", filter: FieldFilter{Sector: &manufacturing}, want: []int64{301, 302}},
+		{name: "logistics", filter: FieldFilter{Sector: &logistics}, want: []int64{303, 305}},
+		{name: "related", filter: FieldFilter{Related: &yes}, want: []int64{301, 302, 303, 305}},
+		{name: "not related", filter: FieldFilter{Related: &no}, want: []int64{304}},
+		{name: "logistics and related", filter: FieldFilter{Sector: &logistics, Related: &yes}, want: []int64{303, 305}},
+		{name: "manufacturing and not related", filter: FieldFilter{Sector: &manufacturing, Related: &no}, want: nil},
+		{name: "search one word", filter: FieldFilter{Search: "machining"}, want: []int64{302}},
+		{name: "search is case-insensitive", filter: FieldFilter{Search: "RETAIL"}, want: []int64{304}},
+		{name: "search every word must be found", filter: FieldFilter{Search: "welding fabrication"}, want: []int64{301}},
+		{name: "search word order does not matter", filter: FieldFilter{Search: "distribution warehousing"}, want: []int64{303}},
+		{name: "search word missing", filter: FieldFilter{Search: "welding warehousing"}, want: nil},
+		{name: "search part of a word", filter: FieldFilter{Search: "weld"}, want: []int64{301}},
+		{name: "search in the reason", filter: FieldFilter{Search: "freight"}, want: []int64{305}},
+		{name: "search with punctuation", filter: FieldFilter{Search: "customer-facing"}, want: []int64{304}},
+		{name: "search and sector", filter: FieldFilter{Search: "and", Sector: &logistics}, want: []int64{303}},
+		{name: "blank search keeps all", filter: FieldFilter{Search: "  "}, want: []int64{301, 302, 303, 304, 305}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []int64
+			for _, f := range s.Fields(tt.filter) {
+				got = append(got, f.ID)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("ids = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSnapshotNode(t *testing.T) {
+	s := fixtureSnapshot(t)
+	tests := []struct {
+		typeName string
+		id       int64
+		check    func(any) bool
+	}{
+		{typeName: "Certification", id: certCWI, check: func(v any) bool {
+			c, ok := v.(*Certification)
+			return ok && c.ID == certCWI && c.Name == "Certified Welding Inspector"
+		}},
+		{typeName: "Certification", id: certISO9002, check: func(v any) bool { c, ok := v.(*Certification); return ok && c.Status == StatusRetired }},
+		{typeName: "Organization", id: orgAWS, check: func(v any) bool { o, ok := v.(*Organization); return ok && o.Acronym == "AWS" }},
+		{typeName: "Organization", id: orgZeta, check: func(v any) bool { o, ok := v.(*Organization); return ok && o.Key == "zeta" }},
+		{typeName: "KeyActivity", id: 205, check: func(v any) bool { a, ok := v.(*KeyActivity); return ok && a.Key == "cla-2" }},
+		{typeName: "RelatedField", id: 304, check: func(v any) bool { f, ok := v.(*RelatedField); return ok && f.Key == "retail" }},
+		{typeName: "ActivityType", id: 402, check: func(v any) bool { a, ok := v.(*ActivityType); return ok && a.Key == "ic" }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.typeName, func(t *testing.T) {
+			got := s.Node(tt.typeName, tt.id)
+			if !tt.check(got) {
+				t.Errorf("Node(%q, %d) = %#v", tt.typeName, tt.id, got)
+			}
+		})
+	}
+	missing := []struct {
+		name     string
+		typeName string
+		id       int64
+	}{
+		{name: "unknown certification", typeName: "Certification", id: 999},
+		{name: "organization ID as a certification", typeName: "Certification", id: orgAWS},
+		{name: "certification ID as an organization", typeName: "Organization", id: certCWI},
+		{name: "unknown key activity", typeName: "KeyActivity", id: 999},
+		{name: "unknown related field", typeName: "RelatedField", id: 999},
+		{name: "unknown activity type", typeName: "ActivityType", id: 999},
+		{name: "unknown type", typeName: "Fee", id: certCWI},
+		{name: "empty type", typeName: "", id: certCWI},
+	}
+	for _, tt := range missing {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := s.Node(tt.typeName, tt.id); got != nil {
+				t.Errorf("Node(%q, %d) = %#v, want nil", tt.typeName, tt.id, got)
+			}
+		})
+	}
+}
+
+func TestSnapshotCertificationPoints(t *testing.T) {
+	tests := []struct {
+		name  string
+		types []ActivityType
+		want  int
+	}{
+		{name: "fixture's IC row", types: fixtureData().ActivityTypes, want: 35},
+		{name: "another figure", types: []ActivityType{
+			{ID: 1, Category: CategoryContinuingEducation, MaxPoints: 10},
+			{ID: 2, Category: CategoryIndustryCertification, MinPoints: 40, MaxPoints: 40},
+		}, want: 40},
+		{name: "no IC row", types: []ActivityType{{ID: 1, Category: CategoryEmployment, MaxPoints: 20}}, want: 0},
+		{name: "no rows", want: 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := NewSnapshot(&Data{ActivityTypes: tt.types})
+			if got := s.CertificationPoints(); got != tt.want {
+				t.Errorf("CertificationPoints() = %d, want %d", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSnapshotLookups(t *testing.T) {
+	s := fixtureSnapshot(t)
+	t.Run("version", func(t *testing.T) {
+		if s.Version() != 7 {
+			t.Errorf("Version() = %d, want 7", s.Version())
+		}
+	})
+	t.Run("organizations by name", func(t *testing.T) {
+		var got []int64
+		for _, o := range s.Organizations() {
+			got = append(got, o.ID)
+		}
+		want := []int64{orgASQ, orgAWS, orgEG, orgNIMS, orgOSHA, orgZeta}
+		if !slices.Equal(got, want) {
+			t.Errorf("ids = %v, want %v", got, want)
+		}
+	})
+	t.Run("certification and organization by ID", func(t *testing.T) {
+		if c := s.Certification(certCQT); c == nil || c.Name != "Certified Quality Technician" {
+			t.Errorf("Certification(%d) = %+v", certCQT, c)
+		}
+		if c := s.Certification(1); c != nil {
+			t.Errorf("Certification(1) = %+v, want nil", c)
+		}
+		if o := s.Organization(orgNIMS); o == nil || o.Acronym != "NIMS" {
+			t.Errorf("Organization(%d) = %+v", orgNIMS, o)
+		}
+		if o := s.Organization(999); o != nil {
+			t.Errorf("Organization(999) = %+v, want nil", o)
+		}
+	})
+	t.Run("activity types by category", func(t *testing.T) {
+		ce := CategoryContinuingEducation
+		if got := s.ActivityTypes(&ce); len(got) != 1 || got[0].ID != 401 {
+			t.Errorf("ActivityTypes(CE) = %v", got)
+		}
+		if got := s.ActivityTypes(nil); len(got) != 3 {
+			t.Errorf("ActivityTypes(nil) has %d rows, want 3", len(got))
+		}
+	})
+}
+
+func TestNewSnapshotCopiesData(t *testing.T) {
+	data := fixtureData()
+	s := NewSnapshot(data)
+	data.Certifications[1].Name = "changed"
+	data.Organizations[1].Name = "changed"
+	data.Fields[0].Name = "changed"
+	if c := s.Certification(certCWI); c.Name != "Certified Welding Inspector" {
+		t.Errorf("certification name = %q after the caller changed its data", c.Name)
+	}
+	if o := s.Organization(orgAWS); o.Name != "American Welding Society" {
+		t.Errorf("organization name = %q after the caller changed its data", o.Name)
+	}
+	if f := s.Fields(FieldFilter{})[0]; f.Name != "Welding and Fabrication" {
+		t.Errorf("field name = %q after the caller changed its data", f.Name)
+	}
+}
