@@ -26,6 +26,7 @@ func TestStartRefusesUnknownConfiguration(t *testing.T) {
 		{"SEED_ON_START", "maybe", "true or false"},
 		{"LOG_LEVEL", "loud", "debug, info, warn or error"},
 		{"SHUTDOWN_GRACE", "soon", "positive duration"},
+		{"AUTH_JWKS_URL", "ftp://keys", "JSON Web Key Set"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Setenv(tc.name, tc.value)
@@ -40,5 +41,18 @@ func TestStartRefusesUnknownConfiguration(t *testing.T) {
 func TestUnknownCommandIsRefused(t *testing.T) {
 	if err := run([]string{"serv"}); err == nil || !strings.Contains(err.Error(), "serve, migrate, seed or token") {
 		t.Errorf("unknown command: %v", err)
+	}
+}
+
+func TestProductionRefusesTheDevelopmentSecret(t *testing.T) {
+	t.Setenv("APP_ENV", "production")
+	t.Setenv("AUTH_DEV_SECRET", "anything")
+	err := run([]string{"migrate"})
+	if err == nil || !strings.Contains(err.Error(), "AUTH_DEV_SECRET") {
+		t.Fatalf("production start with a development secret: %v", err)
+	}
+	t.Setenv("AUTH_DEV_SECRET", "")
+	if err := run([]string{"token", "-role", "STAFF", "-subject", "x"}); err == nil || !strings.Contains(err.Error(), "not available in production") {
+		t.Errorf("a development token was printed in production: %v", err)
 	}
 }
