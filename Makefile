@@ -3,7 +3,7 @@
 SHELL := /usr/bin/env bash
 GO ?= go
 
-.PHONY: run build test generate check-generate lint bench seed token ci
+.PHONY: run build test generate check-generate lint bench fuzz seed token ci
 
 ## run: build, migrate, seed and serve on :8080 (embedded SQLite unless DATABASE_URL is set)
 run:
@@ -33,9 +33,16 @@ lint:
 	if [ -n "$$unformatted" ]; then echo "gofmt would change:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
 
-## bench: the Go benchmarks
+## bench: the Go benchmarks, ten runs each, summarized by benchstat (medians with confidence intervals)
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem -count=1 ./...
+	@out="$$(mktemp)"; \
+	$(GO) test -run '^$$' -bench . -benchmem -count=10 ./... | tee "$$out" | grep -E '^(Benchmark|ok|FAIL)'; \
+	echo; $(GO) tool benchstat "$$out"; rm -f "$$out"
+
+## fuzz: run each fuzz target for FUZZTIME (the committed corpora also run in make test)
+FUZZTIME ?= 15s
+fuzz:
+	$(GO) test -run '^$$' -fuzz '^FuzzCheckCredential$$' -fuzztime $(FUZZTIME) ./catalog/
 
 ## seed: migrate and load the seed catalog into the configured database
 seed:
@@ -49,4 +56,4 @@ token:
 	@$(GO) run . token -role $(ROLE) -subject $(SUBJECT) $(if $(CANDIDATE),-candidate-id $(CANDIDATE))
 
 ## ci: what CI runs
-ci: lint check-generate test
+ci: lint check-generate test fuzz

@@ -92,8 +92,9 @@ func serve(ctx context.Context, cfg config.Config, store *gormstore.Store, logge
 		verifier = nil
 	}
 	schema := resolvers.NewSchema(&resolvers.Resolver{
-		Catalog:          cat,
-		CandidateService: catalog.NewCandidates(store, time.Now),
+		Catalog:           cat,
+		CandidateService:  catalog.NewCandidates(store, time.Now),
+		CredentialChecker: catalog.NewCredentialChecker(cat, nil, time.Now),
 	})
 	srv := &http.Server{
 		Addr: cfg.ListenAddr,

@@ -119,7 +119,7 @@ func (s *Snapshot) FindCertifications(f CertificationCriteria, order Certificati
 	}
 	var scores map[int64]int
 	if search != "" {
-		scores = s.index.search(search)
+		scores = s.matcher.search(search)
 	}
 	var items []*Certification
 	for _, c := range s.certifications {

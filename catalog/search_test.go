@@ -104,7 +104,7 @@ func TestSearchMatchedSet(t *testing.T) {
 
 func TestSearchIndexScores(t *testing.T) {
 	s := fixtureSnapshot(t)
-	ix := s.index
+	ix := s.matcher
 	tests := []struct {
 		name          string
 		query         string
@@ -137,10 +137,14 @@ func TestSearchIndexScores(t *testing.T) {
 
 func TestSearchIndexWeights(t *testing.T) {
 	s := fixtureSnapshot(t)
-	ix := s.index
-	weightOf := func(term string, id int64) float64 {
-		for _, p := range ix.terms[term] {
-			if ix.docs[p.doc].id == id {
+	ix := s.matcher
+	weightOf := func(word string, id int64) float64 {
+		x := ix.terms[word]
+		if x == nil {
+			return 0
+		}
+		for _, p := range x.postings {
+			if ix.docs[p.doc].cert.ID == id {
 				return p.weight
 			}
 		}
@@ -153,7 +157,7 @@ func TestSearchIndexWeights(t *testing.T) {
 		want float64
 	}{
 		{name: "own name word", term: "welding", id: certCWI, want: weightOwn},
-		{name: "issuer name word only", term: "welding", id: certWelder, want: weightOrganization},
+		{name: "issuer name word only", term: "welding", id: certWelder, want: weightOrganizationName},
 		{name: "issuer acronym", term: "aws", id: certWelder, want: weightOrganization},
 		{name: "alias", term: "cwi", id: certCWI, want: weightOwn},
 		{name: "group", term: "machining", id: certMachin, want: weightOwn},
@@ -234,7 +238,9 @@ func TestSimilarity(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := similarity(tt.q, tt.t); got != tt.want {
+			x := &term{text: tt.t, runes: []rune(tt.t), mask: letterMask(tt.t), numeral: isNumeral(tt.t)}
+			x.exactOnly = len(x.runes) < 3 || x.numeral
+			if got := newQueryTerm(tt.q).similarity(x, &distanceScratch{}); got != tt.want {
 				t.Errorf("similarity(%q, %q) = %v, want %v", tt.q, tt.t, got, tt.want)
 			}
 		})
@@ -245,7 +251,7 @@ func TestSearchIndexEmptyQuery(t *testing.T) {
 	s := fixtureSnapshot(t)
 	for _, q := range []string{"", "   ", "!!!"} {
 		t.Run(q, func(t *testing.T) {
-			if got := s.index.search(q); len(got) != 0 {
+			if got := s.matcher.search(q); len(got) != 0 {
 				t.Errorf("search(%q) = %v, want nothing", q, got)
 			}
 		})

@@ -20,7 +20,7 @@ type Snapshot struct {
 	fees            []*Fee
 	rules           map[string]*Rule
 	ruleList        []*Rule
-	index           *searchIndex
+	matcher         *matcher
 }
 
 // NewSnapshot indexes data. The slices of data are copied, so the caller
@@ -61,7 +61,7 @@ func NewSnapshot(data *Data) *Snapshot {
 	for _, r := range s.ruleList {
 		s.rules[r.Key] = r
 	}
-	s.index = newSearchIndex(s.certifications, s.orgByID)
+	s.matcher = newMatcher(s.certifications, s.orgByID)
 	return s
 }
 

@@ -87,13 +87,26 @@ func contentTokens(normalized string) []string {
 // (insertions, deletions, substitutions and adjacent transpositions), or
 // limit+1 as soon as it is known to exceed limit.
 func editDistance(a, b string, limit int) int {
-	ra, rb := []rune(a), []rune(b)
+	return (&distanceScratch{}).distance([]rune(a), []rune(b), limit)
+}
+
+// distanceScratch holds the rows of the edit-distance table, reused
+// across comparisons so that matching allocates nothing per word.
+type distanceScratch struct {
+	rows [3][]int
+}
+
+func (s *distanceScratch) distance(ra, rb []rune, limit int) int {
 	if d := len(ra) - len(rb); d > limit || -d > limit {
 		return limit + 1
 	}
-	prev2 := make([]int, len(rb)+1)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
+	for i := range s.rows {
+		if cap(s.rows[i]) < len(rb)+1 {
+			s.rows[i] = make([]int, len(rb)+1)
+		}
+		s.rows[i] = s.rows[i][:len(rb)+1]
+	}
+	prev2, prev, cur := s.rows[0], s.rows[1], s.rows[2]
 	for j := range prev {
 		prev[j] = j
 	}

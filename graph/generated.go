@@ -64,6 +64,11 @@ type ComplexityRoot struct {
 		ProofRequired func(childComplexity int) int
 	}
 
+	AppliedRule struct {
+		Code        func(childComplexity int) int
+		Description func(childComplexity int) int
+	}
+
 	Candidate struct {
 		CreatedAt          func(childComplexity int) int
 		CreatedBy          func(childComplexity int) int
@@ -133,6 +138,23 @@ type ComplexityRoot struct {
 	CertificationFacets struct {
 		Organizations    func(childComplexity int) int
 		RecognitionBases func(childComplexity int) int
+	}
+
+	CredentialCheck struct {
+		Alternatives func(childComplexity int) int
+		Category     func(childComplexity int) int
+		Confidence   func(childComplexity int) int
+		Entry        func(childComplexity int) int
+		NextStep     func(childComplexity int) int
+		Points       func(childComplexity int) int
+		Rules        func(childComplexity int) int
+		Verdict      func(childComplexity int) int
+	}
+
+	CredentialMatch struct {
+		Certification func(childComplexity int) int
+		Reasons       func(childComplexity int) int
+		Score         func(childComplexity int) int
 	}
 
 	CsvRowError struct {
@@ -248,6 +270,8 @@ type ComplexityRoot struct {
 		CatalogVersion        func(childComplexity int) int
 		Certification         func(childComplexity int, id string) int
 		Certifications        func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.CertificationFilter, orderBy *model.CertificationOrder) int
+		CheckCredential       func(childComplexity int, input model.CredentialCheckInput) int
+		CheckCredentials      func(childComplexity int, inputs []*model.CredentialCheckInput) int
 		EmploymentCreditBands func(childComplexity int) int
 		Fees                  func(childComplexity int) int
 		KeyActivities         func(childComplexity int, program *catalog.Program, area *catalog.KeyActivityArea) int
@@ -362,6 +386,8 @@ type QueryResolver interface {
 	Fees(ctx context.Context) ([]*catalog.Fee, error)
 	RecertificationRules(ctx context.Context) ([]*catalog.Rule, error)
 	CatalogVersion(ctx context.Context) (string, error)
+	CheckCredential(ctx context.Context, input model.CredentialCheckInput) (*catalog.CredentialCheck, error)
+	CheckCredentials(ctx context.Context, inputs []*model.CredentialCheckInput) ([]*catalog.CredentialCheck, error)
 	Viewer(ctx context.Context) (*model.Viewer, error)
 	Candidate(ctx context.Context, id string) (*catalog.Candidate, error)
 	Candidates(ctx context.Context, first *int, after *string, last *int, before *string, search *string) (*model.CandidateConnection, error)
@@ -449,6 +475,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ActivityType.ProofRequired(childComplexity), true
+
+	case "AppliedRule.code":
+		if e.ComplexityRoot.AppliedRule.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AppliedRule.Code(childComplexity), true
+	case "AppliedRule.description":
+		if e.ComplexityRoot.AppliedRule.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AppliedRule.Description(childComplexity), true
 
 	case "Candidate.createdAt":
 		if e.ComplexityRoot.Candidate.CreatedAt == nil {
@@ -722,6 +761,74 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CertificationFacets.RecognitionBases(childComplexity), true
+
+	case "CredentialCheck.alternatives":
+		if e.ComplexityRoot.CredentialCheck.Alternatives == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CredentialCheck.Alternatives(childComplexity), true
+	case "CredentialCheck.category":
+		if e.ComplexityRoot.CredentialCheck.Category == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CredentialCheck.Category(childComplexity), true
+	case "CredentialCheck.confidence":
+		if e.ComplexityRoot.CredentialCheck.Confidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CredentialCheck.Confidence(childComplexity), true
+	case "CredentialCheck.entry":
+		if e.ComplexityRoot.CredentialCheck.Entry == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CredentialCheck.Entry(childComplexity), true
+	case "CredentialCheck.nextStep":
+		if e.ComplexityRoot.CredentialCheck.NextStep == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CredentialCheck.NextStep(childComplexity), true
+	case "CredentialCheck.points":
+		if e.ComplexityRoot.CredentialCheck.Points == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CredentialCheck.Points(childComplexity), true
+	case "CredentialCheck.rules":
+		if e.ComplexityRoot.CredentialCheck.Rules == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CredentialCheck.Rules(childComplexity), true
+	case "CredentialCheck.verdict":
+		if e.ComplexityRoot.CredentialCheck.Verdict == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CredentialCheck.Verdict(childComplexity), true
+
+	case "CredentialMatch.certification":
+		if e.ComplexityRoot.CredentialMatch.Certification == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CredentialMatch.Certification(childComplexity), true
+	case "CredentialMatch.reasons":
+		if e.ComplexityRoot.CredentialMatch.Reasons == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CredentialMatch.Reasons(childComplexity), true
+	case "CredentialMatch.score":
+		if e.ComplexityRoot.CredentialMatch.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CredentialMatch.Score(childComplexity), true
 
 	case "CsvRowError.code":
 		if e.ComplexityRoot.CsvRowError.Code == nil {
@@ -1207,6 +1314,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Certifications(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*model.CertificationFilter), args["orderBy"].(*model.CertificationOrder)), true
+	case "Query.checkCredential":
+		if e.ComplexityRoot.Query.CheckCredential == nil {
+			break
+		}
+
+		args, err := ec.field_Query_checkCredential_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.CheckCredential(childComplexity, args["input"].(model.CredentialCheckInput)), true
+	case "Query.checkCredentials":
+		if e.ComplexityRoot.Query.CheckCredentials == nil {
+			break
+		}
+
+		args, err := ec.field_Query_checkCredentials_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.CheckCredentials(childComplexity, args["inputs"].([]*model.CredentialCheckInput)), true
 	case "Query.employmentCreditBands":
 		if e.ComplexityRoot.Query.EmploymentCreditBands == nil {
 			break
@@ -1413,7 +1542,9 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputCertificationFilter,
 		ec.unmarshalInputCertificationOrder,
 		ec.unmarshalInputContactDetailsInput,
+		ec.unmarshalInputCredentialCheckInput,
 		ec.unmarshalInputHeldCertificationInput,
+		ec.unmarshalInputHeldCycleInput,
 		ec.unmarshalInputImportCandidatesInput,
 		ec.unmarshalInputRegisterCandidateInput,
 		ec.unmarshalInputRelatedFieldFilter,
@@ -1491,7 +1622,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "schema/catalog.graphqls" "schema/identity.graphqls" "schema/reference.graphqls" "schema/schema.graphqls"
+//go:embed "schema/catalog.graphqls" "schema/credentials.graphqls" "schema/identity.graphqls" "schema/reference.graphqls" "schema/schema.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -1504,6 +1635,7 @@ func sourceData(filename string) string {
 
 var sources = []*ast.Source{
 	{Name: "schema/catalog.graphqls", Input: sourceData("schema/catalog.graphqls"), BuiltIn: false},
+	{Name: "schema/credentials.graphqls", Input: sourceData("schema/credentials.graphqls"), BuiltIn: false},
 	{Name: "schema/identity.graphqls", Input: sourceData("schema/identity.graphqls"), BuiltIn: false},
 	{Name: "schema/reference.graphqls", Input: sourceData("schema/reference.graphqls"), BuiltIn: false},
 	{Name: "schema/schema.graphqls", Input: sourceData("schema/schema.graphqls"), BuiltIn: false},
@@ -1536,6 +1668,16 @@ func (ec *executionContext) childFields_ActivityType(ctx context.Context, field 
 		return ec.fieldContext_ActivityType_per(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ActivityType", field.Name)
+}
+
+func (ec *executionContext) childFields_AppliedRule(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "code":
+		return ec.fieldContext_AppliedRule_code(ctx, field)
+	case "description":
+		return ec.fieldContext_AppliedRule_description(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AppliedRule", field.Name)
 }
 
 func (ec *executionContext) childFields_Candidate(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -1678,6 +1820,40 @@ func (ec *executionContext) childFields_CertificationFacets(ctx context.Context,
 		return ec.fieldContext_CertificationFacets_organizations(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CertificationFacets", field.Name)
+}
+
+func (ec *executionContext) childFields_CredentialCheck(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "verdict":
+		return ec.fieldContext_CredentialCheck_verdict(ctx, field)
+	case "points":
+		return ec.fieldContext_CredentialCheck_points(ctx, field)
+	case "category":
+		return ec.fieldContext_CredentialCheck_category(ctx, field)
+	case "entry":
+		return ec.fieldContext_CredentialCheck_entry(ctx, field)
+	case "confidence":
+		return ec.fieldContext_CredentialCheck_confidence(ctx, field)
+	case "rules":
+		return ec.fieldContext_CredentialCheck_rules(ctx, field)
+	case "alternatives":
+		return ec.fieldContext_CredentialCheck_alternatives(ctx, field)
+	case "nextStep":
+		return ec.fieldContext_CredentialCheck_nextStep(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CredentialCheck", field.Name)
+}
+
+func (ec *executionContext) childFields_CredentialMatch(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "certification":
+		return ec.fieldContext_CredentialMatch_certification(ctx, field)
+	case "score":
+		return ec.fieldContext_CredentialMatch_score(ctx, field)
+	case "reasons":
+		return ec.fieldContext_CredentialMatch_reasons(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CredentialMatch", field.Name)
 }
 
 func (ec *executionContext) childFields_CsvRowError(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2324,6 +2500,34 @@ func (ec *executionContext) field_Query_certifications_args(ctx context.Context,
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_checkCredential_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CredentialCheckInput, error) {
+			return ec.unmarshalNCredentialCheckInput2githubᚗcomᚋmsscᚋrecertᚋgraphᚋmodelᚐCredentialCheckInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_checkCredentials_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "inputs",
+		func(ctx context.Context, v any) ([]*model.CredentialCheckInput, error) {
+			return ec.unmarshalNCredentialCheckInput2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋgraphᚋmodelᚐCredentialCheckInputᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["inputs"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_keyActivities_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -2691,6 +2895,52 @@ func (ec *executionContext) _ActivityType_per(ctx context.Context, field graphql
 }
 func (ec *executionContext) fieldContext_ActivityType_per(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ActivityType", field, false, false, errors.New("field of type PointUnit does not have child fields"))
+}
+
+func (ec *executionContext) _AppliedRule_code(ctx context.Context, field graphql.CollectedField, obj *catalog.AppliedRule) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AppliedRule_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v catalog.RuleCode) graphql.Marshaler {
+			return ec.marshalNCredentialRuleCode2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐRuleCode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AppliedRule_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AppliedRule", field, false, false, errors.New("field of type CredentialRuleCode does not have child fields"))
+}
+
+func (ec *executionContext) _AppliedRule_description(ctx context.Context, field graphql.CollectedField, obj *catalog.AppliedRule) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AppliedRule_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AppliedRule_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AppliedRule", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _Candidate_id(ctx context.Context, field graphql.CollectedField, obj *catalog.Candidate) (ret graphql.Marshaler) {
@@ -3856,6 +4106,295 @@ func (ec *executionContext) fieldContext_CertificationFacets_organizations(_ con
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _CredentialCheck_verdict(ctx context.Context, field graphql.CollectedField, obj *catalog.CredentialCheck) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CredentialCheck_verdict(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Verdict, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v catalog.CredentialVerdict) graphql.Marshaler {
+			return ec.marshalNCredentialVerdict2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐCredentialVerdict(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CredentialCheck_verdict(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CredentialCheck", field, false, false, errors.New("field of type CredentialVerdict does not have child fields"))
+}
+
+func (ec *executionContext) _CredentialCheck_points(ctx context.Context, field graphql.CollectedField, obj *catalog.CredentialCheck) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CredentialCheck_points(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Points, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CredentialCheck_points(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CredentialCheck", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _CredentialCheck_category(ctx context.Context, field graphql.CollectedField, obj *catalog.CredentialCheck) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CredentialCheck_category(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Category, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *catalog.PointCategory) graphql.Marshaler {
+			return ec.marshalOPointCategory2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐPointCategory(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CredentialCheck_category(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CredentialCheck", field, false, false, errors.New("field of type PointCategory does not have child fields"))
+}
+
+func (ec *executionContext) _CredentialCheck_entry(ctx context.Context, field graphql.CollectedField, obj *catalog.CredentialCheck) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CredentialCheck_entry(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Entry, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *catalog.Certification) graphql.Marshaler {
+			return ec.marshalOCertification2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCertification(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CredentialCheck_entry(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CredentialCheck",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Certification(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CredentialCheck_confidence(ctx context.Context, field graphql.CollectedField, obj *catalog.CredentialCheck) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CredentialCheck_confidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Confidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CredentialCheck_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CredentialCheck", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
+func (ec *executionContext) _CredentialCheck_rules(ctx context.Context, field graphql.CollectedField, obj *catalog.CredentialCheck) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CredentialCheck_rules(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rules, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []catalog.AppliedRule) graphql.Marshaler {
+			return ec.marshalNAppliedRule2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐAppliedRuleᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CredentialCheck_rules(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CredentialCheck",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AppliedRule(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CredentialCheck_alternatives(ctx context.Context, field graphql.CollectedField, obj *catalog.CredentialCheck) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CredentialCheck_alternatives(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Alternatives, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []catalog.CredentialMatch) graphql.Marshaler {
+			return ec.marshalNCredentialMatch2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCredentialMatchᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CredentialCheck_alternatives(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CredentialCheck",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CredentialMatch(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CredentialCheck_nextStep(ctx context.Context, field graphql.CollectedField, obj *catalog.CredentialCheck) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CredentialCheck_nextStep(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NextStep, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CredentialCheck_nextStep(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CredentialCheck", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _CredentialMatch_certification(ctx context.Context, field graphql.CollectedField, obj *catalog.CredentialMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CredentialMatch_certification(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Certification, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *catalog.Certification) graphql.Marshaler {
+			return ec.marshalNCertification2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCertification(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CredentialMatch_certification(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CredentialMatch",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Certification(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CredentialMatch_score(ctx context.Context, field graphql.CollectedField, obj *catalog.CredentialMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CredentialMatch_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CredentialMatch_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CredentialMatch", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
+func (ec *executionContext) _CredentialMatch_reasons(ctx context.Context, field graphql.CollectedField, obj *catalog.CredentialMatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CredentialMatch_reasons(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reasons, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CredentialMatch_reasons(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CredentialMatch", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _CsvRowError_line(ctx context.Context, field graphql.CollectedField, obj *catalog.RowError) (ret graphql.Marshaler) {
@@ -6050,6 +6589,94 @@ func (ec *executionContext) fieldContext_Query_catalogVersion(_ context.Context,
 	return graphql.NewScalarFieldContext("Query", field, true, true, errors.New("field of type String does not have child fields"))
 }
 
+func (ec *executionContext) _Query_checkCredential(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_checkCredential(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().CheckCredential(ctx, fc.Args["input"].(model.CredentialCheckInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *catalog.CredentialCheck) graphql.Marshaler {
+			return ec.marshalNCredentialCheck2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCredentialCheck(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_checkCredential(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CredentialCheck(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_checkCredential_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_checkCredentials(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_checkCredentials(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().CheckCredentials(ctx, fc.Args["inputs"].([]*model.CredentialCheckInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*catalog.CredentialCheck) graphql.Marshaler {
+			return ec.marshalNCredentialCheck2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCredentialCheckᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_checkCredentials(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CredentialCheck(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_checkCredentials_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_viewer(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7933,8 +8560,103 @@ func (ec *executionContext) unmarshalInputContactDetailsInput(ctx context.Contex
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputCredentialCheckInput(ctx context.Context, obj any) (model.CredentialCheckInput, error) {
+	var it model.CredentialCheckInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"text", "issuer", "earnedOn", "held"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "text":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Text = data
+		case "issuer":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuer"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Issuer = data
+		case "earnedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("earnedOn"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EarnedOn = data
+		case "held":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("held"))
+			data, err := ec.unmarshalOHeldCycleInput2ᚖgithubᚗcomᚋmsscᚋrecertᚋgraphᚋmodelᚐHeldCycleInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Held = data
+		}
+	}
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputHeldCertificationInput(ctx context.Context, obj any) (model.HeldCertificationInput, error) {
 	var it model.HeldCertificationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"program", "certifiedOn", "expiresOn"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "program":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("program"))
+			data, err := ec.unmarshalNProgram2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐProgram(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Program = data
+		case "certifiedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("certifiedOn"))
+			data, err := ec.unmarshalNDate2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CertifiedOn = data
+		case "expiresOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expiresOn"))
+			data, err := ec.unmarshalNDate2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExpiresOn = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputHeldCycleInput(ctx context.Context, obj any) (model.HeldCycleInput, error) {
+	var it model.HeldCycleInput
 	if obj == nil {
 		return it, nil
 	}
@@ -8254,6 +8976,49 @@ func (ec *executionContext) _ActivityType(ctx context.Context, sel ast.Selection
 			out.Values[i] = ec._ActivityType_per(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var appliedRuleImplementors = []string{"AppliedRule"}
+
+func (ec *executionContext) _AppliedRule(ctx context.Context, sel ast.SelectionSet, obj *catalog.AppliedRule) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, appliedRuleImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AppliedRule")
+		case "code":
+			out.Values[i] = ec._AppliedRule_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "description":
+			out.Values[i] = ec._AppliedRule_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -9198,6 +9963,127 @@ func (ec *executionContext) _CertificationFacets(ctx context.Context, sel ast.Se
 			}
 		case "organizations":
 			out.Values[i] = ec._CertificationFacets_organizations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var credentialCheckImplementors = []string{"CredentialCheck"}
+
+func (ec *executionContext) _CredentialCheck(ctx context.Context, sel ast.SelectionSet, obj *catalog.CredentialCheck) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, credentialCheckImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CredentialCheck")
+		case "verdict":
+			out.Values[i] = ec._CredentialCheck_verdict(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "points":
+			out.Values[i] = ec._CredentialCheck_points(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "category":
+			out.Values[i] = ec._CredentialCheck_category(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "entry":
+			out.Values[i] = ec._CredentialCheck_entry(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "confidence":
+			out.Values[i] = ec._CredentialCheck_confidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rules":
+			out.Values[i] = ec._CredentialCheck_rules(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "alternatives":
+			out.Values[i] = ec._CredentialCheck_alternatives(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nextStep":
+			out.Values[i] = ec._CredentialCheck_nextStep(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var credentialMatchImplementors = []string{"CredentialMatch"}
+
+func (ec *executionContext) _CredentialMatch(ctx context.Context, sel ast.SelectionSet, obj *catalog.CredentialMatch) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, credentialMatchImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CredentialMatch")
+		case "certification":
+			out.Values[i] = ec._CredentialMatch_certification(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "score":
+			out.Values[i] = ec._CredentialMatch_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reasons":
+			out.Values[i] = ec._CredentialMatch_reasons(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -10667,6 +11553,50 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "checkCredential":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_checkCredential(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "checkCredentials":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_checkCredentials(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
 		case "viewer":
 			field := field
 
@@ -11595,6 +12525,26 @@ func (ec *executionContext) marshalNAliasKind2githubᚗcomᚋmsscᚋrecertᚋcat
 	return res
 }
 
+func (ec *executionContext) marshalNAppliedRule2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐAppliedRule(ctx context.Context, sel ast.SelectionSet, v catalog.AppliedRule) graphql.Marshaler {
+	return ec._AppliedRule(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNAppliedRule2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐAppliedRuleᚄ(ctx context.Context, sel ast.SelectionSet, v []catalog.AppliedRule) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAppliedRule2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐAppliedRule(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -11812,6 +12762,110 @@ func (ec *executionContext) marshalNCertificationStatus2githubᚗcomᚋmsscᚋre
 func (ec *executionContext) unmarshalNContactDetailsInput2githubᚗcomᚋmsscᚋrecertᚋgraphᚋmodelᚐContactDetailsInput(ctx context.Context, v any) (model.ContactDetailsInput, error) {
 	res, err := ec.unmarshalInputContactDetailsInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCredentialCheck2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCredentialCheckᚄ(ctx context.Context, sel ast.SelectionSet, v []*catalog.CredentialCheck) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCredentialCheck2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCredentialCheck(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCredentialCheck2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCredentialCheck(ctx context.Context, sel ast.SelectionSet, v *catalog.CredentialCheck) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._CredentialCheck(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCredentialCheckInput2githubᚗcomᚋmsscᚋrecertᚋgraphᚋmodelᚐCredentialCheckInput(ctx context.Context, v any) (model.CredentialCheckInput, error) {
+	res, err := ec.unmarshalInputCredentialCheckInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCredentialCheckInput2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋgraphᚋmodelᚐCredentialCheckInputᚄ(ctx context.Context, v any) ([]*model.CredentialCheckInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.CredentialCheckInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCredentialCheckInput2ᚖgithubᚗcomᚋmsscᚋrecertᚋgraphᚋmodelᚐCredentialCheckInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNCredentialCheckInput2ᚖgithubᚗcomᚋmsscᚋrecertᚋgraphᚋmodelᚐCredentialCheckInput(ctx context.Context, v any) (*model.CredentialCheckInput, error) {
+	res, err := ec.unmarshalInputCredentialCheckInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCredentialMatch2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐCredentialMatch(ctx context.Context, sel ast.SelectionSet, v catalog.CredentialMatch) graphql.Marshaler {
+	return ec._CredentialMatch(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCredentialMatch2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCredentialMatchᚄ(ctx context.Context, sel ast.SelectionSet, v []catalog.CredentialMatch) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCredentialMatch2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐCredentialMatch(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNCredentialRuleCode2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐRuleCode(ctx context.Context, v any) (catalog.RuleCode, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := catalog.RuleCode(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCredentialRuleCode2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐRuleCode(ctx context.Context, sel ast.SelectionSet, v catalog.RuleCode) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNCredentialVerdict2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐCredentialVerdict(ctx context.Context, v any) (catalog.CredentialVerdict, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := catalog.CredentialVerdict(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCredentialVerdict2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐCredentialVerdict(ctx context.Context, sel ast.SelectionSet, v catalog.CredentialVerdict) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNCsvRowError2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐRowErrorᚄ(ctx context.Context, sel ast.SelectionSet, v []*catalog.RowError) graphql.Marshaler {
@@ -12876,6 +13930,14 @@ func (ec *executionContext) unmarshalOHeldCertificationInput2ᚕᚖgithubᚗcom�
 		}
 	}
 	return res, nil
+}
+
+func (ec *executionContext) unmarshalOHeldCycleInput2ᚖgithubᚗcomᚋmsscᚋrecertᚋgraphᚋmodelᚐHeldCycleInput(ctx context.Context, v any) (*model.HeldCycleInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputHeldCycleInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalOID2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {

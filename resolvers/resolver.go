@@ -12,4 +12,6 @@ type Resolver struct {
 	Catalog *catalog.Catalog
 	// CandidateService serves candidate profiles and held certifications.
 	CandidateService *catalog.Candidates
+	// CredentialChecker answers whether credentials count.
+	CredentialChecker *catalog.CredentialChecker
 }

@@ -96,6 +96,18 @@ type ContactDetailsInput struct {
 	Email string `json:"email"`
 }
 
+// A credential as the candidate writes it.
+type CredentialCheckInput struct {
+	// The credential as written, such as `AWS CWI` or `OSHA 30 hr General Industry card` (1 to 300 characters).
+	Text string `json:"text"`
+	// The issuing body as written, if the candidate knows it.
+	Issuer *string `json:"issuer,omitempty"`
+	// The day the credential was earned; not in the future, not after the cycle ends.
+	EarnedOn *catalog.Date `json:"earnedOn,omitempty"`
+	// The full certification the candidate holds and its cycle, to apply the program and cycle rules.
+	Held *HeldCycleInput `json:"held,omitempty"`
+}
+
 // A full certification a candidate holds.
 type HeldCertificationInput struct {
 	// CPT or CLT.
@@ -103,6 +115,16 @@ type HeldCertificationInput struct {
 	// The day the cycle began.
 	CertifiedOn catalog.Date `json:"certifiedOn"`
 	// The day the certification expires.
+	ExpiresOn catalog.Date `json:"expiresOn"`
+}
+
+// The full certification a candidate holds, with its five-year cycle.
+type HeldCycleInput struct {
+	// CPT or CLT.
+	Program catalog.Program `json:"program"`
+	// The first day of the cycle.
+	CertifiedOn catalog.Date `json:"certifiedOn"`
+	// The last day of the cycle, the expiration date.
 	ExpiresOn catalog.Date `json:"expiresOn"`
 }
 

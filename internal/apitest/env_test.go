@@ -76,10 +76,12 @@ func newEnv(t *testing.T, dialect gormstore.Dialect) *env {
 		t.Fatal(err)
 	}
 	now := time.Now()
+	cat := catalog.New(store)
 	h := httpapi.New(httpapi.Config{
 		Schema: resolvers.NewSchema(&resolvers.Resolver{
-			Catalog:          catalog.New(store),
-			CandidateService: catalog.NewCandidates(store, func() time.Time { return now }),
+			Catalog:           cat,
+			CandidateService:  catalog.NewCandidates(store, func() time.Time { return now }),
+			CredentialChecker: catalog.NewCredentialChecker(cat, nil, func() time.Time { return now }),
 		}),
 		Logger:        slog.New(slog.NewTextHandler(io.Discard, nil)),
 		GraphiQL:      true,

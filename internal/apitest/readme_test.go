@@ -61,6 +61,21 @@ func TestReadmeExamples(t *testing.T) {
 				if len(get(data, "relatedFields").([]any)) != 4 {
 					t.Errorf("example %d: want the 4 not-related fields", i)
 				}
+			case strings.Contains(q, "Certfied Welding Inspector (2023)"):
+				if get(data, "checkCredential", "verdict") != "INDUSTRY_CERTIFICATION" || num(get(data, "checkCredential", "points")) != 10 ||
+					get(data, "checkCredential", "entry", "displayName") != "AWS Certified Welding Inspector (CWI)" ||
+					get(data, "checkCredential", "rules", 1, "code") != "EARNED_IN_CYCLE" {
+					t.Errorf("example %d: %v", i, get(data, "checkCredential"))
+				}
+			case strings.Contains(q, "forklift operator license"):
+				if get(data, "checkCredential", "verdict") != "CONTINUING_EDUCATION" || num(get(data, "checkCredential", "points")) != 10 ||
+					get(data, "checkCredential", "rules", 0, "code") != "EQUIPMENT_OR_INDUSTRY_BODY_CE" {
+					t.Errorf("example %d: %v", i, get(data, "checkCredential"))
+				}
+			case strings.Contains(q, "OSHA 30-Hour Construction card"):
+				if get(data, "checkCredential", "verdict") != "DOES_NOT_COUNT" || get(data, "checkCredential", "rules", 0, "code") != "OSHA_CONSTRUCTION_CARD" {
+					t.Errorf("example %d: %v", i, get(data, "checkCredential"))
+				}
 			case strings.Contains(q, "registerCandidate"):
 				if get(data, "registerCandidate", "candidate", "createdBy") != "staff-dev" {
 					t.Errorf("example %d: registration = %v", i, get(data, "registerCandidate"))

@@ -1,0 +1,206 @@
+package catalog_test
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mssc/recert/catalog"
+)
+
+func day(s string) *catalog.Date {
+	d, err := catalog.ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return &d
+}
+
+func held(program catalog.Program) *catalog.HeldCycle {
+	return &catalog.HeldCycle{Program: program, CertifiedOn: *day("2021-06-01"), ExpiresOn: *day("2026-06-01")}
+}
+
+func ruleCodes(c catalog.CredentialCheck) []catalog.RuleCode {
+	var out []catalog.RuleCode
+	for _, r := range c.Rules {
+		out = append(out, r.Code)
+	}
+	return out
+}
+
+// TestEachRuleOfTheGuide checks every rule of the credential check on the
+// real seeded catalog: its verdict, its code and the entry it names.
+func TestEachRuleOfTheGuide(t *testing.T) {
+	snap := seededSnapshot(t)
+	for _, tc := range []struct {
+		name    string
+		in      catalog.CredentialInput
+		verdict catalog.CredentialVerdict
+		rule    catalog.RuleCode
+		entry   string
+		points  int
+	}{
+		{"OSHA-30 General Industry counts", catalog.CredentialInput{Text: "OSHA 30 hr General Industry card"},
+			catalog.VerdictIndustryCertification, catalog.RuleOSHAGeneralIndustryCard, "osha-30-general-industry", 10},
+		{"OSHA-10 General Industry counts", catalog.CredentialInput{Text: "OSHA-10 GI"},
+			catalog.VerdictIndustryCertification, catalog.RuleOSHAGeneralIndustryCard, "osha-10-general-industry", 10},
+		{"OSHA Construction card does not", catalog.CredentialInput{Text: "OSHA 30 Construction"},
+			catalog.VerdictDoesNotCount, catalog.RuleOSHAConstructionCard, "", 0},
+		{"OSHA Maritime card does not", catalog.CredentialInput{Text: "OSHA 10-Hour Maritime"},
+			catalog.VerdictDoesNotCount, catalog.RuleOSHAMaritimeCard, "", 0},
+		{"OSHA Disaster Site card does not", catalog.CredentialInput{Text: "OSHA Disaster Site Worker card"},
+			catalog.VerdictDoesNotCount, catalog.RuleOSHADisasterSiteCard, "", 0},
+		{"OSHA card without its industry is asked about", catalog.CredentialInput{Text: "OSHA 10"},
+			catalog.VerdictAmbiguous, catalog.RuleOSHAIndustryNotStated, "", 0},
+		{"training toward a listed certification does not count", catalog.CredentialInput{Text: "CWI exam prep seminar"},
+			catalog.VerdictDoesNotCount, catalog.RuleTrainingTowardListed, "aws-cwi", 0},
+		{"training toward an unlisted certification is CE", catalog.CredentialInput{Text: "PMP exam prep boot camp, certificate of completion"},
+			catalog.VerdictContinuingEducation, catalog.RuleTrainingForUnlisted, "", 10},
+		{"forklift training is CE", catalog.CredentialInput{Text: "OSHA Forklift Training"},
+			catalog.VerdictContinuingEducation, catalog.RuleEquipmentOrIndustryBodyCE, "", 10},
+		{"a city forklift licence is CE", catalog.CredentialInput{Text: "Forklift operator license issued by the city"},
+			catalog.VerdictContinuingEducation, catalog.RuleEquipmentOrIndustryBodyCE, "", 10},
+		{"federal hazmat training is CE", catalog.CredentialInput{Text: "DOT Hazmat Employee Training (49 CFR 172.704)"},
+			catalog.VerdictContinuingEducation, catalog.RuleEquipmentOrIndustryBodyCE, "", 10},
+		{"a listed certification about hazardous materials is IC", catalog.CredentialInput{Text: "Certified Hazardous Materials Manager"},
+			catalog.VerdictIndustryCertification, catalog.RuleOnPreApprovedList, "ihmm-chmm", 10},
+		{"company-specific certificates do not count", catalog.CredentialInput{Text: "Acme Corp internal crane badge"},
+			catalog.VerdictDoesNotCount, catalog.RuleLocalOrCompanySpecific, "", 0},
+		{"attendance-only certificates do not count", catalog.CredentialInput{Text: "Certificate of attendance, safety conference"},
+			catalog.VerdictDoesNotCount, catalog.RuleAttendanceOnly, "", 0},
+		{"general education does not count", catalog.CredentialInput{Text: "English 101"},
+			catalog.VerdictDoesNotCount, catalog.RuleGeneralEducation, "", 0},
+		{"CPT holders may count CLA", catalog.CredentialInput{Text: "CLA", Held: held(catalog.ProgramCPT)},
+			catalog.VerdictIndustryCertification, catalog.RuleMSSCCrossover, "mssc-cla", 10},
+		{"CPT holders may count CPT Green Production", catalog.CredentialInput{Text: "MSSC Green Production", Held: held(catalog.ProgramCPT)},
+			catalog.VerdictIndustryCertification, catalog.RuleOnPreApprovedList, "mssc-cpt-green-production", 10},
+		{"CLT holders may count the CPT Safety certificate", catalog.CredentialInput{Text: "CPT Safety Certificate", Held: held(catalog.ProgramCLT)},
+			catalog.VerdictIndustryCertification, catalog.RuleMSSCCrossover, "mssc-cpt-safety", 10},
+		{"CPT holders may not count the CPT Safety certificate", catalog.CredentialInput{Text: "MSSC CPT Safety", Held: held(catalog.ProgramCPT)},
+			catalog.VerdictDoesNotCount, catalog.RuleProgramNotEligible, "mssc-cpt-safety", 0},
+		{"CLT holders may not count CLA", catalog.CredentialInput{Text: "Certified Logistics Associate (CLA)", Held: held(catalog.ProgramCLT)},
+			catalog.VerdictDoesNotCount, catalog.RuleProgramNotEligible, "mssc-cla", 0},
+		{"without the program a restricted certificate says whom it counts for", catalog.CredentialInput{Text: "Certified Logistics Technician"},
+			catalog.VerdictIndustryCertification, catalog.RuleProgramRestricted, "mssc-clt", 10},
+		{"the full CPT cannot count toward itself", catalog.CredentialInput{Text: "Certified Production Technician (CPT)", Held: held(catalog.ProgramCPT)},
+			catalog.VerdictDoesNotCount, catalog.RuleProgramNotEligible, "", 0},
+		{"earned inside the cycle", catalog.CredentialInput{Text: "AWS CWI", EarnedOn: day("2023-04-01"), Held: held(catalog.ProgramCPT)},
+			catalog.VerdictIndustryCertification, catalog.RuleEarnedInCycle, "aws-cwi", 10},
+		{"earned on the first day of the cycle", catalog.CredentialInput{Text: "AWS CWI", EarnedOn: day("2021-06-01"), Held: held(catalog.ProgramCPT)},
+			catalog.VerdictIndustryCertification, catalog.RuleEarnedInCycle, "aws-cwi", 10},
+		{"earned the day before the cycle", catalog.CredentialInput{Text: "AWS CWI", EarnedOn: day("2021-05-31"), Held: held(catalog.ProgramCPT)},
+			catalog.VerdictDoesNotCount, catalog.RuleEarnedOutsideCycle, "aws-cwi", 0},
+		{"without an earned date the cycle is explained", catalog.CredentialInput{Text: "AWS CWI", Held: held(catalog.ProgramCPT)},
+			catalog.VerdictIndustryCertification, catalog.RuleEarnedDateNeeded, "aws-cwi", 10},
+		{"two entries fitting equally are asked about", catalog.CredentialInput{Text: "Mobile Crane Operator"},
+			catalog.VerdictAmbiguous, catalog.RuleAmbiguousMatch, "", 0},
+		{"the issuer decides between them", catalog.CredentialInput{Text: "Mobile Crane Operator", Issuer: "NCCER"},
+			catalog.VerdictIndustryCertification, catalog.RuleOnPreApprovedList, "nccer-mobile-crane-operator", 10},
+		{"an unlisted certification may be submitted", catalog.CredentialInput{Text: "ASQ Certified Quality Technician (CQT)"},
+			catalog.VerdictNotListed, catalog.RuleNotOnList, "", 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := snap.CheckCredential(tc.in)
+			key := ""
+			if got.Entry != nil {
+				key = got.Entry.Key
+			}
+			if got.Verdict != tc.verdict || !slices.Contains(ruleCodes(got), tc.rule) || key != tc.entry || got.Points != tc.points {
+				t.Errorf("got %s %q %v, %d points; want %s %q with rule %s, %d points", got.Verdict, key, ruleCodes(got), got.Points, tc.verdict, tc.entry, tc.rule, tc.points)
+			}
+			if got.NextStep == "" || len(got.Rules) == 0 || got.Rules[0].Description == "" {
+				t.Errorf("an answer must carry its rules in words and a next step: %+v", got)
+			}
+		})
+	}
+}
+
+// TestRetirementAndApprovalBoundWhatCounts retires and approves entries in
+// a copy of the seed and checks credentials earned around those days.
+func TestRetirementAndApprovalBoundWhatCounts(t *testing.T) {
+	data := seededData(t)
+	for i := range data.Certifications {
+		switch data.Certifications[i].Key {
+		case "aws-cwi":
+			data.Certifications[i].Status = catalog.StatusRetired
+			data.Certifications[i].RetiredOn = day("2023-01-01")
+		case "bcsp-csp":
+			data.Certifications[i].ApprovedOn = day("2022-01-01")
+		}
+	}
+	snap := catalog.NewSnapshot(data)
+	for _, tc := range []struct {
+		name, text, earned string
+		verdict            catalog.CredentialVerdict
+		rule               catalog.RuleCode
+	}{
+		{"earned before the retirement still counts", "AWS CWI", "2022-12-31", catalog.VerdictIndustryCertification, catalog.RuleRetiredAfterEarned},
+		{"earned on the retirement day does not", "AWS CWI", "2023-01-01", catalog.VerdictDoesNotCount, catalog.RuleRetiredBeforeEarned},
+		{"earned after the retirement does not", "AWS CWI", "2024-05-05", catalog.VerdictDoesNotCount, catalog.RuleRetiredBeforeEarned},
+		{"earned before the approval does not", "CSP", "2021-12-31", catalog.VerdictDoesNotCount, catalog.RuleApprovedAfterEarned},
+		{"earned on the approval day counts", "CSP", "2022-01-01", catalog.VerdictIndustryCertification, catalog.RuleOnPreApprovedList},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := snap.CheckCredential(catalog.CredentialInput{Text: tc.text, EarnedOn: day(tc.earned)})
+			if got.Verdict != tc.verdict || !slices.Contains(ruleCodes(got), tc.rule) {
+				t.Errorf("got %s %v, want %s with %s", got.Verdict, ruleCodes(got), tc.verdict, tc.rule)
+			}
+		})
+	}
+}
+
+// stubReviews is a PendingReviews that knows one open review.
+type stubReviews struct{ name string }
+
+func (s stubReviews) FindPendingReview(_ context.Context, text, _ string) (*catalog.PendingReview, error) {
+	if strings.Contains(strings.ToLower(text), strings.ToLower(s.name)) {
+		return &catalog.PendingReview{ID: 7, Name: s.name, DueOn: *day("2026-12-20")}, nil
+	}
+	return nil, nil
+}
+
+// staticStore serves one catalog and never changes.
+type staticStore struct{ data *catalog.Data }
+
+func (s staticStore) CatalogVersion(context.Context) (int64, error)      { return s.data.Version, nil }
+func (s staticStore) LoadCatalog(context.Context) (*catalog.Data, error) { return s.data, nil }
+
+func TestCheckerValidatesAndFindsOpenReviews(t *testing.T) {
+	now := func() time.Time { return time.Date(2026, 11, 22, 12, 0, 0, 0, time.UTC) }
+	checker := catalog.NewCredentialChecker(catalog.New(staticStore{seededData(t)}), stubReviews{name: "Certified Widget Rigger"}, now)
+	ctx := context.Background()
+	got, err := checker.Check(ctx, catalog.CredentialInput{Text: "Certified Widget Rigger (CWR)"})
+	if err != nil || got.Verdict != catalog.VerdictUnderReview || !slices.Contains(ruleCodes(got), catalog.RuleUnderCatalogReview) {
+		t.Fatalf("a credential under review: %+v, %v", got, err)
+	}
+	for _, tc := range []struct {
+		name  string
+		ins   []catalog.CredentialInput
+		field string
+	}{
+		{"empty text", []catalog.CredentialInput{{Text: ""}}, "text"},
+		{"whitespace text", []catalog.CredentialInput{{Text: " \t\n "}}, "text"},
+		{"text over 300 characters", []catalog.CredentialInput{{Text: strings.Repeat("é", 301)}}, "text"},
+		{"earned in the future", []catalog.CredentialInput{{Text: "AWS CWI", EarnedOn: day("2026-11-25")}}, "earnedOn"},
+		{"earned after the cycle", []catalog.CredentialInput{{Text: "AWS CWI", EarnedOn: day("2026-06-02"), Held: held(catalog.ProgramCPT)}}, "earnedOn"},
+		{"a cycle that ends before it starts", []catalog.CredentialInput{{Text: "AWS CWI", Held: &catalog.HeldCycle{Program: catalog.ProgramCPT, CertifiedOn: *day("2021-06-01"), ExpiresOn: *day("2020-06-01")}}}, "held.expiresOn"},
+		{"the second of a batch", []catalog.CredentialInput{{Text: "AWS CWI"}, {Text: ""}}, "inputs.1.text"},
+		{"more than 100 at once", make([]catalog.CredentialInput, 101), "inputs"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := checker.CheckMany(ctx, tc.ins)
+			var e *catalog.Error
+			if err == nil || catalog.ErrorCode(err) != catalog.CodeInvalid {
+				t.Fatalf("err = %v, want BAD_USER_INPUT", err)
+			}
+			if e = err.(*catalog.Error); e.Field != tc.field {
+				t.Errorf("field = %q, want %q", e.Field, tc.field)
+			}
+		})
+	}
+	if _, err := checker.Check(ctx, catalog.CredentialInput{Text: "AWS CWI", EarnedOn: day("2026-11-23")}); err != nil {
+		t.Errorf("a date one day ahead of UTC (a candidate east of UTC) must be accepted: %v", err)
+	}
+}

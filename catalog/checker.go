@@ -1,0 +1,94 @@
+package catalog
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+// PendingReview is an open catalog review of a certification not yet listed.
+type PendingReview struct {
+	// ID is the review's storage identity.
+	ID int64
+	// Name is the certification's name as submitted.
+	Name string
+	// DueOn is the day the decision is due.
+	DueOn Date
+}
+
+// PendingReviews finds the open catalog review a credential names, if any.
+type PendingReviews interface {
+	// FindPendingReview returns the open review of the credential, or nil.
+	FindPendingReview(ctx context.Context, text, issuer string) (*PendingReview, error)
+}
+
+// CredentialChecker answers "does my credential count?" against the
+// current catalog.
+type CredentialChecker struct {
+	catalog *Catalog
+	reviews PendingReviews
+	now     func() time.Time
+}
+
+// NewCredentialChecker returns a checker over the catalog; reviews, when
+// not nil, finds credentials already under catalog review; now is the clock.
+func NewCredentialChecker(cat *Catalog, reviews PendingReviews, now func() time.Time) *CredentialChecker {
+	return &CredentialChecker{catalog: cat, reviews: reviews, now: now}
+}
+
+// today is the latest day an earned date may name: the current day in
+// UTC, plus one day for candidates ahead of UTC.
+func (c *CredentialChecker) today() Date { return DateOf(c.now().UTC()).AddDays(1) }
+
+// Check answers one credential.
+func (c *CredentialChecker) Check(ctx context.Context, in CredentialInput) (CredentialCheck, error) {
+	out, err := c.CheckMany(ctx, []CredentialInput{in})
+	if err != nil {
+		return CredentialCheck{}, err
+	}
+	return out[0], nil
+}
+
+// CheckMany answers up to MaxCredentialBatch credentials, in order.
+func (c *CredentialChecker) CheckMany(ctx context.Context, ins []CredentialInput) ([]CredentialCheck, error) {
+	if len(ins) > MaxCredentialBatch {
+		return nil, Invalid("inputs", "at most %d credentials may be checked at once, got %d", MaxCredentialBatch, len(ins))
+	}
+	today := c.today()
+	for i, in := range ins {
+		prefix := ""
+		if len(ins) > 1 {
+			prefix = fmt.Sprintf("inputs.%d.", i)
+		}
+		if err := ValidateCredential(prefix, in, today); err != nil {
+			return nil, err
+		}
+	}
+	snap, err := c.catalog.Snapshot(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]CredentialCheck, len(ins))
+	for i, in := range ins {
+		out[i] = snap.CheckCredential(in)
+		if out[i].Verdict == VerdictNotListed && c.reviews != nil {
+			review, err := c.reviews.FindPendingReview(ctx, in.Text, in.Issuer)
+			if err != nil {
+				return nil, err
+			}
+			if review != nil {
+				out[i] = underReview(out[i], review)
+			}
+		}
+	}
+	return out, nil
+}
+
+// underReview turns a not-listed answer into one naming the open review.
+func underReview(check CredentialCheck, r *PendingReview) CredentialCheck {
+	check.Verdict = VerdictUnderReview
+	check.Rules = append(check.Rules, AppliedRule{RuleUnderCatalogReview, fmt.Sprintf(
+		"%q is under catalog review, with a decision due by %s; an application citing it may be delayed by up to 30 days", r.Name, r.DueOn)})
+	check.NextStep = "Wait for the review's decision; if it is accepted, it will count as an Industry Certification."
+	return check
+}

@@ -1,0 +1,753 @@
+package catalog
+
+import (
+	"maps"
+	"math"
+	"math/bits"
+	"slices"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Weights and thresholds of the matcher.
+const (
+	// weightOwn is the weight of a word of the entry's own names.
+	weightOwn = 1.0
+	// weightOrganization is the weight of the issuer's acronym.
+	weightOrganization = 0.9
+	// weightOrganizationName is the weight of a word found only in the
+	// issuer's full name ("quality" of the American Society for Quality).
+	weightOrganizationName = 0.4
+	// similarityExact, similarityPrefix and similarityTypo rate how a query
+	// word matches an indexed word.
+	similarityExact  = 1.0
+	similarityPrefix = 0.8
+	similarityTypo   = 0.7
+	// noiseWeight is the weight of words that say little about which
+	// certification is meant ("certified", "card", "hr").
+	noiseWeight = 0.25
+	// unknownWordWeight and unknownNumberWeight weigh query words found
+	// nowhere in the catalog: they are evidence against every entry.
+	unknownWordWeight   = 2.5
+	unknownNumberWeight = 3.5
+	// numeralWeight is the least weight of a number or roman numeral:
+	// levels, standards and card hours tell certifications apart.
+	numeralWeight = 2.0
+	// numeralConflict scales an entry whose level or number differs from
+	// the one the text names ("ISO 27001" against "ISO 9001").
+	numeralConflict = 0.7
+	// qualifierWeight caps the weight of a parenthesised word that is not
+	// an acronym ("(Manual Lathe)"): it may confirm an entry, and counts
+	// against none when the catalog does not know it.
+	qualifierWeight = 1.0
+	// maxScore scales relevance scores to whole numbers for ordering.
+	maxScore = 1_000_000
+)
+
+// noiseWords carry little evidence for telling certifications apart.
+var noiseWords = map[string]bool{
+	"certified": true, "certification": true, "certificate": true, "certifications": true, "cert": true,
+	"card": true, "program": true, "hr": true, "hrs": true, "hour": true, "hours": true, "holder": true,
+	"credential": true, "license": true, "licence": true, "level": true, "levels": true,
+	"operator": true, "operators": true,
+	// Parts and grades of a credential, and the welding process and
+	// position a welder's certificate names, qualify it without naming another.
+	"category": true, "cat": true, "part": true, "grade": true, "specialty": true, "endorsement": true,
+	"smaw": true, "gmaw": true, "fcaw": true, "gtaw": true, "position": true, "plate": true,
+}
+
+// numeralForms maps the small numbers to their other written form, so that
+// "Level 2" finds "Level II" and "Electricity I" finds "Electricity 1".
+var numeralForms = map[string]string{
+	"1": "i", "2": "ii", "3": "iii", "4": "iv", "5": "v", "6": "vi",
+	"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6",
+}
+
+func isRoman(t string) bool {
+	switch t {
+	case "i", "ii", "iii", "iv", "v", "vi":
+		return true
+	}
+	return false
+}
+
+func isNumeral(t string) bool { return isNumber(t) || isRoman(t) }
+
+// term is one distinct word of the index.
+type term struct {
+	id        int
+	text      string
+	runes     []rune
+	mask      uint64
+	numeral   bool
+	exactOnly bool
+	// noise marks noise and stop words, which weigh little in names.
+	noise bool
+	idf   float64
+	// alt is the other written form of a numeral, if indexed.
+	alt      *term
+	postings []posting
+}
+
+type posting struct {
+	doc    int
+	weight float64
+}
+
+// matchDoc is what the matcher knows of one certification.
+type matchDoc struct {
+	cert *Certification
+	// names are the words of its names and aliases.
+	names [][]*term
+	// words are all its indexed words, with the issuer's.
+	words    []*term
+	acronyms map[string]bool
+}
+
+// matcher finds and ranks the certifications a free text names. One
+// matcher serves the catalog search and the credential check: it is
+// acronym-, alias-, issuer- and level-aware, ignores case, punctuation,
+// years and parenthesised acronyms, and tolerates typos and word order.
+type matcher struct {
+	docs  []matchDoc
+	terms map[string]*term
+	// phrases maps each normalized name and alias, spaced and compact, to
+	// the entries it names.
+	phrases  map[string][]int
+	sorted   []*term
+	byLength map[int][]*term
+	// orgWords maps an organization's acronym and full name, normalized, to it.
+	orgWords map[string]int64
+}
+
+func newMatcher(certs []*Certification, orgs map[int64]*Organization) *matcher {
+	m := &matcher{docs: make([]matchDoc, len(certs)), terms: map[string]*term{}, phrases: map[string][]int{},
+		byLength: map[int][]*term{}, orgWords: map[string]int64{}}
+	for id, o := range orgs {
+		for _, name := range []string{o.Acronym, o.Name} {
+			if n := normalizeText(name); n != "" {
+				m.orgWords[n] = id
+			}
+		}
+	}
+	intern := func(t string) *term {
+		x := m.terms[t]
+		if x == nil {
+			x = &term{id: len(m.terms), text: t, runes: []rune(t), mask: letterMask(t), numeral: isNumeral(t), noise: noiseWords[t] || stopWords[t]}
+			x.exactOnly = len(x.runes) < 3 || x.numeral
+			m.terms[t] = x
+		}
+		return x
+	}
+	for i, c := range certs {
+		doc := matchDoc{cert: c, acronyms: map[string]bool{}}
+		phrases := map[string]bool{}
+		weights := map[*term]float64{}
+		// A level alone ("Lead Auditor", "Gold") names no certification:
+		// such an entry is named with its group.
+		name := c.Name
+		if c.Level != "" && c.Group != "" {
+			name = c.Group + " " + c.Name
+		}
+		names := []string{name, c.DisplayName}
+		for _, a := range c.Aliases {
+			names = append(names, a.Value)
+			if a.Kind == AliasAcronym || looksLikeAcronym(a.Value) {
+				n := normalizeText(a.Value)
+				doc.acronyms[compact(n)] = true
+				for _, t := range strings.Fields(n) {
+					intern(t).exactOnly = true
+				}
+			}
+		}
+		for k, text := range append(names, c.Group, c.Level) {
+			var words []*term
+			for _, t := range strings.Fields(normalizeText(text)) {
+				x := intern(t)
+				words = append(words, x)
+				weights[x] = weightOwn
+				if alt, ok := numeralForms[t]; ok {
+					y := intern(alt)
+					x.alt, y.alt = y, x
+					weights[y] = weightOwn
+				}
+			}
+			if k < len(names) {
+				doc.names = append(doc.names, words)
+				for _, n := range []string{normalizeText(text), normalizeText(stripParenthesised(text))} {
+					if n != "" {
+						phrases[n], phrases[compact(n)] = true, true
+					}
+				}
+			}
+		}
+		if o := orgs[c.OrganizationID]; o != nil {
+			for _, t := range strings.Fields(normalizeText(o.Name)) {
+				x := intern(t)
+				weights[x] = max(weights[x], weightOrganizationName)
+			}
+			for _, t := range strings.Fields(normalizeText(o.Acronym)) {
+				x := intern(t)
+				weights[x] = max(weights[x], weightOrganization)
+			}
+		}
+		for _, x := range slices.SortedFunc(maps.Keys(weights), func(a, b *term) int { return strings.Compare(a.text, b.text) }) {
+			x.postings = append(x.postings, posting{doc: i, weight: weights[x]})
+			doc.words = append(doc.words, x)
+		}
+		for p := range phrases {
+			m.phrases[p] = append(m.phrases[p], i)
+		}
+		m.docs[i] = doc
+	}
+	for _, x := range m.terms {
+		x.idf = math.Log(1 + float64(len(certs))/float64(max(1, len(x.postings))))
+		m.sorted = append(m.sorted, x)
+		m.byLength[len(x.runes)] = append(m.byLength[len(x.runes)], x)
+	}
+	slices.SortFunc(m.sorted, func(a, b *term) int { return strings.Compare(a.text, b.text) })
+	for _, list := range m.byLength {
+		slices.SortFunc(list, func(a, b *term) int { return strings.Compare(a.text, b.text) })
+	}
+	return m
+}
+
+// letterMask sets one bit per distinct character, for a quick lower bound
+// of the edit distance of two words.
+func letterMask(t string) uint64 {
+	var m uint64
+	for _, r := range t {
+		switch {
+		case r >= 'a' && r <= 'z':
+			m |= 1 << (r - 'a')
+		case r >= '0' && r <= '9':
+			m |= 1 << (26 + r - '0')
+		default:
+			m |= 1 << (36 + uint(r)%28)
+		}
+	}
+	return m
+}
+
+// looksLikeAcronym reports whether a text is an abbreviation such as "CWI",
+// "CMQ-OE", "CMfgT" or "CIMM": short, and mostly capital letters.
+func looksLikeAcronym(text string) bool {
+	words := strings.Fields(normalizeText(text))
+	c := compact(normalizeText(text))
+	if len(words) == 0 || len(words) > 3 || utf8.RuneCountInString(c) < 2 || utf8.RuneCountInString(c) > 8 {
+		return false
+	}
+	upper, letters := 0, 0
+	for _, r := range text {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		}
+	}
+	return letters > 0 && 2*upper >= letters
+}
+
+// parenthesisedParts returns the text with its parenthesised parts replaced
+// by spaces, and those parts.
+func parenthesisedParts(s string) (string, []string) {
+	if !strings.Contains(s, "(") {
+		return s, nil
+	}
+	var (
+		out   strings.Builder
+		parts []string
+	)
+	for {
+		open := strings.IndexByte(s, '(')
+		if open < 0 {
+			break
+		}
+		closing := strings.IndexByte(s[open:], ')')
+		if closing < 0 {
+			break
+		}
+		out.WriteString(s[:open])
+		out.WriteByte(' ')
+		parts = append(parts, s[open+1:open+closing])
+		s = s[open+closing+1:]
+	}
+	out.WriteString(s)
+	return out.String(), parts
+}
+
+// stripParenthesised removes parenthesised parts, such as a trailing acronym.
+func stripParenthesised(s string) string {
+	out, _ := parenthesisedParts(s)
+	return out
+}
+
+// queryTerm is a query word prepared for comparison with indexed words.
+type queryTerm struct {
+	text    string
+	runes   []rune
+	mask    uint64
+	numeral bool
+}
+
+func newQueryTerm(q string) queryTerm {
+	return queryTerm{text: q, runes: []rune(q), mask: letterMask(q), numeral: isNumeral(q)}
+}
+
+func (q queryTerm) typoLimit() int {
+	switch n := len(q.runes); {
+	case n >= 8:
+		return 2
+	case n >= 4:
+		return 1
+	}
+	return 0
+}
+
+// similarity rates how well the query word matches indexed word t.
+func (q queryTerm) similarity(t *term, scratch *distanceScratch) float64 {
+	if q.text == t.text {
+		return similarityExact
+	}
+	if t.exactOnly || q.numeral || isNumber(q.text) {
+		return 0
+	}
+	if len(q.runes) >= 3 && strings.HasPrefix(t.text, q.text) {
+		return similarityPrefix
+	}
+	limit := q.typoLimit()
+	if limit == 0 {
+		return 0
+	}
+	if d := len(t.runes) - len(q.runes); d > limit || -d > limit {
+		return 0
+	}
+	if bits.OnesCount64(q.mask^t.mask) > 2*limit {
+		return 0
+	}
+	if scratch.distance(q.runes, t.runes, limit) <= limit {
+		return similarityTypo
+	}
+	return 0
+}
+
+// query is a free text analysed for matching.
+type query struct {
+	normalized string
+	words      []queryWord
+	// matched is the best similarity of any query word to each indexed
+	// word, by term id.
+	matched []float64
+	// acronyms are the parenthesised abbreviations of the text, such as "(CWI)".
+	acronyms []string
+	// orgs are the organizations the text or the issuer names.
+	orgs map[int64]bool
+}
+
+type queryWord struct {
+	text   string
+	noise  bool
+	weight float64
+	// best is, per entry, the best weighted similarity of the word; nil
+	// when the word matches nothing.
+	best []float64
+}
+
+func (w queryWord) in(doc int) float64 {
+	if w.best == nil {
+		return 0
+	}
+	return w.best[doc]
+}
+
+// matchedSim is how well the query matched an indexed word, in either
+// written form of a numeral.
+func (q *query) matchedSim(x *term) float64 {
+	s := q.matched[x.id]
+	if x.alt != nil {
+		s = max(s, q.matched[x.alt.id])
+	}
+	return s
+}
+
+// analyse splits the text and the issuer into words and finds what each
+// word matches in the index; words in drop are left out.
+func (m *matcher) analyse(text, issuer string, drop map[string]bool) *query {
+	q := &query{orgs: map[int64]bool{}, matched: make([]float64, len(m.terms))}
+	rest, parts := parenthesisedParts(text)
+	var qualifiers []string
+	for _, p := range parts {
+		inner := normalizeText(p)
+		m.findOrgs(inner, q.orgs)
+		_, isOrg := m.orgWords[inner]
+		switch {
+		case isOrg:
+		case looksLikeAcronym(strings.TrimSpace(p)) && !isNumber(compact(inner)):
+			q.acronyms = append(q.acronyms, compact(inner))
+		default:
+			qualifiers = append(qualifiers, contentTokens(inner)...)
+		}
+	}
+	q.normalized = normalizeText(rest)
+	m.findOrgs(q.normalized, q.orgs)
+	if iss := normalizeText(issuer); iss != "" {
+		for words, id := range m.orgWords {
+			if containsWords(iss, words) {
+				q.orgs[id] = true
+			}
+		}
+	}
+	var tokens []string
+	own := map[string]bool{}
+	for _, t := range contentTokens(q.normalized) {
+		own[t] = true
+	}
+	for _, t := range append(contentTokens(q.normalized), qualifiers...) {
+		if !drop[t] && !slices.Contains(tokens, t) {
+			tokens = append(tokens, t)
+		}
+	}
+	scratch := &distanceScratch{}
+	for i, t := range tokens {
+		w := queryWord{text: t, noise: noiseWords[t]}
+		bestIDF := 0.0
+		visit := func(x *term, sim float64) {
+			if sim == 0 {
+				return
+			}
+			q.matched[x.id] = max(q.matched[x.id], sim)
+			bestIDF = max(bestIDF, x.idf*sim)
+			if w.best == nil {
+				w.best = make([]float64, len(m.docs))
+			}
+			for _, p := range x.postings {
+				w.best[p.doc] = max(w.best[p.doc], sim*p.weight)
+			}
+		}
+		m.matchWord(newQueryTerm(t), scratch, visit)
+		// A word written in two ("signal person") matches the word written in one.
+		for _, pair := range [][2]int{{i - 1, i}, {i, i + 1}} {
+			if pair[0] >= 0 && pair[1] < len(tokens) {
+				if x := m.terms[tokens[pair[0]]+tokens[pair[1]]]; x != nil {
+					visit(x, similarityExact)
+				}
+			}
+		}
+		switch {
+		case !own[t]:
+			w.weight = min(bestIDF, qualifierWeight)
+		case noiseWords[t]:
+			w.weight = noiseWeight
+		case isNumeral(t) && bestIDF > 0:
+			w.weight = max(bestIDF, numeralWeight)
+		case bestIDF > 0:
+			w.weight = bestIDF
+		case isNumber(t):
+			w.weight = unknownNumberWeight
+		case utf8.RuneCountInString(t) < 3:
+			w.weight = noiseWeight
+		default:
+			w.weight = unknownWordWeight
+		}
+		q.words = append(q.words, w)
+	}
+	return q
+}
+
+// matchWord visits every indexed word the query word matches: itself, the
+// words it is a prefix of, and the words within its typo limit.
+func (m *matcher) matchWord(q queryTerm, scratch *distanceScratch, visit func(*term, float64)) {
+	if x := m.terms[q.text]; x != nil {
+		visit(x, similarityExact)
+	}
+	if q.numeral || isNumber(q.text) || len(q.runes) < 3 {
+		return
+	}
+	for i := sort.Search(len(m.sorted), func(i int) bool { return m.sorted[i].text >= q.text }); i < len(m.sorted); i++ {
+		x := m.sorted[i]
+		if !strings.HasPrefix(x.text, q.text) {
+			break
+		}
+		if x.text != q.text && !x.exactOnly {
+			visit(x, similarityPrefix)
+		}
+	}
+	limit := q.typoLimit()
+	for n := len(q.runes) - limit; limit > 0 && n <= len(q.runes)+limit; n++ {
+		for _, x := range m.byLength[n] {
+			if x.exactOnly || x.text == q.text || strings.HasPrefix(x.text, q.text) {
+				continue
+			}
+			if bits.OnesCount64(q.mask^x.mask) > 2*limit {
+				continue
+			}
+			if scratch.distance(q.runes, x.runes, limit) <= limit {
+				visit(x, similarityTypo)
+			}
+		}
+	}
+}
+
+// findOrgs adds to orgs the organizations whose acronym or full name
+// stands in normalized text as whole words.
+func (m *matcher) findOrgs(text string, orgs map[int64]bool) {
+	all := strings.Fields(text)
+	for i := range all {
+		for j := min(len(all), i+8); j > i; j-- {
+			if id, ok := m.orgWords[strings.Join(all[i:j], " ")]; ok {
+				orgs[id] = true
+			}
+		}
+	}
+}
+
+func containsWords(text, words string) bool {
+	return strings.Contains(" "+text+" ", " "+words+" ")
+}
+
+// scored is a certification with how well a text matches it.
+type scored struct {
+	doc   int
+	score float64
+	// all says every meaningful word of the text was found in the entry.
+	all bool
+	// phrase says the whole text is one of the entry's names or aliases.
+	phrase bool
+	// queryRecall is the share of the text's weight the entry explains.
+	queryRecall float64
+	// nameRecall is the share of the entry's best-covered name the text names.
+	nameRecall float64
+	// confirmed says the text names something only few entries have: a
+	// rare word of the entry, its own acronym, or its issuer.
+	confirmed bool
+}
+
+// rareWordEntries is how many entries at most may share a word for it to
+// confirm a match on its own.
+const rareWordEntries = 5
+
+// score rates every entry against the query, from 0 to about 1, best first.
+func (m *matcher) score(q *query) []scored {
+	total := 0.0
+	for _, w := range q.words {
+		total += w.weight
+	}
+	phrase := map[int]bool{}
+	if q.normalized != "" {
+		for _, p := range []string{q.normalized, compact(q.normalized)} {
+			for _, i := range m.phrases[p] {
+				phrase[i] = true
+			}
+		}
+	}
+	var out []scored
+	for i := range m.docs {
+		doc := &m.docs[i]
+		s := scored{doc: i, phrase: phrase[i]}
+		matched, meaningful, all := 0.0, false, len(q.words) > 0
+		for _, w := range q.words {
+			b := w.in(i)
+			matched += w.weight * b
+			meaningful = meaningful || (b > 0 && !w.noise)
+			if b == 0 && !w.noise {
+				all = false
+			}
+		}
+		s.all = all
+		if !meaningful && !s.phrase {
+			continue
+		}
+		s.queryRecall = 1.0
+		if total > 0 {
+			s.queryRecall = matched / total
+		}
+		s.nameRecall = m.nameRecall(doc, q)
+		s.score = 0.55*s.queryRecall + 0.45*s.nameRecall
+		s.confirmed = s.phrase || q.orgs[doc.cert.OrganizationID] || m.ownAcronym(doc, q) || m.rareWordMatched(doc, q)
+		if s.phrase {
+			s.score = max(s.score, 0.98)
+		}
+		s.score *= m.evidence(i, q)
+		out = append(out, s)
+	}
+	slices.SortStableFunc(out, func(a, b scored) int {
+		switch {
+		case a.score > b.score:
+			return -1
+		case a.score < b.score:
+			return 1
+		}
+		return a.doc - b.doc
+	})
+	return out
+}
+
+// nameRecall is how much of the best-covered name of the entry the query
+// names, each word weighted by how rare it is.
+func (m *matcher) nameRecall(doc *matchDoc, q *query) float64 {
+	best := 0.0
+	for _, name := range doc.names {
+		have, want := 0.0, 0.0
+		for _, x := range name {
+			if x.noise {
+				continue
+			}
+			weight := x.idf
+			if x.numeral {
+				weight = max(weight, numeralWeight)
+			}
+			want += weight
+			have += weight * q.matchedSim(x)
+		}
+		if want > 0 {
+			best = max(best, have/want)
+		}
+	}
+	return best
+}
+
+// evidence scales a score by what the text says of the level, the issuer
+// and the acronym: another number or level, another body named, or
+// another acronym in parentheses count against the entry; its own count
+// for it.
+func (m *matcher) evidence(i int, q *query) float64 {
+	doc := &m.docs[i]
+	factor := 1.0
+	if m.numeralsConflict(i, q) {
+		factor *= numeralConflict
+	}
+	if len(q.orgs) > 0 {
+		if q.orgs[doc.cert.OrganizationID] {
+			factor *= 1.05
+		} else {
+			factor *= 0.5
+		}
+	}
+	if len(q.acronyms) > 0 && len(doc.acronyms) > 0 {
+		own := false
+		for _, a := range q.acronyms {
+			for b := range doc.acronyms {
+				if a == b || (len(b) >= 3 && strings.HasPrefix(a, b)) {
+					own = true
+				}
+			}
+		}
+		if own {
+			factor *= 1.05
+		} else {
+			factor *= 0.6
+		}
+	}
+	return factor
+}
+
+// ownAcronym reports whether the text names one of the entry's acronyms.
+func (m *matcher) ownAcronym(doc *matchDoc, q *query) bool {
+	for _, a := range q.acronyms {
+		if doc.acronyms[a] {
+			return true
+		}
+	}
+	for _, w := range q.words {
+		if doc.acronyms[w.text] {
+			return true
+		}
+	}
+	return false
+}
+
+// rareWordMatched reports whether the text names a word of the entry's
+// names that few entries share.
+func (m *matcher) rareWordMatched(doc *matchDoc, q *query) bool {
+	for _, name := range doc.names {
+		for _, x := range name {
+			if !x.noise && !x.numeral && len(x.postings) <= rareWordEntries && q.matchedSim(x) > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// numeralsConflict reports whether the text names a number or level the
+// entry lacks while the entry's names hold one the text does not name.
+func (m *matcher) numeralsConflict(i int, q *query) bool {
+	queryOwn := false
+	for _, w := range q.words {
+		if isNumeral(w.text) && w.in(i) == 0 {
+			queryOwn = true
+			break
+		}
+	}
+	if !queryOwn {
+		return false
+	}
+	for _, name := range m.docs[i].names {
+		for _, x := range name {
+			if x.numeral && q.matchedSim(x) == 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// search returns the relevance of every entry in which every meaningful
+// word of the text is found (exactly, as a prefix or with a small typo),
+// or whose name or alias is the whole text.
+func (m *matcher) search(text string) map[int64]int {
+	scores := map[int64]int{}
+	for _, s := range m.score(m.analyse(text, "", nil)) {
+		if s.all || s.phrase {
+			scores[m.docs[s.doc].cert.ID] = int(math.Round(min(s.score/1.2, 1) * maxScore))
+		}
+	}
+	return scores
+}
+
+// reasons says in words why a text matched an entry.
+func (m *matcher) reasons(doc *matchDoc, q *query, s scored) []string {
+	var out []string
+	if s.phrase {
+		out = append(out, "the text is one of its names or aliases")
+	}
+	var exact, fuzzy []string
+	scratch := &distanceScratch{}
+	for _, w := range q.words {
+		qt := newQueryTerm(w.text)
+		var best *term
+		bestSim := 0.0
+		for _, x := range doc.words {
+			if sim := qt.similarity(x, scratch); sim > bestSim {
+				best, bestSim = x, sim
+			}
+		}
+		switch {
+		case best == nil:
+		case bestSim == similarityExact:
+			exact = append(exact, w.text)
+		default:
+			fuzzy = append(fuzzy, w.text+" ~ "+best.text)
+		}
+	}
+	if len(exact) > 0 {
+		out = append(out, "words found: "+strings.Join(exact, ", "))
+	}
+	if len(fuzzy) > 0 {
+		out = append(out, "close words (prefix or typo): "+strings.Join(fuzzy, ", "))
+	}
+	for _, a := range q.acronyms {
+		if doc.acronyms[a] {
+			out = append(out, "acronym "+strings.ToUpper(a)+" is its own")
+		}
+	}
+	if q.orgs[doc.cert.OrganizationID] {
+		out = append(out, "the issuer named is its issuer")
+	} else if len(q.orgs) > 0 {
+		out = append(out, "another issuer is named")
+	}
+	return out
+}
