@@ -17,12 +17,14 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"syscall"
 	"time"
 
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/gormstore"
 	"github.com/mssc/recert/internal/auth"
+	"github.com/mssc/recert/internal/blobstore"
 	"github.com/mssc/recert/internal/config"
 	"github.com/mssc/recert/internal/httpapi"
 	"github.com/mssc/recert/resolvers"
@@ -86,6 +88,19 @@ func serve(ctx context.Context, cfg config.Config, store *gormstore.Store, logge
 	if _, err := cat.Snapshot(ctx); err != nil {
 		return fmt.Errorf("loading the catalog: %w", err)
 	}
+	uploadsURL := cfg.UploadsURL
+	if uploadsURL == "" {
+		uploadsURL = blobstore.DefaultURL(filepath.Dir(cfg.SQLitePath))
+	}
+	blobs, err := blobstore.Open(ctx, uploadsURL)
+	if err != nil {
+		return fmt.Errorf("opening the upload storage: %w", err)
+	}
+	defer blobs.Close()
+	limits := blobstore.DefaultLimits()
+	limits.MaxBytes = cfg.MaxUploadBytes
+	reviews := catalog.NewReviews(cat, store, blobs.Files(limits), time.Now)
+	go cat.Watch(ctx, store.ListenCatalogChanges)
 	verifier, err := auth.NewVerifier(ctx, cfg.Auth)
 	if err != nil {
 		logger.Warn("bearer tokens are refused", "reason", err.Error())
@@ -94,14 +109,16 @@ func serve(ctx context.Context, cfg config.Config, store *gormstore.Store, logge
 	schema := resolvers.NewSchema(&resolvers.Resolver{
 		Catalog:           cat,
 		CandidateService:  catalog.NewCandidates(store, time.Now),
-		CredentialChecker: catalog.NewCredentialChecker(cat, nil, time.Now),
+		CredentialChecker: catalog.NewCredentialChecker(cat, reviews, time.Now),
+		ReviewService:     reviews,
+		CurationService:   catalog.NewCuration(cat, store, time.Now),
 	})
 	srv := &http.Server{
 		Addr: cfg.ListenAddr,
 		Handler: httpapi.New(httpapi.Config{
 			Schema: schema, Logger: logger,
 			GraphiQL: !cfg.Production, Introspection: !cfg.Production,
-			Tokens: tokenVerifier(verifier),
+			Tokens: tokenVerifier(verifier), Files: reviews, MaxUploadBytes: cfg.MaxUploadBytes + 1<<20,
 		}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,

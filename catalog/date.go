@@ -57,3 +57,6 @@ func (d Date) AddDays(n int) Date { return Date{t: d.t.AddDate(0, 0, n)} }
 // AddYears returns the same day n years later; 29 February becomes 1 March
 // in a year without it.
 func (d Date) AddYears(n int) Date { return Date{t: d.t.AddDate(n, 0, 0)} }
+
+// DaysUntil returns the number of days from d to o, negative when o is earlier.
+func (d Date) DaysUntil(o Date) int { return int(o.t.Sub(d.t).Hours() / 24) }

@@ -13,6 +13,7 @@ type Catalog struct {
 	store   Store
 	current atomic.Pointer[Snapshot]
 	reload  sync.Mutex
+	subs    subscribers
 }
 
 // New returns a Catalog reading from store.
@@ -23,7 +24,8 @@ func New(store Store) *Catalog {
 type requestScopeKey struct{}
 
 type requestScope struct {
-	once     sync.Once
+	mu       sync.Mutex
+	loaded   bool
 	snapshot *Snapshot
 	err      error
 }
@@ -41,8 +43,23 @@ func (c *Catalog) Snapshot(ctx context.Context) (*Snapshot, error) {
 	if scope == nil {
 		return c.fresh(ctx)
 	}
-	scope.once.Do(func() { scope.snapshot, scope.err = c.fresh(ctx) })
+	scope.mu.Lock()
+	defer scope.mu.Unlock()
+	if !scope.loaded {
+		scope.snapshot, scope.err = c.fresh(ctx)
+		scope.loaded = true
+	}
 	return scope.snapshot, scope.err
+}
+
+// Changed tells the catalog its stored version moved: the rest of the
+// request, and every later one, reads the catalog as it now is.
+func (c *Catalog) Changed(ctx context.Context) {
+	if scope, _ := ctx.Value(requestScopeKey{}).(*requestScope); scope != nil {
+		scope.mu.Lock()
+		scope.loaded = false
+		scope.mu.Unlock()
+	}
 }
 
 // fresh checks the stored version and rebuilds the snapshot when it moved.

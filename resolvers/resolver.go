@@ -14,4 +14,8 @@ type Resolver struct {
 	CandidateService *catalog.Candidates
 	// CredentialChecker answers whether credentials count.
 	CredentialChecker *catalog.CredentialChecker
+	// ReviewService runs the reviews of certifications not yet listed.
+	ReviewService *catalog.Reviews
+	// CurationService lets staff edit the catalog, with its history.
+	CurationService *catalog.Curation
 }

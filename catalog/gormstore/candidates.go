@@ -104,32 +104,11 @@ func (s *Store) PageCandidates(ctx context.Context, search string, req catalog.P
 	if req.Before != nil {
 		q = q.Where("number < ? OR (number = ? AND id < ?)", req.Before.Key, req.Before.Key, req.Before.ID)
 	}
-	n := catalog.DefaultPageSize
-	backwards := req.Last != nil
-	switch {
-	case backwards:
-		n = *req.Last
-		q = q.Order("number DESC, id DESC")
-	case req.First != nil:
-		n = *req.First
-		q = q.Order("number, id")
-	default:
-		q = q.Order("number, id")
-	}
-	var rows []candidateRow
-	if err := q.Limit(n + 1).Find(&rows).Error; err != nil {
+	rows, next, previous, err := fetchPage[candidateRow](q, req, "number, id", "number DESC, id DESC")
+	if err != nil {
 		return page, mapError(err)
 	}
-	more := len(rows) > n
-	if more {
-		rows = rows[:n]
-	}
-	if backwards {
-		slices.Reverse(rows)
-		page.HasPreviousPage, page.HasNextPage = more, req.Before != nil
-	} else {
-		page.HasNextPage, page.HasPreviousPage = more, req.After != nil
-	}
+	page.HasNextPage, page.HasPreviousPage = next, previous
 	cands, err := s.withHeld(ctx, rows)
 	if err != nil {
 		return page, err

@@ -47,6 +47,10 @@ type Config struct {
 type Store struct {
 	db      *gorm.DB
 	dialect Dialect
+	// pgConfig connects the catalog-change listener on PostgreSQL.
+	pgConfig *pgx.ConnConfig
+	// local announces catalog changes within this process on SQLite.
+	local localListeners
 }
 
 // Open connects to the configured database and checks that it answers.
@@ -62,10 +66,11 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	}
 	gcfg := &gorm.Config{Logger: log, DisableAutomaticPing: true, TranslateError: true}
 	var (
-		db      *gorm.DB
-		dialect Dialect
-		where   string
-		err     error
+		db       *gorm.DB
+		dialect  Dialect
+		where    string
+		err      error
+		pgConfig *pgx.ConnConfig
 	)
 	if cfg.DatabaseURL != "" {
 		dialect = DialectPostgres
@@ -76,6 +81,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		where = net.JoinHostPort(pc.Host, fmt.Sprint(pc.Port))
 		// Dates and times are exchanged in UTC whatever the server's zone.
 		pc.RuntimeParams["timezone"] = "UTC"
+		pgConfig = pc.Copy()
 		db, err = gorm.Open(postgres.New(postgres.Config{Conn: stdlib.OpenDB(*pc)}), gcfg)
 	} else {
 		dialect = DialectSQLite
@@ -108,7 +114,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		_ = sqlDB.Close()
 		return nil, fmt.Errorf("cannot reach the database at %s: %s", where, reason(err, cfg.DatabaseURL))
 	}
-	return &Store{db: db, dialect: dialect}, nil
+	return &Store{db: db, dialect: dialect, pgConfig: pgConfig}, nil
 }
 
 // Dialect returns the engine behind the store.

@@ -187,3 +187,70 @@ type auditRow struct {
 }
 
 func (auditRow) TableName() string { return "audit_events" }
+
+type reviewRow struct {
+	ID                      int64 `gorm:"primaryKey"`
+	CertificationName       string
+	ReviewKey               string
+	OrganizationName        string
+	OrganizationURL         string `gorm:"column:organization_url"`
+	OrganizationDescription string
+	TrainingRequirements    string
+	KeyActivityIDs          []int64      `gorm:"column:key_activity_ids;serializer:json"`
+	EarningMethods          []string     `gorm:"serializer:json"`
+	Recognition             []string     `gorm:"serializer:json"`
+	Flags                   []flagRecord `gorm:"serializer:json"`
+	FileKey                 string
+	FileSHA256              string `gorm:"column:file_sha256"`
+	FileSize                int64
+	FileContentType         string
+	FileName                string
+	Status                  string
+	SubmittedAt             time.Time
+	DueOn                   time.Time
+	Assignee                string
+	PausedAt                *time.Time
+	PausedDays              int
+	InformationRequest      string
+	InformationResponse     string
+	DecisionReason          string
+	DecisionMessage         string
+	DecidedBy               string
+	DecidedAt               *time.Time
+	CertificationID         *int64
+	Version                 int
+	UpdatedAt               time.Time `gorm:"autoUpdateTime:false"`
+	UpdatedBy               string
+}
+
+func (reviewRow) TableName() string { return "catalog_reviews" }
+
+type flagRecord struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+type submitterRow struct {
+	ReviewID        int64  `gorm:"primaryKey"`
+	Subject         string `gorm:"primaryKey"`
+	CandidateNumber string
+	AddedAt         time.Time
+}
+
+func (submitterRow) TableName() string { return "catalog_review_submitters" }
+
+type changeRow struct {
+	ID             int64 `gorm:"primaryKey"`
+	OccurredAt     time.Time
+	Actor          string
+	Action         string
+	EntityType     string
+	EntityID       int64
+	Before         string
+	After          string
+	Reason         string
+	ReviewID       *int64
+	CatalogVersion int64
+}
+
+func (changeRow) TableName() string { return "catalog_changes" }

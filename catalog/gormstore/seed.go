@@ -2,6 +2,7 @@ package gormstore
 
 import (
 	"context"
+	"encoding/json"
 	"reflect"
 	"time"
 
@@ -36,9 +37,16 @@ func (s *Store) ApplySeed(ctx context.Context, data *catalog.Data) (catalog.Seed
 			return err
 		}
 		if rep.Inserted+rep.Updated > 0 {
-			if err := bumpVersion(tx); err != nil {
+			v, err := s.nextVersion(tx)
+			if err != nil {
 				return err
 			}
+			rep.Version = v
+			summary, _ := json.Marshal(map[string]int{"inserted": rep.Inserted, "updated": rep.Updated, "unchanged": rep.Unchanged})
+			return tx.Create(&changeRow{
+				OccurredAt: time.Now().UTC(), Actor: "seed", Action: "seed.apply", EntityType: "Catalog",
+				After: string(summary), Reason: "seed data transcribed from the MSSC Recertification guide", CatalogVersion: v,
+			}).Error
 		}
 		var st catalogStateRow
 		if err := tx.Take(&st, 1).Error; err != nil {
@@ -47,12 +55,10 @@ func (s *Store) ApplySeed(ctx context.Context, data *catalog.Data) (catalog.Seed
 		rep.Version = st.Version
 		return nil
 	})
+	if err == nil && rep.Inserted+rep.Updated > 0 {
+		s.announce(rep.Version)
+	}
 	return rep, mapError(err)
-}
-
-func bumpVersion(tx *gorm.DB) error {
-	return tx.Model(&catalogStateRow{}).Where("id = ?", 1).
-		Updates(map[string]any{"version": gorm.Expr("version + 1"), "updated_at": time.Now().UTC()}).Error
 }
 
 func upsertReference(tx *gorm.DB, data *catalog.Data, rep *catalog.SeedReport) error {

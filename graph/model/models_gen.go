@@ -3,6 +3,9 @@
 package model
 
 import (
+	"time"
+
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/mssc/recert/catalog"
 )
 
@@ -40,6 +43,84 @@ type CandidatePayload struct {
 	Candidate *catalog.Candidate `json:"candidate,omitempty"`
 	// What was wrong with the input; empty on success.
 	UserErrors []*UserError `json:"userErrors"`
+}
+
+// A page of the catalog history, newest first.
+type CatalogChangeConnection struct {
+	// The items of the page with their cursors.
+	Edges []*CatalogChangeEdge `json:"edges"`
+	// The changes of the page.
+	Nodes []*catalog.CatalogChange `json:"nodes"`
+	// Where the page stands in the whole list.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// The number of changes in the whole filtered list.
+	TotalCount int `json:"totalCount"`
+}
+
+// An item of the catalog history, with its cursor.
+type CatalogChangeEdge struct {
+	// The change.
+	Node *catalog.CatalogChange `json:"node"`
+	// The item's position, for `after` and `before`.
+	Cursor string `json:"cursor"`
+}
+
+// Narrows the catalog history.
+type CatalogHistoryFilter struct {
+	// Keeps the changes of this certification or organization (global ID).
+	EntityID *string `json:"entityId,omitempty"`
+	// Keeps changes made at or after this instant.
+	From *time.Time `json:"from,omitempty"`
+	// Keeps changes made before this instant.
+	To *time.Time `json:"to,omitempty"`
+}
+
+// A page of catalog reviews.
+type CatalogReviewConnection struct {
+	// The items of the page with their cursors.
+	Edges []*CatalogReviewEdge `json:"edges"`
+	// The reviews of the page.
+	Nodes []*catalog.CatalogReview `json:"nodes"`
+	// Where the page stands in the whole list.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// The number of reviews in the whole filtered list.
+	TotalCount int `json:"totalCount"`
+}
+
+// An item of a review list, with its cursor.
+type CatalogReviewEdge struct {
+	// The review.
+	Node *catalog.CatalogReview `json:"node"`
+	// The item's position, for `after` and `before`.
+	Cursor string `json:"cursor"`
+}
+
+// Narrows the staff queue of catalog reviews.
+type CatalogReviewFilter struct {
+	// Keeps reviews with any of these statuses; open ones when omitted.
+	Statuses []catalog.ReviewStatus `json:"statuses,omitempty"`
+	// Keeps only reviews whose decision is late (true).
+	Overdue *bool `json:"overdue,omitempty"`
+	// Keeps reviews due on or before this day.
+	DueBefore *catalog.Date `json:"dueBefore,omitempty"`
+	// Keeps reviews assigned to this staff member; `-` keeps unassigned ones.
+	Assignee *string `json:"assignee,omitempty"`
+}
+
+// The result of a change to a catalog review.
+type CatalogReviewPayload struct {
+	// The review as it now is; null when nothing was changed.
+	Review *catalog.CatalogReview `json:"review,omitempty"`
+	// What was wrong; empty on success. Deciding a decided review is CONFLICT.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// Another name of a certification.
+type CertificationAliasInput struct {
+	// What sort of name it is.
+	Kind catalog.AliasKind `json:"kind"`
+	// The name as written.
+	Value string `json:"value"`
 }
 
 // A page of certifications.
@@ -86,6 +167,14 @@ type CertificationOrder struct {
 	Field catalog.CertificationOrderField `json:"field"`
 	// The direction; ASC when omitted.
 	Direction *catalog.SortDirection `json:"direction,omitempty"`
+}
+
+// The result of a change to a catalog entry.
+type CertificationPayload struct {
+	// The entry as it now is; null when nothing was changed.
+	Certification *catalog.Certification `json:"certification,omitempty"`
+	// What was wrong with the input; empty on success.
+	UserErrors []*UserError `json:"userErrors"`
 }
 
 // A candidate's corrected contact details.
@@ -174,6 +263,14 @@ type OrganizationEdge struct {
 	Cursor string `json:"cursor"`
 }
 
+// The result of a change to an issuing organization.
+type OrganizationPayload struct {
+	// The organization as it now is; null when nothing was changed.
+	Organization *catalog.Organization `json:"organization,omitempty"`
+	// What was wrong with the input; empty on success.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // Where a page of a connection stands in the whole list.
 type PageInfo struct {
 	// Whether items follow this page.
@@ -210,6 +307,51 @@ type RelatedFieldFilter struct {
 	Related *bool `json:"related,omitempty"`
 	// Keeps fields whose name or reason contains every word of this text.
 	Search *string `json:"search,omitempty"`
+}
+
+// The issuing body of a submitted certification.
+type ReviewOrganizationInput struct {
+	// The body's name.
+	Name string `json:"name"`
+	// A link to its web site; this or a description is required.
+	URL *string `json:"url,omitempty"`
+	// A description of the body, or a citation of its published material.
+	Description *string `json:"description,omitempty"`
+}
+
+// A certification a candidate submits for review, with the documentation the
+// guide asks for.
+type SubmitCertificationForReviewInput struct {
+	// The certification's name.
+	CertificationName string `json:"certificationName"`
+	// The issuing organization.
+	Organization *ReviewOrganizationInput `json:"organization"`
+	// A copy of the certification: PDF, PNG or JPEG, at most 10 MB.
+	Copy graphql.Upload `json:"copy"`
+	// The training the certification requires.
+	TrainingRequirements string `json:"trainingRequirements"`
+	// The CPT and CLT key activities it covers (global IDs of key activities).
+	KeyActivityIds []string `json:"keyActivityIds"`
+	// How it is earned.
+	EarningMethods []catalog.EarningMethod `json:"earningMethods"`
+	// Where it is recognised.
+	Recognition []catalog.RecognitionScope `json:"recognition"`
+}
+
+// The result of a submission.
+type SubmitCertificationForReviewPayload struct {
+	// The review opened, or the open review of the same certification the candidate joined; null when none.
+	Review *catalog.CatalogReview `json:"review,omitempty"`
+	// The catalog entry the certification already is; no review is opened then.
+	AlreadyListed *catalog.Certification `json:"alreadyListed,omitempty"`
+	// Whether the candidate joined an open review of the same certification.
+	AttachedToExistingReview bool `json:"attachedToExistingReview"`
+	// What was wrong with the input; empty on success.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// The live updates of the API, over a websocket (graphql-ws) or server-sent events.
+type Subscription struct {
 }
 
 // A problem with the input of a mutation; nothing was changed.

@@ -22,11 +22,13 @@ const (
 	TypeActivityType = "ActivityType"
 	// TypeCandidate marks a Candidate ID.
 	TypeCandidate = "Candidate"
+	// TypeCatalogReview marks a CatalogReview ID.
+	TypeCatalogReview = "CatalogReview"
 )
 
 var knownTypes = map[string]bool{
 	TypeCertification: true, TypeOrganization: true, TypeKeyActivity: true,
-	TypeRelatedField: true, TypeActivityType: true, TypeCandidate: true,
+	TypeRelatedField: true, TypeActivityType: true, TypeCandidate: true, TypeCatalogReview: true,
 }
 
 // GlobalID is a decoded global ID: the object's type and its storage ID.

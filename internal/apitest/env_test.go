@@ -8,12 +8,14 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/gormstore"
 	"github.com/mssc/recert/internal/auth"
+	"github.com/mssc/recert/internal/blobstore"
 	"github.com/mssc/recert/internal/httpapi"
 	"github.com/mssc/recert/internal/testdb"
 	"github.com/mssc/recert/resolvers"
@@ -27,6 +29,10 @@ type env struct {
 	counter *gormstore.StatementCounter
 	auth    auth.Config
 	now     time.Time
+	blobs   *blobstore.Store
+	catalog *catalog.Catalog
+	// clock is the services' current time; now is where it started.
+	clock atomic.Value
 }
 
 // testAuth is how the tests' tokens are signed and checked.
@@ -70,28 +76,59 @@ func eachDialect(t *testing.T, fn func(t *testing.T, e *env)) {
 
 func newEnv(t *testing.T, dialect gormstore.Dialect) *env {
 	counter := &gormstore.StatementCounter{}
-	store := testdb.OpenSeeded(t, dialect, counter)
+	return newEnvOn(t, testdb.OpenSeeded(t, dialect, counter), counter)
+}
+
+// newEnvOn starts an API server over an open store; two of them over one
+// PostgreSQL database are two instances of the service.
+func newEnvOn(t *testing.T, store *gormstore.Store, counter *gormstore.StatementCounter) *env {
 	verifier, err := auth.NewVerifier(context.Background(), testAuth)
 	if err != nil {
 		t.Fatal(err)
 	}
 	now := time.Now()
+	e := &env{t: t, store: store, counter: counter, auth: testAuth, now: now}
+	e.clock.Store(now)
+	clock := func() time.Time { return e.clock.Load().(time.Time) }
 	cat := catalog.New(store)
+	blobs, err := blobstore.Open(context.Background(), "mem://")
+	if err != nil {
+		t.Fatal(err)
+	}
+	limits := blobstore.DefaultLimits()
+	limits.MaxBytes = testUploadLimit
+	reviews := catalog.NewReviews(cat, store, blobs.Files(limits), clock)
+	watch, stop := context.WithCancel(context.Background())
+	t.Cleanup(stop)
+	go cat.Watch(watch, store.ListenCatalogChanges)
 	h := httpapi.New(httpapi.Config{
 		Schema: resolvers.NewSchema(&resolvers.Resolver{
 			Catalog:           cat,
-			CandidateService:  catalog.NewCandidates(store, func() time.Time { return now }),
-			CredentialChecker: catalog.NewCredentialChecker(cat, nil, func() time.Time { return now }),
+			CandidateService:  catalog.NewCandidates(store, clock),
+			CredentialChecker: catalog.NewCredentialChecker(cat, reviews, clock),
+			ReviewService:     reviews,
+			CurationService:   catalog.NewCuration(cat, store, clock),
 		}),
-		Logger:        slog.New(slog.NewTextHandler(io.Discard, nil)),
-		GraphiQL:      true,
-		Introspection: true,
-		Tokens:        verifier,
+		Logger:         slog.New(slog.NewTextHandler(io.Discard, nil)),
+		GraphiQL:       true,
+		Introspection:  true,
+		Tokens:         verifier,
+		Files:          reviews,
+		MaxUploadBytes: 2 * testUploadLimit,
 	})
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
-	return &env{t: t, url: srv.URL, store: store, counter: counter, auth: testAuth, now: now}
+	e.url, e.blobs, e.catalog = srv.URL, blobs, cat
+	return e
 }
+
+// advance moves the services' clock on.
+func (e *env) advance(d time.Duration) {
+	e.clock.Store(e.clock.Load().(time.Time).Add(d))
+}
+
+// testUploadLimit is the largest upload the tests' servers accept.
+const testUploadLimit = 64 << 10
 
 // token signs a test token for the role; a candidate's subject is also
 // their MSSC candidate ID.

@@ -32,6 +32,11 @@ type Config struct {
 	ShutdownGrace time.Duration
 	// Auth says how bearer tokens are verified (AUTH_*).
 	Auth auth.Config
+	// UploadsURL is where uploaded files are kept (UPLOADS_URL): a file://
+	// folder, or an s3:// bucket of any S3-compatible store.
+	UploadsURL string
+	// MaxUploadBytes is the largest file accepted (MAX_UPLOAD_BYTES).
+	MaxUploadBytes int64
 }
 
 // DevelopmentSecret signs development tokens when AUTH_DEV_SECRET is not
@@ -69,6 +74,18 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	}
 	if err := readAuth(getenv, &cfg); err != nil {
 		return cfg, err
+	}
+	cfg.UploadsURL = getenv("UPLOADS_URL")
+	if cfg.UploadsURL != "" && !strings.HasPrefix(cfg.UploadsURL, "file://") && !strings.HasPrefix(cfg.UploadsURL, "s3://") && !strings.HasPrefix(cfg.UploadsURL, "mem://") {
+		return cfg, fmt.Errorf("UPLOADS_URL=%q is not understood; use file:///absolute/folder or s3://bucket?region=...", cfg.UploadsURL)
+	}
+	cfg.MaxUploadBytes = 10 << 20
+	if v := getenv("MAX_UPLOAD_BYTES"); v != "" {
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || n < 1024 || n > 1<<30 {
+			return cfg, fmt.Errorf("MAX_UPLOAD_BYTES=%q is not understood; use a number of bytes from 1024 to 1073741824", v)
+		}
+		cfg.MaxUploadBytes = n
 	}
 	if v := getenv("SHUTDOWN_GRACE"); v != "" {
 		d, err := time.ParseDuration(v)

@@ -5,6 +5,7 @@ package httpapi
 import (
 	"log/slog"
 	"net/http"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler"
@@ -27,6 +28,10 @@ type Config struct {
 	Introspection bool
 	// Tokens verifies bearer tokens; nil refuses every token.
 	Tokens TokenVerifier
+	// Files serves uploaded files to those allowed to read them.
+	Files FileOpener
+	// MaxUploadBytes bounds a multipart request; zero means 12 MiB.
+	MaxUploadBytes int64
 }
 
 // New returns the HTTP handler of the API.
@@ -35,10 +40,22 @@ func New(cfg Config) http.Handler {
 	if logger == nil {
 		logger = slog.Default()
 	}
+	maxUpload := cfg.MaxUploadBytes
+	if maxUpload == 0 {
+		maxUpload = 12 << 20
+	}
 	srv := handler.New(cfg.Schema)
+	// The first transport that accepts a request serves it: server-sent
+	// events must come before POST, which would take subscriptions too.
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
+	srv.AddTransport(transport.SSE{KeepAlivePingInterval: 15 * time.Second})
 	srv.AddTransport(transport.POST{})
+	srv.AddTransport(transport.MultipartForm{MaxUploadSize: maxUpload, MaxMemory: 1 << 20})
+	srv.AddTransport(transport.Websocket{
+		KeepAlivePingInterval: 15 * time.Second,
+		InitFunc:              websocketAuth(cfg.Tokens),
+	})
 	if cfg.Introspection {
 		srv.Use(extension.Introspection{})
 	}
@@ -48,6 +65,9 @@ func New(cfg Config) http.Handler {
 
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", withPrincipal(cfg.Tokens, srv))
+	if cfg.Files != nil {
+		mux.Handle("GET /files/", withPrincipal(cfg.Tokens, serveFiles(cfg.Files, logger)))
+	}
 	if cfg.GraphiQL {
 		mux.Handle("GET /{$}", playground.Handler("MSSC Recertification API", "/graphql"))
 	}

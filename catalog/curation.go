@@ -1,0 +1,259 @@
+package catalog
+
+import (
+	"context"
+	"encoding/json"
+	"slices"
+	"time"
+)
+
+// Curation is the staff service that adds, edits and retires catalog
+// entries; every change is recorded with its actor, time, before and after
+// values and reason, and moves the catalog version.
+type Curation struct {
+	catalog *Catalog
+	store   ReviewStore
+	now     func() time.Time
+}
+
+// NewCuration returns the curation service; now is the clock.
+func NewCuration(cat *Catalog, store ReviewStore, now func() time.Time) *Curation {
+	return &Curation{catalog: cat, store: store, now: now}
+}
+
+// begin checks the principal is staff and returns the current snapshot
+// and the change record to write.
+func (c *Curation) begin(ctx context.Context, action, reason string) (*Snapshot, Change, error) {
+	p, err := Require(ctx, RoleStaff)
+	if err != nil {
+		return nil, Change{}, err
+	}
+	snap, err := c.catalog.Snapshot(ctx)
+	if err != nil {
+		return nil, Change{}, err
+	}
+	return snap, Change{Action: action, Actor: p.Actor(), At: c.now().UTC(), Reason: reason}, nil
+}
+
+// commit writes the edit and makes the new catalog visible at once.
+func (c *Curation) commit(ctx context.Context, edit *CatalogEdit) error {
+	if err := c.store.EditCatalog(ctx, edit); err != nil {
+		return err
+	}
+	c.catalog.Changed(ctx)
+	return nil
+}
+
+func checkReason(reason string) []*Error {
+	var errs []*Error
+	checkText(&errs, "reason", reason, true, 2000)
+	return errs
+}
+
+// CreateCertification adds a catalog entry.
+func (c *Curation) CreateCertification(ctx context.Context, in CertificationInput, reason string) (*Certification, []*Error, error) {
+	snap, change, err := c.begin(ctx, "certification.create", reason)
+	if err != nil {
+		return nil, nil, err
+	}
+	errs := append(snap.checkCertification("", &in, nil), checkReason(reason)...)
+	if len(errs) > 0 {
+		return nil, errs, nil
+	}
+	org, cert := snap.newCertification(in, SourceStaff, "added by "+change.Actor)
+	edit := &CatalogEdit{Change: change, Organization: org, Certification: cert, EntityType: "Certification", After: record(cert)}
+	if err := c.commit(ctx, edit); err != nil {
+		return nil, conflictAsUserError(err, "displayName"), userErrorOrNil(err)
+	}
+	return cert, nil, nil
+}
+
+// UpdateCertification replaces an entry's names, group, bases, programs,
+// aliases and approval date; its key, status and provenance stay.
+func (c *Curation) UpdateCertification(ctx context.Context, id int64, in CertificationInput, reason string) (*Certification, []*Error, error) {
+	snap, change, err := c.begin(ctx, "certification.update", reason)
+	if err != nil {
+		return nil, nil, err
+	}
+	before := snap.Certification(id)
+	if before == nil {
+		return nil, []*Error{{Code: CodeNotFound, Field: "id", Message: "no certification has this ID"}}, nil
+	}
+	if in.OrganizationID == 0 && in.NewOrganization == nil {
+		in.OrganizationID = before.OrganizationID
+	}
+	errs := append(snap.checkCertification("", &in, before), checkReason(reason)...)
+	if len(errs) > 0 {
+		return nil, errs, nil
+	}
+	org, after := snap.newCertification(in, before.Provenance.Source, before.Provenance.Reference)
+	after.ID, after.Key, after.Status, after.RetiredOn, after.Provenance = before.ID, before.Key, before.Status, before.RetiredOn, before.Provenance
+	return c.editCertification(ctx, change, org, before, after)
+}
+
+// RetireCertification stops an entry counting for credentials earned from
+// the given day; it still counts for ones earned before.
+func (c *Curation) RetireCertification(ctx context.Context, id int64, retiredOn Date, reason string) (*Certification, []*Error, error) {
+	snap, change, err := c.begin(ctx, "certification.retire", reason)
+	if err != nil {
+		return nil, nil, err
+	}
+	before := snap.Certification(id)
+	if before == nil {
+		return nil, []*Error{{Code: CodeNotFound, Field: "id", Message: "no certification has this ID"}}, nil
+	}
+	if errs := checkReason(reason); len(errs) > 0 {
+		return nil, errs, nil
+	}
+	if before.Status == StatusRetired {
+		return nil, []*Error{{Code: CodeConflict, Field: "id", Message: "the certification was retired on " + before.RetiredOn.String()}}, nil
+	}
+	after := clone(before)
+	after.Status, after.RetiredOn = StatusRetired, &retiredOn
+	return c.editCertification(ctx, change, nil, before, after)
+}
+
+// AddAlias adds another name to an entry.
+func (c *Curation) AddAlias(ctx context.Context, id int64, alias Alias, reason string) (*Certification, []*Error, error) {
+	return c.changeAliases(ctx, "certification.alias.add", id, reason, func(a []Alias) ([]Alias, *Error) {
+		for _, x := range a {
+			if x.Kind == alias.Kind && equalFold(x.Value, alias.Value) {
+				return nil, &Error{Code: CodeConflict, Field: "alias.value", Message: "the certification already has this alias"}
+			}
+		}
+		var errs []*Error
+		checkText(&errs, "alias.value", alias.Value, true, maxCatalogText)
+		if len(errs) > 0 {
+			return nil, errs[0]
+		}
+		return append(a, alias), nil
+	})
+}
+
+// RemoveAlias removes another name from an entry.
+func (c *Curation) RemoveAlias(ctx context.Context, id int64, alias Alias, reason string) (*Certification, []*Error, error) {
+	return c.changeAliases(ctx, "certification.alias.remove", id, reason, func(a []Alias) ([]Alias, *Error) {
+		i := slices.IndexFunc(a, func(x Alias) bool { return x.Kind == alias.Kind && equalFold(x.Value, alias.Value) })
+		if i < 0 {
+			return nil, &Error{Code: CodeNotFound, Field: "alias.value", Message: "the certification has no such alias"}
+		}
+		return slices.Delete(slices.Clone(a), i, i+1), nil
+	})
+}
+
+func (c *Curation) changeAliases(ctx context.Context, action string, id int64, reason string, change func([]Alias) ([]Alias, *Error)) (*Certification, []*Error, error) {
+	snap, rec, err := c.begin(ctx, action, reason)
+	if err != nil {
+		return nil, nil, err
+	}
+	before := snap.Certification(id)
+	if before == nil {
+		return nil, []*Error{{Code: CodeNotFound, Field: "id", Message: "no certification has this ID"}}, nil
+	}
+	if errs := checkReason(reason); len(errs) > 0 {
+		return nil, errs, nil
+	}
+	aliases, e := change(slices.Clone(before.Aliases))
+	if e != nil {
+		return nil, []*Error{e}, nil
+	}
+	after := clone(before)
+	after.Aliases = aliases
+	return c.editCertification(ctx, rec, nil, before, after)
+}
+
+func (c *Curation) editCertification(ctx context.Context, change Change, org *Organization, before, after *Certification) (*Certification, []*Error, error) {
+	edit := &CatalogEdit{Change: change, Organization: org, Certification: after, EntityType: "Certification", Before: record(before), After: record(after)}
+	if err := c.commit(ctx, edit); err != nil {
+		return nil, conflictAsUserError(err, "displayName"), userErrorOrNil(err)
+	}
+	return after, nil, nil
+}
+
+// CreateOrganization adds an issuing body.
+func (c *Curation) CreateOrganization(ctx context.Context, in OrganizationInput, reason string) (*Organization, []*Error, error) {
+	snap, change, err := c.begin(ctx, "organization.create", reason)
+	if err != nil {
+		return nil, nil, err
+	}
+	errs := append(in.normalize(""), checkReason(reason)...)
+	if len(errs) > 0 {
+		return nil, errs, nil
+	}
+	org := &Organization{
+		Key:  slugKey(func(k string) bool { return snap.orgByKey(k) != nil }, firstNonEmpty(in.Acronym, in.Name)),
+		Name: in.Name, Acronym: in.Acronym, URL: in.URL, Description: in.Description,
+	}
+	if err := c.commit(ctx, &CatalogEdit{Change: change, Organization: org, EntityType: "Organization", After: record(org)}); err != nil {
+		return nil, conflictAsUserError(err, "name"), userErrorOrNil(err)
+	}
+	return org, nil, nil
+}
+
+// UpdateOrganization replaces an issuing body's names, web site and description.
+func (c *Curation) UpdateOrganization(ctx context.Context, id int64, in OrganizationInput, reason string) (*Organization, []*Error, error) {
+	snap, change, err := c.begin(ctx, "organization.update", reason)
+	if err != nil {
+		return nil, nil, err
+	}
+	before := snap.Organization(id)
+	if before == nil {
+		return nil, []*Error{{Code: CodeNotFound, Field: "id", Message: "no organization has this ID"}}, nil
+	}
+	errs := append(in.normalize(""), checkReason(reason)...)
+	if len(errs) > 0 {
+		return nil, errs, nil
+	}
+	after := &Organization{ID: before.ID, Key: before.Key, Name: in.Name, Acronym: in.Acronym, URL: in.URL, Description: in.Description}
+	edit := &CatalogEdit{Change: change, Organization: after, EntityType: "Organization", Before: record(before), After: record(after)}
+	if err := c.commit(ctx, edit); err != nil {
+		return nil, conflictAsUserError(err, "name"), userErrorOrNil(err)
+	}
+	return after, nil, nil
+}
+
+// History pages the recorded catalog changes, newest first; staff only.
+func (c *Curation) History(ctx context.Context, f HistoryFilter, req PageRequest) (Page[*CatalogChange], error) {
+	if _, err := Require(ctx, RoleStaff); err != nil {
+		return Page[*CatalogChange]{}, err
+	}
+	if err := req.Validate(); err != nil {
+		return Page[*CatalogChange]{}, err
+	}
+	return c.store.CatalogHistory(ctx, f, req)
+}
+
+func clone(c *Certification) *Certification {
+	out := *c
+	out.Aliases = slices.Clone(c.Aliases)
+	out.RecognitionBases = slices.Clone(c.RecognitionBases)
+	out.EligiblePrograms = slices.Clone(c.EligiblePrograms)
+	return &out
+}
+
+func equalFold(a, b string) bool { return normalizeText(a) == normalizeText(b) }
+
+// record is the JSON the history keeps of an entry.
+func record(v any) string {
+	var r any
+	switch x := v.(type) {
+	case *Certification:
+		r = map[string]any{
+			"key": x.Key, "organizationKey": x.OrganizationKey, "name": x.Name, "displayName": x.DisplayName,
+			"group": x.Group, "level": x.Level, "note": x.Note, "recognitionBases": x.RecognitionBases,
+			"eligiblePrograms": x.EligiblePrograms, "aliases": x.Aliases, "status": x.Status,
+			"approvedOn": dateOrNil(x.ApprovedOn), "retiredOn": dateOrNil(x.RetiredOn),
+		}
+	case *Organization:
+		r = map[string]any{"key": x.Key, "name": x.Name, "acronym": x.Acronym, "url": x.URL, "description": x.Description}
+	}
+	raw, _ := json.Marshal(r)
+	return string(raw)
+}
+
+func dateOrNil(d *Date) any {
+	if d == nil {
+		return nil
+	}
+	return d.String()
+}

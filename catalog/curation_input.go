@@ -1,0 +1,214 @@
+package catalog
+
+import (
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// OrganizationInput is an issuing body as staff enter it.
+type OrganizationInput struct {
+	// Name is the full name.
+	Name string
+	// Acronym is the short name, if any.
+	Acronym string
+	// URL is the public web site, if known.
+	URL string
+	// Description says what the body is.
+	Description string
+}
+
+// CertificationInput is a catalog entry as staff enter it.
+type CertificationInput struct {
+	// OrganizationID names an existing issuing body.
+	OrganizationID int64
+	// NewOrganization creates the issuing body with the entry.
+	NewOrganization *OrganizationInput
+	// Name is the name as the body lists it.
+	Name string
+	// DisplayName is a full name that makes sense on its own; made from the
+	// body's acronym and the name when empty.
+	DisplayName string
+	// Group is the heading the entry belongs under, if any.
+	Group string
+	// Level is the level within the group, if any.
+	Level string
+	// Note keeps a remark.
+	Note string
+	// RecognitionBases are the grounds on which it is approved.
+	RecognitionBases []RecognitionBasis
+	// EligiblePrograms are the programs whose holders may count it; none means both.
+	EligiblePrograms []Program
+	// Aliases are other names it is known by.
+	Aliases []Alias
+	// ApprovedOn is the first day a credential earned counts, if bounded.
+	ApprovedOn *Date
+}
+
+const maxCatalogText = 300
+
+func checkText(errs *[]*Error, field, value string, required bool, limit int) {
+	switch {
+	case strings.TrimSpace(value) == "" && required:
+		*errs = append(*errs, Invalid(field, "this field is required"))
+	case utf8.RuneCountInString(value) > limit || hasControl(value):
+		*errs = append(*errs, Invalid(field, "at most %d printable characters", limit))
+	}
+}
+
+// normalize trims the input and checks it.
+func (in *OrganizationInput) normalize(prefix string) []*Error {
+	in.Name, in.Acronym = strings.TrimSpace(in.Name), strings.TrimSpace(in.Acronym)
+	in.URL, in.Description = strings.TrimSpace(in.URL), strings.TrimSpace(in.Description)
+	var errs []*Error
+	checkText(&errs, prefix+"name", in.Name, true, maxCatalogText)
+	checkText(&errs, prefix+"acronym", in.Acronym, false, 20)
+	checkText(&errs, prefix+"description", in.Description, false, 2000)
+	if in.URL != "" {
+		if u, err := url.Parse(in.URL); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+			errs = append(errs, Invalid(prefix+"url", "a web address starting with https://"))
+		}
+	}
+	return errs
+}
+
+// checkCertification trims the input and checks it against the snapshot:
+// names required, the body known, display names unique, bases and
+// programs valid. self is the entry being edited, if any.
+func (s *Snapshot) checkCertification(prefix string, in *CertificationInput, self *Certification) []*Error {
+	in.Name, in.DisplayName = strings.TrimSpace(in.Name), strings.TrimSpace(in.DisplayName)
+	in.Group, in.Level = strings.TrimSpace(in.Group), strings.TrimSpace(in.Level)
+	var errs []*Error
+	switch {
+	case in.NewOrganization != nil && in.OrganizationID != 0:
+		errs = append(errs, Invalid(prefix+"organizationId", "give either an existing organization or a new one, not both"))
+	case in.NewOrganization != nil:
+		errs = append(errs, in.NewOrganization.normalize(prefix+"newOrganization.")...)
+	case s.orgByID[in.OrganizationID] == nil:
+		errs = append(errs, Invalid(prefix+"organizationId", "no organization has this ID"))
+	}
+	checkText(&errs, prefix+"name", in.Name, true, maxCatalogText)
+	if in.DisplayName == "" && in.Name != "" {
+		in.DisplayName = s.defaultDisplayName(in)
+	}
+	checkText(&errs, prefix+"displayName", in.DisplayName, true, maxCatalogText)
+	checkText(&errs, prefix+"group", in.Group, false, maxCatalogText)
+	checkText(&errs, prefix+"level", in.Level, false, maxCatalogText)
+	checkText(&errs, prefix+"note", in.Note, false, 2000)
+	for _, c := range s.certifications {
+		if (self == nil || c.ID != self.ID) && strings.EqualFold(c.DisplayName, in.DisplayName) {
+			errs = append(errs, &Error{Code: CodeConflict, Field: prefix + "displayName", Message: "another catalog entry has this display name"})
+		}
+	}
+	if len(in.RecognitionBases) == 0 {
+		errs = append(errs, Invalid(prefix+"recognitionBases", "at least one recognition basis is required"))
+	}
+	in.RecognitionBases = sortedUnique(in.RecognitionBases)
+	if len(in.EligiblePrograms) == 0 {
+		in.EligiblePrograms = slices.Clone(Programs)
+	}
+	in.EligiblePrograms = sortedUnique(in.EligiblePrograms)
+	seen := map[string]bool{}
+	for i, a := range in.Aliases {
+		field := prefix + "aliases." + strconv.Itoa(i) + ".value"
+		a.Value = strings.TrimSpace(a.Value)
+		in.Aliases[i] = a
+		checkText(&errs, field, a.Value, true, maxCatalogText)
+		key := string(a.Kind) + "|" + strings.ToLower(a.Value)
+		if seen[key] {
+			errs = append(errs, Invalid(field, "this alias is listed twice"))
+		}
+		seen[key] = true
+	}
+	return errs
+}
+
+func sortedUnique[T ~string](in []T) []T {
+	out := slices.Clone(in)
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+func (s *Snapshot) defaultDisplayName(in *CertificationInput) string {
+	prefix := ""
+	if in.NewOrganization != nil {
+		prefix = in.NewOrganization.Acronym
+		if prefix == "" {
+			prefix = in.NewOrganization.Name
+		}
+	} else if o := s.orgByID[in.OrganizationID]; o != nil {
+		prefix = o.Acronym
+		if prefix == "" {
+			prefix = o.Name
+		}
+	}
+	return strings.TrimSpace(prefix + " " + strings.TrimSpace(in.Group+" "+in.Name))
+}
+
+// slugKey makes a stable key from words, unique among taken ones.
+func slugKey(taken func(string) bool, words ...string) string {
+	base := strings.ReplaceAll(normalizeText(strings.Join(words, " ")), " ", "-")
+	if len(base) > 60 {
+		base = strings.TrimRight(base[:60], "-")
+	}
+	if base == "" {
+		base = "entry"
+	}
+	key := base
+	for n := 2; taken(key); n++ {
+		key = base + "-" + strconv.Itoa(n)
+	}
+	return key
+}
+
+// newCertification builds the entry an input describes, with keys made
+// for it and for its new organization.
+func (s *Snapshot) newCertification(in CertificationInput, source ProvenanceSource, reference string) (*Organization, *Certification) {
+	var org *Organization
+	orgKey := ""
+	if in.NewOrganization != nil {
+		n := in.NewOrganization
+		orgKey = slugKey(func(k string) bool { return s.orgByKey(k) != nil }, firstNonEmpty(n.Acronym, n.Name))
+		org = &Organization{Key: orgKey, Name: n.Name, Acronym: n.Acronym, URL: n.URL, Description: n.Description}
+	} else if o := s.orgByID[in.OrganizationID]; o != nil {
+		orgKey = o.Key
+	}
+	cert := &Certification{
+		OrganizationID: in.OrganizationID, OrganizationKey: orgKey,
+		Key:  slugKey(func(k string) bool { return s.certByKey(k) != nil }, orgKey, in.Group, in.Level, in.Name),
+		Name: in.Name, DisplayName: in.DisplayName, Group: in.Group, Level: in.Level, Note: in.Note,
+		RecognitionBases: in.RecognitionBases, EligiblePrograms: in.EligiblePrograms, Aliases: in.Aliases,
+		Status: StatusActive, ApprovedOn: in.ApprovedOn,
+		Provenance: Provenance{Source: source, Reference: reference},
+	}
+	return org, cert
+}
+
+func firstNonEmpty(values ...string) string {
+	for _, v := range values {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+func (s *Snapshot) orgByKey(key string) *Organization {
+	for _, o := range s.organizations {
+		if o.Key == key {
+			return o
+		}
+	}
+	return nil
+}
+
+func (s *Snapshot) certByKey(key string) *Certification {
+	for _, c := range s.certifications {
+		if c.Key == key {
+			return c
+		}
+	}
+	return nil
+}

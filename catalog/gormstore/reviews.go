@@ -1,0 +1,429 @@
+package gormstore
+
+import (
+	"context"
+	"errors"
+	"strconv"
+	"strings"
+
+	"gorm.io/gorm"
+
+	"github.com/mssc/recert/catalog"
+)
+
+var _ catalog.ReviewStore = (*Store)(nil)
+
+const reviewScope = "catalog-reviews:DUE_ON:ASC"
+
+// reviewKey identifies the same certification of the same body; the
+// store keeps at most one open review per key.
+func reviewKey(r *catalog.CatalogReview) string {
+	return strings.ToLower(strings.Join(strings.Fields(r.CertificationName), " ")) + "|" +
+		strings.ToLower(strings.Join(strings.Fields(r.Organization.Name), " "))
+}
+
+func fromReview(r *catalog.CatalogReview, change catalog.Change) reviewRow {
+	row := reviewRow{
+		ID: r.ID, CertificationName: r.CertificationName, ReviewKey: reviewKey(r),
+		OrganizationName: r.Organization.Name, OrganizationURL: r.Organization.URL, OrganizationDescription: r.Organization.Description,
+		TrainingRequirements: r.TrainingRequirements, KeyActivityIDs: nonNilSlice(r.KeyActivityIDs),
+		EarningMethods: stringsOf(r.EarningMethods), Recognition: stringsOf(r.Recognition), Flags: []flagRecord{},
+		FileKey: r.Copy.Key, FileSHA256: r.Copy.SHA256, FileSize: r.Copy.Size, FileContentType: r.Copy.ContentType, FileName: r.Copy.Name,
+		Status: string(r.Status), SubmittedAt: r.SubmittedAt, DueOn: r.DueOn.Time(), Assignee: r.Assignee,
+		PausedAt: r.PausedAt, PausedDays: r.PausedDays, InformationRequest: r.InformationRequest, InformationResponse: r.InformationResponse,
+		Version: r.Version, UpdatedAt: change.At, UpdatedBy: change.Actor,
+	}
+	for _, f := range r.Flags {
+		row.Flags = append(row.Flags, flagRecord{Code: string(f.Code), Message: f.Message})
+	}
+	if d := r.Decision; d != nil {
+		row.DecisionReason, row.DecisionMessage, row.DecidedBy = string(d.Reason), d.Message, d.DecidedBy
+		at := d.DecidedAt
+		row.DecidedAt = &at
+		if d.CertificationID != 0 {
+			id := d.CertificationID
+			row.CertificationID = &id
+		}
+	}
+	return row
+}
+
+func toReview(row reviewRow, submitters []submitterRow) *catalog.CatalogReview {
+	r := &catalog.CatalogReview{
+		ID: row.ID, CertificationName: row.CertificationName,
+		Organization:         catalog.ReviewOrganization{Name: row.OrganizationName, URL: row.OrganizationURL, Description: row.OrganizationDescription},
+		TrainingRequirements: row.TrainingRequirements, KeyActivityIDs: row.KeyActivityIDs,
+		Copy:   catalog.StoredFile{Key: row.FileKey, SHA256: row.FileSHA256, Size: row.FileSize, ContentType: row.FileContentType, Name: row.FileName},
+		Status: catalog.ReviewStatus(row.Status), SubmittedAt: row.SubmittedAt.UTC(), DueOn: catalog.DateOf(row.DueOn.UTC()),
+		Assignee: row.Assignee, PausedDays: row.PausedDays,
+		InformationRequest: row.InformationRequest, InformationResponse: row.InformationResponse, Version: row.Version,
+	}
+	if row.PausedAt != nil {
+		t := row.PausedAt.UTC()
+		r.PausedAt = &t
+	}
+	for _, m := range row.EarningMethods {
+		r.EarningMethods = append(r.EarningMethods, catalog.EarningMethod(m))
+	}
+	for _, s := range row.Recognition {
+		r.Recognition = append(r.Recognition, catalog.RecognitionScope(s))
+	}
+	for _, f := range row.Flags {
+		r.Flags = append(r.Flags, catalog.ReviewFlag{Code: catalog.RuleCode(f.Code), Message: f.Message})
+	}
+	for _, s := range submitters {
+		r.Submitters = append(r.Submitters, catalog.ReviewSubmitter{Subject: s.Subject, CandidateNumber: s.CandidateNumber, AddedAt: s.AddedAt.UTC()})
+	}
+	if row.DecidedAt != nil {
+		r.Decision = &catalog.ReviewDecision{
+			Outcome: r.Status, Reason: catalog.RejectionReason(row.DecisionReason), Message: row.DecisionMessage,
+			DecidedBy: row.DecidedBy, DecidedAt: row.DecidedAt.UTC(),
+		}
+		if row.CertificationID != nil {
+			r.Decision.CertificationID = *row.CertificationID
+		}
+	}
+	return r
+}
+
+func stringsOf[T ~string](in []T) []string {
+	out := make([]string, len(in))
+	for i, v := range in {
+		out[i] = string(v)
+	}
+	return out
+}
+
+func nonNilSlice[T any](in []T) []T {
+	if in == nil {
+		return []T{}
+	}
+	return in
+}
+
+// withSubmitters converts review rows, loading their submitters in one statement.
+func (s *Store) withSubmitters(ctx context.Context, rows []reviewRow) ([]*catalog.CatalogReview, error) {
+	out := make([]*catalog.CatalogReview, 0, len(rows))
+	if len(rows) == 0 {
+		return out, nil
+	}
+	ids := make([]int64, len(rows))
+	for i, r := range rows {
+		ids[i] = r.ID
+	}
+	var subs []submitterRow
+	if err := s.db.WithContext(ctx).Where("review_id IN ?", ids).Order("review_id, added_at, subject").Find(&subs).Error; err != nil {
+		return nil, mapError(err)
+	}
+	byReview := map[int64][]submitterRow{}
+	for _, sub := range subs {
+		byReview[sub.ReviewID] = append(byReview[sub.ReviewID], sub)
+	}
+	for _, r := range rows {
+		out = append(out, toReview(r, byReview[r.ID]))
+	}
+	return out, nil
+}
+
+// CreateReview stores a new review with its first submitter.
+func (s *Store) CreateReview(ctx context.Context, r *catalog.CatalogReview, change catalog.Change) error {
+	return mapError(s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		row := fromReview(r, change)
+		if err := tx.Create(&row).Error; err != nil {
+			return err
+		}
+		r.ID = row.ID
+		if err := saveSubmitters(tx, r); err != nil {
+			return err
+		}
+		return audit(tx, change, "CatalogReview", r.ID, map[string]any{"certificationName": r.CertificationName, "status": r.Status})
+	}))
+}
+
+func saveSubmitters(tx *gorm.DB, r *catalog.CatalogReview) error {
+	for _, sub := range r.Submitters {
+		row := submitterRow{ReviewID: r.ID, Subject: sub.Subject, CandidateNumber: sub.CandidateNumber, AddedAt: sub.AddedAt}
+		if err := tx.Where(submitterRow{ReviewID: r.ID, Subject: sub.Subject}).FirstOrCreate(&row).Error; err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ReviewByID returns the review, or nil.
+func (s *Store) ReviewByID(ctx context.Context, id int64) (*catalog.CatalogReview, error) {
+	var row reviewRow
+	err := s.db.WithContext(ctx).Take(&row, id).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, mapError(err)
+	}
+	out, err := s.withSubmitters(ctx, []reviewRow{row})
+	if err != nil {
+		return nil, err
+	}
+	return out[0], nil
+}
+
+// OpenReviews returns every review still waiting for a decision.
+func (s *Store) OpenReviews(ctx context.Context) ([]*catalog.CatalogReview, error) {
+	var rows []reviewRow
+	if err := s.db.WithContext(ctx).Where("status IN ?", []string{"PENDING", "INFORMATION_REQUESTED"}).Order("id").Find(&rows).Error; err != nil {
+		return nil, mapError(err)
+	}
+	return s.withSubmitters(ctx, rows)
+}
+
+// ReviewsWithFile returns the reviews the uploaded file belongs to.
+func (s *Store) ReviewsWithFile(ctx context.Context, key string) ([]*catalog.CatalogReview, error) {
+	var rows []reviewRow
+	if err := s.db.WithContext(ctx).Where("file_key = ?", key).Find(&rows).Error; err != nil {
+		return nil, mapError(err)
+	}
+	return s.withSubmitters(ctx, rows)
+}
+
+// ReviewsSubmittedBy returns the reviews the subject submitted, newest first.
+func (s *Store) ReviewsSubmittedBy(ctx context.Context, subject string) ([]*catalog.CatalogReview, error) {
+	var rows []reviewRow
+	err := s.db.WithContext(ctx).Where("id IN (?)", s.db.Model(&submitterRow{}).Select("review_id").Where("subject = ?", subject)).
+		Order("submitted_at DESC, id DESC").Find(&rows).Error
+	if err != nil {
+		return nil, mapError(err)
+	}
+	return s.withSubmitters(ctx, rows)
+}
+
+// PageReviews pages the reviews by due date, then ID.
+func (s *Store) PageReviews(ctx context.Context, f catalog.ReviewFilter, req catalog.PageRequest) (catalog.Page[*catalog.CatalogReview], error) {
+	var page catalog.Page[*catalog.CatalogReview]
+	if err := req.CheckScope(reviewScope); err != nil {
+		return page, err
+	}
+	statuses := stringsOf(f.Statuses)
+	if len(statuses) == 0 {
+		statuses = []string{"PENDING", "INFORMATION_REQUESTED"}
+	}
+	base := func() *gorm.DB {
+		q := s.db.WithContext(ctx).Model(&reviewRow{}).Where("status IN ?", statuses)
+		if f.DueBefore != nil {
+			q = q.Where("due_on <= ?", f.DueBefore.Time())
+		}
+		switch f.Assignee {
+		case "":
+		case "-":
+			q = q.Where("assignee = ''")
+		default:
+			q = q.Where("assignee = ?", f.Assignee)
+		}
+		return q
+	}
+	var total int64
+	if err := base().Count(&total).Error; err != nil {
+		return page, mapError(err)
+	}
+	q := base()
+	cursorDay := func(c *catalog.Cursor) (any, error) {
+		d, err := catalog.ParseDate(c.Key)
+		if err != nil {
+			return nil, catalog.Invalid("after", "not a valid cursor")
+		}
+		return d.Time(), nil
+	}
+	if c := req.After; c != nil {
+		day, err := cursorDay(c)
+		if err != nil {
+			return page, err
+		}
+		q = q.Where("due_on > ? OR (due_on = ? AND id > ?)", day, day, c.ID)
+	}
+	if c := req.Before; c != nil {
+		day, err := cursorDay(c)
+		if err != nil {
+			return page, err
+		}
+		q = q.Where("due_on < ? OR (due_on = ? AND id < ?)", day, day, c.ID)
+	}
+	rows, next, previous, err := fetchPage[reviewRow](q, req, "due_on, id", "due_on DESC, id DESC")
+	if err != nil {
+		return page, mapError(err)
+	}
+	page.HasNextPage, page.HasPreviousPage = next, previous
+	reviews, err := s.withSubmitters(ctx, rows)
+	if err != nil {
+		return page, err
+	}
+	page.TotalCount = int(total)
+	for _, r := range reviews {
+		page.Edges = append(page.Edges, catalog.Edge[*catalog.CatalogReview]{
+			Node: r, Cursor: catalog.Cursor{Scope: reviewScope, Key: r.DueOn.String(), ID: r.ID},
+		})
+	}
+	return page, nil
+}
+
+// UpdateReview saves the review if its stored version is expected; the
+// row's lock makes concurrent decisions wait, and the loser finds another
+// version and gets CONFLICT. The catalog edit, if any, is written in the
+// same transaction.
+func (s *Store) UpdateReview(ctx context.Context, r *catalog.CatalogReview, expected int, change catalog.Change, edit *catalog.CatalogEdit) error {
+	var version int64
+	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		row := fromReview(r, change)
+		res := tx.Model(&reviewRow{}).Where("id = ? AND version = ?", r.ID, expected).Select("*").Omit("id", "submitted_at").Updates(&row)
+		if res.Error != nil {
+			return res.Error
+		}
+		if res.RowsAffected == 0 {
+			return &catalog.Error{Code: catalog.CodeConflict, Message: "the review was changed by someone else"}
+		}
+		if err := saveSubmitters(tx, r); err != nil {
+			return err
+		}
+		if edit != nil {
+			v, err := s.editCatalog(tx, edit)
+			if err != nil {
+				return err
+			}
+			version = v
+			if edit.Certification != nil && r.Decision != nil {
+				r.Decision.CertificationID = edit.Certification.ID
+				if err := tx.Model(&reviewRow{}).Where("id = ?", r.ID).Update("certification_id", edit.Certification.ID).Error; err != nil {
+					return err
+				}
+			}
+		}
+		return audit(tx, change, "CatalogReview", r.ID, map[string]any{"status": r.Status, "version": r.Version, "assignee": r.Assignee})
+	})
+	if err != nil {
+		return mapError(err)
+	}
+	if version != 0 {
+		s.announce(version)
+	}
+	return nil
+}
+
+// EditCatalog writes one catalog change, its history and a new version.
+func (s *Store) EditCatalog(ctx context.Context, edit *catalog.CatalogEdit) error {
+	var version int64
+	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		v, err := s.editCatalog(tx, edit)
+		version = v
+		return err
+	})
+	if err != nil {
+		return mapError(err)
+	}
+	s.announce(version)
+	return nil
+}
+
+// editCatalog writes the organization and certification of the edit, the
+// history row, and a new catalog version announced on commit.
+func (s *Store) editCatalog(tx *gorm.DB, edit *catalog.CatalogEdit) (int64, error) {
+	entityID := int64(0)
+	if o := edit.Organization; o != nil {
+		row := fromOrganization(*o)
+		var err error
+		if o.ID == 0 {
+			err = tx.Create(&row).Error
+		} else {
+			err = tx.Model(&organizationRow{}).Where("id = ?", o.ID).
+				Updates(map[string]any{"name": o.Name, "acronym": o.Acronym, "url": o.URL, "description": o.Description, "updated_at": edit.Change.At}).Error
+		}
+		if err != nil {
+			return 0, err
+		}
+		o.ID, entityID = row.ID, row.ID
+	}
+	if c := edit.Certification; c != nil {
+		if c.OrganizationID == 0 && edit.Organization != nil {
+			c.OrganizationID = edit.Organization.ID
+		}
+		row, children := fromCertification(*c, c.OrganizationID)
+		if c.ID == 0 {
+			if err := tx.Create(&row).Error; err != nil {
+				return 0, err
+			}
+			c.ID = row.ID
+			c.Provenance.AddedAt = row.CreatedAt.UTC()
+			if err := writeChildren(tx, c.ID, children); err != nil {
+				return 0, err
+			}
+		} else {
+			if err := tx.Model(&certificationRow{}).Where("id = ?", c.ID).Select("*").Omit("id", "key", "created_at", "provenance_source", "provenance_reference").Updates(&row).Error; err != nil {
+				return 0, err
+			}
+			if err := replaceChildren(tx, c.ID, children); err != nil {
+				return 0, err
+			}
+		}
+		entityID = c.ID
+	}
+	version, err := s.nextVersion(tx)
+	if err != nil {
+		return 0, err
+	}
+	change := changeRow{
+		OccurredAt: edit.Change.At, Actor: edit.Change.Actor, Action: edit.Change.Action, EntityType: edit.EntityType,
+		EntityID: entityID, Before: edit.Before, After: edit.After, Reason: edit.Change.Reason, CatalogVersion: version,
+	}
+	if edit.ReviewID != 0 {
+		id := edit.ReviewID
+		change.ReviewID = &id
+	}
+	return version, tx.Create(&change).Error
+}
+
+// CatalogHistory pages the recorded catalog changes, newest first.
+func (s *Store) CatalogHistory(ctx context.Context, f catalog.HistoryFilter, req catalog.PageRequest) (catalog.Page[*catalog.CatalogChange], error) {
+	const scope = "catalog-history:ID:DESC"
+	var page catalog.Page[*catalog.CatalogChange]
+	if err := req.CheckScope(scope); err != nil {
+		return page, err
+	}
+	base := func() *gorm.DB {
+		q := s.db.WithContext(ctx).Model(&changeRow{})
+		if f.EntityID != 0 {
+			q = q.Where("entity_type = ? AND entity_id = ?", f.EntityType, f.EntityID)
+		}
+		if f.From != nil {
+			q = q.Where("occurred_at >= ?", *f.From)
+		}
+		if f.To != nil {
+			q = q.Where("occurred_at < ?", *f.To)
+		}
+		return q
+	}
+	var total int64
+	if err := base().Count(&total).Error; err != nil {
+		return page, mapError(err)
+	}
+	q := base()
+	if req.After != nil {
+		q = q.Where("id < ?", req.After.ID)
+	}
+	if req.Before != nil {
+		q = q.Where("id > ?", req.Before.ID)
+	}
+	rows, next, previous, err := fetchPage[changeRow](q, req, "id DESC", "id")
+	if err != nil {
+		return page, mapError(err)
+	}
+	page.HasNextPage, page.HasPreviousPage = next, previous
+	page.TotalCount = int(total)
+	for _, r := range rows {
+		c := &catalog.CatalogChange{
+			ID: r.ID, At: r.OccurredAt.UTC(), Actor: r.Actor, Action: r.Action, EntityType: r.EntityType, EntityID: r.EntityID,
+			Before: r.Before, After: r.After, Reason: r.Reason, Version: r.CatalogVersion,
+		}
+		if r.ReviewID != nil {
+			c.ReviewID = *r.ReviewID
+		}
+		page.Edges = append(page.Edges, catalog.Edge[*catalog.CatalogChange]{Node: c, Cursor: catalog.Cursor{Scope: scope, Key: strconv.FormatInt(r.ID, 10), ID: r.ID}})
+	}
+	return page, nil
+}

@@ -1,0 +1,412 @@
+package catalog
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// ReviewSubmission is a certification a candidate submits for review,
+// with the documentation the guide asks for.
+type ReviewSubmission struct {
+	// CertificationName is the certification's name.
+	CertificationName string
+	// Organization describes the issuing body.
+	Organization ReviewOrganization
+	// TrainingRequirements describes the training it requires.
+	TrainingRequirements string
+	// KeyActivityIDs are the CPT and CLT key activities it covers.
+	KeyActivityIDs []int64
+	// EarningMethods are how it is earned.
+	EarningMethods []EarningMethod
+	// Recognition is where it is recognised.
+	Recognition []RecognitionScope
+	// Copy is the copy of the certification.
+	Copy *Upload
+}
+
+// SubmissionResult says what a submission did.
+type SubmissionResult struct {
+	// Review is the review opened, or the open one the candidate joined.
+	Review *CatalogReview
+	// AlreadyListed is the catalog entry the certification already is.
+	AlreadyListed *Certification
+	// Attached says the candidate joined an open review of the same certification.
+	Attached bool
+}
+
+// Reviews is the service for catalog reviews: candidates submit
+// certifications that are not listed; staff screen, ask, and decide.
+type Reviews struct {
+	catalog *Catalog
+	store   ReviewStore
+	files   FileStorage
+	now     func() time.Time
+}
+
+// NewReviews returns the review service; now is the clock.
+func NewReviews(cat *Catalog, store ReviewStore, files FileStorage, now func() time.Time) *Reviews {
+	return &Reviews{catalog: cat, store: store, files: files, now: now}
+}
+
+func (s *Reviews) today() Date { return DateOf(s.now().UTC()) }
+
+// reviewKey identifies the same certification of the same body.
+func reviewKey(name, organization string) string {
+	return normalizeText(name) + "|" + normalizeText(organization)
+}
+
+// Submit opens a review, unless the certification is already listed (the
+// answer names the entry) or under review already (the candidate joins
+// that review). Missing documentation comes back as user errors.
+func (s *Reviews) Submit(ctx context.Context, in ReviewSubmission) (SubmissionResult, []*Error, error) {
+	p, err := Require(ctx, RoleCandidate)
+	if err != nil {
+		return SubmissionResult{}, nil, err
+	}
+	snap, err := s.catalog.Snapshot(ctx)
+	if err != nil {
+		return SubmissionResult{}, nil, err
+	}
+	if errs := s.checkSubmission(snap, &in); len(errs) > 0 {
+		return SubmissionResult{}, errs, nil
+	}
+	check := snap.CheckCredential(CredentialInput{Text: in.CertificationName, Issuer: in.Organization.Name})
+	if check.Verdict == VerdictIndustryCertification && check.Entry != nil {
+		return SubmissionResult{AlreadyListed: check.Entry}, nil, nil
+	}
+	change := Change{Action: "review.submit", Actor: p.Actor(), At: s.now().UTC()}
+	submitter := ReviewSubmitter{Subject: p.Subject, CandidateNumber: p.CandidateNumber, AddedAt: change.At}
+	if joined, err := s.join(ctx, in, submitter, change); joined != nil || err != nil {
+		return SubmissionResult{Review: joined, Attached: joined != nil}, nil, err
+	}
+	file, err := s.files.Put(ctx, in.Copy.Content, in.Copy.Name)
+	if err != nil {
+		if ErrorCode(err) == CodeInvalid {
+			return SubmissionResult{}, []*Error{{Code: CodeInvalid, Field: "copy", Message: asError(err).Message}}, nil
+		}
+		return SubmissionResult{}, nil, err
+	}
+	days := int(snap.ruleValue("catalog_review_days"))
+	r := &CatalogReview{
+		CertificationName: in.CertificationName, Organization: in.Organization, TrainingRequirements: in.TrainingRequirements,
+		KeyActivityIDs: in.KeyActivityIDs, EarningMethods: in.EarningMethods, Recognition: in.Recognition, Copy: file,
+		Status: ReviewPending, Flags: screen(in), Submitters: []ReviewSubmitter{submitter},
+		SubmittedAt: change.At, DueOn: s.today().AddDays(days), Version: 1,
+	}
+	if err := s.store.CreateReview(ctx, r, change); err != nil {
+		if ErrorCode(err) == CodeConflict {
+			joined, err := s.join(ctx, in, submitter, change)
+			return SubmissionResult{Review: joined, Attached: joined != nil}, nil, err
+		}
+		return SubmissionResult{}, nil, err
+	}
+	return SubmissionResult{Review: r}, nil, nil
+}
+
+// join attaches the submitter to an open review of the same certification, if there is one.
+func (s *Reviews) join(ctx context.Context, in ReviewSubmission, who ReviewSubmitter, change Change) (*CatalogReview, error) {
+	open, err := s.store.OpenReviews(ctx)
+	if err != nil {
+		return nil, err
+	}
+	key := reviewKey(in.CertificationName, in.Organization.Name)
+	for _, r := range open {
+		if reviewKey(r.CertificationName, r.Organization.Name) != key {
+			continue
+		}
+		if slices.ContainsFunc(r.Submitters, func(x ReviewSubmitter) bool { return x.Subject == who.Subject }) {
+			return r, nil
+		}
+		expected := r.Version
+		r.Submitters = append(r.Submitters, who)
+		r.Version++
+		change.Action = "review.join"
+		return r, s.store.UpdateReview(ctx, r, expected, change, nil)
+	}
+	return nil, nil
+}
+
+func (s *Reviews) checkSubmission(snap *Snapshot, in *ReviewSubmission) []*Error {
+	in.CertificationName = strings.TrimSpace(in.CertificationName)
+	in.Organization.Name = strings.TrimSpace(in.Organization.Name)
+	in.Organization.URL = strings.TrimSpace(in.Organization.URL)
+	in.Organization.Description = strings.TrimSpace(in.Organization.Description)
+	var errs []*Error
+	checkText(&errs, "certificationName", in.CertificationName, true, maxCatalogText)
+	checkText(&errs, "organization.name", in.Organization.Name, true, maxCatalogText)
+	checkText(&errs, "organization.description", in.Organization.Description, false, 5000)
+	if in.Organization.URL == "" && in.Organization.Description == "" {
+		errs = append(errs, Invalid("organization.url", "give a link to the organization's web site or a description of it (or of its published material)"))
+	} else if in.Organization.URL != "" {
+		org := OrganizationInput{Name: in.Organization.Name, URL: in.Organization.URL}
+		for _, e := range org.normalize("organization.") {
+			if e.Field == "organization.url" {
+				errs = append(errs, e)
+			}
+		}
+	}
+	checkText(&errs, "trainingRequirements", in.TrainingRequirements, true, 5000)
+	if len(in.KeyActivityIDs) == 0 {
+		errs = append(errs, Invalid("keyActivityIds", "name at least one CPT or CLT key activity the certification covers"))
+	}
+	for i, id := range in.KeyActivityIDs {
+		if snap.Node("KeyActivity", id) == nil {
+			errs = append(errs, Invalid("keyActivityIds."+strconv.Itoa(i), "no key activity has this ID"))
+		}
+	}
+	in.KeyActivityIDs = slices.Compact(slices.Sorted(slices.Values(in.KeyActivityIDs)))
+	if len(in.EarningMethods) == 0 {
+		errs = append(errs, Invalid("earningMethods", "say how the certification is earned"))
+	}
+	if len(in.Recognition) == 0 {
+		errs = append(errs, Invalid("recognition", "say where the certification is recognised"))
+	}
+	in.EarningMethods, in.Recognition = sortedUnique(in.EarningMethods), sortedUnique(in.Recognition)
+	if in.Copy == nil || in.Copy.Content == nil {
+		errs = append(errs, Invalid("copy", "attach a copy of the certification (PDF, PNG or JPEG)"))
+	}
+	return errs
+}
+
+// screen raises the guide's concerns for staff to confirm.
+func screen(in ReviewSubmission) []ReviewFlag {
+	var flags []ReviewFlag
+	if !slices.ContainsFunc(in.Recognition, func(r RecognitionScope) bool { return r != RecognizedByCompany && r != RecognizedInCity }) {
+		flags = append(flags, ReviewFlag{RuleLocalOrCompanySpecific,
+			"recognised only by a company or a city: local or company-specific certificates will not qualify for recertification points (guide)"})
+	}
+	if !slices.ContainsFunc(in.EarningMethods, func(m EarningMethod) bool { return m != EarnedByAttendance }) {
+		flags = append(flags, ReviewFlag{RuleAttendanceOnly,
+			"earned by training attendance only: certificates earned by simple attendance will not qualify for recertification points (guide)"})
+	}
+	return flags
+}
+
+// Get returns a review to staff and to its submitters; to anyone else it
+// is answered exactly like one that does not exist.
+func (s *Reviews) Get(ctx context.Context, id int64) (*CatalogReview, error) {
+	r, err := s.store.ReviewByID(ctx, id)
+	if err != nil || r == nil {
+		return nil, err
+	}
+	if p := PrincipalFrom(ctx); p.Has(RoleStaff) || r.SubmittedBy(p) {
+		return r, nil
+	}
+	return nil, nil
+}
+
+// Mine returns the reviews the signed-in candidate submitted.
+func (s *Reviews) Mine(ctx context.Context) ([]*CatalogReview, error) {
+	p, err := Require(ctx, RoleCandidate)
+	if err != nil {
+		return nil, err
+	}
+	return s.store.ReviewsSubmittedBy(ctx, p.Subject)
+}
+
+// Queue pages the reviews for staff, by due date.
+func (s *Reviews) Queue(ctx context.Context, f ReviewFilter, req PageRequest) (Page[*CatalogReview], error) {
+	if _, err := Require(ctx, RoleStaff); err != nil {
+		return Page[*CatalogReview]{}, err
+	}
+	if err := req.Validate(); err != nil {
+		return Page[*CatalogReview]{}, err
+	}
+	return s.store.PageReviews(ctx, f, req)
+}
+
+// Today is the service's current day, for telling overdue reviews.
+func (s *Reviews) Today() Date { return s.today() }
+
+// transition loads a review, checks the principal and its state, applies
+// the change and saves it with optimistic locking.
+func (s *Reviews) transition(ctx context.Context, id int64, role Role, action string, apply func(p *Principal, r *CatalogReview, change Change) (*CatalogEdit, []*Error)) (*CatalogReview, []*Error, error) {
+	p, err := Require(ctx, role)
+	if err != nil {
+		return nil, nil, err
+	}
+	r, err := s.store.ReviewByID(ctx, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	if r == nil || (role == RoleCandidate && !r.SubmittedBy(p)) {
+		return nil, []*Error{{Code: CodeNotFound, Field: "reviewId", Message: "no catalog review has this ID"}}, nil
+	}
+	change := Change{Action: action, Actor: p.Actor(), At: s.now().UTC()}
+	expected := r.Version
+	edit, errs := apply(p, r, change)
+	if len(errs) > 0 {
+		return nil, errs, nil
+	}
+	r.Version++
+	if err := s.store.UpdateReview(ctx, r, expected, change, edit); err != nil {
+		if ErrorCode(err) == CodeConflict {
+			return nil, []*Error{{Code: CodeConflict, Field: "reviewId", Message: "the review was changed by someone else at the same time; reload it and try again"}}, nil
+		}
+		return nil, nil, err
+	}
+	if edit != nil {
+		s.catalog.Changed(ctx)
+	}
+	return r, nil, nil
+}
+
+func notOpen(r *CatalogReview) []*Error {
+	return []*Error{{Code: CodeConflict, Field: "reviewId", Message: "the review was already decided: " + string(r.Status)}}
+}
+
+// Assign gives a review to a staff member (the caller when assignee is empty).
+func (s *Reviews) Assign(ctx context.Context, id int64, assignee string) (*CatalogReview, []*Error, error) {
+	return s.transition(ctx, id, RoleStaff, "review.assign", func(p *Principal, r *CatalogReview, _ Change) (*CatalogEdit, []*Error) {
+		if !r.Status.Open() {
+			return nil, notOpen(r)
+		}
+		r.Assignee = firstNonEmpty(strings.TrimSpace(assignee), p.Subject)
+		return nil, nil
+	})
+}
+
+// RequestInformation asks the submitter for more; the review's clock pauses.
+func (s *Reviews) RequestInformation(ctx context.Context, id int64, message string) (*CatalogReview, []*Error, error) {
+	return s.transition(ctx, id, RoleStaff, "review.request_information", func(_ *Principal, r *CatalogReview, change Change) (*CatalogEdit, []*Error) {
+		if r.Status != ReviewPending {
+			return nil, []*Error{{Code: CodeConflict, Field: "reviewId", Message: "only a pending review can ask for information; it is " + string(r.Status)}}
+		}
+		var errs []*Error
+		if checkText(&errs, "message", message, true, 5000); len(errs) > 0 {
+			return nil, errs
+		}
+		at := change.At
+		r.Status, r.PausedAt, r.InformationRequest = ReviewInformationRequested, &at, message
+		return nil, nil
+	})
+}
+
+// ProvideInformation answers staff's request; the review's clock resumes
+// and its due date moves on by the days it was paused.
+func (s *Reviews) ProvideInformation(ctx context.Context, id int64, response string) (*CatalogReview, []*Error, error) {
+	return s.transition(ctx, id, RoleCandidate, "review.provide_information", func(_ *Principal, r *CatalogReview, change Change) (*CatalogEdit, []*Error) {
+		if r.Status != ReviewInformationRequested {
+			return nil, []*Error{{Code: CodeConflict, Field: "reviewId", Message: "no information is requested of this review"}}
+		}
+		var errs []*Error
+		if checkText(&errs, "response", response, true, 5000); len(errs) > 0 {
+			return nil, errs
+		}
+		// The clock is paused for the calendar days between question and answer.
+		paused := DateOf(r.PausedAt.UTC()).DaysUntil(DateOf(change.At.UTC()))
+		r.Status, r.PausedAt, r.InformationResponse = ReviewPending, nil, response
+		r.PausedDays += paused
+		r.DueOn = r.DueOn.AddDays(paused)
+		return nil, nil
+	})
+}
+
+// Approve adds the certification to the catalog, as staff describe it,
+// with provenance pointing at the review. Exactly one decision wins.
+func (s *Reviews) Approve(ctx context.Context, id int64, in CertificationInput, reason string) (*CatalogReview, *Certification, []*Error, error) {
+	snap, err := s.catalog.Snapshot(ctx)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	var cert *Certification
+	r, errs, err := s.transition(ctx, id, RoleStaff, "review.approve", func(_ *Principal, r *CatalogReview, change Change) (*CatalogEdit, []*Error) {
+		if r.Status != ReviewPending {
+			return nil, notOpen(r)
+		}
+		if errs := snap.checkCertification("certification.", &in, nil); len(errs) > 0 {
+			return nil, errs
+		}
+		var org *Organization
+		org, cert = snap.newCertification(in, SourceCatalogReview, fmt.Sprintf("catalog review #%d", r.ID))
+		change.Reason = firstNonEmpty(reason, "approved on review")
+		r.Status = ReviewApproved
+		r.Decision = &ReviewDecision{Outcome: ReviewApproved, Message: reason, DecidedBy: change.Actor, DecidedAt: change.At}
+		return &CatalogEdit{Change: change, Organization: org, Certification: cert, EntityType: "Certification", After: record(cert), ReviewID: r.ID}, nil
+	})
+	if r != nil && cert != nil {
+		r.Decision.CertificationID = cert.ID
+	}
+	return r, cert, errs, err
+}
+
+// Reject turns the certification down with a reason and a message the
+// submitter sees.
+func (s *Reviews) Reject(ctx context.Context, id int64, reason RejectionReason, message string) (*CatalogReview, []*Error, error) {
+	return s.transition(ctx, id, RoleStaff, "review.reject", func(_ *Principal, r *CatalogReview, change Change) (*CatalogEdit, []*Error) {
+		if r.Status != ReviewPending {
+			return nil, notOpen(r)
+		}
+		var errs []*Error
+		if checkText(&errs, "message", message, true, 5000); len(errs) > 0 {
+			return nil, errs
+		}
+		r.Status = ReviewRejected
+		r.Decision = &ReviewDecision{Outcome: ReviewRejected, Reason: reason, Message: message, DecidedBy: change.Actor, DecidedAt: change.At}
+		return nil, nil
+	})
+}
+
+// FindPendingReview returns the open review a credential names, if any, so
+// that the credential check can answer UNDER_REVIEW.
+func (s *Reviews) FindPendingReview(ctx context.Context, text, issuer string) (*PendingReview, error) {
+	open, err := s.store.OpenReviews(ctx)
+	if err != nil {
+		return nil, err
+	}
+	want := normalizeText(stripParenthesised(text))
+	for _, r := range open {
+		name := normalizeText(stripParenthesised(r.CertificationName))
+		if name == want || (len(name) > 8 && strings.Contains(" "+want+" ", " "+name+" ")) {
+			return &PendingReview{ID: r.ID, Name: r.CertificationName, DueOn: r.DueOn}, nil
+		}
+	}
+	return nil, nil
+}
+
+// OpenFile reads an uploaded file of a review: staff may read any, a
+// candidate those of the reviews they submitted; to anyone else the file
+// does not exist.
+func (s *Reviews) OpenFile(ctx context.Context, key string) (io.ReadCloser, StoredFile, error) {
+	p := PrincipalFrom(ctx)
+	var reviews []*CatalogReview
+	var err error
+	switch {
+	case p.Has(RoleStaff):
+		reviews, err = s.store.ReviewsWithFile(ctx, key)
+	case p.Has(RoleCandidate):
+		reviews, err = s.store.ReviewsSubmittedBy(ctx, p.Subject)
+	}
+	if err != nil {
+		return nil, StoredFile{}, err
+	}
+	for _, r := range reviews {
+		if r.Copy.Key == key {
+			rc, err := s.files.Open(ctx, key)
+			return rc, r.Copy, err
+		}
+	}
+	return nil, StoredFile{}, NotFound("no such file")
+}
+
+func asError(err error) *Error {
+	var e *Error
+	if errors.As(err, &e) {
+		return e
+	}
+	return Internal(err)
+}
+
+// ruleValue reads a figure of the rule tables, 0 when missing.
+func (s *Snapshot) ruleValue(key string) float64 {
+	if r := s.Rule(key); r != nil {
+		return r.Value
+	}
+	return 0
+}

@@ -1,0 +1,37 @@
+package resolvers
+
+import (
+	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/graph/model"
+	"github.com/mssc/recert/graph/relay"
+)
+
+// maxHistory is how many changes an entry's history field lists.
+var maxHistory = catalog.MaxPageSize
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+// reviewChange decodes a review ID and runs a change of the review.
+func (r *Resolver) reviewChange(reviewID string, change func(id int64) (*catalog.CatalogReview, []*catalog.Error, error)) (*model.CatalogReviewPayload, error) {
+	id, err := relay.DecodeIDOf("reviewId", relay.TypeCatalogReview, reviewID)
+	if err != nil {
+		return &model.CatalogReviewPayload{UserErrors: userErrors([]*catalog.Error{asDomainError(err)})}, nil
+	}
+	review, errs, err := change(id)
+	if err != nil {
+		return nil, err
+	}
+	return &model.CatalogReviewPayload{Review: review, UserErrors: userErrors(errs)}, nil
+}
+
+func certificationPayload(c *catalog.Certification, errs []*catalog.Error, err error) (*model.CertificationPayload, error) {
+	if err != nil {
+		return nil, err
+	}
+	return &model.CertificationPayload{Certification: c, UserErrors: userErrors(errs)}, nil
+}
