@@ -107,11 +107,12 @@ func serve(ctx context.Context, cfg config.Config, store *gormstore.Store, logge
 		verifier = nil
 	}
 	schema := resolvers.NewSchema(&resolvers.Resolver{
-		Catalog:           cat,
-		CandidateService:  catalog.NewCandidates(store, time.Now),
-		CredentialChecker: catalog.NewCredentialChecker(cat, reviews, time.Now),
-		ReviewService:     reviews,
-		CurationService:   catalog.NewCuration(cat, store, time.Now),
+		Catalog:            cat,
+		CandidateService:   catalog.NewCandidates(store, time.Now),
+		CredentialChecker:  catalog.NewCredentialChecker(cat, reviews, time.Now),
+		ReviewService:      reviews,
+		CurationService:    catalog.NewCuration(cat, store, time.Now),
+		ApplicationService: catalog.NewApplications(cat, store, store, reviews, blobs.Files(limits), time.Now),
 	})
 	srv := &http.Server{
 		Addr: cfg.ListenAddr,

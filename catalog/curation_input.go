@@ -204,6 +204,9 @@ func (s *Snapshot) orgByKey(key string) *Organization {
 	return nil
 }
 
+// CertificationByKey returns the certification with the stable key, or nil.
+func (s *Snapshot) CertificationByKey(key string) *Certification { return s.certByKey(key) }
+
 func (s *Snapshot) certByKey(key string) *Certification {
 	for _, c := range s.certifications {
 		if c.Key == key {

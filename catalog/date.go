@@ -60,3 +60,29 @@ func (d Date) AddYears(n int) Date { return Date{t: d.t.AddDate(n, 0, 0)} }
 
 // DaysUntil returns the number of days from d to o, negative when o is earlier.
 func (d Date) DaysUntil(o Date) int { return int(o.t.Sub(d.t).Hours() / 24) }
+
+// MarshalJSON writes the date as "YYYY-MM-DD", or null for the zero Date.
+func (d Date) MarshalJSON() ([]byte, error) {
+	if d.IsZero() {
+		return []byte("null"), nil
+	}
+	return []byte(`"` + d.String() + `"`), nil
+}
+
+// UnmarshalJSON reads a date written by MarshalJSON.
+func (d *Date) UnmarshalJSON(raw []byte) error {
+	s := string(raw)
+	if s == "null" {
+		*d = Date{}
+		return nil
+	}
+	if len(s) < 2 || s[0] != '"' || s[len(s)-1] != '"' {
+		return fmt.Errorf("a date must be a string in the form YYYY-MM-DD")
+	}
+	parsed, err := ParseDate(s[1 : len(s)-1])
+	if err != nil {
+		return err
+	}
+	*d = parsed
+	return nil
+}

@@ -18,4 +18,6 @@ type Resolver struct {
 	ReviewService *catalog.Reviews
 	// CurationService lets staff edit the catalog, with its history.
 	CurationService *catalog.Curation
+	// ApplicationService runs recertification applications.
+	ApplicationService *catalog.Applications
 }

@@ -20,6 +20,20 @@ func (r *queryResolver) Node(ctx context.Context, id string) (relay.Node, error)
 	if err != nil {
 		return nil, err
 	}
+	if g.Type == relay.TypeApplication {
+		a, err := r.ApplicationService.Get(ctx, g.ID)
+		if a == nil || err != nil {
+			return nil, err
+		}
+		return a, nil
+	}
+	if g.Type == relay.TypeCatalogReview {
+		rv, err := r.ReviewService.Get(ctx, g.ID)
+		if rv == nil || err != nil {
+			return nil, err
+		}
+		return rv, nil
+	}
 	if g.Type == relay.TypeCandidate {
 		c, err := r.CandidateService.Get(ctx, g.ID)
 		if c == nil || err != nil {

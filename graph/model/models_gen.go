@@ -9,12 +9,88 @@ import (
 	"github.com/mssc/recert/catalog"
 )
 
+// An activity to claim, or the new content of a claimed one.
+type ActivityInput struct {
+	// The activity to replace; omitted to add one.
+	ActivityID *int `json:"activityId,omitempty"`
+	// The point category; it must be the category of the activity type.
+	Category catalog.PointCategory `json:"category"`
+	// The key of the activity type, such as `ce-third-party` or `e-direct`.
+	ActivityTypeKey string `json:"activityTypeKey"`
+	// The course, certification, job or activity as written.
+	Title string `json:"title"`
+	// The day a course, training or certification was completed.
+	CompletedOn *catalog.Date `json:"completedOn,omitempty"`
+	// The first day of a period.
+	StartOn *catalog.Date `json:"startOn,omitempty"`
+	// The last day of a period.
+	EndOn *catalog.Date `json:"endOn,omitempty"`
+	// Whether the period is still going on.
+	Ongoing *bool `json:"ongoing,omitempty"`
+	// The credit hours of a for-credit course.
+	CreditHours *float64 `json:"creditHours,omitempty"`
+	// Whether a for-credit course was passed.
+	Passed *bool `json:"passed,omitempty"`
+	// The average hours a week of employment (0 to 168).
+	WeeklyHours *float64 `json:"weeklyHours,omitempty"`
+	// Whether the employment is an internship.
+	Internship *bool `json:"internship,omitempty"`
+	// The courses an instructor taught per cycle year.
+	CoursesTaught []*YearCoursesInput `json:"coursesTaught,omitempty"`
+	// The hours of service of an Extra activity.
+	Hours *float64 `json:"hours,omitempty"`
+	// The pre-approved certification (global ID) an Industry Certification is.
+	CertificationID *string `json:"certificationId,omitempty"`
+	// The pre-approved certification (global ID) a training led to.
+	LedToCertificationID *string `json:"ledToCertificationId,omitempty"`
+	// Whether MSSC holds the records (MSSC courses taught, MSSC panels), so no proof is needed.
+	MsscRecordsOnFile *bool `json:"msscRecordsOnFile,omitempty"`
+	// An Industry Certification not listed yet: the open catalog review (global ID) the candidate submitted it to. It earns points once approved, and the decision may wait up to 30 days for the review.
+	CatalogReviewID *string `json:"catalogReviewId,omitempty"`
+}
+
 // A full certification to record for a registered candidate.
 type AddHeldCertificationInput struct {
 	// The candidate's global ID.
 	CandidateID string `json:"candidateId"`
 	// The certification.
 	HeldCertification *HeldCertificationInput `json:"heldCertification"`
+}
+
+// A page of applications.
+type ApplicationConnection struct {
+	// The items of the page with their cursors.
+	Edges []*ApplicationEdge `json:"edges"`
+	// The applications of the page.
+	Nodes []*catalog.Application `json:"nodes"`
+	// Where the page stands in the whole list.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// The number of applications in the whole filtered list.
+	TotalCount int `json:"totalCount"`
+}
+
+// An item of an application list, with its cursor.
+type ApplicationEdge struct {
+	// The application.
+	Node *catalog.Application `json:"node"`
+	// The item's position, for `after` and `before`.
+	Cursor string `json:"cursor"`
+}
+
+// The result of a change to an application.
+type ApplicationPayload struct {
+	// The application as it now is; null when nothing was changed.
+	Application *catalog.Application `json:"application,omitempty"`
+	// What was wrong; empty on success. A stale version is CONFLICT.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// The result of submitting or paying one or two applications.
+type ApplicationsPayload struct {
+	// The applications as they now are.
+	Applications []*catalog.Application `json:"applications"`
+	// What was wrong; empty on success.
+	UserErrors []*UserError `json:"userErrors"`
 }
 
 // A page of candidates.
@@ -372,4 +448,20 @@ type Viewer struct {
 	Roles []catalog.Role `json:"roles"`
 	// The candidate record of a candidate principal; null for staff or when none is registered.
 	Candidate *catalog.Candidate `json:"candidate,omitempty"`
+}
+
+// Courses an instructor taught in one year of the cycle.
+type YearCourses struct {
+	// The cycle year, 1 for the first 12 months after certification.
+	Year int `json:"year"`
+	// How many courses were taught.
+	Courses int `json:"courses"`
+}
+
+// Courses an instructor taught in one cycle year.
+type YearCoursesInput struct {
+	// The cycle year, 1 to 5.
+	Year int `json:"year"`
+	// How many courses were taught.
+	Courses int `json:"courses"`
 }

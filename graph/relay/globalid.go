@@ -24,11 +24,13 @@ const (
 	TypeCandidate = "Candidate"
 	// TypeCatalogReview marks a CatalogReview ID.
 	TypeCatalogReview = "CatalogReview"
+	// TypeApplication marks an Application ID.
+	TypeApplication = "Application"
 )
 
 var knownTypes = map[string]bool{
 	TypeCertification: true, TypeOrganization: true, TypeKeyActivity: true,
-	TypeRelatedField: true, TypeActivityType: true, TypeCandidate: true, TypeCatalogReview: true,
+	TypeRelatedField: true, TypeActivityType: true, TypeCandidate: true, TypeCatalogReview: true, TypeApplication: true,
 }
 
 // GlobalID is a decoded global ID: the object's type and its storage ID.

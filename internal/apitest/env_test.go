@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -103,13 +104,14 @@ func newEnvOn(t *testing.T, store *gormstore.Store, counter *gormstore.Statement
 	go cat.Watch(watch, store.ListenCatalogChanges)
 	h := httpapi.New(httpapi.Config{
 		Schema: resolvers.NewSchema(&resolvers.Resolver{
-			Catalog:           cat,
-			CandidateService:  catalog.NewCandidates(store, clock),
-			CredentialChecker: catalog.NewCredentialChecker(cat, reviews, clock),
-			ReviewService:     reviews,
-			CurationService:   catalog.NewCuration(cat, store, clock),
+			Catalog:            cat,
+			CandidateService:   catalog.NewCandidates(store, clock),
+			CredentialChecker:  catalog.NewCredentialChecker(cat, reviews, clock),
+			ReviewService:      reviews,
+			CurationService:    catalog.NewCuration(cat, store, clock),
+			ApplicationService: catalog.NewApplications(cat, store, store, reviews, blobs.Files(limits), clock),
 		}),
-		Logger:         slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Logger:         slog.New(slog.NewTextHandler(testLog{t}, nil)),
 		GraphiQL:       true,
 		Introspection:  true,
 		Tokens:         verifier,
@@ -240,4 +242,12 @@ func (e *env) column(t *testing.T, query string) []string {
 		out = append(out, v)
 	}
 	return out
+}
+
+// testLog writes the server's log lines to the test's log, shown when a test fails.
+type testLog struct{ t *testing.T }
+
+func (l testLog) Write(p []byte) (int, error) {
+	l.t.Log(strings.TrimSpace(string(p)))
+	return len(p), nil
 }

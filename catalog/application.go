@@ -1,0 +1,153 @@
+package catalog
+
+import "time"
+
+// ApplicationStatus is where a recertification application stands.
+type ApplicationStatus string
+
+// The statuses of an application.
+const (
+	// AppDraft is being built by the candidate.
+	AppDraft ApplicationStatus = "DRAFT"
+	// AppSubmitted is submitted and waits for its fee to be paid.
+	AppSubmitted ApplicationStatus = "SUBMITTED"
+	// AppInReview is paid and waits for staff's decision.
+	AppInReview ApplicationStatus = "IN_REVIEW"
+	// AppApproved recertified the candidate.
+	AppApproved ApplicationStatus = "APPROVED"
+	// AppDenied was denied; a detailed review may be requested.
+	AppDenied ApplicationStatus = "DENIED"
+	// AppDetailedReview is a detailed review of the denial, by other staff.
+	AppDetailedReview ApplicationStatus = "DETAILED_REVIEW"
+	// AppDenialUpheld is a denial the detailed review upheld; an appeal may follow.
+	AppDenialUpheld ApplicationStatus = "DENIAL_UPHELD"
+	// AppAppealed is before the Appeals and Complaints Committee.
+	AppAppealed ApplicationStatus = "APPEALED"
+	// AppClosedDenied is a denial the appeal upheld; nothing more follows.
+	AppClosedDenied ApplicationStatus = "CLOSED_DENIED"
+)
+
+// ApplicationActivity is an activity claimed in an application, with its proofs.
+type ApplicationActivity struct {
+	// Activity is the claim the points engine scores.
+	Activity
+	// Proofs are the files attached as proof.
+	Proofs []StoredFile
+	// CatalogReviewID is the open catalog review of an Industry
+	// Certification not yet listed; it earns points once approved, and the
+	// application's decision may wait for the review.
+	CatalogReviewID int64
+}
+
+// Payment is a fee payment staff recorded; no payment gateway is integrated.
+type Payment struct {
+	// Amount is what was paid.
+	Amount Money
+	// Reference is the payment's reference, such as a receipt number.
+	Reference string
+	// RecordedBy is the staff member who recorded it.
+	RecordedBy string
+	// RecordedAt is when.
+	RecordedAt time.Time
+	// Fee names what was paid for.
+	Fee FeeKind
+}
+
+// Extension is a 90-day extension of a certification's expiration, for a
+// candidate whose course ends after it.
+type Extension struct {
+	// CourseEndsOn is the day the course ends.
+	CourseEndsOn Date
+	// Reason describes the course.
+	Reason string
+	// RequestedAt is when the candidate asked.
+	RequestedAt time.Time
+	// Until is the extended last day, once granted.
+	Until *Date
+	// GrantedBy is the staff member who granted it.
+	GrantedBy string
+}
+
+// ApplicationEvent is one state change of an application, kept in its history.
+type ApplicationEvent struct {
+	// At is when it happened.
+	At time.Time
+	// Actor is who did it.
+	Actor string
+	// Action names what was done.
+	Action ApplicationAction
+	// From is the status before.
+	From ApplicationStatus
+	// To is the status after.
+	To ApplicationStatus
+	// Reason says why, where given.
+	Reason string
+}
+
+// Application is a candidate's application to recertify one full certification.
+type Application struct {
+	// ID is the storage identity.
+	ID int64
+	// CandidateID is the applicant's candidate record.
+	CandidateID int64
+	// CandidateNumber is the applicant's MSSC candidate ID.
+	CandidateNumber string
+	// Program is the certification being recertified.
+	Program Program
+	// Cycle is the certification's current cycle.
+	Cycle PointsCycle
+	// Status is where the application stands.
+	Status ApplicationStatus
+	// Activities are the claims, each with its proofs.
+	Activities []ApplicationActivity
+	// SubmittedAt is when it was submitted.
+	SubmittedAt *time.Time
+	// BundleID links a CPT and a CLT application submitted together for the bundled fee.
+	BundleID string
+	// FeeDue is the fee of the current stage: the application fee once
+	// submitted, then the fee of a detailed review or an appeal.
+	FeeDue *Money
+	// FeeKind says which fee FeeDue is.
+	FeeKind FeeKind
+	// Payments are the payments recorded.
+	Payments []Payment
+	// Reviewer is the staff member reviewing it.
+	Reviewer string
+	// DecisionDueOn is the day staff's answer is due.
+	DecisionDueOn *Date
+	// DecidedBy records who took each decision, by action, to keep later
+	// stages with other staff.
+	DecidedBy map[ApplicationAction]string
+	// DeniedOn is the day of the denial the candidate may ask to review.
+	DeniedOn *Date
+	// DenialReasons say why it was denied.
+	DenialReasons []string
+	// Extension is the extension asked for or granted.
+	Extension *Extension
+	// NewExpiresOn is the expiration an approval set.
+	NewExpiresOn *Date
+	// History is every state change, oldest first.
+	History []ApplicationEvent
+	// Version counts the application's changes, for optimistic locking.
+	Version int
+}
+
+// LastDay is the last day the application may be submitted: the
+// expiration, or the end of a granted extension.
+func (a *Application) LastDay() Date {
+	if a.Extension != nil && a.Extension.Until != nil {
+		return *a.Extension.Until
+	}
+	return a.Cycle.ExpiresOn
+}
+
+// Paid is the total recorded against the fee due.
+func (a *Application) Paid() int64 {
+	var n int64
+	for _, p := range a.Payments {
+		if p.Fee == FeeApplication || p.Fee == FeeBundledApplication {
+			n += p.Amount.Cents
+		}
+	}
+	return n
+}

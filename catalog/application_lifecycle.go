@@ -1,0 +1,423 @@
+package catalog
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Submit submits one draft, or a CPT and a CLT draft together for the
+// bundled fee. It checks the window, the expiration (or extension), the
+// points and the proofs, and computes the fee. With an idempotency key a
+// retried request gets the same result once, never a second submission.
+func (s *Applications) Submit(ctx context.Context, ids []int64, versions []int, idemKey string) ([]*Application, []*Error, error) {
+	p, err := Require(ctx, RoleCandidate)
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(ids) == 0 || len(ids) > 2 || len(ids) != len(versions) {
+		return nil, []*Error{Invalid("applicationIds", "submit one application, or a CPT and a CLT application together, each with its version")}, nil
+	}
+	idem, earlier, errs, err := s.idempotent(ctx, p, idemKey, "submitApplications", map[string]any{"ids": ids, "versions": versions})
+	if errs != nil || err != nil {
+		return nil, errs, err
+	}
+	if earlier != nil {
+		return s.withBundle(ctx, earlier)
+	}
+	snap, err := s.catalog.Snapshot(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	rb, err := NewRulebook(snap)
+	if err != nil {
+		return nil, nil, Internal(err)
+	}
+	today := s.today()
+	var apps []*Application
+	for i, id := range ids {
+		a, err := s.store.ApplicationByID(ctx, id)
+		if err != nil {
+			return nil, nil, err
+		}
+		field := "applicationIds." + strconv.Itoa(i)
+		if a == nil || a.CandidateNumber != p.CandidateNumber {
+			return nil, []*Error{{Code: CodeNotFound, Field: field, Message: "no application has this ID"}}, nil
+		}
+		if a.Version != versions[i] {
+			e := staleVersion(a)
+			e.Field = "versions." + strconv.Itoa(i)
+			return nil, []*Error{e}, nil
+		}
+		if a.Status != AppDraft {
+			return nil, []*Error{{Code: CodeConflict, Field: field, Message: "the application was submitted already; it is " + string(a.Status)}}, nil
+		}
+		if e := snap.CheckSubmissionDay(a, today); e != nil {
+			e.Field = field
+			return nil, []*Error{e}, nil
+		}
+		report := ComputePoints(rb, a.Program, a.Cycle, activitiesOf(a), today)
+		if report.Total < rb.PointsRequired() {
+			return nil, []*Error{{Code: CodeInvalid, Field: field, Message: fmt.Sprintf(
+				"the application has %d points; %d are required (%d missing)", report.Total, rb.PointsRequired(), report.Shortfall)}}, nil
+		}
+		for _, w := range report.Warnings {
+			if w.Code == WarningMissingProof {
+				return nil, []*Error{{Code: CodeInvalid, Field: field, Message: "attach the proof each activity needs: " + w.Message}}, nil
+			}
+		}
+		apps = append(apps, a)
+	}
+	kind := FeeApplication
+	if len(apps) == 2 {
+		if !snap.BundleEligible(apps[0], apps[1]) {
+			return nil, []*Error{Invalid("applicationIds", "the bundled fee is for a CPT and a CLT certification expiring within %d days of each other; submit them one by one",
+				snap.ruleDays("bundle_expiry_window_days"))}, nil
+		}
+		kind = FeeBundledApplication
+	}
+	fee, e := snap.Fee(kind)
+	if e != nil {
+		return nil, nil, e
+	}
+	at := s.now().UTC()
+	bundle := ""
+	if len(apps) == 2 {
+		bundle = fmt.Sprintf("bundle-%d-%d", apps[0].ID, apps[1].ID)
+	}
+	expected := make([]int, len(apps))
+	for i, a := range apps {
+		expected[i] = a.Version
+		a.Version++
+		a.Status, a.SubmittedAt, a.BundleID, a.FeeDue, a.FeeKind = AppSubmitted, &at, bundle, &fee, kind
+		a.History = append(a.History, ApplicationEvent{At: at, Actor: p.Actor(), Action: ActionSubmit, From: AppDraft, To: AppSubmitted,
+			Reason: fmt.Sprintf("%s fee of %s due", strings.ToLower(strings.ReplaceAll(string(kind), "_", " ")), formatMoney(fee))})
+	}
+	if idem != nil {
+		idem.ResultID = apps[0].ID
+	}
+	if err := s.store.UpdateApplications(ctx, apps, expected, nil, idem, Change{Action: string(ActionSubmit), Actor: p.Actor(), At: at}); err != nil {
+		if ErrorCode(err) == CodeConflict {
+			if idem != nil {
+				if earlier, errs, err := s.replay(ctx, p, idem); earlier != nil || errs != nil || err != nil {
+					if earlier != nil {
+						return s.withBundle(ctx, earlier)
+					}
+					return nil, errs, err
+				}
+			}
+			return nil, []*Error{{Code: CodeConflict, Field: "applicationIds", Message: "the application was changed at the same time; reload it and try again"}}, nil
+		}
+		return nil, nil, err
+	}
+	return apps, nil, nil
+}
+
+// withBundle returns an application with the other application of its bundle.
+func (s *Applications) withBundle(ctx context.Context, a *Application) ([]*Application, []*Error, error) {
+	if a.BundleID == "" {
+		return []*Application{a}, nil, nil
+	}
+	all, err := s.store.ApplicationsOfCandidate(ctx, a.CandidateID)
+	if err != nil {
+		return nil, nil, err
+	}
+	out := []*Application{a}
+	for _, x := range all {
+		if x.ID != a.ID && x.BundleID == a.BundleID {
+			out = append(out, x)
+		}
+	}
+	return out, nil, nil
+}
+
+func formatMoney(m Money) string {
+	return fmt.Sprintf("%s %d.%02d", m.Currency, m.Cents/100, m.Cents%100)
+}
+
+// stageFee is the fee the current stage of an application needs paid.
+func stageFee(a *Application) (FeeKind, int64) {
+	if a.FeeDue == nil {
+		return "", 0
+	}
+	return a.FeeKind, a.FeeDue.Cents
+}
+
+func paidFor(a *Application, kind FeeKind) int64 {
+	var n int64
+	for _, p := range a.Payments {
+		if p.Fee == kind {
+			n += p.Amount.Cents
+		}
+	}
+	return n
+}
+
+// RecordPayment records a fee payment made outside the service (no payment
+// gateway is integrated). Paying a submitted application's fee in full, or
+// both of a bundle, starts the review.
+func (s *Applications) RecordPayment(ctx context.Context, id int64, version int, amount Money, reference string) ([]*Application, []*Error, error) {
+	p, err := Require(ctx, RoleStaff)
+	if err != nil {
+		return nil, nil, err
+	}
+	a, err := s.store.ApplicationByID(ctx, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	if a == nil {
+		return nil, []*Error{{Code: CodeNotFound, Field: "applicationId", Message: "no application has this ID"}}, nil
+	}
+	if a.Version != version {
+		return nil, []*Error{staleVersion(a)}, nil
+	}
+	t := transition(a.Status, ActionRecordPayment)
+	kind, due := stageFee(a)
+	switch {
+	case t == nil:
+		return nil, []*Error{{Code: CodeConflict, Field: "applicationId", Message: "no fee is due on an application that is " + string(a.Status)}}, nil
+	case strings.TrimSpace(reference) == "":
+		return nil, []*Error{Invalid("reference", "the payment reference is required")}, nil
+	case amount.Cents != due-paidFor(a, kind):
+		return nil, []*Error{Invalid("amount", "the amount due is %s", formatMoney(Money{Cents: due - paidFor(a, kind), Currency: a.FeeDue.Currency}))}, nil
+	}
+	apps, _, err := s.withBundle(ctx, a)
+	if err != nil {
+		return nil, nil, err
+	}
+	if a.Status != AppSubmitted {
+		apps = apps[:1]
+	}
+	snap, err := s.catalog.Snapshot(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	at := s.now().UTC()
+	expected := make([]int, len(apps))
+	for i, x := range apps {
+		due := snap.DecisionDueOn(s.today())
+		delay, err := s.reviewDelay(ctx, x, snap)
+		if err != nil {
+			return nil, nil, err
+		}
+		due = due.AddDays(delay)
+		expected[i] = x.Version
+		x.Version++
+		paid := Payment{Amount: amount, Reference: reference, RecordedBy: p.Actor(), RecordedAt: at, Fee: kind}
+		if i > 0 {
+			paid.Amount.Cents = 0
+		}
+		x.Payments = append(x.Payments, paid)
+		reason := "paid " + formatMoney(amount) + ", reference " + reference
+		if delay > 0 {
+			reason += fmt.Sprintf("; the decision may wait up to %d more days for a catalog review", delay)
+		}
+		x.History = append(x.History, ApplicationEvent{At: at, Actor: p.Actor(), Action: ActionRecordPayment, From: x.Status, To: t.To, Reason: reason})
+		if x.Status == AppSubmitted {
+			x.DecisionDueOn = &due
+		}
+		x.Status = t.To
+	}
+	if err := s.store.UpdateApplications(ctx, apps, expected, nil, nil, Change{Action: string(ActionRecordPayment), Actor: p.Actor(), At: at}); err != nil {
+		return nil, conflictAsUserError(err, "version"), userErrorOrNil(err)
+	}
+	return apps, nil, nil
+}
+
+// Assign gives an application's review to a staff member (the caller when empty).
+func (s *Applications) Assign(ctx context.Context, id int64, version int, reviewer string) (*Application, []*Error, error) {
+	return s.change(ctx, id, version, ActionAssign, "", func(p *Principal, a *Application, _ *Snapshot) ([]*Error, error) {
+		a.Reviewer = firstNonEmpty(strings.TrimSpace(reviewer), p.Subject)
+		return nil, nil
+	})
+}
+
+// SetActivityPoints sets the points of a claimed activity during review,
+// within the activity type's range, with the reason; the figure is final.
+func (s *Applications) SetActivityPoints(ctx context.Context, id int64, version int, activityID int64, points int, reason string) (*Application, []*Error, error) {
+	return s.change(ctx, id, version, ActionSetPoints, reason, func(_ *Principal, a *Application, snap *Snapshot) ([]*Error, error) {
+		i := slices.IndexFunc(a.Activities, func(x ApplicationActivity) bool { return x.ID == activityID })
+		if i < 0 {
+			return []*Error{{Code: CodeNotFound, Field: "activityId", Message: "the application has no such activity"}}, nil
+		}
+		rb, err := NewRulebook(snap)
+		if err != nil {
+			return nil, Internal(err)
+		}
+		act := a.Activities[i].Activity
+		act.ReviewerPoints, act.ReviewerReason = &points, strings.TrimSpace(reason)
+		if errs := ValidateActivity("", act, rb, s.today()); len(errs) > 0 {
+			return errs, nil
+		}
+		a.Activities[i].Activity = act
+		return nil, nil
+	})
+}
+
+// approve recertifies: the held certification's new cycle starts at its
+// old expiration and runs the cycle's length.
+func (s *Applications) approve(ctx context.Context, a *Application, snap *Snapshot, reason string) ([]HeldCertification, []*Error, error) {
+	report, err := s.Report(ctx, a)
+	if err != nil {
+		return nil, nil, err
+	}
+	if report.Total < report.Required {
+		return nil, []*Error{{Code: CodeInvalid, Field: "applicationId", Message: fmt.Sprintf("the application has %d points with the reviewer's figures; %d are required", report.Total, report.Required)}}, nil
+	}
+	c, err := s.candidates.CandidateByID(ctx, a.CandidateID)
+	if err != nil {
+		return nil, nil, err
+	}
+	held := c.Holds(a.Program)
+	if held == nil || !held.ExpiresOn.Equal(a.Cycle.ExpiresOn) {
+		return nil, []*Error{{Code: CodeConflict, Field: "applicationId", Message: "the candidate's certification no longer has this cycle"}}, nil
+	}
+	next := snap.RecertifiedUntil(held.ExpiresOn)
+	a.NewExpiresOn = &next
+	moved := *held
+	moved.CertifiedOn, moved.ExpiresOn = held.ExpiresOn, next
+	return []HeldCertification{moved}, nil, nil
+}
+
+// Approve recertifies the candidate.
+func (s *Applications) Approve(ctx context.Context, id int64, version int, reason string) (*Application, []*Error, error) {
+	return s.changeHeld(ctx, id, version, ActionApprove, reason, func(p *Principal, a *Application, snap *Snapshot) ([]HeldCertification, []*Error, error) {
+		a.DecidedBy[ActionApprove] = p.Subject
+		return s.approve(ctx, a, snap, reason)
+	})
+}
+
+// Deny denies the application with its reasons.
+func (s *Applications) Deny(ctx context.Context, id int64, version int, reasons []string) (*Application, []*Error, error) {
+	return s.change(ctx, id, version, ActionDeny, strings.Join(reasons, "; "), func(p *Principal, a *Application, _ *Snapshot) ([]*Error, error) {
+		if len(reasons) == 0 || strings.TrimSpace(strings.Join(reasons, "")) == "" {
+			return []*Error{Invalid("reasons", "give the reasons for the denial")}, nil
+		}
+		today := s.today()
+		a.DeniedOn, a.DenialReasons, a.DecidedBy[ActionDeny] = &today, reasons, p.Subject
+		return nil, nil
+	})
+}
+
+// RequestDetailedReview asks for a detailed review of a denial: free within
+// the free period after the denial, for the late fee after.
+func (s *Applications) RequestDetailedReview(ctx context.Context, id int64, version int, reason string) (*Application, []*Error, error) {
+	return s.change(ctx, id, version, ActionRequestDetailedReview, reason, func(_ *Principal, a *Application, snap *Snapshot) ([]*Error, error) {
+		kind, fee, e := snap.DetailedReviewFee(*a.DeniedOn, s.today())
+		if e != nil {
+			return nil, e
+		}
+		due := snap.DecisionDueOn(s.today())
+		a.FeeDue, a.FeeKind, a.DecisionDueOn = &fee, kind, &due
+		return nil, nil
+	})
+}
+
+// decideStage takes a staff decision of a detailed review or an appeal:
+// the stage's fee must be paid, and the deciding staff member must not have
+// taken an earlier decision on the application.
+func (s *Applications) decideStage(ctx context.Context, id int64, version int, action ApplicationAction, reason string, approves bool) (*Application, []*Error, error) {
+	return s.changeHeld(ctx, id, version, action, reason, func(p *Principal, a *Application, snap *Snapshot) ([]HeldCertification, []*Error, error) {
+		for done, who := range a.DecidedBy {
+			if who == p.Subject && done != ActionApprove {
+				return nil, []*Error{{Code: CodeForbidden, Field: "applicationId", Message: "a later stage must be decided by staff other than those who decided before (" + strings.ToLower(string(done)) + ")"}}, nil
+			}
+		}
+		if kind, due := stageFee(a); paidFor(a, kind) < due {
+			return nil, []*Error{{Code: CodeConflict, Field: "applicationId", Message: "the " + strings.ToLower(strings.ReplaceAll(string(kind), "_", " ")) + " fee is not paid yet"}}, nil
+		}
+		if strings.TrimSpace(reason) == "" {
+			return nil, []*Error{Invalid("reason", "give the reason for the decision")}, nil
+		}
+		a.DecidedBy[action] = p.Subject
+		if approves {
+			return s.approve(ctx, a, snap, reason)
+		}
+		return nil, nil, nil
+	})
+}
+
+// GrantDetailedReview overturns the denial and recertifies.
+func (s *Applications) GrantDetailedReview(ctx context.Context, id int64, version int, reason string) (*Application, []*Error, error) {
+	return s.decideStage(ctx, id, version, ActionGrantDetailedReview, reason, true)
+}
+
+// UpholdDenial upholds the denial on detailed review; an appeal may follow.
+func (s *Applications) UpholdDenial(ctx context.Context, id int64, version int, reason string) (*Application, []*Error, error) {
+	return s.decideStage(ctx, id, version, ActionUpholdDenial, reason, false)
+}
+
+// Appeal takes an upheld denial to the Appeals and Complaints Committee, for its fee.
+func (s *Applications) Appeal(ctx context.Context, id int64, version int, reason string) (*Application, []*Error, error) {
+	return s.change(ctx, id, version, ActionAppeal, reason, func(_ *Principal, a *Application, snap *Snapshot) ([]*Error, error) {
+		fee, e := snap.Fee(FeeAppeal)
+		if e != nil {
+			return nil, e
+		}
+		due := snap.DecisionDueOn(s.today())
+		a.FeeDue, a.FeeKind, a.DecisionDueOn = &fee, FeeAppeal, &due
+		return nil, nil
+	})
+}
+
+// GrantAppeal overturns the denial on appeal and recertifies.
+func (s *Applications) GrantAppeal(ctx context.Context, id int64, version int, reason string) (*Application, []*Error, error) {
+	return s.decideStage(ctx, id, version, ActionGrantAppeal, reason, true)
+}
+
+// RejectAppeal upholds the denial finally.
+func (s *Applications) RejectAppeal(ctx context.Context, id int64, version int, reason string) (*Application, []*Error, error) {
+	return s.decideStage(ctx, id, version, ActionRejectAppeal, reason, false)
+}
+
+// RequestExtension asks for an extension for a course ending after the
+// expiration, within the extension period.
+func (s *Applications) RequestExtension(ctx context.Context, id int64, version int, courseEndsOn Date, reason string) (*Application, []*Error, error) {
+	return s.change(ctx, id, version, ActionRequestExtension, reason, func(_ *Principal, a *Application, snap *Snapshot) ([]*Error, error) {
+		if _, e := snap.CheckExtension(a.Cycle.ExpiresOn, courseEndsOn); e != nil {
+			return []*Error{e}, nil
+		}
+		a.Extension = &Extension{CourseEndsOn: courseEndsOn, Reason: reason, RequestedAt: s.now().UTC()}
+		return nil, nil
+	})
+}
+
+// GrantExtension grants the extension asked for: the last day to submit moves by the extension period.
+func (s *Applications) GrantExtension(ctx context.Context, id int64, version int, reason string) (*Application, []*Error, error) {
+	return s.change(ctx, id, version, ActionGrantExtension, reason, func(p *Principal, a *Application, snap *Snapshot) ([]*Error, error) {
+		if a.Extension == nil {
+			return []*Error{{Code: CodeConflict, Field: "applicationId", Message: "no extension was asked for"}}, nil
+		}
+		until, e := snap.CheckExtension(a.Cycle.ExpiresOn, a.Extension.CourseEndsOn)
+		if e != nil {
+			return []*Error{e}, nil
+		}
+		a.Extension.Until, a.Extension.GrantedBy = &until, p.Subject
+		return nil, nil
+	})
+}
+
+// Queue pages the applications for staff, by decision due date.
+func (s *Applications) Queue(ctx context.Context, f ApplicationFilter, req PageRequest) (Page[*Application], error) {
+	if _, err := Require(ctx, RoleStaff); err != nil {
+		return Page[*Application]{}, err
+	}
+	if err := req.Validate(); err != nil {
+		return Page[*Application]{}, err
+	}
+	return s.store.PageApplications(ctx, f, req)
+}
+
+// Expiring lists the held certifications expiring within the given number
+// of days, to remind their holders; staff only.
+func (s *Applications) Expiring(ctx context.Context, withinDays int) ([]ExpiringCertification, error) {
+	if _, err := Require(ctx, RoleStaff); err != nil {
+		return nil, err
+	}
+	if withinDays < 0 || withinDays > 3650 {
+		return nil, Invalid("withinDays", "give a number of days from 0 to 3650")
+	}
+	return s.store.ExpiringCertifications(ctx, s.today(), s.today().AddDays(withinDays))
+}

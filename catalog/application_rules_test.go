@@ -1,0 +1,154 @@
+package catalog_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/mssc/recert/catalog"
+)
+
+func appExpiring(program catalog.Program, expires string) *catalog.Application {
+	e := *day(expires)
+	return &catalog.Application{CandidateID: 1, Program: program, Cycle: catalog.PointsCycle{CertifiedOn: e.AddYears(-5), ExpiresOn: e}}
+}
+
+func TestSubmissionWindowAndExpiration(t *testing.T) {
+	snap := seededSnapshot(t)
+	a := appExpiring(catalog.ProgramCPT, "2026-06-01")
+	for _, tc := range []struct {
+		name, today string
+		ok          bool
+		mention     string
+	}{
+		{"the day before the window opens", "2026-03-02", false, "opens on 2026-03-03"},
+		{"the day the window opens", "2026-03-03", true, ""},
+		{"the expiration day", "2026-06-01", true, ""},
+		{"the day after the expiration", "2026-06-02", false, "expired on 2026-06-01"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			err := snap.CheckSubmissionDay(a, *day(tc.today))
+			if (err == nil) != tc.ok || (err != nil && !strings.Contains(err.Message, tc.mention)) {
+				t.Errorf("on %s: %v", tc.today, err)
+			}
+		})
+	}
+	t.Run("an extension moves the last day by 90 days", func(t *testing.T) {
+		until, err := snap.CheckExtension(a.Cycle.ExpiresOn, *day("2026-07-15"))
+		if err != nil || until.String() != "2026-08-30" {
+			t.Fatalf("extension until %s, %v", until, err)
+		}
+		extended := *a
+		extended.Extension = &catalog.Extension{CourseEndsOn: *day("2026-07-15"), Until: &until}
+		if err := snap.CheckSubmissionDay(&extended, *day("2026-08-30")); err != nil {
+			t.Errorf("the extension's last day: %v", err)
+		}
+		if err := snap.CheckSubmissionDay(&extended, *day("2026-08-31")); err == nil {
+			t.Error("the day after the extension must be refused")
+		}
+	})
+	for _, tc := range []struct {
+		name, ends string
+		ok         bool
+	}{
+		{"a course ending on the expiration needs none", "2026-06-01", false},
+		{"a course ending 90 days after", "2026-08-30", true},
+		{"a course ending 91 days after", "2026-08-31", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if _, err := snap.CheckExtension(a.Cycle.ExpiresOn, *day(tc.ends)); (err == nil) != tc.ok {
+				t.Errorf("course ending %s: %v", tc.ends, err)
+			}
+		})
+	}
+}
+
+func TestFees(t *testing.T) {
+	snap := seededSnapshot(t)
+	cpt := appExpiring(catalog.ProgramCPT, "2026-06-01")
+	for _, tc := range []struct {
+		name, cltExpires string
+		bundled          bool
+	}{
+		{"CLT expiring 90 days after CPT", "2026-08-30", true},
+		{"CLT expiring 91 days after CPT", "2026-08-31", false},
+		{"CLT expiring 90 days before CPT", "2026-03-03", true},
+		{"CLT expiring 91 days before CPT", "2026-03-02", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := snap.BundleEligible(cpt, appExpiring(catalog.ProgramCLT, tc.cltExpires)); got != tc.bundled {
+				t.Errorf("bundle eligible = %v, want %v", got, tc.bundled)
+			}
+		})
+	}
+	if snap.BundleEligible(cpt, appExpiring(catalog.ProgramCPT, "2026-06-01")) {
+		t.Error("two CPT applications are no bundle")
+	}
+	single, _ := snap.Fee(catalog.FeeApplication)
+	bundle, _ := snap.Fee(catalog.FeeBundledApplication)
+	appeal, _ := snap.Fee(catalog.FeeAppeal)
+	if single.Cents != 7500 || bundle.Cents != 10000 || appeal.Cents != 5000 {
+		t.Errorf("fees = %v %v %v", single, bundle, appeal)
+	}
+	denied := *day("2026-07-01")
+	for _, tc := range []struct {
+		name, on string
+		kind     catalog.FeeKind
+		cents    int64
+	}{
+		{"a review asked on day 30 is free", "2026-07-31", catalog.FeeDetailedReview, 0},
+		{"a review asked on day 31 costs the late fee", "2026-08-01", catalog.FeeLateDetailedReview, 2500},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			kind, fee, err := snap.DetailedReviewFee(denied, *day(tc.on))
+			if err != nil || kind != tc.kind || fee.Cents != tc.cents {
+				t.Errorf("%s: %s %v %v", tc.on, kind, fee, err)
+			}
+		})
+	}
+	if got := snap.RecertifiedUntil(*day("2026-06-01")); got.String() != "2031-06-01" {
+		t.Errorf("recertified until %s, want 2031-06-01", got)
+	}
+	if got := snap.DecisionDueOn(*day("2026-06-01")); got.String() != "2026-07-01" {
+		t.Errorf("decision due %s, want 2026-07-01", got)
+	}
+}
+
+// TestTransitionsTable checks the table holds the guide's path and no
+// status can be left by a role other than its owner.
+func TestTransitionsTable(t *testing.T) {
+	seen := map[[2]string]bool{}
+	for _, tr := range catalog.Transitions {
+		key := [2]string{string(tr.From), string(tr.Action)}
+		if seen[key] {
+			t.Errorf("two transitions for %v", key)
+		}
+		seen[key] = true
+	}
+	path := []struct {
+		from   catalog.ApplicationStatus
+		action catalog.ApplicationAction
+		to     catalog.ApplicationStatus
+	}{
+		{catalog.AppDraft, catalog.ActionSubmit, catalog.AppSubmitted},
+		{catalog.AppSubmitted, catalog.ActionRecordPayment, catalog.AppInReview},
+		{catalog.AppInReview, catalog.ActionDeny, catalog.AppDenied},
+		{catalog.AppDenied, catalog.ActionRequestDetailedReview, catalog.AppDetailedReview},
+		{catalog.AppDetailedReview, catalog.ActionUpholdDenial, catalog.AppDenialUpheld},
+		{catalog.AppDenialUpheld, catalog.ActionAppeal, catalog.AppAppealed},
+		{catalog.AppAppealed, catalog.ActionRejectAppeal, catalog.AppClosedDenied},
+	}
+	for _, p := range path {
+		found := false
+		for _, tr := range catalog.Transitions {
+			found = found || (tr.From == p.from && tr.Action == p.action && tr.To == p.to)
+		}
+		if !found {
+			t.Errorf("the table lacks %s --%s--> %s", p.from, p.action, p.to)
+		}
+	}
+	for _, tr := range catalog.Transitions {
+		if tr.From == catalog.AppApproved || tr.From == catalog.AppClosedDenied {
+			t.Errorf("a final status has a way out: %+v", tr)
+		}
+	}
+}

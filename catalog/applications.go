@@ -1,0 +1,348 @@
+package catalog
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strconv"
+	"time"
+)
+
+// Applications is the service of recertification applications: candidates
+// build and submit them, staff review and decide, and denials may be
+// reviewed and appealed. Every state change follows Transitions.
+type Applications struct {
+	catalog    *Catalog
+	store      ApplicationStore
+	candidates CandidateStore
+	reviews    *Reviews
+	files      FileStorage
+	now        func() time.Time
+}
+
+// NewApplications returns the application service; reviews finds the
+// catalog reviews activities may name; now is the clock.
+func NewApplications(cat *Catalog, store ApplicationStore, candidates CandidateStore, reviews *Reviews, files FileStorage, now func() time.Time) *Applications {
+	return &Applications{catalog: cat, store: store, candidates: candidates, reviews: reviews, files: files, now: now}
+}
+
+func (s *Applications) today() Date { return DateOf(s.now().UTC()) }
+
+// Today is the service's current day.
+func (s *Applications) Today() Date { return s.today() }
+
+func (s *Applications) mine(ctx context.Context, p *Principal) (*Candidate, error) {
+	found, err := s.candidates.CandidatesByNumber(ctx, []string{p.CandidateNumber})
+	if err != nil {
+		return nil, err
+	}
+	return found[p.CandidateNumber], nil
+}
+
+// Create starts a draft application for a certification the candidate
+// holds. With an idempotency key, a retried request returns the same
+// application.
+func (s *Applications) Create(ctx context.Context, program Program, idemKey string) (*Application, []*Error, error) {
+	p, err := Require(ctx, RoleCandidate)
+	if err != nil {
+		return nil, nil, err
+	}
+	idem, earlier, errs, err := s.idempotent(ctx, p, idemKey, "createApplication", program)
+	if earlier != nil || errs != nil || err != nil {
+		return earlier, errs, err
+	}
+	c, err := s.mine(ctx, p)
+	if err != nil {
+		return nil, nil, err
+	}
+	if c == nil {
+		return nil, []*Error{{Code: CodeNotFound, Message: "no candidate record is registered for your candidate ID; ask MSSC staff"}}, nil
+	}
+	held := c.Holds(program)
+	if held == nil {
+		return nil, []*Error{{Code: CodeInvalid, Field: "program", Message: "you do not hold the full " + string(program) + " certification"}}, nil
+	}
+	existing, err := s.store.ApplicationsOfCandidate(ctx, c.ID)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, a := range existing {
+		if a.Program == program && a.Cycle.ExpiresOn.Equal(held.ExpiresOn) && a.Status != AppClosedDenied {
+			return nil, []*Error{{Code: CodeConflict, Field: "program", Message: fmt.Sprintf("an application for this %s cycle exists already (%s)", program, a.Status)}}, nil
+		}
+	}
+	change := Change{Action: string(ActionCreate), Actor: p.Actor(), At: s.now().UTC()}
+	a := &Application{
+		CandidateID: c.ID, CandidateNumber: c.Number, Program: program,
+		Cycle:  PointsCycle{CertifiedOn: held.CertifiedOn, ExpiresOn: held.ExpiresOn},
+		Status: AppDraft, DecidedBy: map[ApplicationAction]string{}, Version: 1,
+		History: []ApplicationEvent{{At: change.At, Actor: change.Actor, Action: ActionCreate, To: AppDraft}},
+	}
+	if err := s.store.CreateApplication(ctx, a, idem, change); err != nil {
+		if ErrorCode(err) == CodeConflict && idem != nil {
+			earlier, errs, err := s.replay(ctx, p, idem)
+			return earlier, errs, err
+		}
+		return nil, nil, err
+	}
+	return a, nil, nil
+}
+
+// idempotent looks up an idempotency key: a key used before for the same
+// request returns the application it produced; used for another request
+// it is a conflict.
+func (s *Applications) idempotent(ctx context.Context, p *Principal, key, operation string, request any) (*IdempotencyKey, *Application, []*Error, error) {
+	if key == "" {
+		return nil, nil, nil, nil
+	}
+	if len(key) > 200 {
+		return nil, nil, []*Error{Invalid("idempotencyKey", "an idempotency key has at most 200 characters")}, nil
+	}
+	idem := &IdempotencyKey{Subject: p.Subject, Key: key, Operation: operation, RequestHash: hashRequest(request)}
+	earlier, errs, err := s.replay(ctx, p, idem)
+	if earlier != nil || errs != nil || err != nil {
+		return nil, earlier, errs, err
+	}
+	return idem, nil, nil, nil
+}
+
+func (s *Applications) replay(ctx context.Context, p *Principal, idem *IdempotencyKey) (*Application, []*Error, error) {
+	rec, err := s.store.IdempotentResult(ctx, p.Subject, idem.Key)
+	if err != nil || rec == nil {
+		return nil, nil, err
+	}
+	if rec.Operation != idem.Operation || rec.RequestHash != idem.RequestHash {
+		return nil, []*Error{{Code: CodeConflict, Field: "idempotencyKey", Message: "this idempotency key was used for another request"}}, nil
+	}
+	a, err := s.store.ApplicationByID(ctx, rec.ResultID)
+	return a, nil, err
+}
+
+// Get returns an application to its candidate and to staff; to anyone else
+// it is answered exactly like one that does not exist.
+func (s *Applications) Get(ctx context.Context, id int64) (*Application, error) {
+	a, err := s.store.ApplicationByID(ctx, id)
+	if err != nil || a == nil {
+		return nil, err
+	}
+	if p := PrincipalFrom(ctx); p.Has(RoleStaff) || (p.Has(RoleCandidate) && p.CandidateNumber == a.CandidateNumber) {
+		return a, nil
+	}
+	return nil, nil
+}
+
+// Mine returns the signed-in candidate's applications.
+func (s *Applications) Mine(ctx context.Context) ([]*Application, error) {
+	p, err := Require(ctx, RoleCandidate)
+	if err != nil {
+		return nil, err
+	}
+	c, err := s.mine(ctx, p)
+	if err != nil || c == nil {
+		return []*Application{}, err
+	}
+	return s.store.ApplicationsOfCandidate(ctx, c.ID)
+}
+
+// Report scores an application's activities with the rule tables.
+func (s *Applications) Report(ctx context.Context, a *Application) (PointsReport, error) {
+	snap, err := s.catalog.Snapshot(ctx)
+	if err != nil {
+		return PointsReport{}, err
+	}
+	rb, err := NewRulebook(snap)
+	if err != nil {
+		return PointsReport{}, Internal(err)
+	}
+	return ComputePoints(rb, a.Program, a.Cycle, activitiesOf(a), s.today()), nil
+}
+
+func activitiesOf(a *Application) []Activity {
+	out := make([]Activity, len(a.Activities))
+	for i, x := range a.Activities {
+		out[i] = x.Activity
+		out[i].ProofAttached = len(x.Proofs) > 0
+	}
+	return out
+}
+
+// change runs one allowed action on an application under optimistic
+// locking: it checks the principal's role and ownership and the
+// transition, applies the change, and saves it with the history event.
+func (s *Applications) change(ctx context.Context, id int64, version int, action ApplicationAction, reason string,
+	apply func(p *Principal, a *Application, snap *Snapshot) ([]*Error, error)) (*Application, []*Error, error) {
+	return s.changeHeld(ctx, id, version, action, reason, func(p *Principal, a *Application, snap *Snapshot) ([]HeldCertification, []*Error, error) {
+		errs, err := apply(p, a, snap)
+		return nil, errs, err
+	})
+}
+
+// changeHeld is change for actions that also move the candidate's held
+// certification, written in the same transaction.
+func (s *Applications) changeHeld(ctx context.Context, id int64, version int, action ApplicationAction, reason string,
+	apply func(p *Principal, a *Application, snap *Snapshot) ([]HeldCertification, []*Error, error)) (*Application, []*Error, error) {
+	p := PrincipalFrom(ctx)
+	if p == nil {
+		return nil, nil, &Error{Code: CodeUnauthenticated, Message: "sign in to do this"}
+	}
+	a, err := s.store.ApplicationByID(ctx, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	owner := a != nil && p.Has(RoleCandidate) && p.CandidateNumber == a.CandidateNumber
+	if a == nil || !(owner || p.Has(RoleStaff)) {
+		return nil, []*Error{{Code: CodeNotFound, Field: "applicationId", Message: "no application has this ID"}}, nil
+	}
+	if a.Version != version {
+		return nil, []*Error{staleVersion(a)}, nil
+	}
+	t := transition(a.Status, action)
+	if t == nil {
+		return nil, []*Error{{Code: CodeConflict, Field: "applicationId", Message: fmt.Sprintf("an application that is %s cannot take %s", a.Status, action)}}, nil
+	}
+	if (t.By == RoleCandidate && !owner) || (t.By == RoleStaff && !p.Has(RoleStaff)) {
+		return nil, nil, &Error{Code: CodeForbidden, Message: "you are not allowed to do this"}
+	}
+	snap, err := s.catalog.Snapshot(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	held, errs, err := apply(p, a, snap)
+	if errs != nil || err != nil {
+		return nil, errs, err
+	}
+	at := s.now().UTC()
+	if t.To != t.From || (action != ActionEdit && action != ActionSetPoints) {
+		a.History = append(a.History, ApplicationEvent{At: at, Actor: p.Actor(), Action: action, From: t.From, To: t.To, Reason: reason})
+	}
+	a.Status = t.To
+	expected := a.Version
+	a.Version++
+	if err := s.store.UpdateApplications(ctx, []*Application{a}, []int{expected}, held, nil, Change{Action: string(action), Actor: p.Actor(), At: at, Reason: reason}); err != nil {
+		if ErrorCode(err) == CodeConflict {
+			return nil, []*Error{{Code: CodeConflict, Field: "version", Message: "the application was changed at the same time; reload it and try again"}}, nil
+		}
+		return nil, nil, err
+	}
+	return a, nil, nil
+}
+
+func staleVersion(a *Application) *Error {
+	return &Error{Code: CodeConflict, Field: "version", Message: "the application changed since version was read (it is at version " + strconv.Itoa(a.Version) + "); reload it and try again"}
+}
+
+// SaveActivity adds a claimed activity to a draft (ID 0) or replaces one.
+// An Industry Certification under catalog review names the review.
+func (s *Applications) SaveActivity(ctx context.Context, id int64, version int, act Activity, reviewID int64) (*Application, []*Error, error) {
+	return s.change(ctx, id, version, ActionEdit, "", func(_ *Principal, a *Application, snap *Snapshot) ([]*Error, error) {
+		rb, err := NewRulebook(snap)
+		if err != nil {
+			return nil, Internal(err)
+		}
+		act.ReviewerPoints, act.ReviewerReason = nil, ""
+		if reviewID != 0 {
+			if act.Category != CategoryIndustryCertification || act.CertificationKey != "" {
+				return []*Error{Invalid("activity.catalogReviewId", "a catalog review is named only by an Industry Certification that is not listed")}, nil
+			}
+			if e := s.checkReview(ctx, reviewID); e != nil {
+				return []*Error{e}, nil
+			}
+		}
+		if errs := ValidateActivity("activity.", act, rb, s.today()); len(errs) > 0 && !(reviewID != 0 && onlyUnlisted(errs)) {
+			return errs, nil
+		}
+		if act.ID == 0 {
+			for _, x := range a.Activities {
+				act.ID = max(act.ID, x.ID)
+			}
+			act.ID++
+			a.Activities = append(a.Activities, ApplicationActivity{Activity: act, CatalogReviewID: reviewID})
+			return nil, nil
+		}
+		i := slices.IndexFunc(a.Activities, func(x ApplicationActivity) bool { return x.ID == act.ID })
+		if i < 0 {
+			return []*Error{{Code: CodeNotFound, Field: "activity.id", Message: "the application has no such activity"}}, nil
+		}
+		a.Activities[i].Activity, a.Activities[i].CatalogReviewID = act, reviewID
+		return nil, nil
+	})
+}
+
+// checkReview accepts a catalog review the candidate may name: one they
+// submitted that is still open.
+func (s *Applications) checkReview(ctx context.Context, reviewID int64) *Error {
+	if s.reviews == nil {
+		return Invalid("activity.catalogReviewId", "catalog reviews are not available")
+	}
+	r, err := s.reviews.Get(ctx, reviewID)
+	if err != nil || r == nil {
+		return &Error{Code: CodeNotFound, Field: "activity.catalogReviewId", Message: "no catalog review of yours has this ID"}
+	}
+	if !r.Status.Open() {
+		return &Error{Code: CodeConflict, Field: "activity.catalogReviewId", Message: "the catalog review was decided: " + string(r.Status) + "; claim the listed certification instead"}
+	}
+	return nil
+}
+
+// onlyUnlisted reports whether the only problem of an activity is that its
+// certification is not listed yet, which a catalog review may settle.
+func onlyUnlisted(errs []*Error) bool {
+	for _, e := range errs {
+		if e.Field != "activity.certificationKey" {
+			return false
+		}
+	}
+	return true
+}
+
+// reviewDelay is how many days an application's decision may wait for
+// the catalog reviews its activities name.
+func (s *Applications) reviewDelay(ctx context.Context, a *Application, snap *Snapshot) (int, error) {
+	for _, x := range a.Activities {
+		if x.CatalogReviewID == 0 || s.reviews == nil {
+			continue
+		}
+		r, err := s.reviews.store.ReviewByID(ctx, x.CatalogReviewID)
+		if err != nil {
+			return 0, err
+		}
+		if r != nil && r.Status.Open() {
+			return snap.ruleDays("catalog_review_max_delay_days"), nil
+		}
+	}
+	return 0, nil
+}
+
+// RemoveActivity removes a claimed activity from a draft.
+func (s *Applications) RemoveActivity(ctx context.Context, id int64, version int, activityID int64) (*Application, []*Error, error) {
+	return s.change(ctx, id, version, ActionEdit, "", func(_ *Principal, a *Application, _ *Snapshot) ([]*Error, error) {
+		i := slices.IndexFunc(a.Activities, func(x ApplicationActivity) bool { return x.ID == activityID })
+		if i < 0 {
+			return []*Error{{Code: CodeNotFound, Field: "activityId", Message: "the application has no such activity"}}, nil
+		}
+		a.Activities = slices.Delete(a.Activities, i, i+1)
+		return nil, nil
+	})
+}
+
+// AttachProof stores a proof file and attaches it to a claimed activity.
+func (s *Applications) AttachProof(ctx context.Context, id int64, version int, activityID int64, up Upload) (*Application, []*Error, error) {
+	return s.change(ctx, id, version, ActionEdit, "", func(_ *Principal, a *Application, _ *Snapshot) ([]*Error, error) {
+		i := slices.IndexFunc(a.Activities, func(x ApplicationActivity) bool { return x.ID == activityID })
+		if i < 0 {
+			return []*Error{{Code: CodeNotFound, Field: "activityId", Message: "the application has no such activity"}}, nil
+		}
+		if up.Content == nil {
+			return []*Error{Invalid("proof", "attach a file (PDF, PNG or JPEG)")}, nil
+		}
+		file, err := s.files.Put(ctx, up.Content, up.Name)
+		if err != nil {
+			if ErrorCode(err) == CodeInvalid {
+				return []*Error{{Code: CodeInvalid, Field: "proof", Message: asError(err).Message}}, nil
+			}
+			return nil, err
+		}
+		a.Activities[i].Proofs = append(a.Activities[i].Proofs, file)
+		return nil, nil
+	})
+}

@@ -1,0 +1,270 @@
+package gormstore
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"gorm.io/gorm"
+
+	"github.com/mssc/recert/catalog"
+)
+
+var _ catalog.ApplicationStore = (*Store)(nil)
+
+const applicationScope = "applications:DUE_ON:ASC"
+
+type applicationRow struct {
+	ID               int64 `gorm:"primaryKey"`
+	CandidateID      int64
+	CandidateNumber  string
+	Program          string
+	CycleCertifiedOn time.Time
+	CycleExpiresOn   time.Time
+	Status           string
+	SubmittedAt      *time.Time
+	BundleID         string
+	Reviewer         string
+	DecisionDueOn    *time.Time
+	DeniedOn         *time.Time
+	NewExpiresOn     *time.Time
+	FeeKind          string
+	FeeCents         *int64
+	FeeCurrency      string
+	Activities       []catalog.ApplicationActivity        `gorm:"serializer:json"`
+	Payments         []catalog.Payment                    `gorm:"serializer:json"`
+	History          []catalog.ApplicationEvent           `gorm:"serializer:json"`
+	DecidedBy        map[catalog.ApplicationAction]string `gorm:"serializer:json"`
+	DenialReasons    []string                             `gorm:"serializer:json"`
+	Extension        *catalog.Extension                   `gorm:"serializer:json"`
+	Version          int
+	CreatedAt        time.Time `gorm:"autoCreateTime:false"`
+	UpdatedAt        time.Time `gorm:"autoUpdateTime:false"`
+	UpdatedBy        string
+}
+
+func (applicationRow) TableName() string { return "applications" }
+
+type idempotencyRow struct {
+	Subject     string `gorm:"primaryKey"`
+	Key         string `gorm:"primaryKey"`
+	Operation   string
+	RequestHash string
+	ResultID    int64
+	CreatedAt   time.Time `gorm:"autoCreateTime:false"`
+}
+
+func (idempotencyRow) TableName() string { return "idempotency_keys" }
+
+func timeOf(d *catalog.Date) *time.Time {
+	if d == nil {
+		return nil
+	}
+	t := d.Time()
+	return &t
+}
+
+func fromApplication(a *catalog.Application, change catalog.Change) applicationRow {
+	row := applicationRow{
+		ID: a.ID, CandidateID: a.CandidateID, CandidateNumber: a.CandidateNumber, Program: string(a.Program),
+		CycleCertifiedOn: a.Cycle.CertifiedOn.Time(), CycleExpiresOn: a.Cycle.ExpiresOn.Time(), Status: string(a.Status),
+		SubmittedAt: a.SubmittedAt, BundleID: a.BundleID, Reviewer: a.Reviewer, DecisionDueOn: timeOf(a.DecisionDueOn),
+		DeniedOn: timeOf(a.DeniedOn), NewExpiresOn: timeOf(a.NewExpiresOn), FeeKind: string(a.FeeKind),
+		Activities: nonNilSlice(a.Activities), Payments: nonNilSlice(a.Payments), History: nonNilSlice(a.History),
+		DecidedBy: a.DecidedBy, DenialReasons: nonNilSlice(a.DenialReasons), Extension: a.Extension,
+		Version: a.Version, UpdatedAt: change.At, UpdatedBy: change.Actor,
+	}
+	if row.DecidedBy == nil {
+		row.DecidedBy = map[catalog.ApplicationAction]string{}
+	}
+	if a.FeeDue != nil {
+		cents := a.FeeDue.Cents
+		row.FeeCents, row.FeeCurrency = &cents, a.FeeDue.Currency
+	}
+	return row
+}
+
+func toApplication(r applicationRow) *catalog.Application {
+	a := &catalog.Application{
+		ID: r.ID, CandidateID: r.CandidateID, CandidateNumber: r.CandidateNumber, Program: catalog.Program(r.Program),
+		Cycle:  catalog.PointsCycle{CertifiedOn: catalog.DateOf(r.CycleCertifiedOn.UTC()), ExpiresOn: catalog.DateOf(r.CycleExpiresOn.UTC())},
+		Status: catalog.ApplicationStatus(r.Status), BundleID: r.BundleID, Reviewer: r.Reviewer, FeeKind: catalog.FeeKind(r.FeeKind),
+		Activities: r.Activities, Payments: r.Payments, History: r.History, DecidedBy: r.DecidedBy, DenialReasons: r.DenialReasons,
+		Extension: r.Extension, Version: r.Version,
+		DecisionDueOn: toDate(r.DecisionDueOn), DeniedOn: toDate(r.DeniedOn), NewExpiresOn: toDate(r.NewExpiresOn),
+	}
+	if r.SubmittedAt != nil {
+		t := r.SubmittedAt.UTC()
+		a.SubmittedAt = &t
+	}
+	if r.FeeCents != nil {
+		a.FeeDue = &catalog.Money{Cents: *r.FeeCents, Currency: r.FeeCurrency}
+	}
+	if a.DecidedBy == nil {
+		a.DecidedBy = map[catalog.ApplicationAction]string{}
+	}
+	return a
+}
+
+// CreateApplication stores a new application, with its idempotency key.
+func (s *Store) CreateApplication(ctx context.Context, a *catalog.Application, idem *catalog.IdempotencyKey, change catalog.Change) error {
+	return mapError(s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		row := fromApplication(a, change)
+		row.CreatedAt = change.At
+		if err := tx.Create(&row).Error; err != nil {
+			return err
+		}
+		a.ID = row.ID
+		if idem != nil {
+			idem.ResultID = a.ID
+			if err := saveIdempotency(tx, idem, change); err != nil {
+				return err
+			}
+		}
+		return audit(tx, change, "Application", a.ID, map[string]any{"program": a.Program, "status": a.Status})
+	}))
+}
+
+func saveIdempotency(tx *gorm.DB, idem *catalog.IdempotencyKey, change catalog.Change) error {
+	return tx.Create(&idempotencyRow{Subject: idem.Subject, Key: idem.Key, Operation: idem.Operation,
+		RequestHash: idem.RequestHash, ResultID: idem.ResultID, CreatedAt: change.At}).Error
+}
+
+// ApplicationByID returns the application, or nil.
+func (s *Store) ApplicationByID(ctx context.Context, id int64) (*catalog.Application, error) {
+	var row applicationRow
+	err := s.db.WithContext(ctx).Take(&row, id).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, mapError(err)
+	}
+	return toApplication(row), nil
+}
+
+// ApplicationsOfCandidate returns a candidate's applications, newest first.
+func (s *Store) ApplicationsOfCandidate(ctx context.Context, candidateID int64) ([]*catalog.Application, error) {
+	var rows []applicationRow
+	if err := s.db.WithContext(ctx).Where("candidate_id = ?", candidateID).Order("id DESC").Find(&rows).Error; err != nil {
+		return nil, mapError(err)
+	}
+	return convertAll(rows, toApplication), nil
+}
+
+// PageApplications pages the applications by decision due date, then ID.
+func (s *Store) PageApplications(ctx context.Context, f catalog.ApplicationFilter, req catalog.PageRequest) (catalog.Page[*catalog.Application], error) {
+	var page catalog.Page[*catalog.Application]
+	if err := req.CheckScope(applicationScope); err != nil {
+		return page, err
+	}
+	base := func() *gorm.DB {
+		q := s.db.WithContext(ctx).Model(&applicationRow{})
+		if len(f.Statuses) > 0 {
+			q = q.Where("status IN ?", stringsOf(f.Statuses))
+		}
+		if f.DueBefore != nil {
+			q = q.Where("decision_due_on <= ?", f.DueBefore.Time())
+		}
+		if f.Reviewer != "" {
+			q = q.Where("reviewer = ?", f.Reviewer)
+		}
+		return q
+	}
+	var total int64
+	if err := base().Count(&total).Error; err != nil {
+		return page, mapError(err)
+	}
+	q := base()
+	if req.After != nil {
+		q = q.Where("id > ?", req.After.ID)
+	}
+	if req.Before != nil {
+		q = q.Where("id < ?", req.Before.ID)
+	}
+	rows, next, previous, err := fetchPage[applicationRow](q, req, "id", "id DESC")
+	if err != nil {
+		return page, mapError(err)
+	}
+	page.HasNextPage, page.HasPreviousPage, page.TotalCount = next, previous, int(total)
+	for _, r := range rows {
+		a := toApplication(r)
+		page.Edges = append(page.Edges, catalog.Edge[*catalog.Application]{Node: a, Cursor: catalog.Cursor{Scope: applicationScope, Key: "", ID: a.ID}})
+	}
+	return page, nil
+}
+
+// UpdateApplications saves the applications under optimistic locking, with
+// the held certifications and the idempotency key, in one transaction.
+func (s *Store) UpdateApplications(ctx context.Context, apps []*catalog.Application, expected []int, held []catalog.HeldCertification, idem *catalog.IdempotencyKey, change catalog.Change) error {
+	return mapError(s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		for i, a := range apps {
+			row := fromApplication(a, change)
+			res := tx.Model(&applicationRow{}).Where("id = ? AND version = ?", a.ID, expected[i]).
+				Select("*").Omit("id", "candidate_id", "created_at").Updates(&row)
+			if res.Error != nil {
+				return res.Error
+			}
+			if res.RowsAffected == 0 {
+				return &catalog.Error{Code: catalog.CodeConflict, Message: "the application was changed by someone else"}
+			}
+			if err := audit(tx, change, "Application", a.ID, map[string]any{"status": a.Status, "version": a.Version}); err != nil {
+				return err
+			}
+		}
+		for _, h := range held {
+			if err := tx.Model(&heldRow{}).Where("id = ?", h.ID).Updates(map[string]any{
+				"certified_on": h.CertifiedOn.Time(), "expires_on": h.ExpiresOn.Time(), "updated_at": change.At, "updated_by": change.Actor,
+			}).Error; err != nil {
+				return err
+			}
+		}
+		if idem != nil {
+			return saveIdempotency(tx, idem, change)
+		}
+		return nil
+	}))
+}
+
+// IdempotentResult returns the stored use of a key, or nil.
+func (s *Store) IdempotentResult(ctx context.Context, subject, key string) (*catalog.IdempotencyKey, error) {
+	var row idempotencyRow
+	err := s.db.WithContext(ctx).Where("subject = ? AND key = ?", subject, key).Take(&row).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, mapError(err)
+	}
+	return &catalog.IdempotencyKey{Subject: row.Subject, Key: row.Key, Operation: row.Operation, RequestHash: row.RequestHash, ResultID: row.ResultID}, nil
+}
+
+// ExpiringCertifications returns the held certifications expiring between
+// the two days, soonest first.
+func (s *Store) ExpiringCertifications(ctx context.Context, from, to catalog.Date) ([]catalog.ExpiringCertification, error) {
+	var held []heldRow
+	if err := s.db.WithContext(ctx).Where("expires_on >= ? AND expires_on <= ?", from.Time(), to.Time()).Order("expires_on, id").Find(&held).Error; err != nil {
+		return nil, mapError(err)
+	}
+	ids := make([]int64, len(held))
+	for i, h := range held {
+		ids[i] = h.CandidateID
+	}
+	var rows []candidateRow
+	if err := s.db.WithContext(ctx).Where("id IN ?", ids).Find(&rows).Error; err != nil {
+		return nil, mapError(err)
+	}
+	cands, err := s.withHeld(ctx, rows)
+	if err != nil {
+		return nil, err
+	}
+	byID := map[int64]*catalog.Candidate{}
+	for _, c := range cands {
+		byID[c.ID] = c
+	}
+	out := []catalog.ExpiringCertification{}
+	for _, h := range held {
+		out = append(out, catalog.ExpiringCertification{Candidate: byID[h.CandidateID], Held: toHeld(h)})
+	}
+	return out, nil
+}

@@ -1,0 +1,110 @@
+package resolvers
+
+import (
+	"context"
+
+	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/graph/model"
+	"github.com/mssc/recert/graph/relay"
+)
+
+func decodeApplicationID(raw string) (int64, []*model.UserError) {
+	id, err := relay.DecodeIDOf("applicationId", relay.TypeApplication, raw)
+	if err != nil {
+		return 0, userErrors([]*catalog.Error{asDomainError(err)})
+	}
+	return id, nil
+}
+
+func applicationPayload(a *catalog.Application, errs []*catalog.Error, err error) (*model.ApplicationPayload, error) {
+	if err != nil {
+		return nil, err
+	}
+	return &model.ApplicationPayload{Application: a, UserErrors: userErrors(errs)}, nil
+}
+
+func applicationsPayload(apps []*catalog.Application, errs []*catalog.Error, err error) (*model.ApplicationsPayload, error) {
+	if err != nil {
+		return nil, err
+	}
+	if apps == nil {
+		apps = []*catalog.Application{}
+	}
+	return &model.ApplicationsPayload{Applications: apps, UserErrors: userErrors(errs)}, nil
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func optionalFloat(f float64) *float64 {
+	if f == 0 {
+		return nil
+	}
+	return &f
+}
+
+func (r *Resolver) certificationByKey(ctx context.Context, key string) (*catalog.Certification, error) {
+	if key == "" {
+		return nil, nil
+	}
+	snap, err := r.snapshot(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return snap.CertificationByKey(key), nil
+}
+
+// certificationKey decodes a catalog entry's global ID into its key.
+func certificationKey(snap *catalog.Snapshot, field string, raw *string) (string, []*model.UserError) {
+	if raw == nil {
+		return "", nil
+	}
+	id, err := relay.DecodeIDOf(field, relay.TypeCertification, *raw)
+	if err != nil {
+		return "", userErrors([]*catalog.Error{asDomainError(err)})
+	}
+	c := snap.Certification(id)
+	if c == nil {
+		return "", userErrors([]*catalog.Error{{Code: catalog.CodeNotFound, Field: field, Message: "no certification has this ID"}})
+	}
+	return c.Key, nil
+}
+
+// activityInput decodes a claimed activity.
+func activityInput(in model.ActivityInput) catalog.Activity {
+	a := catalog.Activity{
+		Category: in.Category, TypeKey: in.ActivityTypeKey, Title: in.Title,
+		CompletedOn: in.CompletedOn, StartOn: in.StartOn, EndOn: in.EndOn, Passed: in.Passed,
+	}
+	if in.ActivityID != nil {
+		a.ID = int64(*in.ActivityID)
+	}
+	set := func(dst *float64, v *float64) {
+		if v != nil {
+			*dst = *v
+		}
+	}
+	set(&a.CreditHours, in.CreditHours)
+	set(&a.WeeklyHours, in.WeeklyHours)
+	set(&a.Hours, in.Hours)
+	if in.Ongoing != nil {
+		a.Ongoing = *in.Ongoing
+	}
+	if in.Internship != nil {
+		a.Internship = *in.Internship
+	}
+	if in.MsscRecordsOnFile != nil {
+		a.MSSCRecordsOnFile = *in.MsscRecordsOnFile
+	}
+	if len(in.CoursesTaught) > 0 {
+		a.CoursesTaught = map[int]int{}
+		for _, y := range in.CoursesTaught {
+			a.CoursesTaught[y.Year] = y.Courses
+		}
+	}
+	return a
+}
