@@ -14,6 +14,9 @@ type Catalog struct {
 	current atomic.Pointer[Snapshot]
 	reload  sync.Mutex
 	subs    subscribers
+	// watching says a change listener is connected: every change is
+	// announced, so reads trust the snapshot and run no SQL.
+	watching atomic.Bool
 }
 
 // New returns a Catalog reading from store.
@@ -53,8 +56,10 @@ func (c *Catalog) Snapshot(ctx context.Context) (*Snapshot, error) {
 }
 
 // Changed tells the catalog its stored version moved: the rest of the
-// request, and every later one, reads the catalog as it now is.
+// request, and every later one, reads the catalog as it now is, without
+// waiting for the change's announcement.
 func (c *Catalog) Changed(ctx context.Context) {
+	_, _ = c.check(ctx)
 	if scope, _ := ctx.Value(requestScopeKey{}).(*requestScope); scope != nil {
 		scope.mu.Lock()
 		scope.loaded = false
@@ -62,9 +67,22 @@ func (c *Catalog) Changed(ctx context.Context) {
 	}
 }
 
-// fresh checks the stored version and rebuilds the snapshot when it moved.
-// When the store cannot be reached, the last snapshot is served.
+// Watching reports whether a change listener is connected, so that reads
+// run no SQL.
+func (c *Catalog) Watching() bool { return c.watching.Load() }
+
+// fresh returns the current snapshot: while a listener announces every
+// change it is served as it is; otherwise the stored version is checked.
 func (c *Catalog) fresh(ctx context.Context) (*Snapshot, error) {
+	if cur := c.current.Load(); cur != nil && c.watching.Load() {
+		return cur, nil
+	}
+	return c.check(ctx)
+}
+
+// check reads the stored version and rebuilds the snapshot when it moved.
+// When the store cannot be reached, the last snapshot is served.
+func (c *Catalog) check(ctx context.Context) (*Snapshot, error) {
 	cur := c.current.Load()
 	version, err := c.store.CatalogVersion(ctx)
 	if err != nil {
@@ -92,3 +110,6 @@ func (c *Catalog) fresh(ctx context.Context) (*Snapshot, error) {
 	c.current.Store(snap)
 	return snap, nil
 }
+
+// Loaded reports whether a snapshot of the catalog is in memory.
+func (c *Catalog) Loaded() bool { return c.current.Load() != nil }

@@ -14,9 +14,15 @@ type CatalogEvent struct {
 	At time.Time
 }
 
-// ChangeListener calls fn with every catalog version any server process
-// commits, until ctx ends.
+// ChangeListener calls fn with the current catalog version when it
+// connects, then with every version any server process commits, until ctx
+// ends. It calls fn with LostChanges when it loses its connection, until
+// it reconnects.
 type ChangeListener func(ctx context.Context, fn func(version int64))
+
+// LostChanges is the version a ChangeListener reports when it can no
+// longer hear changes.
+const LostChanges int64 = -1
 
 // subscribers are the receivers of catalog events in this process.
 type subscribers struct {
@@ -33,12 +39,18 @@ type subscribers struct {
 // when one is held and is older.
 func (c *Catalog) Watch(ctx context.Context, listen ChangeListener) {
 	var last int64
+	defer c.watching.Store(false)
 	listen(ctx, func(version int64) {
+		if version == LostChanges {
+			c.watching.Store(false)
+			return
+		}
 		if cur := c.current.Load(); cur != nil && cur.Version() != version {
-			if _, err := c.fresh(ctx); err != nil {
+			if _, err := c.check(ctx); err != nil {
 				return
 			}
 		}
+		c.watching.Store(true)
 		if last != 0 && version != last {
 			c.subs.broadcast(CatalogEvent{Version: version, At: time.Now().UTC()})
 		}

@@ -8,6 +8,8 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"gorm.io/gorm"
+
+	"github.com/mssc/recert/catalog"
 )
 
 // catalogChannel is the PostgreSQL channel catalog versions are announced on.
@@ -95,6 +97,7 @@ func (s *Store) ListenCatalogChanges(ctx context.Context, fn func(version int64)
 		if err := s.listen(ctx, fn); err == nil || ctx.Err() != nil {
 			return
 		}
+		fn(catalog.LostChanges)
 		select {
 		case <-ctx.Done():
 			return

@@ -83,13 +83,7 @@ func TestCatalogChangesAreAnnounced(t *testing.T) {
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
 		sse, ws := sseEvents(t, ctx, e), wsEvents(t, ctx, e)
-		for e.catalog.SubscriberCount() < 2 {
-			select {
-			case <-ctx.Done():
-				t.Fatal("the subscriptions never registered")
-			case <-time.After(10 * time.Millisecond):
-			}
-		}
+		eventually(t, "the subscriptions register", func() bool { return e.catalog.SubscriberCount() >= 2 })
 		staff := e.token(t, catalog.RoleStaff, "staff-1")
 		e.okAs(t, staff, `mutation { createOrganization(input: {name: "Widget Rigging Board"}, reason: "new body") { organization { id } } }`, nil)
 		version := get(e.ok(t, `{ catalogVersion }`, nil), "catalogVersion")

@@ -102,6 +102,19 @@ func wsEvents(t *testing.T, ctx context.Context, e *env) <-chan string {
 	return out
 }
 
+// eventually waits up to 10 seconds for a condition of the background
+// machinery (a listener connecting, a subscription registering).
+func eventually(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("%s: not within 10 s", what)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
 func await(t *testing.T, events <-chan string, what string) string {
 	t.Helper()
 	select {
@@ -143,13 +156,7 @@ func TestTwoInstancesOnOnePostgreSQL(t *testing.T) {
 	before := get(b.ok(t, `{ catalogVersion }`, nil), "catalogVersion")
 
 	sse, ws := sseEvents(t, ctx, b), wsEvents(t, ctx, b)
-	for b.catalog.SubscriberCount() < 2 {
-		select {
-		case <-ctx.Done():
-			t.Fatal("the subscriptions never registered")
-		case <-time.After(10 * time.Millisecond):
-		}
-	}
+	eventually(t, "the subscriptions register", func() bool { return b.catalog.SubscriberCount() >= 2 })
 	staff := a.token(t, catalog.RoleStaff, "staff-1")
 	created := a.okAs(t, staff, `{ organizations(first: 1) { nodes { id } } }`, nil)
 	a.okAs(t, staff, `mutation($o: ID!) { createCertification(input: {organizationId: $o, name: "Certified Widget Rigger", recognitionBases: [NCCA]}, reason: "r") { certification { id } } }`,

@@ -1,0 +1,65 @@
+package observe
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"time"
+)
+
+// Readiness are the checks /readyz runs.
+type Readiness struct {
+	// Database pings the database.
+	Database func(ctx context.Context) error
+	// PendingMigrations counts the migrations not yet applied.
+	PendingMigrations func(ctx context.Context) (int, error)
+	// CatalogLoaded reports whether the catalog snapshot is in memory.
+	CatalogLoaded func() bool
+	// Timeout bounds the checks; zero means 2 seconds.
+	Timeout time.Duration
+}
+
+// Healthz answers 200 while the process runs.
+func Healthz() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		writeJSON(w, http.StatusOK, map[string]any{"status": "ok"})
+	})
+}
+
+// Readyz answers 200 when the database answers, the migrations are at
+// head and the catalog is loaded, and 503 naming what is not.
+func Readyz(r Readiness) http.Handler {
+	timeout := r.Timeout
+	if timeout == 0 {
+		timeout = 2 * time.Second
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		ctx, cancel := context.WithTimeout(req.Context(), timeout)
+		defer cancel()
+		checks := map[string]string{"database": "ok", "migrations": "ok", "catalog": "ok"}
+		ready := true
+		if err := r.Database(ctx); err != nil {
+			checks["database"], ready = "unreachable", false
+		}
+		if n, err := r.PendingMigrations(ctx); err != nil {
+			checks["migrations"], ready = "unknown", false
+		} else if n > 0 {
+			checks["migrations"], ready = "pending", false
+		}
+		if !r.CatalogLoaded() {
+			checks["catalog"], ready = "not loaded", false
+		}
+		status, word := http.StatusOK, "ready"
+		if !ready {
+			status, word = http.StatusServiceUnavailable, "not ready"
+		}
+		writeJSON(w, status, map[string]any{"status": word, "checks": checks})
+	})
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v)
+}

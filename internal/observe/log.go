@@ -1,0 +1,68 @@
+package observe
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"time"
+)
+
+// RequestIDFunc returns the id of the request ctx belongs to.
+type RequestIDFunc func(ctx context.Context) string
+
+// Log writes one structured line per request: its id, method, path,
+// status, duration, GraphQL operation and outcome. It never logs tokens,
+// query texts, variables or anything personal.
+func Log(logger *slog.Logger, requestID RequestIDFunc, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		l := &requestLog{}
+		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
+		next.ServeHTTP(rec, r.WithContext(context.WithValue(r.Context(), logKey{}, l)))
+		attrs := []any{
+			"request_id", requestID(r.Context()), "method", r.Method, "path", r.URL.Path,
+			"status", rec.status, "duration_ms", float64(time.Since(start).Microseconds()) / 1000,
+		}
+		if op := l.operation.Load(); op != nil {
+			attrs = append(attrs, "operation", *op)
+		}
+		if out := l.outcome.Load(); out != nil {
+			attrs = append(attrs, "outcome", *out)
+		}
+		level := slog.LevelInfo
+		if rec.status >= 500 {
+			level = slog.LevelError
+		}
+		logger.Log(r.Context(), level, "request", attrs...)
+	})
+}
+
+// statusRecorder remembers the status a handler answered with.
+type statusRecorder struct {
+	http.ResponseWriter
+	status int
+	wrote  bool
+}
+
+func (s *statusRecorder) WriteHeader(status int) {
+	if !s.wrote {
+		s.status, s.wrote = status, true
+	}
+	s.ResponseWriter.WriteHeader(status)
+}
+
+func (s *statusRecorder) Write(b []byte) (int, error) {
+	s.wrote = true
+	return s.ResponseWriter.Write(b)
+}
+
+// Flush passes flushes on, for streamed subscriptions.
+func (s *statusRecorder) Flush() {
+	if f, ok := s.ResponseWriter.(http.Flusher); ok {
+		f.Flush()
+	}
+}
+
+// Unwrap gives http.ResponseController the underlying writer, so that
+// websockets can take over the connection.
+func (s *statusRecorder) Unwrap() http.ResponseWriter { return s.ResponseWriter }

@@ -1,0 +1,123 @@
+// Package observe makes the service visible to operators: Prometheus
+// metrics, one structured log line per request, and health checks.
+package observe
+
+import (
+	"context"
+	"database/sql"
+	"net/http"
+	"sync/atomic"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"github.com/vektah/gqlparser/v2/ast"
+)
+
+// Metrics are the service's Prometheus metrics.
+type Metrics struct {
+	registry    *prometheus.Registry
+	requests    *prometheus.CounterVec
+	duration    *prometheus.HistogramVec
+	rateLimited prometheus.Counter
+}
+
+// NewMetrics registers the metrics: the Go runtime and process, the
+// database pool, the response cache's hits and misses (from cacheStats),
+// GraphQL operations by name and outcome with their latency, and
+// rate-limited requests.
+func NewMetrics(db *sql.DB, cacheStats func() (hits, misses int64)) *Metrics {
+	m := &Metrics{
+		registry: prometheus.NewRegistry(),
+		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "recert_graphql_operations_total", Help: "GraphQL operations by operation name and outcome (ok or the error code).",
+		}, []string{"operation", "outcome"}),
+		duration: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name: "recert_graphql_operation_duration_seconds", Help: "GraphQL operation latency by operation name.",
+			Buckets: []float64{.0005, .001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10},
+		}, []string{"operation"}),
+		rateLimited: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "recert_rate_limited_requests_total", Help: "Requests refused with 429 because the client's cost budget was spent.",
+		}),
+	}
+	m.registry.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
+		m.requests, m.duration, m.rateLimited)
+	if db != nil {
+		m.registry.MustRegister(collectors.NewDBStatsCollector(db, "recert"))
+	}
+	if cacheStats != nil {
+		m.registry.MustRegister(
+			prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "recert_response_cache_hits_total", Help: "Responses served from the response cache."},
+				func() float64 { h, _ := cacheStats(); return float64(h) }),
+			prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "recert_response_cache_misses_total", Help: "Cacheable responses computed because they were not cached."},
+				func() float64 { _, miss := cacheStats(); return float64(miss) }),
+		)
+	}
+	return m
+}
+
+// Handler serves the metrics in the Prometheus text format.
+func (m *Metrics) Handler() http.Handler {
+	return promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{Registry: m.registry})
+}
+
+// RateLimited counts one request refused for its spent budget.
+func (m *Metrics) RateLimited() { m.rateLimited.Inc() }
+
+// Extension is the gqlgen extension that counts and times operations.
+func (m *Metrics) Extension() graphql.HandlerExtension { return operationMetrics{m} }
+
+type operationMetrics struct{ m *Metrics }
+
+func (operationMetrics) ExtensionName() string                  { return "OperationMetrics" }
+func (operationMetrics) Validate(graphql.ExecutableSchema) error { return nil }
+
+// InterceptResponse records the operation's name, outcome and latency, and
+// tells the request log which operation it was.
+func (o operationMetrics) InterceptResponse(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+	start := time.Now()
+	resp := next(ctx)
+	name := OperationName(ctx)
+	outcome := "ok"
+	if resp != nil && len(resp.Errors) > 0 {
+		outcome = "error"
+		if code, ok := resp.Errors[0].Extensions["code"].(string); ok {
+			outcome = code
+		}
+	}
+	o.m.requests.WithLabelValues(name, outcome).Inc()
+	o.m.duration.WithLabelValues(name).Observe(time.Since(start).Seconds())
+	if l, _ := ctx.Value(logKey{}).(*requestLog); l != nil {
+		l.operation.Store(&name)
+		l.outcome.Store(&outcome)
+	}
+	return resp
+}
+
+// OperationName names the operation of ctx: its name, or its type and
+// first root field for an anonymous operation.
+func OperationName(ctx context.Context) string {
+	rc := graphql.GetOperationContext(ctx)
+	if rc == nil || rc.Operation == nil {
+		return "unknown"
+	}
+	if rc.Operation.Name != "" {
+		return rc.Operation.Name
+	}
+	for _, sel := range rc.Operation.SelectionSet {
+		if f, ok := sel.(*ast.Field); ok {
+			return string(rc.Operation.Operation) + ":" + f.Name
+		}
+	}
+	return string(rc.Operation.Operation)
+}
+
+// requestLog is what a request's log line learns while it is served.
+type requestLog struct {
+	operation atomic.Pointer[string]
+	outcome   atomic.Pointer[string]
+}
+
+type logKey struct{}
