@@ -3,7 +3,7 @@
 SHELL := /usr/bin/env bash
 GO ?= go
 
-.PHONY: run build test generate check-generate lint bench fuzz seed token ci
+.PHONY: run build test generate check-generate lint bench bench-go bench-load fuzz seed token ci clients audit schema faulttest soak
 
 ## run: build, migrate, seed and serve on :8080 (embedded SQLite unless DATABASE_URL is set)
 run:
@@ -32,17 +32,55 @@ lint:
 	@unformatted="$$(gofmt -l $$(git ls-files '*.go'))"; \
 	if [ -n "$$unformatted" ]; then echo "gofmt would change:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
+	$(GO) vet -tags loadtest .
 
-## bench: the Go benchmarks, ten runs each, summarized by benchstat (medians with confidence intervals)
+## bench: the Go micro-benchmarks (bench-go), then the load test against PostGraphile (bench-load)
 bench:
+	@$(MAKE) --no-print-directory bench-go
+	@$(MAKE) --no-print-directory bench-load
+
+## bench-go: the Go benchmarks, ten runs each, summarized by benchstat (medians with confidence intervals)
+bench-go:
 	@out="$$(mktemp)"; \
 	$(GO) test -run '^$$' -bench . -benchmem -count=10 ./... | tee "$$out" | grep -E '^(Benchmark|ok|FAIL)'; \
 	echo; $(GO) tool benchstat "$$out"; rm -f "$$out"
+
+## bench-load: scripts/bench.sh: this service and PostGraphile on one seeded PostgreSQL database, loaded
+## alternately by bench/loadgen (vegeta); fails only on a failed request or a lost write (bench/README.md)
+bench-load:
+	scripts/bench.sh
+
+## faulttest: 30 s of mixed load on a throwaway PostgreSQL cluster that is stopped for 5 s (fault_test.go)
+faulttest:
+	$(GO) test -tags loadtest -count=1 -run '^TestSurvivesADatabaseOutage$$' -v -timeout 5m .
+
+## soak: SOAK_DURATION (2m) of mixed load; prints errors, RSS and goroutines every 10 s (soak_test.go)
+soak:
+	scripts/with-postgres.sh $(GO) test -tags loadtest -count=1 -run '^TestSoak$$' -v -timeout 15m .
 
 ## fuzz: run each fuzz target for FUZZTIME (the committed corpora also run in make test)
 FUZZTIME ?= 15s
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzCheckCredential$$' -fuzztime $(FUZZTIME) ./catalog/
+	$(GO) test -run '^$$' -fuzz '^FuzzComputePoints$$' -fuzztime $(FUZZTIME) ./catalog/
+	$(GO) test -run '^$$' -fuzz '^FuzzDecodeID$$' -fuzztime $(FUZZTIME) ./graph/relay/
+	$(GO) test -run '^$$' -fuzz '^FuzzDecodeCursor$$' -fuzztime $(FUZZTIME) ./graph/relay/
+	$(GO) test -run '^$$' -fuzz '^FuzzDecodeParams$$' -fuzztime $(FUZZTIME) ./internal/httpapi/
+	$(GO) test -run '^$$' -fuzz '^FuzzAnalyze$$' -fuzztime $(FUZZTIME) ./internal/limits/
+
+## clients: with Node: the graphql-http audit, schema checks and real clients (Apollo, codegen, graphql-ws) against a fresh server
+clients:
+	scripts/client-checks.sh
+
+## audit: the graphql-http GraphQL-over-HTTP audit against a fresh server (61 of 61 checks must pass)
+audit:
+	@test -d clients/node_modules || (cd clients && npm ci --no-audit --no-fund --loglevel=error)
+	scripts/start-test-server.sh node clients/audit.mjs
+
+## schema: rewrite schema.graphql from the schema a fresh server serves
+schema:
+	@test -d clients/node_modules || (cd clients && npm ci --no-audit --no-fund --loglevel=error)
+	scripts/start-test-server.sh bash -c 'node clients/schema.mjs print > schema.graphql.tmp' && mv schema.graphql.tmp schema.graphql
 
 ## seed: migrate and load the seed catalog into the configured database
 seed:
@@ -56,4 +94,4 @@ token:
 	@$(GO) run . token -role $(ROLE) -subject $(SUBJECT) $(if $(CANDIDATE),-candidate-id $(CANDIDATE))
 
 ## ci: what CI runs
-ci: lint check-generate test fuzz
+ci: lint check-generate test fuzz clients faulttest

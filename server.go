@@ -13,6 +13,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"os"
@@ -21,24 +22,38 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/gormstore"
 	"github.com/mssc/recert/internal/auth"
 	"github.com/mssc/recert/internal/blobstore"
 	"github.com/mssc/recert/internal/config"
 	"github.com/mssc/recert/internal/httpapi"
+	oplimits "github.com/mssc/recert/internal/limits"
+	"github.com/mssc/recert/internal/observe"
+	"github.com/mssc/recert/internal/ratelimit"
+	"github.com/mssc/recert/internal/respcache"
+	"github.com/mssc/recert/internal/tracing"
 	"github.com/mssc/recert/resolvers"
 	"github.com/mssc/recert/seed"
+	"github.com/ravilushqa/otelgqlgen"
 )
 
 func main() {
-	if err := run(os.Args[1:]); err != nil {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], os.Getenv, os.Stderr)
+	stop()
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "recert:", err)
 		os.Exit(1)
 	}
 }
 
-func run(args []string) error {
+// run carries out a command with the configuration getenv reads, logging
+// to logs; serving stops gracefully when ctx ends (SIGTERM or SIGINT in main).
+func run(ctx context.Context, args []string, getenv func(string) string, logs io.Writer) error {
 	command := "serve"
 	if len(args) > 0 {
 		command = args[0]
@@ -46,18 +61,22 @@ func run(args []string) error {
 	if command != "serve" && command != "migrate" && command != "seed" && command != "token" {
 		return fmt.Errorf("unknown command %q; use serve, migrate, seed or token", command)
 	}
-	cfg, err := config.FromEnv(os.Getenv)
+	cfg, err := config.FromEnv(getenv)
 	if err != nil {
 		return err
 	}
 	if command == "token" {
 		return printDevToken(cfg, args[1:], os.Stdout)
 	}
-	logger := slog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: cfg.LogLevel}))
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	logger := slog.New(slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: cfg.LogLevel}))
+	tracingOn := tracing.Enabled(getenv)
+	stopTracing, err := tracing.Setup(ctx, getenv)
+	if err != nil {
+		return err
+	}
+	defer func() { _ = stopTracing(context.Background()) }()
 
-	store, err := gormstore.Open(ctx, gormstore.Config{DatabaseURL: cfg.DatabaseURL, SQLitePath: cfg.SQLitePath})
+	store, err := gormstore.Open(ctx, gormstore.Config{DatabaseURL: cfg.DatabaseURL, SQLitePath: cfg.SQLitePath, ConnectTimeout: cfg.DBTimeout, Tracing: tracingOn})
 	if err != nil {
 		return err
 	}
@@ -80,10 +99,10 @@ func run(args []string) error {
 	if command == "seed" {
 		return nil
 	}
-	return serve(ctx, cfg, store, logger)
+	return serve(ctx, cfg, store, logger, tracingOn)
 }
 
-func serve(ctx context.Context, cfg config.Config, store *gormstore.Store, logger *slog.Logger) error {
+func serve(ctx context.Context, cfg config.Config, store *gormstore.Store, logger *slog.Logger, tracingOn bool) error {
 	cat := catalog.New(store)
 	if _, err := cat.Snapshot(ctx); err != nil {
 		return fmt.Errorf("loading the catalog: %w", err)
@@ -114,16 +133,38 @@ func serve(ctx context.Context, cfg config.Config, store *gormstore.Store, logge
 		CurationService:    catalog.NewCuration(cat, store, time.Now),
 		ApplicationService: catalog.NewApplications(cat, store, store, reviews, blobs.Files(limits), time.Now),
 	})
+	cache := respcache.New(cat, responseCacheEntries)
+	sqlDB, err := store.SQLDB()
+	if err != nil {
+		return err
+	}
+	metrics := observe.NewMetrics(sqlDB, cache.Stats)
+	extensions := []graphql.HandlerExtension{
+		metrics.Extension(),
+		extension.AutomaticPersistedQuery{Cache: lru.New[string](persistedQueryEntries)},
+		cache,
+	}
+	if tracingOn {
+		extensions = append([]graphql.HandlerExtension{otelgqlgen.Middleware()}, extensions...)
+	}
+	api := httpapi.New(httpapi.Config{
+		Schema: schema, Logger: logger,
+		GraphiQL: !cfg.Production, Introspection: !cfg.Production, Production: cfg.Production,
+		Tokens: tokenVerifier(verifier), Files: reviews, MaxUploadBytes: cfg.MaxUploadBytes + 1<<20,
+		MaxBodyBytes: cfg.MaxBodyBytes, ResolverTimeout: cfg.ResolverTimeout,
+		Limits: oplimits.Limits{MaxDepth: cfg.MaxDepth, MaxCost: cfg.MaxCost, MaxAliases: cfg.MaxAliases,
+			MaxRootFields: cfg.MaxRootFields, MaxTokens: cfg.MaxTokens},
+		RateLimiter:    ratelimit.New(cfg.RateLimitBudget, cfg.RateLimitRestore, time.Now),
+		TrustedProxies: cfg.TrustedProxies,
+		Extensions:     extensions,
+		CacheHit:       respcache.Hit,
+	})
 	srv := &http.Server{
-		Addr: cfg.ListenAddr,
-		Handler: httpapi.New(httpapi.Config{
-			Schema: schema, Logger: logger,
-			GraphiQL: !cfg.Production, Introspection: !cfg.Production,
-			Tokens: tokenVerifier(verifier), Files: reviews, MaxUploadBytes: cfg.MaxUploadBytes + 1<<20,
-		}),
+		Addr:              cfg.ListenAddr,
+		Handler:           routes(api, cache, metrics, store, cat, logger),
 		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       30 * time.Second,
-		WriteTimeout:      30 * time.Second,
+		ReadTimeout:       cfg.ReadTimeout,
+		WriteTimeout:      cfg.WriteTimeout,
 		IdleTimeout:       120 * time.Second,
 	}
 	errc := make(chan error, 1)

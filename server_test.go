@@ -1,13 +1,16 @@
 package main
 
 import (
+	"context"
+	"io"
+	"os"
 	"strings"
 	"testing"
 )
 
 func TestStartRefusesAnUnreachableDatabaseInOneLine(t *testing.T) {
 	t.Setenv("DATABASE_URL", "postgres://recert:s3cretpw@127.0.0.1:1/recert?connect_timeout=2")
-	err := run([]string{"migrate"})
+	err := run(context.Background(), []string{"migrate"}, os.Getenv, io.Discard)
 	if err == nil {
 		t.Fatal("start succeeded without a database")
 	}
@@ -30,7 +33,7 @@ func TestStartRefusesUnknownConfiguration(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Setenv(tc.name, tc.value)
-			err := run([]string{"migrate"})
+			err := run(context.Background(), []string{"migrate"}, os.Getenv, io.Discard)
 			if err == nil || !strings.Contains(err.Error(), tc.name) || !strings.Contains(err.Error(), tc.mention) {
 				t.Errorf("%s=%s: error %v should name the variable and say %q", tc.name, tc.value, err, tc.mention)
 			}
@@ -39,7 +42,7 @@ func TestStartRefusesUnknownConfiguration(t *testing.T) {
 }
 
 func TestUnknownCommandIsRefused(t *testing.T) {
-	if err := run([]string{"serv"}); err == nil || !strings.Contains(err.Error(), "serve, migrate, seed or token") {
+	if err := run(context.Background(), []string{"serv"}, os.Getenv, io.Discard); err == nil || !strings.Contains(err.Error(), "serve, migrate, seed or token") {
 		t.Errorf("unknown command: %v", err)
 	}
 }
@@ -47,12 +50,12 @@ func TestUnknownCommandIsRefused(t *testing.T) {
 func TestProductionRefusesTheDevelopmentSecret(t *testing.T) {
 	t.Setenv("APP_ENV", "production")
 	t.Setenv("AUTH_DEV_SECRET", "anything")
-	err := run([]string{"migrate"})
+	err := run(context.Background(), []string{"migrate"}, os.Getenv, io.Discard)
 	if err == nil || !strings.Contains(err.Error(), "AUTH_DEV_SECRET") {
 		t.Fatalf("production start with a development secret: %v", err)
 	}
 	t.Setenv("AUTH_DEV_SECRET", "")
-	if err := run([]string{"token", "-role", "STAFF", "-subject", "x"}); err == nil || !strings.Contains(err.Error(), "not available in production") {
+	if err := run(context.Background(), []string{"token", "-role", "STAFF", "-subject", "x"}, os.Getenv, io.Discard); err == nil || !strings.Contains(err.Error(), "not available in production") {
 		t.Errorf("a development token was printed in production: %v", err)
 	}
 }

@@ -28,6 +28,8 @@ type Certification struct {
 	OrganizationID int64
 	// OrganizationKey is the issuing body's key.
 	OrganizationKey string
+	// Organization is the issuing body, filled in by the snapshot.
+	Organization *Organization
 	// Name is the entry as the guide lists it.
 	Name string
 	// DisplayName is a full name that makes sense on its own.

@@ -166,17 +166,19 @@ func slugKey(taken func(string) bool, words ...string) string {
 // newCertification builds the entry an input describes, with keys made
 // for it and for its new organization.
 func (s *Snapshot) newCertification(in CertificationInput, source ProvenanceSource, reference string) (*Organization, *Certification) {
-	var org *Organization
+	var org, issuer *Organization
 	orgKey := ""
 	if in.NewOrganization != nil {
 		n := in.NewOrganization
 		orgKey = slugKey(func(k string) bool { return s.orgByKey(k) != nil }, firstNonEmpty(n.Acronym, n.Name))
 		org = &Organization{Key: orgKey, Name: n.Name, Acronym: n.Acronym, URL: n.URL, Description: n.Description}
+		issuer = org
 	} else if o := s.orgByID[in.OrganizationID]; o != nil {
 		orgKey = o.Key
+		issuer = o
 	}
 	cert := &Certification{
-		OrganizationID: in.OrganizationID, OrganizationKey: orgKey,
+		OrganizationID: in.OrganizationID, OrganizationKey: orgKey, Organization: issuer,
 		Key:  slugKey(func(k string) bool { return s.certByKey(k) != nil }, orgKey, in.Group, in.Level, in.Name),
 		Name: in.Name, DisplayName: in.DisplayName, Group: in.Group, Level: in.Level, Note: in.Note,
 		RecognitionBases: in.RecognitionBases, EligiblePrograms: in.EligiblePrograms, Aliases: in.Aliases,

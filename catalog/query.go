@@ -83,13 +83,13 @@ type CertificationFacets struct {
 	Organizations []OrganizationCount
 }
 
-// CertificationResult is a page of certifications and the facets of the
-// whole filtered set.
+// CertificationResult is a page of certifications and the whole filtered
+// set its facets are counted on.
 type CertificationResult struct {
 	// Page is the requested page.
-	Page Page[*Certification]
-	// Facets count the whole filtered set.
-	Facets CertificationFacets
+	Page     Page[*Certification]
+	items    []*Certification
+	snapshot *Snapshot
 }
 
 // FindCertifications filters, orders and pages the catalog's certifications.
@@ -137,12 +137,28 @@ func (s *Snapshot) FindCertifications(f CertificationCriteria, order Certificati
 		items = append(items, c)
 	}
 	o := s.certificationOrdering(order, scores)
-	o.sort(items)
+	switch {
+	case order.Field == OrderByName && order.Direction == Ascending:
+		// The snapshot keeps certifications in this order already.
+	case order.Field == OrderByName:
+		slices.Reverse(items)
+	default:
+		o.sort(items)
+	}
 	page, err := paginate(items, o, req)
 	if err != nil {
 		return CertificationResult{}, err
 	}
-	return CertificationResult{Page: page, Facets: s.facets(items)}, nil
+	return CertificationResult{Page: page, items: items, snapshot: s}, nil
+}
+
+// Facets counts the whole filtered set by recognition basis and
+// organization; it is computed only when asked for.
+func (r CertificationResult) Facets() CertificationFacets {
+	if r.snapshot == nil {
+		return CertificationFacets{}
+	}
+	return r.snapshot.facets(r.items)
 }
 
 func (s *Snapshot) certificationOrdering(order CertificationSort, scores map[int64]int) ordering[*Certification] {

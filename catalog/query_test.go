@@ -254,7 +254,7 @@ func TestFindCertificationsFacets(t *testing.T) {
 				t.Fatal(err)
 			}
 			var bases []RecognitionBasis
-			for _, b := range r.Facets.RecognitionBases {
+			for _, b := range r.Facets().RecognitionBases {
 				bases = append(bases, b.Basis)
 				if b.Count != tt.wantBases[b.Basis] {
 					t.Errorf("count of %s = %d, want %d", b.Basis, b.Count, tt.wantBases[b.Basis])
@@ -264,7 +264,7 @@ func TestFindCertificationsFacets(t *testing.T) {
 				t.Errorf("bases = %v, want all four in the guide's order %v", bases, RecognitionBases)
 			}
 			var orgs []orgCount
-			for _, o := range r.Facets.Organizations {
+			for _, o := range r.Facets().Organizations {
 				orgs = append(orgs, orgCount{o.Organization.ID, o.Count})
 			}
 			if !slices.Equal(orgs, tt.wantOrgs) {

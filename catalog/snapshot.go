@@ -45,6 +45,7 @@ func NewSnapshot(data *Data) *Snapshot {
 	})
 	for _, c := range s.certifications {
 		s.certByID[c.ID] = c
+		c.Organization = s.orgByID[c.OrganizationID]
 	}
 	s.keyActivities = pointers(data.KeyActivities)
 	slices.SortStableFunc(s.keyActivities, func(a, b *KeyActivity) int {

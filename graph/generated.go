@@ -738,7 +738,6 @@ type CertificationResolver interface {
 	Group(ctx context.Context, obj *catalog.Certification) (*string, error)
 	Level(ctx context.Context, obj *catalog.Certification) (*string, error)
 	Note(ctx context.Context, obj *catalog.Certification) (*string, error)
-	Organization(ctx context.Context, obj *catalog.Certification) (*catalog.Organization, error)
 
 	Points(ctx context.Context, obj *catalog.Certification) (int, error)
 
@@ -10149,7 +10148,7 @@ func (ec *executionContext) _Certification_organization(ctx context.Context, fie
 			return ec.fieldContext_Certification_organization(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Certification().Organization(ctx, obj)
+			return obj.Organization, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *catalog.Organization) graphql.Marshaler {
@@ -10163,8 +10162,8 @@ func (ec *executionContext) fieldContext_Certification_organization(_ context.Co
 	fc = &graphql.FieldContext{
 		Object:     "Certification",
 		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
+		IsMethod:   false,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Organization(ctx, field)
 		},
@@ -10598,7 +10597,7 @@ func (ec *executionContext) _CertificationConnection_facets(ctx context.Context,
 			return ec.fieldContext_CertificationConnection_facets(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Facets, nil
+			return obj.Facets(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *catalog.CertificationFacets) graphql.Marshaler {
@@ -10612,7 +10611,7 @@ func (ec *executionContext) fieldContext_CertificationConnection_facets(_ contex
 	fc = &graphql.FieldContext{
 		Object:     "CertificationConnection",
 		Field:      field,
-		IsMethod:   false,
+		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_CertificationFacets(ctx, field)
@@ -23138,43 +23137,10 @@ func (ec *executionContext) _Certification(ctx context.Context, sel ast.Selectio
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "organization":
-			field := field
-
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
-				defer func() {
-					if r := recover(); r != nil {
-						ec.Error(ctx, ec.Recover(ctx, r))
-					}
-				}()
-				res = ec._Certification_organization(ctx, field, obj)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
-				return res
+			out.Values[i] = ec._Certification_organization(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
-
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "recognitionBases":
 			out.Values[i] = ec._Certification_recognitionBases(ctx, field, obj)
 			if out.Values[i] == graphql.Null {

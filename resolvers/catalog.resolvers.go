@@ -7,7 +7,6 @@ package resolvers
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/graph"
@@ -29,18 +28,6 @@ func (r *certificationResolver) Level(ctx context.Context, obj *catalog.Certific
 
 func (r *certificationResolver) Note(ctx context.Context, obj *catalog.Certification) (*string, error) {
 	return optional(obj.Note), nil
-}
-
-func (r *certificationResolver) Organization(ctx context.Context, obj *catalog.Certification) (*catalog.Organization, error) {
-	snap, err := r.snapshot(ctx)
-	if err != nil {
-		return nil, err
-	}
-	org := snap.Organization(obj.OrganizationID)
-	if org == nil {
-		return nil, catalog.Internal(fmt.Errorf("certification %d names missing organization %d", obj.ID, obj.OrganizationID))
-	}
-	return org, nil
 }
 
 func (r *certificationResolver) Points(ctx context.Context, obj *catalog.Certification) (int, error) {

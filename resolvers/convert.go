@@ -52,7 +52,7 @@ func certificationConnection(res catalog.CertificationResult) *model.Certificati
 	edges, nodes, info := connectionParts(res.Page, func(n *catalog.Certification, c string) *model.CertificationEdge {
 		return &model.CertificationEdge{Node: n, Cursor: c}
 	})
-	return &model.CertificationConnection{Edges: edges, Nodes: nodes, PageInfo: info, TotalCount: res.Page.TotalCount, Facets: &res.Facets}
+	return model.NewCertificationConnection(edges, nodes, info, res)
 }
 
 func organizationConnection(p catalog.Page[*catalog.Organization]) *model.OrganizationConnection {

@@ -6,6 +6,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	otelgorm "gorm.io/plugin/opentelemetry/tracing"
 	"net"
 	"os"
 	"path/filepath"
@@ -41,6 +42,9 @@ type Config struct {
 	ConnectTimeout time.Duration
 	// Counter, when set, counts every SQL statement the store executes.
 	Counter *StatementCounter
+	// Tracing adds an OpenTelemetry span for every SQL statement, sent to
+	// the global tracer provider.
+	Tracing bool
 }
 
 // Store is the gorm implementation of the catalog's storage interfaces.
@@ -81,6 +85,11 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		where = net.JoinHostPort(pc.Host, fmt.Sprint(pc.Port))
 		// Dates and times are exchanged in UTC whatever the server's zone.
 		pc.RuntimeParams["timezone"] = "UTC"
+		// Every new connection gives up after the timeout, so that a write
+		// fails fast with UNAVAILABLE while the database is down.
+		if pc.ConnectTimeout == 0 || pc.ConnectTimeout > timeout {
+			pc.ConnectTimeout = timeout
+		}
 		pgConfig = pc.Copy()
 		db, err = gorm.Open(postgres.New(postgres.Config{Conn: stdlib.OpenDB(*pc)}), gcfg)
 	} else {
@@ -98,6 +107,11 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	sqlDB, err := db.DB()
 	if err != nil {
 		return nil, fmt.Errorf("cannot open the database at %s: %v", where, redact(err, cfg.DatabaseURL))
+	}
+	if cfg.Tracing {
+		if err := db.Use(otelgorm.NewPlugin(otelgorm.WithoutMetrics())); err != nil {
+			return nil, fmt.Errorf("cannot trace the database: %v", err)
+		}
 	}
 	if dialect == DialectSQLite {
 		// SQLite allows one writer at a time; one connection keeps

@@ -199,20 +199,6 @@ type CertificationAliasInput struct {
 	Value string `json:"value"`
 }
 
-// A page of certifications.
-type CertificationConnection struct {
-	// The items of the page with their cursors.
-	Edges []*CertificationEdge `json:"edges"`
-	// The certifications of the page.
-	Nodes []*catalog.Certification `json:"nodes"`
-	// Where the page stands in the whole list.
-	PageInfo *PageInfo `json:"pageInfo"`
-	// The number of certifications in the whole filtered list.
-	TotalCount int `json:"totalCount"`
-	// Counts of the whole filtered list by recognition basis and organization.
-	Facets *catalog.CertificationFacets `json:"facets"`
-}
-
 // An item of a certification list, with its cursor.
 type CertificationEdge struct {
 	// The certification.

@@ -24,7 +24,7 @@ import (
 
 // env is a running API over a seeded database.
 type env struct {
-	t       *testing.T
+	t       testing.TB
 	url     string
 	store   *gormstore.Store
 	counter *gormstore.StatementCounter
@@ -32,6 +32,7 @@ type env struct {
 	now     time.Time
 	blobs   *blobstore.Store
 	catalog *catalog.Catalog
+	handler http.Handler
 	// clock is the services' current time; now is where it started.
 	clock atomic.Value
 }
@@ -75,14 +76,15 @@ func eachDialect(t *testing.T, fn func(t *testing.T, e *env)) {
 	}
 }
 
-func newEnv(t *testing.T, dialect gormstore.Dialect) *env {
+func newEnv(t testing.TB, dialect gormstore.Dialect) *env {
 	counter := &gormstore.StatementCounter{}
-	return newEnvOn(t, testdb.OpenSeeded(t, dialect, counter), counter)
+	return newEnvOn(t, testdb.OpenSeeded(t, dialect, counter), counter, nil)
 }
 
-// newEnvOn starts an API server over an open store; two of them over one
-// PostgreSQL database are two instances of the service.
-func newEnvOn(t *testing.T, store *gormstore.Store, counter *gormstore.StatementCounter) *env {
+// newEnvOn starts an API server over an open store, with its HTTP
+// configuration changed by configure when it is not nil; two of them over
+// one PostgreSQL database are two instances of the service.
+func newEnvOn(t testing.TB, store *gormstore.Store, counter *gormstore.StatementCounter, configure func(*httpapi.Config)) *env {
 	verifier, err := auth.NewVerifier(context.Background(), testAuth)
 	if err != nil {
 		t.Fatal(err)
@@ -102,7 +104,7 @@ func newEnvOn(t *testing.T, store *gormstore.Store, counter *gormstore.Statement
 	watch, stop := context.WithCancel(context.Background())
 	t.Cleanup(stop)
 	go cat.Watch(watch, store.ListenCatalogChanges)
-	h := httpapi.New(httpapi.Config{
+	cfg := httpapi.Config{
 		Schema: resolvers.NewSchema(&resolvers.Resolver{
 			Catalog:            cat,
 			CandidateService:   catalog.NewCandidates(store, clock),
@@ -117,10 +119,14 @@ func newEnvOn(t *testing.T, store *gormstore.Store, counter *gormstore.Statement
 		Tokens:         verifier,
 		Files:          reviews,
 		MaxUploadBytes: 2 * testUploadLimit,
-	})
+	}
+	if configure != nil {
+		configure(&cfg)
+	}
+	h := httpapi.New(cfg)
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
-	e.url, e.blobs, e.catalog = srv.URL, blobs, cat
+	e.url, e.blobs, e.catalog, e.handler = srv.URL, blobs, cat, h
 	return e
 }
 
@@ -245,7 +251,7 @@ func (e *env) column(t *testing.T, query string) []string {
 }
 
 // testLog writes the server's log lines to the test's log, shown when a test fails.
-type testLog struct{ t *testing.T }
+type testLog struct{ t testing.TB }
 
 func (l testLog) Write(p []byte) (int, error) {
 	l.t.Log(strings.TrimSpace(string(p)))

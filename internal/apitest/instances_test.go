@@ -151,8 +151,8 @@ func TestTwoInstancesOnOnePostgreSQL(t *testing.T) {
 	if _, err := seed.Apply(ctx, first); err != nil {
 		t.Fatal(err)
 	}
-	a := newEnvOn(t, first, &gormstore.StatementCounter{})
-	b := newEnvOn(t, open(), &gormstore.StatementCounter{})
+	a := newEnvOn(t, first, &gormstore.StatementCounter{}, nil)
+	b := newEnvOn(t, open(), &gormstore.StatementCounter{}, nil)
 	before := get(b.ok(t, `{ catalogVersion }`, nil), "catalogVersion")
 
 	sse, ws := sseEvents(t, ctx, b), wsEvents(t, ctx, b)

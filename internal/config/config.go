@@ -5,6 +5,7 @@ package config
 import (
 	"fmt"
 	"log/slog"
+	"net/netip"
 	"net/url"
 	"strconv"
 	"strings"
@@ -30,6 +31,9 @@ type Config struct {
 	LogLevel slog.Level
 	// ShutdownGrace bounds how long in-flight requests may finish (SHUTDOWN_GRACE).
 	ShutdownGrace time.Duration
+	// DBTimeout bounds connecting to the database, so that a write fails
+	// fast with UNAVAILABLE when it is down (DB_TIMEOUT).
+	DBTimeout time.Duration
 	// Auth says how bearer tokens are verified (AUTH_*).
 	Auth auth.Config
 	// UploadsURL is where uploaded files are kept (UPLOADS_URL): a file://
@@ -37,6 +41,36 @@ type Config struct {
 	UploadsURL string
 	// MaxUploadBytes is the largest file accepted (MAX_UPLOAD_BYTES).
 	MaxUploadBytes int64
+	// MaxBodyBytes bounds a request body other than an upload
+	// (MAX_BODY_BYTES).
+	MaxBodyBytes int64
+	// MaxDepth bounds how deeply an operation's fields nest (MAX_DEPTH).
+	MaxDepth int
+	// MaxCost bounds an operation's cost (MAX_COST).
+	MaxCost int
+	// MaxAliases bounds an operation's aliased fields (MAX_ALIASES).
+	MaxAliases int
+	// MaxRootFields bounds an operation's root fields (MAX_ROOT_FIELDS).
+	MaxRootFields int
+	// MaxTokens bounds the tokens of a GraphQL document (MAX_TOKENS).
+	MaxTokens int
+	// ReadTimeout bounds reading a whole request (READ_TIMEOUT).
+	ReadTimeout time.Duration
+	// WriteTimeout bounds serving a request, from the end of its headers
+	// (WRITE_TIMEOUT); streams are exempt.
+	WriteTimeout time.Duration
+	// ResolverTimeout bounds how long one query or mutation may run
+	// (RESOLVER_TIMEOUT).
+	ResolverTimeout time.Duration
+	// RateLimitBudget is each client's budget of cost points
+	// (RATE_LIMIT_BUDGET).
+	RateLimitBudget int
+	// RateLimitRestore is the points a second restored to each budget
+	// (RATE_LIMIT_RESTORE).
+	RateLimitRestore float64
+	// TrustedProxies are the networks of the reverse proxies whose
+	// X-Forwarded-For names the client (TRUSTED_PROXIES).
+	TrustedProxies []netip.Prefix
 }
 
 // DevelopmentSecret signs development tokens when AUTH_DEV_SECRET is not
@@ -87,6 +121,17 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		}
 		cfg.MaxUploadBytes = n
 	}
+	if err := readLimits(getenv, &cfg); err != nil {
+		return cfg, err
+	}
+	cfg.DBTimeout = 3 * time.Second
+	if v := getenv("DB_TIMEOUT"); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil || d <= 0 || d > time.Minute {
+			return cfg, fmt.Errorf("DB_TIMEOUT=%q is not understood; use a duration from 1ms to 1m, such as 3s", v)
+		}
+		cfg.DBTimeout = d
+	}
 	if v := getenv("SHUTDOWN_GRACE"); v != "" {
 		d, err := time.ParseDuration(v)
 		if err != nil || d <= 0 {
@@ -95,6 +140,88 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		cfg.ShutdownGrace = d
 	}
 	return cfg, nil
+}
+
+// readLimits reads the limits of requests and operations, the timeouts
+// and the rate limit, each with a safe default.
+func readLimits(getenv func(string) string, cfg *Config) error {
+	cfg.MaxBodyBytes = 1 << 20
+	cfg.MaxDepth, cfg.MaxCost, cfg.MaxAliases, cfg.MaxRootFields, cfg.MaxTokens = 12, 25000, 30, 20, 10000
+	cfg.ReadTimeout, cfg.WriteTimeout, cfg.ResolverTimeout = 30*time.Second, 60*time.Second, 10*time.Second
+	cfg.RateLimitBudget, cfg.RateLimitRestore = 50000, 1000
+	if v := getenv("MAX_BODY_BYTES"); v != "" {
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || n < 1024 || n > 1<<30 {
+			return fmt.Errorf("MAX_BODY_BYTES=%q is not understood; use a number of bytes from 1024 to 1073741824", v)
+		}
+		cfg.MaxBodyBytes = n
+	}
+	for _, c := range []struct {
+		name     string
+		min, max int
+		into     *int
+	}{
+		{"MAX_DEPTH", 2, 100, &cfg.MaxDepth},
+		{"MAX_COST", 10, 10_000_000, &cfg.MaxCost},
+		{"MAX_ALIASES", 1, 10_000, &cfg.MaxAliases},
+		{"MAX_ROOT_FIELDS", 1, 10_000, &cfg.MaxRootFields},
+		{"MAX_TOKENS", 100, 1_000_000, &cfg.MaxTokens},
+		{"RATE_LIMIT_BUDGET", 1, 1_000_000_000, &cfg.RateLimitBudget},
+	} {
+		v := getenv(c.name)
+		if v == "" {
+			continue
+		}
+		n, err := strconv.Atoi(v)
+		if err != nil || n < c.min || n > c.max {
+			return fmt.Errorf("%s=%q is not understood; use a whole number from %d to %d", c.name, v, c.min, c.max)
+		}
+		*c.into = n
+	}
+	for _, c := range []struct {
+		name string
+		into *time.Duration
+	}{
+		{"READ_TIMEOUT", &cfg.ReadTimeout}, {"WRITE_TIMEOUT", &cfg.WriteTimeout}, {"RESOLVER_TIMEOUT", &cfg.ResolverTimeout},
+	} {
+		v := getenv(c.name)
+		if v == "" {
+			continue
+		}
+		d, err := time.ParseDuration(v)
+		if err != nil || d <= 0 {
+			return fmt.Errorf("%s=%q is not understood; use a positive duration such as 30s", c.name, v)
+		}
+		*c.into = d
+	}
+	if v := getenv("RATE_LIMIT_RESTORE"); v != "" {
+		f, err := strconv.ParseFloat(v, 64)
+		if err != nil || f <= 0 || f > 1e9 {
+			return fmt.Errorf("RATE_LIMIT_RESTORE=%q is not understood; use the points restored a second, a positive number such as 1000", v)
+		}
+		cfg.RateLimitRestore = f
+	}
+	for _, v := range strings.Split(getenv("TRUSTED_PROXIES"), ",") {
+		if v = strings.TrimSpace(v); v == "" {
+			continue
+		}
+		p, err := netip.ParsePrefix(v)
+		if err != nil {
+			a, aerr := netip.ParseAddr(v)
+			if aerr != nil {
+				return fmt.Errorf("TRUSTED_PROXIES has %q, which is not understood; use addresses or networks such as 10.0.0.0/8, separated by commas", v)
+			}
+			p = netip.PrefixFrom(a, a.BitLen())
+		}
+		cfg.TrustedProxies = append(cfg.TrustedProxies, p.Masked())
+	}
+	if cfg.WriteTimeout <= cfg.ResolverTimeout {
+		return fmt.Errorf("WRITE_TIMEOUT=%s must be longer than RESOLVER_TIMEOUT=%s, or answers would be cut off", cfg.WriteTimeout, cfg.ResolverTimeout)
+	}
+	if cfg.RateLimitBudget < cfg.MaxCost {
+		return fmt.Errorf("RATE_LIMIT_BUDGET=%d is below MAX_COST=%d; the costliest allowed operation could never run", cfg.RateLimitBudget, cfg.MaxCost)
+	}
+	return nil
 }
 
 // readAuth reads the AUTH_* variables. Production never takes a development

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -19,12 +20,38 @@ import (
 var (
 	enumLiteralError  = regexp.MustCompile(`^Value "([^"]*)" does not exist in "([^"]+)" enum\.`)
 	enumVariableError = regexp.MustCompile(`^(.*) is not a valid (\w+)$`)
+	// tokenLimitError is how gqlparser words a document over its token limit.
+	tokenLimitError = regexp.MustCompile(`^exceeded token limit of (\d+)$`)
 )
 
 // errorPresenter turns every error into a GraphQL error with a stable
 // extensions.code. Domain errors keep their safe message; anything
 // internal becomes a generic message and is logged with the request id.
-func errorPresenter(schema *ast.Schema, logger *slog.Logger) graphql.ErrorPresenterFunc {
+// In production (hideSuggestions) messages lose gqlparser's "Did you
+// mean ...?" suggestions. An error of an operation that ran out of time is
+// a TIMEOUT error.
+func errorPresenter(schema *ast.Schema, logger *slog.Logger, hideSuggestions bool) graphql.ErrorPresenterFunc {
+	present := presenter(schema, logger)
+	return func(ctx context.Context, err error) *gqlerror.Error {
+		out := present(ctx, err)
+		if code, _ := out.Extensions["code"].(string); (code == string(catalog.CodeInternal) || code == string(catalog.CodeUnavailable)) &&
+			(errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded)) {
+			out.Message = timeoutMessage
+			out.Extensions = map[string]any{"code": CodeTimeout}
+		}
+		if m := tokenLimitError.FindStringSubmatch(out.Message); m != nil {
+			limit, _ := strconv.Atoi(m[1])
+			out.Message = fmt.Sprintf("the document has more than %d tokens, the most this server reads; send a smaller query", limit)
+			out.Extensions = map[string]any{"code": CodeMaxTokensExceeded, "limit": limit}
+		}
+		if hideSuggestions {
+			out.Message = stripSuggestions(out.Message)
+		}
+		return out
+	}
+}
+
+func presenter(schema *ast.Schema, logger *slog.Logger) graphql.ErrorPresenterFunc {
 	return func(ctx context.Context, err error) *gqlerror.Error {
 		var domain *catalog.Error
 		if errors.As(err, &domain) {
@@ -56,7 +83,11 @@ func errorPresenter(schema *ast.Schema, logger *slog.Logger) graphql.ErrorPresen
 func presentDomainError(ctx context.Context, err error, domain *catalog.Error, logger *slog.Logger) *gqlerror.Error {
 	message := domain.Error()
 	if domain.Code == catalog.CodeInternal || domain.Code == catalog.CodeUnavailable {
-		logger.ErrorContext(ctx, "request failed", "request_id", RequestID(ctx), "code", domain.Code, "error", err.Error())
+		cause := ""
+		if domain.Err != nil {
+			cause = domain.Err.Error()
+		}
+		logger.ErrorContext(ctx, "request failed", "request_id", RequestID(ctx), "code", domain.Code, "error", err.Error(), "cause", cause)
 		message = domain.Message
 	}
 	out := graphql.DefaultErrorPresenter(ctx, errors.New(message))

@@ -3,8 +3,10 @@
 package httpapi
 
 import (
+	"context"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -14,6 +16,8 @@ import (
 	"github.com/99designs/gqlgen/graphql/playground"
 
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/internal/limits"
+	"github.com/mssc/recert/internal/ratelimit"
 )
 
 // Config is what the HTTP API needs.
@@ -32,6 +36,39 @@ type Config struct {
 	Files FileOpener
 	// MaxUploadBytes bounds a multipart request; zero means 12 MiB.
 	MaxUploadBytes int64
+	// MaxBodyBytes bounds any other request body (and a GET query
+	// string); zero means 1 MiB.
+	MaxBodyBytes int64
+	// Production turns off GraphiQL, introspection and field suggestions
+	// whatever the fields above say.
+	Production bool
+	// Limits bound every operation (depth, cost, aliases, root fields,
+	// tokens); a zero field takes its default (limits.Defaults).
+	Limits limits.Limits
+	// ResolverTimeout bounds how long one query or mutation may run; zero
+	// means 10 seconds.
+	ResolverTimeout time.Duration
+	// RateLimiter, when set, keeps each client's budget of cost points;
+	// nil lets every operation through (the cost is still reported).
+	RateLimiter ratelimit.Store
+	// CatalogReads are the root fields an anonymous query may be made of
+	// to be charged CatalogReadCost; nil means DefaultCatalogReads.
+	CatalogReads []string
+	// CatalogReadCost is what an anonymous catalog read is charged; zero
+	// means 1.
+	CatalogReadCost int
+	// Extensions are more gqlgen extensions (a response cache, tracing),
+	// used after the request checks and before the limits. Their responses
+	// are still reported in extensions.cost; a response cache's hit costs
+	// nothing when the cache calls ServedFromCache or CacheHit reports it.
+	Extensions []graphql.HandlerExtension
+	// CacheHit, when set, reports whether the response of ctx was served
+	// from a response cache.
+	CacheHit func(ctx context.Context) bool
+	// TrustedProxies are the networks of the reverse proxies in front of
+	// the service: for a request from one of them, the client's address
+	// (an anonymous client's budget) is taken from X-Forwarded-For.
+	TrustedProxies []netip.Prefix
 }
 
 // New returns the HTTP handler of the API.
@@ -40,38 +77,63 @@ func New(cfg Config) http.Handler {
 	if logger == nil {
 		logger = slog.Default()
 	}
-	maxUpload := cfg.MaxUploadBytes
-	if maxUpload == 0 {
-		maxUpload = 12 << 20
+	maxUpload := orDefault(cfg.MaxUploadBytes, 12<<20)
+	maxBody := orDefault(cfg.MaxBodyBytes, 1<<20)
+	timeout := orDefault(cfg.ResolverTimeout, 10*time.Second)
+	lim := cfg.Limits.WithDefaults()
+	catalogReads := cfg.CatalogReads
+	if catalogReads == nil {
+		catalogReads = DefaultCatalogReads
 	}
 	srv := handler.New(cfg.Schema)
-	// The first transport that accepts a request serves it: server-sent
-	// events must come before POST, which would take subscriptions too.
+	// The first transport that accepts a request serves it: OPTIONS and
+	// HEAD, then the streams (websocket, server-sent events), then every
+	// other request, which httpTransport answers as the GraphQL-over-HTTP
+	// specification asks.
 	srv.AddTransport(transport.Options{})
-	srv.AddTransport(transport.GET{})
-	srv.AddTransport(transport.SSE{KeepAlivePingInterval: 15 * time.Second})
-	srv.AddTransport(transport.POST{})
-	srv.AddTransport(transport.MultipartForm{MaxUploadSize: maxUpload, MaxMemory: 1 << 20})
 	srv.AddTransport(transport.Websocket{
 		KeepAlivePingInterval: 15 * time.Second,
 		InitFunc:              websocketAuth(cfg.Tokens),
 	})
-	if cfg.Introspection {
+	srv.AddTransport(transport.SSE{KeepAlivePingInterval: 15 * time.Second})
+	srv.AddTransport(httpTransport{maxBody: maxBody, maxMemory: 1 << 20, limiter: cfg.RateLimiter, timeout: timeout})
+	if cfg.Introspection && !cfg.Production {
 		srv.Use(extension.Introspection{})
 	}
+	srv.SetParserTokenLimit(lim.MaxTokens)
+	srv.SetDisableSuggestion(cfg.Production)
+	// The first extension used is the outermost response interceptor: the
+	// cost reporter sees every response, whoever produced it. Operation
+	// mutators run in the order used: the limits are checked and the
+	// budget consulted last, for operations that passed everything else.
+	srv.Use(costReporter{store: cfg.RateLimiter, cacheHit: cfg.CacheHit})
+	srv.Use(precheck{limits: lim})
 	srv.Use(strictEnums{schema: cfg.Schema.Schema()})
-	srv.SetErrorPresenter(errorPresenter(cfg.Schema.Schema(), logger))
+	for _, ext := range cfg.Extensions {
+		srv.Use(ext)
+	}
+	srv.Use(costControl{schema: cfg.Schema.Schema(), limits: lim, store: cfg.RateLimiter,
+		catalogReads: catalogReads, catalogReadCost: orDefault(cfg.CatalogReadCost, 1)})
+	srv.AroundRootFields(timeoutGuard)
+	srv.SetErrorPresenter(errorPresenter(cfg.Schema.Schema(), logger, cfg.Production))
 	srv.SetRecoverFunc(recoverFunc(logger))
 
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", withPrincipal(cfg.Tokens, srv))
+	mux.Handle("/graphql", guard(maxBody, maxUpload, cfg.TrustedProxies, withPrincipal(cfg.Tokens, srv)))
 	if cfg.Files != nil {
 		mux.Handle("GET /files/", withPrincipal(cfg.Tokens, serveFiles(cfg.Files, logger)))
 	}
-	if cfg.GraphiQL {
+	if cfg.GraphiQL && !cfg.Production {
 		mux.Handle("GET /{$}", playground.Handler("MSSC Recertification API", "/graphql"))
 	}
 	return withRequestID(withCatalogScope(mux))
+}
+
+func orDefault[T int | int64 | time.Duration](v, d T) T {
+	if v <= 0 {
+		return d
+	}
+	return v
 }
 
 // withCatalogScope makes every catalog read of one request see one snapshot.

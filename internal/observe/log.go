@@ -7,20 +7,19 @@ import (
 	"time"
 )
 
-// RequestIDFunc returns the id of the request ctx belongs to.
-type RequestIDFunc func(ctx context.Context) string
-
 // Log writes one structured line per request: its id, method, path,
-// status, duration, GraphQL operation and outcome. It never logs tokens,
+// status, duration, GraphQL operation and outcome; the id is the
+// X-Request-ID the API answered with. Refusals with 429 are counted in
+// metrics when it is not nil. It never logs tokens,
 // query texts, variables or anything personal.
-func Log(logger *slog.Logger, requestID RequestIDFunc, next http.Handler) http.Handler {
+func Log(logger *slog.Logger, metrics *Metrics, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		l := &requestLog{}
 		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
 		next.ServeHTTP(rec, r.WithContext(context.WithValue(r.Context(), logKey{}, l)))
 		attrs := []any{
-			"request_id", requestID(r.Context()), "method", r.Method, "path", r.URL.Path,
+			"request_id", rec.Header().Get("X-Request-ID"), "method", r.Method, "path", r.URL.Path,
 			"status", rec.status, "duration_ms", float64(time.Since(start).Microseconds()) / 1000,
 		}
 		if op := l.operation.Load(); op != nil {
@@ -28,6 +27,9 @@ func Log(logger *slog.Logger, requestID RequestIDFunc, next http.Handler) http.H
 		}
 		if out := l.outcome.Load(); out != nil {
 			attrs = append(attrs, "outcome", *out)
+		}
+		if rec.status == http.StatusTooManyRequests && metrics != nil {
+			metrics.RateLimited()
 		}
 		level := slog.LevelInfo
 		if rec.status >= 500 {

@@ -32,10 +32,10 @@ func NewMetrics(db *sql.DB, cacheStats func() (hits, misses int64)) *Metrics {
 	m := &Metrics{
 		registry: prometheus.NewRegistry(),
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "recert_graphql_operations_total", Help: "GraphQL operations by operation name and outcome (ok or the error code).",
+			Name: "recert_graphql_operations_total", Help: "GraphQL operations by operation type and root field, and outcome (ok or the error code).",
 		}, []string{"operation", "outcome"}),
 		duration: prometheus.NewHistogramVec(prometheus.HistogramOpts{
-			Name: "recert_graphql_operation_duration_seconds", Help: "GraphQL operation latency by operation name.",
+			Name: "recert_graphql_operation_duration_seconds", Help: "GraphQL operation latency by operation type and root field.",
 			Buckets: []float64{.0005, .001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10},
 		}, []string{"operation"}),
 		rateLimited: prometheus.NewCounter(prometheus.CounterOpts{
@@ -71,7 +71,7 @@ func (m *Metrics) Extension() graphql.HandlerExtension { return operationMetrics
 
 type operationMetrics struct{ m *Metrics }
 
-func (operationMetrics) ExtensionName() string                  { return "OperationMetrics" }
+func (operationMetrics) ExtensionName() string                   { return "OperationMetrics" }
 func (operationMetrics) Validate(graphql.ExecutableSchema) error { return nil }
 
 // InterceptResponse records the operation's name, outcome and latency, and
@@ -80,6 +80,7 @@ func (o operationMetrics) InterceptResponse(ctx context.Context, next graphql.Re
 	start := time.Now()
 	resp := next(ctx)
 	name := OperationName(ctx)
+	label := rootField(ctx)
 	outcome := "ok"
 	if resp != nil && len(resp.Errors) > 0 {
 		outcome = "error"
@@ -87,8 +88,8 @@ func (o operationMetrics) InterceptResponse(ctx context.Context, next graphql.Re
 			outcome = code
 		}
 	}
-	o.m.requests.WithLabelValues(name, outcome).Inc()
-	o.m.duration.WithLabelValues(name).Observe(time.Since(start).Seconds())
+	o.m.requests.WithLabelValues(label, outcome).Inc()
+	o.m.duration.WithLabelValues(label).Observe(time.Since(start).Seconds())
 	if l, _ := ctx.Value(logKey{}).(*requestLog); l != nil {
 		l.operation.Store(&name)
 		l.outcome.Store(&outcome)
@@ -105,6 +106,21 @@ func OperationName(ctx context.Context) string {
 	}
 	if rc.Operation.Name != "" {
 		return rc.Operation.Name
+	}
+	for _, sel := range rc.Operation.SelectionSet {
+		if f, ok := sel.(*ast.Field); ok {
+			return string(rc.Operation.Operation) + ":" + f.Name
+		}
+	}
+	return string(rc.Operation.Operation)
+}
+
+// rootField names the operation by its type and first root field, never
+// by the client's chosen name, so that metric labels stay few.
+func rootField(ctx context.Context) string {
+	rc := graphql.GetOperationContext(ctx)
+	if rc == nil || rc.Operation == nil {
+		return "unknown"
 	}
 	for _, sel := range rc.Operation.SelectionSet {
 		if f, ok := sel.(*ast.Field); ok {

@@ -1,0 +1,88 @@
+package httpapi
+
+import (
+	"encoding/json"
+	"net/http"
+
+	"github.com/vektah/gqlparser/v2/gqlerror"
+)
+
+// The extensions.code values of the HTTP layer, next to the domain's
+// (catalog.Code). They are stable: clients may switch on them.
+const (
+	// CodeBadRequest: the request is not a GraphQL-over-HTTP request this
+	// server reads (malformed JSON, a missing or mistyped parameter, a
+	// batch, a subscription without a streaming transport). HTTP 400.
+	CodeBadRequest = "BAD_REQUEST"
+	// CodeUnsupportedMediaType: the request body is not application/json
+	// (or multipart/form-data for uploads). HTTP 415.
+	CodeUnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE"
+	// CodeNotAcceptable: the Accept header names no type the server can
+	// answer with. HTTP 406.
+	CodeNotAcceptable = "NOT_ACCEPTABLE"
+	// CodeMethodNotAllowed: a mutation by GET, or a method other than GET,
+	// POST and OPTIONS. HTTP 405.
+	CodeMethodNotAllowed = "METHOD_NOT_ALLOWED"
+	// CodePayloadTooLarge: the body is larger than MAX_BODY_BYTES (or a
+	// multipart request larger than the upload limit). HTTP 413.
+	CodePayloadTooLarge = "PAYLOAD_TOO_LARGE"
+	// CodeRateLimited: the operation costs more than the client's budget
+	// holds; extensions.retryAfter says in how many seconds. HTTP 429.
+	CodeRateLimited = "RATE_LIMITED"
+	// CodeTimeout: the operation ran longer than RESOLVER_TIMEOUT.
+	CodeTimeout = "TIMEOUT"
+	// CodeMaxDepthExceeded: fields nest deeper than MAX_DEPTH.
+	CodeMaxDepthExceeded = "MAX_DEPTH_EXCEEDED"
+	// CodeMaxCostExceeded: the operation costs more than MAX_COST.
+	CodeMaxCostExceeded = "MAX_COST_EXCEEDED"
+	// CodeMaxAliasesExceeded: more aliased fields than MAX_ALIASES.
+	CodeMaxAliasesExceeded = "MAX_ALIASES_EXCEEDED"
+	// CodeMaxRootFieldsExceeded: more root fields than MAX_ROOT_FIELDS.
+	CodeMaxRootFieldsExceeded = "MAX_ROOT_FIELDS_EXCEEDED"
+	// CodeMaxSelectionsExceeded: one selection set has more than
+	// limits.MaxSelections fields once its fragments are expanded, or
+	// repeats one field more than limits.MaxRepeats times.
+	CodeMaxSelectionsExceeded = "MAX_SELECTIONS_EXCEEDED"
+	// CodeMaxTokensExceeded: the document has more tokens than MAX_TOKENS.
+	CodeMaxTokensExceeded = "MAX_TOKENS_EXCEEDED"
+)
+
+// The media types of GraphQL responses.
+const (
+	mediaJSON            = "application/json"
+	mediaGraphQLResponse = "application/graphql-response+json"
+)
+
+// wireResponse is a GraphQL response as written: unlike graphql.Response,
+// it leaves `data` out when there is none, as the GraphQL-over-HTTP
+// specification asks of a request that failed before execution.
+type wireResponse struct {
+	Errors     gqlerror.List   `json:"errors,omitempty"`
+	Data       json.RawMessage `json:"data,omitempty"`
+	Extensions map[string]any  `json:"extensions,omitempty"`
+}
+
+// writeResponse writes a GraphQL response with the status and media type.
+func writeResponse(w http.ResponseWriter, status int, mediaType string, resp wireResponse) {
+	body, err := json.Marshal(resp)
+	if err != nil {
+		body = []byte(`{"errors":[{"message":"internal error","extensions":{"code":"INTERNAL"}}]}`)
+		status = http.StatusInternalServerError
+	}
+	w.Header().Set("Content-Type", mediaType+"; charset=utf-8")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(status)
+	_, _ = w.Write(body)
+}
+
+// refuse answers a request the HTTP layer refuses before GraphQL sees it:
+// one error with a stable code, no data, never an echo of the request.
+func refuse(w http.ResponseWriter, status int, mediaType, code, message string) {
+	if mediaType == "" {
+		mediaType = mediaJSON
+	}
+	writeResponse(w, status, mediaType, wireResponse{Errors: gqlerror.List{{
+		Message:    message,
+		Extensions: map[string]any{"code": code},
+	}}})
+}

@@ -1,0 +1,47 @@
+package main
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+
+	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/gormstore"
+	"github.com/mssc/recert/internal/observe"
+	"github.com/mssc/recert/internal/respcache"
+)
+
+// responseCacheEntries bounds the catalog answers kept in memory.
+const responseCacheEntries = 2048
+
+// persistedQueryEntries bounds the automatic persisted queries kept.
+const persistedQueryEntries = 1000
+
+// routes mounts the GraphQL API behind the HTTP cache with the health and
+// metrics endpoints beside it, and logs every request.
+func routes(api http.Handler, cache *respcache.Cache, metrics *observe.Metrics, store *gormstore.Store, cat *catalog.Catalog, logger *slog.Logger) http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("/healthz", observe.Healthz())
+	mux.Handle("/readyz", observe.Readyz(observe.Readiness{
+		Database: func(ctx context.Context) error {
+			db, err := store.SQLDB()
+			if err != nil {
+				return err
+			}
+			return db.PingContext(ctx)
+		},
+		PendingMigrations: store.MigrationsPending,
+		CatalogLoaded:     cat.Loaded,
+	}))
+	mux.Handle("/metrics", metrics.Handler())
+	mux.Handle("/", cache.HTTP(api))
+	return observe.Log(logger, metrics, withCacheHitFlag(mux))
+}
+
+// withCacheHitFlag lets the response cache tell the rate limiter that an
+// answer came from memory.
+func withCacheHitFlag(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		next.ServeHTTP(w, r.WithContext(respcache.WithHitFlag(r.Context())))
+	})
+}
