@@ -84,6 +84,7 @@ func TestCatalogChangesAreAnnounced(t *testing.T) {
 		defer cancel()
 		sse, ws := sseEvents(t, ctx, e), wsEvents(t, ctx, e)
 		eventually(t, "the subscriptions register", func() bool { return e.catalog.SubscriberCount() >= 2 })
+		eventually(t, "the change listener connects", e.catalog.Watching)
 		staff := e.token(t, catalog.RoleStaff, "staff-1")
 		e.okAs(t, staff, `mutation { createOrganization(input: {name: "Widget Rigging Board"}, reason: "new body") { organization { id } } }`, nil)
 		version := get(e.ok(t, `{ catalogVersion }`, nil), "catalogVersion")
