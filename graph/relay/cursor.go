@@ -23,7 +23,7 @@ func DecodeCursor(field string, s *string) (*catalog.Cursor, error) {
 	if len(*s) > 1024 {
 		return nil, bad
 	}
-	raw, err := base64.RawURLEncoding.Strict().DecodeString(*s)
+	raw, err := decodeCanonical(*s)
 	if err != nil {
 		return nil, bad
 	}

@@ -2,6 +2,7 @@ package relay
 
 import (
 	"encoding/base64"
+	"errors"
 	"strconv"
 	"strings"
 
@@ -49,7 +50,7 @@ func EncodeID(typeName string, id int64) string {
 // DecodeID reads a global ID. A string that is not one of this API's IDs is
 // a CodeInvalid error about the named argument.
 func DecodeID(field, s string) (GlobalID, error) {
-	raw, err := base64.RawURLEncoding.Strict().DecodeString(s)
+	raw, err := decodeCanonical(s)
 	if err != nil || len(s) > 64 {
 		return GlobalID{}, malformedID(field)
 	}
@@ -78,4 +79,18 @@ func DecodeIDOf(field, typeName, s string) (int64, error) {
 
 func malformedID(field string) error {
 	return catalog.Invalid(field, "not a valid ID; pass an `id` value returned by this API")
+}
+
+// decodeCanonical decodes unpadded URL-safe base64 and refuses any other
+// spelling of the same bytes (stray bits, or the line breaks the decoder
+// skips), so that one value has one encoding.
+func decodeCanonical(s string) ([]byte, error) {
+	raw, err := base64.RawURLEncoding.Strict().DecodeString(s)
+	if err != nil {
+		return nil, err
+	}
+	if base64.RawURLEncoding.EncodeToString(raw) != s {
+		return nil, errors.New("not the canonical encoding")
+	}
+	return raw, nil
 }
