@@ -4,6 +4,8 @@ package httpapi
 
 import (
 	"context"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/vektah/gqlparser/v2/ast"
 	"log/slog"
 	"net/http"
 	"net/netip"
@@ -86,6 +88,9 @@ func New(cfg Config) http.Handler {
 		catalogReads = DefaultCatalogReads
 	}
 	srv := handler.New(cfg.Schema)
+	// Parsed and validated documents are kept, so a repeated operation is
+	// neither parsed nor validated again.
+	srv.SetQueryCache(lru.New[*ast.QueryDocument](queryCacheEntries))
 	// The first transport that accepts a request serves it: OPTIONS and
 	// HEAD, then the streams (websocket, server-sent events), then every
 	// other request, which httpTransport answers as the GraphQL-over-HTTP
@@ -142,3 +147,6 @@ func withCatalogScope(next http.Handler) http.Handler {
 		next.ServeHTTP(w, r.WithContext(catalog.WithRequestScope(r.Context())))
 	})
 }
+
+// queryCacheEntries bounds the parsed documents kept.
+const queryCacheEntries = 1000
