@@ -3,7 +3,6 @@ package gormstore
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"slices"
 	"strings"
 
@@ -18,19 +17,7 @@ const candidateScope = "candidates:NUMBER:ASC"
 
 // CandidateByID returns the candidate with its held certifications, or nil.
 func (s *Store) CandidateByID(ctx context.Context, id int64) (*catalog.Candidate, error) {
-	var row candidateRow
-	err := s.db.WithContext(ctx).Take(&row, id).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, mapError(err)
-	}
-	out, err := s.withHeld(ctx, []candidateRow{row})
-	if err != nil {
-		return nil, err
-	}
-	return out[0], nil
+	return takeByID(ctx, s, id, s.withHeld)
 }
 
 // CandidatesByNumber returns the candidates with these candidate IDs, by ID.

@@ -2,7 +2,6 @@ package gormstore
 
 import (
 	"context"
-	"errors"
 	"strconv"
 	"strings"
 
@@ -152,19 +151,7 @@ func saveSubmitters(tx *gorm.DB, r *catalog.CatalogReview) error {
 
 // ReviewByID returns the review, or nil.
 func (s *Store) ReviewByID(ctx context.Context, id int64) (*catalog.CatalogReview, error) {
-	var row reviewRow
-	err := s.db.WithContext(ctx).Take(&row, id).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, mapError(err)
-	}
-	out, err := s.withSubmitters(ctx, []reviewRow{row})
-	if err != nil {
-		return nil, err
-	}
-	return out[0], nil
+	return takeByID(ctx, s, id, s.withSubmitters)
 }
 
 // OpenReviews returns every review still waiting for a decision.
