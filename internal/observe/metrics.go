@@ -100,19 +100,10 @@ func (o operationMetrics) InterceptResponse(ctx context.Context, next graphql.Re
 // OperationName names the operation of ctx: its name, or its type and
 // first root field for an anonymous operation.
 func OperationName(ctx context.Context) string {
-	rc := graphql.GetOperationContext(ctx)
-	if rc == nil || rc.Operation == nil {
-		return "unknown"
-	}
-	if rc.Operation.Name != "" {
+	if rc := graphql.GetOperationContext(ctx); rc != nil && rc.Operation != nil && rc.Operation.Name != "" {
 		return rc.Operation.Name
 	}
-	for _, sel := range rc.Operation.SelectionSet {
-		if f, ok := sel.(*ast.Field); ok {
-			return string(rc.Operation.Operation) + ":" + f.Name
-		}
-	}
-	return string(rc.Operation.Operation)
+	return rootField(ctx)
 }
 
 // rootField names the operation by its type and first root field, never
