@@ -14,6 +14,16 @@ import (
 // responseCacheEntries bounds the catalog answers kept in memory.
 const responseCacheEntries = 2048
 
+// answerEntries bounds the whole answers the HTTP layer keeps by the exact
+// request. With tracing on there are none, so that every operation runs
+// through the executor and has its spans.
+func answerEntries(tracingOn bool) int {
+	if tracingOn {
+		return 0
+	}
+	return responseCacheEntries
+}
+
 // persistedQueryEntries bounds the automatic persisted queries kept.
 const persistedQueryEntries = 1000
 
@@ -39,9 +49,9 @@ func routes(api http.Handler, cache *respcache.Cache, metrics *observe.Metrics, 
 }
 
 // withCacheHitFlag lets the response cache tell the rate limiter that an
-// answer came from memory.
+// answer came from memory, and the answer memo that a read was public.
 func withCacheHitFlag(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		next.ServeHTTP(w, r.WithContext(respcache.WithHitFlag(r.Context())))
+		next.ServeHTTP(w, r.WithContext(respcache.WithFlags(r.Context())))
 	})
 }

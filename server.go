@@ -158,6 +158,8 @@ func serve(ctx context.Context, cfg config.Config, store *gormstore.Store, logge
 		TrustedProxies: cfg.TrustedProxies,
 		Extensions:     extensions,
 		CacheHit:       respcache.Hit,
+		PublicReads:    cache,
+		AnswerEntries:  answerEntries(tracingOn),
 	})
 	srv := &http.Server{
 		Addr:              cfg.ListenAddr,

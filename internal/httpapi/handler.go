@@ -67,6 +67,14 @@ type Config struct {
 	// CacheHit, when set, reports whether the response of ctx was served
 	// from a response cache.
 	CacheHit func(ctx context.Context) bool
+	// PublicReads, with AnswerEntries above zero, turns on the answer
+	// memo: the whole answers of up to AnswerEntries anonymous public
+	// catalog reads, kept by the exact request and the catalog version and
+	// served before the request is parsed. The response cache decides
+	// which reads are public.
+	PublicReads PublicReads
+	// AnswerEntries bounds the answer memo; zero turns it off.
+	AnswerEntries int
 	// TrustedProxies are the networks of the reverse proxies in front of
 	// the service: for a request from one of them, the client's address
 	// (an anonymous client's budget) is taken from X-Forwarded-For.
@@ -101,7 +109,8 @@ func New(cfg Config) http.Handler {
 		InitFunc:              websocketAuth(cfg.Tokens),
 	})
 	srv.AddTransport(transport.SSE{KeepAlivePingInterval: 15 * time.Second})
-	srv.AddTransport(httpTransport{maxBody: maxBody, maxMemory: 1 << 20, limiter: cfg.RateLimiter, timeout: timeout})
+	srv.AddTransport(httpTransport{maxBody: maxBody, maxMemory: 1 << 20, limiter: cfg.RateLimiter, timeout: timeout,
+		answers: newAnswerMemo(cfg.AnswerEntries, cfg.PublicReads, cfg.RateLimiter)})
 	if cfg.Introspection && !cfg.Production {
 		srv.Use(extension.Introspection{})
 	}

@@ -49,6 +49,8 @@ type httpTransport struct {
 	limiter ratelimit.Store
 	// timeout bounds parsing, validating and running one operation.
 	timeout time.Duration
+	// answers, when set, answers repeated public catalog reads whole.
+	answers *answerMemo
 }
 
 var _ graphql.Transport = httpTransport{}
@@ -72,13 +74,26 @@ func (t httpTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.G
 	var params *graphql.RawParams
 	var cleanup func()
 	var err *httpError
+	var memoKey string
 	switch r.Method {
 	case http.MethodGet:
+		memoKey = t.answers.key(r, media, []byte(r.URL.RawQuery))
+		if t.answers.serve(w, r, media, memoKey) {
+			return
+		}
 		params, err = t.fromQueryString(r)
 	case http.MethodPost:
-		params, cleanup, err = t.fromBody(r)
+		var body []byte
+		body, params, cleanup, err = t.fromBody(r)
 		if cleanup != nil {
 			defer cleanup()
+		}
+		if err == nil && params == nil {
+			memoKey = t.answers.key(r, media, body)
+			if t.answers.serve(w, r, media, memoKey) {
+				return
+			}
+			params, err = decodeParams(body)
 		}
 	default:
 		w.Header().Set("Allow", "GET, POST, OPTIONS")
@@ -112,6 +127,7 @@ func (t httpTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.G
 		// Only a cancelled or timed-out operation ends without a response.
 		resp = &graphql.Response{Errors: gqlerror.List{{Message: timeoutMessage, Extensions: map[string]any{"code": CodeTimeout}}}}
 	}
+	t.answers.keep(ctx, memoKey, resp)
 	t.write(w, ctx, http.StatusOK, media, resp)
 }
 
@@ -207,27 +223,30 @@ func (t httpTransport) fromQueryString(r *http.Request) (*graphql.RawParams, *ht
 	return p, nil
 }
 
-func (t httpTransport) fromBody(r *http.Request) (*graphql.RawParams, func(), *httpError) {
+// fromBody reads a POST body: a JSON body is returned as it is, to be
+// decoded by decodeParams; a multipart request (an upload) is decoded
+// into its parameters at once.
+func (t httpTransport) fromBody(r *http.Request) ([]byte, *graphql.RawParams, func(), *httpError) {
 	ct := r.Header.Get("Content-Type")
 	mt, ctParams, err := mime.ParseMediaType(ct)
 	switch {
 	case ct == "" || err != nil:
-		return nil, nil, unsupported()
+		return nil, nil, nil, unsupported()
 	case mt == "multipart/form-data":
-		return t.fromMultipart(r)
+		params, cleanup, herr := t.fromMultipart(r)
+		return nil, params, cleanup, herr
 	case mt != mediaJSON:
-		return nil, nil, unsupported()
+		return nil, nil, nil, unsupported()
 	}
 	if cs, ok := ctParams["charset"]; ok && !strings.EqualFold(cs, "utf-8") && !strings.EqualFold(cs, "utf8") {
-		return nil, nil, &httpError{status: http.StatusUnsupportedMediaType, code: CodeUnsupportedMediaType,
+		return nil, nil, nil, &httpError{status: http.StatusUnsupportedMediaType, code: CodeUnsupportedMediaType,
 			message: "the request body must be encoded in UTF-8"}
 	}
 	body, err := io.ReadAll(r.Body)
 	if err != nil {
-		return nil, nil, readError(err)
+		return nil, nil, nil, readError(err)
 	}
-	p, herr := decodeParams(body)
-	return p, nil, herr
+	return body, nil, nil, nil
 }
 
 func unsupported() *httpError {

@@ -15,9 +15,19 @@ import (
 func Log(logger *slog.Logger, metrics *Metrics, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
-		l := &requestLog{}
+		l := &requestLog{metrics: metrics}
 		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
 		next.ServeHTTP(rec, r.WithContext(context.WithValue(r.Context(), logKey{}, l)))
+		if rec.status == http.StatusTooManyRequests && metrics != nil {
+			metrics.RateLimited()
+		}
+		level := slog.LevelInfo
+		if rec.status >= 500 {
+			level = slog.LevelError
+		}
+		if !logger.Enabled(r.Context(), level) {
+			return
+		}
 		attrs := []any{
 			"request_id", rec.Header().Get("X-Request-ID"), "method", r.Method, "path", r.URL.Path,
 			"status", rec.status, "duration_ms", float64(time.Since(start).Microseconds()) / 1000,
@@ -27,13 +37,6 @@ func Log(logger *slog.Logger, metrics *Metrics, next http.Handler) http.Handler 
 		}
 		if out := l.outcome.Load(); out != nil {
 			attrs = append(attrs, "outcome", *out)
-		}
-		if rec.status == http.StatusTooManyRequests && metrics != nil {
-			metrics.RateLimited()
-		}
-		level := slog.LevelInfo
-		if rec.status >= 500 {
-			level = slog.LevelError
 		}
 		logger.Log(r.Context(), level, "request", attrs...)
 	})

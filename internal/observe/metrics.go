@@ -80,7 +80,7 @@ func (o operationMetrics) InterceptResponse(ctx context.Context, next graphql.Re
 	start := time.Now()
 	resp := next(ctx)
 	name := OperationName(ctx)
-	label := rootField(ctx)
+	label := RootField(ctx)
 	outcome := "ok"
 	if resp != nil && len(resp.Errors) > 0 {
 		outcome = "error"
@@ -88,13 +88,30 @@ func (o operationMetrics) InterceptResponse(ctx context.Context, next graphql.Re
 			outcome = code
 		}
 	}
-	o.m.requests.WithLabelValues(label, outcome).Inc()
-	o.m.duration.WithLabelValues(label).Observe(time.Since(start).Seconds())
+	o.m.record(ctx, name, label, outcome, time.Since(start))
+	return resp
+}
+
+// record counts and times one operation and tells the request log which
+// operation it was.
+func (m *Metrics) record(ctx context.Context, name, label, outcome string, d time.Duration) {
+	m.requests.WithLabelValues(label, outcome).Inc()
+	m.duration.WithLabelValues(label).Observe(d.Seconds())
 	if l, _ := ctx.Value(logKey{}).(*requestLog); l != nil {
 		l.operation.Store(&name)
 		l.outcome.Store(&outcome)
 	}
-	return resp
+}
+
+// Answered records an operation answered without the GraphQL executor (a
+// whole answer kept from an earlier request): its name and root field, as
+// OperationName and RootField gave them when it ran, its outcome and how
+// long answering took. It records nothing outside a request that Log
+// serves.
+func Answered(ctx context.Context, name, label, outcome string, d time.Duration) {
+	if l, _ := ctx.Value(logKey{}).(*requestLog); l != nil && l.metrics != nil {
+		l.metrics.record(ctx, name, label, outcome, d)
+	}
 }
 
 // OperationName names the operation of ctx: its name, or its type and
@@ -103,12 +120,12 @@ func OperationName(ctx context.Context) string {
 	if rc := graphql.GetOperationContext(ctx); rc != nil && rc.Operation != nil && rc.Operation.Name != "" {
 		return rc.Operation.Name
 	}
-	return rootField(ctx)
+	return RootField(ctx)
 }
 
-// rootField names the operation by its type and first root field, never
+// RootField names the operation by its type and first root field, never
 // by the client's chosen name, so that metric labels stay few.
-func rootField(ctx context.Context) string {
+func RootField(ctx context.Context) string {
 	rc := graphql.GetOperationContext(ctx)
 	if rc == nil || rc.Operation == nil {
 		return "unknown"
@@ -123,6 +140,8 @@ func rootField(ctx context.Context) string {
 
 // requestLog is what a request's log line learns while it is served.
 type requestLog struct {
+	// metrics, when set, counts the operations answered outside gqlgen.
+	metrics   *Metrics
 	operation atomic.Pointer[string]
 	outcome   atomic.Pointer[string]
 }

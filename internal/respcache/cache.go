@@ -64,18 +64,61 @@ func (c *Cache) Validate(graphql.ExecutableSchema) error { return nil }
 // Stats returns the hits and misses so far.
 func (c *Cache) Stats() (hits, misses int64) { return c.hits.Load(), c.misses.Load() }
 
-type hitKey struct{}
+// flags is what the cache learns of one request: whether its operation
+// is a public catalog read, and whether its answer came from memory.
+type flags struct {
+	hit, public atomic.Bool
+}
+
+type flagsKey struct{}
+
+// WithFlags returns a context in which the cache can tell the request's
+// handlers whether its answer was a hit and whether it is public.
+func WithFlags(ctx context.Context) context.Context {
+	if _, ok := ctx.Value(flagsKey{}).(*flags); ok {
+		return ctx
+	}
+	return context.WithValue(ctx, flagsKey{}, &flags{})
+}
+
+func flagsOf(ctx context.Context) *flags {
+	f, _ := ctx.Value(flagsKey{}).(*flags)
+	return f
+}
 
 // Hit reports whether the response of the request ctx belongs to was
 // served from the cache, so that it can be charged almost nothing.
 func Hit(ctx context.Context) bool {
-	h, _ := ctx.Value(hitKey{}).(*atomic.Bool)
-	return h != nil && h.Load()
+	f := flagsOf(ctx)
+	return f != nil && f.hit.Load()
 }
 
-// WithHitFlag returns a context in which the cache can tell a hit.
-func WithHitFlag(ctx context.Context) context.Context {
-	return context.WithValue(ctx, hitKey{}, &atomic.Bool{})
+// IsPublicRead reports whether the cache took the operation of the request
+// ctx belongs to as a public catalog read: the same answer for every
+// anonymous caller at one catalog version.
+func (c *Cache) IsPublicRead(ctx context.Context) bool {
+	f := flagsOf(ctx)
+	return f != nil && f.public.Load()
+}
+
+// ServedWhole records that the request of ctx was answered with a whole
+// answer kept from an earlier, identical public read: a hit, and public.
+func (c *Cache) ServedWhole(ctx context.Context) {
+	c.hits.Add(1)
+	if f := flagsOf(ctx); f != nil {
+		f.hit.Store(true)
+		f.public.Store(true)
+	}
+}
+
+// CatalogVersion returns the version of the catalog the request of ctx
+// reads, or false when the catalog cannot be read.
+func (c *Cache) CatalogVersion(ctx context.Context) (int64, bool) {
+	snap, err := c.catalog.Snapshot(ctx)
+	if err != nil {
+		return 0, false
+	}
+	return snap.Version(), true
 }
 
 // Key returns the cache key of the operation, or "" when its response
@@ -120,8 +163,8 @@ func (c *Cache) InterceptResponse(ctx context.Context, next graphql.ResponseHand
 	markCacheable(ctx)
 	if resp, ok := c.entries.Get(key); ok {
 		c.hits.Add(1)
-		if h, _ := ctx.Value(hitKey{}).(*atomic.Bool); h != nil {
-			h.Store(true)
+		if f := flagsOf(ctx); f != nil {
+			f.hit.Store(true)
 		}
 		return copyResponse(resp)
 	}

@@ -14,8 +14,6 @@ import (
 // without asking again; the ETag makes asking again cheap.
 const MaxAge = 60
 
-type cacheableKey struct{}
-
 // HTTP adds HTTP caching to GET requests of persisted queries: an ETag made
 // of the catalog version and the request, Cache-Control for shared caches,
 // and 304 Not Modified when the client's copy is current. Only anonymous
@@ -39,9 +37,8 @@ func (c *Cache) HTTP(next http.Handler) http.Handler {
 			w.WriteHeader(http.StatusNotModified)
 			return
 		}
-		flag := &atomic.Bool{}
-		ctx := context.WithValue(r.Context(), cacheableKey{}, flag)
-		next.ServeHTTP(&taggingWriter{ResponseWriter: w, etag: etag, cacheable: flag}, r.WithContext(ctx))
+		ctx := WithFlags(r.Context())
+		next.ServeHTTP(&taggingWriter{ResponseWriter: w, etag: etag, cacheable: &flagsOf(ctx).public}, r.WithContext(ctx))
 	})
 }
 
@@ -49,8 +46,8 @@ var cacheControl = "public, max-age=" + strconv.Itoa(MaxAge)
 
 // markCacheable records that the operation of ctx is a public catalog read.
 func markCacheable(ctx context.Context) {
-	if f, _ := ctx.Value(cacheableKey{}).(*atomic.Bool); f != nil {
-		f.Store(true)
+	if f := flagsOf(ctx); f != nil {
+		f.public.Store(true)
 	}
 }
 

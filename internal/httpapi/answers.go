@@ -1,0 +1,128 @@
+package httpapi
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql"
+	lru "github.com/hashicorp/golang-lru/v2"
+
+	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/internal/observe"
+	"github.com/mssc/recert/internal/ratelimit"
+)
+
+// PublicReads is what the answer memo needs of a response cache: which
+// operations it took as public catalog reads, and the catalog version the
+// answers depend on.
+type PublicReads interface {
+	// CatalogVersion returns the version of the catalog the request of
+	// ctx reads, or false when the catalog cannot be read.
+	CatalogVersion(ctx context.Context) (int64, bool)
+	// IsPublicRead reports whether the operation just run in the request
+	// of ctx is a public catalog read, the same for every anonymous caller
+	// at one catalog version.
+	IsPublicRead(ctx context.Context) bool
+	// ServedWhole records that the request of ctx was answered from the
+	// memo.
+	ServedWhole(ctx context.Context)
+}
+
+// maxMemoRequestBytes bounds the requests the memo keeps answers for,
+// so that its keys stay small.
+const maxMemoRequestBytes = 4 << 10
+
+// answerMemo keeps the whole answers to anonymous public catalog reads by
+// the exact request: the method, the response type, the catalog version
+// and the request's bytes (the JSON body, or the query string of a GET).
+// A repeated read is answered from it before it is decoded, parsed or
+// validated. A request the memo does not know runs as any other, and its
+// answer is kept when the response cache took it as a public read and it
+// succeeded. It changes nothing a client can see: the answer carries the
+// client's own budget, and it is charged nothing, as a hit of the response
+// cache is.
+type answerMemo struct {
+	entries *lru.Cache[string, *keptAnswer]
+	reads   PublicReads
+	limiter ratelimit.Store
+}
+
+// keptAnswer is a successful answer with what its operation asked for.
+type keptAnswer struct {
+	data json.RawMessage
+	// requested is the operation's cost, reported in extensions.cost.
+	requested int
+	// operation and rootField name the operation in logs and metrics.
+	operation, rootField string
+}
+
+// newAnswerMemo returns a memo of at most size answers, or nil (no memo)
+// when size is not positive or reads is nil.
+func newAnswerMemo(size int, reads PublicReads, limiter ratelimit.Store) *answerMemo {
+	if size <= 0 || reads == nil {
+		return nil
+	}
+	entries, _ := lru.New[string, *keptAnswer](size)
+	return &answerMemo{entries: entries, reads: reads, limiter: limiter}
+}
+
+// key returns the memo key of a request, or "" when its answer must not be
+// kept or served: a signed-in caller, a client that asked caches to step
+// aside, a request too large to key on.
+func (m *answerMemo) key(r *http.Request, media string, request []byte) string {
+	if m == nil || len(request) > maxMemoRequestBytes || catalog.PrincipalFrom(r.Context()) != nil {
+		return ""
+	}
+	if v := r.Header.Get("Cache-Control"); v == "no-cache" || v == "no-store" {
+		return ""
+	}
+	version, ok := m.reads.CatalogVersion(r.Context())
+	if !ok {
+		return ""
+	}
+	return r.Method + " " + media + " " + strconv.FormatInt(version, 10) + "\n" + string(request)
+}
+
+// serve answers the request from the memo and reports whether it did. A
+// kept answer costs nothing, so it is served whatever the client's budget
+// holds, as the response cache serves its hits.
+func (m *answerMemo) serve(w http.ResponseWriter, r *http.Request, media, key string) bool {
+	if key == "" {
+		return false
+	}
+	kept, ok := m.entries.Get(key)
+	if !ok {
+		return false
+	}
+	start := time.Now()
+	ctx := r.Context()
+	cost := map[string]any{"requested": kept.requested, "actual": 0}
+	if m.limiter != nil {
+		budget := m.limiter.Peek(clientKey(ctx))
+		setBudgetHeaders(w.Header(), budget)
+		cost["limit"], cost["remaining"], cost["restoreRate"] = budget.Limit, budget.Remaining, budget.RestoreRate
+	}
+	m.reads.ServedWhole(ctx)
+	writeResponse(w, http.StatusOK, media, wireResponse{Data: kept.data, Extensions: map[string]any{"cost": cost}})
+	observe.Answered(ctx, kept.operation, kept.rootField, "ok", time.Since(start))
+	return true
+}
+
+// keep keeps the answer to the request of key when the response cache took
+// its operation as a public read and it succeeded.
+func (m *answerMemo) keep(ctx context.Context, key string, resp *graphql.Response) {
+	if key == "" || resp == nil || len(resp.Errors) > 0 || len(resp.Data) == 0 || !m.reads.IsPublicRead(ctx) {
+		return
+	}
+	r := receiptFrom(ctx)
+	if r == nil || r.refused {
+		return
+	}
+	m.entries.Add(key, &keptAnswer{
+		data: resp.Data, requested: r.requested,
+		operation: observe.OperationName(ctx), rootField: observe.RootField(ctx),
+	})
+}
