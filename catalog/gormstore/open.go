@@ -6,7 +6,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	otelgorm "gorm.io/plugin/opentelemetry/tracing"
+	"github.com/uptrace/opentelemetry-go-extra/otelgorm"
 	"net"
 	"os"
 	"path/filepath"
@@ -43,7 +43,8 @@ type Config struct {
 	// Counter, when set, counts every SQL statement the store executes.
 	Counter *StatementCounter
 	// Tracing adds an OpenTelemetry span for every SQL statement, sent to
-	// the global tracer provider.
+	// the global tracer provider. Spans carry the statement's text with
+	// placeholders, never its values, which may be personal.
 	Tracing bool
 }
 
@@ -109,7 +110,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		return nil, fmt.Errorf("cannot open the database at %s: %v", where, redact(err, cfg.DatabaseURL))
 	}
 	if cfg.Tracing {
-		if err := db.Use(otelgorm.NewPlugin(otelgorm.WithoutMetrics())); err != nil {
+		if err := db.Use(otelgorm.NewPlugin(otelgorm.WithoutMetrics(), otelgorm.WithoutQueryVariables())); err != nil {
 			return nil, fmt.Errorf("cannot trace the database: %v", err)
 		}
 	}
