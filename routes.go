@@ -45,13 +45,5 @@ func routes(api http.Handler, cache *respcache.Cache, metrics *observe.Metrics, 
 	}))
 	mux.Handle("/metrics", metrics.Handler())
 	mux.Handle("/", cache.HTTP(api))
-	return observe.Log(logger, metrics, withCacheHitFlag(mux))
-}
-
-// withCacheHitFlag lets the response cache tell the rate limiter that an
-// answer came from memory, and the answer memo that a read was public.
-func withCacheHitFlag(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		next.ServeHTTP(w, r.WithContext(respcache.WithFlags(r.Context())))
-	})
+	return observe.Log(logger, metrics, mux)
 }

@@ -99,14 +99,15 @@ func (m *answerMemo) serve(w http.ResponseWriter, r *http.Request, media, key st
 	}
 	start := time.Now()
 	ctx := r.Context()
-	cost := map[string]any{"requested": kept.requested, "actual": 0}
+	var budget *ratelimit.Status
 	if m.limiter != nil {
-		budget := m.limiter.Peek(clientKey(ctx))
-		setBudgetHeaders(w.Header(), budget)
-		cost["limit"], cost["remaining"], cost["restoreRate"] = budget.Limit, budget.Remaining, budget.RestoreRate
+		b := m.limiter.Peek(clientKey(ctx))
+		setBudgetHeaders(w.Header(), b)
+		budget = &b
 	}
 	m.reads.ServedWhole(ctx)
-	writeResponse(w, http.StatusOK, media, wireResponse{Data: kept.data, Extensions: map[string]any{"cost": cost}})
+	var ext [160]byte
+	writeResponse(w, http.StatusOK, media, wireResponse{Data: kept.data, RawExtensions: appendHitCost(ext[:0], kept.requested, budget)})
 	observe.Answered(ctx, kept.operation, kept.rootField, "ok", time.Since(start))
 	return true
 }
@@ -125,4 +126,29 @@ func (m *answerMemo) keep(ctx context.Context, key string, resp *graphql.Respons
 		data: resp.Data, requested: r.requested,
 		operation: observe.OperationName(ctx), rootField: observe.RootField(ctx),
 	})
+}
+
+// appendHitCost appends the extensions of an answer served from the memo,
+// as costReporter writes them for a cache hit: the operation's requested
+// cost, nothing actually charged, and the client's budget when there is
+// one. The members are in json.Marshal's order.
+func appendHitCost(b []byte, requested int, budget *ratelimit.Status) []byte {
+	b = append(b, `{"cost":{"actual":0`...)
+	if budget != nil {
+		b = append(b, `,"limit":`...)
+		b = strconv.AppendInt(b, int64(budget.Limit), 10)
+		b = append(b, `,"remaining":`...)
+		b = strconv.AppendInt(b, int64(budget.Remaining), 10)
+	}
+	b = append(b, `,"requested":`...)
+	b = strconv.AppendInt(b, int64(requested), 10)
+	if budget != nil {
+		rate, err := json.Marshal(budget.RestoreRate)
+		if err != nil {
+			rate = []byte("null")
+		}
+		b = append(b, `,"restoreRate":`...)
+		b = append(b, rate...)
+	}
+	return append(b, "}}"...)
 }

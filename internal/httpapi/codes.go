@@ -62,6 +62,9 @@ type wireResponse struct {
 	Errors     gqlerror.List   `json:"errors,omitempty"`
 	Data       json.RawMessage `json:"data,omitempty"`
 	Extensions map[string]any  `json:"extensions,omitempty"`
+	// RawExtensions, when set, is written as the extensions instead of
+	// Extensions: an object already encoded.
+	RawExtensions json.RawMessage `json:"-"`
 }
 
 // appendJSON appends the response as JSON to body. The data, which the
@@ -76,7 +79,10 @@ func (r wireResponse) appendJSON(body []byte) ([]byte, error) {
 			return body, err
 		}
 	}
-	if len(r.Extensions) > 0 {
+	switch {
+	case len(r.RawExtensions) > 0:
+		ext = r.RawExtensions
+	case len(r.Extensions) > 0:
 		if ext, err = json.Marshal(r.Extensions); err != nil {
 			return body, err
 		}

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/mssc/recert/internal/ratelimit"
 )
 
 // TestEncodeMatchesMarshal checks that the hand-assembled response is the
@@ -49,5 +51,29 @@ func TestEncodeMatchesMarshal(t *testing.T) {
 				t.Fatalf("encode wrote %s\njson.Marshal writes %s", got, want)
 			}
 		})
+	}
+}
+
+// TestHitCostMatchesTheCostReporter checks that the extensions the answer
+// memo writes by hand are byte for byte what json.Marshal writes for the
+// map costReporter builds for a cache hit.
+func TestHitCostMatchesTheCostReporter(t *testing.T) {
+	for _, budget := range []*ratelimit.Status{
+		nil,
+		{Limit: 50000, Remaining: 49999, RestoreRate: 1000},
+		{Limit: 10, Remaining: -3, RestoreRate: 0.001},
+		{Limit: 1_000_000_000, Remaining: 1_000_000_000, RestoreRate: 1e9},
+	} {
+		cost := map[string]any{"requested": 203, "actual": 0}
+		if budget != nil {
+			cost["limit"], cost["remaining"], cost["restoreRate"] = budget.Limit, budget.Remaining, budget.RestoreRate
+		}
+		want, err := json.Marshal(map[string]any{"cost": cost})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := appendHitCost(nil, 203, budget); string(got) != string(want) {
+			t.Errorf("budget %+v: wrote %s, want %s", budget, got, want)
+		}
 	}
 }

@@ -17,7 +17,6 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/99designs/gqlgen/graphql/playground"
 
-	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/internal/limits"
 	"github.com/mssc/recert/internal/ratelimit"
 )
@@ -140,7 +139,7 @@ func New(cfg Config) http.Handler {
 	if cfg.GraphiQL && !cfg.Production {
 		mux.Handle("GET /{$}", playground.Handler("MSSC Recertification API", "/graphql"))
 	}
-	return withRequestID(withCatalogScope(mux))
+	return withRequestScope(mux)
 }
 
 func orDefault[T int | int64 | time.Duration](v, d T) T {
@@ -148,13 +147,6 @@ func orDefault[T int | int64 | time.Duration](v, d T) T {
 		return d
 	}
 	return v
-}
-
-// withCatalogScope makes every catalog read of one request see one snapshot.
-func withCatalogScope(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		next.ServeHTTP(w, r.WithContext(catalog.WithRequestScope(r.Context())))
-	})
 }
 
 // queryCacheEntries bounds the parsed documents kept.

@@ -6,6 +6,8 @@ import (
 	"encoding/hex"
 	"net/http"
 	"regexp"
+
+	"github.com/mssc/recert/catalog"
 )
 
 type requestIDKey struct{}
@@ -13,9 +15,11 @@ type requestIDKey struct{}
 // validRequestID accepts the ids a proxy may pass on: short and printable.
 var validRequestID = regexp.MustCompile(`^[A-Za-z0-9._-]{1,64}$`)
 
-// withRequestID gives every request an id, taken from a valid X-Request-ID
-// header or made up, and echoes it in the response.
-func withRequestID(next http.Handler) http.Handler {
+// withRequestScope gives every request an id, taken from a valid
+// X-Request-ID header or made up and echoed in the response, and one
+// catalog snapshot for all its reads (catalog.WithRequestScope), in one
+// context.
+func withRequestScope(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		id := r.Header.Get("X-Request-ID")
 		if !validRequestID.MatchString(id) {
@@ -24,7 +28,8 @@ func withRequestID(next http.Handler) http.Handler {
 			id = hex.EncodeToString(b[:])
 		}
 		w.Header().Set("X-Request-ID", id)
-		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), requestIDKey{}, id)))
+		ctx := context.WithValue(catalog.WithRequestScope(r.Context()), requestIDKey{}, id)
+		next.ServeHTTP(w, r.WithContext(ctx))
 	})
 }
 

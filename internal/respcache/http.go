@@ -14,12 +14,16 @@ import (
 // without asking again; the ETag makes asking again cheap.
 const MaxAge = 60
 
-// HTTP adds HTTP caching to GET requests of persisted queries: an ETag made
-// of the catalog version and the request, Cache-Control for shared caches,
-// and 304 Not Modified when the client's copy is current. Only anonymous
-// requests whose operation the response cache accepts get these headers.
+// HTTP gives every request the flags through which the cache tells the
+// handlers inside whether an answer was a hit and whether it is public
+// (WithFlags), and adds HTTP caching to GET requests of persisted queries:
+// an ETag made of the catalog version and the request, Cache-Control for
+// shared caches, and 304 Not Modified when the client's copy is current.
+// Only anonymous requests whose operation the response cache accepts get
+// these headers.
 func (c *Cache) HTTP(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		r = r.WithContext(WithFlags(r.Context()))
 		if r.Method != http.MethodGet || r.Header.Get("Authorization") != "" || !strings.Contains(r.URL.RawQuery, "persistedQuery") {
 			next.ServeHTTP(w, r)
 			return
@@ -37,8 +41,7 @@ func (c *Cache) HTTP(next http.Handler) http.Handler {
 			w.WriteHeader(http.StatusNotModified)
 			return
 		}
-		ctx := WithFlags(r.Context())
-		next.ServeHTTP(&taggingWriter{ResponseWriter: w, etag: etag, cacheable: &flagsOf(ctx).public}, r.WithContext(ctx))
+		next.ServeHTTP(&taggingWriter{ResponseWriter: w, etag: etag, cacheable: &flagsOf(r.Context()).public}, r)
 	})
 }
 
