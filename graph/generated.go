@@ -10478,7 +10478,7 @@ func (ec *executionContext) _CertificationConnection_edges(ctx context.Context, 
 			return ec.fieldContext_CertificationConnection_edges(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Edges, nil
+			return obj.Edges(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.CertificationEdge) graphql.Marshaler {
@@ -10492,7 +10492,7 @@ func (ec *executionContext) fieldContext_CertificationConnection_edges(_ context
 	fc = &graphql.FieldContext{
 		Object:     "CertificationConnection",
 		Field:      field,
-		IsMethod:   false,
+		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_CertificationEdge(ctx, field)

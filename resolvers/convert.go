@@ -39,20 +39,36 @@ func pageInfo[T any](p catalog.Page[T]) *model.PageInfo {
 // connectionParts cuts a page into the edges, nodes and page info every
 // connection type has; edge builds one edge of the connection's type.
 func connectionParts[T, E any](p catalog.Page[T], edge func(node T, cursor string) E) ([]E, []T, *model.PageInfo) {
-	edges := make([]E, len(p.Edges))
-	nodes := make([]T, len(p.Edges))
-	for i, e := range p.Edges {
-		edges[i] = edge(e.Node, relay.EncodeCursor(e.Cursor))
-		nodes[i] = e.Node
-	}
-	return edges, nodes, pageInfo(p)
+	return edgesOf(p, edge), nodesOf(p), pageInfo(p)
 }
 
+// edgesOf pairs each node of a page with its encoded cursor.
+func edgesOf[T, E any](p catalog.Page[T], edge func(node T, cursor string) E) []E {
+	edges := make([]E, len(p.Edges))
+	for i, e := range p.Edges {
+		edges[i] = edge(e.Node, relay.EncodeCursor(e.Cursor))
+	}
+	return edges
+}
+
+// nodesOf returns the nodes of a page.
+func nodesOf[T any](p catalog.Page[T]) []T {
+	nodes := make([]T, len(p.Edges))
+	for i, e := range p.Edges {
+		nodes[i] = e.Node
+	}
+	return nodes
+}
+
+// certificationConnection encodes the edges' cursors only when a query asks
+// for edges: a page read by its nodes, the usual way, needs two cursors
+// (the page info's), not one per certification.
 func certificationConnection(res catalog.CertificationResult) *model.CertificationConnection {
-	edges, nodes, info := connectionParts(res.Page, func(n *catalog.Certification, c string) *model.CertificationEdge {
-		return &model.CertificationEdge{Node: n, Cursor: c}
+	return model.NewCertificationConnection(nodesOf(res.Page), pageInfo(res.Page), res, func() []*model.CertificationEdge {
+		return edgesOf(res.Page, func(n *catalog.Certification, c string) *model.CertificationEdge {
+			return &model.CertificationEdge{Node: n, Cursor: c}
+		})
 	})
-	return model.NewCertificationConnection(edges, nodes, info, res)
 }
 
 func organizationConnection(p catalog.Page[*catalog.Organization]) *model.OrganizationConnection {

@@ -48,6 +48,13 @@ type Config struct {
 	Tracing bool
 }
 
+// maxPostgresConns bounds the pool of PostgreSQL connections. Catalog reads
+// run no SQL, so the pool serves writes and personal reads, and a
+// PostgreSQL server does the most work with a few connections per core
+// (PostgreSQL's rule of thumb: twice the cores, plus the disks); each
+// idle connection still holds its buffers and statement cache.
+const maxPostgresConns = 10
+
 // Store is the gorm implementation of the catalog's storage interfaces.
 type Store struct {
 	db      *gorm.DB
@@ -119,8 +126,8 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		// transactions from failing with "database is locked".
 		sqlDB.SetMaxOpenConns(1)
 	} else {
-		sqlDB.SetMaxOpenConns(20)
-		sqlDB.SetMaxIdleConns(20)
+		sqlDB.SetMaxOpenConns(maxPostgresConns)
+		sqlDB.SetMaxIdleConns(maxPostgresConns)
 		sqlDB.SetConnMaxIdleTime(5 * time.Minute)
 	}
 	pingCtx, cancel := context.WithTimeout(ctx, timeout)

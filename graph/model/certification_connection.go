@@ -1,14 +1,14 @@
 package model
 
 import (
+	"sync"
+
 	"github.com/mssc/recert/catalog"
 )
 
-// CertificationConnection is a page of certifications; its facets are
-// counted only when a query asks for them.
+// CertificationConnection is a page of certifications; its edges (with
+// their cursors) and facets are built only when a query asks for them.
 type CertificationConnection struct {
-	// Edges are the items of the page with their cursors.
-	Edges []*CertificationEdge
 	// Nodes are the certifications of the page.
 	Nodes []*catalog.Certification
 	// PageInfo says where the page stands in the whole list.
@@ -16,7 +16,11 @@ type CertificationConnection struct {
 	// TotalCount is the size of the whole filtered list.
 	TotalCount int
 	result     catalog.CertificationResult
+	edges      func() []*CertificationEdge
 }
+
+// Edges pairs each certification of the page with its cursor.
+func (c *CertificationConnection) Edges() []*CertificationEdge { return c.edges() }
 
 // Facets counts the whole filtered list by recognition basis and organization.
 func (c *CertificationConnection) Facets() *catalog.CertificationFacets {
@@ -25,7 +29,8 @@ func (c *CertificationConnection) Facets() *catalog.CertificationFacets {
 }
 
 // NewCertificationConnection wraps a page of certifications with the query
-// result it came from, so facets are counted only on demand.
-func NewCertificationConnection(edges []*CertificationEdge, nodes []*catalog.Certification, info *PageInfo, result catalog.CertificationResult) *CertificationConnection {
-	return &CertificationConnection{Edges: edges, Nodes: nodes, PageInfo: info, TotalCount: result.Page.TotalCount, result: result}
+// result it came from; edges builds the page's edges the first time a
+// query asks for them, so that cursors are encoded only when wanted.
+func NewCertificationConnection(nodes []*catalog.Certification, info *PageInfo, result catalog.CertificationResult, edges func() []*CertificationEdge) *CertificationConnection {
+	return &CertificationConnection{Nodes: nodes, PageInfo: info, TotalCount: result.Page.TotalCount, result: result, edges: sync.OnceValue(edges)}
 }
