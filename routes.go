@@ -4,9 +4,11 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"time"
 
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/gormstore"
+	"github.com/mssc/recert/internal/idlemem"
 	"github.com/mssc/recert/internal/observe"
 	"github.com/mssc/recert/internal/respcache"
 )
@@ -24,12 +26,17 @@ func answerEntries(tracingOn bool) int {
 	return responseCacheEntries
 }
 
+// idleAfter is how long the API must go without a request for the service
+// to give the memory of the last busy spell back (internal/idlemem).
+const idleAfter = time.Second
+
 // persistedQueryEntries bounds the automatic persisted queries kept.
 const persistedQueryEntries = 1000
 
 // routes mounts the GraphQL API behind the HTTP cache with the health and
-// metrics endpoints beside it, and logs every request.
-func routes(api http.Handler, cache *respcache.Cache, metrics *observe.Metrics, store *gormstore.Store, cat *catalog.Catalog, logger *slog.Logger) http.Handler {
+// metrics endpoints beside it, and logs every request; the API's requests
+// tell idle when the service goes quiet.
+func routes(api http.Handler, cache *respcache.Cache, metrics *observe.Metrics, idle *idlemem.Tracker, store *gormstore.Store, cat *catalog.Catalog, logger *slog.Logger) http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/healthz", observe.Healthz())
 	mux.Handle("/readyz", observe.Readyz(observe.Readiness{
@@ -44,6 +51,6 @@ func routes(api http.Handler, cache *respcache.Cache, metrics *observe.Metrics, 
 		CatalogLoaded:     cat.Loaded,
 	}))
 	mux.Handle("/metrics", metrics.Handler())
-	mux.Handle("/", cache.HTTP(api))
+	mux.Handle("/", idle.Track(cache.HTTP(api)))
 	return observe.Log(logger, metrics, mux)
 }

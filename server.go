@@ -31,6 +31,7 @@ import (
 	"github.com/mssc/recert/internal/blobstore"
 	"github.com/mssc/recert/internal/config"
 	"github.com/mssc/recert/internal/httpapi"
+	"github.com/mssc/recert/internal/idlemem"
 	oplimits "github.com/mssc/recert/internal/limits"
 	"github.com/mssc/recert/internal/observe"
 	"github.com/mssc/recert/internal/ratelimit"
@@ -161,9 +162,11 @@ func serve(ctx context.Context, cfg config.Config, store *gormstore.Store, logge
 		PublicReads:    cache,
 		AnswerEntries:  answerEntries(tracingOn),
 	})
+	idle := idlemem.New()
+	go idle.Run(ctx, idleAfter)
 	srv := &http.Server{
 		Addr:              cfg.ListenAddr,
-		Handler:           routes(api, cache, metrics, store, cat, logger),
+		Handler:           routes(api, cache, metrics, idle, store, cat, logger),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       cfg.ReadTimeout,
 		WriteTimeout:      cfg.WriteTimeout,

@@ -23,7 +23,7 @@
 # twice. Missed performance targets are printed as FAIL lines, not turned
 # into an exit status. Settings: BENCH_DURATION (10s), BENCH_ROUNDS (3),
 # BENCH_CONNECTIONS (16), BENCH_WARMUP (2s), BENCH_GROWTH_DURATION (5s),
-# BENCH_GROWTH_ROUNDS (3), BENCH_GROWTH_FACTORS (1,10,100; empty to skip),
+# BENCH_GROWTH_ROUNDS (3), BENCH_GROWTH_FACTORS (1,10,100; empty to skip), BENCH_SETTLE (2s),
 # BENCH_WORKLOADS (browse,browse-uncached,search,checkCredential,writes).
 set -euo pipefail
 cd "$(dirname "$0")/.."

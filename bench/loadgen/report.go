@@ -134,6 +134,7 @@ func (r *report) print(out io.Writer, servers []server) {
 		}
 	}
 
+	p("\nRSS after load is read once both servers have been idle for %s; the peak is the high-water mark over the whole run.\n", r.opts.settle)
 	p("\n| server | RSS after load (MiB) | peak RSS (MiB) | start to first answer (ms) |\n|---|---:|---:|---:|\n")
 	mib := func(kb int64) float64 { return float64(kb) / 1024 }
 	for i, srv := range servers {

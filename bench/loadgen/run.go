@@ -35,6 +35,7 @@ type options struct {
 	duration, warmup time.Duration
 	rounds, conns    int
 	growthDuration   time.Duration
+	settle           time.Duration
 	growthRounds     int
 	growthFactors    []int
 	workloads        map[string]bool
@@ -61,6 +62,7 @@ func cmdRun(args []string) error {
 	warm := fs.String("warmup", envOr("BENCH_WARMUP", "2s"), "the unrecorded warm-up of each workload on each server (BENCH_WARMUP)")
 	rounds := fs.String("rounds", envOr("BENCH_ROUNDS", "3"), "rounds, alternating the servers (BENCH_ROUNDS)")
 	conns := fs.String("connections", envOr("BENCH_CONNECTIONS", "16"), "concurrent connections (BENCH_CONNECTIONS)")
+	settle := fs.String("settle", envOr("BENCH_SETTLE", "2s"), "how long both servers are left idle before their RSS is read (BENCH_SETTLE)")
 	gdur := fs.String("growth-duration", envOr("BENCH_GROWTH_DURATION", "5s"), "the length of one growth round (BENCH_GROWTH_DURATION)")
 	grounds := fs.String("growth-rounds", envOr("BENCH_GROWTH_ROUNDS", "3"), "rounds per catalog size (BENCH_GROWTH_ROUNDS)")
 	factors, set := os.LookupEnv("BENCH_GROWTH_FACTORS")
@@ -89,6 +91,7 @@ func cmdRun(args []string) error {
 	}
 	o.duration, o.warmup = parseDur(*dur, "BENCH_DURATION"), parseDur(*warm, "BENCH_WARMUP")
 	o.rounds, o.conns = parseInt(*rounds, "BENCH_ROUNDS"), parseInt(*conns, "BENCH_CONNECTIONS")
+	o.settle = parseDur(*settle, "BENCH_SETTLE")
 	o.growthDuration, o.growthRounds = parseDur(*gdur, "BENCH_GROWTH_DURATION"), parseInt(*grounds, "BENCH_GROWTH_ROUNDS")
 	for _, f := range strings.Split(*gfactors, ",") {
 		if f = strings.TrimSpace(f); f != "" {
@@ -164,6 +167,10 @@ func run(o options) error {
 			}
 		}
 	}
+	// Both servers give memory back once load stops (V8's memory reducer;
+	// this service's idlemem), so RSS is read when both have been idle for
+	// the settle time, not at whatever moment the last one's load ended.
+	time.Sleep(o.settle)
 	for _, srv := range servers {
 		rep.rss = append(rep.rss, readMemory(srv))
 	}
