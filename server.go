@@ -19,6 +19,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/debug"
 	"syscall"
 	"time"
 
@@ -42,7 +43,18 @@ import (
 	"github.com/ravilushqa/otelgqlgen"
 )
 
+// defaultGCPercent is the garbage collector's GOGC unless the environment
+// sets one. The live heap is small (the catalog snapshot and the caches,
+// about 5 MiB), so letting the heap reach three times it rather than
+// twice costs a few MiB under load and halves the collections, whose
+// pauses the tail latency follows; internal/idlemem gives the memory back
+// when the load stops.
+const defaultGCPercent = 200
+
 func main() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(defaultGCPercent)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	err := run(ctx, os.Args[1:], os.Getenv, os.Stderr)
 	stop()
