@@ -35,6 +35,11 @@ type PublicReads interface {
 // so that its keys stay small.
 const maxMemoRequestBytes = 4 << 10
 
+// maxMemoAnswerBytes bounds the answers the memo keeps, so that it holds
+// at most its size times this much; a larger answer is still served from
+// the response cache, after parsing.
+const maxMemoAnswerBytes = 64 << 10
+
 // answerMemo keeps the whole answers to anonymous public catalog reads by
 // the exact request: the method, the response type, the catalog version
 // and the request's bytes (the JSON body, or the query string of a GET).
@@ -115,7 +120,7 @@ func (m *answerMemo) serve(w http.ResponseWriter, r *http.Request, media, key st
 // keep keeps the answer to the request of key when the response cache took
 // its operation as a public read and it succeeded.
 func (m *answerMemo) keep(ctx context.Context, key string, resp *graphql.Response) {
-	if key == "" || resp == nil || len(resp.Errors) > 0 || len(resp.Data) == 0 || !m.reads.IsPublicRead(ctx) {
+	if key == "" || resp == nil || len(resp.Errors) > 0 || len(resp.Data) == 0 || len(resp.Data) > maxMemoAnswerBytes || !m.reads.IsPublicRead(ctx) {
 		return
 	}
 	r := receiptFrom(ctx)
