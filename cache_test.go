@@ -302,17 +302,24 @@ func warmCache(t *testing.T, base string, send func() cacheReply) cacheReply {
 // cacheHits reads recert_response_cache_hits_total from /metrics.
 func cacheHits(t *testing.T, base string) float64 {
 	t.Helper()
+	return metricValue(t, base, "recert_response_cache_hits_total")
+}
+
+// metricValue reads the value of one sample, named with its labels, from
+// /metrics.
+func metricValue(t *testing.T, base, sample string) float64 {
+	t.Helper()
 	r := cacheGet(t, base+"/metrics", nil)
 	for _, line := range strings.Split(string(r.body), "\n") {
-		if value, ok := strings.CutPrefix(line, "recert_response_cache_hits_total "); ok {
+		if value, ok := strings.CutPrefix(line, sample+" "); ok {
 			n, err := strconv.ParseFloat(strings.TrimSpace(value), 64)
 			if err != nil {
-				t.Fatalf("the cache hit count is not a number: %q", line)
+				t.Fatalf("%s is not a number: %q", sample, line)
 			}
 			return n
 		}
 	}
-	t.Fatalf("/metrics has no recert_response_cache_hits_total: status %d, body %s", r.status, r.body)
+	t.Fatalf("/metrics has no %s: status %d, body %s", sample, r.status, r.body)
 	return 0
 }
 

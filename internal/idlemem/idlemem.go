@@ -41,7 +41,8 @@ func (t *Tracker) Track(next http.Handler) http.Handler {
 func (t *Tracker) Run(ctx context.Context, idle time.Duration) {
 	ticker := time.NewTicker(idle)
 	defer ticker.Stop()
-	last, released := t.requests.Load(), t.requests.Load()
+	last := t.requests.Load()
+	released := last
 	for {
 		select {
 		case <-ctx.Done():
