@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -12,7 +13,8 @@ import (
 // under (decision 15): it counts once, at its larger figure, and every
 // other claim of it earns 0 with a DUPLICATE_CLAIM warning. The same
 // certification is the same catalog entry. The same job (or period of
-// service) is the same type, title, days and weekly hours: claimed twice, it
+// service) is the same type, title, days and weekly hours, and the same
+// instructor claim the same type, title and years taught: claimed twice, it
 // counts once, since two claims of one job are not two jobs whose hours add
 // up.
 
@@ -62,7 +64,9 @@ func (e *pointsEngine) duplicates() {
 // title without case, spacing or punctuation, whatever its row; for a
 // certification, its catalog entry; for a period without a reviewer's
 // figure, its type, title, days and hours (a reviewed period is scored on
-// its own, so it cannot add hours to another). Other activities have none.
+// its own, so it cannot add hours to another); for an instructor claim
+// without one, its type, title and the years with a course taught. Extra
+// activities have none: two of them are two activities.
 func duplicateKey(it *pointsItem) (string, bool) {
 	a := it.a
 	switch it.kind {
@@ -70,6 +74,18 @@ func duplicateKey(it *pointsItem) (string, bool) {
 		return "certification|" + strings.ToLower(strings.TrimSpace(a.CertificationKey)), true
 	case kindCourse, kindForCredit:
 		return "course|" + SameTitleKey(a.Title), true
+	case kindInstructor:
+		if a.ReviewerPoints != nil {
+			return "", false
+		}
+		var years []int
+		for y, courses := range a.CoursesTaught {
+			if courses > 0 {
+				years = append(years, y)
+			}
+		}
+		slices.Sort(years)
+		return fmt.Sprintf("instructor|%s|%s|%v", a.TypeKey, SameTitleKey(a.Title), years), true
 	case kindDirect, kindMilitaryActive, kindMilitaryReserve:
 		if a.ReviewerPoints != nil {
 			return "", false
