@@ -306,7 +306,9 @@ func (e *pointsEngine) periodWarnings(items []*pointsItem) {
 }
 
 // overlapWarnings says which periods of a kind overlap; their days count
-// once.
+// once. Each period gets at most one warning, naming the later periods it
+// overlaps, so that many overlapping claims give as many warnings as
+// claims, not one for every pair.
 func (e *pointsEngine) overlapWarnings(items []*pointsItem, kind activityKind) {
 	live := slices.DeleteFunc(slices.Clone(items), func(it *pointsItem) bool { return it.zeroed })
 	jobs := e.jobsOf(live, kind, asOfNow)
@@ -315,14 +317,35 @@ func (e *pointsEngine) overlapWarnings(items []*pointsItem, kind activityKind) {
 		how = "counted once, with the weekly hours of the jobs added together"
 	}
 	for i := range jobs {
+		var others []*pointsItem
+		var from, to int
 		for j := i + 1; j < len(jobs); j++ {
-			from, to := max(jobs[i].from, jobs[j].from), min(jobs[i].to, jobs[j].to)
-			if from > to {
+			f, l := max(jobs[i].from, jobs[j].from), min(jobs[i].to, jobs[j].to)
+			if f > l {
 				continue
 			}
-			a, b := jobs[i].it.a.ID, jobs[j].it.a.ID
+			if len(others) == 0 || f < from {
+				from = f
+			}
+			if len(others) == 0 || l > to {
+				to = l
+			}
+			others = append(others, jobs[j].it)
+		}
+		a := jobs[i].it.a.ID
+		switch len(others) {
+		case 0:
+		case 1:
+			b := others[0].a.ID
 			e.warn(WarningOverlappingEmploymentMerged, []int64{a, b}, "activities %d and %d overlap for %d days, from %s to %s: those days are %s",
 				a, b, to-from+1, e.grid.date(from), e.grid.date(to), how)
+		default:
+			ids := []int64{a}
+			for _, it := range others {
+				ids = append(ids, it.a.ID)
+			}
+			e.warn(WarningOverlappingEmploymentMerged, ids, "activity %d overlaps activities %s between %s and %s: the days they share are %s",
+				a, joinActivityIDs(others), e.grid.date(from), e.grid.date(to), how)
 		}
 	}
 }

@@ -471,3 +471,28 @@ func TestPointsEmploymentSharesAddUp(t *testing.T) {
 		t.Errorf("activities %d, years %d, total %d", sum, years, r.Total)
 	}
 }
+
+// TestPointsManyOverlappingJobs checks that many overlapping claims give
+// one overlap warning each at most, not one for every pair.
+func TestPointsManyOverlappingJobs(t *testing.T) {
+	rb := ptRulebook(t)
+	var jobs []Activity
+	for i := range 60 {
+		a := ptJob(int64(i+1), "2021-06-01", 365, 20)
+		a.Title = "Job " + string(rune('A'+i%26)) + string(rune('a'+i/26))
+		jobs = append(jobs, a)
+	}
+	r := ptCompute(rb, jobs...)
+	overlaps := 0
+	for _, w := range r.Warnings {
+		if w.Code == WarningOverlappingEmploymentMerged {
+			overlaps++
+		}
+	}
+	if overlaps == 0 || overlaps > len(jobs) || r.Total != 20 {
+		t.Errorf("%d overlap warnings for %d jobs, total %d", overlaps, len(jobs), r.Total)
+	}
+	if !ptWarned(r, WarningOverlappingEmploymentMerged, ptIDs(jobs)...) {
+		t.Errorf("the first job's warning should name every other job: %v", r.Warnings[0])
+	}
+}
