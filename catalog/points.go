@@ -38,8 +38,9 @@ type Activity struct {
 	// WeeklyHours is the average number of hours a week of direct
 	// employment.
 	WeeklyHours float64
-	// Internship marks direct employment that is an internship, which may
-	// earn the internship point when it is too short for a band.
+	// Internship marks direct employment that is an internship: its days
+	// merge with every other job's, and it may earn the internship point in
+	// a cycle year that earns no band.
 	Internship bool
 	// CoursesTaught counts the courses an instructor taught in each cycle
 	// year, keyed by the year's number from 1 (the first 12 months after
@@ -72,8 +73,8 @@ type Activity struct {
 type PointsCycle struct {
 	// CertifiedOn is the first day of the cycle.
 	CertifiedOn Date
-	// ExpiresOn is the last day of the cycle; an activity completed on it
-	// still counts.
+	// ExpiresOn is the last day of the cycle: an activity completed on it
+	// still counts, and it belongs to the last cycle year.
 	ExpiresOn Date
 }
 
@@ -154,7 +155,7 @@ const (
 	PointsRuleCreditHoursRow PointsRuleCode = "CREDIT_HOURS_ROW"
 	// PointsRuleEmploymentBands: direct employment scored per cycle year by the employment bands.
 	PointsRuleEmploymentBands PointsRuleCode = "EMPLOYMENT_BANDS"
-	// PointsRuleInternship: a short internship earns the internship point.
+	// PointsRuleInternship: an internship earns the internship point in a cycle year that earns no band.
 	PointsRuleInternship PointsRuleCode = "INTERNSHIP_POINT"
 	// PointsRuleInstructorYears: the type's points for each cycle year with a course taught.
 	PointsRuleInstructorYears PointsRuleCode = "INSTRUCTOR_YEARS"
@@ -166,7 +167,7 @@ const (
 	PointsRuleExtraHours PointsRuleCode = "EXTRA_HOURS"
 	// PointsRuleOutsideCycle: the activity falls outside the cycle and earns nothing.
 	PointsRuleOutsideCycle PointsRuleCode = "OUTSIDE_CYCLE"
-	// PointsRuleDuplicate: the same course or certification is claimed again and earns nothing.
+	// PointsRuleDuplicate: the same course, certification, job or instructor claim is claimed again and earns nothing.
 	PointsRuleDuplicate PointsRuleCode = "DUPLICATE_CLAIM"
 	// PointsRuleTrainingBesideCertification: training whose certification is also claimed earns nothing.
 	PointsRuleTrainingBesideCertification PointsRuleCode = "TRAINING_BESIDE_CERTIFICATION"
@@ -204,7 +205,7 @@ type PointsWarningCode string
 const (
 	// WarningActivityOutsideCycle: an activity, or part of a period, falls outside the cycle.
 	WarningActivityOutsideCycle PointsWarningCode = "ACTIVITY_OUTSIDE_CYCLE"
-	// WarningDuplicateClaim: the same course or certification is claimed more than once; it counts once.
+	// WarningDuplicateClaim: the same course, certification, job or instructor claim is claimed more than once; it counts once.
 	WarningDuplicateClaim PointsWarningCode = "DUPLICATE_CLAIM"
 	// WarningTrainingBesideCertification: a training and the certification it led to are both claimed; only the certification counts.
 	WarningTrainingBesideCertification PointsWarningCode = "TRAINING_BESIDE_CERTIFICATION"

@@ -232,11 +232,13 @@ func (e *pointsEngine) scoreExtra(it *pointsItem) {
 
 // trainingBesideCertification gives nothing to Continuing Education that
 // led to a certification claimed as well, or to one on the pre-approved
-// list: only the certification counts.
+// list: only the certification counts. A certification claim that itself
+// earns nothing (outside the cycle, not on the list, not for the program)
+// leaves its training alone.
 func (e *pointsEngine) trainingBesideCertification() {
 	claimed := map[string][]int64{}
 	for _, it := range e.valid() {
-		if it.kind == kindCertification {
+		if it.kind == kindCertification && !it.zeroed {
 			k := strings.ToLower(strings.TrimSpace(it.a.CertificationKey))
 			claimed[k] = append(claimed[k], it.a.ID)
 		}
@@ -257,52 +259,6 @@ func (e *pointsEngine) trainingBesideCertification() {
 			e.warn(WarningTrainingTowardListed, []int64{it.a.ID},
 				"activity %d is training toward %s, which is on the pre-approved list: claim the certification as an Industry Certification instead", it.a.ID, c.DisplayName)
 		}
-	}
-}
-
-// duplicates lets a course or certification claimed more than once count
-// once: the claim that earns the most (the first, on a tie) counts.
-func (e *pointsEngine) duplicates() {
-	groups := map[string][]*pointsItem{}
-	var order []string
-	for _, it := range e.valid() {
-		var key string
-		switch it.kind {
-		case kindCertification:
-			key = it.t.Key + "|" + strings.ToLower(strings.TrimSpace(it.a.CertificationKey))
-		case kindCourse, kindForCredit:
-			key = it.t.Key + "|" + strings.Join(strings.Fields(strings.ToLower(it.a.Title)), " ")
-		default:
-			continue
-		}
-		if _, seen := groups[key]; !seen {
-			order = append(order, key)
-		}
-		groups[key] = append(groups[key], it)
-	}
-	for _, key := range order {
-		group := groups[key]
-		if len(group) < 2 {
-			continue
-		}
-		best := group[0]
-		for _, it := range group[1:] {
-			if it.proposed > best.proposed {
-				best = it
-			}
-		}
-		ids := make([]int64, len(group))
-		for i, it := range group {
-			ids[i] = it.a.ID
-			if it != best {
-				it.zero(PointsRuleDuplicate, "the same %s is claimed as activity %d, which counts instead", strings.ToLower(it.t.Name), best.a.ID)
-			}
-		}
-		name := best.a.Title
-		if best.kind == kindCertification {
-			name = best.a.CertificationKey
-		}
-		e.warn(WarningDuplicateClaim, ids, "%q is claimed %d times: a course or certification counts once per cycle, so only activity %d counts", name, len(group), best.a.ID)
 	}
 }
 

@@ -10,9 +10,10 @@ import (
 // Employment is scored per cycle year: the cycle years are the 12-month
 // periods from the certification date (year k runs from CertifiedOn plus k
 // years up to, not including, CertifiedOn plus k+1 years), as many as the
-// cycle_years rule says, ending at the expiration date (which, being the
-// anniversary that starts the next cycle, is in none of them). Each day of
-// a cycle year is scored once, however many periods cover it.
+// cycle_years rule says. A cycle includes its first and last day (DOMAIN
+// decision 12), so the last cycle year runs up to and including the
+// expiration date, wherever that falls. Each day of a cycle year is scored
+// once, however many periods cover it.
 //
 // Direct employment (DOMAIN decision 2): a day is full-time when the weekly
 // hours of the jobs covering it add up to more than the full-time threshold,
@@ -21,15 +22,21 @@ import (
 // whole months covered pick a months band; a year earns the larger of the
 // full-time band of its full-time days plus the part-time band of its
 // part-time days, and the part-time band of all its days, capped at the
-// full-year full-time figure. An internship of at least the internship
-// band's weeks but no more than its months earns the internship point
-// instead, when that gives its cycle year more.
+// full-year full-time figure. Internships are direct employment and merge
+// with every other job (decision 13); the internship row only replaces the 0
+// of a cycle year that earns no band, when one internship has at least the
+// internship band's weeks (and no more than its months) of employed days in
+// that year, and a year earns it once.
 //
 // Active military service (DOMAIN decision 3) is scored the same way on its
 // covered days, with a full year worth the type's points and partial years
 // in the part-time column; Reserve and Guard service is proposed at
 // reserve_guard_percent_of_active of that figure, rounded half up, kept
 // within the type's range when it earns anything.
+//
+// A cycle year's rows (direct employment, the instructor types, active
+// duty, Reserve and Guard) are then capped together at the full-year
+// full-time figure (decision 14): see points_year_cap.go.
 
 // pointsReading says how far ongoing periods run.
 type pointsReading int
@@ -56,12 +63,16 @@ type cycleGrid struct {
 // epochDay counts days since 1970-01-01.
 func epochDay(d Date) int { return int(d.Time().Unix() / (24 * 60 * 60)) }
 
+// newCycleGrid lays the cycle's days out in cycle years: every day from
+// the certification date up to and including the expiration date, the last
+// cycle year taking every day after its start.
 func newCycleGrid(rb *Rulebook, c PointsCycle) cycleGrid {
 	g := cycleGrid{start: c.CertifiedOn, origin: epochDay(c.CertifiedOn)}
-	g.days = min(epochDay(c.CertifiedOn.AddYears(rb.cycleYears)), epochDay(c.ExpiresOn)) - g.origin
-	for k := 0; k <= rb.cycleYears; k++ {
+	g.days = epochDay(c.ExpiresOn) - g.origin + 1
+	for k := 0; k < rb.cycleYears; k++ {
 		g.yearStarts = append(g.yearStarts, min(epochDay(c.CertifiedOn.AddYears(k))-g.origin, g.days))
 	}
+	g.yearStarts = append(g.yearStarts, g.days)
 	return g
 }
 
@@ -75,13 +86,22 @@ type pointsJob struct {
 	hours    float64
 }
 
-// pointsYear is one cycle year of one kind of employment.
+// pointsYear is one row of one cycle year: one kind of employment, or the
+// instructor years.
 type pointsYear struct {
-	days, ft, pt int
-	points       int
-	desc         string
-	shares       map[*pointsItem]float64
-	interns      []*pointsItem
+	kind    activityKind
+	typeKey string
+	days    int
+	ft, pt  int
+	// points is what the row earns on its own; allotted is its part of the
+	// year's capped total.
+	points, allotted int
+	desc             string
+	shares           map[*pointsItem]float64
+	// intern is the internship that earned the row the internship point.
+	intern *pointsItem
+	// claimants are the instructor activities that claim the year.
+	claimants []*pointsItem
 }
 
 // period returns an activity's period in a reading, unclipped.
@@ -105,10 +125,13 @@ func (e *pointsEngine) period(a Activity, r pointsReading) (from, to int) {
 	return from, to
 }
 
-// jobsOf returns the periods of the items inside the cycle years.
-func (e *pointsEngine) jobsOf(items []*pointsItem, r pointsReading) []pointsJob {
+// jobsOf returns the periods of the items of a kind inside the cycle.
+func (e *pointsEngine) jobsOf(items []*pointsItem, kind activityKind, r pointsReading) []pointsJob {
 	var out []pointsJob
 	for _, it := range items {
+		if it.kind != kind {
+			continue
+		}
 		from, to := e.period(it.a, r)
 		from, to = max(from, 0), min(to, e.grid.days-1)
 		if from <= to {
@@ -118,33 +141,39 @@ func (e *pointsEngine) jobsOf(items []*pointsItem, r pointsReading) []pointsJob 
 	return out
 }
 
+// isPeriodKind reports whether a kind is scored by the days of its period.
+func isPeriodKind(kind activityKind) bool {
+	return kind == kindDirect || kind == kindMilitaryActive || kind == kindMilitaryReserve
+}
+
 // scoreEmployment scores every period of employment and service and the
-// instructor years.
+// instructor years: the activities without a reviewer's figure together,
+// each with one on its own.
 func (e *pointsEngine) scoreEmployment() {
+	merged, alone := e.employment()
+	e.periodWarnings(append(slices.Clone(merged), alone...))
 	for _, kind := range []activityKind{kindDirect, kindMilitaryActive, kindMilitaryReserve} {
-		merged, alone := e.employment(kind)
-		e.periodWarnings(append(slices.Clone(merged), alone...))
 		e.overlapWarnings(merged, kind)
-		for _, r := range pointsReadings {
-			e.scorePeriods(kind, merged, r, true)
-			for _, it := range alone {
-				e.scorePeriods(kind, []*pointsItem{it}, r, false)
-			}
-		}
 	}
-	merged, alone := e.employment(kindInstructor)
-	e.scoreInstructors(merged, true)
+	e.instructorWarnings(merged, alone)
+	sets := [][]*pointsItem{merged}
 	for _, it := range alone {
-		e.scoreInstructors([]*pointsItem{it}, false)
+		sets = append(sets, []*pointsItem{it})
+	}
+	for i, set := range sets {
+		for _, r := range pointsReadings {
+			e.scoreEmploymentSet(set, r, i == 0)
+		}
 	}
 }
 
-// employment returns the valid activities of a kind that are merged with
-// each other, and those scored alone because a reviewer set their points.
-func (e *pointsEngine) employment(kind activityKind) (merged, alone []*pointsItem) {
+// employment returns the valid employment activities still in the running
+// that are merged with each other, and those scored alone because a
+// reviewer set their points.
+func (e *pointsEngine) employment() (merged, alone []*pointsItem) {
 	for _, it := range e.valid() {
 		switch {
-		case it.kind != kind:
+		case it.zeroed || !(isPeriodKind(it.kind) || it.kind == kindInstructor):
 		case it.a.ReviewerPoints != nil:
 			alone = append(alone, it)
 		default:
@@ -154,11 +183,107 @@ func (e *pointsEngine) employment(kind activityKind) (merged, alone []*pointsIte
 	return merged, alone
 }
 
+// scoreEmploymentSet scores a set of employment activities in one reading:
+// each kind per cycle year, each year's rows capped together, and each
+// row's points shared out among its activities. record keeps the years
+// for the report.
+func (e *pointsEngine) scoreEmploymentSet(items []*pointsItem, r pointsReading, record bool) {
+	live := slices.DeleteFunc(slices.Clone(items), func(it *pointsItem) bool { return it.zeroed })
+	rows := [][]pointsYear{
+		e.directYears(e.jobsOf(live, kindDirect, r)),
+		e.serviceYears(kindMilitaryActive, e.jobsOf(live, kindMilitaryActive, r)),
+		e.serviceYears(kindMilitaryReserve, e.jobsOf(live, kindMilitaryReserve, r)),
+		e.instructorYears(live),
+	}
+	e.capYears(rows)
+	got := map[*pointsItem]int{}
+	parts := map[*pointsItem][]string{}
+	for _, years := range rows {
+		for k := range years {
+			e.shareYear(k, &years[k], got, parts)
+		}
+	}
+	for _, it := range live {
+		if r == asOfExpiration {
+			it.projected = got[it]
+			continue
+		}
+		it.proposed = got[it]
+		it.rule = e.employmentRule(it, parts[it], record)
+	}
+	if record && r == asOfNow {
+		for _, years := range rows {
+			e.recordYears(years)
+		}
+	}
+}
+
+// shareYear shares a row's allotted points out among its activities and
+// says so in each activity's rule.
+func (e *pointsEngine) shareYear(k int, y *pointsYear, got map[*pointsItem]int, parts map[*pointsItem][]string) {
+	switch {
+	case y.kind == kindInstructor:
+		e.shareInstructorYear(k, y, got, parts)
+		return
+	case y.allotted == 0:
+		return
+	case y.intern != nil:
+		got[y.intern] += y.allotted
+		parts[y.intern] = append(parts[y.intern], fmt.Sprintf("year %d: %d (internship point)", k+1, y.allotted))
+		return
+	}
+	of := fmt.Sprintf("the year's %d", y.allotted)
+	if y.allotted < y.points {
+		of = fmt.Sprintf("the year's %d (%d before the cap of %d a year)", y.allotted, y.points, e.rb.fullYear.FullTimePoints)
+	}
+	for it, p := range apportionPoints(y.allotted, y.shares) {
+		got[it] += p
+		parts[it] = append(parts[it], fmt.Sprintf("year %d: %d of %s", k+1, p, of))
+	}
+}
+
+// employmentRule says in words how an employment activity was scored.
+func (e *pointsEngine) employmentRule(it *pointsItem, parts []string, merged bool) PointsRule {
+	t := it.t
+	var code PointsRuleCode
+	var how string
+	switch it.kind {
+	case kindInstructor:
+		return e.instructorRule(it, parts)
+	case kindDirect:
+		code = PointsRuleEmploymentBands
+		how = fmt.Sprintf("direct employment at %v hours a week, scored per cycle year by the employment bands (full-time above %v hours a week, part-time from %v, a full year at least %d weeks)",
+			it.a.WeeklyHours, e.rb.fullTimeAbove, e.rb.partTimeMin, e.rb.fullYearMinWeeks)
+		if len(parts) > 0 && !slices.ContainsFunc(parts, func(s string) bool { return !strings.HasSuffix(s, "(internship point)") }) {
+			code = PointsRuleInternship
+			how = fmt.Sprintf("an internship with at least %d weeks of employment in a cycle year that earns no band earns the internship point, once a year", e.rb.internship.MinWeeks)
+		}
+	case kindMilitaryActive:
+		code = PointsRuleMilitaryActive
+		how = fmt.Sprintf("%s: %d points a full year, partial years in the part-time column", t.Name, t.MaxPoints)
+	default:
+		code = PointsRuleMilitaryReserve
+		how = fmt.Sprintf("%s: proposed at %v%% of the active-duty figure of each cycle year, %d to %d a year", t.Name, e.rb.reservePercent, t.MinPoints, t.MaxPoints)
+	}
+	if merged {
+		how += ", with the other periods of the same kind merged"
+	} else {
+		how += ", on its own"
+	}
+	if len(parts) == 0 {
+		return PointsRule{Code: code, Description: how + ": no cycle year reaches a band, 0 points"}
+	}
+	return PointsRule{Code: code, Description: how + ": " + strings.Join(parts, "; ")}
+}
+
 // periodWarnings warns about periods partly or wholly outside the cycle and
-// jobs under the part-time minimum.
+// jobs under the part-time minimum; a period wholly outside earns nothing.
 func (e *pointsEngine) periodWarnings(items []*pointsItem) {
 	first, last := e.cycle.CertifiedOn, e.cycle.ExpiresOn
 	for _, it := range items {
+		if !isPeriodKind(it.kind) {
+			continue
+		}
 		a := it.a
 		from, to := e.period(a, asOfNow)
 		start, end := e.grid.date(from), e.grid.date(to)
@@ -180,171 +305,114 @@ func (e *pointsEngine) periodWarnings(items []*pointsItem) {
 	}
 }
 
-// overlapWarnings says which periods overlap; their days count once.
+// overlapWarnings says which periods of a kind overlap; their days count
+// once. Each period gets at most one warning, naming the later periods it
+// overlaps, so that many overlapping claims give as many warnings as
+// claims, not one for every pair.
 func (e *pointsEngine) overlapWarnings(items []*pointsItem, kind activityKind) {
-	jobs := e.jobsOf(items, asOfNow)
+	live := slices.DeleteFunc(slices.Clone(items), func(it *pointsItem) bool { return it.zeroed })
+	jobs := e.jobsOf(live, kind, asOfNow)
 	how := "counted once"
 	if kind == kindDirect {
 		how = "counted once, with the weekly hours of the jobs added together"
 	}
 	for i := range jobs {
+		var others []*pointsItem
+		var from, to int
 		for j := i + 1; j < len(jobs); j++ {
-			from, to := max(jobs[i].from, jobs[j].from), min(jobs[i].to, jobs[j].to)
-			if from > to {
+			f, l := max(jobs[i].from, jobs[j].from), min(jobs[i].to, jobs[j].to)
+			if f > l {
 				continue
 			}
-			a, b := jobs[i].it.a.ID, jobs[j].it.a.ID
+			if len(others) == 0 || f < from {
+				from = f
+			}
+			if len(others) == 0 || l > to {
+				to = l
+			}
+			others = append(others, jobs[j].it)
+		}
+		a := jobs[i].it.a.ID
+		switch len(others) {
+		case 0:
+		case 1:
+			b := others[0].a.ID
 			e.warn(WarningOverlappingEmploymentMerged, []int64{a, b}, "activities %d and %d overlap for %d days, from %s to %s: those days are %s",
 				a, b, to-from+1, e.grid.date(from), e.grid.date(to), how)
-		}
-	}
-}
-
-// scorePeriods scores the periods of one kind in one reading and gives
-// each activity its share; record keeps the years for the report.
-func (e *pointsEngine) scorePeriods(kind activityKind, items []*pointsItem, r pointsReading, record bool) {
-	var years []pointsYear
-	switch kind {
-	case kindDirect:
-		years = e.directYears(items, r)
-	default:
-		years = e.serviceYears(kind, items, r)
-	}
-	got := map[*pointsItem]int{}
-	perYear := map[*pointsItem][]string{}
-	for k, y := range years {
-		if y.points == 0 {
-			continue
-		}
-		pool := y.points
-		for _, it := range y.interns {
-			p := e.rb.internship.FullTimePoints
-			if col, ok := e.rb.classify(it.a.WeeklyHours); ok {
-				p = col.of(e.rb.internship)
+		default:
+			ids := []int64{a}
+			for _, it := range others {
+				ids = append(ids, it.a.ID)
 			}
-			pool -= p
-			got[it] += p
-			perYear[it] = append(perYear[it], fmt.Sprintf("year %d: %d (internship point)", k+1, p))
+			e.warn(WarningOverlappingEmploymentMerged, ids, "activity %d overlaps activities %s between %s and %s: the days they share are %s",
+				a, joinActivityIDs(others), e.grid.date(from), e.grid.date(to), how)
 		}
-		of := fmt.Sprintf("the year's %d", y.points)
-		if len(y.interns) > 0 {
-			of = fmt.Sprintf("the year's %d besides its internship points", max(pool, 0))
-		}
-		for it, p := range apportionPoints(max(pool, 0), y.shares) {
-			got[it] += p
-			perYear[it] = append(perYear[it], fmt.Sprintf("year %d: %d of %s", k+1, p, of))
-		}
-	}
-	for _, it := range items {
-		if it.zeroed {
-			continue
-		}
-		if r == asOfExpiration {
-			it.projected = got[it]
-			continue
-		}
-		it.proposed = got[it]
-		it.rule = e.periodRule(it, perYear[it], record)
-	}
-	if record && r == asOfNow {
-		e.recordYears(kind, years)
 	}
 }
 
-// periodRule says in words how a period was scored.
-func (e *pointsEngine) periodRule(it *pointsItem, parts []string, merged bool) PointsRule {
-	t := it.t
-	var code PointsRuleCode
-	var how string
-	switch it.kind {
-	case kindDirect:
-		code = PointsRuleEmploymentBands
-		how = fmt.Sprintf("direct employment at %v hours a week, scored per cycle year by the employment bands (full-time above %v hours a week, part-time from %v, a full year at least %d weeks)",
-			it.a.WeeklyHours, e.rb.fullTimeAbove, e.rb.partTimeMin, e.rb.fullYearMinWeeks)
-		if len(parts) > 0 && !slices.ContainsFunc(parts, func(s string) bool { return !strings.HasSuffix(s, "(internship point)") }) {
-			code = PointsRuleInternship
-			how = fmt.Sprintf("an internship of at least %d weeks but at most %d whole months earns the internship point", e.rb.internship.MinWeeks, e.rb.internship.MaxMonths)
-		}
-	case kindMilitaryActive:
-		code = PointsRuleMilitaryActive
-		how = fmt.Sprintf("%s: %d points a full year, partial years in the part-time column", t.Name, t.MaxPoints)
-	default:
-		code = PointsRuleMilitaryReserve
-		how = fmt.Sprintf("%s: proposed at %v%% of the active-duty figure of each cycle year, %d to %d a year", t.Name, e.rb.reservePercent, t.MinPoints, t.MaxPoints)
-	}
-	if merged {
-		how += ", with the other periods of the same kind merged"
-	} else {
-		how += ", on its own"
-	}
-	if len(parts) == 0 {
-		return PointsRule{Code: code, Description: how + ": no cycle year reaches a band, 0 points"}
-	}
-	return PointsRule{Code: code, Description: how + ": " + strings.Join(parts, "; ")}
-}
-
-// directYears scores direct employment per cycle year, with the internship
-// reading where it gives a year more.
-func (e *pointsEngine) directYears(items []*pointsItem, r pointsReading) []pointsYear {
-	jobs := e.jobsOf(items, r)
-	years := e.bandYears(jobs)
-	short := map[int][]*pointsItem{}
-	var rest []pointsJob
-	for _, j := range jobs {
-		if k, ok := e.shortInternship(j); ok {
-			short[k] = append(short[k], j.it)
-			continue
-		}
-		rest = append(rest, j)
-	}
-	if len(short) == 0 {
-		return years
-	}
-	alt := e.bandYears(rest)
-	limit := e.rb.fullYear.FullTimePoints
-	for k, interns := range short {
-		points := alt[k].points
-		for _, it := range interns {
-			p := e.rb.internship.FullTimePoints
-			if col, ok := e.rb.classify(it.a.WeeklyHours); ok {
-				p = col.of(e.rb.internship)
-			}
-			points += p
-		}
-		points = min(points, limit)
-		if points > years[k].points {
-			y := alt[k]
-			y.points, y.interns = points, interns
-			y.desc = fmt.Sprintf("%s; with %d internship point(s) for the short internship(s): %d", y.desc, points-alt[k].points, points)
-			years[k] = y
+// directYears scores direct employment per cycle year: the bands of the
+// merged days, or, in a year that earns no band, the internship point.
+func (e *pointsEngine) directYears(jobs []pointsJob) []pointsYear {
+	years, hours := e.bandYears(jobs)
+	for k := range years {
+		if years[k].points == 0 {
+			e.internshipYear(k, &years[k], jobs, hours)
 		}
 	}
 	return years
 }
 
-// shortInternship reports whether a job is an internship too short for a
-// band that still earns the internship point, and the cycle year (from 0)
-// holding most of its days.
-func (e *pointsEngine) shortInternship(j pointsJob) (int, bool) {
-	if !j.it.a.Internship || j.hours < e.rb.partTimeMin {
-		return 0, false
-	}
-	days := j.to - j.from + 1
-	if days/7 < e.rb.internship.MinWeeks || e.rb.wholeMonths(days) > e.rb.internship.MaxMonths {
-		return 0, false
-	}
-	best, most := 0, -1
-	for k := range e.rb.cycleYears {
-		n := min(j.to+1, e.grid.yearStarts[k+1]) - max(j.from, e.grid.yearStarts[k])
-		if n > most {
-			best, most = k, n
+// internshipYear gives a cycle year that earns no band the internship
+// point, once, when one internship has at least the internship band's weeks
+// and no more than its months of employed days in the year (days on which
+// the merged jobs reach the part-time minimum). The point is in the
+// full-time column when the internship's full-time days alone reach those
+// weeks. Among several internships, the one with the most such days earns
+// it, the earlier claim on a tie.
+func (e *pointsEngine) internshipYear(k int, y *pointsYear, jobs []pointsJob, hours []float64) {
+	rb, g := e.rb, e.grid
+	band := rb.internship
+	var best *pointsItem
+	bestDays, bestPoints := 0, 0
+	for _, j := range jobs {
+		if !j.it.a.Internship {
+			continue
+		}
+		ft, pt := 0, 0
+		for d := max(j.from, g.yearStarts[k]); d <= min(j.to, g.yearStarts[k+1]-1); d++ {
+			switch col, ok := rb.classify(hours[d]); {
+			case !ok:
+			case col == fullTimeColumn:
+				ft++
+			default:
+				pt++
+			}
+		}
+		days := ft + pt
+		if days/7 < band.MinWeeks || rb.wholeMonths(days) > band.MaxMonths {
+			continue
+		}
+		points := band.PartTimePoints
+		if ft/7 >= band.MinWeeks {
+			points = band.FullTimePoints
+		}
+		better := points > bestPoints || (points == bestPoints && days > bestDays) ||
+			(points == bestPoints && days == bestDays && best != nil && j.it.index < best.index)
+		if best == nil || better {
+			best, bestDays, bestPoints = j.it, days, points
 		}
 	}
-	return best, true
+	if best == nil || bestPoints == 0 {
+		return
+	}
+	y.points, y.allotted, y.intern = bestPoints, bestPoints, best
+	y.shares = map[*pointsItem]float64{best: 1}
+	y.desc = fmt.Sprintf("%s; the internship (activity %d) has %d weeks of employment in the year: the internship point, %d", y.desc, best.a.ID, bestDays/7, bestPoints)
 }
 
-// bandYears scores the days of direct employment per cycle year.
-func (e *pointsEngine) bandYears(jobs []pointsJob) []pointsYear {
+// bandYears scores the days of direct employment per cycle year, and
+// returns the merged weekly hours of every day of the grid.
+func (e *pointsEngine) bandYears(jobs []pointsJob) ([]pointsYear, []float64) {
 	g, rb := e.grid, e.rb
 	hours := make([]float64, g.days)
 	for _, j := range jobs {
@@ -355,6 +423,7 @@ func (e *pointsEngine) bandYears(jobs []pointsJob) []pointsYear {
 	years := make([]pointsYear, rb.cycleYears)
 	for k := range years {
 		y := &years[k]
+		y.kind, y.typeKey = kindDirect, typeDirectEmployment
 		y.shares = map[*pointsItem]float64{}
 		for d := g.yearStarts[k]; d < g.yearStarts[k+1]; d++ {
 			col, ok := rb.classify(hours[d])
@@ -374,8 +443,9 @@ func (e *pointsEngine) bandYears(jobs []pointsJob) []pointsYear {
 		}
 		y.days = y.ft + y.pt
 		y.points, y.desc = rb.directYear(y.ft, y.pt)
+		y.allotted = y.points
 	}
-	return years
+	return years, hours
 }
 
 // directYear scores one cycle year of direct employment from its
@@ -413,9 +483,8 @@ func (rb *Rulebook) directYear(ft, pt int) (int, string) {
 
 // serviceYears scores active or Reserve and Guard military service per
 // cycle year.
-func (e *pointsEngine) serviceYears(kind activityKind, items []*pointsItem, r pointsReading) []pointsYear {
+func (e *pointsEngine) serviceYears(kind activityKind, jobs []pointsJob) []pointsYear {
 	g, rb := e.grid, e.rb
-	jobs := e.jobsOf(items, r)
 	covering := make([]int, g.days)
 	for _, j := range jobs {
 		for d := j.from; d <= j.to; d++ {
@@ -426,6 +495,10 @@ func (e *pointsEngine) serviceYears(kind activityKind, items []*pointsItem, r po
 	years := make([]pointsYear, rb.cycleYears)
 	for k := range years {
 		y := &years[k]
+		y.kind, y.typeKey = kind, typeMilitaryActive
+		if kind == kindMilitaryReserve {
+			y.typeKey = typeMilitaryReserve
+		}
 		y.shares = map[*pointsItem]float64{}
 		for d := g.yearStarts[k]; d < g.yearStarts[k+1]; d++ {
 			if covering[d] == 0 {
@@ -453,32 +526,30 @@ func (e *pointsEngine) serviceYears(kind activityKind, items []*pointsItem, r po
 			y.points = share
 			y.desc = fmt.Sprintf("as active duty %s; Reserve or Guard at %v%% of it: %d", why, rb.reservePercent, share)
 		}
+		y.allotted = y.points
 	}
 	return years
 }
 
-// recordYears keeps the scored years of a kind for the report.
-func (e *pointsEngine) recordYears(kind activityKind, years []pointsYear) {
-	key := typeDirectEmployment
-	switch kind {
-	case kindMilitaryActive:
-		key = typeMilitaryActive
-	case kindMilitaryReserve:
-		key = typeMilitaryReserve
-	}
+// recordYears keeps the scored years of a row for the report.
+func (e *pointsEngine) recordYears(years []pointsYear) {
 	for k, y := range years {
-		if y.days == 0 && len(y.interns) == 0 {
+		if y.days == 0 && y.points == 0 {
 			continue
 		}
 		var ids []int64
 		for _, it := range e.items {
-			if y.shares[it] > 0 || slices.Contains(y.interns, it) {
+			if y.shares[it] > 0 {
 				ids = append(ids, it.a.ID)
 			}
 		}
+		desc := y.desc
+		if y.allotted < y.points {
+			desc = fmt.Sprintf("%s; with the year's other employment capped at %d a year: %d", desc, e.rb.fullYear.FullTimePoints, y.allotted)
+		}
 		e.years = append(e.years, EmploymentYear{
 			Year: k + 1, From: e.grid.date(e.grid.yearStarts[k]), To: e.grid.date(e.grid.yearStarts[k+1] - 1),
-			TypeKey: key, FullTimeDays: y.ft, PartTimeDays: y.pt, Points: y.points, Description: y.desc, ActivityIDs: ids,
+			TypeKey: y.typeKey, FullTimeDays: y.ft, PartTimeDays: y.pt, Points: y.allotted, Description: desc, ActivityIDs: ids,
 		})
 	}
 }
@@ -491,36 +562,54 @@ func apportionPoints(points int, shares map[*pointsItem]float64) map[*pointsItem
 		return out
 	}
 	items := make([]*pointsItem, 0, len(shares))
-	total := 0.0
-	for it, s := range shares {
+	for it := range shares {
 		items = append(items, it)
-		total += s
 	}
 	slices.SortFunc(items, func(a, b *pointsItem) int { return a.index - b.index })
-	type rest struct {
-		it   *pointsItem
-		frac float64
+	weights := make([]float64, len(items))
+	for i, it := range items {
+		weights[i] = shares[it]
 	}
-	var rests []rest
+	for i, p := range largestRemainder(points, weights) {
+		out[items[i]] = p
+	}
+	return out
+}
+
+// largestRemainder shares whole points out in proportion to the weights:
+// each gets the whole part of its exact share, and the points left over go
+// to the largest remainders, the earlier weight on a tie. Zero weights get
+// nothing unless every weight is zero.
+func largestRemainder(points int, weights []float64) []int {
+	out := make([]int, len(weights))
+	total := 0.0
+	for _, w := range weights {
+		total += w
+	}
+	if points <= 0 || len(weights) == 0 || total <= 0 {
+		return out
+	}
+	order := make([]int, len(weights))
+	rest := make([]float64, len(weights))
 	handed := 0
-	for _, it := range items {
-		exact := float64(points) * shares[it] / total
-		whole := int(math.Floor(exact))
-		out[it] = whole
-		handed += whole
-		rests = append(rests, rest{it, exact - float64(whole)})
+	for i, w := range weights {
+		exact := float64(points) * w / total
+		out[i] = int(math.Floor(exact))
+		handed += out[i]
+		rest[i] = exact - float64(out[i])
+		order[i] = i
 	}
-	slices.SortStableFunc(rests, func(a, b rest) int {
+	slices.SortStableFunc(order, func(a, b int) int {
 		switch {
-		case a.frac > b.frac:
+		case rest[a] > rest[b]:
 			return -1
-		case a.frac < b.frac:
+		case rest[a] < rest[b]:
 			return 1
 		}
 		return 0
 	})
 	for i := 0; handed < points; i++ {
-		out[rests[i%len(rests)].it]++
+		out[order[i%len(order)]]++
 		handed++
 	}
 	return out

@@ -73,13 +73,17 @@ func TestPointsWeeklyHours(t *testing.T) {
 		})
 	}
 	t.Run("two 16-hour jobs on the same days add up to full-time", func(t *testing.T) {
-		r := ptCompute(rb, ptJob(1, "2021-06-01", 365, 16), ptJob(2, "2021-06-01", 365, 16))
+		a, b := ptJob(1, "2021-06-01", 365, 16), ptJob(2, "2021-06-01", 365, 16)
+		a.Title, b.Title = "Assembler at Acme", "Picker at Globex"
+		r := ptCompute(rb, a, b)
 		if r.Total != 20 || ptOf(t, r, 1).Points+ptOf(t, r, 2).Points != 20 {
 			t.Errorf("total %d: %+v", r.Total, r.Activities)
 		}
 	})
 	t.Run("two 10-hour jobs on the same days add up to part-time", func(t *testing.T) {
-		r := ptCompute(rb, ptJob(1, "2021-06-01", 365, 10), ptJob(2, "2021-06-01", 365, 10))
+		a, b := ptJob(1, "2021-06-01", 365, 10), ptJob(2, "2021-06-01", 365, 10)
+		a.Title, b.Title = "Assembler at Acme", "Picker at Globex"
+		r := ptCompute(rb, a, b)
 		if r.Total != 10 || !ptWarned(r, WarningBelowPartTimeHours, 1) || !ptWarned(r, WarningBelowPartTimeHours, 2) {
 			t.Errorf("total %d, warnings %v", r.Total, r.Warnings)
 		}
@@ -130,8 +134,16 @@ func TestPointsOverlappingEmployment(t *testing.T) {
 			t.Errorf("total %d, warnings %v", r.Total, r.Warnings)
 		}
 	})
-	t.Run("the same year claimed twice counts once", func(t *testing.T) {
-		r := ptCompute(rb, ptJob(1, "2021-06-01", 365, 40), ptJob(2, "2021-06-01", 365, 40))
+	t.Run("the same job claimed twice counts once", func(t *testing.T) {
+		r := ptCompute(rb, ptJob(1, "2021-06-01", 365, 20), ptJob(2, "2021-06-01", 365, 20))
+		if r.Total != 10 || ptOf(t, r, 1).Points != 10 || ptOf(t, r, 2).Rule.Code != PointsRuleDuplicate || !ptWarned(r, WarningDuplicateClaim, 1, 2) {
+			t.Errorf("total %d: %+v", r.Total, r.Activities)
+		}
+	})
+	t.Run("two jobs on the same days share the year", func(t *testing.T) {
+		a, b := ptJob(1, "2021-06-01", 365, 40), ptJob(2, "2021-06-01", 365, 40)
+		b.Title = "Second shift"
+		r := ptCompute(rb, a, b)
 		if r.Total != 20 || ptOf(t, r, 1).Points != 10 || ptOf(t, r, 2).Points != 10 {
 			t.Errorf("total %d: %+v", r.Total, r.Activities)
 		}
@@ -257,12 +269,12 @@ func TestPointsInternship(t *testing.T) {
 			}
 		})
 	}
-	t.Run("an internship beside a job earns its point when that gives more", func(t *testing.T) {
+	t.Run("an internship beside a job adds no point to its band", func(t *testing.T) {
 		// 6 months full-time (10) then a 7-week internship: together 7
-		// whole months (10), apart 10 + 1.
+		// whole months, still 10; the internship point never adds to a band.
 		job := ptJob(1, "2021-06-01", 183, 40)
 		r := ptCompute(rb, job, intern(2, job.EndOn.AddDays(1).String(), 49, 40))
-		if r.Total != 11 || ptOf(t, r, 1).Points != 10 || ptOf(t, r, 2).Points != 1 {
+		if r.Total != 10 || ptOf(t, r, 2).Rule.Code != PointsRuleEmploymentBands {
 			t.Errorf("total %d: %+v", r.Total, r.Activities)
 		}
 	})
@@ -334,7 +346,7 @@ func TestPointsInstructorYearsThatCannotCount(t *testing.T) {
 		}
 	})
 	t.Run("years past a short cycle", func(t *testing.T) {
-		short := PointsCycle{CertifiedOn: ptCycle.CertifiedOn, ExpiresOn: NewDate(2025, 6, 1)}
+		short := PointsCycle{CertifiedOn: ptCycle.CertifiedOn, ExpiresOn: NewDate(2025, 5, 31)}
 		r := ComputePoints(rb, ProgramCPT, short, []Activity{a}, ptNow)
 		if r.Total != 40 {
 			t.Errorf("total %d: %s", r.Total, ptOf(t, r, 1).Rule.Description)
@@ -377,10 +389,14 @@ func TestPointsMilitary(t *testing.T) {
 			t.Errorf("total %d", r.Total)
 		}
 	})
-	t.Run("reserve service beside a civilian job counts both", func(t *testing.T) {
-		r := ptCompute(rb, ptPeriod(1, "e-military-reserve", "2021-06-01", 365, 0), ptJob(2, "2021-06-01", 365, 40))
-		if r.Total != 25 {
+	t.Run("reserve service beside a civilian job counts both, up to a year's worth", func(t *testing.T) {
+		r := ptCompute(rb, ptPeriod(1, "e-military-reserve", "2021-06-01", 365, 0), ptJob(2, "2021-06-01", 183, 40))
+		if r.Total != 15 {
 			t.Errorf("total %d", r.Total)
+		}
+		r = ptCompute(rb, ptPeriod(1, "e-military-reserve", "2021-06-01", 365, 0), ptJob(2, "2021-06-01", 365, 40))
+		if r.Total != 20 {
+			t.Errorf("total %d, want the year capped at 20", r.Total)
 		}
 	})
 }
@@ -453,5 +469,30 @@ func TestPointsEmploymentSharesAddUp(t *testing.T) {
 	}
 	if sum != r.Total || years != r.Total || r.Total == 0 {
 		t.Errorf("activities %d, years %d, total %d", sum, years, r.Total)
+	}
+}
+
+// TestPointsManyOverlappingJobs checks that many overlapping claims give
+// one overlap warning each at most, not one for every pair.
+func TestPointsManyOverlappingJobs(t *testing.T) {
+	rb := ptRulebook(t)
+	var jobs []Activity
+	for i := range 60 {
+		a := ptJob(int64(i+1), "2021-06-01", 365, 20)
+		a.Title = "Job " + string(rune('A'+i%26)) + string(rune('a'+i/26))
+		jobs = append(jobs, a)
+	}
+	r := ptCompute(rb, jobs...)
+	overlaps := 0
+	for _, w := range r.Warnings {
+		if w.Code == WarningOverlappingEmploymentMerged {
+			overlaps++
+		}
+	}
+	if overlaps == 0 || overlaps > len(jobs) || r.Total != 20 {
+		t.Errorf("%d overlap warnings for %d jobs, total %d", overlaps, len(jobs), r.Total)
+	}
+	if !ptWarned(r, WarningOverlappingEmploymentMerged, ptIDs(jobs)...) {
+		t.Errorf("the first job's warning should name every other job: %v", r.Warnings[0])
 	}
 }

@@ -3,16 +3,23 @@ package catalog
 import (
 	"math"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
 
-// FuzzComputePoints feeds the points engine two claimed activities built
+// FuzzComputePoints feeds the points engine three claimed activities built
 // from arbitrary inputs (any type key and category, dates before, inside
-// and after the cycle, any hours, reviewer figures, cycles of any length):
-// it must never panic, be deterministic, refuse what ValidateActivity
-// refuses with a BAD_USER_INPUT error about a named field, give an invalid
-// activity nothing, and keep its totals consistent.
+// and after the cycle, any hours, internships, reviewer figures, cycles of
+// any length); the third claims the second's title, days and hours again
+// under the first's type, so that the same course under two rows, the same
+// job twice and rows of one cycle year meet. The engine must never panic,
+// be deterministic, refuse what ValidateActivity refuses with a
+// BAD_USER_INPUT error about a named field, give an invalid activity
+// nothing, keep its totals consistent, give no cycle year more than the
+// full-year full-time figure of Employment (decision 14), give the same
+// totals whatever the order of the claims, and never project fewer points
+// at expiration than now.
 func FuzzComputePoints(f *testing.F) {
 	f.Add("e-direct", "e-direct", 10, 400, 200, 100, 0.0, 40.0, 20.0, 0.0, false, false, -1, "", 1, 1, 1826)
 	f.Add("ce-for-credit-3-plus", "ce-for-credit-under-3", 30, 0, 30, 0, 0.0, 0.0, 0.0, 3.0, false, false, -1, "", 0, 0, 1826)
@@ -22,6 +29,10 @@ func FuzzComputePoints(f *testing.F) {
 	f.Add("e-mssc-instructor", "e-other-instructor", 0, 1826, 0, 1826, 0.0, 0.0, 0.0, 0.0, false, false, -1, "", 3, 2, 1826)
 	f.Add("", "nope", -5000, -10, 99999, -3, math.NaN(), math.Inf(1), -1.0, math.MaxFloat64, true, true, 127, "\x00", -1, -7, 0)
 	f.Add("ce-military", "e-direct", 1825, 10, 1826, 1, 0.0, 168.0, 168.5, 0.0, true, false, 0, "", 6, 1, -30)
+	f.Add("e-direct", "e-direct", 336, 41, 0, 365, 0.0, 40.0, 40.0, 0.0, false, false, -1, "", 1, 1, 1825)
+	f.Add("ce-non-credit", "ce-third-party", 400, 0, 400, 0, 0.0, 0.0, 0.0, 0.0, false, false, -1, "", 0, 0, 1825)
+	f.Add("e-mssc-instructor", "e-military-active", 0, 0, 0, 300, 0.0, 0.0, 0.0, 0.0, false, false, -1, "", 1, 1, 1825)
+	f.Add("e-direct", "e-direct", 1490, 335, 1490, 335, 0.0, 32.0, 20.0, 0.0, true, false, -1, "", 3, 1, 1825)
 
 	rb := ptRulebook(f)
 	f.Fuzz(func(t *testing.T, typeA, typeB string, startA, lenA, startB, lenB int, hours, weeklyA, weeklyB, credit float64,
@@ -31,11 +42,47 @@ func FuzzComputePoints(f *testing.F) {
 			d := base.AddDays(clamp(offset, -20000, 20000))
 			return &d
 		}
-		a := Activity{ID: 1, TypeKey: typeA, Category: categoryOfKey(typeA), Title: typeA, CompletedOn: day(startA),
-			StartOn: day(startA), EndOn: day(startA + lenA), Hours: hours, WeeklyHours: weeklyA, CreditHours: credit,
-			CertificationKey: certKey, CoursesTaught: map[int]int{year: courses}, ProofAttached: startA%2 == 0}
-		b := Activity{ID: 2, TypeKey: typeB, Category: categoryOfKey(typeB), Title: strings.ToUpper(typeB), StartOn: day(startB),
-			EndOn: day(startB + lenB), Ongoing: ongoingB, WeeklyHours: weeklyB, Passed: ptBool(lenB%2 == 0), LedToCertificationKey: certKey}
+		// The first activity takes the fields its type takes from the
+		// inputs; an activity of an unknown type takes them all.
+		a := Activity{ID: 1, TypeKey: typeA, Category: categoryOfKey(typeA), Title: typeA, ProofAttached: startA%2 == 0}
+		switch rb.kindOf(rb.types[typeA]) {
+		case kindCourse, kindForCredit:
+			a.CompletedOn, a.CreditHours = day(startA), credit
+		case kindCertification:
+			a.CompletedOn, a.CertificationKey = day(startA), certKey
+		case kindDirect, kindMilitaryActive, kindMilitaryReserve:
+			a.StartOn, a.EndOn, a.WeeklyHours = day(startA), day(startA+lenA), weeklyA
+			a.Internship = typeA == typeDirectEmployment && courses%2 != 0
+		case kindInstructor:
+			a.CoursesTaught = map[int]int{year: courses}
+		case kindExtra:
+			a.CompletedOn, a.Hours = day(startA), hours
+		default:
+			a = Activity{ID: 1, TypeKey: typeA, Category: categoryOfKey(typeA), Title: typeA, CompletedOn: day(startA),
+				StartOn: day(startA), EndOn: day(startA + lenA), Hours: hours, WeeklyHours: weeklyA, CreditHours: credit,
+				CertificationKey: certKey, CoursesTaught: map[int]int{year: courses}, ProofAttached: startA%2 == 0}
+		}
+		// claim builds the second and third activities from the same inputs,
+		// with the fields their type takes.
+		claim := func(id int64, typeKey, title string) Activity {
+			c := Activity{ID: id, TypeKey: typeKey, Category: categoryOfKey(typeKey), Title: title, StartOn: day(startB),
+				EndOn: day(startB + lenB), Ongoing: ongoingB, WeeklyHours: weeklyB,
+				Internship: typeKey == typeDirectEmployment && year%2 != 0}
+			switch rb.kindOf(rb.types[typeKey]) {
+			case kindForCredit:
+				c.Passed = ptBool(lenB%2 == 0)
+				fallthrough
+			case kindCourse:
+				c.StartOn, c.EndOn, c.CompletedOn, c.LedToCertificationKey = nil, nil, day(startB), certKey
+			case kindCertification:
+				c.StartOn, c.EndOn, c.CompletedOn, c.CertificationKey = nil, nil, day(startB), certKey
+			case kindInstructor:
+				c.CoursesTaught = map[int]int{year: courses}
+			}
+			return c
+		}
+		b := claim(2, typeB, strings.ToUpper(typeB))
+		c := claim(3, typeA, strings.ReplaceAll(strings.ToLower(typeB), "-", " "))
 		if wrongCategory {
 			a.Category = CategoryExtra
 		}
@@ -44,7 +91,7 @@ func FuzzComputePoints(f *testing.F) {
 			b.ReviewerPoints, b.ReviewerReason = &points, "set by the fuzzer"
 		}
 		cycle := PointsCycle{CertifiedOn: base, ExpiresOn: base.AddDays(clamp(cycleDays, -20000, 20000))}
-		activities := []Activity{a, b}
+		activities := []Activity{a, b, c}
 
 		valid := map[int64]bool{}
 		for i, act := range activities {
@@ -94,6 +141,23 @@ func FuzzComputePoints(f *testing.F) {
 		}
 		if r.Shortfall != max(0, r.Required-r.Total) || r.AsOfExpiration.Shortfall != max(0, r.Required-r.AsOfExpiration.Total) {
 			t.Fatalf("shortfall %d / %d for total %d / %d of %d", r.Shortfall, r.AsOfExpiration.Shortfall, r.Total, r.AsOfExpiration.Total, r.Required)
+		}
+		perYear := map[int]int{}
+		for _, y := range r.EmploymentYears {
+			if perYear[y.Year] += y.Points; perYear[y.Year] > rb.fullYear.FullTimePoints {
+				t.Fatalf("cycle year %d earns %d Employment: %+v", y.Year, perYear[y.Year], r.EmploymentYears)
+			}
+		}
+		for i, c := range r.ByCategory {
+			if p := r.AsOfExpiration.ByCategory[i]; p.Category != c.Category || p.Points < c.Points {
+				t.Fatalf("%s projects %d at expiration, below %d now", c.Category, p.Points, c.Points)
+			}
+		}
+		reversed := slices.Clone(activities)
+		slices.Reverse(reversed)
+		back := ComputePoints(rb, ProgramCPT, cycle, reversed, ptNow)
+		if !reflect.DeepEqual(back.ByCategory, r.ByCategory) || !reflect.DeepEqual(back.AsOfExpiration, r.AsOfExpiration) {
+			t.Fatalf("the order of the claims changed the totals: %+v and %+v, as of expiration %+v and %+v", r.ByCategory, back.ByCategory, r.AsOfExpiration, back.AsOfExpiration)
 		}
 	})
 }

@@ -12,73 +12,98 @@ import (
 // course per year", so partial years are not applied to instructors: the
 // instructor's period is not scored by days, only the cycle years named in
 // CoursesTaught count. A year claimed under both instructor types earns the
-// larger figure once.
+// larger figure once, and, like every cycle year, is capped together with
+// the year's other employment (decision 14).
 
-// scoreInstructors gives each cycle year with a course taught the points of
+// instructorYears gives each cycle year with a course taught the points of
 // the instructor type claiming it, once: the larger figure, the earlier
-// activity on a tie.
-func (e *pointsEngine) scoreInstructors(items []*pointsItem, record bool) {
-	perYear := map[*pointsItem][]string{}
-	got := map[*pointsItem]int{}
-	for k := 1; k <= e.rb.cycleYears; k++ {
-		var claimants []*pointsItem
+// activity on a tie. A year that has not begun by now, or lies past the
+// expiration, earns nothing.
+func (e *pointsEngine) instructorYears(items []*pointsItem) []pointsYear {
+	years := make([]pointsYear, e.rb.cycleYears)
+	for k := range years {
+		y := &years[k]
+		y.kind, y.shares = kindInstructor, map[*pointsItem]float64{}
 		for _, it := range items {
-			if it.a.CoursesTaught[k] > 0 {
-				claimants = append(claimants, it)
+			if it.kind == kindInstructor && it.a.CoursesTaught[k+1] > 0 {
+				y.claimants = append(y.claimants, it)
 			}
 		}
-		if len(claimants) == 0 {
+		if len(y.claimants) == 0 {
 			continue
 		}
-		first, end := e.grid.yearStarts[k-1], e.grid.yearStarts[k]
-		if why := e.yearNotCounted(first, end); why != "" {
-			for _, it := range claimants {
-				perYear[it] = append(perYear[it], fmt.Sprintf("year %d: %s, 0", k, why))
-			}
+		if why := e.yearNotCounted(e.grid.yearStarts[k], e.grid.yearStarts[k+1]); why != "" {
+			y.desc = why
 			continue
 		}
-		best := claimants[0]
-		for _, it := range claimants[1:] {
+		best := y.claimants[0]
+		for _, it := range y.claimants[1:] {
 			if it.t.MaxPoints > best.t.MaxPoints {
 				best = it
 			}
 		}
-		got[best] += best.t.MaxPoints
-		perYear[best] = append(perYear[best], fmt.Sprintf("year %d: %d", k, best.t.MaxPoints))
-		var others []int64
-		for _, it := range claimants {
-			if it != best {
-				others = append(others, it.a.ID)
-				perYear[it] = append(perYear[it], fmt.Sprintf("year %d: counted under activity %d", k, best.a.ID))
+		y.typeKey, y.points, y.allotted = best.t.Key, best.t.MaxPoints, best.t.MaxPoints
+		y.shares[best] = 1
+		y.desc = fmt.Sprintf("%d course(s) taught as %s: %d points for the year", best.a.CoursesTaught[k+1], best.t.Name, best.t.MaxPoints)
+	}
+	return years
+}
+
+// shareInstructorYear gives an instructor year's allotted points to the
+// activity that earned it, and tells the other claimants where the year
+// went.
+func (e *pointsEngine) shareInstructorYear(k int, y *pointsYear, got map[*pointsItem]int, parts map[*pointsItem][]string) {
+	for _, it := range y.claimants {
+		switch {
+		case y.shares[it] > 0 && y.allotted < y.points:
+			got[it] += y.allotted
+			parts[it] = append(parts[it], fmt.Sprintf("year %d: %d (%d before the cap of %d a year)", k+1, y.allotted, y.points, e.rb.fullYear.FullTimePoints))
+		case y.shares[it] > 0:
+			got[it] += y.allotted
+			parts[it] = append(parts[it], fmt.Sprintf("year %d: %d", k+1, y.allotted))
+		case y.points == 0:
+			parts[it] = append(parts[it], fmt.Sprintf("year %d: %s, 0", k+1, y.desc))
+		default:
+			for best := range y.shares {
+				parts[it] = append(parts[it], fmt.Sprintf("year %d: counted under activity %d", k+1, best.a.ID))
 			}
 		}
-		if !record {
-			continue
-		}
-		if len(others) > 0 {
-			e.warn(WarningOverlappingEmploymentMerged, append([]int64{best.a.ID}, others...),
-				"activities %s all claim courses taught in cycle year %d: the year counts once, under activity %d", joinActivityIDs(claimants), k, best.a.ID)
-		}
-		from, to := e.grid.date(first), e.grid.date(end-1)
-		e.years = append(e.years, EmploymentYear{
-			Year: k, From: from, To: to, TypeKey: best.t.Key, Points: best.t.MaxPoints, ActivityIDs: []int64{best.a.ID},
-			Description: fmt.Sprintf("%d course(s) taught as %s: %d points for the year", best.a.CoursesTaught[k], best.t.Name, best.t.MaxPoints),
-		})
 	}
-	for _, it := range items {
-		if it.zeroed {
-			continue
-		}
-		if !taughtAnyCourse(it.a) {
+}
+
+// instructorRule says in words how an instructor claim was scored.
+func (e *pointsEngine) instructorRule(it *pointsItem, parts []string) PointsRule {
+	how := fmt.Sprintf("%s: %d points for each cycle year with at least one course taught", it.t.Name, it.t.MaxPoints)
+	if len(parts) == 0 {
+		return PointsRule{Code: PointsRuleInstructorYears, Description: how + ": no year with a course taught, 0 points"}
+	}
+	return PointsRule{Code: PointsRuleInstructorYears, Description: how + ": " + strings.Join(parts, "; ")}
+}
+
+// instructorWarnings warns about instructor claims that name no year with
+// a course taught, and about years claimed by more than one merged claim.
+func (e *pointsEngine) instructorWarnings(merged, alone []*pointsItem) {
+	for _, it := range append(append([]*pointsItem(nil), merged...), alone...) {
+		if it.kind == kindInstructor && !taughtAnyCourse(it.a) {
 			e.warn(WarningNoCourseTaught, []int64{it.a.ID}, "activity %d names no cycle year with a course taught: instructors earn points only for years with at least one course", it.a.ID)
 		}
-		it.proposed, it.projected = got[it], got[it]
-		how := fmt.Sprintf("%s: %d points for each cycle year with at least one course taught", it.t.Name, it.t.MaxPoints)
-		if len(perYear[it]) == 0 {
-			it.rule = PointsRule{Code: PointsRuleInstructorYears, Description: how + ": no year with a course taught, 0 points"}
+	}
+	for k, y := range e.instructorYears(merged) {
+		if len(y.claimants) < 2 || y.points == 0 {
 			continue
 		}
-		it.rule = PointsRule{Code: PointsRuleInstructorYears, Description: how + ": " + strings.Join(perYear[it], "; ")}
+		var best *pointsItem
+		for it := range y.shares {
+			best = it
+		}
+		ids := []int64{best.a.ID}
+		for _, it := range y.claimants {
+			if it != best {
+				ids = append(ids, it.a.ID)
+			}
+		}
+		e.warn(WarningOverlappingEmploymentMerged, ids,
+			"activities %s all claim courses taught in cycle year %d: the year counts once, under activity %d", joinActivityIDs(y.claimants), k+1, best.a.ID)
 	}
 }
 

@@ -273,10 +273,10 @@ func TestPointsDuplicates(t *testing.T) {
 			t.Errorf("total %d, warnings %v", r.Total, r.Warnings)
 		}
 	})
-	t.Run("same title under another type is not a duplicate", func(t *testing.T) {
+	t.Run("same title under another Continuing Education row counts once", func(t *testing.T) {
 		r := ptCompute(rb, ptCourse(1, "ce-third-party", "Forklift safety", "2022-01-10"), ptCourse(2, "ce-non-credit", "Forklift safety", "2022-02-10"))
-		if r.Total != 20 {
-			t.Errorf("total %d", r.Total)
+		if r.Total != 10 || ptOf(t, r, 2).Rule.Code != PointsRuleDuplicate || !ptWarned(r, WarningDuplicateClaim, 1, 2) {
+			t.Errorf("total %d, warnings %v", r.Total, r.Warnings)
 		}
 	})
 	t.Run("the claim inside the cycle counts when the first is outside", func(t *testing.T) {
