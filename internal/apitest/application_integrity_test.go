@@ -85,6 +85,23 @@ func submitAndPay(t *testing.T, e *env, candidate, staff string, app map[string]
 		map[string]any{"id": app["id"], "v": app["version"]})
 }
 
+// together runs fn n times in parallel, released at once so the requests
+// race, and returns their payloads.
+func together(n int, fn func() map[string]any) []map[string]any {
+	out := make([]map[string]any, n)
+	start := make(chan struct{})
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Go(func() {
+			<-start
+			out[i] = fn()
+		})
+	}
+	close(start)
+	wg.Wait()
+	return out
+}
+
 const saveActivity = `mutation($id: ID!, $v: Int!, $a: ActivityInput!) { saveApplicationActivity(applicationId: $id, version: $v, activity: $a) { application { ` + integrityFields + ` } userErrors { field code message } } }`
 
 func TestParallelCreatesLeaveOneOpenApplication(t *testing.T) {
@@ -92,14 +109,9 @@ func TestParallelCreatesLeaveOneOpenApplication(t *testing.T) {
 		expires := e.now.UTC().AddDate(0, 0, 30).Truncate(24 * time.Hour)
 		candidate := registerHolder(t, e, "C-2001", expires, expires)
 		const n = 10
-		payloads := make([]map[string]any, n)
-		var wg sync.WaitGroup
-		for i := range n {
-			wg.Go(func() {
-				payloads[i] = mutate(t, e, candidate, `mutation { createApplication(program: CPT) { application { id } userErrors { field code message } } }`, nil)
-			})
-		}
-		wg.Wait()
+		payloads := together(n, func() map[string]any {
+			return mutate(t, e, candidate, `mutation { createApplication(program: CPT) { application { id } userErrors { field code message } } }`, nil)
+		})
 		created := 0
 		for _, p := range payloads {
 			switch codes := userErrorCodes(p); {
@@ -122,13 +134,7 @@ func TestParallelIdempotentReplaysGetTheOriginalAnswer(t *testing.T) {
 		candidate := registerHolder(t, e, "C-2002", expires, expires)
 		const n = 10
 		replay := func(mutation string, vars map[string]any) []map[string]any {
-			out := make([]map[string]any, n)
-			var wg sync.WaitGroup
-			for i := range n {
-				wg.Go(func() { out[i] = mutate(t, e, candidate, mutation, vars) })
-			}
-			wg.Wait()
-			return out
+			return together(n, func() map[string]any { return mutate(t, e, candidate, mutation, vars) })
 		}
 		creates := replay(`mutation { createApplication(program: CPT, idempotencyKey: "create-CPT") { application { id version } userErrors { field code message } } }`, nil)
 		for _, p := range creates {
