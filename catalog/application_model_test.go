@@ -31,27 +31,37 @@ import (
 // the average number of actions of one, unless given with -rapid.checks or
 // -rapid.steps.
 const (
-	modelSequences = 120
-	modelSteps     = 20
+	modelSequences = 100
+	modelSteps     = 25
 )
+
+// progressWeight is how many more times than any other action Progress is drawn.
+const progressWeight = 20
 
 func TestApplicationLifecycleModel(t *testing.T) {
 	setRapidDefault("rapid.checks", modelSequences)
 	setRapidDefault("rapid.steps", modelSteps)
+	setRapidDefault("rapid.nofailfile", true)
 	for _, d := range testdb.Dialects {
 		t.Run(string(d), func(t *testing.T) {
 			t.Parallel()
 			w := newModelWorld(t, d)
 			rapid.Check(t, func(rt *rapid.T) {
 				m := w.newMachine(rt)
-				rt.Repeat(rapid.StateMachineActions(m))
+				actions := rapid.StateMachineActions(m)
+				for i := range progressWeight {
+					actions[fmt.Sprintf("Progress%d", i)] = m.Progress
+				}
+				rt.Repeat(actions)
+				w.reached(m)
 			})
+			t.Logf("statuses reached, in sequences: %v", w.statuses)
 		})
 	}
 }
 
 // setRapidDefault sets a rapid flag unless the command line gave it.
-func setRapidDefault(name string, value int) {
+func setRapidDefault(name string, value any) {
 	given := false
 	flag.Visit(func(f *flag.Flag) { given = given || f.Name == name })
 	if !given {
@@ -69,11 +79,31 @@ type modelWorld struct {
 	employed int
 	course   int
 	sequence atomic.Int64
+	mu       sync.Mutex
+	statuses map[catalog.ApplicationStatus]int
+}
+
+// reached counts the statuses a sequence's application went through.
+func (w *modelWorld) reached(m *machine) {
+	if m.app == nil {
+		return
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.statuses == nil {
+		w.statuses = map[catalog.ApplicationStatus]int{}
+	}
+	for _, s := range m.seen {
+		w.statuses[s]++
+	}
 }
 
 // modelStart is the first day of every sequence; its certification
-// expires 30 days later, inside the application window.
+// expires modelRoom days later, inside the application window.
 var modelStart = catalog.NewDate(2030, time.March, 1)
+
+// modelRoom is the number of days from a sequence's start to the expiration.
+const modelRoom = 60
 
 func newModelWorld(t *testing.T, d gormstore.Dialect) *modelWorld {
 	store := testdb.OpenSeeded(t, d, nil)
@@ -93,7 +123,7 @@ func newModelWorld(t *testing.T, d gormstore.Dialect) *modelWorld {
 	if err != nil {
 		t.Fatal(err)
 	}
-	expires := modelStart.AddDays(30)
+	expires := modelStart.AddDays(modelRoom)
 	cycle := catalog.PointsCycle{CertifiedOn: expires.AddYears(-5), ExpiresOn: expires}
 	score := func(a catalog.Activity) int {
 		a.ProofAttached = true
@@ -148,7 +178,6 @@ type modelApplication struct {
 	status       catalog.ApplicationStatus
 	cycleExpires catalog.Date
 	activities   map[int64]*modelActivity
-	nextID       int64
 	extension    catalog.ExtensionStatus
 	until        catalog.Date
 	feeKind      catalog.FeeKind
@@ -180,6 +209,97 @@ type machine struct {
 	createdByKey int64
 	courseBefore bool
 	firstCycle   bool
+	force        *forcedStep
+	seen         []catalog.ApplicationStatus
+}
+
+// forcedStep is a step Progress takes: the actor and the activity it
+// names, with the current version and the first of every choice.
+type forcedStep struct {
+	actor    string
+	activity int64
+}
+
+// weightedActors are the actors an action is drawn for: mostly the owner
+// and staff, so sequences get far enough to decide.
+var weightedActors = []string{owner, owner, owner, owner, staffMembers[0], staffMembers[0], staffMembers[1], staffMembers[1], staffMembers[2], other, anonymous}
+
+// actor is the actor of the step: the forced one, or one drawn.
+func (m *machine) actor(t *rapid.T) string {
+	if m.force != nil {
+		return m.force.actor
+	}
+	return rapid.SampledFrom(weightedActors).Draw(t, "actor")
+}
+
+// pick draws one of the options, or takes the first in a forced step.
+func pick[T any](m *machine, t *rapid.T, label string, options []T) T {
+	if m != nil && m.force != nil {
+		return options[0]
+	}
+	return rapid.SampledFrom(options).Draw(t, label)
+}
+
+// as runs an action as a forced step by the actor.
+func (m *machine) as(t *rapid.T, actor string, activity int64, action func(*rapid.T)) {
+	m.force = &forcedStep{actor: actor, activity: activity}
+	defer func() { m.force = nil }()
+	action(t)
+}
+
+// Progress takes the application one step along the way to a decision,
+// by the actor who may take it: sequences reach every status.
+func (m *machine) Progress(t *rapid.T) {
+	if m.app == nil || m.app.status == catalog.AppApproved || m.app.status == catalog.AppClosedDenied {
+		m.as(t, owner, 0, m.Create)
+		return
+	}
+	owed := m.app.feeDue - m.app.paid[m.app.feeKind]
+	switch m.app.status {
+	case catalog.AppDraft:
+		m.progressDraft(t)
+	case catalog.AppSubmitted:
+		m.as(t, staffMembers[0], 0, m.RecordPayment)
+	case catalog.AppInReview:
+		m.as(t, staffMembers[0], 0, pick(nil, t, "approve", []func(*rapid.T){m.Approve, m.Deny}))
+	case catalog.AppDenied:
+		m.as(t, owner, 0, m.RequestDetailedReview)
+	case catalog.AppDetailedReview:
+		if owed > 0 {
+			m.as(t, staffMembers[1], 0, m.RecordPayment)
+			return
+		}
+		m.as(t, staffMembers[1], 0, pick(nil, t, "grant", []func(*rapid.T){m.GrantDetailedReview, m.UpholdDenial}))
+	case catalog.AppDenialUpheld:
+		m.as(t, owner, 0, m.Appeal)
+	case catalog.AppAppealed:
+		if owed > 0 {
+			m.as(t, staffMembers[2], 0, m.RecordPayment)
+			return
+		}
+		m.as(t, staffMembers[2], 0, pick(nil, t, "grant", []func(*rapid.T){m.GrantAppeal, m.RejectAppeal}))
+	}
+}
+
+// progressDraft claims the employment and the course, attaches their
+// proofs, and submits.
+func (m *machine) progressDraft(t *rapid.T) {
+	has := map[string]bool{}
+	for id, a := range m.app.activities {
+		has[a.kind] = true
+		if !a.proof {
+			m.as(t, owner, id, m.AttachProof)
+			return
+		}
+	}
+	switch {
+	case !has["employment"]:
+		m.as(t, owner, 0, m.SaveEmployment)
+	case !has["course"]:
+		m.as(t, owner, 0, m.SaveCourse)
+	default:
+		m.as(t, owner, 0, m.Submit)
+	}
 }
 
 func (w *modelWorld) newMachine(rt *rapid.T) *machine {
@@ -188,7 +308,7 @@ func (w *modelWorld) newMachine(rt *rapid.T) *machine {
 		owner: fmt.Sprintf("M%d-OWN", n), other: fmt.Sprintf("M%d-OTH", n),
 	}}
 	m.svc = catalog.NewApplications(w.cat, w.store, w.store, w.reviews, w.files, func() time.Time { return m.today.Time().Add(9 * time.Hour) })
-	m.cycleExpires = modelStart.AddDays(30)
+	m.cycleExpires = modelStart.AddDays(modelRoom)
 	m.cycleStart, m.heldExpires = m.cycleExpires.AddYears(-5), m.cycleExpires
 	candidates := catalog.NewCandidates(w.store, func() time.Time { return m.today.Time() })
 	staff := catalog.WithPrincipal(context.Background(), &catalog.Principal{Subject: "registrar", Roles: []catalog.Role{catalog.RoleStaff}})
@@ -290,6 +410,9 @@ func (m *machine) expectChange(actor string, stale bool, action catalog.Applicat
 func (m *machine) record(actor string, action catalog.ApplicationAction) {
 	if to, ok := modelTransitions[m.app.status][action]; ok {
 		m.app.status = to.to
+		if !slices.Contains(m.seen, to.to) {
+			m.seen = append(m.seen, to.to)
+		}
 	}
 	m.app.version++
 	m.app.history = append(m.app.history, string(action)+" by "+m.subject(actor))
@@ -315,7 +438,7 @@ func (m *machine) points() int {
 
 // version is the version a request names: the current one, or a stale one.
 func (m *machine) version(t *rapid.T) (int, bool) {
-	if m.app.version > 1 && rapid.IntRange(0, 5).Draw(t, "stale") == 0 {
+	if m.force == nil && m.app.version > 1 && rapid.IntRange(0, 5).Draw(t, "stale") == 0 {
 		return m.app.version - 1, true
 	}
 	return m.app.version, false
@@ -362,8 +485,8 @@ func (m *machine) created(id int64) {
 }
 
 func (m *machine) Create(t *rapid.T) {
-	actor := rapid.SampledFrom(actors).Draw(t, "actor")
-	key := rapid.SampledFrom([]string{"", "create-key"}).Draw(t, "key")
+	actor := m.actor(t)
+	key := pick(m, t, "key", []string{"", "create-key"})
 	want := m.expectCreate(actor, key)
 	a, errs, err := m.svc.Create(m.ctx(actor), catalog.ProgramCPT, key)
 	got := outcome(errs, err)
@@ -410,9 +533,9 @@ func (m *machine) ConcurrentCreates(t *rapid.T) {
 // saveKind adds the activity of the kind, or replaces the claimed one.
 func (m *machine) saveKind(t *rapid.T, kind string) {
 	m.needApp(t)
-	actor := rapid.SampledFrom(actors).Draw(t, "actor")
+	actor := m.actor(t)
 	v, stale := m.version(t)
-	cycle := catalog.PointsCycle{CertifiedOn: modelStart.AddDays(30).AddYears(-5), ExpiresOn: modelStart.AddDays(30)}
+	cycle := catalog.PointsCycle{CertifiedOn: modelStart.AddDays(modelRoom).AddYears(-5), ExpiresOn: modelStart.AddDays(modelRoom)}
 	act := employment(cycle)
 	if kind == "course" {
 		act = course(cycle)
@@ -432,8 +555,7 @@ func (m *machine) saveKind(t *rapid.T, kind string) {
 	compare(t, "save "+kind+" by "+actor, want, outcome(errs, err))
 	if want == "" {
 		if id == 0 {
-			m.app.nextID++
-			id = m.app.nextID
+			id = m.app.maxID() + 1
 			m.app.activities[id] = &modelActivity{kind: kind}
 		}
 		m.record(actor, catalog.ActionEdit)
@@ -446,12 +568,24 @@ func (m *machine) SaveCourse(t *rapid.T) { m.saveKind(t, "course") }
 
 // activityID draws an activity number, sometimes one the application lacks.
 func (m *machine) activityID(t *rapid.T) int64 {
-	return int64(rapid.IntRange(1, int(m.app.nextID)+1).Draw(t, "activity"))
+	if m.force != nil && m.force.activity != 0 {
+		return m.force.activity
+	}
+	return int64(rapid.IntRange(1, int(m.app.maxID())+1).Draw(t, "activity"))
+}
+
+// maxID is the highest activity number claimed; a new activity takes the next.
+func (a *modelApplication) maxID() int64 {
+	var top int64
+	for id := range a.activities {
+		top = max(top, id)
+	}
+	return top
 }
 
 func (m *machine) RemoveActivity(t *rapid.T) {
 	m.needApp(t)
-	actor := rapid.SampledFrom(actors).Draw(t, "actor")
+	actor := m.actor(t)
 	v, stale := m.version(t)
 	id := m.activityID(t)
 	want := m.expectChange(actor, stale, catalog.ActionEdit)
@@ -468,7 +602,7 @@ func (m *machine) RemoveActivity(t *rapid.T) {
 
 func (m *machine) AttachProof(t *rapid.T) {
 	m.needApp(t)
-	actor := rapid.SampledFrom(actors).Draw(t, "actor")
+	actor := m.actor(t)
 	v, stale := m.version(t)
 	id := m.activityID(t)
 	want := m.expectChange(actor, stale, catalog.ActionEdit)
@@ -486,9 +620,9 @@ func (m *machine) AttachProof(t *rapid.T) {
 
 func (m *machine) RequestExtension(t *rapid.T) {
 	m.needApp(t)
-	actor := rapid.SampledFrom(actors).Draw(t, "actor")
+	actor := m.actor(t)
 	v, stale := m.version(t)
-	days := rapid.SampledFrom([]int{20, 90, 91}).Draw(t, "courseDays")
+	days := pick(m, t, "courseDays", []int{20, 90, 91})
 	want := m.expectChange(actor, stale, catalog.ActionRequestExtension)
 	switch {
 	case want != "":
@@ -525,7 +659,7 @@ func (m *machine) granted(actor string) {
 
 func (m *machine) GrantExtension(t *rapid.T) {
 	m.needApp(t)
-	actor := rapid.SampledFrom(actors).Draw(t, "actor")
+	actor := m.actor(t)
 	v, stale := m.version(t)
 	want := m.expectDecideExtension(actor, stale, catalog.ActionGrantExtension)
 	_, errs, err := m.svc.GrantExtension(m.ctx(actor), m.app.id, v, "course confirmed")
@@ -562,7 +696,7 @@ func (m *machine) ConcurrentGrants(t *rapid.T) {
 
 func (m *machine) RefuseExtension(t *rapid.T) {
 	m.needApp(t)
-	actor := rapid.SampledFrom(actors).Draw(t, "actor")
+	actor := m.actor(t)
 	v, stale := m.version(t)
 	want := m.expectDecideExtension(actor, stale, catalog.ActionRefuseExtension)
 	_, errs, err := m.svc.RefuseExtension(m.ctx(actor), m.app.id, v, "not related")
@@ -583,7 +717,7 @@ func (m *machine) lastDay() catalog.Date {
 
 func (m *machine) Submit(t *rapid.T) {
 	m.needApp(t)
-	actor := rapid.SampledFrom(actors).Draw(t, "actor")
+	actor := m.actor(t)
 	v, stale := m.version(t)
 	key := fmt.Sprintf("submit-%d-%d", m.app.id, v)
 	if m.app.submitKey == key {
@@ -644,10 +778,10 @@ func mapValues[K comparable, V any](m map[K]V) []V {
 
 func (m *machine) RecordPayment(t *rapid.T) {
 	m.needApp(t)
-	actor := rapid.SampledFrom(actors).Draw(t, "actor")
+	actor := m.actor(t)
 	v, stale := m.version(t)
 	owed := m.app.feeDue - m.app.paid[m.app.feeKind]
-	amount := rapid.SampledFrom([]int64{owed, owed + 100, 0}).Draw(t, "amount")
+	amount := pick(m, t, "amount", []int64{owed, owed + 100, 0})
 	want := ""
 	_, payable := modelTransitions[m.app.status][catalog.ActionRecordPayment]
 	switch {
@@ -671,7 +805,7 @@ func (m *machine) RecordPayment(t *rapid.T) {
 
 func (m *machine) Assign(t *rapid.T) {
 	m.needApp(t)
-	actor := rapid.SampledFrom(actors).Draw(t, "actor")
+	actor := m.actor(t)
 	v, stale := m.version(t)
 	want := m.expectChange(actor, stale, catalog.ActionAssign)
 	_, errs, err := m.svc.Assign(m.ctx(actor), m.app.id, v, "")
@@ -683,7 +817,7 @@ func (m *machine) Assign(t *rapid.T) {
 
 func (m *machine) SetPoints(t *rapid.T) {
 	m.needApp(t)
-	actor := rapid.SampledFrom(actors).Draw(t, "actor")
+	actor := m.actor(t)
 	v, stale := m.version(t)
 	id := m.activityID(t)
 	points := rapid.SampledFrom([]int{0, 5, 10, 11, 60, 100, 101}).Draw(t, "points")
@@ -706,7 +840,7 @@ func (m *machine) SetPoints(t *rapid.T) {
 
 func (m *machine) RefuseActivity(t *rapid.T) {
 	m.needApp(t)
-	actor := rapid.SampledFrom(actors).Draw(t, "actor")
+	actor := m.actor(t)
 	v, stale := m.version(t)
 	id := m.activityID(t)
 	want := m.expectChange(actor, stale, catalog.ActionRefuseActivity)
@@ -734,7 +868,7 @@ func (m *machine) approved() {
 
 func (m *machine) Approve(t *rapid.T) {
 	m.needApp(t)
-	actor := rapid.SampledFrom(actors).Draw(t, "actor")
+	actor := m.actor(t)
 	v, stale := m.version(t)
 	want := m.expectChange(actor, stale, catalog.ActionApprove)
 	if want == "" && m.points() < 100 {
@@ -751,7 +885,7 @@ func (m *machine) Approve(t *rapid.T) {
 
 func (m *machine) Deny(t *rapid.T) {
 	m.needApp(t)
-	actor := rapid.SampledFrom(actors).Draw(t, "actor")
+	actor := m.actor(t)
 	v, stale := m.version(t)
 	want := m.expectChange(actor, stale, catalog.ActionDeny)
 	_, errs, err := m.svc.Deny(m.ctx(actor), m.app.id, v, []string{"not related"})
@@ -764,7 +898,7 @@ func (m *machine) Deny(t *rapid.T) {
 
 func (m *machine) RequestDetailedReview(t *rapid.T) {
 	m.needApp(t)
-	actor := rapid.SampledFrom(actors).Draw(t, "actor")
+	actor := m.actor(t)
 	v, stale := m.version(t)
 	want := m.expectChange(actor, stale, catalog.ActionRequestDetailedReview)
 	_, errs, err := m.svc.RequestDetailedReview(m.ctx(actor), m.app.id, v, "please look again")
@@ -780,7 +914,7 @@ func (m *machine) RequestDetailedReview(t *rapid.T) {
 
 func (m *machine) Appeal(t *rapid.T) {
 	m.needApp(t)
-	actor := rapid.SampledFrom(actors).Draw(t, "actor")
+	actor := m.actor(t)
 	v, stale := m.version(t)
 	want := m.expectChange(actor, stale, catalog.ActionAppeal)
 	_, errs, err := m.svc.Appeal(m.ctx(actor), m.app.id, v, "to the committee")
@@ -795,7 +929,7 @@ func (m *machine) Appeal(t *rapid.T) {
 func (m *machine) decideStage(t *rapid.T, action catalog.ApplicationAction, approves bool,
 	call func(ctx context.Context, id int64, version int, reason string) (*catalog.Application, []*catalog.Error, error)) {
 	m.needApp(t)
-	actor := rapid.SampledFrom(actors).Draw(t, "actor")
+	actor := m.actor(t)
 	v, stale := m.version(t)
 	want := m.expectChange(actor, stale, action)
 	if want == "" {
