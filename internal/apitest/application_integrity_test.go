@@ -415,3 +415,48 @@ func TestEveryChangeIsInHistory(t *testing.T) {
 		}
 	})
 }
+
+func TestParallelGrantsGrantTheExtensionOnce(t *testing.T) {
+	eachDialect(t, func(t *testing.T, e *env) {
+		expires := e.now.UTC().AddDate(0, 0, 10).Truncate(24 * time.Hour)
+		candidate := registerHolder(t, e, "C-2009", expires, expires)
+		app := appCall(t, e, candidate, `mutation { createApplication(program: CPT) { application { `+integrityFields+` } userErrors { field message } } }`, nil)
+		app = appCall(t, e, candidate, `mutation($id: ID!, $v: Int!, $d: Date!) { requestExtension(applicationId: $id, version: $v, courseEndsOn: $d, reason: "welding course") { application { `+integrityFields+` } userErrors { field message } } }`,
+			map[string]any{"id": app["id"], "v": app["version"], "d": expires.AddDate(0, 0, 30).Format("2006-01-02")})
+		const n = 20
+		tokens := make(chan string, n)
+		for i := range n {
+			tokens <- e.token(t, catalog.RoleStaff, fmt.Sprintf("staff-%d", i))
+		}
+		payloads := together(n, func() map[string]any {
+			return mutate(t, e, <-tokens, `mutation($id: ID!, $v: Int!) { grantExtension(applicationId: $id, version: $v, reason: "confirmed") { application { id } userErrors { field code } } }`,
+				map[string]any{"id": app["id"], "v": app["version"]})
+		})
+		granted := 0
+		for _, p := range payloads {
+			switch codes := userErrorCodes(p); {
+			case len(codes) == 0:
+				granted++
+			case fmt.Sprint(codes) != "[version:CONFLICT]" && fmt.Sprint(codes) != "[applicationId:CONFLICT]":
+				t.Errorf("a losing grant answered %v", p)
+			}
+		}
+		after := get(e.okAs(t, candidate, `query($id: ID!) { application(id: $id) { version } }`, map[string]any{"id": app["id"]}), "application", "version")
+		for i := range n {
+			tokens <- e.token(t, catalog.RoleStaff, fmt.Sprintf("staff-%d", n+i))
+		}
+		again := together(n, func() map[string]any {
+			return mutate(t, e, <-tokens, `mutation($id: ID!, $v: Int!) { grantExtension(applicationId: $id, version: $v, reason: "confirmed") { application { id } userErrors { field code } } }`,
+				map[string]any{"id": app["id"], "v": after})
+		})
+		for _, p := range again {
+			if codes := userErrorCodes(p); fmt.Sprint(codes) != "[version:CONFLICT]" && fmt.Sprint(codes) != "[applicationId:CONFLICT]" {
+				t.Errorf("a grant of the granted extension answered %v", p)
+			}
+		}
+		final := get(e.okAs(t, candidate, `query($id: ID!) { application(id: $id) { `+integrityFields+` } }`, map[string]any{"id": app["id"]}), "application").(map[string]any)
+		if granted != 1 || fmt.Sprint(historyActions(final)) != "[CREATE REQUEST_EXTENSION GRANT_EXTENSION]" {
+			t.Errorf("%d of %d parallel grants succeeded; history %v", granted, n, historyActions(final))
+		}
+	})
+}
