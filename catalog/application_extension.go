@@ -2,8 +2,8 @@ package catalog
 
 import (
 	"context"
-	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // RequestExtension asks for the cycle's one extension, for a course ending
@@ -15,8 +15,8 @@ func (s *Applications) RequestExtension(ctx context.Context, id int64, version i
 		if e := extensionTaken(a.Extension); e != nil {
 			return []*Error{e}, nil
 		}
-		if strings.TrimSpace(reason) == "" {
-			return []*Error{Invalid("reason", "describe the course the extension is for")}, nil
+		if e := decisionReason("reason", reason, "describe the course the extension is for"); e != nil {
+			return []*Error{e}, nil
 		}
 		if _, e := snap.CheckExtension(a.Cycle.ExpiresOn, courseEndsOn); e != nil {
 			return []*Error{e}, nil
@@ -62,6 +62,9 @@ func pendingExtension(a *Application) (*Extension, *Error) {
 // the original expiration.
 func (s *Applications) GrantExtension(ctx context.Context, id int64, version int, reason string) (*Application, []*Error, error) {
 	return s.changeHeld(ctx, id, version, ActionGrantExtension, reason, func(p *Principal, a *Application, snap *Snapshot, at time.Time) ([]HeldCertification, []*Error, error) {
+		if utf8.RuneCountInString(reason) > MaxDecisionReason || hasControl(reason) {
+			return nil, []*Error{Invalid("reason", "a reason has at most %d printable characters", MaxDecisionReason)}, nil
+		}
 		x, e := pendingExtension(a)
 		if e != nil {
 			return nil, []*Error{e}, nil
@@ -94,8 +97,8 @@ func (s *Applications) RefuseExtension(ctx context.Context, id int64, version in
 		if e != nil {
 			return nil, []*Error{e}, nil
 		}
-		if strings.TrimSpace(reason) == "" {
-			return nil, []*Error{Invalid("reason", "give the reason for the refusal")}, nil
+		if e := decisionReason("reason", reason, "give the reason for the refusal"); e != nil {
+			return nil, []*Error{e}, nil
 		}
 		x.Status, x.RefusedBy, x.DecidedAt, x.Decision = ExtensionRefused, p.Subject, &at, reason
 		return nil, nil, nil

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // ActivityRefusalCode names the ground on which a reviewer refuses a
@@ -41,6 +42,22 @@ var ActivityRefusalCodes = []ActivityRefusalCode{
 	RefusalOutsideCycle, RefusalDuplicate, RefusalNotRecognised, RefusalOther,
 }
 
+// MaxDecisionReason is the longest reason, in characters, a reviewer's
+// figure, a refusal or an extension may carry.
+const MaxDecisionReason = 2000
+
+// decisionReason refuses a missing or overlong reason, or one with control
+// characters, naming the argument.
+func decisionReason(field, reason, missing string) *Error {
+	switch {
+	case strings.TrimSpace(reason) == "":
+		return Invalid(field, "%s", missing)
+	case utf8.RuneCountInString(reason) > MaxDecisionReason || hasControl(reason):
+		return Invalid(field, "a reason has at most %d printable characters", MaxDecisionReason)
+	}
+	return nil
+}
+
 // SetActivityPoints sets the points of a claimed activity during review,
 // within the activity type's range (ReviewerRange), with the reason; the
 // figure is final and keeps who set it and when. Refusing an activity is
@@ -67,8 +84,9 @@ func (s *Applications) SetActivityPoints(ctx context.Context, id int64, version 
 			return nil, []*Error{Invalid("points", "to count an activity 0, refuse it with refuseActivity and a reason code")}, nil
 		case points < lo || points > hi:
 			return nil, []*Error{Invalid("points", "%s", rangeMessage(t, lo, hi))}, nil
-		case strings.TrimSpace(reason) == "":
-			return nil, []*Error{Invalid("reason", "the reviewer's figure needs a reason")}, nil
+		}
+		if e := decisionReason("reason", reason, "the reviewer's figure needs a reason"); e != nil {
+			return nil, []*Error{e}, nil
 		}
 		act.ReviewerPoints, act.ReviewerReason = &points, strings.TrimSpace(reason)
 		if errs := ValidateActivity("", act, rb, s.today()); len(errs) > 0 {
@@ -103,8 +121,9 @@ func (s *Applications) RefuseActivity(ctx context.Context, id int64, version int
 			return nil, []*Error{{Code: CodeNotFound, Field: "activityId", Message: "the application has no such activity"}}, nil
 		case !slices.Contains(ActivityRefusalCodes, code):
 			return nil, []*Error{Invalid("code", "the reason code is not one of the refusal codes")}, nil
-		case strings.TrimSpace(reason) == "":
-			return nil, []*Error{Invalid("reason", "say why the activity is refused")}, nil
+		}
+		if e := decisionReason("reason", reason, "say why the activity is refused"); e != nil {
+			return nil, []*Error{e}, nil
 		}
 		x := &a.Activities[i]
 		x.Refusal = &ActivityRefusal{Code: code, Reason: strings.TrimSpace(reason), By: p.Subject, At: at}
