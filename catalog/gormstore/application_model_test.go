@@ -1,4 +1,4 @@
-package catalog_test
+package gormstore_test
 
 import (
 	"bytes"
@@ -451,8 +451,8 @@ func (m *machine) needApp(t *rapid.T) {
 	}
 }
 
-// compare fails the sequence when the service answered otherwise than the model.
-func compare(t *rapid.T, step, want, got string) {
+// compareStep fails the sequence when the service answered otherwise than the model.
+func compareStep(t *rapid.T, step, want, got string) {
 	if want != got {
 		t.Fatalf("%s: the model expects %q, the service answered %q", step, want, got)
 	}
@@ -496,7 +496,7 @@ func (m *machine) Create(t *rapid.T) {
 		}
 		return
 	}
-	compare(t, "create by "+actor, want, got)
+	compareStep(t, "create by "+actor, want, got)
 	if got == "" {
 		m.created(a.ID)
 		if key != "" {
@@ -526,7 +526,7 @@ func (m *machine) ConcurrentCreates(t *rapid.T) {
 		return
 	}
 	for _, c := range codes {
-		compare(t, "concurrent create", want, c)
+		compareStep(t, "concurrent create", want, c)
 	}
 }
 
@@ -552,7 +552,7 @@ func (m *machine) saveKind(t *rapid.T, kind string) {
 		want = "U:CONFLICT"
 	}
 	_, errs, err := m.svc.SaveActivity(m.ctx(actor), m.app.id, v, act, 0)
-	compare(t, "save "+kind+" by "+actor, want, outcome(errs, err))
+	compareStep(t, "save "+kind+" by "+actor, want, outcome(errs, err))
 	if want == "" {
 		if id == 0 {
 			id = m.app.maxID() + 1
@@ -593,7 +593,7 @@ func (m *machine) RemoveActivity(t *rapid.T) {
 		want = "U:NOT_FOUND"
 	}
 	_, errs, err := m.svc.RemoveActivity(m.ctx(actor), m.app.id, v, id)
-	compare(t, "remove by "+actor, want, outcome(errs, err))
+	compareStep(t, "remove by "+actor, want, outcome(errs, err))
 	if want == "" {
 		delete(m.app.activities, id)
 		m.record(actor, catalog.ActionEdit)
@@ -611,7 +611,7 @@ func (m *machine) AttachProof(t *rapid.T) {
 	}
 	up := catalog.Upload{Name: "proof.pdf", Content: bytes.NewReader([]byte("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"))}
 	_, errs, err := m.svc.AttachProof(m.ctx(actor), m.app.id, v, id, up)
-	compare(t, "attach by "+actor, want, outcome(errs, err))
+	compareStep(t, "attach by "+actor, want, outcome(errs, err))
 	if want == "" {
 		m.app.activities[id].proof = true
 		m.record(actor, catalog.ActionEdit)
@@ -632,7 +632,7 @@ func (m *machine) RequestExtension(t *rapid.T) {
 		want = "U:BAD_USER_INPUT"
 	}
 	_, errs, err := m.svc.RequestExtension(m.ctx(actor), m.app.id, v, m.app.cycleExpires.AddDays(days), "welding course")
-	compare(t, "request extension by "+actor, want, outcome(errs, err))
+	compareStep(t, "request extension by "+actor, want, outcome(errs, err))
 	if want == "" {
 		m.app.extension = catalog.ExtensionRequested
 		m.record(actor, catalog.ActionRequestExtension)
@@ -663,7 +663,7 @@ func (m *machine) GrantExtension(t *rapid.T) {
 	v, stale := m.version(t)
 	want := m.expectDecideExtension(actor, stale, catalog.ActionGrantExtension)
 	_, errs, err := m.svc.GrantExtension(m.ctx(actor), m.app.id, v, "course confirmed")
-	compare(t, "grant extension by "+actor, want, outcome(errs, err))
+	compareStep(t, "grant extension by "+actor, want, outcome(errs, err))
 	if want == "" {
 		m.granted(actor)
 	}
@@ -683,7 +683,7 @@ func (m *machine) ConcurrentGrants(t *rapid.T) {
 	wg.Wait()
 	if want != "" {
 		for _, c := range codes {
-			compare(t, "concurrent grant", want, c)
+			compareStep(t, "concurrent grant", want, c)
 		}
 		return
 	}
@@ -700,7 +700,7 @@ func (m *machine) RefuseExtension(t *rapid.T) {
 	v, stale := m.version(t)
 	want := m.expectDecideExtension(actor, stale, catalog.ActionRefuseExtension)
 	_, errs, err := m.svc.RefuseExtension(m.ctx(actor), m.app.id, v, "not related")
-	compare(t, "refuse extension by "+actor, want, outcome(errs, err))
+	compareStep(t, "refuse extension by "+actor, want, outcome(errs, err))
 	if want == "" {
 		m.app.extension = catalog.ExtensionRefused
 		m.record(actor, catalog.ActionRefuseExtension)
@@ -740,7 +740,7 @@ func (m *machine) Submit(t *rapid.T) {
 		want = "U:BAD_USER_INPUT"
 	}
 	_, errs, err := m.svc.Submit(m.ctx(actor), []int64{m.app.id}, []int{v}, key)
-	compare(t, "submit by "+actor, want, outcome(errs, err))
+	compareStep(t, "submit by "+actor, want, outcome(errs, err))
 	if want == "" {
 		m.app.feeKind, m.app.feeDue, m.app.hasFee = catalog.FeeApplication, 7500, true
 		m.app.submitKey = key
@@ -760,11 +760,11 @@ func (m *machine) replaySubmit(t *rapid.T, actor string) {
 			t.Fatalf("a replayed submission answered %q %v", got, apps)
 		}
 	case anonymous:
-		compare(t, "replayed submission by "+actor, "E:UNAUTHENTICATED", got)
+		compareStep(t, "replayed submission by "+actor, "E:UNAUTHENTICATED", got)
 	case other:
-		compare(t, "replayed submission by "+actor, "U:NOT_FOUND", got)
+		compareStep(t, "replayed submission by "+actor, "U:NOT_FOUND", got)
 	default:
-		compare(t, "replayed submission by "+actor, "E:FORBIDDEN", got)
+		compareStep(t, "replayed submission by "+actor, "E:FORBIDDEN", got)
 	}
 }
 
@@ -795,7 +795,7 @@ func (m *machine) RecordPayment(t *rapid.T) {
 		want = "U:BAD_USER_INPUT"
 	}
 	_, errs, err := m.svc.RecordPayment(m.ctx(actor), m.app.id, v, catalog.Money{Cents: amount, Currency: "USD"}, "RCPT")
-	compare(t, fmt.Sprintf("payment of %d by %s", amount, actor), want, outcome(errs, err))
+	compareStep(t, fmt.Sprintf("payment of %d by %s", amount, actor), want, outcome(errs, err))
 	if want == "" {
 		m.app.paid[m.app.feeKind] += amount
 		m.app.payments++
@@ -809,7 +809,7 @@ func (m *machine) Assign(t *rapid.T) {
 	v, stale := m.version(t)
 	want := m.expectChange(actor, stale, catalog.ActionAssign)
 	_, errs, err := m.svc.Assign(m.ctx(actor), m.app.id, v, "")
-	compare(t, "assign by "+actor, want, outcome(errs, err))
+	compareStep(t, "assign by "+actor, want, outcome(errs, err))
 	if want == "" {
 		m.record(actor, catalog.ActionAssign)
 	}
@@ -831,7 +831,7 @@ func (m *machine) SetPoints(t *rapid.T) {
 		}
 	}
 	_, errs, err := m.svc.SetActivityPoints(m.ctx(actor), m.app.id, v, id, points, "checked the proof")
-	compare(t, fmt.Sprintf("set %d points on activity %d by %s", points, id, actor), want, outcome(errs, err))
+	compareStep(t, fmt.Sprintf("set %d points on activity %d by %s", points, id, actor), want, outcome(errs, err))
 	if want == "" {
 		m.app.activities[id].reviewer, m.app.activities[id].refused = &points, false
 		m.record(actor, catalog.ActionSetPoints)
@@ -848,7 +848,7 @@ func (m *machine) RefuseActivity(t *rapid.T) {
 		want = "U:NOT_FOUND"
 	}
 	_, errs, err := m.svc.RefuseActivity(m.ctx(actor), m.app.id, v, id, catalog.RefusalNotRelated, "not related")
-	compare(t, fmt.Sprintf("refuse activity %d by %s", id, actor), want, outcome(errs, err))
+	compareStep(t, fmt.Sprintf("refuse activity %d by %s", id, actor), want, outcome(errs, err))
 	if want == "" {
 		m.app.activities[id].reviewer, m.app.activities[id].refused = nil, true
 		m.record(actor, catalog.ActionRefuseActivity)
@@ -875,7 +875,7 @@ func (m *machine) Approve(t *rapid.T) {
 		want = "U:BAD_USER_INPUT"
 	}
 	_, errs, err := m.svc.Approve(m.ctx(actor), m.app.id, v, "proved")
-	compare(t, "approve by "+actor, want, outcome(errs, err))
+	compareStep(t, "approve by "+actor, want, outcome(errs, err))
 	if want == "" {
 		m.app.decidedBy[catalog.ActionApprove] = actor
 		m.record(actor, catalog.ActionApprove)
@@ -889,7 +889,7 @@ func (m *machine) Deny(t *rapid.T) {
 	v, stale := m.version(t)
 	want := m.expectChange(actor, stale, catalog.ActionDeny)
 	_, errs, err := m.svc.Deny(m.ctx(actor), m.app.id, v, []string{"not related"})
-	compare(t, "deny by "+actor, want, outcome(errs, err))
+	compareStep(t, "deny by "+actor, want, outcome(errs, err))
 	if want == "" {
 		m.app.decidedBy[catalog.ActionDeny], m.app.deniedOn = actor, m.today
 		m.record(actor, catalog.ActionDeny)
@@ -902,7 +902,7 @@ func (m *machine) RequestDetailedReview(t *rapid.T) {
 	v, stale := m.version(t)
 	want := m.expectChange(actor, stale, catalog.ActionRequestDetailedReview)
 	_, errs, err := m.svc.RequestDetailedReview(m.ctx(actor), m.app.id, v, "please look again")
-	compare(t, "request detailed review by "+actor, want, outcome(errs, err))
+	compareStep(t, "request detailed review by "+actor, want, outcome(errs, err))
 	if want == "" {
 		m.app.feeKind, m.app.feeDue = catalog.FeeDetailedReview, 0
 		if m.app.deniedOn.DaysUntil(m.today) > 30 {
@@ -918,7 +918,7 @@ func (m *machine) Appeal(t *rapid.T) {
 	v, stale := m.version(t)
 	want := m.expectChange(actor, stale, catalog.ActionAppeal)
 	_, errs, err := m.svc.Appeal(m.ctx(actor), m.app.id, v, "to the committee")
-	compare(t, "appeal by "+actor, want, outcome(errs, err))
+	compareStep(t, "appeal by "+actor, want, outcome(errs, err))
 	if want == "" {
 		m.app.feeKind, m.app.feeDue = catalog.FeeAppeal, 5000
 		m.record(actor, catalog.ActionAppeal)
@@ -947,7 +947,7 @@ func (m *machine) decideStage(t *rapid.T, action catalog.ApplicationAction, appr
 		want = "U:BAD_USER_INPUT"
 	}
 	_, errs, err := call(m.ctx(actor), m.app.id, v, "decided")
-	compare(t, string(action)+" by "+actor, want, outcome(errs, err))
+	compareStep(t, string(action)+" by "+actor, want, outcome(errs, err))
 	if want == "" {
 		m.app.decidedBy[action] = actor
 		m.record(actor, action)
