@@ -37,6 +37,25 @@ type ApplicationActivity struct {
 	// Certification not yet listed; it earns points once approved, and the
 	// application's decision may wait for the review.
 	CatalogReviewID int64
+	// ReviewerSetBy is the staff member who set the reviewer's figure.
+	ReviewerSetBy string
+	// ReviewerSetAt is when the reviewer's figure was set.
+	ReviewerSetAt *time.Time
+	// Refusal says the reviewer refused the activity: it then counts 0.
+	Refusal *ActivityRefusal
+}
+
+// ActivityRefusal is a reviewer's refusal of a claimed activity, a decision
+// of its own rather than a figure of 0.
+type ActivityRefusal struct {
+	// Code names the ground of the refusal.
+	Code ActivityRefusalCode
+	// Reason explains it to the candidate.
+	Reason string
+	// By is the staff member who refused it.
+	By string
+	// At is when.
+	At time.Time
 }
 
 // Payment is a fee payment staff recorded; no payment gateway is integrated.
@@ -53,9 +72,26 @@ type Payment struct {
 	Fee FeeKind
 }
 
-// Extension is a 90-day extension of a certification's expiration, for a
-// candidate whose course ends after it.
+// ExtensionStatus is where the one extension of a cycle stands.
+type ExtensionStatus string
+
+// The states of an extension.
+const (
+	// ExtensionRequested waits for staff's answer.
+	ExtensionRequested ExtensionStatus = "REQUESTED"
+	// ExtensionGranted moved the last day of the cycle to Until.
+	ExtensionGranted ExtensionStatus = "GRANTED"
+	// ExtensionRefused was refused; the cycle keeps its expiration.
+	ExtensionRefused ExtensionStatus = "REFUSED"
+)
+
+// Extension is the one 90-day extension of a cycle's expiration, for a
+// candidate whose course ends after it: requested, then granted until a
+// day or refused, once.
 type Extension struct {
+	// Status is where the extension stands; empty on rows written before
+	// it was kept, read through State.
+	Status ExtensionStatus
 	// CourseEndsOn is the day the course ends.
 	CourseEndsOn Date
 	// Reason describes the course.
@@ -66,6 +102,24 @@ type Extension struct {
 	Until *Date
 	// GrantedBy is the staff member who granted it.
 	GrantedBy string
+	// RefusedBy is the staff member who refused it.
+	RefusedBy string
+	// DecidedAt is when staff granted or refused it.
+	DecidedAt *time.Time
+	// Decision is the reason staff gave for the grant or refusal.
+	Decision string
+}
+
+// State is where the extension stands, also for rows kept before the
+// status was.
+func (e *Extension) State() ExtensionStatus {
+	switch {
+	case e.Status != "":
+		return e.Status
+	case e.Until != nil:
+		return ExtensionGranted
+	}
+	return ExtensionRequested
 }
 
 // ApplicationEvent is one state change of an application, kept in its history.
@@ -135,10 +189,17 @@ type Application struct {
 // LastDay is the last day the application may be submitted: the
 // expiration, or the end of a granted extension.
 func (a *Application) LastDay() Date {
-	if a.Extension != nil && a.Extension.Until != nil {
+	if a.Extension != nil && a.Extension.State() == ExtensionGranted && a.Extension.Until != nil {
 		return *a.Extension.Until
 	}
 	return a.Cycle.ExpiresOn
+}
+
+// CountingCycle is the cycle points are counted in: the certification's
+// cycle, its last day moved to a granted extension's end, so a course
+// completed within the extension counts.
+func (a *Application) CountingCycle() PointsCycle {
+	return PointsCycle{CertifiedOn: a.Cycle.CertifiedOn, ExpiresOn: a.LastDay()}
 }
 
 // Paid is the total recorded against the fee due.

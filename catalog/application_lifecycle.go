@@ -3,15 +3,17 @@ package catalog
 import (
 	"context"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Submit submits one draft, or a CPT and a CLT draft together for the
 // bundled fee. It checks the window, the expiration (or extension), the
 // points and the proofs, and computes the fee. With an idempotency key a
-// retried request gets the same result once, never a second submission.
+// retried request gets the same result once, never a second submission:
+// a replay that finds the first request still in flight waits for it
+// (the store's row lock) and answers with its result.
 func (s *Applications) Submit(ctx context.Context, ids []int64, versions []int, idemKey string) ([]*Application, []*Error, error) {
 	p, err := Require(ctx, RoleCandidate)
 	if err != nil {
@@ -27,6 +29,21 @@ func (s *Applications) Submit(ctx context.Context, ids []int64, versions []int, 
 	if earlier != nil {
 		return s.withBundle(ctx, earlier)
 	}
+	apps, errs, err := s.submit(ctx, p, ids, versions, idem)
+	if idem != nil && (errs != nil || ErrorCode(err) == CodeConflict) {
+		if earlier, replayErrs, replayErr := s.replay(ctx, p, idem); earlier != nil || replayErrs != nil || replayErr != nil {
+			if earlier != nil {
+				return s.withBundle(ctx, earlier)
+			}
+			return nil, replayErrs, replayErr
+		}
+	}
+	return apps, errs, err
+}
+
+// submit checks and submits the drafts, saving the idempotency key with
+// them.
+func (s *Applications) submit(ctx context.Context, p *Principal, ids []int64, versions []int, idem *IdempotencyKey) ([]*Application, []*Error, error) {
 	snap, err := s.catalog.Snapshot(ctx)
 	if err != nil {
 		return nil, nil, err
@@ -58,7 +75,7 @@ func (s *Applications) Submit(ctx context.Context, ids []int64, versions []int, 
 			e.Field = field
 			return nil, []*Error{e}, nil
 		}
-		report := ComputePoints(rb, a.Program, a.Cycle, activitiesOf(a), today)
+		report := ComputePoints(rb, a.Program, a.CountingCycle(), activitiesOf(a), today)
 		if report.Total < rb.PointsRequired() {
 			return nil, []*Error{{Code: CodeInvalid, Field: field, Message: fmt.Sprintf(
 				"the application has %d points; %d are required (%d missing)", report.Total, rb.PointsRequired(), report.Shortfall)}}, nil
@@ -100,14 +117,6 @@ func (s *Applications) Submit(ctx context.Context, ids []int64, versions []int, 
 	}
 	if err := s.store.UpdateApplications(ctx, apps, expected, nil, idem, Change{Action: string(ActionSubmit), Actor: p.Actor(), At: at}); err != nil {
 		if ErrorCode(err) == CodeConflict {
-			if idem != nil {
-				if earlier, errs, err := s.replay(ctx, p, idem); earlier != nil || errs != nil || err != nil {
-					if earlier != nil {
-						return s.withBundle(ctx, earlier)
-					}
-					return nil, errs, err
-				}
-			}
 			return nil, []*Error{{Code: CodeConflict, Field: "applicationIds", Message: "the application was changed at the same time; reload it and try again"}}, nil
 		}
 		return nil, nil, err
@@ -131,6 +140,11 @@ func (s *Applications) withBundle(ctx context.Context, a *Application) ([]*Appli
 		}
 	}
 	return out, nil, nil
+}
+
+// feeName is a fee kind in words.
+func feeName(kind FeeKind) string {
+	return strings.ToLower(strings.ReplaceAll(string(kind), "_", " "))
 }
 
 func formatMoney(m Money) string {
@@ -178,6 +192,8 @@ func (s *Applications) RecordPayment(ctx context.Context, id int64, version int,
 	switch {
 	case t == nil:
 		return nil, []*Error{{Code: CodeConflict, Field: "applicationId", Message: "no fee is due on an application that is " + string(a.Status)}}, nil
+	case due-paidFor(a, kind) <= 0:
+		return nil, []*Error{{Code: CodeConflict, Field: "applicationId", Message: "no fee is due on this application: the " + feeName(kind) + " is free or paid"}}, nil
 	case strings.TrimSpace(reference) == "":
 		return nil, []*Error{Invalid("reference", "the payment reference is required")}, nil
 	case amount.Cents != due-paidFor(a, kind):
@@ -234,30 +250,9 @@ func (s *Applications) Assign(ctx context.Context, id int64, version int, review
 	})
 }
 
-// SetActivityPoints sets the points of a claimed activity during review,
-// within the activity type's range, with the reason; the figure is final.
-func (s *Applications) SetActivityPoints(ctx context.Context, id int64, version int, activityID int64, points int, reason string) (*Application, []*Error, error) {
-	return s.change(ctx, id, version, ActionSetPoints, reason, func(_ *Principal, a *Application, snap *Snapshot) ([]*Error, error) {
-		i := slices.IndexFunc(a.Activities, func(x ApplicationActivity) bool { return x.ID == activityID })
-		if i < 0 {
-			return []*Error{{Code: CodeNotFound, Field: "activityId", Message: "the application has no such activity"}}, nil
-		}
-		rb, err := NewRulebook(snap)
-		if err != nil {
-			return nil, Internal(err)
-		}
-		act := a.Activities[i].Activity
-		act.ReviewerPoints, act.ReviewerReason = &points, strings.TrimSpace(reason)
-		if errs := ValidateActivity("", act, rb, s.today()); len(errs) > 0 {
-			return errs, nil
-		}
-		a.Activities[i].Activity = act
-		return nil, nil
-	})
-}
-
-// approve recertifies: the held certification's new cycle starts at its
-// old expiration and runs the cycle's length.
+// approve recertifies: the held certification's new cycle starts the day
+// after the cycle's own expiration (never overlapping it, whatever
+// extension ran) and ends the cycle's length after that expiration.
 func (s *Applications) approve(ctx context.Context, a *Application, snap *Snapshot, reason string) ([]HeldCertification, []*Error, error) {
 	report, err := s.Report(ctx, a)
 	if err != nil {
@@ -271,19 +266,19 @@ func (s *Applications) approve(ctx context.Context, a *Application, snap *Snapsh
 		return nil, nil, err
 	}
 	held := c.Holds(a.Program)
-	if held == nil || !held.ExpiresOn.Equal(a.Cycle.ExpiresOn) {
+	if held == nil || !held.CycleExpiresOn().Equal(a.Cycle.ExpiresOn) {
 		return nil, []*Error{{Code: CodeConflict, Field: "applicationId", Message: "the candidate's certification no longer has this cycle"}}, nil
 	}
-	next := snap.RecertifiedUntil(held.ExpiresOn)
+	next := snap.RecertifiedUntil(a.Cycle.ExpiresOn)
 	a.NewExpiresOn = &next
 	moved := *held
-	moved.CertifiedOn, moved.ExpiresOn = held.ExpiresOn, next
+	moved.CertifiedOn, moved.ExpiresOn, moved.ExtendedFrom = a.Cycle.ExpiresOn.AddDays(1), next, nil
 	return []HeldCertification{moved}, nil, nil
 }
 
 // Approve recertifies the candidate.
 func (s *Applications) Approve(ctx context.Context, id int64, version int, reason string) (*Application, []*Error, error) {
-	return s.changeHeld(ctx, id, version, ActionApprove, reason, func(p *Principal, a *Application, snap *Snapshot) ([]HeldCertification, []*Error, error) {
+	return s.changeHeld(ctx, id, version, ActionApprove, reason, func(p *Principal, a *Application, snap *Snapshot, _ time.Time) ([]HeldCertification, []*Error, error) {
 		a.DecidedBy[ActionApprove] = p.Subject
 		return s.approve(ctx, a, snap, reason)
 	})
@@ -319,14 +314,14 @@ func (s *Applications) RequestDetailedReview(ctx context.Context, id int64, vers
 // the stage's fee must be paid, and the deciding staff member must not have
 // taken an earlier decision on the application.
 func (s *Applications) decideStage(ctx context.Context, id int64, version int, action ApplicationAction, reason string, approves bool) (*Application, []*Error, error) {
-	return s.changeHeld(ctx, id, version, action, reason, func(p *Principal, a *Application, snap *Snapshot) ([]HeldCertification, []*Error, error) {
+	return s.changeHeld(ctx, id, version, action, reason, func(p *Principal, a *Application, snap *Snapshot, _ time.Time) ([]HeldCertification, []*Error, error) {
 		for done, who := range a.DecidedBy {
 			if who == p.Subject && done != ActionApprove {
 				return nil, []*Error{{Code: CodeForbidden, Field: "applicationId", Message: "a later stage must be decided by staff other than those who decided before (" + strings.ToLower(string(done)) + ")"}}, nil
 			}
 		}
 		if kind, due := stageFee(a); paidFor(a, kind) < due {
-			return nil, []*Error{{Code: CodeConflict, Field: "applicationId", Message: "the " + strings.ToLower(strings.ReplaceAll(string(kind), "_", " ")) + " fee is not paid yet"}}, nil
+			return nil, []*Error{{Code: CodeConflict, Field: "applicationId", Message: "the " + feeName(kind) + " fee is not paid yet"}}, nil
 		}
 		if strings.TrimSpace(reason) == "" {
 			return nil, []*Error{Invalid("reason", "give the reason for the decision")}, nil
@@ -370,33 +365,6 @@ func (s *Applications) GrantAppeal(ctx context.Context, id int64, version int, r
 // RejectAppeal upholds the denial finally.
 func (s *Applications) RejectAppeal(ctx context.Context, id int64, version int, reason string) (*Application, []*Error, error) {
 	return s.decideStage(ctx, id, version, ActionRejectAppeal, reason, false)
-}
-
-// RequestExtension asks for an extension for a course ending after the
-// expiration, within the extension period.
-func (s *Applications) RequestExtension(ctx context.Context, id int64, version int, courseEndsOn Date, reason string) (*Application, []*Error, error) {
-	return s.change(ctx, id, version, ActionRequestExtension, reason, func(_ *Principal, a *Application, snap *Snapshot) ([]*Error, error) {
-		if _, e := snap.CheckExtension(a.Cycle.ExpiresOn, courseEndsOn); e != nil {
-			return []*Error{e}, nil
-		}
-		a.Extension = &Extension{CourseEndsOn: courseEndsOn, Reason: reason, RequestedAt: s.now().UTC()}
-		return nil, nil
-	})
-}
-
-// GrantExtension grants the extension asked for: the last day to submit moves by the extension period.
-func (s *Applications) GrantExtension(ctx context.Context, id int64, version int, reason string) (*Application, []*Error, error) {
-	return s.change(ctx, id, version, ActionGrantExtension, reason, func(p *Principal, a *Application, snap *Snapshot) ([]*Error, error) {
-		if a.Extension == nil {
-			return []*Error{{Code: CodeConflict, Field: "applicationId", Message: "no extension was asked for"}}, nil
-		}
-		until, e := snap.CheckExtension(a.Cycle.ExpiresOn, a.Extension.CourseEndsOn)
-		if e != nil {
-			return []*Error{e}, nil
-		}
-		a.Extension.Until, a.Extension.GrantedBy = &until, p.Subject
-		return nil, nil
-	})
 }
 
 // Queue pages the applications for staff, by decision due date.

@@ -39,6 +39,11 @@ const (
 	ActionRequestExtension ApplicationAction = "REQUEST_EXTENSION"
 	// ActionGrantExtension grants the extension asked for.
 	ActionGrantExtension ApplicationAction = "GRANT_EXTENSION"
+	// ActionRefuseExtension refuses the extension asked for.
+	ActionRefuseExtension ApplicationAction = "REFUSE_EXTENSION"
+	// ActionRefuseActivity refuses a claimed activity during review, with a
+	// reason code; it then counts 0.
+	ActionRefuseActivity ApplicationAction = "REFUSE_ACTIVITY"
 )
 
 // Transition is one allowed change of an application: in which status,
@@ -60,9 +65,11 @@ var Transitions = []Transition{
 	{AppDraft, ActionSubmit, RoleCandidate, AppSubmitted},
 	{AppDraft, ActionRequestExtension, RoleCandidate, AppDraft},
 	{AppDraft, ActionGrantExtension, RoleStaff, AppDraft},
+	{AppDraft, ActionRefuseExtension, RoleStaff, AppDraft},
 	{AppSubmitted, ActionRecordPayment, RoleStaff, AppInReview},
 	{AppInReview, ActionAssign, RoleStaff, AppInReview},
 	{AppInReview, ActionSetPoints, RoleStaff, AppInReview},
+	{AppInReview, ActionRefuseActivity, RoleStaff, AppInReview},
 	{AppInReview, ActionApprove, RoleStaff, AppApproved},
 	{AppInReview, ActionDeny, RoleStaff, AppDenied},
 	{AppDenied, ActionRequestDetailedReview, RoleCandidate, AppDetailedReview},

@@ -40,8 +40,10 @@ func (s *Applications) mine(ctx context.Context, p *Principal) (*Candidate, erro
 }
 
 // Create starts a draft application for a certification the candidate
-// holds. With an idempotency key, a retried request returns the same
-// application.
+// holds. One application is open per candidate, program and cycle, also
+// under concurrent requests (the store enforces it); the loser gets a
+// CONFLICT user error. With an idempotency key, a retried request returns
+// the same application, also while the first is still in flight.
 func (s *Applications) Create(ctx context.Context, program Program, idemKey string) (*Application, []*Error, error) {
 	p, err := Require(ctx, RoleCandidate)
 	if err != nil {
@@ -51,6 +53,17 @@ func (s *Applications) Create(ctx context.Context, program Program, idemKey stri
 	if earlier != nil || errs != nil || err != nil {
 		return earlier, errs, err
 	}
+	a, errs, err := s.create(ctx, p, program, idem)
+	if idem != nil && (errs != nil || ErrorCode(err) == CodeConflict) {
+		if earlier, replayErrs, replayErr := s.replay(ctx, p, idem); earlier != nil || replayErrs != nil || replayErr != nil {
+			return earlier, replayErrs, replayErr
+		}
+	}
+	return a, errs, err
+}
+
+// create checks and stores a new draft.
+func (s *Applications) create(ctx context.Context, p *Principal, program Program, idem *IdempotencyKey) (*Application, []*Error, error) {
 	c, err := s.mine(ctx, p)
 	if err != nil {
 		return nil, nil, err
@@ -66,26 +79,34 @@ func (s *Applications) Create(ctx context.Context, program Program, idemKey stri
 	if err != nil {
 		return nil, nil, err
 	}
+	cycle := PointsCycle{CertifiedOn: held.CertifiedOn, ExpiresOn: held.CycleExpiresOn()}
 	for _, a := range existing {
-		if a.Program == program && a.Cycle.ExpiresOn.Equal(held.ExpiresOn) && a.Status != AppClosedDenied {
-			return nil, []*Error{{Code: CodeConflict, Field: "program", Message: fmt.Sprintf("an application for this %s cycle exists already (%s)", program, a.Status)}}, nil
+		if a.Program == program && a.Cycle.ExpiresOn.Equal(cycle.ExpiresOn) && a.Status != AppClosedDenied {
+			return nil, []*Error{openApplicationExists(program, a.Status)}, nil
 		}
 	}
 	change := Change{Action: string(ActionCreate), Actor: p.Actor(), At: s.now().UTC()}
 	a := &Application{
-		CandidateID: c.ID, CandidateNumber: c.Number, Program: program,
-		Cycle:  PointsCycle{CertifiedOn: held.CertifiedOn, ExpiresOn: held.ExpiresOn},
+		CandidateID: c.ID, CandidateNumber: c.Number, Program: program, Cycle: cycle,
 		Status: AppDraft, DecidedBy: map[ApplicationAction]string{}, Version: 1,
 		History: []ApplicationEvent{{At: change.At, Actor: change.Actor, Action: ActionCreate, To: AppDraft}},
 	}
+	if held.ExtendedFrom != nil {
+		until := held.ExpiresOn
+		a.Extension = &Extension{Status: ExtensionGranted, Until: &until, Reason: "granted on an earlier application of this cycle"}
+	}
 	if err := s.store.CreateApplication(ctx, a, idem, change); err != nil {
-		if ErrorCode(err) == CodeConflict && idem != nil {
-			earlier, errs, err := s.replay(ctx, p, idem)
-			return earlier, errs, err
+		if ErrorCode(err) == CodeConflict {
+			return nil, []*Error{openApplicationExists(program, AppDraft)}, nil
 		}
 		return nil, nil, err
 	}
 	return a, nil, nil
+}
+
+// openApplicationExists refuses a second open application for a cycle.
+func openApplicationExists(program Program, status ApplicationStatus) *Error {
+	return &Error{Code: CodeConflict, Field: "program", Message: fmt.Sprintf("an application for this %s cycle exists already (%s); one application is open per certification and cycle", program, status)}
 }
 
 // idempotent looks up an idempotency key: a key used before for the same
@@ -154,33 +175,49 @@ func (s *Applications) Report(ctx context.Context, a *Application) (PointsReport
 	if err != nil {
 		return PointsReport{}, Internal(err)
 	}
-	return ComputePoints(rb, a.Program, a.Cycle, activitiesOf(a), s.today()), nil
+	return ComputePoints(rb, a.Program, a.CountingCycle(), activitiesOf(a), s.today()), nil
 }
 
+// activitiesOf is what the points engine scores: the claims with their
+// proofs noted, a refused one at the reviewer's figure 0.
 func activitiesOf(a *Application) []Activity {
 	out := make([]Activity, len(a.Activities))
 	for i, x := range a.Activities {
 		out[i] = x.Activity
 		out[i].ProofAttached = len(x.Proofs) > 0
+		if r := x.Refusal; r != nil {
+			zero := 0
+			out[i].ReviewerPoints, out[i].ReviewerReason = &zero, fmt.Sprintf("refused (%s): %s", r.Code, r.Reason)
+		}
 	}
 	return out
 }
 
+// errsOf wraps one user error, or none, in a list.
+func errsOf(e *Error) []*Error {
+	if e == nil {
+		return nil
+	}
+	return []*Error{e}
+}
+
 // change runs one allowed action on an application under optimistic
 // locking: it checks the principal's role and ownership and the
-// transition, applies the change, and saves it with the history event.
+// transition, applies the change, and saves it with the history event
+// every action writes (actor, time and reason).
 func (s *Applications) change(ctx context.Context, id int64, version int, action ApplicationAction, reason string,
 	apply func(p *Principal, a *Application, snap *Snapshot) ([]*Error, error)) (*Application, []*Error, error) {
-	return s.changeHeld(ctx, id, version, action, reason, func(p *Principal, a *Application, snap *Snapshot) ([]HeldCertification, []*Error, error) {
+	return s.changeHeld(ctx, id, version, action, reason, func(p *Principal, a *Application, snap *Snapshot, _ time.Time) ([]HeldCertification, []*Error, error) {
 		errs, err := apply(p, a, snap)
 		return nil, errs, err
 	})
 }
 
 // changeHeld is change for actions that also move the candidate's held
-// certification, written in the same transaction.
+// certification, written in the same transaction; apply gets the time the
+// change is recorded at.
 func (s *Applications) changeHeld(ctx context.Context, id int64, version int, action ApplicationAction, reason string,
-	apply func(p *Principal, a *Application, snap *Snapshot) ([]HeldCertification, []*Error, error)) (*Application, []*Error, error) {
+	apply func(p *Principal, a *Application, snap *Snapshot, at time.Time) ([]HeldCertification, []*Error, error)) (*Application, []*Error, error) {
 	p := PrincipalFrom(ctx)
 	if p == nil {
 		return nil, nil, &Error{Code: CodeUnauthenticated, Message: "sign in to do this"}
@@ -207,14 +244,12 @@ func (s *Applications) changeHeld(ctx context.Context, id int64, version int, ac
 	if err != nil {
 		return nil, nil, err
 	}
-	held, errs, err := apply(p, a, snap)
+	at := s.now().UTC()
+	held, errs, err := apply(p, a, snap, at)
 	if errs != nil || err != nil {
 		return nil, errs, err
 	}
-	at := s.now().UTC()
-	if t.To != t.From || (action != ActionEdit && action != ActionSetPoints) {
-		a.History = append(a.History, ApplicationEvent{At: at, Actor: p.Actor(), Action: action, From: t.From, To: t.To, Reason: reason})
-	}
+	a.History = append(a.History, ApplicationEvent{At: at, Actor: p.Actor(), Action: action, From: t.From, To: t.To, Reason: reason})
 	a.Status = t.To
 	expected := a.Version
 	a.Version++
@@ -234,12 +269,19 @@ func staleVersion(a *Application) *Error {
 // SaveActivity adds a claimed activity to a draft (ID 0) or replaces one.
 // An Industry Certification under catalog review names the review.
 func (s *Applications) SaveActivity(ctx context.Context, id int64, version int, act Activity, reviewID int64) (*Application, []*Error, error) {
-	return s.change(ctx, id, version, ActionEdit, "", func(_ *Principal, a *Application, snap *Snapshot) ([]*Error, error) {
+	what := fmt.Sprintf("added activity %q", act.Title)
+	if act.ID != 0 {
+		what = fmt.Sprintf("replaced activity %d with %q", act.ID, act.Title)
+	}
+	return s.change(ctx, id, version, ActionEdit, what, func(_ *Principal, a *Application, snap *Snapshot) ([]*Error, error) {
 		rb, err := NewRulebook(snap)
 		if err != nil {
 			return nil, Internal(err)
 		}
 		act.ReviewerPoints, act.ReviewerReason = nil, ""
+		if e, err := s.claimedBefore(ctx, a, act); e != nil || err != nil {
+			return errsOf(e), err
+		}
 		if reviewID != 0 {
 			if act.Category != CategoryIndustryCertification || act.CertificationKey != "" {
 				return []*Error{Invalid("activity.catalogReviewId", "a catalog review is named only by an Industry Certification that is not listed")}, nil
@@ -315,7 +357,7 @@ func (s *Applications) reviewDelay(ctx context.Context, a *Application, snap *Sn
 
 // RemoveActivity removes a claimed activity from a draft.
 func (s *Applications) RemoveActivity(ctx context.Context, id int64, version int, activityID int64) (*Application, []*Error, error) {
-	return s.change(ctx, id, version, ActionEdit, "", func(_ *Principal, a *Application, _ *Snapshot) ([]*Error, error) {
+	return s.change(ctx, id, version, ActionEdit, fmt.Sprintf("removed activity %d", activityID), func(_ *Principal, a *Application, _ *Snapshot) ([]*Error, error) {
 		i := slices.IndexFunc(a.Activities, func(x ApplicationActivity) bool { return x.ID == activityID })
 		if i < 0 {
 			return []*Error{{Code: CodeNotFound, Field: "activityId", Message: "the application has no such activity"}}, nil
@@ -327,7 +369,7 @@ func (s *Applications) RemoveActivity(ctx context.Context, id int64, version int
 
 // AttachProof stores a proof file and attaches it to a claimed activity.
 func (s *Applications) AttachProof(ctx context.Context, id int64, version int, activityID int64, up Upload) (*Application, []*Error, error) {
-	return s.change(ctx, id, version, ActionEdit, "", func(_ *Principal, a *Application, _ *Snapshot) ([]*Error, error) {
+	return s.change(ctx, id, version, ActionEdit, fmt.Sprintf("attached proof %q to activity %d", up.Name, activityID), func(_ *Principal, a *Application, _ *Snapshot) ([]*Error, error) {
 		i := slices.IndexFunc(a.Activities, func(x ApplicationActivity) bool { return x.ID == activityID })
 		if i < 0 {
 			return []*Error{{Code: CodeNotFound, Field: "activityId", Message: "the application has no such activity"}}, nil

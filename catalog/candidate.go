@@ -34,10 +34,23 @@ type HeldCertification struct {
 	Program Program
 	// CertifiedOn is the day the cycle began.
 	CertifiedOn Date
-	// ExpiresOn is the day the certification expires.
+	// ExpiresOn is the day the certification expires: a granted
+	// extension's last day while one runs.
 	ExpiresOn Date
+	// ExtendedFrom is the cycle's own expiration while a granted extension
+	// has moved ExpiresOn; the next cycle counts from it.
+	ExtendedFrom *Date
 	// Audit records who created and last changed the record, and when.
 	Audit Audit
+}
+
+// CycleExpiresOn is the last day of the certification's cycle without any
+// extension: the day the next cycle counts from.
+func (h *HeldCertification) CycleExpiresOn() Date {
+	if h.ExtendedFrom != nil {
+		return *h.ExtendedFrom
+	}
+	return h.ExpiresOn
 }
 
 // Audit records who created and last changed a record, and when.

@@ -78,6 +78,13 @@ type ComplexityRoot struct {
 		Rule           func(childComplexity int) int
 	}
 
+	ActivityRefusal struct {
+		At     func(childComplexity int) int
+		By     func(childComplexity int) int
+		Code   func(childComplexity int) int
+		Reason func(childComplexity int) int
+	}
+
 	ActivityType struct {
 		Category      func(childComplexity int) int
 		Description   func(childComplexity int) int
@@ -131,8 +138,11 @@ type ComplexityRoot struct {
 		Ongoing            func(childComplexity int) int
 		Passed             func(childComplexity int) int
 		Proofs             func(childComplexity int) int
+		Refusal            func(childComplexity int) int
 		ReviewerPoints     func(childComplexity int) int
 		ReviewerReason     func(childComplexity int) int
+		ReviewerSetAt      func(childComplexity int) int
+		ReviewerSetBy      func(childComplexity int) int
 		StartOn            func(childComplexity int) int
 		Title              func(childComplexity int) int
 		WeeklyHours        func(childComplexity int) int
@@ -380,7 +390,11 @@ type ComplexityRoot struct {
 
 	Extension struct {
 		CourseEndsOn func(childComplexity int) int
+		DecidedAt    func(childComplexity int) int
+		DecidedBy    func(childComplexity int) int
+		Decision     func(childComplexity int) int
 		Reason       func(childComplexity int) int
+		Status       func(childComplexity int) int
 		Until        func(childComplexity int) int
 	}
 
@@ -444,6 +458,8 @@ type ComplexityRoot struct {
 		ImportCandidates             func(childComplexity int, input model.ImportCandidatesInput) int
 		ProvideReviewInformation     func(childComplexity int, reviewID string, response string) int
 		RecordPayment                func(childComplexity int, applicationID string, version int, amountCents int, reference string) int
+		RefuseActivity               func(childComplexity int, applicationID string, version int, activityID int, code catalog.ActivityRefusalCode, reason string) int
+		RefuseExtension              func(childComplexity int, applicationID string, version int, reason string) int
 		RegisterCandidate            func(childComplexity int, input model.RegisterCandidateInput) int
 		RejectAppeal                 func(childComplexity int, applicationID string, version int, reason string) int
 		RejectCatalogReview          func(childComplexity int, reviewID string, reason catalog.RejectionReason, message string) int
@@ -691,6 +707,7 @@ type ApplicationActivityResolver interface {
 	CatalogReview(ctx context.Context, obj *catalog.ApplicationActivity) (*catalog.CatalogReview, error)
 	ReviewerPoints(ctx context.Context, obj *catalog.ApplicationActivity) (*int, error)
 	ReviewerReason(ctx context.Context, obj *catalog.ApplicationActivity) (*string, error)
+	ReviewerSetBy(ctx context.Context, obj *catalog.ApplicationActivity) (*string, error)
 }
 type ApplicationEventResolver interface {
 	From(ctx context.Context, obj *catalog.ApplicationEvent) (*catalog.ApplicationStatus, error)
@@ -755,7 +772,13 @@ type ExpiringCertificationResolver interface {
 	HeldCertification(ctx context.Context, obj *catalog.ExpiringCertification) (*catalog.HeldCertification, error)
 }
 type ExtensionResolver interface {
+	Status(ctx context.Context, obj *catalog.Extension) (catalog.ExtensionStatus, error)
+
 	Reason(ctx context.Context, obj *catalog.Extension) (string, error)
+
+	DecidedBy(ctx context.Context, obj *catalog.Extension) (*string, error)
+
+	Decision(ctx context.Context, obj *catalog.Extension) (*string, error)
 }
 type HeldCertificationResolver interface {
 	CreatedAt(ctx context.Context, obj *catalog.HeldCertification) (*time.Time, error)
@@ -777,6 +800,8 @@ type MutationResolver interface {
 	SubmitApplications(ctx context.Context, applicationIds []string, versions []int, idempotencyKey *string) (*model.ApplicationsPayload, error)
 	RequestDetailedReview(ctx context.Context, applicationID string, version int, reason string) (*model.ApplicationPayload, error)
 	AppealApplication(ctx context.Context, applicationID string, version int, reason string) (*model.ApplicationPayload, error)
+	RefuseExtension(ctx context.Context, applicationID string, version int, reason string) (*model.ApplicationPayload, error)
+	RefuseActivity(ctx context.Context, applicationID string, version int, activityID int, code catalog.ActivityRefusalCode, reason string) (*model.ApplicationPayload, error)
 	GrantExtension(ctx context.Context, applicationID string, version int, reason string) (*model.ApplicationPayload, error)
 	RecordPayment(ctx context.Context, applicationID string, version int, amountCents int, reference string) (*model.ApplicationsPayload, error)
 	AssignApplication(ctx context.Context, applicationID string, version int, reviewer *string) (*model.ApplicationPayload, error)
@@ -930,6 +955,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ActivityPoints.Rule(childComplexity), true
+
+	case "ActivityRefusal.at":
+		if e.ComplexityRoot.ActivityRefusal.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActivityRefusal.At(childComplexity), true
+	case "ActivityRefusal.by":
+		if e.ComplexityRoot.ActivityRefusal.By == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActivityRefusal.By(childComplexity), true
+	case "ActivityRefusal.code":
+		if e.ComplexityRoot.ActivityRefusal.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActivityRefusal.Code(childComplexity), true
+	case "ActivityRefusal.reason":
+		if e.ComplexityRoot.ActivityRefusal.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActivityRefusal.Reason(childComplexity), true
 
 	case "ActivityType.category":
 		if e.ComplexityRoot.ActivityType.Category == nil {
@@ -1209,6 +1259,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ApplicationActivity.Proofs(childComplexity), true
+	case "ApplicationActivity.refusal":
+		if e.ComplexityRoot.ApplicationActivity.Refusal == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApplicationActivity.Refusal(childComplexity), true
 	case "ApplicationActivity.reviewerPoints":
 		if e.ComplexityRoot.ApplicationActivity.ReviewerPoints == nil {
 			break
@@ -1221,6 +1277,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ApplicationActivity.ReviewerReason(childComplexity), true
+	case "ApplicationActivity.reviewerSetAt":
+		if e.ComplexityRoot.ApplicationActivity.ReviewerSetAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApplicationActivity.ReviewerSetAt(childComplexity), true
+	case "ApplicationActivity.reviewerSetBy":
+		if e.ComplexityRoot.ApplicationActivity.ReviewerSetBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApplicationActivity.ReviewerSetBy(childComplexity), true
 	case "ApplicationActivity.startOn":
 		if e.ComplexityRoot.ApplicationActivity.StartOn == nil {
 			break
@@ -2142,12 +2210,36 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Extension.CourseEndsOn(childComplexity), true
+	case "Extension.decidedAt":
+		if e.ComplexityRoot.Extension.DecidedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Extension.DecidedAt(childComplexity), true
+	case "Extension.decidedBy":
+		if e.ComplexityRoot.Extension.DecidedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Extension.DecidedBy(childComplexity), true
+	case "Extension.decision":
+		if e.ComplexityRoot.Extension.Decision == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Extension.Decision(childComplexity), true
 	case "Extension.reason":
 		if e.ComplexityRoot.Extension.Reason == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Extension.Reason(childComplexity), true
+	case "Extension.status":
+		if e.ComplexityRoot.Extension.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Extension.Status(childComplexity), true
 	case "Extension.until":
 		if e.ComplexityRoot.Extension.Until == nil {
 			break
@@ -2514,6 +2606,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RecordPayment(childComplexity, args["applicationId"].(string), args["version"].(int), args["amountCents"].(int), args["reference"].(string)), true
+	case "Mutation.refuseActivity":
+		if e.ComplexityRoot.Mutation.RefuseActivity == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_refuseActivity_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RefuseActivity(childComplexity, args["applicationId"].(string), args["version"].(int), args["activityId"].(int), args["code"].(catalog.ActivityRefusalCode), args["reason"].(string)), true
+	case "Mutation.refuseExtension":
+		if e.ComplexityRoot.Mutation.RefuseExtension == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_refuseExtension_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RefuseExtension(childComplexity, args["applicationId"].(string), args["version"].(int), args["reason"].(string)), true
 	case "Mutation.registerCandidate":
 		if e.ComplexityRoot.Mutation.RegisterCandidate == nil {
 			break
@@ -3631,6 +3745,20 @@ func (ec *executionContext) childFields_ActivityPoints(ctx context.Context, fiel
 	return nil, fmt.Errorf("no field named %q was found under type ActivityPoints", field.Name)
 }
 
+func (ec *executionContext) childFields_ActivityRefusal(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "code":
+		return ec.fieldContext_ActivityRefusal_code(ctx, field)
+	case "reason":
+		return ec.fieldContext_ActivityRefusal_reason(ctx, field)
+	case "by":
+		return ec.fieldContext_ActivityRefusal_by(ctx, field)
+	case "at":
+		return ec.fieldContext_ActivityRefusal_at(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ActivityRefusal", field.Name)
+}
+
 func (ec *executionContext) childFields_ActivityType(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -3747,6 +3875,12 @@ func (ec *executionContext) childFields_ApplicationActivity(ctx context.Context,
 		return ec.fieldContext_ApplicationActivity_reviewerPoints(ctx, field)
 	case "reviewerReason":
 		return ec.fieldContext_ApplicationActivity_reviewerReason(ctx, field)
+	case "reviewerSetBy":
+		return ec.fieldContext_ApplicationActivity_reviewerSetBy(ctx, field)
+	case "reviewerSetAt":
+		return ec.fieldContext_ApplicationActivity_reviewerSetAt(ctx, field)
+	case "refusal":
+		return ec.fieldContext_ApplicationActivity_refusal(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ApplicationActivity", field.Name)
 }
@@ -4233,12 +4367,20 @@ func (ec *executionContext) childFields_ExpiringCertification(ctx context.Contex
 
 func (ec *executionContext) childFields_Extension(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "status":
+		return ec.fieldContext_Extension_status(ctx, field)
 	case "courseEndsOn":
 		return ec.fieldContext_Extension_courseEndsOn(ctx, field)
 	case "reason":
 		return ec.fieldContext_Extension_reason(ctx, field)
 	case "until":
 		return ec.fieldContext_Extension_until(ctx, field)
+	case "decidedBy":
+		return ec.fieldContext_Extension_decidedBy(ctx, field)
+	case "decidedAt":
+		return ec.fieldContext_Extension_decidedAt(ctx, field)
+	case "decision":
+		return ec.fieldContext_Extension_decision(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Extension", field.Name)
 }
@@ -5230,6 +5372,82 @@ func (ec *executionContext) field_Mutation_recordPayment_args(ctx context.Contex
 		return nil, err
 	}
 	args["reference"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_refuseActivity_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "applicationId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["applicationId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "version",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["version"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "activityId",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["activityId"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "code",
+		func(ctx context.Context, v any) (catalog.ActivityRefusalCode, error) {
+			return ec.unmarshalNActivityRefusalCode2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐActivityRefusalCode(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["code"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_refuseExtension_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "applicationId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["applicationId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "version",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["version"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg2
 	return args, nil
 }
 
@@ -6397,6 +6615,98 @@ func (ec *executionContext) _ActivityPoints_asOfExpiration(ctx context.Context, 
 }
 func (ec *executionContext) fieldContext_ActivityPoints_asOfExpiration(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ActivityPoints", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _ActivityRefusal_code(ctx context.Context, field graphql.CollectedField, obj *catalog.ActivityRefusal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActivityRefusal_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v catalog.ActivityRefusalCode) graphql.Marshaler {
+			return ec.marshalNActivityRefusalCode2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐActivityRefusalCode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActivityRefusal_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActivityRefusal", field, false, false, errors.New("field of type ActivityRefusalCode does not have child fields"))
+}
+
+func (ec *executionContext) _ActivityRefusal_reason(ctx context.Context, field graphql.CollectedField, obj *catalog.ActivityRefusal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActivityRefusal_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActivityRefusal_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActivityRefusal", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _ActivityRefusal_by(ctx context.Context, field graphql.CollectedField, obj *catalog.ActivityRefusal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActivityRefusal_by(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.By, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActivityRefusal_by(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActivityRefusal", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _ActivityRefusal_at(ctx context.Context, field graphql.CollectedField, obj *catalog.ActivityRefusal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActivityRefusal_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActivityRefusal_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActivityRefusal", field, false, false, errors.New("field of type DateTime does not have child fields"))
 }
 
 func (ec *executionContext) _ActivityType_id(ctx context.Context, field graphql.CollectedField, obj *catalog.ActivityType) (ret graphql.Marshaler) {
@@ -7696,6 +8006,84 @@ func (ec *executionContext) _ApplicationActivity_reviewerReason(ctx context.Cont
 }
 func (ec *executionContext) fieldContext_ApplicationActivity_reviewerReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ApplicationActivity", field, true, true, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _ApplicationActivity_reviewerSetBy(ctx context.Context, field graphql.CollectedField, obj *catalog.ApplicationActivity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApplicationActivity_reviewerSetBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ApplicationActivity().ReviewerSetBy(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ApplicationActivity_reviewerSetBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ApplicationActivity", field, true, true, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _ApplicationActivity_reviewerSetAt(ctx context.Context, field graphql.CollectedField, obj *catalog.ApplicationActivity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApplicationActivity_reviewerSetAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReviewerSetAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODateTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ApplicationActivity_reviewerSetAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ApplicationActivity", field, false, false, errors.New("field of type DateTime does not have child fields"))
+}
+
+func (ec *executionContext) _ApplicationActivity_refusal(ctx context.Context, field graphql.CollectedField, obj *catalog.ApplicationActivity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApplicationActivity_refusal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Refusal, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *catalog.ActivityRefusal) graphql.Marshaler {
+			return ec.marshalOActivityRefusal2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐActivityRefusal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ApplicationActivity_refusal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ApplicationActivity",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ActivityRefusal(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _ApplicationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ApplicationConnection) (ret graphql.Marshaler) {
@@ -11478,6 +11866,29 @@ func (ec *executionContext) fieldContext_ExpiringCertification_heldCertification
 	return fc, nil
 }
 
+func (ec *executionContext) _Extension_status(ctx context.Context, field graphql.CollectedField, obj *catalog.Extension) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Extension_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Extension().Status(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v catalog.ExtensionStatus) graphql.Marshaler {
+			return ec.marshalNExtensionStatus2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐExtensionStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Extension_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Extension", field, true, true, errors.New("field of type ExtensionStatus does not have child fields"))
+}
+
 func (ec *executionContext) _Extension_courseEndsOn(ctx context.Context, field graphql.CollectedField, obj *catalog.Extension) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11545,6 +11956,75 @@ func (ec *executionContext) _Extension_until(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_Extension_until(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Extension", field, false, false, errors.New("field of type Date does not have child fields"))
+}
+
+func (ec *executionContext) _Extension_decidedBy(ctx context.Context, field graphql.CollectedField, obj *catalog.Extension) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Extension_decidedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Extension().DecidedBy(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Extension_decidedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Extension", field, true, true, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Extension_decidedAt(ctx context.Context, field graphql.CollectedField, obj *catalog.Extension) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Extension_decidedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DecidedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODateTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Extension_decidedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Extension", field, false, false, errors.New("field of type DateTime does not have child fields"))
+}
+
+func (ec *executionContext) _Extension_decision(ctx context.Context, field graphql.CollectedField, obj *catalog.Extension) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Extension_decision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Extension().Decision(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Extension_decision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Extension", field, true, true, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _Fee_key(ctx context.Context, field graphql.CollectedField, obj *catalog.Fee) (ret graphql.Marshaler) {
@@ -12910,6 +13390,130 @@ func (ec *executionContext) fieldContext_Mutation_appealApplication(ctx context.
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_appealApplication_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_refuseExtension(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_refuseExtension(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RefuseExtension(ctx, fc.Args["applicationId"].(string), fc.Args["version"].(int), fc.Args["reason"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐRoleᚄ(ctx, []any{"STAFF"})
+				if err != nil {
+					var zeroVal *model.ApplicationPayload
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *model.ApplicationPayload
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ApplicationPayload) graphql.Marshaler {
+			return ec.marshalNApplicationPayload2ᚖgithubᚗcomᚋmsscᚋrecertᚋgraphᚋmodelᚐApplicationPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_refuseExtension(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ApplicationPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_refuseExtension_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_refuseActivity(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_refuseActivity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RefuseActivity(ctx, fc.Args["applicationId"].(string), fc.Args["version"].(int), fc.Args["activityId"].(int), fc.Args["code"].(catalog.ActivityRefusalCode), fc.Args["reason"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐRoleᚄ(ctx, []any{"STAFF"})
+				if err != nil {
+					var zeroVal *model.ApplicationPayload
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *model.ApplicationPayload
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ApplicationPayload) graphql.Marshaler {
+			return ec.marshalNApplicationPayload2ᚖgithubᚗcomᚋmsscᚋrecertᚋgraphᚋmodelᚐApplicationPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_refuseActivity(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ApplicationPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_refuseActivity_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -19990,6 +20594,59 @@ func (ec *executionContext) _ActivityPoints(ctx context.Context, sel ast.Selecti
 	return out
 }
 
+var activityRefusalImplementors = []string{"ActivityRefusal"}
+
+func (ec *executionContext) _ActivityRefusal(ctx context.Context, sel ast.SelectionSet, obj *catalog.ActivityRefusal) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, activityRefusalImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ActivityRefusal")
+		case "code":
+			out.Values[i] = ec._ActivityRefusal_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reason":
+			out.Values[i] = ec._ActivityRefusal_reason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "by":
+			out.Values[i] = ec._ActivityRefusal_by(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "at":
+			out.Values[i] = ec._ActivityRefusal_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
 var activityTypeImplementors = []string{"ActivityType", "Node"}
 
 func (ec *executionContext) _ActivityType(ctx context.Context, sel ast.SelectionSet, obj *catalog.ActivityType) graphql.Marshaler {
@@ -21115,6 +21772,54 @@ func (ec *executionContext) _ApplicationActivity(ctx context.Context, sel ast.Se
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "reviewerSetBy":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._ApplicationActivity_reviewerSetBy(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "reviewerSetAt":
+			out.Values[i] = ec._ApplicationActivity_reviewerSetAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "refusal":
+			out.Values[i] = ec._ApplicationActivity_refusal(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -24013,6 +24718,44 @@ func (ec *executionContext) _Extension(ctx context.Context, sel ast.SelectionSet
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Extension")
+		case "status":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Extension_status(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "courseEndsOn":
 			out.Values[i] = ec._Extension_courseEndsOn(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -24061,6 +24804,87 @@ func (ec *executionContext) _Extension(ctx context.Context, sel ast.SelectionSet
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "decidedBy":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Extension_decidedBy(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "decidedAt":
+			out.Values[i] = ec._Extension_decidedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "decision":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Extension_decision(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -24576,6 +25400,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "appealApplication":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_appealApplication(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "refuseExtension":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_refuseExtension(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "refuseActivity":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_refuseActivity(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -27551,6 +28389,23 @@ func (ec *executionContext) marshalNActivityPoints2ᚕgithubᚗcomᚋmsscᚋrece
 	return ret
 }
 
+func (ec *executionContext) unmarshalNActivityRefusalCode2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐActivityRefusalCode(ctx context.Context, v any) (catalog.ActivityRefusalCode, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := catalog.ActivityRefusalCode(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNActivityRefusalCode2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐActivityRefusalCode(ctx context.Context, sel ast.SelectionSet, v catalog.ActivityRefusalCode) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNActivityType2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐActivityTypeᚄ(ctx context.Context, sel ast.SelectionSet, v []*catalog.ActivityType) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -28567,6 +29422,23 @@ func (ec *executionContext) marshalNExpiringCertification2ᚖgithubᚗcomᚋmssc
 		return graphql.Null
 	}
 	return ec._ExpiringCertification(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNExtensionStatus2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐExtensionStatus(ctx context.Context, v any) (catalog.ExtensionStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := catalog.ExtensionStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNExtensionStatus2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐExtensionStatus(ctx context.Context, sel ast.SelectionSet, v catalog.ExtensionStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNFee2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐFeeᚄ(ctx context.Context, sel ast.SelectionSet, v []*catalog.Fee) graphql.Marshaler {
@@ -29651,6 +30523,13 @@ func (ec *executionContext) marshalN__TypeKind2string(ctx context.Context, sel a
 		}
 	}
 	return res
+}
+
+func (ec *executionContext) marshalOActivityRefusal2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐActivityRefusal(ctx context.Context, sel ast.SelectionSet, v *catalog.ActivityRefusal) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ActivityRefusal(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOApplication2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplication(ctx context.Context, sel ast.SelectionSet, v *catalog.Application) graphql.Marshaler {

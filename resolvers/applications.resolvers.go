@@ -145,6 +145,10 @@ func (r *applicationActivityResolver) ReviewerReason(ctx context.Context, obj *c
 	return optional(obj.ReviewerReason), nil
 }
 
+func (r *applicationActivityResolver) ReviewerSetBy(ctx context.Context, obj *catalog.ApplicationActivity) (*string, error) {
+	return optional(obj.ReviewerSetBy), nil
+}
+
 func (r *applicationEventResolver) From(ctx context.Context, obj *catalog.ApplicationEvent) (*catalog.ApplicationStatus, error) {
 	if obj.From == "" {
 		return nil, nil
@@ -160,8 +164,23 @@ func (r *expiringCertificationResolver) HeldCertification(ctx context.Context, o
 	return &obj.Held, nil
 }
 
+func (r *extensionResolver) Status(ctx context.Context, obj *catalog.Extension) (catalog.ExtensionStatus, error) {
+	return obj.State(), nil
+}
+
 func (r *extensionResolver) Reason(ctx context.Context, obj *catalog.Extension) (string, error) {
 	return obj.Reason, nil
+}
+
+func (r *extensionResolver) DecidedBy(ctx context.Context, obj *catalog.Extension) (*string, error) {
+	if obj.RefusedBy != "" {
+		return optional(obj.RefusedBy), nil
+	}
+	return optional(obj.GrantedBy), nil
+}
+
+func (r *extensionResolver) Decision(ctx context.Context, obj *catalog.Extension) (*string, error) {
+	return optional(obj.Decision), nil
 }
 
 func (r *mutationResolver) CreateApplication(ctx context.Context, program catalog.Program, idempotencyKey *string) (*model.ApplicationPayload, error) {
@@ -245,6 +264,22 @@ func (r *mutationResolver) AppealApplication(ctx context.Context, applicationID 
 		return &model.ApplicationPayload{UserErrors: errs}, nil
 	}
 	return applicationPayload(r.ApplicationService.Appeal(ctx, id, version, reason))
+}
+
+func (r *mutationResolver) RefuseExtension(ctx context.Context, applicationID string, version int, reason string) (*model.ApplicationPayload, error) {
+	id, errs := decodeApplicationID(applicationID)
+	if errs != nil {
+		return &model.ApplicationPayload{UserErrors: errs}, nil
+	}
+	return applicationPayload(r.ApplicationService.RefuseExtension(ctx, id, version, reason))
+}
+
+func (r *mutationResolver) RefuseActivity(ctx context.Context, applicationID string, version int, activityID int, code catalog.ActivityRefusalCode, reason string) (*model.ApplicationPayload, error) {
+	id, errs := decodeApplicationID(applicationID)
+	if errs != nil {
+		return &model.ApplicationPayload{UserErrors: errs}, nil
+	}
+	return applicationPayload(r.ApplicationService.RefuseActivity(ctx, id, version, int64(activityID), code, reason))
 }
 
 func (r *mutationResolver) GrantExtension(ctx context.Context, applicationID string, version int, reason string) (*model.ApplicationPayload, error) {

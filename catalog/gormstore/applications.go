@@ -214,7 +214,8 @@ func (s *Store) UpdateApplications(ctx context.Context, apps []*catalog.Applicat
 		}
 		for _, h := range held {
 			if err := tx.Model(&heldRow{}).Where("id = ?", h.ID).Updates(map[string]any{
-				"certified_on": h.CertifiedOn.Time(), "expires_on": h.ExpiresOn.Time(), "updated_at": change.At, "updated_by": change.Actor,
+				"certified_on": h.CertifiedOn.Time(), "expires_on": h.ExpiresOn.Time(), "extended_from": timeOf(h.ExtendedFrom),
+				"updated_at": change.At, "updated_by": change.Actor,
 			}).Error; err != nil {
 				return err
 			}

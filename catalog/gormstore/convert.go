@@ -174,7 +174,8 @@ func toHeld(r heldRow) catalog.HeldCertification {
 	return catalog.HeldCertification{
 		ID: r.ID, Program: catalog.Program(r.Program),
 		CertifiedOn: catalog.DateOf(r.CertifiedOn.UTC()), ExpiresOn: catalog.DateOf(r.ExpiresOn.UTC()),
-		Audit: catalog.Audit{CreatedAt: r.CreatedAt.UTC(), CreatedBy: r.CreatedBy, UpdatedAt: r.UpdatedAt.UTC(), UpdatedBy: r.UpdatedBy},
+		ExtendedFrom: toDate(r.ExtendedFrom),
+		Audit:        catalog.Audit{CreatedAt: r.CreatedAt.UTC(), CreatedBy: r.CreatedBy, UpdatedAt: r.UpdatedAt.UTC(), UpdatedBy: r.UpdatedBy},
 	}
 }
 

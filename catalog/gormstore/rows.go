@@ -167,10 +167,13 @@ type heldRow struct {
 	Program     string
 	CertifiedOn time.Time
 	ExpiresOn   time.Time
-	CreatedAt   time.Time `gorm:"autoCreateTime:false"`
-	CreatedBy   string
-	UpdatedAt   time.Time `gorm:"autoUpdateTime:false"`
-	UpdatedBy   string
+	// ExtendedFrom is the cycle's own expiration while a granted extension
+	// has moved ExpiresOn.
+	ExtendedFrom *time.Time
+	CreatedAt    time.Time `gorm:"autoCreateTime:false"`
+	CreatedBy    string
+	UpdatedAt    time.Time `gorm:"autoUpdateTime:false"`
+	UpdatedBy    string
 }
 
 func (heldRow) TableName() string { return "held_certifications" }

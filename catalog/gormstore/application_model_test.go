@@ -1,0 +1,1063 @@
+package gormstore_test
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"slices"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"pgregory.net/rapid"
+
+	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/gormstore"
+	"github.com/mssc/recert/internal/blobstore"
+	"github.com/mssc/recert/internal/testdb"
+)
+
+// The model-based test of the application lifecycle: random sequences of
+// actions by random actors (the owner, another candidate, three staff
+// members, anonymous callers) go through the service layer, and after
+// every step the stored application, its history, fees and payments, and
+// the held certification are compared with a small model written from the
+// README and DOMAIN.md, not from the service's code. rapid prints the seed
+// of a failing sequence (-rapid.seed=N reproduces it).
+
+// modelSequences and modelSteps bound the run: sequences per database and
+// the average number of actions of one, unless given with -rapid.checks or
+// -rapid.steps.
+const (
+	modelSequences = 100
+	modelSteps     = 25
+)
+
+// progressWeight is how many more times than any other action Progress is drawn.
+const progressWeight = 20
+
+func TestApplicationLifecycleModel(t *testing.T) {
+	setRapidDefault("rapid.checks", modelSequences)
+	setRapidDefault("rapid.steps", modelSteps)
+	setRapidDefault("rapid.nofailfile", true)
+	for _, d := range testdb.Dialects {
+		t.Run(string(d), func(t *testing.T) {
+			t.Parallel()
+			w := newModelWorld(t, d)
+			rapid.Check(t, func(rt *rapid.T) {
+				m := w.newMachine(rt)
+				actions := rapid.StateMachineActions(m)
+				for i := range progressWeight {
+					actions[fmt.Sprintf("Progress%d", i)] = m.Progress
+				}
+				rt.Repeat(actions)
+				w.reached(m)
+			})
+			t.Logf("statuses reached, in sequences: %v", w.statuses)
+		})
+	}
+}
+
+// setRapidDefault sets a rapid flag unless the command line gave it.
+func setRapidDefault(name string, value any) {
+	given := false
+	flag.Visit(func(f *flag.Flag) { given = given || f.Name == name })
+	if !given {
+		_ = flag.Set(name, fmt.Sprint(value))
+	}
+}
+
+// modelWorld is one seeded database and the services every sequence shares.
+type modelWorld struct {
+	dialect  gormstore.Dialect
+	store    *gormstore.Store
+	cat      *catalog.Catalog
+	reviews  *catalog.Reviews
+	files    catalog.FileStorage
+	employed int
+	course   int
+	sequence atomic.Int64
+	mu       sync.Mutex
+	statuses map[catalog.ApplicationStatus]int
+}
+
+// reached counts the statuses a sequence's application went through.
+func (w *modelWorld) reached(m *machine) {
+	if m.app == nil {
+		return
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.statuses == nil {
+		w.statuses = map[catalog.ApplicationStatus]int{}
+	}
+	for _, s := range m.seen {
+		w.statuses[s]++
+	}
+}
+
+// modelStart is the first day of every sequence; its certification
+// expires modelRoom days later, inside the application window.
+var modelStart = catalog.NewDate(2030, time.March, 1)
+
+// modelRoom is the number of days from a sequence's start to the expiration.
+const modelRoom = 60
+
+func newModelWorld(t *testing.T, d gormstore.Dialect) *modelWorld {
+	store := testdb.OpenSeeded(t, d, nil)
+	blobs, err := blobstore.Open(context.Background(), "mem://")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := blobs.Files(blobstore.DefaultLimits())
+	cat := catalog.New(store)
+	clock := func() time.Time { return modelStart.Time() }
+	w := &modelWorld{dialect: d, store: store, cat: cat, reviews: catalog.NewReviews(cat, store, files, clock), files: files}
+	snap, err := cat.Snapshot(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	rb, err := catalog.NewRulebook(snap)
+	if err != nil {
+		t.Fatal(err)
+	}
+	expires := modelStart.AddDays(modelRoom)
+	cycle := catalog.PointsCycle{CertifiedOn: expires.AddYears(-5), ExpiresOn: expires}
+	score := func(a catalog.Activity) int {
+		a.ProofAttached = true
+		return catalog.ComputePoints(rb, catalog.ProgramCPT, cycle, []catalog.Activity{a}, modelStart).Total
+	}
+	w.employed, w.course = score(employment(cycle)), score(course(cycle))
+	if w.employed >= 100 || w.employed+w.course < 100 {
+		t.Fatalf("the model's activities earn %d and %d: the employment alone must fall short of 100 and both reach it", w.employed, w.course)
+	}
+	return w
+}
+
+// employment is a full-time job from the cycle's first day to the day
+// before the sequence starts.
+func employment(c catalog.PointsCycle) catalog.Activity {
+	start, end := c.CertifiedOn, modelStart.AddDays(-1)
+	return catalog.Activity{Category: catalog.CategoryEmployment, TypeKey: "e-direct", Title: "Machine operator, Acme", StartOn: &start, EndOn: &end, WeeklyHours: 40}
+}
+
+// course is a third-party training completed in the cycle's second year.
+func course(c catalog.PointsCycle) catalog.Activity {
+	done := c.CertifiedOn.AddYears(1)
+	return catalog.Activity{Category: catalog.CategoryContinuingEducation, TypeKey: "ce-third-party", Title: "Lockout/tagout training", CompletedOn: &done}
+}
+
+// The actors of a sequence.
+const (
+	owner     = "owner"
+	other     = "other"
+	anonymous = "anonymous"
+)
+
+var (
+	staffMembers = []string{"staff-1", "staff-2", "staff-3"}
+	actors       = append([]string{owner, other, anonymous}, staffMembers...)
+)
+
+func isStaff(actor string) bool { return slices.Contains(staffMembers, actor) }
+
+// modelActivity is what the model knows of a claimed activity.
+type modelActivity struct {
+	kind     string
+	proof    bool
+	reviewer *int
+	refused  bool
+}
+
+// modelApplication is what the model knows of an application.
+type modelApplication struct {
+	id           int64
+	version      int
+	status       catalog.ApplicationStatus
+	cycleExpires catalog.Date
+	activities   map[int64]*modelActivity
+	extension    catalog.ExtensionStatus
+	until        catalog.Date
+	feeKind      catalog.FeeKind
+	feeDue       int64
+	hasFee       bool
+	paid         map[catalog.FeeKind]int64
+	payments     int
+	deniedOn     catalog.Date
+	decidedBy    map[catalog.ApplicationAction]string
+	history      []string
+	submitKey    string
+	submitAt     int
+}
+
+// machine is one sequence: the model, and the service under test with its
+// own clock.
+type machine struct {
+	w            *modelWorld
+	svc          *catalog.Applications
+	today        catalog.Date
+	numbers      map[string]string
+	ownerID      int64
+	cycleStart   catalog.Date
+	cycleExpires catalog.Date
+	heldExpires  catalog.Date
+	extendedFrom *catalog.Date
+	app          *modelApplication
+	applications int
+	createdByKey int64
+	courseBefore bool
+	firstCycle   bool
+	force        *forcedStep
+	seen         []catalog.ApplicationStatus
+}
+
+// forcedStep is a step Progress takes: the actor and the activity it
+// names, with the current version and the first of every choice.
+type forcedStep struct {
+	actor    string
+	activity int64
+}
+
+// weightedActors are the actors an action is drawn for: mostly the owner
+// and staff, so sequences get far enough to decide.
+var weightedActors = []string{owner, owner, owner, owner, staffMembers[0], staffMembers[0], staffMembers[1], staffMembers[1], staffMembers[2], other, anonymous}
+
+// actor is the actor of the step: the forced one, or one drawn.
+func (m *machine) actor(t *rapid.T) string {
+	if m.force != nil {
+		return m.force.actor
+	}
+	return rapid.SampledFrom(weightedActors).Draw(t, "actor")
+}
+
+// pick draws one of the options, or takes the first in a forced step.
+func pick[T any](m *machine, t *rapid.T, label string, options []T) T {
+	if m != nil && m.force != nil {
+		return options[0]
+	}
+	return rapid.SampledFrom(options).Draw(t, label)
+}
+
+// as runs an action as a forced step by the actor.
+func (m *machine) as(t *rapid.T, actor string, activity int64, action func(*rapid.T)) {
+	m.force = &forcedStep{actor: actor, activity: activity}
+	defer func() { m.force = nil }()
+	action(t)
+}
+
+// Progress takes the application one step along the way to a decision,
+// by the actor who may take it: sequences reach every status.
+func (m *machine) Progress(t *rapid.T) {
+	if m.app == nil || m.app.status == catalog.AppApproved || m.app.status == catalog.AppClosedDenied {
+		m.as(t, owner, 0, m.Create)
+		return
+	}
+	owed := m.app.feeDue - m.app.paid[m.app.feeKind]
+	switch m.app.status {
+	case catalog.AppDraft:
+		m.progressDraft(t)
+	case catalog.AppSubmitted:
+		m.as(t, staffMembers[0], 0, m.RecordPayment)
+	case catalog.AppInReview:
+		m.as(t, staffMembers[0], 0, pick(nil, t, "approve", []func(*rapid.T){m.Approve, m.Deny}))
+	case catalog.AppDenied:
+		m.as(t, owner, 0, m.RequestDetailedReview)
+	case catalog.AppDetailedReview:
+		if owed > 0 {
+			m.as(t, staffMembers[1], 0, m.RecordPayment)
+			return
+		}
+		m.as(t, staffMembers[1], 0, pick(nil, t, "grant", []func(*rapid.T){m.GrantDetailedReview, m.UpholdDenial}))
+	case catalog.AppDenialUpheld:
+		m.as(t, owner, 0, m.Appeal)
+	case catalog.AppAppealed:
+		if owed > 0 {
+			m.as(t, staffMembers[2], 0, m.RecordPayment)
+			return
+		}
+		m.as(t, staffMembers[2], 0, pick(nil, t, "grant", []func(*rapid.T){m.GrantAppeal, m.RejectAppeal}))
+	}
+}
+
+// progressDraft claims the employment and the course, attaches their
+// proofs, and submits.
+func (m *machine) progressDraft(t *rapid.T) {
+	has := map[string]bool{}
+	for id, a := range m.app.activities {
+		has[a.kind] = true
+		if !a.proof {
+			m.as(t, owner, id, m.AttachProof)
+			return
+		}
+	}
+	switch {
+	case !has["employment"]:
+		m.as(t, owner, 0, m.SaveEmployment)
+	case !has["course"]:
+		m.as(t, owner, 0, m.SaveCourse)
+	default:
+		m.as(t, owner, 0, m.Submit)
+	}
+}
+
+func (w *modelWorld) newMachine(rt *rapid.T) *machine {
+	n := w.sequence.Add(1)
+	m := &machine{w: w, today: modelStart, firstCycle: true, numbers: map[string]string{
+		owner: fmt.Sprintf("M%d-OWN", n), other: fmt.Sprintf("M%d-OTH", n),
+	}}
+	m.svc = catalog.NewApplications(w.cat, w.store, w.store, w.reviews, w.files, func() time.Time { return m.today.Time().Add(9 * time.Hour) })
+	m.cycleExpires = modelStart.AddDays(modelRoom)
+	m.cycleStart, m.heldExpires = m.cycleExpires.AddYears(-5), m.cycleExpires
+	candidates := catalog.NewCandidates(w.store, func() time.Time { return m.today.Time() })
+	staff := catalog.WithPrincipal(context.Background(), &catalog.Principal{Subject: "registrar", Roles: []catalog.Role{catalog.RoleStaff}})
+	for who, program := range map[string]catalog.Program{owner: catalog.ProgramCPT, other: catalog.ProgramCLT} {
+		c, errs, err := candidates.Register(staff, m.numbers[who], catalog.ContactDetails{Name: "Model " + who, Email: m.numbers[who] + "@example.com"},
+			[]catalog.HeldCertification{{Program: program, CertifiedOn: m.cycleStart, ExpiresOn: m.cycleExpires}})
+		if err != nil || len(errs) > 0 {
+			rt.Fatalf("registering %s: %v %v", who, err, errs)
+		}
+		if who == owner {
+			m.ownerID = c.ID
+		}
+	}
+	return m
+}
+
+// ctx is the context of a request by the actor.
+func (m *machine) ctx(actor string) context.Context {
+	ctx := context.Background()
+	switch {
+	case actor == anonymous:
+		return ctx
+	case isStaff(actor):
+		return catalog.WithPrincipal(ctx, &catalog.Principal{Subject: actor, Roles: []catalog.Role{catalog.RoleStaff}})
+	}
+	return catalog.WithPrincipal(ctx, &catalog.Principal{Subject: m.numbers[actor], Roles: []catalog.Role{catalog.RoleCandidate}, CandidateNumber: m.numbers[actor]})
+}
+
+// subject is how the actor appears in the history.
+func (m *machine) subject(actor string) string {
+	if n, ok := m.numbers[actor]; ok {
+		return n
+	}
+	return actor
+}
+
+// outcome names what a call answered: "" for success, "U:CODE" for a user
+// error, "E:CODE" for an error.
+func outcome(errs []*catalog.Error, err error) string {
+	switch {
+	case err != nil:
+		return "E:" + string(catalog.ErrorCode(err))
+	case len(errs) > 0:
+		return "U:" + string(errs[0].Code)
+	}
+	return ""
+}
+
+// modelTransition is the model's own table of allowed changes.
+var modelTransitions = map[catalog.ApplicationStatus]map[catalog.ApplicationAction]struct {
+	staff bool
+	to    catalog.ApplicationStatus
+}{
+	catalog.AppDraft: {
+		catalog.ActionEdit: {false, catalog.AppDraft}, catalog.ActionSubmit: {false, catalog.AppSubmitted},
+		catalog.ActionRequestExtension: {false, catalog.AppDraft}, catalog.ActionGrantExtension: {true, catalog.AppDraft},
+		catalog.ActionRefuseExtension: {true, catalog.AppDraft},
+	},
+	catalog.AppSubmitted: {catalog.ActionRecordPayment: {true, catalog.AppInReview}},
+	catalog.AppInReview: {
+		catalog.ActionAssign: {true, catalog.AppInReview}, catalog.ActionSetPoints: {true, catalog.AppInReview},
+		catalog.ActionRefuseActivity: {true, catalog.AppInReview}, catalog.ActionApprove: {true, catalog.AppApproved},
+		catalog.ActionDeny: {true, catalog.AppDenied},
+	},
+	catalog.AppDenied: {catalog.ActionRequestDetailedReview: {false, catalog.AppDetailedReview}},
+	catalog.AppDetailedReview: {
+		catalog.ActionRecordPayment: {true, catalog.AppDetailedReview}, catalog.ActionGrantDetailedReview: {true, catalog.AppApproved},
+		catalog.ActionUpholdDenial: {true, catalog.AppDenialUpheld},
+	},
+	catalog.AppDenialUpheld: {catalog.ActionAppeal: {false, catalog.AppAppealed}},
+	catalog.AppAppealed: {
+		catalog.ActionRecordPayment: {true, catalog.AppAppealed}, catalog.ActionGrantAppeal: {true, catalog.AppApproved},
+		catalog.ActionRejectAppeal: {true, catalog.AppClosedDenied},
+	},
+}
+
+// expectChange is what the model expects of an action on the application
+// before the action's own checks: who may see it, the version, the table.
+func (m *machine) expectChange(actor string, stale bool, action catalog.ApplicationAction) string {
+	switch {
+	case actor == anonymous:
+		return "E:UNAUTHENTICATED"
+	case actor == other:
+		return "U:NOT_FOUND"
+	case stale:
+		return "U:CONFLICT"
+	}
+	row, ok := modelTransitions[m.app.status][action]
+	switch {
+	case !ok:
+		return "U:CONFLICT"
+	case row.staff != isStaff(actor):
+		return "E:FORBIDDEN"
+	}
+	return ""
+}
+
+// record applies a successful change to the model.
+func (m *machine) record(actor string, action catalog.ApplicationAction) {
+	if to, ok := modelTransitions[m.app.status][action]; ok {
+		m.app.status = to.to
+		if !slices.Contains(m.seen, to.to) {
+			m.seen = append(m.seen, to.to)
+		}
+	}
+	m.app.version++
+	m.app.history = append(m.app.history, string(action)+" by "+m.subject(actor))
+}
+
+// points is what the application's activities count, with the reviewer's figures.
+func (m *machine) points() int {
+	total := 0
+	for _, a := range m.app.activities {
+		switch {
+		case a.refused:
+		case a.reviewer != nil:
+			total += *a.reviewer
+		case !m.firstCycle:
+		case a.kind == "employment":
+			total += m.w.employed
+		default:
+			total += m.w.course
+		}
+	}
+	return total
+}
+
+// version is the version a request names: the current one, or a stale one.
+func (m *machine) version(t *rapid.T) (int, bool) {
+	if m.force == nil && m.app.version > 1 && rapid.IntRange(0, 5).Draw(t, "stale") == 0 {
+		return m.app.version - 1, true
+	}
+	return m.app.version, false
+}
+
+// needApp skips an action that needs an application before one exists.
+func (m *machine) needApp(t *rapid.T) {
+	if m.app == nil {
+		t.Skip("no application yet")
+	}
+}
+
+// compareStep fails the sequence when the service answered otherwise than the model.
+func compareStep(t *rapid.T, step, want, got string) {
+	if want != got {
+		t.Fatalf("%s: the model expects %q, the service answered %q", step, want, got)
+	}
+}
+
+func (m *machine) expectCreate(actor, key string) string {
+	switch {
+	case actor == anonymous:
+		return "E:UNAUTHENTICATED"
+	case isStaff(actor):
+		return "E:FORBIDDEN"
+	case actor == other:
+		return "U:BAD_USER_INPUT"
+	case key != "" && m.createdByKey != 0:
+		return "replay"
+	case m.app != nil && m.app.status != catalog.AppClosedDenied && m.app.cycleExpires.Equal(m.cycleExpires):
+		return "U:CONFLICT"
+	}
+	return ""
+}
+
+// created starts the model of a new application.
+func (m *machine) created(id int64) {
+	m.app = &modelApplication{id: id, version: 1, status: catalog.AppDraft, cycleExpires: m.cycleExpires, activities: map[int64]*modelActivity{},
+		paid: map[catalog.FeeKind]int64{}, decidedBy: map[catalog.ApplicationAction]string{}, history: []string{"CREATE by " + m.numbers[owner]}}
+	if m.extendedFrom != nil {
+		m.app.extension, m.app.until = catalog.ExtensionGranted, m.heldExpires
+	}
+	m.applications++
+}
+
+func (m *machine) Create(t *rapid.T) {
+	actor := m.actor(t)
+	key := pick(m, t, "key", []string{"", "create-key"})
+	want := m.expectCreate(actor, key)
+	a, errs, err := m.svc.Create(m.ctx(actor), catalog.ProgramCPT, key)
+	got := outcome(errs, err)
+	if want == "replay" {
+		if got != "" || a == nil || a.ID != m.createdByKey {
+			t.Fatalf("a replayed create answered %q with %v, want application %d", got, a, m.createdByKey)
+		}
+		return
+	}
+	compareStep(t, "create by "+actor, want, got)
+	if got == "" {
+		m.created(a.ID)
+		if key != "" {
+			m.createdByKey = a.ID
+		}
+	}
+}
+
+func (m *machine) ConcurrentCreates(t *rapid.T) {
+	want := m.expectCreate(owner, "")
+	results := make([]*catalog.Application, 4)
+	codes := make([]string, 4)
+	var wg sync.WaitGroup
+	for i := range results {
+		wg.Go(func() {
+			a, errs, err := m.svc.Create(m.ctx(owner), catalog.ProgramCPT, "")
+			results[i], codes[i] = a, outcome(errs, err)
+		})
+	}
+	wg.Wait()
+	won := slices.Index(codes, "")
+	if want == "" {
+		if won < 0 || slices.ContainsFunc(append(slices.Clone(codes[:won]), codes[won+1:]...), func(c string) bool { return c != "U:CONFLICT" }) {
+			t.Fatalf("concurrent creates answered %v, want one success and CONFLICTs", codes)
+		}
+		m.created(results[won].ID)
+		return
+	}
+	for _, c := range codes {
+		compareStep(t, "concurrent create", want, c)
+	}
+}
+
+// saveKind adds the activity of the kind, or replaces the claimed one.
+func (m *machine) saveKind(t *rapid.T, kind string) {
+	m.needApp(t)
+	actor := m.actor(t)
+	v, stale := m.version(t)
+	cycle := catalog.PointsCycle{CertifiedOn: modelStart.AddDays(modelRoom).AddYears(-5), ExpiresOn: modelStart.AddDays(modelRoom)}
+	act := employment(cycle)
+	if kind == "course" {
+		act = course(cycle)
+	}
+	var id int64
+	for k, a := range m.app.activities {
+		if a.kind == kind {
+			id = k
+		}
+	}
+	act.ID = id
+	want := m.expectChange(actor, stale, catalog.ActionEdit)
+	if want == "" && kind == "course" && m.courseBefore && !m.firstCycle {
+		want = "U:CONFLICT"
+	}
+	_, errs, err := m.svc.SaveActivity(m.ctx(actor), m.app.id, v, act, 0)
+	compareStep(t, "save "+kind+" by "+actor, want, outcome(errs, err))
+	if want == "" {
+		if id == 0 {
+			id = m.app.maxID() + 1
+			m.app.activities[id] = &modelActivity{kind: kind}
+		}
+		m.record(actor, catalog.ActionEdit)
+	}
+}
+
+func (m *machine) SaveEmployment(t *rapid.T) { m.saveKind(t, "employment") }
+
+func (m *machine) SaveCourse(t *rapid.T) { m.saveKind(t, "course") }
+
+// activityID draws an activity number, sometimes one the application lacks.
+func (m *machine) activityID(t *rapid.T) int64 {
+	if m.force != nil && m.force.activity != 0 {
+		return m.force.activity
+	}
+	return int64(rapid.IntRange(1, int(m.app.maxID())+1).Draw(t, "activity"))
+}
+
+// maxID is the highest activity number claimed; a new activity takes the next.
+func (a *modelApplication) maxID() int64 {
+	var top int64
+	for id := range a.activities {
+		top = max(top, id)
+	}
+	return top
+}
+
+func (m *machine) RemoveActivity(t *rapid.T) {
+	m.needApp(t)
+	actor := m.actor(t)
+	v, stale := m.version(t)
+	id := m.activityID(t)
+	want := m.expectChange(actor, stale, catalog.ActionEdit)
+	if want == "" && m.app.activities[id] == nil {
+		want = "U:NOT_FOUND"
+	}
+	_, errs, err := m.svc.RemoveActivity(m.ctx(actor), m.app.id, v, id)
+	compareStep(t, "remove by "+actor, want, outcome(errs, err))
+	if want == "" {
+		delete(m.app.activities, id)
+		m.record(actor, catalog.ActionEdit)
+	}
+}
+
+func (m *machine) AttachProof(t *rapid.T) {
+	m.needApp(t)
+	actor := m.actor(t)
+	v, stale := m.version(t)
+	id := m.activityID(t)
+	want := m.expectChange(actor, stale, catalog.ActionEdit)
+	if want == "" && m.app.activities[id] == nil {
+		want = "U:NOT_FOUND"
+	}
+	up := catalog.Upload{Name: "proof.pdf", Content: bytes.NewReader([]byte("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"))}
+	_, errs, err := m.svc.AttachProof(m.ctx(actor), m.app.id, v, id, up)
+	compareStep(t, "attach by "+actor, want, outcome(errs, err))
+	if want == "" {
+		m.app.activities[id].proof = true
+		m.record(actor, catalog.ActionEdit)
+	}
+}
+
+func (m *machine) RequestExtension(t *rapid.T) {
+	m.needApp(t)
+	actor := m.actor(t)
+	v, stale := m.version(t)
+	days := pick(m, t, "courseDays", []int{20, 90, 91})
+	want := m.expectChange(actor, stale, catalog.ActionRequestExtension)
+	switch {
+	case want != "":
+	case m.app.extension != "":
+		want = "U:CONFLICT"
+	case days > 90:
+		want = "U:BAD_USER_INPUT"
+	}
+	_, errs, err := m.svc.RequestExtension(m.ctx(actor), m.app.id, v, m.app.cycleExpires.AddDays(days), "welding course")
+	compareStep(t, "request extension by "+actor, want, outcome(errs, err))
+	if want == "" {
+		m.app.extension = catalog.ExtensionRequested
+		m.record(actor, catalog.ActionRequestExtension)
+	}
+}
+
+// expectDecideExtension is what the model expects of a grant or refusal.
+func (m *machine) expectDecideExtension(actor string, stale bool, action catalog.ApplicationAction) string {
+	want := m.expectChange(actor, stale, action)
+	if want == "" && m.app.extension != catalog.ExtensionRequested {
+		want = "U:CONFLICT"
+	}
+	return want
+}
+
+// granted applies a grant to the model: the held certification expires at
+// the extension's end.
+func (m *machine) granted(actor string) {
+	m.app.extension, m.app.until = catalog.ExtensionGranted, m.app.cycleExpires.AddDays(90)
+	from := m.app.cycleExpires
+	m.heldExpires, m.extendedFrom = m.app.until, &from
+	m.record(actor, catalog.ActionGrantExtension)
+}
+
+func (m *machine) GrantExtension(t *rapid.T) {
+	m.needApp(t)
+	actor := m.actor(t)
+	v, stale := m.version(t)
+	want := m.expectDecideExtension(actor, stale, catalog.ActionGrantExtension)
+	_, errs, err := m.svc.GrantExtension(m.ctx(actor), m.app.id, v, "course confirmed")
+	compareStep(t, "grant extension by "+actor, want, outcome(errs, err))
+	if want == "" {
+		m.granted(actor)
+	}
+}
+
+func (m *machine) ConcurrentGrants(t *rapid.T) {
+	m.needApp(t)
+	want := m.expectDecideExtension(staffMembers[0], false, catalog.ActionGrantExtension)
+	codes := make([]string, len(staffMembers))
+	var wg sync.WaitGroup
+	for i, s := range staffMembers {
+		wg.Go(func() {
+			_, errs, err := m.svc.GrantExtension(m.ctx(s), m.app.id, m.app.version, "course confirmed")
+			codes[i] = outcome(errs, err)
+		})
+	}
+	wg.Wait()
+	if want != "" {
+		for _, c := range codes {
+			compareStep(t, "concurrent grant", want, c)
+		}
+		return
+	}
+	won := slices.Index(codes, "")
+	if won < 0 || slices.ContainsFunc(append(slices.Clone(codes[:won]), codes[won+1:]...), func(c string) bool { return c != "U:CONFLICT" }) {
+		t.Fatalf("concurrent grants answered %v, want one grant and CONFLICTs", codes)
+	}
+	m.granted(staffMembers[won])
+}
+
+func (m *machine) RefuseExtension(t *rapid.T) {
+	m.needApp(t)
+	actor := m.actor(t)
+	v, stale := m.version(t)
+	want := m.expectDecideExtension(actor, stale, catalog.ActionRefuseExtension)
+	_, errs, err := m.svc.RefuseExtension(m.ctx(actor), m.app.id, v, "not related")
+	compareStep(t, "refuse extension by "+actor, want, outcome(errs, err))
+	if want == "" {
+		m.app.extension = catalog.ExtensionRefused
+		m.record(actor, catalog.ActionRefuseExtension)
+	}
+}
+
+// lastDay is the last day the application may be submitted.
+func (m *machine) lastDay() catalog.Date {
+	if m.app.extension == catalog.ExtensionGranted {
+		return m.app.until
+	}
+	return m.app.cycleExpires
+}
+
+func (m *machine) Submit(t *rapid.T) {
+	m.needApp(t)
+	actor := m.actor(t)
+	v, stale := m.version(t)
+	key := fmt.Sprintf("submit-%d-%d", m.app.id, v)
+	if m.app.submitKey == key {
+		m.replaySubmit(t, actor)
+		return
+	}
+	want := ""
+	switch {
+	case actor == anonymous:
+		want = "E:UNAUTHENTICATED"
+	case isStaff(actor):
+		want = "E:FORBIDDEN"
+	case actor == other:
+		want = "U:NOT_FOUND"
+	case stale, m.app.status != catalog.AppDraft:
+		want = "U:CONFLICT"
+	case m.today.Before(m.app.cycleExpires.AddDays(-90)), m.today.After(m.lastDay()), m.points() < 100:
+		want = "U:BAD_USER_INPUT"
+	case slices.ContainsFunc(mapValues(m.app.activities), func(a *modelActivity) bool { return !a.proof }):
+		want = "U:BAD_USER_INPUT"
+	}
+	_, errs, err := m.svc.Submit(m.ctx(actor), []int64{m.app.id}, []int{v}, key)
+	compareStep(t, "submit by "+actor, want, outcome(errs, err))
+	if want == "" {
+		m.app.feeKind, m.app.feeDue, m.app.hasFee = catalog.FeeApplication, 7500, true
+		m.app.submitKey = key
+		m.record(actor, catalog.ActionSubmit)
+		m.app.submitAt = m.app.version
+	}
+}
+
+// replaySubmit sends the key of the submission again: the owner gets the
+// original answer, and nothing changes.
+func (m *machine) replaySubmit(t *rapid.T, actor string) {
+	apps, errs, err := m.svc.Submit(m.ctx(actor), []int64{m.app.id}, []int{m.app.submitAt - 1}, m.app.submitKey)
+	got := outcome(errs, err)
+	switch actor {
+	case owner:
+		if got != "" || len(apps) != 1 || apps[0].ID != m.app.id {
+			t.Fatalf("a replayed submission answered %q %v", got, apps)
+		}
+	case anonymous:
+		compareStep(t, "replayed submission by "+actor, "E:UNAUTHENTICATED", got)
+	case other:
+		compareStep(t, "replayed submission by "+actor, "U:NOT_FOUND", got)
+	default:
+		compareStep(t, "replayed submission by "+actor, "E:FORBIDDEN", got)
+	}
+}
+
+func mapValues[K comparable, V any](m map[K]V) []V {
+	out := make([]V, 0, len(m))
+	for _, v := range m {
+		out = append(out, v)
+	}
+	return out
+}
+
+func (m *machine) RecordPayment(t *rapid.T) {
+	m.needApp(t)
+	actor := m.actor(t)
+	v, stale := m.version(t)
+	owed := m.app.feeDue - m.app.paid[m.app.feeKind]
+	amount := pick(m, t, "amount", []int64{owed, owed + 100, 0})
+	want := ""
+	_, payable := modelTransitions[m.app.status][catalog.ActionRecordPayment]
+	switch {
+	case actor == anonymous:
+		want = "E:UNAUTHENTICATED"
+	case !isStaff(actor):
+		want = "E:FORBIDDEN"
+	case stale, !payable, owed <= 0:
+		want = "U:CONFLICT"
+	case amount != owed:
+		want = "U:BAD_USER_INPUT"
+	}
+	_, errs, err := m.svc.RecordPayment(m.ctx(actor), m.app.id, v, catalog.Money{Cents: amount, Currency: "USD"}, "RCPT")
+	compareStep(t, fmt.Sprintf("payment of %d by %s", amount, actor), want, outcome(errs, err))
+	if want == "" {
+		m.app.paid[m.app.feeKind] += amount
+		m.app.payments++
+		m.record(actor, catalog.ActionRecordPayment)
+	}
+}
+
+func (m *machine) Assign(t *rapid.T) {
+	m.needApp(t)
+	actor := m.actor(t)
+	v, stale := m.version(t)
+	want := m.expectChange(actor, stale, catalog.ActionAssign)
+	_, errs, err := m.svc.Assign(m.ctx(actor), m.app.id, v, "")
+	compareStep(t, "assign by "+actor, want, outcome(errs, err))
+	if want == "" {
+		m.record(actor, catalog.ActionAssign)
+	}
+}
+
+func (m *machine) SetPoints(t *rapid.T) {
+	m.needApp(t)
+	actor := m.actor(t)
+	v, stale := m.version(t)
+	id := m.activityID(t)
+	points := rapid.SampledFrom([]int{0, 5, 10, 11, 60, 100, 101}).Draw(t, "points")
+	want := m.expectChange(actor, stale, catalog.ActionSetPoints)
+	if a := m.app.activities[id]; want == "" {
+		switch {
+		case a == nil:
+			want = "U:NOT_FOUND"
+		case a.kind == "course" && points != 10, a.kind == "employment" && (points < 1 || points > 100):
+			want = "U:BAD_USER_INPUT"
+		}
+	}
+	_, errs, err := m.svc.SetActivityPoints(m.ctx(actor), m.app.id, v, id, points, "checked the proof")
+	compareStep(t, fmt.Sprintf("set %d points on activity %d by %s", points, id, actor), want, outcome(errs, err))
+	if want == "" {
+		m.app.activities[id].reviewer, m.app.activities[id].refused = &points, false
+		m.record(actor, catalog.ActionSetPoints)
+	}
+}
+
+func (m *machine) RefuseActivity(t *rapid.T) {
+	m.needApp(t)
+	actor := m.actor(t)
+	v, stale := m.version(t)
+	id := m.activityID(t)
+	want := m.expectChange(actor, stale, catalog.ActionRefuseActivity)
+	if want == "" && m.app.activities[id] == nil {
+		want = "U:NOT_FOUND"
+	}
+	_, errs, err := m.svc.RefuseActivity(m.ctx(actor), m.app.id, v, id, catalog.RefusalNotRelated, "not related")
+	compareStep(t, fmt.Sprintf("refuse activity %d by %s", id, actor), want, outcome(errs, err))
+	if want == "" {
+		m.app.activities[id].reviewer, m.app.activities[id].refused = nil, true
+		m.record(actor, catalog.ActionRefuseActivity)
+	}
+}
+
+// approved applies a recertification to the model: the next cycle starts
+// the day after the cycle's own expiration and ends five years after it.
+func (m *machine) approved() {
+	next := m.app.cycleExpires.AddYears(5)
+	m.cycleStart, m.cycleExpires, m.heldExpires, m.extendedFrom = m.app.cycleExpires.AddDays(1), next, next, nil
+	for _, a := range m.app.activities {
+		m.courseBefore = m.courseBefore || a.kind == "course"
+	}
+	m.firstCycle = false
+}
+
+func (m *machine) Approve(t *rapid.T) {
+	m.needApp(t)
+	actor := m.actor(t)
+	v, stale := m.version(t)
+	want := m.expectChange(actor, stale, catalog.ActionApprove)
+	if want == "" && m.points() < 100 {
+		want = "U:BAD_USER_INPUT"
+	}
+	_, errs, err := m.svc.Approve(m.ctx(actor), m.app.id, v, "proved")
+	compareStep(t, "approve by "+actor, want, outcome(errs, err))
+	if want == "" {
+		m.app.decidedBy[catalog.ActionApprove] = actor
+		m.record(actor, catalog.ActionApprove)
+		m.approved()
+	}
+}
+
+func (m *machine) Deny(t *rapid.T) {
+	m.needApp(t)
+	actor := m.actor(t)
+	v, stale := m.version(t)
+	want := m.expectChange(actor, stale, catalog.ActionDeny)
+	_, errs, err := m.svc.Deny(m.ctx(actor), m.app.id, v, []string{"not related"})
+	compareStep(t, "deny by "+actor, want, outcome(errs, err))
+	if want == "" {
+		m.app.decidedBy[catalog.ActionDeny], m.app.deniedOn = actor, m.today
+		m.record(actor, catalog.ActionDeny)
+	}
+}
+
+func (m *machine) RequestDetailedReview(t *rapid.T) {
+	m.needApp(t)
+	actor := m.actor(t)
+	v, stale := m.version(t)
+	want := m.expectChange(actor, stale, catalog.ActionRequestDetailedReview)
+	_, errs, err := m.svc.RequestDetailedReview(m.ctx(actor), m.app.id, v, "please look again")
+	compareStep(t, "request detailed review by "+actor, want, outcome(errs, err))
+	if want == "" {
+		m.app.feeKind, m.app.feeDue = catalog.FeeDetailedReview, 0
+		if m.app.deniedOn.DaysUntil(m.today) > 30 {
+			m.app.feeKind, m.app.feeDue = catalog.FeeLateDetailedReview, 2500
+		}
+		m.record(actor, catalog.ActionRequestDetailedReview)
+	}
+}
+
+func (m *machine) Appeal(t *rapid.T) {
+	m.needApp(t)
+	actor := m.actor(t)
+	v, stale := m.version(t)
+	want := m.expectChange(actor, stale, catalog.ActionAppeal)
+	_, errs, err := m.svc.Appeal(m.ctx(actor), m.app.id, v, "to the committee")
+	compareStep(t, "appeal by "+actor, want, outcome(errs, err))
+	if want == "" {
+		m.app.feeKind, m.app.feeDue = catalog.FeeAppeal, 5000
+		m.record(actor, catalog.ActionAppeal)
+	}
+}
+
+// decideStage runs a decision of a detailed review or an appeal.
+func (m *machine) decideStage(t *rapid.T, action catalog.ApplicationAction, approves bool,
+	call func(ctx context.Context, id int64, version int, reason string) (*catalog.Application, []*catalog.Error, error)) {
+	m.needApp(t)
+	actor := m.actor(t)
+	v, stale := m.version(t)
+	want := m.expectChange(actor, stale, action)
+	if want == "" {
+		for done, who := range m.app.decidedBy {
+			if who == actor && done != catalog.ActionApprove {
+				want = "U:FORBIDDEN"
+			}
+		}
+	}
+	switch {
+	case want != "":
+	case m.app.paid[m.app.feeKind] < m.app.feeDue:
+		want = "U:CONFLICT"
+	case approves && m.points() < 100:
+		want = "U:BAD_USER_INPUT"
+	}
+	_, errs, err := call(m.ctx(actor), m.app.id, v, "decided")
+	compareStep(t, string(action)+" by "+actor, want, outcome(errs, err))
+	if want == "" {
+		m.app.decidedBy[action] = actor
+		m.record(actor, action)
+		if approves {
+			m.approved()
+		}
+	}
+}
+
+func (m *machine) GrantDetailedReview(t *rapid.T) {
+	m.decideStage(t, catalog.ActionGrantDetailedReview, true, m.svc.GrantDetailedReview)
+}
+
+func (m *machine) UpholdDenial(t *rapid.T) {
+	m.decideStage(t, catalog.ActionUpholdDenial, false, m.svc.UpholdDenial)
+}
+
+func (m *machine) GrantAppeal(t *rapid.T) {
+	m.decideStage(t, catalog.ActionGrantAppeal, true, m.svc.GrantAppeal)
+}
+
+func (m *machine) RejectAppeal(t *rapid.T) {
+	m.decideStage(t, catalog.ActionRejectAppeal, false, m.svc.RejectAppeal)
+}
+
+func (m *machine) Advance(t *rapid.T) {
+	m.today = m.today.AddDays(rapid.SampledFrom([]int{1, 15, 31}).Draw(t, "days"))
+}
+
+// Check compares the stored application, its history, fees and payments,
+// and the held certification with the model.
+func (m *machine) Check(t *rapid.T) {
+	ctx := context.Background()
+	all, err := m.w.store.ApplicationsOfCandidate(ctx, m.ownerID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all) != m.applications {
+		t.Fatalf("the owner has %d applications; the model %d", len(all), m.applications)
+	}
+	open := 0
+	for _, a := range all {
+		if a.Status != catalog.AppClosedDenied && a.Cycle.ExpiresOn.Equal(m.cycleExpires) {
+			open++
+		}
+	}
+	if open > 1 {
+		t.Fatalf("%d open applications for one cycle", open)
+	}
+	c, err := m.w.store.CandidateByID(ctx, m.ownerID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := c.Holds(catalog.ProgramCPT)
+	if !h.CertifiedOn.Equal(m.cycleStart) || !h.ExpiresOn.Equal(m.heldExpires) || (h.ExtendedFrom == nil) != (m.extendedFrom == nil) ||
+		(h.ExtendedFrom != nil && !h.ExtendedFrom.Equal(*m.extendedFrom)) {
+		t.Fatalf("the held CPT is %s to %s (extended from %v); the model %s to %s (%v)", h.CertifiedOn, h.ExpiresOn, h.ExtendedFrom, m.cycleStart, m.heldExpires, m.extendedFrom)
+	}
+	if m.app == nil {
+		return
+	}
+	a, err := m.w.store.ApplicationByID(ctx, m.app.id)
+	if err != nil || a == nil {
+		t.Fatalf("application %d: %v", m.app.id, err)
+	}
+	if a.Status != m.app.status || a.Version != m.app.version {
+		t.Fatalf("the application is %s at version %d; the model %s at %d", a.Status, a.Version, m.app.status, m.app.version)
+	}
+	var history []string
+	for _, e := range a.History {
+		history = append(history, string(e.Action)+" by "+e.Actor)
+		if e.At.IsZero() || e.Actor == "" {
+			t.Fatalf("a history entry without time or actor: %+v", e)
+		}
+	}
+	if !slices.Equal(history, m.app.history) {
+		t.Fatalf("history %v; the model %v", history, m.app.history)
+	}
+	if len(a.Activities) != len(m.app.activities) {
+		t.Fatalf("%d activities; the model %d", len(a.Activities), len(m.app.activities))
+	}
+	for _, x := range a.Activities {
+		want := m.app.activities[x.ID]
+		if want == nil || (len(x.Proofs) > 0) != want.proof || (x.Refusal != nil) != want.refused || (x.ReviewerPoints == nil) != (want.reviewer == nil) ||
+			(want.reviewer != nil && (*x.ReviewerPoints != *want.reviewer || x.ReviewerSetBy == "" || x.ReviewerSetAt == nil)) {
+			t.Fatalf("activity %d is %+v; the model %+v", x.ID, x, want)
+		}
+	}
+	state := catalog.ExtensionStatus("")
+	if a.Extension != nil {
+		state = a.Extension.State()
+	}
+	if state != m.app.extension || (state == catalog.ExtensionGranted && !a.Extension.Until.Equal(m.app.until)) {
+		t.Fatalf("the extension is %+v; the model %s until %s", a.Extension, m.app.extension, m.app.until)
+	}
+	if m.app.feeKind != "" && (a.FeeKind != m.app.feeKind || a.FeeDue == nil || a.FeeDue.Cents != m.app.feeDue) {
+		t.Fatalf("the fee due is %s %v; the model %s %d", a.FeeKind, a.FeeDue, m.app.feeKind, m.app.feeDue)
+	}
+	var paid int64
+	for _, p := range a.Payments {
+		if p.Amount.Cents <= 0 {
+			t.Fatalf("a payment of %d cents was recorded", p.Amount.Cents)
+		}
+		paid += p.Amount.Cents
+	}
+	var modelPaid int64
+	for _, n := range m.app.paid {
+		modelPaid += n
+	}
+	if len(a.Payments) != m.app.payments || paid != modelPaid {
+		t.Fatalf("%d payments of %d cents; the model %d of %d", len(a.Payments), paid, m.app.payments, modelPaid)
+	}
+}

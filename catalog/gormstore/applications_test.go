@@ -1,0 +1,83 @@
+package gormstore_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/gormstore"
+	"github.com/mssc/recert/internal/testdb"
+)
+
+// registered registers a candidate holding CPT and returns it.
+func registered(t *testing.T, store *gormstore.Store, at time.Time) *catalog.Candidate {
+	t.Helper()
+	staff := catalog.WithPrincipal(context.Background(), &catalog.Principal{Subject: "registrar", Roles: []catalog.Role{catalog.RoleStaff}})
+	expires := catalog.DateOf(at).AddDays(30)
+	c, errs, err := catalog.NewCandidates(store, func() time.Time { return at }).Register(staff, "C-4242", catalog.ContactDetails{Name: "Pat Holder", Email: "pat@example.com"},
+		[]catalog.HeldCertification{{Program: catalog.ProgramCPT, CertifiedOn: expires.AddYears(-5), ExpiresOn: expires}})
+	if err != nil || len(errs) > 0 {
+		t.Fatalf("register: %v %v", err, errs)
+	}
+	return c
+}
+
+func TestOneOpenApplicationPerCycleIsEnforcedByTheDatabase(t *testing.T) {
+	forEachDialect(t, func(t *testing.T, dialect gormstore.Dialect) {
+		ctx := context.Background()
+		store := testdb.Open(t, dialect, nil)
+		at := time.Date(2030, 3, 1, 9, 0, 0, 0, time.UTC)
+		c := registered(t, store, at)
+		held := c.Holds(catalog.ProgramCPT)
+		draft := func() *catalog.Application {
+			return &catalog.Application{CandidateID: c.ID, CandidateNumber: c.Number, Program: catalog.ProgramCPT, Status: catalog.AppDraft, Version: 1,
+				Cycle: catalog.PointsCycle{CertifiedOn: held.CertifiedOn, ExpiresOn: held.ExpiresOn}}
+		}
+		change := catalog.Change{Action: "CREATE", Actor: c.Number, At: at}
+		first := draft()
+		if err := store.CreateApplication(ctx, first, nil, change); err != nil {
+			t.Fatal(err)
+		}
+		if err := store.CreateApplication(ctx, draft(), nil, change); catalog.ErrorCode(err) != catalog.CodeConflict {
+			t.Fatalf("a second open application for the cycle was stored: %v", err)
+		}
+		first.Status, first.Version = catalog.AppClosedDenied, 2
+		if err := store.UpdateApplications(ctx, []*catalog.Application{first}, []int{1}, nil, nil, change); err != nil {
+			t.Fatal(err)
+		}
+		if err := store.CreateApplication(ctx, draft(), nil, change); err != nil {
+			t.Errorf("after a closed denial the cycle takes a new application: %v", err)
+		}
+	})
+}
+
+func TestHeldCertificationKeepsTheCycleExpirationWhileExtended(t *testing.T) {
+	forEachDialect(t, func(t *testing.T, dialect gormstore.Dialect) {
+		ctx := context.Background()
+		store := testdb.Open(t, dialect, nil)
+		at := time.Date(2030, 3, 1, 9, 0, 0, 0, time.UTC)
+		c := registered(t, store, at)
+		a := &catalog.Application{CandidateID: c.ID, CandidateNumber: c.Number, Program: catalog.ProgramCPT, Status: catalog.AppDraft, Version: 1,
+			Cycle: catalog.PointsCycle{CertifiedOn: c.Held[0].CertifiedOn, ExpiresOn: c.Held[0].ExpiresOn}}
+		change := catalog.Change{Action: "GRANT_EXTENSION", Actor: "staff", At: at}
+		if err := store.CreateApplication(ctx, a, nil, change); err != nil {
+			t.Fatal(err)
+		}
+		moved := c.Held[0]
+		original := moved.ExpiresOn
+		moved.ExpiresOn, moved.ExtendedFrom = original.AddDays(90), &original
+		a.Version = 2
+		if err := store.UpdateApplications(ctx, []*catalog.Application{a}, []int{1}, []catalog.HeldCertification{moved}, nil, change); err != nil {
+			t.Fatal(err)
+		}
+		back, err := store.CandidateByID(ctx, c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		h := back.Holds(catalog.ProgramCPT)
+		if !h.ExpiresOn.Equal(original.AddDays(90)) || h.ExtendedFrom == nil || !h.ExtendedFrom.Equal(original) || !h.CycleExpiresOn().Equal(original) {
+			t.Errorf("the extended held certification reads back as %+v", h)
+		}
+	})
+}
