@@ -131,7 +131,12 @@ func serve(ctx context.Context, cfg config.Config, store *gormstore.Store, logge
 	defer blobs.Close()
 	limits := blobstore.DefaultLimits()
 	limits.MaxBytes = cfg.MaxUploadBytes
-	reviews := catalog.NewReviews(cat, store, blobs.Files(limits), time.Now)
+	clock := cfg.Clock.Clock(time.Now)
+	if !cfg.Clock.IsReal() {
+		logger.Warn("the development clock is set: every rule takes its day for today, not the real day",
+			"app_clock", cfg.Clock.String(), "today", catalog.DateOf(clock()).String(), "real_today", catalog.DateOf(time.Now().UTC()).String())
+	}
+	reviews := catalog.NewReviews(cat, store, blobs.Files(limits), clock)
 	go cat.Watch(ctx, store.ListenCatalogChanges)
 	verifier, err := auth.NewVerifier(ctx, cfg.Auth)
 	if err != nil {
@@ -140,11 +145,11 @@ func serve(ctx context.Context, cfg config.Config, store *gormstore.Store, logge
 	}
 	schema := resolvers.NewSchema(&resolvers.Resolver{
 		Catalog:            cat,
-		CandidateService:   catalog.NewCandidates(store, time.Now),
-		CredentialChecker:  catalog.NewCredentialChecker(cat, reviews, time.Now),
+		CandidateService:   catalog.NewCandidates(store, clock),
+		CredentialChecker:  catalog.NewCredentialChecker(cat, reviews, clock),
 		ReviewService:      reviews,
-		CurationService:    catalog.NewCuration(cat, store, time.Now),
-		ApplicationService: catalog.NewApplications(cat, store, store, reviews, blobs.Files(limits), time.Now),
+		CurationService:    catalog.NewCuration(cat, store, clock),
+		ApplicationService: catalog.NewApplications(cat, store, store, reviews, blobs.Files(limits), clock),
 	})
 	cache := respcache.New(cat, responseCacheEntries)
 	sqlDB, err := store.SQLDB()
@@ -178,7 +183,7 @@ func serve(ctx context.Context, cfg config.Config, store *gormstore.Store, logge
 	go idle.Run(ctx, idleAfter)
 	srv := &http.Server{
 		Addr:              cfg.ListenAddr,
-		Handler:           routes(api, cache, metrics, idle, store, cat, logger),
+		Handler:           routes(api, cache, metrics, idle, store, cat, cfg.Clock, clock, logger),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       cfg.ReadTimeout,
 		WriteTimeout:      cfg.WriteTimeout,
