@@ -60,13 +60,10 @@ func (s *Applications) Submit(ctx context.Context, ids []int64, versions []int, 
 		}
 		report := ComputePoints(rb, a.Program, a.Cycle, activitiesOf(a), today)
 		if report.Total < rb.PointsRequired() {
-			return nil, []*Error{{Code: CodeInvalid, Field: field, Message: fmt.Sprintf(
-				"the application has %d points; %d are required (%d missing)", report.Total, rb.PointsRequired(), report.Shortfall)}}, nil
+			return nil, []*Error{shortfallRefusal(field, report)}, nil
 		}
-		for _, w := range report.Warnings {
-			if w.Code == WarningMissingProof {
-				return nil, []*Error{{Code: CodeInvalid, Field: field, Message: "attach the proof each activity needs: " + w.Message}}, nil
-			}
+		if e := missingProofRefusal(field, a, report); e != nil {
+			return nil, []*Error{e}, nil
 		}
 		apps = append(apps, a)
 	}
@@ -181,7 +178,7 @@ func (s *Applications) RecordPayment(ctx context.Context, id int64, version int,
 	case strings.TrimSpace(reference) == "":
 		return nil, []*Error{Invalid("reference", "the payment reference is required")}, nil
 	case amount.Cents != due-paidFor(a, kind):
-		return nil, []*Error{Invalid("amount", "the amount due is %s", formatMoney(Money{Cents: due - paidFor(a, kind), Currency: a.FeeDue.Currency}))}, nil
+		return nil, []*Error{Invalid("amountCents", "the amount due is %s", formatMoney(Money{Cents: due - paidFor(a, kind), Currency: a.FeeDue.Currency}))}, nil
 	}
 	apps, _, err := s.withBundle(ctx, a)
 	if err != nil {

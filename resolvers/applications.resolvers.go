@@ -188,7 +188,7 @@ func (r *mutationResolver) SaveApplicationActivity(ctx context.Context, applicat
 	if activity.CatalogReviewID != nil {
 		rid, err := relay.DecodeIDOf("activity.catalogReviewId", relay.TypeCatalogReview, *activity.CatalogReviewID)
 		if err != nil {
-			return &model.ApplicationPayload{UserErrors: userErrors([]*catalog.Error{asDomainError(err)})}, nil
+			return &model.ApplicationPayload{UserErrors: argumentErrors([]*catalog.Error{asDomainError(err)})}, nil
 		}
 		reviewID = rid
 	}
@@ -224,7 +224,7 @@ func (r *mutationResolver) SubmitApplications(ctx context.Context, applicationId
 	for i, raw := range applicationIds {
 		id, err := relay.DecodeIDOf("applicationIds."+strconv.Itoa(i), relay.TypeApplication, raw)
 		if err != nil {
-			return &model.ApplicationsPayload{Applications: []*catalog.Application{}, UserErrors: userErrors([]*catalog.Error{asDomainError(err)})}, nil
+			return &model.ApplicationsPayload{Applications: []*catalog.Application{}, UserErrors: argumentErrors([]*catalog.Error{asDomainError(err)})}, nil
 		}
 		ids[i] = id
 	}
