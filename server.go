@@ -31,6 +31,7 @@ import (
 	"github.com/mssc/recert/internal/auth"
 	"github.com/mssc/recert/internal/blobstore"
 	"github.com/mssc/recert/internal/config"
+	"github.com/mssc/recert/internal/formletter"
 	"github.com/mssc/recert/internal/httpapi"
 	"github.com/mssc/recert/internal/idlemem"
 	oplimits "github.com/mssc/recert/internal/limits"
@@ -143,13 +144,14 @@ func serve(ctx context.Context, cfg config.Config, store *gormstore.Store, logge
 		logger.Warn("bearer tokens are refused", "reason", err.Error())
 		verifier = nil
 	}
+	applications := catalog.NewApplications(cat, store, store, reviews, blobs.Files(limits), clock)
 	schema := resolvers.NewSchema(&resolvers.Resolver{
 		Catalog:            cat,
 		CandidateService:   catalog.NewCandidates(store, clock),
 		CredentialChecker:  catalog.NewCredentialChecker(cat, reviews, clock),
 		ReviewService:      reviews,
 		CurationService:    catalog.NewCuration(cat, store, clock),
-		ApplicationService: catalog.NewApplications(cat, store, store, reviews, blobs.Files(limits), clock),
+		ApplicationService: applications,
 	})
 	cache := respcache.New(cat, responseCacheEntries)
 	sqlDB, err := store.SQLDB()
@@ -168,7 +170,7 @@ func serve(ctx context.Context, cfg config.Config, store *gormstore.Store, logge
 	api := httpapi.New(httpapi.Config{
 		Schema: schema, Logger: logger,
 		GraphiQL: !cfg.Production, Introspection: !cfg.Production, Production: cfg.Production,
-		Tokens: tokenVerifier(verifier), Files: reviews, MaxUploadBytes: cfg.MaxUploadBytes + 1<<20,
+		Tokens: tokenVerifier(verifier), Files: reviews, Letters: formletter.New(applications), MaxUploadBytes: cfg.MaxUploadBytes + 1<<20,
 		MaxBodyBytes: cfg.MaxBodyBytes, ResolverTimeout: cfg.ResolverTimeout,
 		Limits: oplimits.Limits{MaxDepth: cfg.MaxDepth, MaxCost: cfg.MaxCost, MaxAliases: cfg.MaxAliases,
 			MaxRootFields: cfg.MaxRootFields, MaxTokens: cfg.MaxTokens},

@@ -255,6 +255,9 @@ func (s *Applications) SaveActivity(ctx context.Context, id int64, version int, 
 				return []*Error{e}, nil
 			}
 		}
+		if errs := validateLetterDetails(act); len(errs) > 0 {
+			return errs, nil
+		}
 		if errs := ValidateActivity("activity.", act, rb, s.today()); len(errs) > 0 && !(reviewID != 0 && onlyUnlisted(errs)) {
 			return errs, nil
 		}

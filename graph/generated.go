@@ -123,7 +123,9 @@ type ComplexityRoot struct {
 		CompletedOn        func(childComplexity int) int
 		CoursesTaught      func(childComplexity int) int
 		CreditHours        func(childComplexity int) int
+		Description        func(childComplexity int) int
 		EndOn              func(childComplexity int) int
+		FormLetterPath     func(childComplexity int) int
 		Hours              func(childComplexity int) int
 		Internship         func(childComplexity int) int
 		LedToCertification func(childComplexity int) int
@@ -131,6 +133,7 @@ type ComplexityRoot struct {
 		Ongoing            func(childComplexity int) int
 		Passed             func(childComplexity int) int
 		Proofs             func(childComplexity int) int
+		Provider           func(childComplexity int) int
 		ReviewerPoints     func(childComplexity int) int
 		ReviewerReason     func(childComplexity int) int
 		StartOn            func(childComplexity int) int
@@ -691,6 +694,8 @@ type ApplicationActivityResolver interface {
 	CatalogReview(ctx context.Context, obj *catalog.ApplicationActivity) (*catalog.CatalogReview, error)
 	ReviewerPoints(ctx context.Context, obj *catalog.ApplicationActivity) (*int, error)
 	ReviewerReason(ctx context.Context, obj *catalog.ApplicationActivity) (*string, error)
+
+	FormLetterPath(ctx context.Context, obj *catalog.ApplicationActivity) (*string, error)
 }
 type ApplicationEventResolver interface {
 	From(ctx context.Context, obj *catalog.ApplicationEvent) (*catalog.ApplicationStatus, error)
@@ -1161,12 +1166,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ApplicationActivity.CreditHours(childComplexity), true
+	case "ApplicationActivity.description":
+		if e.ComplexityRoot.ApplicationActivity.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApplicationActivity.Description(childComplexity), true
 	case "ApplicationActivity.endOn":
 		if e.ComplexityRoot.ApplicationActivity.EndOn == nil {
 			break
 		}
 
 		return e.ComplexityRoot.ApplicationActivity.EndOn(childComplexity), true
+	case "ApplicationActivity.formLetterPath":
+		if e.ComplexityRoot.ApplicationActivity.FormLetterPath == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApplicationActivity.FormLetterPath(childComplexity), true
 	case "ApplicationActivity.hours":
 		if e.ComplexityRoot.ApplicationActivity.Hours == nil {
 			break
@@ -1209,6 +1226,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ApplicationActivity.Proofs(childComplexity), true
+	case "ApplicationActivity.provider":
+		if e.ComplexityRoot.ApplicationActivity.Provider == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApplicationActivity.Provider(childComplexity), true
 	case "ApplicationActivity.reviewerPoints":
 		if e.ComplexityRoot.ApplicationActivity.ReviewerPoints == nil {
 			break
@@ -3747,6 +3770,12 @@ func (ec *executionContext) childFields_ApplicationActivity(ctx context.Context,
 		return ec.fieldContext_ApplicationActivity_reviewerPoints(ctx, field)
 	case "reviewerReason":
 		return ec.fieldContext_ApplicationActivity_reviewerReason(ctx, field)
+	case "provider":
+		return ec.fieldContext_ApplicationActivity_provider(ctx, field)
+	case "description":
+		return ec.fieldContext_ApplicationActivity_description(ctx, field)
+	case "formLetterPath":
+		return ec.fieldContext_ApplicationActivity_formLetterPath(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ApplicationActivity", field.Name)
 }
@@ -7695,6 +7724,75 @@ func (ec *executionContext) _ApplicationActivity_reviewerReason(ctx context.Cont
 	)
 }
 func (ec *executionContext) fieldContext_ApplicationActivity_reviewerReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ApplicationActivity", field, true, true, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _ApplicationActivity_provider(ctx context.Context, field graphql.CollectedField, obj *catalog.ApplicationActivity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApplicationActivity_provider(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Provider, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ApplicationActivity_provider(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ApplicationActivity", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _ApplicationActivity_description(ctx context.Context, field graphql.CollectedField, obj *catalog.ApplicationActivity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApplicationActivity_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ApplicationActivity_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ApplicationActivity", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _ApplicationActivity_formLetterPath(ctx context.Context, field graphql.CollectedField, obj *catalog.ApplicationActivity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApplicationActivity_formLetterPath(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ApplicationActivity().FormLetterPath(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ApplicationActivity_formLetterPath(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ApplicationActivity", field, true, true, errors.New("field of type String does not have child fields"))
 }
 
@@ -18767,7 +18865,7 @@ func (ec *executionContext) unmarshalInputActivityInput(ctx context.Context, obj
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"activityId", "category", "activityTypeKey", "title", "completedOn", "startOn", "endOn", "ongoing", "creditHours", "passed", "weeklyHours", "internship", "coursesTaught", "hours", "certificationId", "ledToCertificationId", "msscRecordsOnFile", "catalogReviewId"}
+	fieldsInOrder := [...]string{"activityId", "category", "activityTypeKey", "title", "completedOn", "startOn", "endOn", "ongoing", "creditHours", "passed", "weeklyHours", "internship", "coursesTaught", "hours", "certificationId", "ledToCertificationId", "msscRecordsOnFile", "catalogReviewId", "provider", "description"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -18900,6 +18998,20 @@ func (ec *executionContext) unmarshalInputActivityInput(ctx context.Context, obj
 				return it, err
 			}
 			it.CatalogReviewID = data
+		case "provider":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("provider"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Provider = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
 		}
 	}
 	return it, nil
@@ -21087,6 +21199,54 @@ func (ec *executionContext) _ApplicationActivity(ctx context.Context, sel ast.Se
 					}
 				}()
 				res = ec._ApplicationActivity_reviewerReason(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "provider":
+			out.Values[i] = ec._ApplicationActivity_provider(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "description":
+			out.Values[i] = ec._ApplicationActivity_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "formLetterPath":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._ApplicationActivity_formLetterPath(ctx, field, obj)
 				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}

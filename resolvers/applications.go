@@ -4,10 +4,24 @@ import (
 	"context"
 	"strings"
 
+	"github.com/99designs/gqlgen/graphql"
+
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/graph/model"
 	"github.com/mssc/recert/graph/relay"
 )
+
+// parentApplication finds the application whose activity is being
+// resolved, in the field contexts above it (an activity does not know
+// its application).
+func parentApplication(ctx context.Context) *catalog.Application {
+	for fc := graphql.GetFieldContext(ctx); fc != nil; fc = fc.Parent {
+		if a, ok := fc.Result.(*catalog.Application); ok {
+			return a
+		}
+	}
+	return nil
+}
 
 func decodeApplicationID(raw string) (int64, []*model.UserError) {
 	id, err := relay.DecodeIDOf("applicationId", relay.TypeApplication, raw)
@@ -81,6 +95,7 @@ func activityInput(in model.ActivityInput) catalog.Activity {
 		Category: in.Category, TypeKey: in.ActivityTypeKey, Title: in.Title,
 		CompletedOn: in.CompletedOn, StartOn: in.StartOn, EndOn: in.EndOn, Passed: in.Passed,
 	}
+	a.Provider, a.Description = deref(in.Provider), deref(in.Description)
 	if in.ActivityID != nil {
 		a.ID = int64(*in.ActivityID)
 	}

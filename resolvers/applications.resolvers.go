@@ -15,6 +15,7 @@ import (
 	"github.com/mssc/recert/graph"
 	"github.com/mssc/recert/graph/model"
 	"github.com/mssc/recert/graph/relay"
+	"github.com/mssc/recert/internal/formletter"
 )
 
 func (r *activityPointsResolver) ActivityID(ctx context.Context, obj *catalog.ActivityPoints) (int, error) {
@@ -143,6 +144,15 @@ func (r *applicationActivityResolver) ReviewerPoints(ctx context.Context, obj *c
 
 func (r *applicationActivityResolver) ReviewerReason(ctx context.Context, obj *catalog.ApplicationActivity) (*string, error) {
 	return optional(obj.ReviewerReason), nil
+}
+
+func (r *applicationActivityResolver) FormLetterPath(ctx context.Context, obj *catalog.ApplicationActivity) (*string, error) {
+	a := parentApplication(ctx)
+	if _, ok := catalog.FormLetterOf(obj.Activity); !ok || a == nil {
+		return nil, nil
+	}
+	path := formletter.Path(a.ID, obj.ID)
+	return &path, nil
 }
 
 func (r *applicationEventResolver) From(ctx context.Context, obj *catalog.ApplicationEvent) (*catalog.ApplicationStatus, error) {
