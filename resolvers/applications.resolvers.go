@@ -56,6 +56,10 @@ func (r *applicationResolver) FeeKind(ctx context.Context, obj *catalog.Applicat
 	return &obj.FeeKind, nil
 }
 
+func (r *applicationResolver) Bundle(ctx context.Context, obj *catalog.Application) (*catalog.ApplicationBundle, error) {
+	return r.ApplicationService.Bundle(ctx, obj)
+}
+
 func (r *applicationResolver) Reviewer(ctx context.Context, obj *catalog.Application) (*string, error) {
 	return optional(obj.Reviewer), nil
 }
@@ -153,6 +157,10 @@ func (r *applicationActivityResolver) FormLetterPath(ctx context.Context, obj *c
 	}
 	path := formletter.Path(a.ID, obj.ID)
 	return &path, nil
+}
+
+func (r *applicationBundleResolver) Applications(ctx context.Context, obj *catalog.ApplicationBundle) ([]*catalog.Application, error) {
+	return r.ApplicationService.BundledApplications(ctx, obj)
 }
 
 func (r *applicationEventResolver) From(ctx context.Context, obj *catalog.ApplicationEvent) (*catalog.ApplicationStatus, error) {
@@ -420,6 +428,10 @@ func (r *Resolver) ApplicationActivity() graph.ApplicationActivityResolver {
 	return &applicationActivityResolver{r}
 }
 
+func (r *Resolver) ApplicationBundle() graph.ApplicationBundleResolver {
+	return &applicationBundleResolver{r}
+}
+
 func (r *Resolver) ApplicationEvent() graph.ApplicationEventResolver {
 	return &applicationEventResolver{r}
 }
@@ -444,6 +456,7 @@ type (
 	activityPointsResolver        struct{ *Resolver }
 	applicationResolver           struct{ *Resolver }
 	applicationActivityResolver   struct{ *Resolver }
+	applicationBundleResolver     struct{ *Resolver }
 	applicationEventResolver      struct{ *Resolver }
 	expiringCertificationResolver struct{ *Resolver }
 	extensionResolver             struct{ *Resolver }

@@ -212,6 +212,9 @@ func (s *Store) UpdateApplications(ctx context.Context, apps []*catalog.Applicat
 				return err
 			}
 		}
+		if err := saveBundles(tx, apps, change); err != nil {
+			return err
+		}
 		for _, h := range held {
 			if err := tx.Model(&heldRow{}).Where("id = ?", h.ID).Updates(map[string]any{
 				"certified_on": h.CertifiedOn.Time(), "expires_on": h.ExpiresOn.Time(), "updated_at": change.At, "updated_by": change.Actor,
