@@ -181,7 +181,7 @@ func (s *Applications) RecordPayment(ctx context.Context, id int64, version int,
 		return nil, nil, err
 	}
 	switch {
-	case owed <= 0:
+	case bundle != nil && owed <= 0:
 		return nil, []*Error{{Code: CodeConflict, Field: "applicationId", Message: "the fee was paid at the same time; reload the application"}}, nil
 	case strings.TrimSpace(reference) == "":
 		return nil, []*Error{Invalid("reference", "the payment reference is required")}, nil
