@@ -108,3 +108,45 @@ func TestBundledFeeIsModelledOnceAndSettledByOnePayment(t *testing.T) {
 		}
 	})
 }
+
+func TestBundleSubmittedTwentyTimesAtOnceInEitherOrderIsSubmittedOnce(t *testing.T) {
+	eachDialect(t, func(t *testing.T, e *env) {
+		e.travelTo(t, "2027-04-01")
+		cptExpires, cltExpires := time.Date(2027, 5, 1, 0, 0, 0, 0, time.UTC), time.Date(2027, 6, 15, 0, 0, 0, 0, time.UTC)
+		candidate := registerHolder(t, e, "C-B300", cptExpires, cltExpires)
+		cpt := buildToHundredPoints(t, e, candidate, "CPT", cptExpires)
+		clt := buildToHundredPoints(t, e, candidate, "CLT", cltExpires)
+		submit := `mutation($ids: [ID!]!, $vs: [Int!]!) { submitApplications(applicationIds: $ids, versions: $vs) { applications { id bundle { id } } userErrors { code message } } }`
+		var wg sync.WaitGroup
+		results := make([]map[string]any, 20)
+		for i := range results {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				vars := map[string]any{"ids": []any{cpt["id"], clt["id"]}, "vs": []any{cpt["version"], clt["version"]}}
+				if i%2 == 1 {
+					vars = map[string]any{"ids": []any{clt["id"], cpt["id"]}, "vs": []any{clt["version"], cpt["version"]}}
+				}
+				results[i] = e.okAs(t, candidate, submit, vars)
+			}()
+		}
+		wg.Wait()
+		submitted := 0
+		for _, r := range results {
+			errs := get(r, "submitApplications", "userErrors").([]any)
+			switch {
+			case len(errs) == 0:
+				submitted++
+			case get(errs, 0, "code") != "CONFLICT":
+				t.Errorf("a concurrent submission was refused with %v, want CONFLICT", errs)
+			}
+		}
+		if submitted != 1 {
+			t.Errorf("%d of 20 concurrent submissions went through, want 1", submitted)
+		}
+		mine := get(e.okAs(t, candidate, `{ myApplications { status bundle { id feeDue { cents } } } }`, nil), "myApplications").([]any)
+		if len(mine) != 2 || get(mine, 0, "bundle", "id") != get(mine, 1, "bundle", "id") || get(mine, 0, "status") != "SUBMITTED" {
+			t.Errorf("after the submissions: %v", mine)
+		}
+	})
+}
