@@ -15,6 +15,7 @@ build:
 
 ## test: every test, storage and API tests on both SQLite and PostgreSQL
 test:
+	scripts/ensure-pdftotext.sh
 	scripts/with-postgres.sh $(GO) test -count=1 ./...
 
 ## generate: regenerate the gqlgen code from graph/schema

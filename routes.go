@@ -33,10 +33,22 @@ const idleAfter = time.Second
 // persistedQueryEntries bounds the automatic persisted queries kept.
 const persistedQueryEntries = 1000
 
+// readyClock describes the development clock for /readyz, or nil when the
+// service runs on the real clock.
+func readyClock(setting catalog.ClockSetting, clock func() time.Time) func() map[string]string {
+	if setting.IsReal() {
+		return nil
+	}
+	return func() map[string]string {
+		return map[string]string{"setting": setting.String(), "today": catalog.DateOf(clock()).String(), "realToday": catalog.DateOf(time.Now().UTC()).String()}
+	}
+}
+
 // routes mounts the GraphQL API behind the HTTP cache with the health and
 // metrics endpoints beside it, and logs every request; the API's requests
 // tell idle when the service goes quiet.
-func routes(api http.Handler, cache *respcache.Cache, metrics *observe.Metrics, idle *idlemem.Tracker, store *gormstore.Store, cat *catalog.Catalog, logger *slog.Logger) http.Handler {
+func routes(api http.Handler, cache *respcache.Cache, metrics *observe.Metrics, idle *idlemem.Tracker, store *gormstore.Store, cat *catalog.Catalog,
+	clockSetting catalog.ClockSetting, clock func() time.Time, logger *slog.Logger) http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/healthz", observe.Healthz())
 	mux.Handle("/readyz", observe.Readyz(observe.Readiness{
@@ -49,6 +61,7 @@ func routes(api http.Handler, cache *respcache.Cache, metrics *observe.Metrics, 
 		},
 		PendingMigrations: store.MigrationsPending,
 		CatalogLoaded:     cat.Loaded,
+		Clock:             readyClock(clockSetting, clock),
 	}))
 	mux.Handle("/metrics", metrics.Handler())
 	mux.Handle("/", idle.Track(cache.HTTP(api)))

@@ -23,6 +23,12 @@ import (
 // stops it and returns run's error.
 func startService(t *testing.T, extra map[string]string) (string, func() error) {
 	t.Helper()
+	return startServiceLogging(t, extra, io.Discard)
+}
+
+// startServiceLogging is startService writing the service's log to logs.
+func startServiceLogging(t *testing.T, extra map[string]string, logs io.Writer) (string, func() error) {
+	t.Helper()
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -38,7 +44,7 @@ func startService(t *testing.T, extra map[string]string) (string, func() error) 
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- run(ctx, nil, func(k string) string { return env[k] }, io.Discard) }()
+	go func() { done <- run(ctx, nil, func(k string) string { return env[k] }, logs) }()
 	base := "http://" + addr
 	deadline := time.Now().Add(60 * time.Second)
 	for {

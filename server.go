@@ -31,6 +31,7 @@ import (
 	"github.com/mssc/recert/internal/auth"
 	"github.com/mssc/recert/internal/blobstore"
 	"github.com/mssc/recert/internal/config"
+	"github.com/mssc/recert/internal/formletter"
 	"github.com/mssc/recert/internal/httpapi"
 	"github.com/mssc/recert/internal/idlemem"
 	oplimits "github.com/mssc/recert/internal/limits"
@@ -131,20 +132,26 @@ func serve(ctx context.Context, cfg config.Config, store *gormstore.Store, logge
 	defer blobs.Close()
 	limits := blobstore.DefaultLimits()
 	limits.MaxBytes = cfg.MaxUploadBytes
-	reviews := catalog.NewReviews(cat, store, blobs.Files(limits), time.Now)
+	clock := cfg.Clock.Clock(time.Now)
+	if !cfg.Clock.IsReal() {
+		logger.Warn("the development clock is set: every rule takes its day for today, not the real day",
+			"app_clock", cfg.Clock.String(), "today", catalog.DateOf(clock()).String(), "real_today", catalog.DateOf(time.Now().UTC()).String())
+	}
+	reviews := catalog.NewReviews(cat, store, blobs.Files(limits), clock)
 	go cat.Watch(ctx, store.ListenCatalogChanges)
 	verifier, err := auth.NewVerifier(ctx, cfg.Auth)
 	if err != nil {
 		logger.Warn("bearer tokens are refused", "reason", err.Error())
 		verifier = nil
 	}
+	applications := catalog.NewApplications(cat, store, store, reviews, blobs.Files(limits), clock)
 	schema := resolvers.NewSchema(&resolvers.Resolver{
 		Catalog:            cat,
-		CandidateService:   catalog.NewCandidates(store, time.Now),
-		CredentialChecker:  catalog.NewCredentialChecker(cat, reviews, time.Now),
+		CandidateService:   catalog.NewCandidates(store, clock),
+		CredentialChecker:  catalog.NewCredentialChecker(cat, reviews, clock),
 		ReviewService:      reviews,
-		CurationService:    catalog.NewCuration(cat, store, time.Now),
-		ApplicationService: catalog.NewApplications(cat, store, store, reviews, blobs.Files(limits), time.Now),
+		CurationService:    catalog.NewCuration(cat, store, clock),
+		ApplicationService: applications,
 	})
 	cache := respcache.New(cat, responseCacheEntries)
 	sqlDB, err := store.SQLDB()
@@ -163,7 +170,7 @@ func serve(ctx context.Context, cfg config.Config, store *gormstore.Store, logge
 	api := httpapi.New(httpapi.Config{
 		Schema: schema, Logger: logger,
 		GraphiQL: !cfg.Production, Introspection: !cfg.Production, Production: cfg.Production,
-		Tokens: tokenVerifier(verifier), Files: reviews, MaxUploadBytes: cfg.MaxUploadBytes + 1<<20,
+		Tokens: tokenVerifier(verifier), Files: reviews, Letters: formletter.New(applications), MaxUploadBytes: cfg.MaxUploadBytes + 1<<20,
 		MaxBodyBytes: cfg.MaxBodyBytes, ResolverTimeout: cfg.ResolverTimeout,
 		Limits: oplimits.Limits{MaxDepth: cfg.MaxDepth, MaxCost: cfg.MaxCost, MaxAliases: cfg.MaxAliases,
 			MaxRootFields: cfg.MaxRootFields, MaxTokens: cfg.MaxTokens},
@@ -178,7 +185,7 @@ func serve(ctx context.Context, cfg config.Config, store *gormstore.Store, logge
 	go idle.Run(ctx, idleAfter)
 	srv := &http.Server{
 		Addr:              cfg.ListenAddr,
-		Handler:           routes(api, cache, metrics, idle, store, cat, logger),
+		Handler:           routes(api, cache, metrics, idle, store, cat, cfg.Clock, clock, logger),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       cfg.ReadTimeout,
 		WriteTimeout:      cfg.WriteTimeout,

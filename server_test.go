@@ -30,6 +30,8 @@ func TestStartRefusesUnknownConfiguration(t *testing.T) {
 		{"LOG_LEVEL", "loud", "debug, info, warn or error"},
 		{"SHUTDOWN_GRACE", "soon", "positive duration"},
 		{"AUTH_JWKS_URL", "ftp://keys", "JSON Web Key Set"},
+		{"APP_CLOCK", "tomorrow", "YYYY-MM-DD"},
+		{"APP_CLOCK", "+400", "+400d"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Setenv(tc.name, tc.value)

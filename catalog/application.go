@@ -158,8 +158,14 @@ type Application struct {
 	SubmittedAt *time.Time
 	// BundleID links a CPT and a CLT application submitted together for the bundled fee.
 	BundleID string
-	// FeeDue is the fee of the current stage: the application fee once
-	// submitted, then the fee of a detailed review or an appeal.
+	// BundleChange is the bundle to save with the application when it changed
+	// (submitted, or its fee paid); nil otherwise. Read the bundle with
+	// Applications.Bundle.
+	BundleChange *ApplicationBundle
+	// FeeDue is the fee of the current stage that is the application's
+	// own: the application fee once submitted alone (a bundled
+	// application's fee is its bundle's), then the fee of a detailed
+	// review or an appeal.
 	FeeDue *Money
 	// FeeKind says which fee FeeDue is.
 	FeeKind FeeKind

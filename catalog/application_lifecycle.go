@@ -77,13 +77,10 @@ func (s *Applications) submit(ctx context.Context, p *Principal, ids []int64, ve
 		}
 		report := ComputePoints(rb, a.Program, a.CountingCycle(), activitiesOf(a), today)
 		if report.Total < rb.PointsRequired() {
-			return nil, []*Error{{Code: CodeInvalid, Field: field, Message: fmt.Sprintf(
-				"the application has %d points; %d are required (%d missing)", report.Total, rb.PointsRequired(), report.Shortfall)}}, nil
+			return nil, []*Error{shortfallRefusal(field, report)}, nil
 		}
-		for _, w := range report.Warnings {
-			if w.Code == WarningMissingProof {
-				return nil, []*Error{{Code: CodeInvalid, Field: field, Message: "attach the proof each activity needs: " + w.Message}}, nil
-			}
+		if e := missingProofRefusal(field, a, report); e != nil {
+			return nil, []*Error{e}, nil
 		}
 		apps = append(apps, a)
 	}
@@ -100,15 +97,17 @@ func (s *Applications) submit(ctx context.Context, p *Principal, ids []int64, ve
 		return nil, nil, e
 	}
 	at := s.now().UTC()
-	bundle := ""
-	if len(apps) == 2 {
-		bundle = fmt.Sprintf("bundle-%d-%d", apps[0].ID, apps[1].ID)
-	}
 	expected := make([]int, len(apps))
 	for i, a := range apps {
 		expected[i] = a.Version
 		a.Version++
-		a.Status, a.SubmittedAt, a.BundleID, a.FeeDue, a.FeeKind = AppSubmitted, &at, bundle, &fee, kind
+		a.Status, a.SubmittedAt, a.FeeDue, a.FeeKind = AppSubmitted, &at, &fee, kind
+		if len(apps) == 2 {
+			if i == 0 {
+				a.BundleChange = newBundle(apps, kind, fee, at)
+			}
+			a.BundleID, a.FeeDue, a.FeeKind = apps[0].BundleChange.ID, nil, ""
+		}
 		a.History = append(a.History, ApplicationEvent{At: at, Actor: p.Actor(), Action: ActionSubmit, From: AppDraft, To: AppSubmitted,
 			Reason: fmt.Sprintf("%s fee of %s due", strings.ToLower(strings.ReplaceAll(string(kind), "_", " ")), formatMoney(fee))})
 	}
@@ -188,16 +187,22 @@ func (s *Applications) RecordPayment(ctx context.Context, id int64, version int,
 		return nil, []*Error{staleVersion(a)}, nil
 	}
 	t := transition(a.Status, ActionRecordPayment)
-	kind, due := stageFee(a)
-	switch {
-	case t == nil:
+	if t == nil {
 		return nil, []*Error{{Code: CodeConflict, Field: "applicationId", Message: "no fee is due on an application that is " + string(a.Status)}}, nil
-	case due-paidFor(a, kind) <= 0:
+	}
+	kind, owed, currency, bundle, err := s.owedFee(ctx, a)
+	if err != nil {
+		return nil, nil, err
+	}
+	switch {
+	case bundle != nil && owed <= 0:
+		return nil, []*Error{{Code: CodeConflict, Field: "applicationId", Message: "the fee was paid at the same time; reload the application"}}, nil
+	case owed <= 0:
 		return nil, []*Error{{Code: CodeConflict, Field: "applicationId", Message: "no fee is due on this application: the " + feeName(kind) + " is free or paid"}}, nil
 	case strings.TrimSpace(reference) == "":
 		return nil, []*Error{Invalid("reference", "the payment reference is required")}, nil
-	case amount.Cents != due-paidFor(a, kind):
-		return nil, []*Error{Invalid("amount", "the amount due is %s", formatMoney(Money{Cents: due - paidFor(a, kind), Currency: a.FeeDue.Currency}))}, nil
+	case amount.Cents != owed:
+		return nil, []*Error{Invalid("amountCents", "the amount due is %s", formatMoney(Money{Cents: owed, Currency: currency}))}, nil
 	}
 	apps, _, err := s.withBundle(ctx, a)
 	if err != nil {
@@ -211,6 +216,11 @@ func (s *Applications) RecordPayment(ctx context.Context, id int64, version int,
 		return nil, nil, err
 	}
 	at := s.now().UTC()
+	if bundle != nil {
+		bundle.Payments = append(bundle.Payments, Payment{Amount: amount, Reference: reference, RecordedBy: p.Actor(), RecordedAt: at, Fee: kind})
+		bundle.Version++
+		apps[0].BundleChange = bundle
+	}
 	expected := make([]int, len(apps))
 	for i, x := range apps {
 		due := snap.DecisionDueOn(s.today())
@@ -221,12 +231,12 @@ func (s *Applications) RecordPayment(ctx context.Context, id int64, version int,
 		due = due.AddDays(delay)
 		expected[i] = x.Version
 		x.Version++
-		paid := Payment{Amount: amount, Reference: reference, RecordedBy: p.Actor(), RecordedAt: at, Fee: kind}
-		if i > 0 {
-			paid.Amount.Cents = 0
-		}
-		x.Payments = append(x.Payments, paid)
 		reason := "paid " + formatMoney(amount) + ", reference " + reference
+		if bundle != nil {
+			reason += ", for " + bundle.ID + " with both applications"
+		} else {
+			x.Payments = append(x.Payments, Payment{Amount: amount, Reference: reference, RecordedBy: p.Actor(), RecordedAt: at, Fee: kind})
+		}
 		if delay > 0 {
 			reason += fmt.Sprintf("; the decision may wait up to %d more days for a catalog review", delay)
 		}

@@ -61,9 +61,13 @@ type ApplicationStore interface {
 	ApplicationsOfCandidate(ctx context.Context, candidateID int64) ([]*Application, error)
 	// PageApplications pages the applications by decision due date.
 	PageApplications(ctx context.Context, f ApplicationFilter, req PageRequest) (Page[*Application], error)
+	// BundleByID returns the bundle of applications paid together, or nil.
+	BundleByID(ctx context.Context, id string) (*ApplicationBundle, error)
 	// UpdateApplications saves the applications when each stored version is
-	// the expected one, the held certifications given, and the idempotency
-	// key, in one transaction; another version is a CONFLICT error.
+	// the expected one, with the bundle an application carries (added, or
+	// updated when stored at the version before its own), the held
+	// certifications given, and the idempotency key, in one transaction;
+	// another version is a CONFLICT error.
 	UpdateApplications(ctx context.Context, apps []*Application, expected []int, held []HeldCertification, idem *IdempotencyKey, change Change) error
 	// IdempotentResult returns the stored use of a key, or nil.
 	IdempotentResult(ctx context.Context, subject, key string) (*IdempotencyKey, error)

@@ -75,6 +75,13 @@ func (s *Applications) create(ctx context.Context, p *Principal, program Program
 	if held == nil {
 		return nil, []*Error{{Code: CodeInvalid, Field: "program", Message: "you do not hold the full " + string(program) + " certification"}}, nil
 	}
+	snap, err := s.catalog.Snapshot(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	if e := snap.CheckCanStart(held, s.today()); e != nil {
+		return nil, []*Error{e}, nil
+	}
 	existing, err := s.store.ApplicationsOfCandidate(ctx, c.ID)
 	if err != nil {
 		return nil, nil, err
@@ -290,6 +297,9 @@ func (s *Applications) SaveActivity(ctx context.Context, id int64, version int, 
 				return []*Error{e}, nil
 			}
 		}
+		if errs := validateLetterDetails(act); len(errs) > 0 {
+			return errs, nil
+		}
 		if errs := ValidateActivity("activity.", act, rb, s.today()); len(errs) > 0 && !(reviewID != 0 && onlyUnlisted(errs)) {
 			return errs, nil
 		}
@@ -375,12 +385,12 @@ func (s *Applications) AttachProof(ctx context.Context, id int64, version int, a
 			return []*Error{{Code: CodeNotFound, Field: "activityId", Message: "the application has no such activity"}}, nil
 		}
 		if up.Content == nil {
-			return []*Error{Invalid("proof", "attach a file (PDF, PNG or JPEG)")}, nil
+			return []*Error{Invalid("file", "attach a file (PDF, PNG or JPEG)")}, nil
 		}
 		file, err := s.files.Put(ctx, up.Content, up.Name)
 		if err != nil {
 			if ErrorCode(err) == CodeInvalid {
-				return []*Error{{Code: CodeInvalid, Field: "proof", Message: asError(err).Message}}, nil
+				return []*Error{{Code: CodeInvalid, Field: "file", Message: asError(err).Message}}, nil
 			}
 			return nil, err
 		}

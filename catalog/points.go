@@ -67,6 +67,12 @@ type Activity struct {
 	// ReviewerReason says why the reviewer set ReviewerPoints; it is
 	// required with them.
 	ReviewerReason string
+	// Provider is the training provider, employer or organization, as
+	// the candidate writes it; the activity's form letter shows it.
+	Provider string
+	// Description describes the course, job or service for the activity's
+	// form letter.
+	Description string
 }
 
 // PointsCycle is the recertification cycle points are counted in.

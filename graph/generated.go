@@ -37,6 +37,7 @@ type ResolverRoot interface {
 	ActivityType() ActivityTypeResolver
 	Application() ApplicationResolver
 	ApplicationActivity() ApplicationActivityResolver
+	ApplicationBundle() ApplicationBundleResolver
 	ApplicationEvent() ApplicationEventResolver
 	Candidate() CandidateResolver
 	CatalogChange() CatalogChangeResolver
@@ -99,6 +100,7 @@ type ComplexityRoot struct {
 
 	Application struct {
 		Activities      func(childComplexity int) int
+		Bundle          func(childComplexity int) int
 		Candidate       func(childComplexity int) int
 		Cycle           func(childComplexity int) int
 		DecisionDueOn   func(childComplexity int) int
@@ -130,7 +132,9 @@ type ComplexityRoot struct {
 		CompletedOn        func(childComplexity int) int
 		CoursesTaught      func(childComplexity int) int
 		CreditHours        func(childComplexity int) int
+		Description        func(childComplexity int) int
 		EndOn              func(childComplexity int) int
+		FormLetterPath     func(childComplexity int) int
 		Hours              func(childComplexity int) int
 		Internship         func(childComplexity int) int
 		LedToCertification func(childComplexity int) int
@@ -138,6 +142,7 @@ type ComplexityRoot struct {
 		Ongoing            func(childComplexity int) int
 		Passed             func(childComplexity int) int
 		Proofs             func(childComplexity int) int
+		Provider           func(childComplexity int) int
 		Refusal            func(childComplexity int) int
 		ReviewerPoints     func(childComplexity int) int
 		ReviewerReason     func(childComplexity int) int
@@ -146,6 +151,17 @@ type ComplexityRoot struct {
 		StartOn            func(childComplexity int) int
 		Title              func(childComplexity int) int
 		WeeklyHours        func(childComplexity int) int
+	}
+
+	ApplicationBundle struct {
+		Applications func(childComplexity int) int
+		Balance      func(childComplexity int) int
+		CreatedAt    func(childComplexity int) int
+		FeeDue       func(childComplexity int) int
+		FeeKind      func(childComplexity int) int
+		ID           func(childComplexity int) int
+		Paid         func(childComplexity int) int
+		Payments     func(childComplexity int) int
 	}
 
 	ApplicationConnection struct {
@@ -680,6 +696,7 @@ type ApplicationResolver interface {
 	LastDayToSubmit(ctx context.Context, obj *catalog.Application) (*catalog.Date, error)
 
 	FeeKind(ctx context.Context, obj *catalog.Application) (*catalog.FeeKind, error)
+	Bundle(ctx context.Context, obj *catalog.Application) (*catalog.ApplicationBundle, error)
 
 	Reviewer(ctx context.Context, obj *catalog.Application) (*string, error)
 
@@ -708,6 +725,11 @@ type ApplicationActivityResolver interface {
 	ReviewerPoints(ctx context.Context, obj *catalog.ApplicationActivity) (*int, error)
 	ReviewerReason(ctx context.Context, obj *catalog.ApplicationActivity) (*string, error)
 	ReviewerSetBy(ctx context.Context, obj *catalog.ApplicationActivity) (*string, error)
+
+	FormLetterPath(ctx context.Context, obj *catalog.ApplicationActivity) (*string, error)
+}
+type ApplicationBundleResolver interface {
+	Applications(ctx context.Context, obj *catalog.ApplicationBundle) ([]*catalog.Application, error)
 }
 type ApplicationEventResolver interface {
 	From(ctx context.Context, obj *catalog.ApplicationEvent) (*catalog.ApplicationStatus, error)
@@ -1042,6 +1064,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Application.Activities(childComplexity), true
+	case "Application.bundle":
+		if e.ComplexityRoot.Application.Bundle == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Application.Bundle(childComplexity), true
 	case "Application.candidate":
 		if e.ComplexityRoot.Application.Candidate == nil {
 			break
@@ -1211,12 +1239,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ApplicationActivity.CreditHours(childComplexity), true
+	case "ApplicationActivity.description":
+		if e.ComplexityRoot.ApplicationActivity.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApplicationActivity.Description(childComplexity), true
 	case "ApplicationActivity.endOn":
 		if e.ComplexityRoot.ApplicationActivity.EndOn == nil {
 			break
 		}
 
 		return e.ComplexityRoot.ApplicationActivity.EndOn(childComplexity), true
+	case "ApplicationActivity.formLetterPath":
+		if e.ComplexityRoot.ApplicationActivity.FormLetterPath == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApplicationActivity.FormLetterPath(childComplexity), true
 	case "ApplicationActivity.hours":
 		if e.ComplexityRoot.ApplicationActivity.Hours == nil {
 			break
@@ -1259,6 +1299,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ApplicationActivity.Proofs(childComplexity), true
+	case "ApplicationActivity.provider":
+		if e.ComplexityRoot.ApplicationActivity.Provider == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApplicationActivity.Provider(childComplexity), true
 	case "ApplicationActivity.refusal":
 		if e.ComplexityRoot.ApplicationActivity.Refusal == nil {
 			break
@@ -1307,6 +1353,55 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ApplicationActivity.WeeklyHours(childComplexity), true
+
+	case "ApplicationBundle.applications":
+		if e.ComplexityRoot.ApplicationBundle.Applications == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApplicationBundle.Applications(childComplexity), true
+	case "ApplicationBundle.balance":
+		if e.ComplexityRoot.ApplicationBundle.Balance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApplicationBundle.Balance(childComplexity), true
+	case "ApplicationBundle.createdAt":
+		if e.ComplexityRoot.ApplicationBundle.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApplicationBundle.CreatedAt(childComplexity), true
+	case "ApplicationBundle.feeDue":
+		if e.ComplexityRoot.ApplicationBundle.FeeDue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApplicationBundle.FeeDue(childComplexity), true
+	case "ApplicationBundle.feeKind":
+		if e.ComplexityRoot.ApplicationBundle.FeeKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApplicationBundle.FeeKind(childComplexity), true
+	case "ApplicationBundle.id":
+		if e.ComplexityRoot.ApplicationBundle.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApplicationBundle.ID(childComplexity), true
+	case "ApplicationBundle.paid":
+		if e.ComplexityRoot.ApplicationBundle.Paid == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApplicationBundle.Paid(childComplexity), true
+	case "ApplicationBundle.payments":
+		if e.ComplexityRoot.ApplicationBundle.Payments == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApplicationBundle.Payments(childComplexity), true
 
 	case "ApplicationConnection.edges":
 		if e.ComplexityRoot.ApplicationConnection.Edges == nil {
@@ -3811,6 +3906,8 @@ func (ec *executionContext) childFields_Application(ctx context.Context, field g
 		return ec.fieldContext_Application_feeDue(ctx, field)
 	case "feeKind":
 		return ec.fieldContext_Application_feeKind(ctx, field)
+	case "bundle":
+		return ec.fieldContext_Application_bundle(ctx, field)
 	case "payments":
 		return ec.fieldContext_Application_payments(ctx, field)
 	case "reviewer":
@@ -3881,8 +3978,36 @@ func (ec *executionContext) childFields_ApplicationActivity(ctx context.Context,
 		return ec.fieldContext_ApplicationActivity_reviewerSetAt(ctx, field)
 	case "refusal":
 		return ec.fieldContext_ApplicationActivity_refusal(ctx, field)
+	case "provider":
+		return ec.fieldContext_ApplicationActivity_provider(ctx, field)
+	case "description":
+		return ec.fieldContext_ApplicationActivity_description(ctx, field)
+	case "formLetterPath":
+		return ec.fieldContext_ApplicationActivity_formLetterPath(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ApplicationActivity", field.Name)
+}
+
+func (ec *executionContext) childFields_ApplicationBundle(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ApplicationBundle_id(ctx, field)
+	case "applications":
+		return ec.fieldContext_ApplicationBundle_applications(ctx, field)
+	case "feeDue":
+		return ec.fieldContext_ApplicationBundle_feeDue(ctx, field)
+	case "feeKind":
+		return ec.fieldContext_ApplicationBundle_feeKind(ctx, field)
+	case "paid":
+		return ec.fieldContext_ApplicationBundle_paid(ctx, field)
+	case "balance":
+		return ec.fieldContext_ApplicationBundle_balance(ctx, field)
+	case "payments":
+		return ec.fieldContext_ApplicationBundle_payments(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_ApplicationBundle_createdAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ApplicationBundle", field.Name)
 }
 
 func (ec *executionContext) childFields_ApplicationConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -7260,6 +7385,38 @@ func (ec *executionContext) fieldContext_Application_feeKind(_ context.Context, 
 	return graphql.NewScalarFieldContext("Application", field, true, true, errors.New("field of type FeeKind does not have child fields"))
 }
 
+func (ec *executionContext) _Application_bundle(ctx context.Context, field graphql.CollectedField, obj *catalog.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Application_bundle(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Application().Bundle(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *catalog.ApplicationBundle) graphql.Marshaler {
+			return ec.marshalOApplicationBundle2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationBundle(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Application_bundle(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Application",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ApplicationBundle(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Application_payments(ctx context.Context, field graphql.CollectedField, obj *catalog.Application) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8084,6 +8241,304 @@ func (ec *executionContext) fieldContext_ApplicationActivity_refusal(_ context.C
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _ApplicationActivity_provider(ctx context.Context, field graphql.CollectedField, obj *catalog.ApplicationActivity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApplicationActivity_provider(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Provider, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ApplicationActivity_provider(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ApplicationActivity", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _ApplicationActivity_description(ctx context.Context, field graphql.CollectedField, obj *catalog.ApplicationActivity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApplicationActivity_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ApplicationActivity_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ApplicationActivity", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _ApplicationActivity_formLetterPath(ctx context.Context, field graphql.CollectedField, obj *catalog.ApplicationActivity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApplicationActivity_formLetterPath(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ApplicationActivity().FormLetterPath(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ApplicationActivity_formLetterPath(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ApplicationActivity", field, true, true, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _ApplicationBundle_id(ctx context.Context, field graphql.CollectedField, obj *catalog.ApplicationBundle) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApplicationBundle_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ApplicationBundle_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ApplicationBundle", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _ApplicationBundle_applications(ctx context.Context, field graphql.CollectedField, obj *catalog.ApplicationBundle) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApplicationBundle_applications(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ApplicationBundle().Applications(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*catalog.Application) graphql.Marshaler {
+			return ec.marshalNApplication2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ApplicationBundle_applications(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ApplicationBundle",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Application(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ApplicationBundle_feeDue(ctx context.Context, field graphql.CollectedField, obj *catalog.ApplicationBundle) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApplicationBundle_feeDue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FeeDue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v catalog.Money) graphql.Marshaler {
+			return ec.marshalNMoney2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ApplicationBundle_feeDue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ApplicationBundle",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Money(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ApplicationBundle_feeKind(ctx context.Context, field graphql.CollectedField, obj *catalog.ApplicationBundle) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApplicationBundle_feeKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FeeKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v catalog.FeeKind) graphql.Marshaler {
+			return ec.marshalNFeeKind2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐFeeKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ApplicationBundle_feeKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ApplicationBundle", field, false, false, errors.New("field of type FeeKind does not have child fields"))
+}
+
+func (ec *executionContext) _ApplicationBundle_paid(ctx context.Context, field graphql.CollectedField, obj *catalog.ApplicationBundle) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApplicationBundle_paid(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Paid(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v catalog.Money) graphql.Marshaler {
+			return ec.marshalNMoney2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ApplicationBundle_paid(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ApplicationBundle",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Money(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ApplicationBundle_balance(ctx context.Context, field graphql.CollectedField, obj *catalog.ApplicationBundle) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApplicationBundle_balance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Balance(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v catalog.Money) graphql.Marshaler {
+			return ec.marshalNMoney2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ApplicationBundle_balance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ApplicationBundle",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Money(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ApplicationBundle_payments(ctx context.Context, field graphql.CollectedField, obj *catalog.ApplicationBundle) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApplicationBundle_payments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Payments, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []catalog.Payment) graphql.Marshaler {
+			return ec.marshalNPayment2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐPaymentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ApplicationBundle_payments(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ApplicationBundle",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Payment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ApplicationBundle_createdAt(ctx context.Context, field graphql.CollectedField, obj *catalog.ApplicationBundle) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApplicationBundle_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ApplicationBundle_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ApplicationBundle", field, false, false, errors.New("field of type DateTime does not have child fields"))
 }
 
 func (ec *executionContext) _ApplicationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ApplicationConnection) (ret graphql.Marshaler) {
@@ -19371,7 +19826,7 @@ func (ec *executionContext) unmarshalInputActivityInput(ctx context.Context, obj
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"activityId", "category", "activityTypeKey", "title", "completedOn", "startOn", "endOn", "ongoing", "creditHours", "passed", "weeklyHours", "internship", "coursesTaught", "hours", "certificationId", "ledToCertificationId", "msscRecordsOnFile", "catalogReviewId"}
+	fieldsInOrder := [...]string{"activityId", "category", "activityTypeKey", "title", "completedOn", "startOn", "endOn", "ongoing", "creditHours", "passed", "weeklyHours", "internship", "coursesTaught", "hours", "certificationId", "ledToCertificationId", "msscRecordsOnFile", "catalogReviewId", "provider", "description"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -19504,6 +19959,20 @@ func (ec *executionContext) unmarshalInputActivityInput(ctx context.Context, obj
 				return it, err
 			}
 			it.CatalogReviewID = data
+		case "provider":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("provider"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Provider = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
 		}
 	}
 	return it, nil
@@ -21033,6 +21502,44 @@ func (ec *executionContext) _Application(ctx context.Context, sel ast.SelectionS
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "bundle":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Application_bundle(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "payments":
 			out.Values[i] = ec._Application_payments(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -21818,6 +22325,160 @@ func (ec *executionContext) _ApplicationActivity(ctx context.Context, sel ast.Se
 		case "refusal":
 			out.Values[i] = ec._ApplicationActivity_refusal(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "provider":
+			out.Values[i] = ec._ApplicationActivity_provider(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "description":
+			out.Values[i] = ec._ApplicationActivity_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "formLetterPath":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._ApplicationActivity_formLetterPath(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var applicationBundleImplementors = []string{"ApplicationBundle"}
+
+func (ec *executionContext) _ApplicationBundle(ctx context.Context, sel ast.SelectionSet, obj *catalog.ApplicationBundle) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, applicationBundleImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ApplicationBundle")
+		case "id":
+			out.Values[i] = ec._ApplicationBundle_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "applications":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._ApplicationBundle_applications(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "feeDue":
+			out.Values[i] = ec._ApplicationBundle_feeDue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "feeKind":
+			out.Values[i] = ec._ApplicationBundle_feeKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "paid":
+			out.Values[i] = ec._ApplicationBundle_paid(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "balance":
+			out.Values[i] = ec._ApplicationBundle_balance(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "payments":
+			out.Values[i] = ec._ApplicationBundle_payments(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._ApplicationBundle_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
@@ -30537,6 +31198,13 @@ func (ec *executionContext) marshalOApplication2ᚖgithubᚗcomᚋmsscᚋrecert�
 		return graphql.Null
 	}
 	return ec._Application(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOApplicationBundle2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationBundle(ctx context.Context, sel ast.SelectionSet, v *catalog.ApplicationBundle) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ApplicationBundle(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOApplicationFilter2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationFilter(ctx context.Context, v any) (*catalog.ApplicationFilter, error) {

@@ -2,16 +2,31 @@ package resolvers
 
 import (
 	"context"
+	"strings"
+
+	"github.com/99designs/gqlgen/graphql"
 
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/graph/model"
 	"github.com/mssc/recert/graph/relay"
 )
 
+// parentApplication finds the application whose activity is being
+// resolved, in the field contexts above it (an activity does not know
+// its application).
+func parentApplication(ctx context.Context) *catalog.Application {
+	for fc := graphql.GetFieldContext(ctx); fc != nil; fc = fc.Parent {
+		if a, ok := fc.Result.(*catalog.Application); ok {
+			return a
+		}
+	}
+	return nil
+}
+
 func decodeApplicationID(raw string) (int64, []*model.UserError) {
 	id, err := relay.DecodeIDOf("applicationId", relay.TypeApplication, raw)
 	if err != nil {
-		return 0, userErrors([]*catalog.Error{asDomainError(err)})
+		return 0, argumentErrors([]*catalog.Error{asDomainError(err)})
 	}
 	return id, nil
 }
@@ -20,7 +35,7 @@ func applicationPayload(a *catalog.Application, errs []*catalog.Error, err error
 	if err != nil {
 		return nil, err
 	}
-	return &model.ApplicationPayload{Application: a, UserErrors: userErrors(errs)}, nil
+	return &model.ApplicationPayload{Application: a, UserErrors: argumentErrors(errs)}, nil
 }
 
 func applicationsPayload(apps []*catalog.Application, errs []*catalog.Error, err error) (*model.ApplicationsPayload, error) {
@@ -30,7 +45,7 @@ func applicationsPayload(apps []*catalog.Application, errs []*catalog.Error, err
 	if apps == nil {
 		apps = []*catalog.Application{}
 	}
-	return &model.ApplicationsPayload{Applications: apps, UserErrors: userErrors(errs)}, nil
+	return &model.ApplicationsPayload{Applications: apps, UserErrors: argumentErrors(errs)}, nil
 }
 
 func nonNil(s []string) []string {
@@ -65,11 +80,11 @@ func certificationKey(snap *catalog.Snapshot, field string, raw *string) (string
 	}
 	id, err := relay.DecodeIDOf(field, relay.TypeCertification, *raw)
 	if err != nil {
-		return "", userErrors([]*catalog.Error{asDomainError(err)})
+		return "", argumentErrors([]*catalog.Error{asDomainError(err)})
 	}
 	c := snap.Certification(id)
 	if c == nil {
-		return "", userErrors([]*catalog.Error{{Code: catalog.CodeNotFound, Field: field, Message: "no certification has this ID"}})
+		return "", argumentErrors([]*catalog.Error{{Code: catalog.CodeNotFound, Field: field, Message: "no certification has this ID"}})
 	}
 	return c.Key, nil
 }
@@ -80,6 +95,7 @@ func activityInput(in model.ActivityInput) catalog.Activity {
 		Category: in.Category, TypeKey: in.ActivityTypeKey, Title: in.Title,
 		CompletedOn: in.CompletedOn, StartOn: in.StartOn, EndOn: in.EndOn, Passed: in.Passed,
 	}
+	a.Provider, a.Description = deref(in.Provider), deref(in.Description)
 	if in.ActivityID != nil {
 		a.ID = int64(*in.ActivityID)
 	}
@@ -107,4 +123,20 @@ func activityInput(in model.ActivityInput) catalog.Activity {
 		}
 	}
 	return a
+}
+
+// argumentErrors turns the user errors of an application mutation into
+// payload errors. Application mutations take plain arguments rather than
+// one input object, so a path starts at the argument it names, such as
+// ["applicationIds", "1"] of submitApplications.
+func argumentErrors(errs []*catalog.Error) []*model.UserError {
+	out := make([]*model.UserError, 0, len(errs))
+	for _, e := range errs {
+		u := &model.UserError{Code: e.Code, Message: e.Message}
+		if e.Field != "" {
+			u.Field = strings.Split(e.Field, ".")
+		}
+		out = append(out, u)
+	}
+	return out
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/mssc/recert/graph"
 	"github.com/mssc/recert/graph/model"
 	"github.com/mssc/recert/graph/relay"
+	"github.com/mssc/recert/internal/formletter"
 )
 
 func (r *activityPointsResolver) ActivityID(ctx context.Context, obj *catalog.ActivityPoints) (int, error) {
@@ -53,6 +54,10 @@ func (r *applicationResolver) FeeKind(ctx context.Context, obj *catalog.Applicat
 		return nil, nil
 	}
 	return &obj.FeeKind, nil
+}
+
+func (r *applicationResolver) Bundle(ctx context.Context, obj *catalog.Application) (*catalog.ApplicationBundle, error) {
+	return r.ApplicationService.Bundle(ctx, obj)
 }
 
 func (r *applicationResolver) Reviewer(ctx context.Context, obj *catalog.Application) (*string, error) {
@@ -149,6 +154,19 @@ func (r *applicationActivityResolver) ReviewerSetBy(ctx context.Context, obj *ca
 	return optional(obj.ReviewerSetBy), nil
 }
 
+func (r *applicationActivityResolver) FormLetterPath(ctx context.Context, obj *catalog.ApplicationActivity) (*string, error) {
+	a := parentApplication(ctx)
+	if _, ok := catalog.FormLetterOf(obj.Activity); !ok || a == nil {
+		return nil, nil
+	}
+	path := formletter.Path(a.ID, obj.ID)
+	return &path, nil
+}
+
+func (r *applicationBundleResolver) Applications(ctx context.Context, obj *catalog.ApplicationBundle) ([]*catalog.Application, error) {
+	return r.ApplicationService.BundledApplications(ctx, obj)
+}
+
 func (r *applicationEventResolver) From(ctx context.Context, obj *catalog.ApplicationEvent) (*catalog.ApplicationStatus, error) {
 	if obj.From == "" {
 		return nil, nil
@@ -207,7 +225,7 @@ func (r *mutationResolver) SaveApplicationActivity(ctx context.Context, applicat
 	if activity.CatalogReviewID != nil {
 		rid, err := relay.DecodeIDOf("activity.catalogReviewId", relay.TypeCatalogReview, *activity.CatalogReviewID)
 		if err != nil {
-			return &model.ApplicationPayload{UserErrors: userErrors([]*catalog.Error{asDomainError(err)})}, nil
+			return &model.ApplicationPayload{UserErrors: argumentErrors([]*catalog.Error{asDomainError(err)})}, nil
 		}
 		reviewID = rid
 	}
@@ -243,7 +261,7 @@ func (r *mutationResolver) SubmitApplications(ctx context.Context, applicationId
 	for i, raw := range applicationIds {
 		id, err := relay.DecodeIDOf("applicationIds."+strconv.Itoa(i), relay.TypeApplication, raw)
 		if err != nil {
-			return &model.ApplicationsPayload{Applications: []*catalog.Application{}, UserErrors: userErrors([]*catalog.Error{asDomainError(err)})}, nil
+			return &model.ApplicationsPayload{Applications: []*catalog.Application{}, UserErrors: argumentErrors([]*catalog.Error{asDomainError(err)})}, nil
 		}
 		ids[i] = id
 	}
@@ -445,6 +463,10 @@ func (r *Resolver) ApplicationActivity() graph.ApplicationActivityResolver {
 	return &applicationActivityResolver{r}
 }
 
+func (r *Resolver) ApplicationBundle() graph.ApplicationBundleResolver {
+	return &applicationBundleResolver{r}
+}
+
 func (r *Resolver) ApplicationEvent() graph.ApplicationEventResolver {
 	return &applicationEventResolver{r}
 }
@@ -469,6 +491,7 @@ type (
 	activityPointsResolver        struct{ *Resolver }
 	applicationResolver           struct{ *Resolver }
 	applicationActivityResolver   struct{ *Resolver }
+	applicationBundleResolver     struct{ *Resolver }
 	applicationEventResolver      struct{ *Resolver }
 	expiringCertificationResolver struct{ *Resolver }
 	extensionResolver             struct{ *Resolver }

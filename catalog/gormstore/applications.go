@@ -1,8 +1,10 @@
 package gormstore
 
 import (
+	"cmp"
 	"context"
 	"errors"
+	"slices"
 	"time"
 
 	"gorm.io/gorm"
@@ -197,8 +199,17 @@ func (s *Store) PageApplications(ctx context.Context, f catalog.ApplicationFilte
 // UpdateApplications saves the applications under optimistic locking, with
 // the held certifications and the idempotency key, in one transaction.
 func (s *Store) UpdateApplications(ctx context.Context, apps []*catalog.Application, expected []int, held []catalog.HeldCertification, idem *catalog.IdempotencyKey, change catalog.Change) error {
+	// Rows are locked in the order of their IDs, whatever the order given,
+	// so that two transactions on the same pair (a bundle paid through
+	// either application) wait for each other instead of deadlocking.
+	order := make([]int, len(apps))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(x, y int) int { return cmp.Compare(apps[x].ID, apps[y].ID) })
 	return mapError(s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		for i, a := range apps {
+		for _, i := range order {
+			a := apps[i]
 			row := fromApplication(a, change)
 			res := tx.Model(&applicationRow{}).Where("id = ? AND version = ?", a.ID, expected[i]).
 				Select("*").Omit("id", "candidate_id", "created_at").Updates(&row)
@@ -211,6 +222,9 @@ func (s *Store) UpdateApplications(ctx context.Context, apps []*catalog.Applicat
 			if err := audit(tx, change, "Application", a.ID, map[string]any{"status": a.Status, "version": a.Version}); err != nil {
 				return err
 			}
+		}
+		if err := saveBundles(tx, apps, change); err != nil {
+			return err
 		}
 		for _, h := range held {
 			if err := tx.Model(&heldRow{}).Where("id = ?", h.ID).Updates(map[string]any{

@@ -47,6 +47,10 @@ type ActivityInput struct {
 	MsscRecordsOnFile *bool `json:"msscRecordsOnFile,omitempty"`
 	// An Industry Certification not listed yet: the open catalog review (global ID) the candidate submitted it to. It earns points once approved, and the decision may wait up to 30 days for the review.
 	CatalogReviewID *string `json:"catalogReviewId,omitempty"`
+	// The training provider, employer or organization, up to 200 characters, for the form letter.
+	Provider *string `json:"provider,omitempty"`
+	// A description of the course, job or service, up to 1,500 characters, for the form letter.
+	Description *string `json:"description,omitempty"`
 }
 
 // A full certification to record for a registered candidate.

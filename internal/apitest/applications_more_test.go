@@ -16,10 +16,10 @@ func TestCPTAndCLTSubmittedTogetherPayTheBundledFee(t *testing.T) {
 		cpt := buildToHundredPoints(t, e, candidate, "CPT", expires)
 		clt := buildToHundredPoints(t, e, candidate, "CLT", expires.AddDate(0, 0, 60))
 		data := e.okAs(t, candidate, `mutation($ids: [ID!]!, $vs: [Int!]!) { submitApplications(applicationIds: $ids, versions: $vs) {
-			applications { id status version feeKind feeDue { cents } } userErrors { field code message } } }`,
+			applications { id status version feeKind feeDue { cents } bundle { feeKind feeDue { cents } } } userErrors { field code message } } }`,
 			map[string]any{"ids": []any{cpt["id"], clt["id"]}, "vs": []any{cpt["version"], clt["version"]}})
 		apps := get(data, "submitApplications", "applications").([]any)
-		if len(apps) != 2 || get(apps, 0, "feeKind") != "BUNDLED_APPLICATION" || num(get(apps, 0, "feeDue", "cents")) != 10000 {
+		if len(apps) != 2 || get(apps, 0, "bundle", "feeKind") != "BUNDLED_APPLICATION" || num(get(apps, 0, "bundle", "feeDue", "cents")) != 10000 || get(apps, 0, "feeDue") != nil {
 			t.Fatalf("bundle = %v", data)
 		}
 		paid := e.okAs(t, staff, `mutation($id: ID!, $v: Int!) { recordPayment(applicationId: $id, version: $v, amountCents: 10000, reference: "B-1") {

@@ -17,6 +17,7 @@ import (
 	"github.com/mssc/recert/catalog/gormstore"
 	"github.com/mssc/recert/internal/auth"
 	"github.com/mssc/recert/internal/blobstore"
+	"github.com/mssc/recert/internal/formletter"
 	"github.com/mssc/recert/internal/httpapi"
 	"github.com/mssc/recert/internal/testdb"
 	"github.com/mssc/recert/resolvers"
@@ -104,6 +105,7 @@ func newEnvOn(t testing.TB, store *gormstore.Store, counter *gormstore.Statement
 	watch, stop := context.WithCancel(context.Background())
 	t.Cleanup(stop)
 	go cat.Watch(watch, store.ListenCatalogChanges)
+	applications := catalog.NewApplications(cat, store, store, reviews, blobs.Files(limits), clock)
 	cfg := httpapi.Config{
 		Schema: resolvers.NewSchema(&resolvers.Resolver{
 			Catalog:            cat,
@@ -111,13 +113,14 @@ func newEnvOn(t testing.TB, store *gormstore.Store, counter *gormstore.Statement
 			CredentialChecker:  catalog.NewCredentialChecker(cat, reviews, clock),
 			ReviewService:      reviews,
 			CurationService:    catalog.NewCuration(cat, store, clock),
-			ApplicationService: catalog.NewApplications(cat, store, store, reviews, blobs.Files(limits), clock),
+			ApplicationService: applications,
 		}),
 		Logger:         slog.New(slog.NewTextHandler(testLog{t}, nil)),
 		GraphiQL:       true,
 		Introspection:  true,
 		Tokens:         verifier,
 		Files:          reviews,
+		Letters:        formletter.New(applications),
 		MaxUploadBytes: 2 * testUploadLimit,
 	}
 	if configure != nil {

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/internal/auth"
 )
 
@@ -71,6 +72,9 @@ type Config struct {
 	// TrustedProxies are the networks of the reverse proxies whose
 	// X-Forwarded-For names the client (TRUSTED_PROXIES).
 	TrustedProxies []netip.Prefix
+	// Clock is the development clock (APP_CLOCK): the day every rule takes
+	// as today; never allowed in production.
+	Clock catalog.ClockSetting
 }
 
 // DevelopmentSecret signs development tokens when AUTH_DEV_SECRET is not
@@ -93,6 +97,9 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		cfg.Production = true
 	default:
 		return cfg, fmt.Errorf("APP_ENV=%q is not understood; use development or production", env)
+	}
+	if err := readClock(getenv, &cfg); err != nil {
+		return cfg, err
 	}
 	if v := getenv("SEED_ON_START"); v != "" {
 		b, err := strconv.ParseBool(v)
@@ -259,6 +266,25 @@ func readAuth(getenv func(string) string, cfg *Config) error {
 		}
 	}
 	cfg.Auth = a
+	return nil
+}
+
+// readClock reads APP_CLOCK, the development clock, which production
+// refuses: a service that took another day for today there would accept
+// and refuse real applications wrongly.
+func readClock(getenv func(string) string, cfg *Config) error {
+	v := getenv("APP_CLOCK")
+	if v == "" {
+		return nil
+	}
+	if cfg.Production {
+		return fmt.Errorf("APP_CLOCK=%q is set but APP_ENV=production: the development clock is never allowed in production; unset APP_CLOCK", v)
+	}
+	clock, err := catalog.ParseClockSetting(v)
+	if err != nil {
+		return fmt.Errorf("APP_CLOCK is not understood: %w", err)
+	}
+	cfg.Clock = clock
 	return nil
 }
 

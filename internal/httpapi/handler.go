@@ -35,6 +35,9 @@ type Config struct {
 	Tokens TokenVerifier
 	// Files serves uploaded files to those allowed to read them.
 	Files FileOpener
+	// Letters prints the pre-filled form letters of claimed activities for
+	// those allowed to read them.
+	Letters LetterOpener
 	// MaxUploadBytes bounds a multipart request; zero means 12 MiB.
 	MaxUploadBytes int64
 	// MaxBodyBytes bounds any other request body (and a GET query
@@ -135,6 +138,9 @@ func New(cfg Config) http.Handler {
 	mux.Handle("/graphql", guard(maxBody, maxUpload, cfg.TrustedProxies, withPrincipal(cfg.Tokens, srv)))
 	if cfg.Files != nil {
 		mux.Handle("GET /files/", withPrincipal(cfg.Tokens, serveFiles(cfg.Files, logger)))
+	}
+	if cfg.Letters != nil {
+		mux.Handle("GET /letters/", withPrincipal(cfg.Tokens, serveLetters(cfg.Letters, logger)))
 	}
 	if cfg.GraphiQL && !cfg.Production {
 		mux.Handle("GET /{$}", playground.Handler("MSSC Recertification API", "/graphql"))
