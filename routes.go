@@ -8,6 +8,7 @@ import (
 
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/gormstore"
+	"github.com/mssc/recert/internal/catalogfeed"
 	"github.com/mssc/recert/internal/idlemem"
 	"github.com/mssc/recert/internal/observe"
 	"github.com/mssc/recert/internal/respcache"
@@ -45,7 +46,7 @@ func readyClock(setting catalog.ClockSetting, clock func() time.Time) func() map
 }
 
 // routes mounts the GraphQL API behind the HTTP cache with the health and
-// metrics endpoints beside it, and logs every request; the API's requests
+// metrics endpoints and the catalog downloads beside it, and logs every request; the API's requests
 // tell idle when the service goes quiet.
 func routes(api http.Handler, cache *respcache.Cache, metrics *observe.Metrics, idle *idlemem.Tracker, store *gormstore.Store, cat *catalog.Catalog,
 	clockSetting catalog.ClockSetting, clock func() time.Time, logger *slog.Logger) http.Handler {
@@ -64,6 +65,7 @@ func routes(api http.Handler, cache *respcache.Cache, metrics *observe.Metrics, 
 		Clock:             readyClock(clockSetting, clock),
 	}))
 	mux.Handle("/metrics", metrics.Handler())
+	catalogfeed.New(cat, logger).Register(mux)
 	mux.Handle("/", idle.Track(cache.HTTP(api)))
 	return observe.Log(logger, metrics, mux)
 }

@@ -16,6 +16,9 @@ type Organization struct {
 	URL string
 	// Description says what the body is.
 	Description string
+	// CTID is the body's Credential Engine identifier ("ce-" and a UUID), if
+	// staff have set one.
+	CTID string
 }
 
 // Certification is an entry of the pre-approved catalog.
@@ -54,6 +57,15 @@ type Certification struct {
 	RetiredOn *Date
 	// Provenance records where the entry came from.
 	Provenance Provenance
+	// Description says what the certification attests, if staff have written it.
+	Description string
+	// URL is the issuer's page about the certification, if known.
+	URL string
+	// CTID is the Credential Engine identifier ("ce-" and a UUID), if set.
+	CTID string
+	// RenewalPeriodMonths is how often the issuer requires renewal, in
+	// months; 0 when unknown.
+	RenewalPeriodMonths int
 }
 
 // Alias is another name a certification is known by.

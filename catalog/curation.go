@@ -182,7 +182,7 @@ func (c *Curation) CreateOrganization(ctx context.Context, in OrganizationInput,
 	}
 	org := &Organization{
 		Key:  slugKey(func(k string) bool { return snap.orgByKey(k) != nil }, firstNonEmpty(in.Acronym, in.Name)),
-		Name: in.Name, Acronym: in.Acronym, URL: in.URL, Description: in.Description,
+		Name: in.Name, Acronym: in.Acronym, URL: in.URL, Description: in.Description, CTID: in.CTID,
 	}
 	if err := c.commit(ctx, &CatalogEdit{Change: change, Organization: org, EntityType: "Organization", After: record(org)}); err != nil {
 		return nil, conflictAsUserError(err, "name"), userErrorOrNil(err)
@@ -204,7 +204,7 @@ func (c *Curation) UpdateOrganization(ctx context.Context, id int64, in Organiza
 	if len(errs) > 0 {
 		return nil, errs, nil
 	}
-	after := &Organization{ID: before.ID, Key: before.Key, Name: in.Name, Acronym: in.Acronym, URL: in.URL, Description: in.Description}
+	after := &Organization{ID: before.ID, Key: before.Key, Name: in.Name, Acronym: in.Acronym, URL: in.URL, Description: in.Description, CTID: in.CTID}
 	edit := &CatalogEdit{Change: change, Organization: after, EntityType: "Organization", Before: record(before), After: record(after)}
 	if err := c.commit(ctx, edit); err != nil {
 		return nil, conflictAsUserError(err, "name"), userErrorOrNil(err)
@@ -235,7 +235,13 @@ func equalFold(a, b string) bool { return normalizeText(a) == normalizeText(b) }
 
 // record is the JSON the history keeps of an entry.
 func record(v any) string {
-	var r any
+	raw, _ := json.Marshal(recordFields(v))
+	return string(raw)
+}
+
+// recordFields are the fields the history keeps of an entry.
+func recordFields(v any) map[string]any {
+	var r map[string]any
 	switch x := v.(type) {
 	case *Certification:
 		r = map[string]any{
@@ -243,12 +249,14 @@ func record(v any) string {
 			"group": x.Group, "level": x.Level, "note": x.Note, "recognitionBases": x.RecognitionBases,
 			"eligiblePrograms": x.EligiblePrograms, "aliases": x.Aliases, "status": x.Status,
 			"approvedOn": dateOrNil(x.ApprovedOn), "retiredOn": dateOrNil(x.RetiredOn),
+			"description": x.Description, "url": x.URL, "ctid": x.CTID, "renewalPeriodMonths": x.RenewalPeriodMonths,
 		}
+	case *RelatedField:
+		r = map[string]any{"key": x.Key, "name": x.Name, "onetSocCodes": x.OnetSocCodes}
 	case *Organization:
-		r = map[string]any{"key": x.Key, "name": x.Name, "acronym": x.Acronym, "url": x.URL, "description": x.Description}
+		r = map[string]any{"key": x.Key, "name": x.Name, "acronym": x.Acronym, "url": x.URL, "description": x.Description, "ctid": x.CTID}
 	}
-	raw, _ := json.Marshal(r)
-	return string(raw)
+	return r
 }
 
 func dateOrNil(d *Date) any {

@@ -18,6 +18,8 @@ type OrganizationInput struct {
 	URL string
 	// Description says what the body is.
 	Description string
+	// CTID is the body's Credential Engine identifier, if known.
+	CTID string
 }
 
 // CertificationInput is a catalog entry as staff enter it.
@@ -45,6 +47,15 @@ type CertificationInput struct {
 	Aliases []Alias
 	// ApprovedOn is the first day a credential earned counts, if bounded.
 	ApprovedOn *Date
+	// Description says what the certification attests, if known.
+	Description string
+	// URL is the issuer's page about the certification, if known.
+	URL string
+	// CTID is the Credential Engine identifier, if known.
+	CTID string
+	// RenewalPeriodMonths is how often the issuer requires renewal, in
+	// months; 0 when unknown.
+	RenewalPeriodMonths int
 }
 
 const maxCatalogText = 300
@@ -66,12 +77,23 @@ func (in *OrganizationInput) normalize(prefix string) []*Error {
 	checkText(&errs, prefix+"name", in.Name, true, maxCatalogText)
 	checkText(&errs, prefix+"acronym", in.Acronym, false, 20)
 	checkText(&errs, prefix+"description", in.Description, false, 2000)
-	if in.URL != "" {
-		if u, err := url.Parse(in.URL); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-			errs = append(errs, Invalid(prefix+"url", "a web address starting with https://"))
-		}
-	}
+	checkWebAddress(&errs, prefix+"url", in.URL)
+	in.CTID = checkCTID(&errs, prefix+"ctid", in.CTID)
 	return errs
+}
+
+// maxWebAddress bounds a stored web address.
+const maxWebAddress = 2000
+
+// checkWebAddress checks an optional http or https address.
+func checkWebAddress(errs *[]*Error, field, value string) {
+	if value == "" {
+		return
+	}
+	u, err := url.Parse(value)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || len(value) > maxWebAddress || hasControl(value) {
+		*errs = append(*errs, Invalid(field, "a web address starting with https://, at most %d characters", maxWebAddress))
+	}
 }
 
 // checkCertification trims the input and checks it against the snapshot:
@@ -97,6 +119,13 @@ func (s *Snapshot) checkCertification(prefix string, in *CertificationInput, sel
 	checkText(&errs, prefix+"group", in.Group, false, maxCatalogText)
 	checkText(&errs, prefix+"level", in.Level, false, maxCatalogText)
 	checkText(&errs, prefix+"note", in.Note, false, 2000)
+	in.Description, in.URL = strings.TrimSpace(in.Description), strings.TrimSpace(in.URL)
+	checkText(&errs, prefix+"description", in.Description, false, 2000)
+	checkWebAddress(&errs, prefix+"url", in.URL)
+	in.CTID = checkCTID(&errs, prefix+"ctid", in.CTID)
+	if in.RenewalPeriodMonths < 0 || in.RenewalPeriodMonths > maxRenewalMonths {
+		errs = append(errs, Invalid(prefix+"renewalPeriodMonths", "a number of months from 1 to %d, or 0 when unknown", maxRenewalMonths))
+	}
 	for _, c := range s.certifications {
 		if (self == nil || c.ID != self.ID) && strings.EqualFold(c.DisplayName, in.DisplayName) {
 			errs = append(errs, &Error{Code: CodeConflict, Field: prefix + "displayName", Message: "another catalog entry has this display name"})
@@ -171,7 +200,7 @@ func (s *Snapshot) newCertification(in CertificationInput, source ProvenanceSour
 	if in.NewOrganization != nil {
 		n := in.NewOrganization
 		orgKey = slugKey(func(k string) bool { return s.orgByKey(k) != nil }, firstNonEmpty(n.Acronym, n.Name))
-		org = &Organization{Key: orgKey, Name: n.Name, Acronym: n.Acronym, URL: n.URL, Description: n.Description}
+		org = &Organization{Key: orgKey, Name: n.Name, Acronym: n.Acronym, URL: n.URL, Description: n.Description, CTID: n.CTID}
 		issuer = org
 	} else if o := s.orgByID[in.OrganizationID]; o != nil {
 		orgKey = o.Key
@@ -183,6 +212,7 @@ func (s *Snapshot) newCertification(in CertificationInput, source ProvenanceSour
 		Name: in.Name, DisplayName: in.DisplayName, Group: in.Group, Level: in.Level, Note: in.Note,
 		RecognitionBases: in.RecognitionBases, EligiblePrograms: in.EligiblePrograms, Aliases: in.Aliases,
 		Status: StatusActive, ApprovedOn: in.ApprovedOn,
+		Description: in.Description, URL: in.URL, CTID: in.CTID, RenewalPeriodMonths: in.RenewalPeriodMonths,
 		Provenance: Provenance{Source: source, Reference: reference},
 	}
 	return org, cert
@@ -196,6 +226,9 @@ func firstNonEmpty(values ...string) string {
 	}
 	return ""
 }
+
+// OrganizationByKey returns the organization with the stable key, or nil.
+func (s *Snapshot) OrganizationByKey(key string) *Organization { return s.orgByKey(key) }
 
 func (s *Snapshot) orgByKey(key string) *Organization {
 	for _, o := range s.organizations {

@@ -36,6 +36,9 @@ type RelatedField struct {
 	Related bool
 	// Reason says why a field is not related, or qualifies a related one.
 	Reason string
+	// OnetSocCodes are the O*NET-SOC occupation codes staff have linked to
+	// the field, such as 51-4121.06.
+	OnetSocCodes []string
 }
 
 // ActivityType is a row of the guide's CE, IC, E or X tables: what earns

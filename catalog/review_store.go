@@ -17,7 +17,10 @@ type CatalogEdit struct {
 	// Certification is created or updated when not nil; a new one of a new
 	// organization is linked to it once created.
 	Certification *Certification
-	// EntityType is Certification or Organization: what the history records.
+	// Field has its O*NET-SOC codes updated when not nil.
+	Field *RelatedField
+	// EntityType is Certification, Organization or RelatedField: what the
+	// history records.
 	EntityType string
 	// Before is the entry before the change, as JSON; empty for a creation.
 	Before string
@@ -72,6 +75,11 @@ type ReviewStore interface {
 	UpdateReview(ctx context.Context, r *CatalogReview, expected int, change Change, edit *CatalogEdit) error
 	// EditCatalog writes one catalog change, its history and a new version.
 	EditCatalog(ctx context.Context, edit *CatalogEdit) error
+	// EditCatalogBatch writes the changes in one transaction, each with its
+	// history entry, at one new catalog version, which it returns. When the
+	// stored version is not expected it is a CONFLICT error and nothing is
+	// written.
+	EditCatalogBatch(ctx context.Context, expected int64, edits []*CatalogEdit) (int64, error)
 	// CatalogHistory pages the recorded catalog changes, newest first.
 	CatalogHistory(ctx context.Context, f HistoryFilter, req PageRequest) (Page[*CatalogChange], error)
 }

@@ -309,7 +309,8 @@ func (s *Reviews) ProvideInformation(ctx context.Context, id int64, response str
 }
 
 // Approve adds the certification to the catalog, as staff describe it,
-// with provenance pointing at the review. Exactly one decision wins.
+// with provenance pointing at the review; what staff leave out and the
+// review holds is taken from the review. Exactly one decision wins.
 func (s *Reviews) Approve(ctx context.Context, id int64, in CertificationInput, reason string) (*CatalogReview, *Certification, []*Error, error) {
 	snap, err := s.catalog.Snapshot(ctx)
 	if err != nil {
@@ -320,6 +321,7 @@ func (s *Reviews) Approve(ctx context.Context, id int64, in CertificationInput, 
 		if r.Status != ReviewPending {
 			return nil, notOpen(r)
 		}
+		snap.fillFromReview(&in, r)
 		if errs := snap.checkCertification("certification.", &in, nil); len(errs) > 0 {
 			return nil, errs
 		}

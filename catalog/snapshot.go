@@ -88,6 +88,17 @@ func (s *Snapshot) Organization(id int64) *Organization { return s.orgByID[id] }
 // Certification returns the certification with the given ID, or nil.
 func (s *Snapshot) Certification(id int64) *Certification { return s.certByID[id] }
 
+// ActiveCertifications returns every ACTIVE certification, by name.
+func (s *Snapshot) ActiveCertifications() []*Certification {
+	out := make([]*Certification, 0, len(s.certifications))
+	for _, c := range s.certifications {
+		if c.Status == StatusActive {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // Organizations returns every organization, by name.
 func (s *Snapshot) Organizations() []*Organization { return s.organizations }
 

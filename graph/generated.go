@@ -42,6 +42,9 @@ type ResolverRoot interface {
 	Candidate() CandidateResolver
 	CatalogChange() CatalogChangeResolver
 	CatalogChangedEvent() CatalogChangedEventResolver
+	CatalogChangesPreview() CatalogChangesPreviewResolver
+	CatalogFieldChange() CatalogFieldChangeResolver
+	CatalogFileProblem() CatalogFileProblemResolver
 	CatalogReview() CatalogReviewResolver
 	Certification() CertificationResolver
 	CsvRowError() CsvRowErrorResolver
@@ -207,6 +210,13 @@ type ComplexityRoot struct {
 		Description func(childComplexity int) int
 	}
 
+	ApplyCatalogChangesPayload struct {
+		CatalogVersion func(childComplexity int) int
+		Changes        func(childComplexity int) int
+		Problems       func(childComplexity int) int
+		UserErrors     func(childComplexity int) int
+	}
+
 	Candidate struct {
 		CreatedAt          func(childComplexity int) int
 		CreatedBy          func(childComplexity int) int
@@ -266,6 +276,25 @@ type ComplexityRoot struct {
 		CatalogVersion func(childComplexity int) int
 	}
 
+	CatalogChangesPreview struct {
+		CatalogVersion func(childComplexity int) int
+		Changes        func(childComplexity int) int
+		Problems       func(childComplexity int) int
+	}
+
+	CatalogFieldChange struct {
+		After  func(childComplexity int) int
+		Before func(childComplexity int) int
+		Field  func(childComplexity int) int
+	}
+
+	CatalogFileProblem struct {
+		Code    func(childComplexity int) int
+		Column  func(childComplexity int) int
+		Line    func(childComplexity int) int
+		Message func(childComplexity int) int
+	}
+
 	CatalogReview struct {
 		Assignee             func(childComplexity int) int
 		CertificationName    func(childComplexity int) int
@@ -312,23 +341,27 @@ type ComplexityRoot struct {
 	}
 
 	Certification struct {
-		Aliases          func(childComplexity int) int
-		ApprovedOn       func(childComplexity int) int
-		DisplayName      func(childComplexity int) int
-		EligiblePrograms func(childComplexity int) int
-		Group            func(childComplexity int) int
-		History          func(childComplexity int) int
-		ID               func(childComplexity int) int
-		Key              func(childComplexity int) int
-		Level            func(childComplexity int) int
-		Name             func(childComplexity int) int
-		Note             func(childComplexity int) int
-		Organization     func(childComplexity int) int
-		Points           func(childComplexity int) int
-		Provenance       func(childComplexity int) int
-		RecognitionBases func(childComplexity int) int
-		RetiredOn        func(childComplexity int) int
-		Status           func(childComplexity int) int
+		Aliases             func(childComplexity int) int
+		ApprovedOn          func(childComplexity int) int
+		Ctid                func(childComplexity int) int
+		Description         func(childComplexity int) int
+		DisplayName         func(childComplexity int) int
+		EligiblePrograms    func(childComplexity int) int
+		Group               func(childComplexity int) int
+		History             func(childComplexity int) int
+		ID                  func(childComplexity int) int
+		Key                 func(childComplexity int) int
+		Level               func(childComplexity int) int
+		Name                func(childComplexity int) int
+		Note                func(childComplexity int) int
+		Organization        func(childComplexity int) int
+		Points              func(childComplexity int) int
+		Provenance          func(childComplexity int) int
+		RecognitionBases    func(childComplexity int) int
+		RenewalPeriodMonths func(childComplexity int) int
+		RetiredOn           func(childComplexity int) int
+		Status              func(childComplexity int) int
+		URL                 func(childComplexity int) int
 	}
 
 	CertificationAlias struct {
@@ -459,6 +492,7 @@ type ComplexityRoot struct {
 		AddCertificationAlias        func(childComplexity int, id string, alias model.CertificationAliasInput, reason string) int
 		AddHeldCertification         func(childComplexity int, input model.AddHeldCertificationInput) int
 		AppealApplication            func(childComplexity int, applicationID string, version int, reason string) int
+		ApplyCatalogChanges          func(childComplexity int, input model.CatalogChangesInput, catalogVersion string, reason string) int
 		ApproveApplication           func(childComplexity int, applicationID string, version int, reason *string) int
 		ApproveCatalogReview         func(childComplexity int, reviewID string, certification catalog.CertificationInput, reason *string) int
 		AssignApplication            func(childComplexity int, applicationID string, version int, reviewer *string) int
@@ -472,6 +506,7 @@ type ComplexityRoot struct {
 		GrantDetailedReview          func(childComplexity int, applicationID string, version int, reason string) int
 		GrantExtension               func(childComplexity int, applicationID string, version int, reason string) int
 		ImportCandidates             func(childComplexity int, input model.ImportCandidatesInput) int
+		PreviewCatalogChanges        func(childComplexity int, input model.CatalogChangesInput) int
 		ProvideReviewInformation     func(childComplexity int, reviewID string, response string) int
 		RecordPayment                func(childComplexity int, applicationID string, version int, amountCents int, reference string) int
 		RefuseActivity               func(childComplexity int, applicationID string, version int, activityID int, code catalog.ActivityRefusalCode, reason string) int
@@ -487,6 +522,7 @@ type ComplexityRoot struct {
 		RetireCertification          func(childComplexity int, id string, retiredOn catalog.Date, reason string) int
 		SaveApplicationActivity      func(childComplexity int, applicationID string, version int, activity model.ActivityInput) int
 		SetActivityPoints            func(childComplexity int, applicationID string, version int, activityID int, points int, reason string) int
+		SetRelatedFieldOccupations   func(childComplexity int, id string, onetSocCodes []string, reason string) int
 		SubmitApplications           func(childComplexity int, applicationIds []string, versions []int, idempotencyKey *string) int
 		SubmitCertificationForReview func(childComplexity int, input model.SubmitCertificationForReviewInput) int
 		UpdateCertification          func(childComplexity int, id string, input catalog.CertificationInput, reason string) int
@@ -498,6 +534,7 @@ type ComplexityRoot struct {
 	Organization struct {
 		Acronym        func(childComplexity int) int
 		Certifications func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Ctid           func(childComplexity int) int
 		Description    func(childComplexity int) int
 		ID             func(childComplexity int) int
 		Key            func(childComplexity int) int
@@ -542,6 +579,14 @@ type ComplexityRoot struct {
 		Reference  func(childComplexity int) int
 	}
 
+	PlannedCatalogChange struct {
+		Action     func(childComplexity int) int
+		EntityType func(childComplexity int) int
+		Fields     func(childComplexity int) int
+		Key        func(childComplexity int) int
+		Line       func(childComplexity int) int
+	}
+
 	PointsReport struct {
 		Activities          func(childComplexity int) int
 		ByCategory          func(childComplexity int) int
@@ -563,6 +608,11 @@ type ComplexityRoot struct {
 		Message     func(childComplexity int) int
 	}
 
+	PreviewCatalogChangesPayload struct {
+		Preview    func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
 	Provenance struct {
 		AddedAt   func(childComplexity int) int
 		Reference func(childComplexity int) int
@@ -580,7 +630,7 @@ type ComplexityRoot struct {
 		CatalogReview          func(childComplexity int, id string) int
 		CatalogReviews         func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.CatalogReviewFilter) int
 		CatalogVersion         func(childComplexity int) int
-		Certification          func(childComplexity int, id string) int
+		Certification          func(childComplexity int, id *string, key *string) int
 		Certifications         func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.CertificationFilter, orderBy *model.CertificationOrder) int
 		CheckCredential        func(childComplexity int, input model.CredentialCheckInput) int
 		CheckCredentials       func(childComplexity int, inputs []*model.CredentialCheckInput) int
@@ -591,7 +641,7 @@ type ComplexityRoot struct {
 		MyApplications         func(childComplexity int) int
 		MyCatalogReviews       func(childComplexity int) int
 		Node                   func(childComplexity int, id string) int
-		Organization           func(childComplexity int, id string) int
+		Organization           func(childComplexity int, id *string, key *string) int
 		Organizations          func(childComplexity int, first *int, after *string, last *int, before *string) int
 		RecertificationRules   func(childComplexity int) int
 		RelatedFields          func(childComplexity int, filter *model.RelatedFieldFilter) int
@@ -611,12 +661,18 @@ type ComplexityRoot struct {
 	}
 
 	RelatedField struct {
-		ID      func(childComplexity int) int
-		Key     func(childComplexity int) int
-		Name    func(childComplexity int) int
-		Reason  func(childComplexity int) int
-		Related func(childComplexity int) int
-		Sector  func(childComplexity int) int
+		ID           func(childComplexity int) int
+		Key          func(childComplexity int) int
+		Name         func(childComplexity int) int
+		OnetSocCodes func(childComplexity int) int
+		Reason       func(childComplexity int) int
+		Related      func(childComplexity int) int
+		Sector       func(childComplexity int) int
+	}
+
+	RelatedFieldPayload struct {
+		RelatedField func(childComplexity int) int
+		UserErrors   func(childComplexity int) int
 	}
 
 	ReviewDecision struct {
@@ -756,6 +812,16 @@ type CatalogChangeResolver interface {
 type CatalogChangedEventResolver interface {
 	CatalogVersion(ctx context.Context, obj *catalog.CatalogEvent) (string, error)
 }
+type CatalogChangesPreviewResolver interface {
+	CatalogVersion(ctx context.Context, obj *catalog.BulkPlan) (string, error)
+}
+type CatalogFieldChangeResolver interface {
+	Before(ctx context.Context, obj *catalog.FieldChange) (*string, error)
+	After(ctx context.Context, obj *catalog.FieldChange) (*string, error)
+}
+type CatalogFileProblemResolver interface {
+	Column(ctx context.Context, obj *catalog.BulkProblem) (*string, error)
+}
 type CatalogReviewResolver interface {
 	ID(ctx context.Context, obj *catalog.CatalogReview) (string, error)
 
@@ -780,6 +846,10 @@ type CertificationResolver interface {
 
 	Points(ctx context.Context, obj *catalog.Certification) (int, error)
 
+	Description(ctx context.Context, obj *catalog.Certification) (*string, error)
+	URL(ctx context.Context, obj *catalog.Certification) (*string, error)
+	Ctid(ctx context.Context, obj *catalog.Certification) (*string, error)
+	RenewalPeriodMonths(ctx context.Context, obj *catalog.Certification) (*int, error)
 	History(ctx context.Context, obj *catalog.Certification) ([]*catalog.CatalogChange, error)
 }
 type CsvRowErrorResolver interface {
@@ -834,6 +904,9 @@ type MutationResolver interface {
 	UpholdDenial(ctx context.Context, applicationID string, version int, reason string) (*model.ApplicationPayload, error)
 	GrantAppeal(ctx context.Context, applicationID string, version int, reason string) (*model.ApplicationPayload, error)
 	RejectAppeal(ctx context.Context, applicationID string, version int, reason string) (*model.ApplicationPayload, error)
+	PreviewCatalogChanges(ctx context.Context, input model.CatalogChangesInput) (*model.PreviewCatalogChangesPayload, error)
+	ApplyCatalogChanges(ctx context.Context, input model.CatalogChangesInput, catalogVersion string, reason string) (*model.ApplyCatalogChangesPayload, error)
+	SetRelatedFieldOccupations(ctx context.Context, id string, onetSocCodes []string, reason string) (*model.RelatedFieldPayload, error)
 	SubmitCertificationForReview(ctx context.Context, input model.SubmitCertificationForReviewInput) (*model.SubmitCertificationForReviewPayload, error)
 	ProvideReviewInformation(ctx context.Context, reviewID string, response string) (*model.CatalogReviewPayload, error)
 	AssignCatalogReview(ctx context.Context, reviewID string, assignee *string) (*model.CatalogReviewPayload, error)
@@ -854,6 +927,7 @@ type OrganizationResolver interface {
 	Acronym(ctx context.Context, obj *catalog.Organization) (*string, error)
 	URL(ctx context.Context, obj *catalog.Organization) (*string, error)
 
+	Ctid(ctx context.Context, obj *catalog.Organization) (*string, error)
 	Certifications(ctx context.Context, obj *catalog.Organization, first *int, after *string, last *int, before *string) (*model.CertificationConnection, error)
 }
 type PaymentResolver interface {
@@ -872,9 +946,9 @@ type PointsWarningResolver interface {
 type QueryResolver interface {
 	Node(ctx context.Context, id string) (relay.Node, error)
 	Certifications(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.CertificationFilter, orderBy *model.CertificationOrder) (*model.CertificationConnection, error)
-	Certification(ctx context.Context, id string) (*catalog.Certification, error)
+	Certification(ctx context.Context, id *string, key *string) (*catalog.Certification, error)
 	Organizations(ctx context.Context, first *int, after *string, last *int, before *string) (*model.OrganizationConnection, error)
-	Organization(ctx context.Context, id string) (*catalog.Organization, error)
+	Organization(ctx context.Context, id *string, key *string) (*catalog.Organization, error)
 	RelatedFields(ctx context.Context, filter *model.RelatedFieldFilter) ([]*catalog.RelatedField, error)
 	KeyActivities(ctx context.Context, program *catalog.Program, area *catalog.KeyActivityArea) ([]*catalog.KeyActivity, error)
 	ActivityTypes(ctx context.Context, category *catalog.PointCategory) ([]*catalog.ActivityType, error)
@@ -1542,6 +1616,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AppliedRule.Description(childComplexity), true
 
+	case "ApplyCatalogChangesPayload.catalogVersion":
+		if e.ComplexityRoot.ApplyCatalogChangesPayload.CatalogVersion == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApplyCatalogChangesPayload.CatalogVersion(childComplexity), true
+	case "ApplyCatalogChangesPayload.changes":
+		if e.ComplexityRoot.ApplyCatalogChangesPayload.Changes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApplyCatalogChangesPayload.Changes(childComplexity), true
+	case "ApplyCatalogChangesPayload.problems":
+		if e.ComplexityRoot.ApplyCatalogChangesPayload.Problems == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApplyCatalogChangesPayload.Problems(childComplexity), true
+	case "ApplyCatalogChangesPayload.userErrors":
+		if e.ComplexityRoot.ApplyCatalogChangesPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApplyCatalogChangesPayload.UserErrors(childComplexity), true
+
 	case "Candidate.createdAt":
 		if e.ComplexityRoot.Candidate.CreatedAt == nil {
 			break
@@ -1760,6 +1859,69 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CatalogChangedEvent.CatalogVersion(childComplexity), true
 
+	case "CatalogChangesPreview.catalogVersion":
+		if e.ComplexityRoot.CatalogChangesPreview.CatalogVersion == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CatalogChangesPreview.CatalogVersion(childComplexity), true
+	case "CatalogChangesPreview.changes":
+		if e.ComplexityRoot.CatalogChangesPreview.Changes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CatalogChangesPreview.Changes(childComplexity), true
+	case "CatalogChangesPreview.problems":
+		if e.ComplexityRoot.CatalogChangesPreview.Problems == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CatalogChangesPreview.Problems(childComplexity), true
+
+	case "CatalogFieldChange.after":
+		if e.ComplexityRoot.CatalogFieldChange.After == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CatalogFieldChange.After(childComplexity), true
+	case "CatalogFieldChange.before":
+		if e.ComplexityRoot.CatalogFieldChange.Before == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CatalogFieldChange.Before(childComplexity), true
+	case "CatalogFieldChange.field":
+		if e.ComplexityRoot.CatalogFieldChange.Field == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CatalogFieldChange.Field(childComplexity), true
+
+	case "CatalogFileProblem.code":
+		if e.ComplexityRoot.CatalogFileProblem.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CatalogFileProblem.Code(childComplexity), true
+	case "CatalogFileProblem.column":
+		if e.ComplexityRoot.CatalogFileProblem.Column == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CatalogFileProblem.Column(childComplexity), true
+	case "CatalogFileProblem.line":
+		if e.ComplexityRoot.CatalogFileProblem.Line == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CatalogFileProblem.Line(childComplexity), true
+	case "CatalogFileProblem.message":
+		if e.ComplexityRoot.CatalogFileProblem.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CatalogFileProblem.Message(childComplexity), true
+
 	case "CatalogReview.assignee":
 		if e.ComplexityRoot.CatalogReview.Assignee == nil {
 			break
@@ -1957,6 +2119,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Certification.ApprovedOn(childComplexity), true
+	case "Certification.ctid":
+		if e.ComplexityRoot.Certification.Ctid == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Certification.Ctid(childComplexity), true
+	case "Certification.description":
+		if e.ComplexityRoot.Certification.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Certification.Description(childComplexity), true
 	case "Certification.displayName":
 		if e.ComplexityRoot.Certification.DisplayName == nil {
 			break
@@ -2035,6 +2209,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Certification.RecognitionBases(childComplexity), true
+	case "Certification.renewalPeriodMonths":
+		if e.ComplexityRoot.Certification.RenewalPeriodMonths == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Certification.RenewalPeriodMonths(childComplexity), true
 	case "Certification.retiredOn":
 		if e.ComplexityRoot.Certification.RetiredOn == nil {
 			break
@@ -2047,6 +2227,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Certification.Status(childComplexity), true
+	case "Certification.url":
+		if e.ComplexityRoot.Certification.URL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Certification.URL(childComplexity), true
 
 	case "CertificationAlias.kind":
 		if e.ComplexityRoot.CertificationAlias.Kind == nil {
@@ -2536,6 +2722,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AppealApplication(childComplexity, args["applicationId"].(string), args["version"].(int), args["reason"].(string)), true
+	case "Mutation.applyCatalogChanges":
+		if e.ComplexityRoot.Mutation.ApplyCatalogChanges == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_applyCatalogChanges_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ApplyCatalogChanges(childComplexity, args["input"].(model.CatalogChangesInput), args["catalogVersion"].(string), args["reason"].(string)), true
 	case "Mutation.approveApplication":
 		if e.ComplexityRoot.Mutation.ApproveApplication == nil {
 			break
@@ -2679,6 +2876,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ImportCandidates(childComplexity, args["input"].(model.ImportCandidatesInput)), true
+	case "Mutation.previewCatalogChanges":
+		if e.ComplexityRoot.Mutation.PreviewCatalogChanges == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_previewCatalogChanges_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.PreviewCatalogChanges(childComplexity, args["input"].(model.CatalogChangesInput)), true
 	case "Mutation.provideReviewInformation":
 		if e.ComplexityRoot.Mutation.ProvideReviewInformation == nil {
 			break
@@ -2844,6 +3052,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SetActivityPoints(childComplexity, args["applicationId"].(string), args["version"].(int), args["activityId"].(int), args["points"].(int), args["reason"].(string)), true
+	case "Mutation.setRelatedFieldOccupations":
+		if e.ComplexityRoot.Mutation.SetRelatedFieldOccupations == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setRelatedFieldOccupations_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetRelatedFieldOccupations(childComplexity, args["id"].(string), args["onetSocCodes"].([]string), args["reason"].(string)), true
 	case "Mutation.submitApplications":
 		if e.ComplexityRoot.Mutation.SubmitApplications == nil {
 			break
@@ -2928,6 +3147,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Organization.Certifications(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Organization.ctid":
+		if e.ComplexityRoot.Organization.Ctid == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Organization.Ctid(childComplexity), true
 	case "Organization.description":
 		if e.ComplexityRoot.Organization.Description == nil {
 			break
@@ -3079,6 +3304,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Payment.Reference(childComplexity), true
 
+	case "PlannedCatalogChange.action":
+		if e.ComplexityRoot.PlannedCatalogChange.Action == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlannedCatalogChange.Action(childComplexity), true
+	case "PlannedCatalogChange.entityType":
+		if e.ComplexityRoot.PlannedCatalogChange.EntityType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlannedCatalogChange.EntityType(childComplexity), true
+	case "PlannedCatalogChange.fields":
+		if e.ComplexityRoot.PlannedCatalogChange.Fields == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlannedCatalogChange.Fields(childComplexity), true
+	case "PlannedCatalogChange.key":
+		if e.ComplexityRoot.PlannedCatalogChange.Key == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlannedCatalogChange.Key(childComplexity), true
+	case "PlannedCatalogChange.line":
+		if e.ComplexityRoot.PlannedCatalogChange.Line == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PlannedCatalogChange.Line(childComplexity), true
+
 	case "PointsReport.activities":
 		if e.ComplexityRoot.PointsReport.Activities == nil {
 			break
@@ -3153,6 +3409,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PointsWarning.Message(childComplexity), true
+
+	case "PreviewCatalogChangesPayload.preview":
+		if e.ComplexityRoot.PreviewCatalogChangesPayload.Preview == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewCatalogChangesPayload.Preview(childComplexity), true
+	case "PreviewCatalogChangesPayload.userErrors":
+		if e.ComplexityRoot.PreviewCatalogChangesPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PreviewCatalogChangesPayload.UserErrors(childComplexity), true
 
 	case "Provenance.addedAt":
 		if e.ComplexityRoot.Provenance.AddedAt == nil {
@@ -3283,7 +3552,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Certification(childComplexity, args["id"].(string)), true
+		return e.ComplexityRoot.Query.Certification(childComplexity, args["id"].(*string), args["key"].(*string)), true
 	case "Query.certifications":
 		if e.ComplexityRoot.Query.Certifications == nil {
 			break
@@ -3385,7 +3654,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Organization(childComplexity, args["id"].(string)), true
+		return e.ComplexityRoot.Query.Organization(childComplexity, args["id"].(*string), args["key"].(*string)), true
 	case "Query.organizations":
 		if e.ComplexityRoot.Query.Organizations == nil {
 			break
@@ -3477,6 +3746,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RelatedField.Name(childComplexity), true
+	case "RelatedField.onetSocCodes":
+		if e.ComplexityRoot.RelatedField.OnetSocCodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedField.OnetSocCodes(childComplexity), true
 	case "RelatedField.reason":
 		if e.ComplexityRoot.RelatedField.Reason == nil {
 			break
@@ -3495,6 +3770,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RelatedField.Sector(childComplexity), true
+
+	case "RelatedFieldPayload.relatedField":
+		if e.ComplexityRoot.RelatedFieldPayload.RelatedField == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedFieldPayload.RelatedField(childComplexity), true
+	case "RelatedFieldPayload.userErrors":
+		if e.ComplexityRoot.RelatedFieldPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedFieldPayload.UserErrors(childComplexity), true
 
 	case "ReviewDecision.certification":
 		if e.ComplexityRoot.ReviewDecision.Certification == nil {
@@ -3690,6 +3978,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputActivityInput,
 		ec.unmarshalInputAddHeldCertificationInput,
 		ec.unmarshalInputApplicationFilter,
+		ec.unmarshalInputCatalogChangesInput,
 		ec.unmarshalInputCatalogHistoryFilter,
 		ec.unmarshalInputCatalogReviewFilter,
 		ec.unmarshalInputCertificationAliasInput,
@@ -3798,7 +4087,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "schema/applications.graphqls" "schema/catalog.graphqls" "schema/credentials.graphqls" "schema/identity.graphqls" "schema/reference.graphqls" "schema/reviews.graphqls" "schema/schema.graphqls"
+//go:embed "schema/applications.graphqls" "schema/bulk.graphqls" "schema/catalog.graphqls" "schema/credentials.graphqls" "schema/identity.graphqls" "schema/reference.graphqls" "schema/reviews.graphqls" "schema/schema.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -3811,6 +4100,7 @@ func sourceData(filename string) string {
 
 var sources = []*ast.Source{
 	{Name: "schema/applications.graphqls", Input: sourceData("schema/applications.graphqls"), BuiltIn: false},
+	{Name: "schema/bulk.graphqls", Input: sourceData("schema/bulk.graphqls"), BuiltIn: false},
 	{Name: "schema/catalog.graphqls", Input: sourceData("schema/catalog.graphqls"), BuiltIn: false},
 	{Name: "schema/credentials.graphqls", Input: sourceData("schema/credentials.graphqls"), BuiltIn: false},
 	{Name: "schema/identity.graphqls", Input: sourceData("schema/identity.graphqls"), BuiltIn: false},
@@ -4096,6 +4386,20 @@ func (ec *executionContext) childFields_AppliedRule(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type AppliedRule", field.Name)
 }
 
+func (ec *executionContext) childFields_ApplyCatalogChangesPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "catalogVersion":
+		return ec.fieldContext_ApplyCatalogChangesPayload_catalogVersion(ctx, field)
+	case "changes":
+		return ec.fieldContext_ApplyCatalogChangesPayload_changes(ctx, field)
+	case "problems":
+		return ec.fieldContext_ApplyCatalogChangesPayload_problems(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_ApplyCatalogChangesPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ApplyCatalogChangesPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_Candidate(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -4212,6 +4516,44 @@ func (ec *executionContext) childFields_CatalogChangedEvent(ctx context.Context,
 		return ec.fieldContext_CatalogChangedEvent_at(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CatalogChangedEvent", field.Name)
+}
+
+func (ec *executionContext) childFields_CatalogChangesPreview(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "catalogVersion":
+		return ec.fieldContext_CatalogChangesPreview_catalogVersion(ctx, field)
+	case "changes":
+		return ec.fieldContext_CatalogChangesPreview_changes(ctx, field)
+	case "problems":
+		return ec.fieldContext_CatalogChangesPreview_problems(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CatalogChangesPreview", field.Name)
+}
+
+func (ec *executionContext) childFields_CatalogFieldChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "field":
+		return ec.fieldContext_CatalogFieldChange_field(ctx, field)
+	case "before":
+		return ec.fieldContext_CatalogFieldChange_before(ctx, field)
+	case "after":
+		return ec.fieldContext_CatalogFieldChange_after(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CatalogFieldChange", field.Name)
+}
+
+func (ec *executionContext) childFields_CatalogFileProblem(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "line":
+		return ec.fieldContext_CatalogFileProblem_line(ctx, field)
+	case "column":
+		return ec.fieldContext_CatalogFileProblem_column(ctx, field)
+	case "code":
+		return ec.fieldContext_CatalogFileProblem_code(ctx, field)
+	case "message":
+		return ec.fieldContext_CatalogFileProblem_message(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CatalogFileProblem", field.Name)
 }
 
 func (ec *executionContext) childFields_CatalogReview(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4338,6 +4680,14 @@ func (ec *executionContext) childFields_Certification(ctx context.Context, field
 		return ec.fieldContext_Certification_retiredOn(ctx, field)
 	case "provenance":
 		return ec.fieldContext_Certification_provenance(ctx, field)
+	case "description":
+		return ec.fieldContext_Certification_description(ctx, field)
+	case "url":
+		return ec.fieldContext_Certification_url(ctx, field)
+	case "ctid":
+		return ec.fieldContext_Certification_ctid(ctx, field)
+	case "renewalPeriodMonths":
+		return ec.fieldContext_Certification_renewalPeriodMonths(ctx, field)
 	case "history":
 		return ec.fieldContext_Certification_history(ctx, field)
 	}
@@ -4606,6 +4956,8 @@ func (ec *executionContext) childFields_Organization(ctx context.Context, field 
 		return ec.fieldContext_Organization_url(ctx, field)
 	case "description":
 		return ec.fieldContext_Organization_description(ctx, field)
+	case "ctid":
+		return ec.fieldContext_Organization_ctid(ctx, field)
 	case "certifications":
 		return ec.fieldContext_Organization_certifications(ctx, field)
 	}
@@ -4686,6 +5038,22 @@ func (ec *executionContext) childFields_Payment(ctx context.Context, field graph
 	return nil, fmt.Errorf("no field named %q was found under type Payment", field.Name)
 }
 
+func (ec *executionContext) childFields_PlannedCatalogChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "line":
+		return ec.fieldContext_PlannedCatalogChange_line(ctx, field)
+	case "action":
+		return ec.fieldContext_PlannedCatalogChange_action(ctx, field)
+	case "entityType":
+		return ec.fieldContext_PlannedCatalogChange_entityType(ctx, field)
+	case "key":
+		return ec.fieldContext_PlannedCatalogChange_key(ctx, field)
+	case "fields":
+		return ec.fieldContext_PlannedCatalogChange_fields(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PlannedCatalogChange", field.Name)
+}
+
 func (ec *executionContext) childFields_PointsReport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "required":
@@ -4726,6 +5094,16 @@ func (ec *executionContext) childFields_PointsWarning(ctx context.Context, field
 		return ec.fieldContext_PointsWarning_message(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PointsWarning", field.Name)
+}
+
+func (ec *executionContext) childFields_PreviewCatalogChangesPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "preview":
+		return ec.fieldContext_PreviewCatalogChangesPayload_preview(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_PreviewCatalogChangesPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PreviewCatalogChangesPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_Provenance(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4778,8 +5156,20 @@ func (ec *executionContext) childFields_RelatedField(ctx context.Context, field 
 		return ec.fieldContext_RelatedField_related(ctx, field)
 	case "reason":
 		return ec.fieldContext_RelatedField_reason(ctx, field)
+	case "onetSocCodes":
+		return ec.fieldContext_RelatedField_onetSocCodes(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type RelatedField", field.Name)
+}
+
+func (ec *executionContext) childFields_RelatedFieldPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "relatedField":
+		return ec.fieldContext_RelatedFieldPayload_relatedField(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_RelatedFieldPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RelatedFieldPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_ReviewDecision(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5079,6 +5469,36 @@ func (ec *executionContext) field_Mutation_appealApplication_args(ctx context.Co
 		return nil, err
 	}
 	args["version"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_applyCatalogChanges_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CatalogChangesInput, error) {
+			return ec.unmarshalNCatalogChangesInput2githubᚗcomᚋmsscᚋrecertᚋgraphᚋmodelᚐCatalogChangesInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "catalogVersion",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["catalogVersion"] = arg1
 	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
 		func(ctx context.Context, v any) (string, error) {
 			return ec.unmarshalNString2string(ctx, v)
@@ -5432,6 +5852,20 @@ func (ec *executionContext) field_Mutation_importCandidates_args(ctx context.Con
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.ImportCandidatesInput, error) {
 			return ec.unmarshalNImportCandidatesInput2githubᚗcomᚋmsscᚋrecertᚋgraphᚋmodelᚐImportCandidatesInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_previewCatalogChanges_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CatalogChangesInput, error) {
+			return ec.unmarshalNCatalogChangesInput2githubᚗcomᚋmsscᚋrecertᚋgraphᚋmodelᚐCatalogChangesInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -5906,6 +6340,36 @@ func (ec *executionContext) field_Mutation_setActivityPoints_args(ctx context.Co
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_setRelatedFieldOccupations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "onetSocCodes",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalNString2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["onetSocCodes"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_submitApplications_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6350,13 +6814,21 @@ func (ec *executionContext) field_Query_certification_args(ctx context.Context, 
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
-		func(ctx context.Context, v any) (string, error) {
-			return ec.unmarshalNID2string(ctx, v)
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
 	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "key",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["key"] = arg1
 	return args, nil
 }
 
@@ -6496,13 +6968,21 @@ func (ec *executionContext) field_Query_organization_args(ctx context.Context, r
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
-		func(ctx context.Context, v any) (string, error) {
-			return ec.unmarshalNID2string(ctx, v)
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
 	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "key",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["key"] = arg1
 	return args, nil
 }
 
@@ -9119,6 +9599,125 @@ func (ec *executionContext) fieldContext_AppliedRule_description(_ context.Conte
 	return graphql.NewScalarFieldContext("AppliedRule", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
+func (ec *executionContext) _ApplyCatalogChangesPayload_catalogVersion(ctx context.Context, field graphql.CollectedField, obj *model.ApplyCatalogChangesPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApplyCatalogChangesPayload_catalogVersion(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CatalogVersion, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ApplyCatalogChangesPayload_catalogVersion(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ApplyCatalogChangesPayload", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _ApplyCatalogChangesPayload_changes(ctx context.Context, field graphql.CollectedField, obj *model.ApplyCatalogChangesPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApplyCatalogChangesPayload_changes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Changes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*catalog.BulkChange) graphql.Marshaler {
+			return ec.marshalNPlannedCatalogChange2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkChangeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ApplyCatalogChangesPayload_changes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ApplyCatalogChangesPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PlannedCatalogChange(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ApplyCatalogChangesPayload_problems(ctx context.Context, field graphql.CollectedField, obj *model.ApplyCatalogChangesPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApplyCatalogChangesPayload_problems(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Problems, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*catalog.BulkProblem) graphql.Marshaler {
+			return ec.marshalNCatalogFileProblem2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkProblemᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ApplyCatalogChangesPayload_problems(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ApplyCatalogChangesPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CatalogFileProblem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ApplyCatalogChangesPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.ApplyCatalogChangesPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApplyCatalogChangesPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ApplyCatalogChangesPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ApplyCatalogChangesPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Candidate_id(ctx context.Context, field graphql.CollectedField, obj *catalog.Candidate) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10030,6 +10629,254 @@ func (ec *executionContext) _CatalogChangedEvent_at(ctx context.Context, field g
 }
 func (ec *executionContext) fieldContext_CatalogChangedEvent_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CatalogChangedEvent", field, false, false, errors.New("field of type DateTime does not have child fields"))
+}
+
+func (ec *executionContext) _CatalogChangesPreview_catalogVersion(ctx context.Context, field graphql.CollectedField, obj *catalog.BulkPlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CatalogChangesPreview_catalogVersion(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CatalogChangesPreview().CatalogVersion(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CatalogChangesPreview_catalogVersion(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CatalogChangesPreview", field, true, true, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _CatalogChangesPreview_changes(ctx context.Context, field graphql.CollectedField, obj *catalog.BulkPlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CatalogChangesPreview_changes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Changes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []catalog.BulkChange) graphql.Marshaler {
+			return ec.marshalNPlannedCatalogChange2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkChangeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CatalogChangesPreview_changes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CatalogChangesPreview",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PlannedCatalogChange(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CatalogChangesPreview_problems(ctx context.Context, field graphql.CollectedField, obj *catalog.BulkPlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CatalogChangesPreview_problems(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Problems, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []catalog.BulkProblem) graphql.Marshaler {
+			return ec.marshalNCatalogFileProblem2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkProblemᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CatalogChangesPreview_problems(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CatalogChangesPreview",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CatalogFileProblem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CatalogFieldChange_field(ctx context.Context, field graphql.CollectedField, obj *catalog.FieldChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CatalogFieldChange_field(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Field, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CatalogFieldChange_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CatalogFieldChange", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _CatalogFieldChange_before(ctx context.Context, field graphql.CollectedField, obj *catalog.FieldChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CatalogFieldChange_before(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CatalogFieldChange().Before(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CatalogFieldChange_before(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CatalogFieldChange", field, true, true, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _CatalogFieldChange_after(ctx context.Context, field graphql.CollectedField, obj *catalog.FieldChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CatalogFieldChange_after(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CatalogFieldChange().After(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CatalogFieldChange_after(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CatalogFieldChange", field, true, true, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _CatalogFileProblem_line(ctx context.Context, field graphql.CollectedField, obj *catalog.BulkProblem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CatalogFileProblem_line(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Line, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CatalogFileProblem_line(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CatalogFileProblem", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _CatalogFileProblem_column(ctx context.Context, field graphql.CollectedField, obj *catalog.BulkProblem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CatalogFileProblem_column(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CatalogFileProblem().Column(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CatalogFileProblem_column(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CatalogFileProblem", field, true, true, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _CatalogFileProblem_code(ctx context.Context, field graphql.CollectedField, obj *catalog.BulkProblem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CatalogFileProblem_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v catalog.Code) graphql.Marshaler {
+			return ec.marshalNErrorCode2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐCode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CatalogFileProblem_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CatalogFileProblem", field, false, false, errors.New("field of type ErrorCode does not have child fields"))
+}
+
+func (ec *executionContext) _CatalogFileProblem_message(ctx context.Context, field graphql.CollectedField, obj *catalog.BulkProblem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CatalogFileProblem_message(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Message, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CatalogFileProblem_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CatalogFileProblem", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _CatalogReview_id(ctx context.Context, field graphql.CollectedField, obj *catalog.CatalogReview) (ret graphql.Marshaler) {
@@ -11214,6 +12061,98 @@ func (ec *executionContext) fieldContext_Certification_provenance(_ context.Cont
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Certification_description(ctx context.Context, field graphql.CollectedField, obj *catalog.Certification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Certification_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Certification().Description(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Certification_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Certification", field, true, true, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Certification_url(ctx context.Context, field graphql.CollectedField, obj *catalog.Certification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Certification_url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Certification().URL(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Certification_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Certification", field, true, true, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Certification_ctid(ctx context.Context, field graphql.CollectedField, obj *catalog.Certification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Certification_ctid(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Certification().Ctid(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Certification_ctid(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Certification", field, true, true, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Certification_renewalPeriodMonths(ctx context.Context, field graphql.CollectedField, obj *catalog.Certification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Certification_renewalPeriodMonths(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Certification().RenewalPeriodMonths(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Certification_renewalPeriodMonths(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Certification", field, true, true, errors.New("field of type Int does not have child fields"))
 }
 
 func (ec *executionContext) _Certification_history(ctx context.Context, field graphql.CollectedField, obj *catalog.Certification) (ret graphql.Marshaler) {
@@ -14595,6 +15534,192 @@ func (ec *executionContext) fieldContext_Mutation_rejectAppeal(ctx context.Conte
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_previewCatalogChanges(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_previewCatalogChanges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().PreviewCatalogChanges(ctx, fc.Args["input"].(model.CatalogChangesInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐRoleᚄ(ctx, []any{"STAFF"})
+				if err != nil {
+					var zeroVal *model.PreviewCatalogChangesPayload
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *model.PreviewCatalogChangesPayload
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PreviewCatalogChangesPayload) graphql.Marshaler {
+			return ec.marshalNPreviewCatalogChangesPayload2ᚖgithubᚗcomᚋmsscᚋrecertᚋgraphᚋmodelᚐPreviewCatalogChangesPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_previewCatalogChanges(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PreviewCatalogChangesPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_previewCatalogChanges_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_applyCatalogChanges(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_applyCatalogChanges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ApplyCatalogChanges(ctx, fc.Args["input"].(model.CatalogChangesInput), fc.Args["catalogVersion"].(string), fc.Args["reason"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐRoleᚄ(ctx, []any{"STAFF"})
+				if err != nil {
+					var zeroVal *model.ApplyCatalogChangesPayload
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *model.ApplyCatalogChangesPayload
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ApplyCatalogChangesPayload) graphql.Marshaler {
+			return ec.marshalNApplyCatalogChangesPayload2ᚖgithubᚗcomᚋmsscᚋrecertᚋgraphᚋmodelᚐApplyCatalogChangesPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_applyCatalogChanges(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ApplyCatalogChangesPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_applyCatalogChanges_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_setRelatedFieldOccupations(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setRelatedFieldOccupations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetRelatedFieldOccupations(ctx, fc.Args["id"].(string), fc.Args["onetSocCodes"].([]string), fc.Args["reason"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐRoleᚄ(ctx, []any{"STAFF"})
+				if err != nil {
+					var zeroVal *model.RelatedFieldPayload
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *model.RelatedFieldPayload
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RelatedFieldPayload) graphql.Marshaler {
+			return ec.marshalNRelatedFieldPayload2ᚖgithubᚗcomᚋmsscᚋrecertᚋgraphᚋmodelᚐRelatedFieldPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setRelatedFieldOccupations(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RelatedFieldPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setRelatedFieldOccupations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_submitCertificationForReview(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15539,6 +16664,29 @@ func (ec *executionContext) fieldContext_Organization_description(_ context.Cont
 	return graphql.NewScalarFieldContext("Organization", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
+func (ec *executionContext) _Organization_ctid(ctx context.Context, field graphql.CollectedField, obj *catalog.Organization) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Organization_ctid(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Organization().Ctid(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Organization_ctid(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Organization", field, true, true, errors.New("field of type String does not have child fields"))
+}
+
 func (ec *executionContext) _Organization_certifications(ctx context.Context, field graphql.CollectedField, obj *catalog.Organization) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16092,6 +17240,130 @@ func (ec *executionContext) fieldContext_Payment_recordedAt(_ context.Context, f
 	return graphql.NewScalarFieldContext("Payment", field, false, false, errors.New("field of type DateTime does not have child fields"))
 }
 
+func (ec *executionContext) _PlannedCatalogChange_line(ctx context.Context, field graphql.CollectedField, obj *catalog.BulkChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlannedCatalogChange_line(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Line, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlannedCatalogChange_line(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlannedCatalogChange", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _PlannedCatalogChange_action(ctx context.Context, field graphql.CollectedField, obj *catalog.BulkChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlannedCatalogChange_action(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Action, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v catalog.BulkAction) graphql.Marshaler {
+			return ec.marshalNCatalogChangeAction2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkAction(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlannedCatalogChange_action(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlannedCatalogChange", field, false, false, errors.New("field of type CatalogChangeAction does not have child fields"))
+}
+
+func (ec *executionContext) _PlannedCatalogChange_entityType(ctx context.Context, field graphql.CollectedField, obj *catalog.BulkChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlannedCatalogChange_entityType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EntityType, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlannedCatalogChange_entityType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlannedCatalogChange", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _PlannedCatalogChange_key(ctx context.Context, field graphql.CollectedField, obj *catalog.BulkChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlannedCatalogChange_key(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlannedCatalogChange_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PlannedCatalogChange", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _PlannedCatalogChange_fields(ctx context.Context, field graphql.CollectedField, obj *catalog.BulkChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PlannedCatalogChange_fields(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Fields, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []catalog.FieldChange) graphql.Marshaler {
+			return ec.marshalNCatalogFieldChange2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐFieldChangeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PlannedCatalogChange_fields(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PlannedCatalogChange",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CatalogFieldChange(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _PointsReport_required(ctx context.Context, field graphql.CollectedField, obj *catalog.PointsReport) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16395,6 +17667,70 @@ func (ec *executionContext) fieldContext_PointsWarning_message(_ context.Context
 	return graphql.NewScalarFieldContext("PointsWarning", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
+func (ec *executionContext) _PreviewCatalogChangesPayload_preview(ctx context.Context, field graphql.CollectedField, obj *model.PreviewCatalogChangesPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewCatalogChangesPayload_preview(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Preview, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *catalog.BulkPlan) graphql.Marshaler {
+			return ec.marshalOCatalogChangesPreview2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkPlan(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewCatalogChangesPayload_preview(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PreviewCatalogChangesPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CatalogChangesPreview(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PreviewCatalogChangesPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.PreviewCatalogChangesPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PreviewCatalogChangesPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PreviewCatalogChangesPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PreviewCatalogChangesPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Provenance_source(ctx context.Context, field graphql.CollectedField, obj *catalog.Provenance) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16562,7 +17898,7 @@ func (ec *executionContext) _Query_certification(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Certification(ctx, fc.Args["id"].(string))
+			return ec.Resolvers.Query().Certification(ctx, fc.Args["id"].(*string), fc.Args["key"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *catalog.Certification) graphql.Marshaler {
@@ -16650,7 +17986,7 @@ func (ec *executionContext) _Query_organization(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Organization(ctx, fc.Args["id"].(string))
+			return ec.Resolvers.Query().Organization(ctx, fc.Args["id"].(*string), fc.Args["key"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *catalog.Organization) graphql.Marshaler {
@@ -18033,6 +19369,93 @@ func (ec *executionContext) _RelatedField_reason(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_RelatedField_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("RelatedField", field, true, true, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _RelatedField_onetSocCodes(ctx context.Context, field graphql.CollectedField, obj *catalog.RelatedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedField_onetSocCodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OnetSocCodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedField_onetSocCodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelatedField", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _RelatedFieldPayload_relatedField(ctx context.Context, field graphql.CollectedField, obj *model.RelatedFieldPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedFieldPayload_relatedField(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RelatedField, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *catalog.RelatedField) graphql.Marshaler {
+			return ec.marshalORelatedField2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐRelatedField(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedFieldPayload_relatedField(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RelatedFieldPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RelatedField(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RelatedFieldPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.RelatedFieldPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedFieldPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedFieldPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RelatedFieldPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _ReviewDecision_outcome(ctx context.Context, field graphql.CollectedField, obj *catalog.ReviewDecision) (ret graphql.Marshaler) {
@@ -20059,6 +21482,43 @@ func (ec *executionContext) unmarshalInputApplicationFilter(ctx context.Context,
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputCatalogChangesInput(ctx context.Context, obj any) (model.CatalogChangesInput, error) {
+	var it model.CatalogChangesInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"csv", "yaml"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "csv":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("csv"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CSV = data
+		case "yaml":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("yaml"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Yaml = data
+		}
+	}
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputCatalogHistoryFilter(ctx context.Context, obj any) (model.CatalogHistoryFilter, error) {
 	var it model.CatalogHistoryFilter
 	if obj == nil {
@@ -20260,7 +21720,7 @@ func (ec *executionContext) unmarshalInputCertificationInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"organizationId", "newOrganization", "name", "displayName", "group", "level", "note", "recognitionBases", "eligiblePrograms", "aliases", "approvedOn"}
+	fieldsInOrder := [...]string{"organizationId", "newOrganization", "name", "displayName", "group", "level", "note", "recognitionBases", "eligiblePrograms", "aliases", "approvedOn", "description", "url", "ctid", "renewalPeriodMonths"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -20285,7 +21745,7 @@ func (ec *executionContext) unmarshalInputCertificationInput(ctx context.Context
 			it.NewOrganization = data
 		case "name":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
-			data, err := ec.unmarshalNString2string(ctx, v)
+			data, err := ec.unmarshalOString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -20348,6 +21808,34 @@ func (ec *executionContext) unmarshalInputCertificationInput(ctx context.Context
 				return it, err
 			}
 			it.ApprovedOn = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "url":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("url"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.URL = data
+		case "ctid":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ctid"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CTID = data
+		case "renewalPeriodMonths":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("renewalPeriodMonths"))
+			data, err := ec.unmarshalOInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RenewalPeriodMonths = data
 		}
 	}
 	return it, nil
@@ -20607,7 +22095,7 @@ func (ec *executionContext) unmarshalInputOrganizationInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "acronym", "url", "description"}
+	fieldsInOrder := [...]string{"name", "acronym", "url", "description", "ctid"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -20642,6 +22130,13 @@ func (ec *executionContext) unmarshalInputOrganizationInput(ctx context.Context,
 				return it, err
 			}
 			it.Description = data
+		case "ctid":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ctid"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CTID = data
 		}
 	}
 	return it, nil
@@ -22909,6 +24404,59 @@ func (ec *executionContext) _AppliedRule(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var applyCatalogChangesPayloadImplementors = []string{"ApplyCatalogChangesPayload"}
+
+func (ec *executionContext) _ApplyCatalogChangesPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ApplyCatalogChangesPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, applyCatalogChangesPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ApplyCatalogChangesPayload")
+		case "catalogVersion":
+			out.Values[i] = ec._ApplyCatalogChangesPayload_catalogVersion(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "changes":
+			out.Values[i] = ec._ApplyCatalogChangesPayload_changes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "problems":
+			out.Values[i] = ec._ApplyCatalogChangesPayload_problems(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._ApplyCatalogChangesPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
 var candidateImplementors = []string{"Candidate", "Node"}
 
 func (ec *executionContext) _Candidate(ctx context.Context, sel ast.SelectionSet, obj *catalog.Candidate) graphql.Marshaler {
@@ -23720,6 +25268,287 @@ func (ec *executionContext) _CatalogChangedEvent(ctx context.Context, sel ast.Se
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "at":
 			out.Values[i] = ec._CatalogChangedEvent_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var catalogChangesPreviewImplementors = []string{"CatalogChangesPreview"}
+
+func (ec *executionContext) _CatalogChangesPreview(ctx context.Context, sel ast.SelectionSet, obj *catalog.BulkPlan) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, catalogChangesPreviewImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CatalogChangesPreview")
+		case "catalogVersion":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._CatalogChangesPreview_catalogVersion(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "changes":
+			out.Values[i] = ec._CatalogChangesPreview_changes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "problems":
+			out.Values[i] = ec._CatalogChangesPreview_problems(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var catalogFieldChangeImplementors = []string{"CatalogFieldChange"}
+
+func (ec *executionContext) _CatalogFieldChange(ctx context.Context, sel ast.SelectionSet, obj *catalog.FieldChange) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, catalogFieldChangeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CatalogFieldChange")
+		case "field":
+			out.Values[i] = ec._CatalogFieldChange_field(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "before":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._CatalogFieldChange_before(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "after":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._CatalogFieldChange_after(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var catalogFileProblemImplementors = []string{"CatalogFileProblem"}
+
+func (ec *executionContext) _CatalogFileProblem(ctx context.Context, sel ast.SelectionSet, obj *catalog.BulkProblem) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, catalogFileProblemImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CatalogFileProblem")
+		case "line":
+			out.Values[i] = ec._CatalogFileProblem_line(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "column":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._CatalogFileProblem_column(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "code":
+			out.Values[i] = ec._CatalogFileProblem_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "message":
+			out.Values[i] = ec._CatalogFileProblem_message(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -24580,6 +26409,158 @@ func (ec *executionContext) _Certification(ctx context.Context, sel ast.Selectio
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "description":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Certification_description(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "url":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Certification_url(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "ctid":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Certification_ctid(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "renewalPeriodMonths":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Certification_renewalPeriodMonths(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "history":
 			field := field
 
@@ -26149,6 +28130,27 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "previewCatalogChanges":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_previewCatalogChanges(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "applyCatalogChanges":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_applyCatalogChanges(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "setRelatedFieldOccupations":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setRelatedFieldOccupations(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "submitCertificationForReview":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_submitCertificationForReview(ctx, field)
@@ -26402,6 +28404,44 @@ func (ec *executionContext) _Organization(ctx context.Context, sel ast.Selection
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "ctid":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Organization_ctid(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "certifications":
 			field := field
 
@@ -26787,6 +28827,64 @@ func (ec *executionContext) _Payment(ctx context.Context, sel ast.SelectionSet, 
 	return out
 }
 
+var plannedCatalogChangeImplementors = []string{"PlannedCatalogChange"}
+
+func (ec *executionContext) _PlannedCatalogChange(ctx context.Context, sel ast.SelectionSet, obj *catalog.BulkChange) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, plannedCatalogChangeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PlannedCatalogChange")
+		case "line":
+			out.Values[i] = ec._PlannedCatalogChange_line(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "action":
+			out.Values[i] = ec._PlannedCatalogChange_action(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "entityType":
+			out.Values[i] = ec._PlannedCatalogChange_entityType(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "key":
+			out.Values[i] = ec._PlannedCatalogChange_key(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "fields":
+			out.Values[i] = ec._PlannedCatalogChange_fields(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
 var pointsReportImplementors = []string{"PointsReport"}
 
 func (ec *executionContext) _PointsReport(ctx context.Context, sel ast.SelectionSet, obj *catalog.PointsReport) graphql.Marshaler {
@@ -27056,6 +29154,49 @@ func (ec *executionContext) _PointsWarning(ctx context.Context, sel ast.Selectio
 			out.Values[i] = ec._PointsWarning_message(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var previewCatalogChangesPayloadImplementors = []string{"PreviewCatalogChangesPayload"}
+
+func (ec *executionContext) _PreviewCatalogChangesPayload(ctx context.Context, sel ast.SelectionSet, obj *model.PreviewCatalogChangesPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, previewCatalogChangesPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PreviewCatalogChangesPayload")
+		case "preview":
+			out.Values[i] = ec._PreviewCatalogChangesPayload_preview(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._PreviewCatalogChangesPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -27990,6 +30131,54 @@ func (ec *executionContext) _RelatedField(ctx context.Context, sel ast.Selection
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "onetSocCodes":
+			out.Values[i] = ec._RelatedField_onetSocCodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var relatedFieldPayloadImplementors = []string{"RelatedFieldPayload"}
+
+func (ec *executionContext) _RelatedFieldPayload(ctx context.Context, sel ast.SelectionSet, obj *model.RelatedFieldPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, relatedFieldPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RelatedFieldPayload")
+		case "relatedField":
+			out.Values[i] = ec._RelatedFieldPayload_relatedField(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._RelatedFieldPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -29317,6 +31506,16 @@ func (ec *executionContext) marshalNAppliedRule2ᚕgithubᚗcomᚋmsscᚋrecert�
 	return ret
 }
 
+func (ec *executionContext) marshalNApplyCatalogChangesPayload2ᚖgithubᚗcomᚋmsscᚋrecertᚋgraphᚋmodelᚐApplyCatalogChangesPayload(ctx context.Context, sel ast.SelectionSet, v *model.ApplyCatalogChangesPayload) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._ApplyCatalogChangesPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -29431,6 +31630,23 @@ func (ec *executionContext) marshalNCatalogChange2ᚖgithubᚗcomᚋmsscᚋrecer
 	return ec._CatalogChange(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNCatalogChangeAction2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkAction(ctx context.Context, v any) (catalog.BulkAction, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := catalog.BulkAction(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCatalogChangeAction2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkAction(ctx context.Context, sel ast.SelectionSet, v catalog.BulkAction) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNCatalogChangeConnection2ᚖgithubᚗcomᚋmsscᚋrecertᚋgraphᚋmodelᚐCatalogChangeConnection(ctx context.Context, sel ast.SelectionSet, v *model.CatalogChangeConnection) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
@@ -29475,6 +31691,77 @@ func (ec *executionContext) marshalNCatalogChangedEvent2ᚖgithubᚗcomᚋmssc�
 		return graphql.Null
 	}
 	return ec._CatalogChangedEvent(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCatalogChangesInput2githubᚗcomᚋmsscᚋrecertᚋgraphᚋmodelᚐCatalogChangesInput(ctx context.Context, v any) (model.CatalogChangesInput, error) {
+	res, err := ec.unmarshalInputCatalogChangesInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCatalogFieldChange2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐFieldChange(ctx context.Context, sel ast.SelectionSet, v catalog.FieldChange) graphql.Marshaler {
+	return ec._CatalogFieldChange(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCatalogFieldChange2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐFieldChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []catalog.FieldChange) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCatalogFieldChange2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐFieldChange(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCatalogFileProblem2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkProblem(ctx context.Context, sel ast.SelectionSet, v catalog.BulkProblem) graphql.Marshaler {
+	return ec._CatalogFileProblem(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCatalogFileProblem2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkProblemᚄ(ctx context.Context, sel ast.SelectionSet, v []catalog.BulkProblem) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCatalogFileProblem2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkProblem(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCatalogFileProblem2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkProblemᚄ(ctx context.Context, sel ast.SelectionSet, v []*catalog.BulkProblem) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCatalogFileProblem2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkProblem(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCatalogFileProblem2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkProblem(ctx context.Context, sel ast.SelectionSet, v *catalog.BulkProblem) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._CatalogFileProblem(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNCatalogReview2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCatalogReviewᚄ(ctx context.Context, sel ast.SelectionSet, v []*catalog.CatalogReview) graphql.Marshaler {
@@ -30487,6 +32774,52 @@ func (ec *executionContext) marshalNPayment2ᚕgithubᚗcomᚋmsscᚋrecertᚋca
 	return ret
 }
 
+func (ec *executionContext) marshalNPlannedCatalogChange2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkChange(ctx context.Context, sel ast.SelectionSet, v catalog.BulkChange) graphql.Marshaler {
+	return ec._PlannedCatalogChange(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPlannedCatalogChange2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []catalog.BulkChange) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPlannedCatalogChange2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkChange(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPlannedCatalogChange2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*catalog.BulkChange) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPlannedCatalogChange2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkChange(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPlannedCatalogChange2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkChange(ctx context.Context, sel ast.SelectionSet, v *catalog.BulkChange) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._PlannedCatalogChange(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNPointCategory2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐPointCategory(ctx context.Context, v any) (catalog.PointCategory, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := catalog.PointCategory(tmp)
@@ -30553,6 +32886,16 @@ func (ec *executionContext) marshalNPointsWarning2ᚕgithubᚗcomᚋmsscᚋrecer
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNPreviewCatalogChangesPayload2ᚖgithubᚗcomᚋmsscᚋrecertᚋgraphᚋmodelᚐPreviewCatalogChangesPayload(ctx context.Context, sel ast.SelectionSet, v *model.PreviewCatalogChangesPayload) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._PreviewCatalogChangesPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNProgram2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐProgram(ctx context.Context, v any) (catalog.Program, error) {
@@ -30809,6 +33152,16 @@ func (ec *executionContext) marshalNRelatedField2ᚖgithubᚗcomᚋmsscᚋrecert
 		return graphql.Null
 	}
 	return ec._RelatedField(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRelatedFieldPayload2ᚖgithubᚗcomᚋmsscᚋrecertᚋgraphᚋmodelᚐRelatedFieldPayload(ctx context.Context, sel ast.SelectionSet, v *model.RelatedFieldPayload) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._RelatedFieldPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNReviewFlag2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐReviewFlag(ctx context.Context, sel ast.SelectionSet, v catalog.ReviewFlag) graphql.Marshaler {
@@ -31307,6 +33660,13 @@ func (ec *executionContext) marshalOCandidate2ᚖgithubᚗcomᚋmsscᚋrecertᚋ
 	return ec._Candidate(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOCatalogChangesPreview2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkPlan(ctx context.Context, sel ast.SelectionSet, v *catalog.BulkPlan) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CatalogChangesPreview(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOCatalogHistoryFilter2ᚖgithubᚗcomᚋmsscᚋrecertᚋgraphᚋmodelᚐCatalogHistoryFilter(ctx context.Context, v any) (*model.CatalogHistoryFilter, error) {
 	if v == nil {
 		return nil, nil
@@ -31599,6 +33959,18 @@ func (ec *executionContext) marshalOID2ᚖstring(ctx context.Context, sel ast.Se
 	return res
 }
 
+func (ec *executionContext) unmarshalOInt2int(ctx context.Context, v any) (int, error) {
+	res, err := graphql.UnmarshalInt(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOInt2int(ctx context.Context, sel ast.SelectionSet, v int) graphql.Marshaler {
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalInt(v)
+	return res
+}
+
 func (ec *executionContext) unmarshalOInt2ᚖint(ctx context.Context, v any) (*int, error) {
 	if v == nil {
 		return nil, nil
@@ -31792,6 +34164,13 @@ func (ec *executionContext) marshalORejectionReason2ᚖgithubᚗcomᚋmsscᚋrec
 	_ = ctx
 	res := graphql.MarshalString(string(*v))
 	return res
+}
+
+func (ec *executionContext) marshalORelatedField2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐRelatedField(ctx context.Context, sel ast.SelectionSet, v *catalog.RelatedField) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._RelatedField(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalORelatedFieldFilter2ᚖgithubᚗcomᚋmsscᚋrecertᚋgraphᚋmodelᚐRelatedFieldFilter(ctx context.Context, v any) (*model.RelatedFieldFilter, error) {

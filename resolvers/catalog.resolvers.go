@@ -38,6 +38,22 @@ func (r *certificationResolver) Points(ctx context.Context, obj *catalog.Certifi
 	return snap.CertificationPoints(), nil
 }
 
+func (r *certificationResolver) Description(ctx context.Context, obj *catalog.Certification) (*string, error) {
+	return optional(obj.Description), nil
+}
+
+func (r *certificationResolver) URL(ctx context.Context, obj *catalog.Certification) (*string, error) {
+	return optional(obj.URL), nil
+}
+
+func (r *certificationResolver) Ctid(ctx context.Context, obj *catalog.Certification) (*string, error) {
+	return optional(obj.CTID), nil
+}
+
+func (r *certificationResolver) RenewalPeriodMonths(ctx context.Context, obj *catalog.Certification) (*int, error) {
+	return optionalInt(obj.RenewalPeriodMonths, obj.RenewalPeriodMonths > 0), nil
+}
+
 func (r *organizationResolver) ID(ctx context.Context, obj *catalog.Organization) (string, error) {
 	return relay.EncodeID(relay.TypeOrganization, obj.ID), nil
 }
@@ -48,6 +64,10 @@ func (r *organizationResolver) Acronym(ctx context.Context, obj *catalog.Organiz
 
 func (r *organizationResolver) URL(ctx context.Context, obj *catalog.Organization) (*string, error) {
 	return optional(obj.URL), nil
+}
+
+func (r *organizationResolver) Ctid(ctx context.Context, obj *catalog.Organization) (*string, error) {
+	return optional(obj.CTID), nil
 }
 
 func (r *organizationResolver) Certifications(ctx context.Context, obj *catalog.Organization, first *int, after *string, last *int, before *string) (*model.CertificationConnection, error) {

@@ -108,3 +108,15 @@ func certificationSort(o *model.CertificationOrder) catalog.CertificationSort {
 	}
 	return s
 }
+
+// idOrKey checks that exactly one of a global ID and a stable key is given
+// and decodes the ID when it is the one.
+func idOrKey(typ string, id, key *string) (int64, error) {
+	switch {
+	case (id == nil) == (key == nil):
+		return 0, catalog.Invalid("id", "give the id or the key, one of them")
+	case id != nil:
+		return relay.DecodeIDOf("id", typ, *id)
+	}
+	return 0, nil
+}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/graph"
+	"github.com/mssc/recert/graph/model"
 	"github.com/mssc/recert/graph/relay"
 )
 
@@ -31,6 +32,18 @@ func (r *employmentCreditBandResolver) MinWeeks(ctx context.Context, obj *catalo
 
 func (r *keyActivityResolver) ID(ctx context.Context, obj *catalog.KeyActivity) (string, error) {
 	return relay.EncodeID(relay.TypeKeyActivity, obj.ID), nil
+}
+
+func (r *mutationResolver) SetRelatedFieldOccupations(ctx context.Context, id string, onetSocCodes []string, reason string) (*model.RelatedFieldPayload, error) {
+	fid, err := relay.DecodeIDOf("id", relay.TypeRelatedField, id)
+	if err != nil {
+		return &model.RelatedFieldPayload{UserErrors: argumentErrors([]*catalog.Error{asDomainError(err)})}, nil
+	}
+	field, errs, err := r.CurationService.SetFieldOccupations(ctx, fid, onetSocCodes, reason)
+	if err != nil {
+		return nil, err
+	}
+	return &model.RelatedFieldPayload{RelatedField: field, UserErrors: argumentErrors(errs)}, nil
 }
 
 func (r *relatedFieldResolver) ID(ctx context.Context, obj *catalog.RelatedField) (string, error) {

@@ -68,14 +68,17 @@ func (r *queryResolver) Certifications(ctx context.Context, first *int, after *s
 	return certificationConnection(res), nil
 }
 
-func (r *queryResolver) Certification(ctx context.Context, id string) (*catalog.Certification, error) {
-	certID, err := relay.DecodeIDOf("id", relay.TypeCertification, id)
+func (r *queryResolver) Certification(ctx context.Context, id *string, key *string) (*catalog.Certification, error) {
+	certID, err := idOrKey(relay.TypeCertification, id, key)
 	if err != nil {
 		return nil, err
 	}
 	snap, err := r.snapshot(ctx)
 	if err != nil {
 		return nil, err
+	}
+	if key != nil {
+		return snap.CertificationByKey(*key), nil
 	}
 	return snap.Certification(certID), nil
 }
@@ -96,14 +99,17 @@ func (r *queryResolver) Organizations(ctx context.Context, first *int, after *st
 	return organizationConnection(page), nil
 }
 
-func (r *queryResolver) Organization(ctx context.Context, id string) (*catalog.Organization, error) {
-	orgID, err := relay.DecodeIDOf("id", relay.TypeOrganization, id)
+func (r *queryResolver) Organization(ctx context.Context, id *string, key *string) (*catalog.Organization, error) {
+	orgID, err := idOrKey(relay.TypeOrganization, id, key)
 	if err != nil {
 		return nil, err
 	}
 	snap, err := r.snapshot(ctx)
 	if err != nil {
 		return nil, err
+	}
+	if key != nil {
+		return snap.OrganizationByKey(*key), nil
 	}
 	return snap.Organization(orgID), nil
 }

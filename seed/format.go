@@ -47,6 +47,10 @@ type CertificationEntry struct {
 	Aliases []AliasEntry `yaml:"aliases"`
 	// Note keeps a remark of the guide about the entry, if any.
 	Note string `yaml:"note"`
+	// RenewalPeriodMonths is how often the entry must be renewed, where the
+	// guide states it (full CLT: every five years, guide line 11); empty
+	// leaves the entry's period to staff.
+	RenewalPeriodMonths int `yaml:"renewalPeriodMonths"`
 }
 
 // AliasEntry is another name a certification is known by.

@@ -130,6 +130,7 @@ func (f OrganizationFile) convert(file string) (catalog.Organization, []catalog.
 		c := catalog.Certification{
 			Key: e.Key, OrganizationKey: f.Key, Name: e.Name, DisplayName: e.DisplayName,
 			Group: e.Group, Level: e.Level, Note: e.Note, Status: catalog.StatusActive,
+			RenewalPeriodMonths: e.RenewalPeriodMonths,
 			Provenance: catalog.Provenance{
 				Source:    catalog.SourceGuide,
 				Reference: "MSSC Recertification Process guide, " + f.Section,

@@ -9,11 +9,11 @@ import (
 )
 
 func toOrganization(r organizationRow) catalog.Organization {
-	return catalog.Organization{ID: r.ID, Key: r.Key, Name: r.Name, Acronym: r.Acronym, URL: r.URL, Description: r.Description}
+	return catalog.Organization{ID: r.ID, Key: r.Key, Name: r.Name, Acronym: r.Acronym, URL: r.URL, Description: r.Description, CTID: r.CTID}
 }
 
 func fromOrganization(o catalog.Organization) organizationRow {
-	return organizationRow{ID: o.ID, Key: o.Key, Name: o.Name, Acronym: o.Acronym, URL: o.URL, Description: o.Description}
+	return organizationRow{ID: o.ID, Key: o.Key, Name: o.Name, Acronym: o.Acronym, URL: o.URL, Description: o.Description, CTID: o.CTID}
 }
 
 func toDate(t *time.Time) *catalog.Date {
@@ -45,6 +45,7 @@ func toCertification(r certificationRow, orgKey string, ch certificationChildren
 		Name: r.Name, DisplayName: r.DisplayName, Group: r.GroupName, Level: r.Level, Note: r.Note,
 		Status:     catalog.CertificationStatus(r.Status),
 		ApprovedOn: toDate(r.ApprovedOn), RetiredOn: toDate(r.RetiredOn),
+		Description: r.Description, URL: r.URL, CTID: r.CTID, RenewalPeriodMonths: r.RenewalPeriodMonths,
 		Provenance: catalog.Provenance{
 			Source:    catalog.ProvenanceSource(r.ProvenanceSource),
 			Reference: r.ProvenanceReference,
@@ -69,6 +70,7 @@ func fromCertification(c catalog.Certification, orgID int64) (certificationRow, 
 		GroupName: c.Group, Level: c.Level, Note: c.Note, Status: string(c.Status),
 		ApprovedOn: fromDate(c.ApprovedOn), RetiredOn: fromDate(c.RetiredOn),
 		ProvenanceSource: string(c.Provenance.Source), ProvenanceReference: c.Provenance.Reference,
+		Description: c.Description, URL: c.URL, CTID: c.CTID, RenewalPeriodMonths: c.RenewalPeriodMonths,
 	}
 	var ch certificationChildren
 	for _, b := range c.RecognitionBases {
@@ -106,11 +108,11 @@ func fromKeyActivity(a catalog.KeyActivity) keyActivityRow {
 }
 
 func toField(r fieldRow) catalog.RelatedField {
-	return catalog.RelatedField{ID: r.ID, Key: r.Key, Sector: catalog.Sector(r.Sector), Name: r.Name, Related: r.Related, Reason: r.Reason}
+	return catalog.RelatedField{ID: r.ID, Key: r.Key, Sector: catalog.Sector(r.Sector), Name: r.Name, Related: r.Related, Reason: r.Reason, OnetSocCodes: nilIfEmpty(r.OnetSocCodes)}
 }
 
 func fromField(f catalog.RelatedField, position int) fieldRow {
-	return fieldRow{ID: f.ID, Key: f.Key, Position: position, Sector: string(f.Sector), Name: f.Name, Related: f.Related, Reason: f.Reason}
+	return fieldRow{ID: f.ID, Key: f.Key, Position: position, Sector: string(f.Sector), Name: f.Name, Related: f.Related, Reason: f.Reason, OnetSocCodes: nonNilSlice(f.OnetSocCodes)}
 }
 
 func toActivityType(r activityTypeRow) catalog.ActivityType {
@@ -185,4 +187,12 @@ func fromHeld(candidateID int64, h catalog.HeldCertification, change catalog.Cha
 		CertifiedOn: h.CertifiedOn.Time(), ExpiresOn: h.ExpiresOn.Time(),
 		CreatedAt: change.At, CreatedBy: change.Actor, UpdatedAt: change.At, UpdatedBy: change.Actor,
 	}
+}
+
+// nilIfEmpty reads an empty stored list as none, as the seed writes it.
+func nilIfEmpty[T any](in []T) []T {
+	if len(in) == 0 {
+		return nil
+	}
+	return in
 }

@@ -27,12 +27,16 @@ func (s *Store) nextVersion(tx *gorm.DB) (int64, error) {
 	if err := tx.Take(&st, 1).Error; err != nil {
 		return 0, err
 	}
-	if s.dialect == DialectPostgres {
-		if err := tx.Exec("SELECT pg_notify(?, ?)", catalogChannel, strconv.FormatInt(st.Version, 10)).Error; err != nil {
-			return 0, err
-		}
+	return st.Version, s.notify(tx, st.Version)
+}
+
+// notify tells every server process on PostgreSQL of the version when the
+// transaction commits.
+func (s *Store) notify(tx *gorm.DB, version int64) error {
+	if s.dialect != DialectPostgres {
+		return nil
 	}
-	return st.Version, nil
+	return tx.Exec("SELECT pg_notify(?, ?)", catalogChannel, strconv.FormatInt(version, 10)).Error
 }
 
 // announce tells this process's listeners of a committed version on

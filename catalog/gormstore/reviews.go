@@ -2,8 +2,10 @@ package gormstore
 
 import (
 	"context"
+	"encoding/json"
 	"strconv"
 	"strings"
+	"time"
 
 	"gorm.io/gorm"
 
@@ -308,51 +310,102 @@ func (s *Store) EditCatalog(ctx context.Context, edit *catalog.CatalogEdit) erro
 	return nil
 }
 
-// editCatalog writes the organization and certification of the edit, the
-// history row, and a new catalog version announced on commit.
+// EditCatalogBatch writes the changes in one transaction at one new
+// catalog version; the version is claimed first, only if it is still the
+// expected one, which also makes concurrent writers wait for the row.
+func (s *Store) EditCatalogBatch(ctx context.Context, expected int64, edits []*catalog.CatalogEdit) (int64, error) {
+	var version int64
+	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		res := tx.Model(&catalogStateRow{}).Where("id = ? AND version = ?", 1, expected).
+			Updates(map[string]any{"version": gorm.Expr("version + 1"), "updated_at": time.Now().UTC()})
+		if res.Error != nil {
+			return res.Error
+		}
+		if res.RowsAffected == 0 {
+			return &catalog.Error{Code: catalog.CodeConflict, Message: "the catalog changed since the preview"}
+		}
+		version = expected + 1
+		for _, edit := range edits {
+			if err := writeEdit(tx, edit, version); err != nil {
+				return err
+			}
+		}
+		return s.notify(tx, version)
+	})
+	if err != nil {
+		return 0, mapError(err)
+	}
+	s.announce(version)
+	return version, nil
+}
+
+// editCatalog writes the edit at a new catalog version announced on commit.
 func (s *Store) editCatalog(tx *gorm.DB, edit *catalog.CatalogEdit) (int64, error) {
+	version, err := s.nextVersion(tx)
+	if err != nil {
+		return 0, err
+	}
+	return version, writeEdit(tx, edit, version)
+}
+
+// writeEdit writes the organization and certification of the edit and
+// its history row at the given catalog version. A new certification of a
+// new organization written by an earlier edit finds it by its key.
+func writeEdit(tx *gorm.DB, edit *catalog.CatalogEdit, version int64) error {
 	entityID := int64(0)
 	if o := edit.Organization; o != nil {
 		row := fromOrganization(*o)
-		var err error
 		if o.ID == 0 {
-			err = tx.Create(&row).Error
-		} else {
-			err = tx.Model(&organizationRow{}).Where("id = ?", o.ID).
-				Updates(map[string]any{"name": o.Name, "acronym": o.Acronym, "url": o.URL, "description": o.Description, "updated_at": edit.Change.At}).Error
+			if err := tx.Create(&row).Error; err != nil {
+				return err
+			}
+			o.ID = row.ID
+		} else if err := tx.Model(&organizationRow{}).Where("id = ?", o.ID).
+			Updates(map[string]any{"name": o.Name, "acronym": o.Acronym, "url": o.URL, "description": o.Description, "ce_ctid": o.CTID, "updated_at": edit.Change.At}).Error; err != nil {
+			return err
 		}
-		if err != nil {
-			return 0, err
-		}
-		o.ID, entityID = row.ID, row.ID
+		entityID = o.ID
 	}
 	if c := edit.Certification; c != nil {
 		if c.OrganizationID == 0 && edit.Organization != nil {
 			c.OrganizationID = edit.Organization.ID
 		}
+		if c.OrganizationID == 0 {
+			var org organizationRow
+			if err := tx.Where("key = ?", c.OrganizationKey).Take(&org).Error; err != nil {
+				return err
+			}
+			c.OrganizationID = org.ID
+		}
 		row, children := fromCertification(*c, c.OrganizationID)
 		if c.ID == 0 {
 			if err := tx.Create(&row).Error; err != nil {
-				return 0, err
+				return err
 			}
 			c.ID = row.ID
 			c.Provenance.AddedAt = row.CreatedAt.UTC()
 			if err := writeChildren(tx, c.ID, children); err != nil {
-				return 0, err
+				return err
 			}
 		} else {
 			if err := tx.Model(&certificationRow{}).Where("id = ?", c.ID).Select("*").Omit("id", "key", "created_at", "provenance_source", "provenance_reference").Updates(&row).Error; err != nil {
-				return 0, err
+				return err
 			}
 			if err := replaceChildren(tx, c.ID, children); err != nil {
-				return 0, err
+				return err
 			}
 		}
 		entityID = c.ID
 	}
-	version, err := s.nextVersion(tx)
-	if err != nil {
-		return 0, err
+	if f := edit.Field; f != nil {
+		codes, err := json.Marshal(nonNilSlice(f.OnetSocCodes))
+		if err != nil {
+			return err
+		}
+		if err := tx.Model(&fieldRow{}).Where("id = ?", f.ID).Update("onet_soc_codes", string(codes)).Error; err != nil {
+			return err
+		}
+		entityID = f.ID
 	}
 	change := changeRow{
 		OccurredAt: edit.Change.At, Actor: edit.Change.Actor, Action: edit.Change.Action, EntityType: edit.EntityType,
@@ -362,7 +415,7 @@ func (s *Store) editCatalog(tx *gorm.DB, edit *catalog.CatalogEdit) (int64, erro
 		id := edit.ReviewID
 		change.ReviewID = &id
 	}
-	return version, tx.Create(&change).Error
+	return tx.Create(&change).Error
 }
 
 // CatalogHistory pages the recorded catalog changes, newest first.

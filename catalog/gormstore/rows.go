@@ -20,6 +20,7 @@ type organizationRow struct {
 	Acronym     string
 	URL         string `gorm:"column:url"`
 	Description string
+	CTID        string `gorm:"column:ce_ctid"`
 	CreatedAt   time.Time
 	UpdatedAt   time.Time
 }
@@ -40,6 +41,10 @@ type certificationRow struct {
 	RetiredOn           *time.Time
 	ProvenanceSource    string
 	ProvenanceReference string
+	Description         string
+	URL                 string `gorm:"column:url"`
+	CTID                string `gorm:"column:ce_ctid"`
+	RenewalPeriodMonths int
 	CreatedAt           time.Time
 	UpdatedAt           time.Time
 }
@@ -90,6 +95,8 @@ type fieldRow struct {
 	Name     string
 	Related  bool
 	Reason   string
+	// OnetSocCodes belong to staff: the seed never writes them.
+	OnetSocCodes []string `gorm:"serializer:json"`
 }
 
 func (fieldRow) TableName() string { return "fields" }

@@ -16,7 +16,10 @@ var _ catalog.SeedStore = (*Store)(nil)
 // ApplySeed writes the seed in one transaction: each entry is inserted, or
 // updated by its stable key when its stored values differ. A catalog
 // entry's status and approval and retirement dates belong to staff once it
-// exists, so the seed sets them only on insert.
+// exists, so the seed sets them only on insert. The richer fields (a
+// certification's description, issuer's page, CTID and renewal period, an
+// organization's CTID, a field's O*NET-SOC codes) belong to staff always;
+// only a renewal period the seed states replaces the stored one.
 func (s *Store) ApplySeed(ctx context.Context, data *catalog.Data) (catalog.SeedReport, error) {
 	var rep catalog.SeedReport
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
@@ -27,6 +30,7 @@ func (s *Store) ApplySeed(ctx context.Context, data *catalog.Data) (catalog.Seed
 		if err := upsertByKey(tx, orgs, func(r *organizationRow) string { return r.Key },
 			func(want, have *organizationRow) {
 				want.ID, want.CreatedAt, want.UpdatedAt = have.ID, have.CreatedAt, have.UpdatedAt
+				want.CTID = have.CTID
 			}, &rep); err != nil {
 			return err
 		}
@@ -72,7 +76,7 @@ func upsertReference(tx *gorm.DB, data *catalog.Data, rep *catalog.SeedReport) e
 		fields[i] = fromField(f, i)
 	}
 	if err := upsertByKey(tx, fields, func(r *fieldRow) string { return r.Key },
-		func(w, h *fieldRow) { w.ID = h.ID }, rep); err != nil {
+		func(w, h *fieldRow) { w.ID, w.OnetSocCodes = h.ID, h.OnetSocCodes }, rep); err != nil {
 		return err
 	}
 	types := make([]activityTypeRow, len(data.ActivityTypes))
@@ -187,6 +191,10 @@ func upsertCertifications(tx *gorm.DB, certs []catalog.Certification, rep *catal
 		}
 		row.ID, row.CreatedAt, row.UpdatedAt = h.ID, h.CreatedAt, h.UpdatedAt
 		row.Status, row.ApprovedOn, row.RetiredOn = h.Status, h.ApprovedOn, h.RetiredOn
+		row.Description, row.URL, row.CTID = h.Description, h.URL, h.CTID
+		if row.RenewalPeriodMonths == 0 {
+			row.RenewalPeriodMonths = h.RenewalPeriodMonths
+		}
 		want = withCertificationID(want, h.ID)
 		sameRow := reflect.DeepEqual(&row, h)
 		sameChildren := reflect.DeepEqual(nonNil(want), nonNil(children[h.ID]))

@@ -97,6 +97,18 @@ type ApplicationsPayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
+// The result of applying a bulk catalog file.
+type ApplyCatalogChangesPayload struct {
+	// The catalog version the changes were written at; null when nothing was applied.
+	CatalogVersion *string `json:"catalogVersion,omitempty"`
+	// The changes applied; empty when nothing was.
+	Changes []*catalog.BulkChange `json:"changes"`
+	// Every problem of the file, as the preview reports them.
+	Problems []*catalog.BulkProblem `json:"problems"`
+	// Why nothing was applied: the file's problems, or CONFLICT on `catalogVersion` when the catalog changed since the preview.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // A page of candidates.
 type CandidateConnection struct {
 	// The items of the page with their cursors.
@@ -143,6 +155,16 @@ type CatalogChangeEdge struct {
 	Node *catalog.CatalogChange `json:"node"`
 	// The item's position, for `after` and `before`.
 	Cursor string `json:"cursor"`
+}
+
+// A bulk catalog file: new and changed organizations and certifications, one
+// change per CSV line or YAML list item (see `seed/bulk/example.csv`). Give
+// exactly one of `csv` and `yaml`, at most 512 KiB and 1,000 changes.
+type CatalogChangesInput struct {
+	// The file as CSV with a header line naming its columns.
+	CSV *string `json:"csv,omitempty"`
+	// The file as a YAML list of changes.
+	Yaml *string `json:"yaml,omitempty"`
 }
 
 // Narrows the catalog history.
@@ -349,6 +371,14 @@ type PageInfo struct {
 	EndCursor *string `json:"endCursor,omitempty"`
 }
 
+// The result of previewing a bulk catalog file.
+type PreviewCatalogChangesPayload struct {
+	// The preview; null when the input itself was wrong.
+	Preview *catalog.BulkPlan `json:"preview,omitempty"`
+	// What was wrong with the input (neither or both of csv and yaml); empty otherwise.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // The entry points of the API. Every catalog read is public.
 type Query struct {
 }
@@ -373,6 +403,14 @@ type RelatedFieldFilter struct {
 	Related *bool `json:"related,omitempty"`
 	// Keeps fields whose name or reason contains every word of this text.
 	Search *string `json:"search,omitempty"`
+}
+
+// The result of a change to a related field.
+type RelatedFieldPayload struct {
+	// The field as it now is; null when nothing was changed.
+	RelatedField *catalog.RelatedField `json:"relatedField,omitempty"`
+	// What was wrong with the input; empty on success.
+	UserErrors []*UserError `json:"userErrors"`
 }
 
 // The issuing body of a submitted certification.

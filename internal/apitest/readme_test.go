@@ -76,6 +76,15 @@ func TestReadmeExamples(t *testing.T) {
 				if get(data, "checkCredential", "verdict") != "DOES_NOT_COUNT" || get(data, "checkCredential", "rules", 0, "code") != "OSHA_CONSTRUCTION_CARD" {
 					t.Errorf("example %d: %v", i, get(data, "checkCredential"))
 				}
+			case strings.Contains(q, "certification(key:"):
+				if get(data, "certification", "displayName") != "AWS Certified Welding Inspector (CWI)" || get(data, "certification", "organization", "key") != "aws" {
+					t.Errorf("example %d: %v", i, data)
+				}
+			case strings.Contains(q, "previewCatalogChanges"):
+				preview := get(data, "previewCatalogChanges", "preview")
+				if len(get(preview, "problems").([]any)) != 0 || get(preview, "changes", 0, "fields", 0, "after") != "Certifies energy managers." {
+					t.Errorf("example %d: %v", i, preview)
+				}
 			case strings.Contains(q, "registerCandidate"):
 				if get(data, "registerCandidate", "candidate", "createdBy") != "staff-dev" {
 					t.Errorf("example %d: registration = %v", i, get(data, "registerCandidate"))

@@ -1,0 +1,41 @@
+package catalog
+
+import (
+	"context"
+	"slices"
+)
+
+// maxOnetSocCodes bounds the occupation codes of one field.
+const maxOnetSocCodes = 50
+
+// SetFieldOccupations replaces the O*NET-SOC occupation codes linked to a
+// related field; the change is in the history like any catalog edit.
+func (c *Curation) SetFieldOccupations(ctx context.Context, id int64, codes []string, reason string) (*RelatedField, []*Error, error) {
+	snap, change, err := c.begin(ctx, "field.occupations", reason)
+	if err != nil {
+		return nil, nil, err
+	}
+	found := findByID(snap.fields, id, func(f *RelatedField) int64 { return f.ID })
+	if found == nil {
+		return nil, []*Error{{Code: CodeNotFound, Field: "id", Message: "no related field has this ID"}}, nil
+	}
+	before := found.(*RelatedField)
+	errs := checkReason(reason)
+	if len(codes) > maxOnetSocCodes {
+		errs = append(errs, Invalid("onetSocCodes", "at most %d codes", maxOnetSocCodes))
+		codes = nil
+	}
+	after := *before
+	after.OnetSocCodes = checkOnetSocCodes(&errs, "onetSocCodes", codes)
+	if len(errs) > 0 {
+		return nil, errs, nil
+	}
+	if slices.Equal(after.OnetSocCodes, before.OnetSocCodes) {
+		return before, nil, nil
+	}
+	edit := &CatalogEdit{Change: change, Field: &after, EntityType: "RelatedField", Before: record(before), After: record(&after)}
+	if err := c.commit(ctx, edit); err != nil {
+		return nil, conflictAsUserError(err, "onetSocCodes"), userErrorOrNil(err)
+	}
+	return &after, nil, nil
+}

@@ -1,0 +1,58 @@
+package catalogfeed
+
+import (
+	"bytes"
+	"encoding/csv"
+	"strconv"
+	"strings"
+
+	"github.com/mssc/recert/catalog"
+)
+
+// csvColumns are the columns of /catalog.csv, one line per ACTIVE entry.
+var csvColumns = []string{
+	"key", "name", "displayName", "organizationKey", "organization", "group", "level",
+	"recognitionBases", "eligiblePrograms", "aliases", "approvedOn",
+	"description", "url", "ctid", "renewalPeriodMonths", "points",
+}
+
+// writeCSV renders the ACTIVE entries of the snapshot as CSV; lists are
+// separated by "; ", as in a bulk catalog file.
+func writeCSV(snap *catalog.Snapshot) []byte {
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	_ = w.Write(csvColumns)
+	points := strconv.Itoa(snap.CertificationPoints())
+	for _, c := range snap.ActiveCertifications() {
+		orgName := ""
+		if c.Organization != nil {
+			orgName = c.Organization.Name
+		}
+		aliases := make([]string, len(c.Aliases))
+		for i, a := range c.Aliases {
+			aliases[i] = string(a.Kind) + ":" + a.Value
+		}
+		approved, renewal := "", ""
+		if c.ApprovedOn != nil {
+			approved = c.ApprovedOn.String()
+		}
+		if c.RenewalPeriodMonths > 0 {
+			renewal = strconv.Itoa(c.RenewalPeriodMonths)
+		}
+		_ = w.Write([]string{
+			c.Key, c.Name, c.DisplayName, c.OrganizationKey, orgName, c.Group, c.Level,
+			joinStrings(c.RecognitionBases), joinStrings(c.EligiblePrograms), strings.Join(aliases, "; "), approved,
+			c.Description, c.URL, c.CTID, renewal, points,
+		})
+	}
+	w.Flush()
+	return buf.Bytes()
+}
+
+func joinStrings[T ~string](values []T) string {
+	out := make([]string, len(values))
+	for i, v := range values {
+		out[i] = string(v)
+	}
+	return strings.Join(out, "; ")
+}

@@ -1,0 +1,6 @@
+// Package catalogfeed serves the pre-approved catalog in open formats:
+// /catalog.csv, /catalog.jsonld (Credential Engine's CTDL) and the same
+// JSON-LD for one entry at /catalog/certifications/{key}.jsonld. Every
+// answer carries an ETag of the catalog version and Cache-Control, and a
+// conditional GET with that ETag answers 304 Not Modified.
+package catalogfeed
