@@ -58,9 +58,13 @@ func activityTitle(a *Application, id int64) string {
 
 // CheckCanStart refuses to start an application for a certification that
 // expired so long ago that no extension could still reach today: such a
-// draft could never be submitted.
+// draft could never be submitted. A certification whose expiration an
+// extension has already moved cannot be extended again.
 func (s *Snapshot) CheckCanStart(held *HeldCertification, today Date) *Error {
 	lastExtendable := held.ExpiresOn.AddDays(s.ruleDays("extension_days"))
+	if held.ExtendedFrom != nil {
+		lastExtendable = held.ExpiresOn
+	}
 	if !today.After(lastExtendable) {
 		return nil
 	}

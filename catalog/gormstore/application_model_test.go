@@ -468,10 +468,22 @@ func (m *machine) expectCreate(actor, key string) string {
 		return "U:BAD_USER_INPUT"
 	case key != "" && m.createdByKey != 0:
 		return "replay"
+	case m.today.After(m.lastStartable()):
+		return "U:BAD_USER_INPUT"
 	case m.app != nil && m.app.status != catalog.AppClosedDenied && m.app.cycleExpires.Equal(m.cycleExpires):
 		return "U:CONFLICT"
 	}
 	return ""
+}
+
+// lastStartable is the last day an application may be started: the held
+// certification's expiration plus the 90 days an extension could cover, or
+// the expiration itself once an extension has moved it.
+func (m *machine) lastStartable() catalog.Date {
+	if m.extendedFrom != nil {
+		return m.heldExpires
+	}
+	return m.heldExpires.AddDays(90)
 }
 
 // created starts the model of a new application.
