@@ -132,7 +132,10 @@ func serve(ctx context.Context, cfg config.Config, store *gormstore.Store, logge
 	limits := blobstore.DefaultLimits()
 	limits.MaxBytes = cfg.MaxUploadBytes
 	reviews := catalog.NewReviews(cat, store, blobs.Files(limits), time.Now)
+	openReviews := catalog.NewOpenReviews(store)
+	reviews.UseOpenReviews(openReviews, cfg.MaxOpenReviewsPerCandidate)
 	go cat.Watch(ctx, store.ListenCatalogChanges)
+	go openReviews.Watch(ctx, store.ListenOpenReviewChanges)
 	verifier, err := auth.NewVerifier(ctx, cfg.Auth)
 	if err != nil {
 		logger.Warn("bearer tokens are refused", "reason", err.Error())
@@ -141,12 +144,12 @@ func serve(ctx context.Context, cfg config.Config, store *gormstore.Store, logge
 	schema := resolvers.NewSchema(&resolvers.Resolver{
 		Catalog:            cat,
 		CandidateService:   catalog.NewCandidates(store, time.Now),
-		CredentialChecker:  catalog.NewCredentialChecker(cat, reviews, time.Now),
+		CredentialChecker:  catalog.NewCredentialChecker(cat, openReviews, time.Now),
 		ReviewService:      reviews,
 		CurationService:    catalog.NewCuration(cat, store, time.Now),
 		ApplicationService: catalog.NewApplications(cat, store, store, reviews, blobs.Files(limits), time.Now),
 	})
-	cache := respcache.New(cat, responseCacheEntries)
+	cache := respcache.New(cat, openReviews, responseCacheEntries)
 	sqlDB, err := store.SQLDB()
 	if err != nil {
 		return err

@@ -14,6 +14,8 @@ type PendingReview struct {
 	Name string
 	// DueOn is the day the decision is due.
 	DueOn Date
+	// Submitters are the subjects of the candidates who submitted it.
+	Submitters []string
 }
 
 // PendingReviews finds the open catalog review a credential names, if any.
