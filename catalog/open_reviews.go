@@ -58,7 +58,8 @@ func NewOpenReviews(store OpenReviewStore) *OpenReviews {
 
 // Watch keeps the open reviews current from the store's announcements,
 // until ctx ends; listen reports the current version when it (re)connects
-// and LostChanges when it loses its connection.
+// and LostChanges when it loses its connection. Versions only grow, so an
+// announcement that arrives after a newer one was loaded changes nothing.
 func (o *OpenReviews) Watch(ctx context.Context, listen ChangeListener) {
 	defer o.watching.Store(false)
 	listen(ctx, func(version int64) {
@@ -66,7 +67,7 @@ func (o *OpenReviews) Watch(ctx context.Context, listen ChangeListener) {
 			o.watching.Store(false)
 			return
 		}
-		if cur := o.current.Load(); cur != nil && cur.version != version {
+		if cur := o.current.Load(); cur != nil && cur.version < version {
 			if _, err := o.check(ctx); err != nil {
 				return
 			}
