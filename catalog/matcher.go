@@ -523,6 +523,8 @@ type scored struct {
 	// confirmed says the text names something only few entries have: a
 	// rare word of the entry, its own acronym, or its issuer.
 	confirmed bool
+	// ownAcronym says the text names one of the entry's acronyms.
+	ownAcronym bool
 }
 
 // rareWordEntries is how many entries at most may share a word for it to
@@ -566,7 +568,8 @@ func (m *matcher) score(q *query) []scored {
 		}
 		s.nameRecall = m.nameRecall(doc, q)
 		s.score = 0.55*s.queryRecall + 0.45*s.nameRecall
-		s.confirmed = s.phrase || q.orgs[doc.cert.OrganizationID] || m.ownAcronym(doc, q) || m.rareWordMatched(doc, q)
+		s.ownAcronym = m.ownAcronym(doc, q)
+		s.confirmed = s.phrase || q.orgs[doc.cert.OrganizationID] || s.ownAcronym || m.rareWordMatched(doc, q)
 		if s.phrase {
 			s.score = max(s.score, 0.98)
 		}
@@ -706,6 +709,42 @@ func (m *matcher) search(text string) map[int64]int {
 		}
 	}
 	return scores
+}
+
+// correct returns the text with each word the catalog does not know
+// replaced by the one catalog word within its typo limit, and whether any
+// word was replaced. A word with several catalog words equally close is
+// left as it is: the check would rather ask than guess.
+func (m *matcher) correct(text string) (string, bool) {
+	words := strings.Fields(normalizeText(text))
+	changed := false
+	scratch := &distanceScratch{}
+	for i, w := range words {
+		q := newQueryTerm(w)
+		limit := q.typoLimit()
+		if m.terms[w] != nil || limit == 0 || q.numeral || isNumber(w) || stopWords[w] {
+			continue
+		}
+		var best *term
+		bestDistance, ties := limit+1, 0
+		for n := len(q.runes) - limit; n <= len(q.runes)+limit; n++ {
+			for _, x := range m.byLength[n] {
+				if x.exactOnly || bits.OnesCount64(q.mask^x.mask) > 2*limit {
+					continue
+				}
+				switch d := scratch.distance(q.runes, x.runes, limit); {
+				case d < bestDistance:
+					best, bestDistance, ties = x, d, 1
+				case d == bestDistance:
+					ties++
+				}
+			}
+		}
+		if best != nil && ties == 1 {
+			words[i], changed = best.text, true
+		}
+	}
+	return strings.Join(words, " "), changed
 }
 
 // reasons says in words why a text matched an entry.
