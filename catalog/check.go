@@ -26,6 +26,11 @@ const (
 	ambiguityMargin = 0.05
 	// alternativeThreshold is the least score an alternative is shown with.
 	alternativeThreshold = 0.45
+	// alternativeQueryRecall and alternativeNameRecall are the least shares
+	// of the text an alternative must explain and of its best-covered name
+	// the text must name.
+	alternativeQueryRecall = 0.75
+	alternativeNameRecall  = 0.5
 	// maxAlternatives is the most alternatives an answer lists.
 	maxAlternatives = 5
 	// maxIssuerAlternatives is the most of an issuer's certifications an
@@ -101,7 +106,7 @@ func (s *Snapshot) checkCredential(in CredentialInput, sig credentialSignals, co
 	if training {
 		drop = trainingWordSet
 	}
-	q := s.matcher.analyse(in.Text, in.Issuer, drop)
+	q := s.matcher.analyse(sig.matchText(in), in.Issuer, drop)
 	ranked := s.matcher.score(q)
 	equipment := sig.equipment
 	ranked = slices.DeleteFunc(ranked, func(r scored) bool {
@@ -125,6 +130,10 @@ func (s *Snapshot) checkCredential(in CredentialInput, sig credentialSignals, co
 		case training:
 			return s.continuingEducation(RuleTrainingForUnlisted,
 				"a certificate of completion of training toward a certification that is not on the pre-approved list counts as Continuing Education (FAQ 10)", alternatives)
+		}
+		if sig.methodology && sig.otherIssuer != "" {
+			return s.continuingEducation(RuleEmployerOrThirdPartyTraining,
+				"employer or third-party training such as Six Sigma or Lean, from a body whose certification is not on the pre-approved list, counts as Continuing Education when it is recognised by other employers or an independent third party, and is neither proprietary nor basic job training (guide, Employer training)", alternatives)
 		}
 		if correct {
 			if fixed, ok := s.matcher.correct(in.Text); ok {
@@ -507,12 +516,18 @@ func notListedConfidence(ranked []scored) float64 {
 	return math.Round((1-ranked[0].score/2)*100) / 100
 }
 
-// alternatives lists the best entries with why each matched.
+// alternatives lists the best plausible entries with why each matched:
+// an alternative is one of the entry's names, its acronym, or explains
+// most of the text and half of one of its names ("Mobile Crane Operator"
+// is no fluid power mechanic for sharing "mobile" with one).
 func (s *Snapshot) alternatives(ranked []scored, q *query) []CredentialMatch {
 	var out []CredentialMatch
 	for _, r := range ranked {
 		if len(out) == maxAlternatives || r.score < alternativeThreshold {
 			break
+		}
+		if !r.phrase && !r.ownAcronym && (r.queryRecall < alternativeQueryRecall || r.nameRecall < alternativeNameRecall) {
+			continue
 		}
 		doc := &s.matcher.docs[r.doc]
 		out = append(out, CredentialMatch{Certification: doc.cert, Score: math.Round(math.Min(r.score, 1)*100) / 100, Reasons: s.matcher.reasons(doc, q, r)})

@@ -25,8 +25,11 @@ type evalCase struct {
 	Entry      string   `yaml:"entry"`
 	Candidates []string `yaml:"candidates"`
 	Rule       string   `yaml:"rule"`
-	Note       string   `yaml:"note"`
-	Error      string   `yaml:"error"`
+	// Alternatives, when given, is the set every alternative of the answer
+	// must belong to.
+	Alternatives []string `yaml:"alternatives"`
+	Note         string   `yaml:"note"`
+	Error        string   `yaml:"error"`
 }
 
 // seededSnapshot builds a snapshot of the real seed catalog, with IDs.
@@ -128,6 +131,14 @@ func TestCredentialCheckEvaluation(t *testing.T) {
 			ok = key == c.Entry
 		case ok && c.Entry != "" && key != "":
 			ok = key == c.Entry
+		}
+		if ok && c.Rule != "" {
+			ok = slices.ContainsFunc(got.Rules, func(r catalog.AppliedRule) bool { return string(r.Code) == c.Rule })
+		}
+		for _, a := range got.Alternatives {
+			if len(c.Alternatives) > 0 && !slices.Contains(c.Alternatives, a.Certification.Key) {
+				ok = false
+			}
 		}
 		if got.Verdict == catalog.VerdictIndustryCertification && qualifiesFalsely(c, key) {
 			falseQualifications = append(falseQualifications, c.ID+" ("+c.Text+"): answered IC as "+key)

@@ -23,6 +23,9 @@ type credentialSignals struct {
 	// otherIssuer is an issuer named in full that is no organization of
 	// the catalog, as written; empty when none is.
 	otherIssuer string
+	// otherIssuerText is the part of the text that names otherIssuer;
+	// empty when the issuer input names it.
+	otherIssuerText string
 	// issuerOnly says the text names organizations of the catalog and
 	// nothing else.
 	issuerOnly bool
@@ -46,7 +49,7 @@ var issuerSuffixWords = phrases(
 	"institute", "academy", "council", "association", "society", "inc", "llc", "ltd", "corp", "corporation",
 	"company", "college", "university", "school", "center", "centre", "group", "consulting", "consultants",
 	"solutions", "services", "foundation", "federation", "alliance", "partners", "industries", "organization",
-	"organisation", "agency", "commission", "board", "training center",
+	"organisation", "agency", "commission", "board", "bureau", "training center",
 )
 
 // issuerLeadWords introduce the issuer in a text ("... from ABC Institute").
@@ -78,8 +81,8 @@ func (m *matcher) analyseSignals(in CredentialInput) credentialSignals {
 		known := m.knownOrganization(n)
 		if i > 0 && (known || seg.led || hasAny(n, issuerSuffixWords)) {
 			sig.issuerPhrases = append(sig.issuerPhrases, n)
-			if !known && (hasAny(n, issuerSuffixWords) || spelledOut(seg.text)) {
-				sig.otherIssuer = firstNonEmpty(sig.otherIssuer, strings.TrimSpace(seg.text))
+			if !known && sig.otherIssuer == "" && (hasAny(n, issuerSuffixWords) || spelledOut(seg.text)) {
+				sig.otherIssuer, sig.otherIssuerText = strings.TrimSpace(seg.text), seg.text
 			}
 			continue
 		}
@@ -96,13 +99,24 @@ func (m *matcher) analyseSignals(in CredentialInput) credentialSignals {
 	sig.licence = hasAny(sig.earned, licenceWords)
 	sig.equipment = hasAny(sig.all, ceWords)
 	sig.methodology = hasAny(sig.earned, methodologyWords)
-	training := sig.earned
-	if sig.licence || hasAny(training, licenceClassWords) {
-		training = removePhrases(training, licenceClassWords)
+	training := removePhrases(sig.earned, licenceClassWords)
+	if sig.licence {
+		// A licence's class ("3rd Class") is no class taken.
+		training = removePhrases(training, phrases("class", "classes"))
 	}
 	sig.training = hasAny(training, trainingWords)
 	sig.year = onlyYear(normalizeText(in.Text))
 	return sig
+}
+
+// matchText is the text to match against the catalog: the credential's
+// text without the name of an issuer the catalog does not know, whose
+// words say nothing of which entry is meant.
+func (sig credentialSignals) matchText(in CredentialInput) string {
+	if sig.otherIssuerText == "" {
+		return in.Text
+	}
+	return strings.Replace(in.Text, sig.otherIssuerText, " ", 1)
 }
 
 // segment is a part of a credential's text between separators.

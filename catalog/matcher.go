@@ -50,7 +50,7 @@ const (
 var noiseWords = map[string]bool{
 	"certified": true, "certification": true, "certificate": true, "certifications": true, "cert": true,
 	"card": true, "program": true, "hr": true, "hrs": true, "hour": true, "hours": true, "holder": true,
-	"credential": true, "license": true, "licence": true, "level": true, "levels": true,
+	"credential": true, "credentials": true, "certs": true, "license": true, "licence": true, "level": true, "levels": true,
 	"operator": true, "operators": true,
 	// Parts and grades of a credential, and the welding process and
 	// position a welder's certificate names, qualify it without naming another.
