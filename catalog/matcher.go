@@ -85,7 +85,9 @@ type term struct {
 	exactOnly bool
 	// noise marks noise and stop words, which weigh little in names.
 	noise bool
-	idf   float64
+	// acronym marks a word of an entry's abbreviation.
+	acronym bool
+	idf     float64
 	// alt is the other written form of a numeral, if indexed.
 	alt      *term
 	postings []posting
@@ -155,10 +157,16 @@ func newMatcher(certs []*Certification, orgs map[int64]*Organization) *matcher {
 		for _, a := range c.Aliases {
 			names = append(names, a.Value)
 			if a.Kind == AliasAcronym || looksLikeAcronym(a.Value) {
-				n := normalizeText(a.Value)
-				doc.acronyms[compact(n)] = true
-				for _, t := range strings.Fields(n) {
-					intern(t).exactOnly = true
+				doc.acronyms[compact(normalizeText(a.Value))] = true
+				// Only the abbreviated words are matched exactly: "Green"
+				// of "CPT Green" may still be misspelled.
+				for _, raw := range strings.Fields(a.Value) {
+					if a.Kind == AliasAcronym || looksLikeAcronym(raw) {
+						for _, t := range strings.Fields(normalizeText(raw)) {
+							x := intern(t)
+							x.exactOnly, x.acronym = true, true
+						}
+					}
 				}
 			}
 		}
@@ -385,7 +393,7 @@ func (m *matcher) analyse(text, issuer string, drop map[string]bool) *query {
 		_, isOrg := m.orgWords[inner]
 		switch {
 		case isOrg:
-		case looksLikeAcronym(strings.TrimSpace(p)) && !isNumber(compact(inner)):
+		case (looksLikeAcronym(strings.TrimSpace(p)) || m.abbreviation(inner)) && !isNumber(compact(inner)):
 			q.acronyms = append(q.acronyms, compact(inner))
 		default:
 			qualifiers = append(qualifiers, contentTokens(inner)...)
@@ -455,6 +463,21 @@ func (m *matcher) analyse(text, issuer string, drop map[string]bool) *query {
 		q.words = append(q.words, w)
 	}
 	return q
+}
+
+// abbreviation reports whether a parenthesised part, normalized, is an
+// abbreviation whatever its case: one short word that is an entry's
+// abbreviation or no word of the catalog ("(cic)" as "(CIC)"), rather than
+// a qualifier the catalog knows ("(gold)").
+func (m *matcher) abbreviation(inner string) bool {
+	if strings.ContainsRune(inner, ' ') {
+		return false
+	}
+	if n := utf8.RuneCountInString(inner); n < 2 || n > 8 {
+		return false
+	}
+	x := m.terms[inner]
+	return x == nil || x.acronym
 }
 
 // matchWord visits every indexed word the query word matches: itself, the
