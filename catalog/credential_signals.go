@@ -158,18 +158,32 @@ func splitSegments(text string) []segment {
 }
 
 // splitAtLeadWord splits a segment before a word that introduces an
-// issuer, when words come before it.
+// issuer, when words come before it and after it.
 func splitAtLeadWord(s segment) []segment {
-	lower := " " + strings.ToLower(s.text) + " "
-	for _, w := range issuerLeadWords {
-		if i := strings.Index(lower, " "+w+" "); i > 0 {
-			before, after := strings.TrimSpace(s.text[:i]), strings.TrimSpace(s.text[i+len(w)+1:])
-			if before != "" && after != "" {
-				return []segment{{text: before, led: s.led}, {text: after, led: true}}
+	words := strings.Fields(s.text)
+	for i := 1; i < len(words); i++ {
+		for _, lead := range issuerLeadWords {
+			parts := strings.Fields(lead)
+			if i+len(parts) >= len(words) || !equalWords(words[i:i+len(parts)], parts) {
+				continue
+			}
+			return []segment{
+				{text: strings.Join(words[:i], " "), led: s.led},
+				{text: strings.Join(words[i+len(parts):], " "), led: true},
 			}
 		}
 	}
 	return []segment{s}
+}
+
+// equalWords reports whether two lists of words are the same, ignoring case.
+func equalWords(a, b []string) bool {
+	for i := range a {
+		if !strings.EqualFold(a[i], b[i]) {
+			return false
+		}
+	}
+	return len(a) == len(b)
 }
 
 // spelledOut reports whether an issuer is written as a name rather than an
