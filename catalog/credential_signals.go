@@ -78,8 +78,12 @@ func (m *matcher) analyseSignals(in CredentialInput) credentialSignals {
 		if n == "" {
 			continue
 		}
+		if i == 0 {
+			earned = append(earned, n)
+			continue
+		}
 		known := m.knownOrganization(n)
-		if i > 0 && (known || seg.led || hasAny(n, issuerSuffixWords)) {
+		if known || seg.led || hasAny(n, issuerSuffixWords) {
 			sig.issuerPhrases = append(sig.issuerPhrases, n)
 			if !known && sig.otherIssuer == "" && (hasAny(n, issuerSuffixWords) || spelledOut(seg.text)) {
 				sig.otherIssuer, sig.otherIssuerText = strings.TrimSpace(seg.text), seg.text
@@ -194,13 +198,17 @@ func spelledOut(issuer string) bool {
 
 // knownOrganization reports whether normalized text names an organization
 // of the catalog: its acronym or name, as a whole or within the text,
-// allowing a typo in a long name.
+// allowing two typos in a long name.
 func (m *matcher) knownOrganization(text string) bool {
 	for words := range m.orgWords {
 		if containsWords(text, words) {
 			return true
 		}
-		if len(words) >= 10 && editDistance(compact(text), compact(words), 2) <= 2 {
+	}
+	runes := []rune(compact(text))
+	scratch := &distanceScratch{}
+	for _, name := range m.orgNames {
+		if scratch.distance(runes, name, 2) <= 2 {
 			return true
 		}
 	}
@@ -210,6 +218,11 @@ func (m *matcher) knownOrganization(text string) bool {
 // namesOnlyOrganizations reports whether normalized text is made of the
 // names or acronyms of organizations of the catalog and noise words only.
 func (m *matcher) namesOnlyOrganizations(text string) bool {
+	for _, t := range strings.Fields(text) {
+		if !m.orgWordSet[t] && !noiseWords[t] && !stopWords[t] && !isYear(t) {
+			return false
+		}
+	}
 	rest := " " + text + " "
 	found := false
 	for words := range m.orgWords {

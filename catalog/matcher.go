@@ -122,15 +122,27 @@ type matcher struct {
 	byLength map[int][]*term
 	// orgWords maps an organization's acronym and full name, normalized, to it.
 	orgWords map[string]int64
+	// orgWordSet holds every word of the organizations' acronyms and names.
+	orgWordSet map[string]bool
+	// orgNames are the organizations' full names of ten letters or more,
+	// compact, for telling a misspelled one.
+	orgNames [][]rune
 }
 
 func newMatcher(certs []*Certification, orgs map[int64]*Organization) *matcher {
 	m := &matcher{docs: make([]matchDoc, len(certs)), terms: map[string]*term{}, phrases: map[string][]int{},
 		byLength: map[int][]*term{}, orgWords: map[string]int64{}}
+	m.orgWordSet = map[string]bool{}
 	for id, o := range orgs {
 		for _, name := range []string{o.Acronym, o.Name} {
 			if n := normalizeText(name); n != "" {
 				m.orgWords[n] = id
+				for _, w := range strings.Fields(n) {
+					m.orgWordSet[w] = true
+				}
+				if c := compact(n); len(c) >= 10 {
+					m.orgNames = append(m.orgNames, []rune(c))
+				}
 			}
 		}
 	}
