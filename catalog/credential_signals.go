@@ -73,6 +73,8 @@ func (m *matcher) analyseSignals(in CredentialInput) credentialSignals {
 	sig := credentialSignals{all: normalizeText(in.Text + " " + in.Issuer)}
 	segments := splitSegments(in.Text)
 	var earned []string
+	// A part repeated is looked up once.
+	known := map[string]bool{}
 	for i, seg := range segments {
 		n := normalizeText(seg.text)
 		if n == "" {
@@ -82,10 +84,14 @@ func (m *matcher) analyseSignals(in CredentialInput) credentialSignals {
 			earned = append(earned, n)
 			continue
 		}
-		known := m.knownOrganization(n)
-		if known || seg.led || hasAny(n, issuerSuffixWords) {
+		isKnown, looked := known[n]
+		if !looked {
+			isKnown = m.knownOrganization(n)
+			known[n] = isKnown
+		}
+		if isKnown || seg.led || hasAny(n, issuerSuffixWords) {
 			sig.issuerPhrases = append(sig.issuerPhrases, n)
-			if !known && sig.otherIssuer == "" && (hasAny(n, issuerSuffixWords) || spelledOut(seg.text)) {
+			if !isKnown && sig.otherIssuer == "" && (hasAny(n, issuerSuffixWords) || spelledOut(seg.text)) {
 				sig.otherIssuer, sig.otherIssuerText = strings.TrimSpace(seg.text), seg.text
 			}
 			continue

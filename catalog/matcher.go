@@ -754,7 +754,14 @@ func (m *matcher) correct(text string) (string, bool) {
 	words := strings.Fields(normalizeText(text))
 	changed := false
 	scratch := &distanceScratch{}
+	// A word repeated is looked up once.
+	seen := map[string]string{}
 	for i, w := range words {
+		if fixed, ok := seen[w]; ok {
+			words[i], changed = fixed, changed || fixed != w
+			continue
+		}
+		seen[w] = w
 		q := newQueryTerm(w)
 		limit := q.typoLimit()
 		if m.terms[w] != nil || limit == 0 || q.numeral || isNumber(w) || stopWords[w] {
@@ -776,7 +783,7 @@ func (m *matcher) correct(text string) (string, bool) {
 			}
 		}
 		if best != nil && ties == 1 {
-			words[i], changed = best.text, true
+			words[i], changed, seen[w] = best.text, true, best.text
 		}
 	}
 	return strings.Join(words, " "), changed
