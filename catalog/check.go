@@ -146,6 +146,9 @@ func (s *Snapshot) checkCredential(in CredentialInput, sig credentialSignals, co
 				}
 			}
 		}
+		if r, ok := s.levelOnly(sig); ok {
+			return r
+		}
 		if sig.licence {
 			return CredentialCheck{
 				Verdict: VerdictNotListed, Confidence: 0.8, Alternatives: alternatives,
@@ -242,6 +245,44 @@ func (s *Snapshot) otherIssuer(sig credentialSignals, entry *Certification, alte
 	out.NextStep = fmt.Sprintf("If you hold %s, check it again naming %s; otherwise ", entry.DisplayName, issuer) +
 		strings.ToLower(out.NextStep[:1]) + out.NextStep[1:]
 	return out
+}
+
+// levelOnly answers a text that names only a level several entries share
+// ("Lead Auditor" of PECB's ISO 9001, 14001, 28000 and 29001 and OHSAS
+// 18001): it asks which.
+func (s *Snapshot) levelOnly(sig credentialSignals) (CredentialCheck, bool) {
+	text := levelWords(sig.earned)
+	if text == "" {
+		return CredentialCheck{}, false
+	}
+	var entries []*Certification
+	for _, c := range s.certifications {
+		if c.Level != "" && c.RetiredOn == nil && levelWords(normalizeText(c.Level)) == text {
+			entries = append(entries, c)
+		}
+	}
+	if len(entries) < 2 {
+		return CredentialCheck{}, false
+	}
+	return CredentialCheck{
+		Verdict: VerdictAmbiguous, Confidence: 0.5, Alternatives: matchesOf(entries[:min(len(entries), maxIssuerAlternatives)], "a certification of this level"),
+		Rules:    []AppliedRule{{RuleAmbiguousMatch, fmt.Sprintf("the text names only a level, which %d certifications on the pre-approved list share", len(entries))}},
+		NextStep: "Say which certification of this level you hold: add its standard, group or issuer.",
+	}, true
+}
+
+// levelWords returns the meaningful words of normalized text in sorted
+// order, without noise words, stop words and years, so that a level is
+// told in any word order and with a year added.
+func levelWords(text string) string {
+	var words []string
+	for _, t := range strings.Fields(text) {
+		if !noiseWords[t] && !stopWords[t] && !isYear(t) {
+			words = append(words, t)
+		}
+	}
+	slices.Sort(words)
+	return strings.Join(words, " ")
 }
 
 // issuerOnly answers a text that names only an organization of the
