@@ -138,7 +138,10 @@ func serve(ctx context.Context, cfg config.Config, store *gormstore.Store, logge
 			"app_clock", cfg.Clock.String(), "today", catalog.DateOf(clock()).String(), "real_today", catalog.DateOf(time.Now().UTC()).String())
 	}
 	reviews := catalog.NewReviews(cat, store, blobs.Files(limits), clock)
+	openReviews := catalog.NewOpenReviews(store)
+	reviews.UseOpenReviews(openReviews, cfg.MaxOpenReviewsPerCandidate)
 	go cat.Watch(ctx, store.ListenCatalogChanges)
+	go openReviews.Watch(ctx, store.ListenOpenReviewChanges)
 	verifier, err := auth.NewVerifier(ctx, cfg.Auth)
 	if err != nil {
 		logger.Warn("bearer tokens are refused", "reason", err.Error())
@@ -148,12 +151,12 @@ func serve(ctx context.Context, cfg config.Config, store *gormstore.Store, logge
 	schema := resolvers.NewSchema(&resolvers.Resolver{
 		Catalog:            cat,
 		CandidateService:   catalog.NewCandidates(store, clock),
-		CredentialChecker:  catalog.NewCredentialChecker(cat, reviews, clock),
+		CredentialChecker:  catalog.NewCredentialChecker(cat, openReviews, clock),
 		ReviewService:      reviews,
 		CurationService:    catalog.NewCuration(cat, store, clock),
 		ApplicationService: applications,
 	})
-	cache := respcache.New(cat, responseCacheEntries)
+	cache := respcache.New(cat, openReviews, responseCacheEntries)
 	sqlDB, err := store.SQLDB()
 	if err != nil {
 		return err

@@ -26,8 +26,16 @@ const (
 	ambiguityMargin = 0.05
 	// alternativeThreshold is the least score an alternative is shown with.
 	alternativeThreshold = 0.45
+	// alternativeQueryRecall and alternativeNameRecall are the least shares
+	// of the text an alternative must explain and of its best-covered name
+	// the text must name.
+	alternativeQueryRecall = 0.75
+	alternativeNameRecall  = 0.5
 	// maxAlternatives is the most alternatives an answer lists.
 	maxAlternatives = 5
+	// maxIssuerAlternatives is the most of an issuer's certifications an
+	// answer to the issuer's name alone lists.
+	maxIssuerAlternatives = 12
 	// MaxCredentialText is the longest credential text accepted, in characters.
 	MaxCredentialText = 300
 	// MaxCredentialBatch is the most credentials one batch may check.
@@ -66,50 +74,90 @@ func ValidateCredential(prefix string, in CredentialInput, today Date) error {
 }
 
 // CheckCredential answers whether a credential counts, under which rule,
-// and what the candidate should do next. The input must be valid.
+// what the candidate should do next, and what to claim when it counts.
+// The input must be valid.
 func (s *Snapshot) CheckCredential(in CredentialInput) CredentialCheck {
-	text := normalizeText(in.Text + " " + in.Issuer)
-	if r, ok := s.classifyByRule(in, text); ok {
+	out := s.checkCredential(in, s.matcher.analyseSignals(in), true)
+	out.Claim = s.claimFor(in, out)
+	return out
+}
+
+// checkCredential answers a credential whose signals are read; when
+// correct is set and nothing fits, the text is read again with its
+// misspelled words corrected.
+func (s *Snapshot) checkCredential(in CredentialInput, sig credentialSignals, correct bool) CredentialCheck {
+	text := sig.all
+	if r, ok := s.classifyByRule(in, sig); ok {
 		return r
 	}
 	if r, ok := s.fullCPT(in, text); ok {
 		return r
+	}
+	if sig.issuerOnly {
+		return s.issuerOnly(in)
 	}
 	oshaGeneral := false
 	if ok, _ := oshaCard(text); ok && hasAny(text, oshaGeneralWords) {
 		// "Outreach Training Program" is the name of the card's program.
 		oshaGeneral = true
 	}
-	training := hasAny(text, trainingWords) && !oshaGeneral
+	training := sig.training && !oshaGeneral
 	var drop map[string]bool
 	if training {
 		drop = trainingWordSet
 	}
-	q := s.matcher.analyse(in.Text, in.Issuer, drop)
+	q := s.matcher.analyse(sig.matchText(in), in.Issuer, drop)
 	ranked := s.matcher.score(q)
-	alternatives := s.alternatives(ranked, q)
-	equipment := hasAny(text, ceWords)
+	equipment := sig.equipment
 	ranked = slices.DeleteFunc(ranked, func(r scored) bool {
-		return !r.phrase && (r.queryRecall < minQueryRecall || (r.nameRecall < fullNameRecall && !r.confirmed))
+		if r.phrase {
+			return false
+		}
+		if r.queryRecall < minQueryRecall || (r.nameRecall < fullNameRecall && !r.confirmed) {
+			return true
+		}
+		// Equipment training is Continuing Education (FAQ 15) unless the
+		// text names a listed entry in full: a word the entry shares with
+		// it ("forklift") does not make it that entry.
+		return equipment && r.nameRecall < fullNameRecall && !r.ownAcronym
 	})
+	alternatives := s.alternatives(ranked, q)
 	if len(ranked) == 0 || ranked[0].score < matchThreshold || (equipment && (training || len(tiedAtTop(ranked)) > 1)) {
-		if equipment {
+		switch {
+		case equipment:
 			return s.continuingEducation(RuleEquipmentOrIndustryBodyCE,
 				"certificates of equipment manufacturers and industry bodies, forklift training and licences, and federal hazardous-materials training count as Continuing Education, not as an Industry Certification (FAQ 15)", alternatives)
-		}
-		if training {
+		case training:
 			return s.continuingEducation(RuleTrainingForUnlisted,
 				"a certificate of completion of training toward a certification that is not on the pre-approved list counts as Continuing Education (FAQ 10)", alternatives)
 		}
-		return CredentialCheck{
-			Verdict:      VerdictNotListed,
-			Confidence:   notListedConfidence(ranked),
-			Rules:        []AppliedRule{{RuleNotOnList, "no certification of the pre-approved list fits this credential"}},
-			Alternatives: alternatives,
-			NextStep: "If it is a nationally portable certification earned by assessment, submit it for catalog review with a copy of it, " +
-				"a description of its training requirements, the key activities it covers, how it is earned and where it is recognised, " +
-				"and a description of the issuing organization; review may take up to 30 days.",
+		if sig.methodology && sig.otherIssuer != "" {
+			return s.continuingEducation(RuleEmployerOrThirdPartyTraining,
+				"employer or third-party training such as Six Sigma or Lean, from a body whose certification is not on the pre-approved list, counts as Continuing Education when it is recognised by other employers or an independent third party, and is neither proprietary nor basic job training (guide, Employer training)", alternatives)
 		}
+		if correct {
+			if fixed, ok := s.matcher.correct(in.Text); ok {
+				again := in
+				again.Text = fixed
+				if r := s.checkCredential(again, s.matcher.analyseSignals(again), false); r.Verdict != VerdictNotListed {
+					r.Rules = append([]AppliedRule{{RuleReadWithCorrections, fmt.Sprintf("read as %q, with misspelled words corrected to the catalog's", fixed)}}, r.Rules...)
+					r.Confidence = math.Round(r.Confidence*0.9*100) / 100
+					return r
+				}
+			}
+		}
+		if r, ok := s.levelOnly(sig); ok {
+			return r
+		}
+		if sig.licence {
+			return CredentialCheck{
+				Verdict: VerdictNotListed, Confidence: 0.8, Alternatives: alternatives,
+				Rules: []AppliedRule{{RuleLicenceNotListed, "a licence is not a course, and no certification of the pre-approved list fits it"}},
+				NextStep: "A licence earns no Continuing Education points; work done under it may count under Employment. " +
+					"If a nationally portable certification came with it, check that certification instead.",
+			}
+		}
+		return s.notListed(ranked, alternatives)
 	}
 	entry := s.matcher.docs[ranked[0].doc].cert
 	if tied := tiedAtTop(ranked); len(tied) > 1 {
@@ -124,13 +172,147 @@ func (s *Snapshot) CheckCredential(in CredentialInput) CredentialCheck {
 			NextStep: "Claim the certification once you have earned it, as an Industry Certification.",
 		}
 	}
-	return s.judgeEntry(in, entry, confidence, alternatives)
+	if sig.otherIssuer != "" && !q.orgs[entry.OrganizationID] && !entry.HasBasis(BasisOSHAGeneralIndustry) {
+		return s.otherIssuer(sig, entry, alternatives)
+	}
+	return s.judgeEntry(in, sig, entry, confidence, alternatives)
+}
+
+// claimFor returns what to claim on an application for an answer that
+// counts: the rule table's row and the entry, exactly as the
+// application's activity input takes them; nil for an answer that earns
+// nothing.
+func (s *Snapshot) claimFor(in CredentialInput, out CredentialCheck) *CredentialClaim {
+	switch out.Verdict {
+	case VerdictIndustryCertification:
+		t := s.industryCertificationType()
+		if t == nil || out.Entry == nil {
+			return nil
+		}
+		return &CredentialClaim{Category: t.Category, ActivityTypeKey: t.Key, Title: out.Entry.DisplayName, CompletedOn: in.EarnedOn, CertificationID: out.Entry.ID}
+	case VerdictContinuingEducation:
+		return &CredentialClaim{Category: CategoryContinuingEducation, ActivityTypeKey: thirdPartyTrainingKey, Title: strings.TrimSpace(in.Text), CompletedOn: in.EarnedOn}
+	}
+	return nil
+}
+
+// industryCertificationType returns the rule table's row for an industry
+// certification, or nil when the table has none.
+func (s *Snapshot) industryCertificationType() *ActivityType {
+	for _, a := range s.activityTypes {
+		if a.Category == CategoryIndustryCertification {
+			return a
+		}
+	}
+	return nil
+}
+
+// notListed answers a credential no entry of the list fits.
+func (s *Snapshot) notListed(ranked []scored, alternatives []CredentialMatch) CredentialCheck {
+	return CredentialCheck{
+		Verdict:      VerdictNotListed,
+		Confidence:   notListedConfidence(ranked),
+		Rules:        []AppliedRule{{RuleNotOnList, "no certification of the pre-approved list fits this credential"}},
+		Alternatives: alternatives,
+		NextStep: "If it is a nationally portable certification earned by assessment, submit it for catalog review with a copy of it, " +
+			"a description of its training requirements, the key activities it covers, how it is earned and where it is recognised, " +
+			"and a description of the issuing organization; review may take up to 30 days.",
+	}
+}
+
+// otherIssuer answers a credential that fits a listed entry by its words
+// but names another issuer than the entry's: it is not that entry. Six
+// Sigma, Lean and the like from another body are employer or third-party
+// training (guide, Employer training); anything else is not listed, and
+// the listed entry is offered in case it was meant.
+func (s *Snapshot) otherIssuer(sig credentialSignals, entry *Certification, alternatives []CredentialMatch) CredentialCheck {
+	issuer := entry.OrganizationKey
+	if entry.Organization != nil {
+		issuer = entry.Organization.Name
+	}
+	named := AppliedRule{RuleOtherIssuerNamed, fmt.Sprintf("it names %q as its issuer; %s on the pre-approved list is issued by %s, so it is not that certification",
+		sig.otherIssuer, entry.DisplayName, issuer)}
+	if sig.methodology {
+		out := s.continuingEducation(RuleEmployerOrThirdPartyTraining,
+			"employer or third-party training such as Six Sigma or Lean counts as Continuing Education when it is recognised by other employers or an independent third party, and is neither proprietary nor basic job training (guide, Employer training)", alternatives)
+		out.Rules = append([]AppliedRule{named}, out.Rules...)
+		out.Confidence = 0.75
+		return out
+	}
+	out := s.notListed(nil, alternatives)
+	out.Confidence = 0.7
+	out.Rules = []AppliedRule{named, out.Rules[0]}
+	out.NextStep = fmt.Sprintf("If you hold %s, check it again naming %s; otherwise ", entry.DisplayName, issuer) +
+		strings.ToLower(out.NextStep[:1]) + out.NextStep[1:]
+	return out
+}
+
+// levelOnly answers a text that names only a level several entries share
+// ("Lead Auditor" of PECB's ISO 9001, 14001, 28000 and 29001 and OHSAS
+// 18001): it asks which.
+func (s *Snapshot) levelOnly(sig credentialSignals) (CredentialCheck, bool) {
+	text := levelWords(sig.earned)
+	if text == "" {
+		return CredentialCheck{}, false
+	}
+	var entries []*Certification
+	for _, c := range s.certifications {
+		if c.Level != "" && c.RetiredOn == nil && levelWords(normalizeText(c.Level)) == text {
+			entries = append(entries, c)
+		}
+	}
+	if len(entries) < 2 {
+		return CredentialCheck{}, false
+	}
+	return CredentialCheck{
+		Verdict: VerdictAmbiguous, Confidence: 0.5, Alternatives: matchesOf(entries[:min(len(entries), maxIssuerAlternatives)], "a certification of this level"),
+		Rules:    []AppliedRule{{RuleAmbiguousMatch, fmt.Sprintf("the text names only a level, which %d certifications on the pre-approved list share", len(entries))}},
+		NextStep: "Say which certification of this level you hold: add its standard, group or issuer.",
+	}, true
+}
+
+// levelWords returns the meaningful words of normalized text in sorted
+// order, without noise words, stop words and years, so that a level is
+// told in any word order and with a year added.
+func levelWords(text string) string {
+	var words []string
+	for _, t := range strings.Fields(text) {
+		if !noiseWords[t] && !stopWords[t] && !isYear(t) {
+			words = append(words, t)
+		}
+	}
+	slices.Sort(words)
+	return strings.Join(words, " ")
+}
+
+// issuerOnly answers a text that names only an organization of the
+// catalog: it asks which of that organization's certifications is meant.
+func (s *Snapshot) issuerOnly(in CredentialInput) CredentialCheck {
+	q := s.matcher.analyse(in.Text, in.Issuer, nil)
+	var entries []*Certification
+	var names []string
+	for _, c := range s.certifications {
+		if q.orgs[c.OrganizationID] && c.RetiredOn == nil {
+			entries = append(entries, c)
+			names = append(names, c.DisplayName)
+		}
+	}
+	if len(entries) == 0 {
+		return s.notListed(nil, nil)
+	}
+	shown := entries[:min(len(entries), maxIssuerAlternatives)]
+	return CredentialCheck{
+		Verdict: VerdictAmbiguous, Confidence: 0.5, Alternatives: matchesOf(shown, "a certification of the organization named"),
+		Rules:    []AppliedRule{{RuleIssuerOnly, fmt.Sprintf("the text names only an issuing organization, which has %d certifications on the pre-approved list", len(entries))}},
+		NextStep: "Say which of its certifications you hold: add the certification's name, acronym or level.",
+	}
 }
 
 // classifyByRule applies the rules that decide a credential by its kind
 // before any catalog lookup: attendance, local, general education, OSHA
 // cards and Continuing Education certificates.
-func (s *Snapshot) classifyByRule(in CredentialInput, text string) (CredentialCheck, bool) {
+func (s *Snapshot) classifyByRule(in CredentialInput, sig credentialSignals) (CredentialCheck, bool) {
+	text := sig.all
 	doesNotCount := func(code RuleCode, why, next string) (CredentialCheck, bool) {
 		return CredentialCheck{Verdict: VerdictDoesNotCount, Confidence: 0.9, Rules: []AppliedRule{{code, why}}, NextStep: next}, true
 	}
@@ -144,6 +326,10 @@ func (s *Snapshot) classifyByRule(in CredentialInput, text string) (CredentialCh
 	case hasAny(text, generalEducationWords):
 		return doesNotCount(RuleGeneralEducation, "general education courses (English, math, history, art and the like) do not count; only courses related to manufacturing or logistics do",
 			"Claim courses related to the CPT or CLT key activities under Continuing Education.")
+	}
+	if code, industry, ok := oshaExcludedTraining(text); ok && !sig.equipment {
+		return doesNotCount(code, "OSHA training for "+industry+", trainer courses included, earns no points; only the OSHA-10 and OSHA-30 General Industry cards count (FAQ 7)",
+			"Claim OSHA General Industry training or cards instead, if you have them.")
 	}
 	if ok, number := oshaCard(text); ok && !hasAny(text, ceWords) {
 		for _, card := range oshaExcludedCards {
@@ -169,13 +355,18 @@ func (s *Snapshot) classifyByRule(in CredentialInput, text string) (CredentialCh
 	return CredentialCheck{}, false
 }
 
+// thirdPartyTrainingKey is the key of the rule table's row for
+// third-party or employer training, under which the check's Continuing
+// Education answers are claimed.
+const thirdPartyTrainingKey = "ce-third-party"
+
 // continuingEducation answers a credential that counts as CE, with the
 // points of the third-party training row of the rule table.
 func (s *Snapshot) continuingEducation(code RuleCode, why string, alternatives []CredentialMatch) CredentialCheck {
 	category := CategoryContinuingEducation
 	points := 0
 	for _, t := range s.ActivityTypes(&category) {
-		if t.Key == "ce-third-party" {
+		if t.Key == thirdPartyTrainingKey {
 			points = t.MaxPoints
 		}
 	}
@@ -188,7 +379,7 @@ func (s *Snapshot) continuingEducation(code RuleCode, why string, alternatives [
 
 // judgeEntry applies the rules of a matched entry: the holder's program,
 // the approval and retirement dates, and the cycle.
-func (s *Snapshot) judgeEntry(in CredentialInput, entry *Certification, confidence float64, alternatives []CredentialMatch) CredentialCheck {
+func (s *Snapshot) judgeEntry(in CredentialInput, sig credentialSignals, entry *Certification, confidence float64, alternatives []CredentialMatch) CredentialCheck {
 	out := CredentialCheck{Entry: entry, Confidence: confidence, Alternatives: alternatives}
 	rules := []AppliedRule{{RuleOnPreApprovedList, fmt.Sprintf("%s is on the pre-approved list (%s)", entry.DisplayName, basesInWords(entry))}}
 	if entry.HasBasis(BasisOSHAGeneralIndustry) {
@@ -208,6 +399,9 @@ func (s *Snapshot) judgeEntry(in CredentialInput, entry *Certification, confiden
 		rules = append(rules, AppliedRule{RuleMSSCCrossover, fmt.Sprintf("as a holder of the full %s you may count %s", in.Held.Program, entry.DisplayName)})
 	case restricted:
 		rules = append(rules, AppliedRule{RuleProgramRestricted, fmt.Sprintf("%s counts only for holders of the full %s", entry.DisplayName, programsInWords(entry.EligiblePrograms))})
+	}
+	if in.EarnedOn == nil && sig.year != 0 {
+		return s.judgeEarnedYear(in, sig.year, entry, out, rules)
 	}
 	if in.EarnedOn != nil {
 		earned := *in.EarnedOn
@@ -237,10 +431,57 @@ func (s *Snapshot) judgeEntry(in CredentialInput, entry *Certification, confiden
 			rules = append(rules, AppliedRule{RuleEarnedDateNeeded, fmt.Sprintf("it counts only if earned inside your cycle (%s to %s)", in.Held.CertifiedOn, in.Held.ExpiresOn)})
 		}
 	}
+	return s.countsAsIC(out, rules)
+}
+
+// countsAsIC completes the answer of an entry that counts as an Industry
+// Certification under the rules applied.
+func (s *Snapshot) countsAsIC(out CredentialCheck, rules []AppliedRule) CredentialCheck {
 	category := CategoryIndustryCertification
 	out.Verdict, out.Points, out.Category, out.Rules = VerdictIndustryCertification, s.CertificationPoints(), &category, rules
 	out.NextStep = fmt.Sprintf("Claim it as an Industry Certification (%d points) with a copy of the certificate or card.", out.Points)
 	return out
+}
+
+// judgeEarnedYear applies the approval, retirement and cycle rules to a
+// credential given no earned date but whose text names the year it was
+// earned: a rule decides only when the whole year falls on one side of
+// its day; otherwise the day is asked for.
+func (s *Snapshot) judgeEarnedYear(in CredentialInput, year int, entry *Certification, out CredentialCheck, rules []AppliedRule) CredentialCheck {
+	first, last := NewDate(year, 1, 1), NewDate(year, 12, 31)
+	rules = append(rules, AppliedRule{RuleEarnedYearFromText, fmt.Sprintf("no earned date was given, so the year %d written in the text is taken as the year it was earned", year)})
+	fail := func(code RuleCode, why, next string) CredentialCheck {
+		out.Verdict, out.Rules, out.NextStep = VerdictDoesNotCount, append(rules, AppliedRule{code, why}), next
+		return out
+	}
+	switch {
+	case entry.ApprovedOn != nil && last.Before(*entry.ApprovedOn):
+		return fail(RuleApprovedAfterEarned, fmt.Sprintf("%s was approved on %s, after the credential was earned in %d", entry.DisplayName, entry.ApprovedOn, year),
+			"Claim it under Continuing Education if it came with training, or claim other activities.")
+	case entry.RetiredOn != nil && !first.Before(*entry.RetiredOn):
+		return fail(RuleRetiredBeforeEarned, fmt.Sprintf("%s was retired from the list on %s, before the credential was earned in %d", entry.DisplayName, entry.RetiredOn, year),
+			"Claim other activities; a retired entry counts only for credentials earned before its retirement.")
+	case entry.RetiredOn != nil && last.Before(*entry.RetiredOn):
+		rules = append(rules, AppliedRule{RuleRetiredAfterEarned, fmt.Sprintf("%s was retired on %s, after the credential was earned in %d, so it still counts", entry.DisplayName, entry.RetiredOn, year)})
+	case entry.RetiredOn != nil:
+		rules = append(rules, AppliedRule{RuleRetiredAfterEarned, fmt.Sprintf("%s was retired on %s: it counts only if earned before that day", entry.DisplayName, entry.RetiredOn)})
+	}
+	if in.Held != nil {
+		switch {
+		case last.Before(in.Held.CertifiedOn):
+			return fail(RuleEarnedOutsideCycle, fmt.Sprintf("it was earned in %d, before your cycle began on %s; only activities inside the cycle (%s to %s) count",
+				year, in.Held.CertifiedOn, in.Held.CertifiedOn, in.Held.ExpiresOn),
+				"Claim activities completed inside your current cycle.")
+		case in.Held.ExpiresOn.Before(first):
+			return fail(RuleEarnedOutsideCycle, fmt.Sprintf("it was earned in %d, after your cycle ended on %s", year, in.Held.ExpiresOn),
+				"Claim activities completed inside your current cycle.")
+		case !first.Before(in.Held.CertifiedOn) && !in.Held.ExpiresOn.Before(last):
+			rules = append(rules, AppliedRule{RuleEarnedInCycle, fmt.Sprintf("it was earned in %d, inside your cycle (%s to %s)", year, in.Held.CertifiedOn, in.Held.ExpiresOn)})
+		default:
+			rules = append(rules, AppliedRule{RuleEarnedDateNeeded, fmt.Sprintf("your cycle (%s to %s) covers only part of %d: it counts only if earned inside the cycle", in.Held.CertifiedOn, in.Held.ExpiresOn, year)})
+		}
+	}
+	return s.countsAsIC(out, rules)
 }
 
 // fullCPT answers a text naming the full CPT rather than one of its
@@ -316,12 +557,18 @@ func notListedConfidence(ranked []scored) float64 {
 	return math.Round((1-ranked[0].score/2)*100) / 100
 }
 
-// alternatives lists the best entries with why each matched.
+// alternatives lists the best plausible entries with why each matched:
+// an alternative is one of the entry's names, its acronym, or explains
+// most of the text and half of one of its names ("Mobile Crane Operator"
+// is no fluid power mechanic for sharing "mobile" with one).
 func (s *Snapshot) alternatives(ranked []scored, q *query) []CredentialMatch {
 	var out []CredentialMatch
 	for _, r := range ranked {
 		if len(out) == maxAlternatives || r.score < alternativeThreshold {
 			break
+		}
+		if !r.phrase && !r.ownAcronym && (r.queryRecall < alternativeQueryRecall || r.nameRecall < alternativeNameRecall) {
+			continue
 		}
 		doc := &s.matcher.docs[r.doc]
 		out = append(out, CredentialMatch{Certification: doc.cert, Score: math.Round(math.Min(r.score, 1)*100) / 100, Reasons: s.matcher.reasons(doc, q, r)})

@@ -151,12 +151,12 @@ func TestRetirementAndApprovalBoundWhatCounts(t *testing.T) {
 	}
 }
 
-// stubReviews is a PendingReviews that knows one open review.
-type stubReviews struct{ name string }
+// stubReviews is a PendingReviews that knows one open review and its submitter.
+type stubReviews struct{ name, submitter string }
 
 func (s stubReviews) FindPendingReview(_ context.Context, text, _ string) (*catalog.PendingReview, error) {
 	if strings.Contains(strings.ToLower(text), strings.ToLower(s.name)) {
-		return &catalog.PendingReview{ID: 7, Name: s.name, DueOn: *day("2026-12-20")}, nil
+		return &catalog.PendingReview{ID: 7, Name: s.name, DueOn: *day("2026-12-20"), Submitters: []string{s.submitter}}, nil
 	}
 	return nil, nil
 }
@@ -202,5 +202,105 @@ func TestCheckerValidatesAndFindsOpenReviews(t *testing.T) {
 	}
 	if _, err := checker.Check(ctx, catalog.CredentialInput{Text: "AWS CWI", EarnedOn: day("2026-11-23")}); err != nil {
 		t.Errorf("a date one day ahead of UTC (a candidate east of UTC) must be accepted: %v", err)
+	}
+}
+
+// withEntry returns the seed catalog with one more entry of a new
+// organization, as staff add one.
+func withEntry(t *testing.T, name, acronym string) *catalog.Data {
+	t.Helper()
+	data := seededData(t)
+	org := catalog.Organization{ID: int64(len(data.Organizations) + 1), Key: "staff-added", Name: "Staff Added Certification Board", Acronym: "SACB"}
+	data.Organizations = append(data.Organizations, org)
+	cert := catalog.Certification{
+		ID: int64(len(data.Certifications) + 1), Key: "staff-added-entry", Name: name, DisplayName: name,
+		OrganizationID: org.ID, OrganizationKey: org.Key,
+		RecognitionBases: []catalog.RecognitionBasis{catalog.BasisANSI}, EligiblePrograms: []catalog.Program{catalog.ProgramCPT, catalog.ProgramCLT},
+	}
+	if acronym != "" {
+		cert.Aliases = []catalog.Alias{{Kind: catalog.AliasAcronym, Value: acronym}}
+	}
+	data.Certifications = append(data.Certifications, cert)
+	data.Version++
+	return data
+}
+
+// TestAStaffAddedEntryCapturesNoGenericText adds a forklift trainer
+// certification, as staff approved one: generic forklift texts stay
+// Continuing Education (FAQ 15), and only a text naming the entry in full
+// is that entry.
+func TestAStaffAddedEntryCapturesNoGenericText(t *testing.T) {
+	snap := catalog.NewSnapshot(withEntry(t, "Certified Forklift Trainer Instructor", "CFTI"))
+	for _, text := range []string{"forklift certification", "Forklift Certified", "Certified Forklift Operator", "forklift trainer", "Forklift train the trainer"} {
+		if got := snap.CheckCredential(catalog.CredentialInput{Text: text}); got.Verdict != catalog.VerdictContinuingEducation {
+			t.Errorf("%q: %s %v, want CONTINUING_EDUCATION", text, got.Verdict, got.Entry)
+		}
+	}
+	for _, text := range []string{"Certified Forklift Trainer Instructor", "CFTI"} {
+		if got := snap.CheckCredential(catalog.CredentialInput{Text: text}); got.Verdict != catalog.VerdictIndustryCertification || got.Entry.Key != "staff-added-entry" {
+			t.Errorf("%q: %s %v, want the staff-added entry", text, got.Verdict, got.Entry)
+		}
+	}
+}
+
+// TestSymbolsWrittenOutFindStaffAddedEntries adds entries whose names hold
+// "+" and "&": the names written out ("A plus", "and") find them, as the
+// symbols do.
+func TestSymbolsWrittenOutFindStaffAddedEntries(t *testing.T) {
+	for _, tc := range []struct{ entry, text string }{
+		{"Certified Technician A+", "Certified Technician A plus"},
+		{"Certified Technician A plus", "Certified Technician A+"},
+		{"Certified Pumps & Valves Specialist", "Certified Pumps and Valves Specialist"},
+	} {
+		snap := catalog.NewSnapshot(withEntry(t, tc.entry, ""))
+		if got := snap.CheckCredential(catalog.CredentialInput{Text: tc.text}); got.Verdict != catalog.VerdictIndustryCertification || got.Entry.Key != "staff-added-entry" {
+			t.Errorf("%q against %q: %s %v", tc.text, tc.entry, got.Verdict, got.Entry)
+		}
+	}
+}
+
+// TestQualifyingAnswersSayWhatToClaim checks that an Industry
+// Certification answer claims the rule table's row for it with the entry
+// and the earned date, a Continuing Education answer the third-party
+// training row with the text as title, and an answer that earns nothing
+// no claim.
+func TestQualifyingAnswersSayWhatToClaim(t *testing.T) {
+	snap := seededSnapshot(t)
+	earned := day("2023-04-01")
+	ic := snap.CheckCredential(catalog.CredentialInput{Text: "AWS CWI", EarnedOn: earned})
+	if c := ic.Claim; c == nil || c.Category != catalog.CategoryIndustryCertification || c.ActivityTypeKey != "ic-certification" ||
+		c.CertificationID != ic.Entry.ID || c.CompletedOn == nil || *c.CompletedOn != *earned || c.Title != ic.Entry.DisplayName || c.CatalogReviewID != 0 {
+		t.Errorf("IC claim = %+v", ic.Claim)
+	}
+	ce := snap.CheckCredential(catalog.CredentialInput{Text: " Forklift operator training "})
+	if c := ce.Claim; c == nil || c.Category != catalog.CategoryContinuingEducation || c.ActivityTypeKey != "ce-third-party" || c.CertificationID != 0 || c.Title != "Forklift operator training" {
+		t.Errorf("CE claim = %+v", ce.Claim)
+	}
+	for _, text := range []string{"OSHA 10 Construction", "Certified Sprocket Juggler", "Mobile Crane Operator", "CWI prep course"} {
+		if got := snap.CheckCredential(catalog.CredentialInput{Text: text}); got.Claim != nil {
+			t.Errorf("%q (%s) claims %+v", text, got.Verdict, got.Claim)
+		}
+	}
+}
+
+// TestTheUnderReviewClaimNamesTheReviewToItsSubmitterOnly checks that the
+// claim of an UNDER_REVIEW answer names the open review to a candidate who
+// submitted it, and to no one else.
+func TestTheUnderReviewClaimNamesTheReviewToItsSubmitterOnly(t *testing.T) {
+	now := func() time.Time { return time.Date(2026, 11, 22, 12, 0, 0, 0, time.UTC) }
+	checker := catalog.NewCredentialChecker(catalog.New(staticStore{seededData(t)}), stubReviews{name: "Certified Widget Rigger", submitter: "C-1"}, now)
+	for who, p := range map[string]*catalog.Principal{
+		"the submitter":     {Subject: "C-1", Roles: []catalog.Role{catalog.RoleCandidate}},
+		"another candidate": {Subject: "C-2", Roles: []catalog.Role{catalog.RoleCandidate}},
+		"an anonymous":      nil,
+	} {
+		ctx := context.Background()
+		if p != nil {
+			ctx = catalog.WithPrincipal(ctx, p)
+		}
+		got, err := checker.Check(ctx, catalog.CredentialInput{Text: "Certified Widget Rigger"})
+		if err != nil || got.Claim == nil || got.Claim.ActivityTypeKey != "ic-certification" || (got.Claim.CatalogReviewID == 7) != (who == "the submitter") {
+			t.Errorf("%s: claim %+v, %v", who, got.Claim, err)
+		}
 	}
 }

@@ -3,6 +3,7 @@ package catalog
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -14,6 +15,8 @@ type PendingReview struct {
 	Name string
 	// DueOn is the day the decision is due.
 	DueOn Date
+	// Submitters are the subjects of the candidates who submitted it.
+	Submitters []string
 }
 
 // PendingReviews finds the open catalog review a credential names, if any.
@@ -76,7 +79,7 @@ func (c *CredentialChecker) CheckMany(ctx context.Context, ins []CredentialInput
 			// reviews cannot be read (the database is down), it says
 			// NOT_LISTED rather than failing.
 			if review, err := c.reviews.FindPendingReview(ctx, in.Text, in.Issuer); err == nil && review != nil {
-				out[i] = underReview(out[i], review)
+				out[i] = underReview(snap, in, out[i], review, PrincipalFrom(ctx))
 			}
 		}
 	}
@@ -84,10 +87,18 @@ func (c *CredentialChecker) CheckMany(ctx context.Context, ins []CredentialInput
 }
 
 // underReview turns a not-listed answer into one naming the open review.
-func underReview(check CredentialCheck, r *PendingReview) CredentialCheck {
+// Its claim names the review only to a candidate who submitted it, the
+// only one who may claim it on an application.
+func underReview(snap *Snapshot, in CredentialInput, check CredentialCheck, r *PendingReview, p *Principal) CredentialCheck {
 	check.Verdict = VerdictUnderReview
 	check.Rules = append(check.Rules, AppliedRule{RuleUnderCatalogReview, fmt.Sprintf(
 		"%q is under catalog review, with a decision due by %s; an application citing it may be delayed by up to 30 days", r.Name, r.DueOn)})
 	check.NextStep = "Wait for the review's decision; if it is accepted, it will count as an Industry Certification."
+	if t := snap.industryCertificationType(); t != nil {
+		check.Claim = &CredentialClaim{Category: t.Category, ActivityTypeKey: t.Key, Title: r.Name, CompletedOn: in.EarnedOn}
+		if p != nil && slices.Contains(r.Submitters, p.Subject) {
+			check.Claim.CatalogReviewID = r.ID
+		}
+	}
 	return check
 }

@@ -72,6 +72,18 @@ const (
 	RuleNotOnList RuleCode = "NOT_ON_LIST"
 	// RuleUnderCatalogReview: a review of the certification is open.
 	RuleUnderCatalogReview RuleCode = "UNDER_CATALOG_REVIEW"
+	// RuleOtherIssuerNamed: the text names an issuer other than the listed entry's.
+	RuleOtherIssuerNamed RuleCode = "OTHER_ISSUER_NAMED"
+	// RuleEmployerOrThirdPartyTraining: Six Sigma, Lean and the like from another body count as CE (guide, Employer training).
+	RuleEmployerOrThirdPartyTraining RuleCode = "EMPLOYER_OR_THIRD_PARTY_TRAINING"
+	// RuleIssuerOnly: the text names only an issuer with several listed certifications.
+	RuleIssuerOnly RuleCode = "ISSUER_ONLY"
+	// RuleLicenceNotListed: a licence is neither a course nor a listed certification.
+	RuleLicenceNotListed RuleCode = "LICENCE_NOT_LISTED"
+	// RuleEarnedYearFromText: the year in the text stands for the earned date.
+	RuleEarnedYearFromText RuleCode = "EARNED_YEAR_FROM_TEXT"
+	// RuleReadWithCorrections: misspelled words were corrected to the catalog's.
+	RuleReadWithCorrections RuleCode = "READ_WITH_CORRECTIONS"
 )
 
 // AppliedRule is a rule a check applied, in plain words.
@@ -132,4 +144,26 @@ type CredentialCheck struct {
 	Alternatives []CredentialMatch
 	// NextStep says what the candidate should do.
 	NextStep string
+	// Claim is what to claim on an application when the credential
+	// counts (or will, once its open review is approved); nil otherwise.
+	Claim *CredentialClaim
+}
+
+// CredentialClaim is what to claim on an application for a credential
+// that counts, as the application's activity input takes it.
+type CredentialClaim struct {
+	// Category is the point category.
+	Category PointCategory
+	// ActivityTypeKey is the key of the activity type of the rule tables.
+	ActivityTypeKey string
+	// Title is the title to claim it under.
+	Title string
+	// CompletedOn is the day it was earned, when the check was given one.
+	CompletedOn *Date
+	// CertificationID is the pre-approved certification, for an Industry
+	// Certification on the list; 0 otherwise.
+	CertificationID int64
+	// CatalogReviewID is the open catalog review, given only to a
+	// candidate who submitted it; 0 otherwise.
+	CatalogReviewID int64
 }

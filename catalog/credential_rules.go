@@ -68,6 +68,42 @@ var (
 	cptModuleWords = phrases("safety", "quality", "processes", "process", "maintenance", "green", "module")
 )
 
+// oshaExcludedCourses are the OSHA Training Institute courses of the
+// standards whose training earns nothing (FAQ 7), by their numbers: the
+// Construction trainer and standards courses (500, 502, 510), the
+// Maritime ones (5400, 5402, 5410) and the Disaster Site Worker ones
+// (5600, 7600).
+var oshaExcludedCourses = []struct {
+	industry string
+	code     RuleCode
+	numbers  phraseSet
+}{
+	{"Construction", RuleOSHAConstructionCard, phrases("500", "502", "510")},
+	{"Maritime", RuleOSHAMaritimeCard, phrases("5400", "5402", "5410")},
+	{"Disaster Site Workers", RuleOSHADisasterSiteCard, phrases("5600", "7600")},
+}
+
+// oshaExcludedTraining reports whether normalized text names OSHA
+// training, a trainer course included, for a standard that earns nothing
+// (FAQ 7: "OSHA training for Construction, Maritime or Disaster Site
+// Workers do NOT earn points"), and which.
+func oshaExcludedTraining(text string) (RuleCode, string, bool) {
+	if !hasAny(text, oshaWords) {
+		return "", "", false
+	}
+	for _, card := range oshaExcludedCards {
+		if hasAny(text, card.words) {
+			return card.code, card.industry, true
+		}
+	}
+	for _, course := range oshaExcludedCourses {
+		if hasAny(text, course.numbers) {
+			return course.code, course.industry, true
+		}
+	}
+	return "", "", false
+}
+
 // phraseSet is a list of words and phrases padded with spaces, so that a
 // search in padded text finds them as whole words only.
 type phraseSet []string

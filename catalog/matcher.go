@@ -50,7 +50,7 @@ const (
 var noiseWords = map[string]bool{
 	"certified": true, "certification": true, "certificate": true, "certifications": true, "cert": true,
 	"card": true, "program": true, "hr": true, "hrs": true, "hour": true, "hours": true, "holder": true,
-	"credential": true, "license": true, "licence": true, "level": true, "levels": true,
+	"credential": true, "credentials": true, "certs": true, "license": true, "licence": true, "level": true, "levels": true,
 	"operator": true, "operators": true,
 	// Parts and grades of a credential, and the welding process and
 	// position a welder's certificate names, qualify it without naming another.
@@ -85,7 +85,9 @@ type term struct {
 	exactOnly bool
 	// noise marks noise and stop words, which weigh little in names.
 	noise bool
-	idf   float64
+	// acronym marks a word of an entry's abbreviation.
+	acronym bool
+	idf     float64
 	// alt is the other written form of a numeral, if indexed.
 	alt      *term
 	postings []posting
@@ -120,15 +122,27 @@ type matcher struct {
 	byLength map[int][]*term
 	// orgWords maps an organization's acronym and full name, normalized, to it.
 	orgWords map[string]int64
+	// orgWordSet holds every word of the organizations' acronyms and names.
+	orgWordSet map[string]bool
+	// orgNames are the organizations' full names of ten letters or more,
+	// compact, for telling a misspelled one.
+	orgNames [][]rune
 }
 
 func newMatcher(certs []*Certification, orgs map[int64]*Organization) *matcher {
 	m := &matcher{docs: make([]matchDoc, len(certs)), terms: map[string]*term{}, phrases: map[string][]int{},
 		byLength: map[int][]*term{}, orgWords: map[string]int64{}}
+	m.orgWordSet = map[string]bool{}
 	for id, o := range orgs {
 		for _, name := range []string{o.Acronym, o.Name} {
 			if n := normalizeText(name); n != "" {
 				m.orgWords[n] = id
+				for _, w := range strings.Fields(n) {
+					m.orgWordSet[w] = true
+				}
+				if c := compact(n); len(c) >= 10 {
+					m.orgNames = append(m.orgNames, []rune(c))
+				}
 			}
 		}
 	}
@@ -155,10 +169,16 @@ func newMatcher(certs []*Certification, orgs map[int64]*Organization) *matcher {
 		for _, a := range c.Aliases {
 			names = append(names, a.Value)
 			if a.Kind == AliasAcronym || looksLikeAcronym(a.Value) {
-				n := normalizeText(a.Value)
-				doc.acronyms[compact(n)] = true
-				for _, t := range strings.Fields(n) {
-					intern(t).exactOnly = true
+				doc.acronyms[compact(normalizeText(a.Value))] = true
+				// Only the abbreviated words are matched exactly: "Green"
+				// of "CPT Green" may still be misspelled.
+				for _, raw := range strings.Fields(a.Value) {
+					if a.Kind == AliasAcronym || looksLikeAcronym(raw) {
+						for _, t := range strings.Fields(normalizeText(raw)) {
+							x := intern(t)
+							x.exactOnly, x.acronym = true, true
+						}
+					}
 				}
 			}
 		}
@@ -385,7 +405,7 @@ func (m *matcher) analyse(text, issuer string, drop map[string]bool) *query {
 		_, isOrg := m.orgWords[inner]
 		switch {
 		case isOrg:
-		case looksLikeAcronym(strings.TrimSpace(p)) && !isNumber(compact(inner)):
+		case (looksLikeAcronym(strings.TrimSpace(p)) || m.abbreviation(inner)) && !isNumber(compact(inner)):
 			q.acronyms = append(q.acronyms, compact(inner))
 		default:
 			qualifiers = append(qualifiers, contentTokens(inner)...)
@@ -457,6 +477,21 @@ func (m *matcher) analyse(text, issuer string, drop map[string]bool) *query {
 	return q
 }
 
+// abbreviation reports whether a parenthesised part, normalized, is an
+// abbreviation whatever its case: one short word that is an entry's
+// abbreviation or no word of the catalog ("(cic)" as "(CIC)"), rather than
+// a qualifier the catalog knows ("(gold)").
+func (m *matcher) abbreviation(inner string) bool {
+	if strings.ContainsRune(inner, ' ') {
+		return false
+	}
+	if n := utf8.RuneCountInString(inner); n < 2 || n > 8 {
+		return false
+	}
+	x := m.terms[inner]
+	return x == nil || x.acronym
+}
+
 // matchWord visits every indexed word the query word matches: itself, the
 // words it is a prefix of, and the words within its typo limit.
 func (m *matcher) matchWord(q queryTerm, scratch *distanceScratch, visit func(*term, float64)) {
@@ -523,6 +558,8 @@ type scored struct {
 	// confirmed says the text names something only few entries have: a
 	// rare word of the entry, its own acronym, or its issuer.
 	confirmed bool
+	// ownAcronym says the text names one of the entry's acronyms.
+	ownAcronym bool
 }
 
 // rareWordEntries is how many entries at most may share a word for it to
@@ -566,7 +603,8 @@ func (m *matcher) score(q *query) []scored {
 		}
 		s.nameRecall = m.nameRecall(doc, q)
 		s.score = 0.55*s.queryRecall + 0.45*s.nameRecall
-		s.confirmed = s.phrase || q.orgs[doc.cert.OrganizationID] || m.ownAcronym(doc, q) || m.rareWordMatched(doc, q)
+		s.ownAcronym = m.ownAcronym(doc, q)
+		s.confirmed = s.phrase || q.orgs[doc.cert.OrganizationID] || s.ownAcronym || m.rareWordMatched(doc, q)
 		if s.phrase {
 			s.score = max(s.score, 0.98)
 		}
@@ -706,6 +744,49 @@ func (m *matcher) search(text string) map[int64]int {
 		}
 	}
 	return scores
+}
+
+// correct returns the text with each word the catalog does not know
+// replaced by the one catalog word within its typo limit, and whether any
+// word was replaced. A word with several catalog words equally close is
+// left as it is: the check would rather ask than guess.
+func (m *matcher) correct(text string) (string, bool) {
+	words := strings.Fields(normalizeText(text))
+	changed := false
+	scratch := &distanceScratch{}
+	// A word repeated is looked up once.
+	seen := map[string]string{}
+	for i, w := range words {
+		if fixed, ok := seen[w]; ok {
+			words[i], changed = fixed, changed || fixed != w
+			continue
+		}
+		seen[w] = w
+		q := newQueryTerm(w)
+		limit := q.typoLimit()
+		if m.terms[w] != nil || limit == 0 || q.numeral || isNumber(w) || stopWords[w] {
+			continue
+		}
+		var best *term
+		bestDistance, ties := limit+1, 0
+		for n := len(q.runes) - limit; n <= len(q.runes)+limit; n++ {
+			for _, x := range m.byLength[n] {
+				if x.exactOnly || bits.OnesCount64(q.mask^x.mask) > 2*limit {
+					continue
+				}
+				switch d := scratch.distance(q.runes, x.runes, limit); {
+				case d < bestDistance:
+					best, bestDistance, ties = x, d, 1
+				case d == bestDistance:
+					ties++
+				}
+			}
+		}
+		if best != nil && ties == 1 {
+			words[i], changed, seen[w] = best.text, true, best.text
+		}
+	}
+	return strings.Join(words, " "), changed
 }
 
 // reasons says in words why a text matched an entry.

@@ -57,8 +57,11 @@ type HistoryFilter struct {
 // same transaction, and announces the version to every server process.
 type ReviewStore interface {
 	// CreateReview stores a new review and sets its ID; a CONFLICT error
-	// means an open review of the same certification exists.
-	CreateReview(ctx context.Context, r *CatalogReview, change Change) error
+	// means an open review of the same certification exists. When
+	// maxOpenPerSubmitter is above 0 and its first submitter already has
+	// that many open reviews, nothing is written and the error is
+	// OpenReviewLimitReached, however many submissions run at once.
+	CreateReview(ctx context.Context, r *CatalogReview, change Change, maxOpenPerSubmitter int) error
 	// ReviewByID returns the review, or nil.
 	ReviewByID(ctx context.Context, id int64) (*CatalogReview, error)
 	// OpenReviews returns every review still waiting for a decision.

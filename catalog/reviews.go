@@ -47,11 +47,64 @@ type Reviews struct {
 	store   ReviewStore
 	files   FileStorage
 	now     func() time.Time
+	// open is told of every change this service makes to the reviews.
+	open *OpenReviews
+	// maxOpenPerCandidate caps the open reviews one candidate may have
+	// submitted; 0 sets no cap.
+	maxOpenPerCandidate int
 }
 
 // NewReviews returns the review service; now is the clock.
 func NewReviews(cat *Catalog, store ReviewStore, files FileStorage, now func() time.Time) *Reviews {
 	return &Reviews{catalog: cat, store: store, files: files, now: now}
+}
+
+// UseOpenReviews keeps open, the open reviews the credential check reads,
+// in step with every change this service makes, and caps the open reviews
+// one candidate may have submitted at maxPerCandidate (0 sets no cap).
+func (s *Reviews) UseOpenReviews(open *OpenReviews, maxPerCandidate int) {
+	s.open, s.maxOpenPerCandidate = open, maxPerCandidate
+}
+
+// openReviewsChanged tells the open reviews that this service changed one.
+func (s *Reviews) openReviewsChanged(ctx context.Context) {
+	if s.open != nil {
+		s.open.Changed(ctx)
+	}
+}
+
+// OpenReviewLimitReached is the user error of a candidate who has max
+// catalog reviews open and submits another.
+func OpenReviewLimitReached(max int) *Error {
+	return &Error{Code: CodeInvalid, Message: fmt.Sprintf(
+		"you have %d catalog reviews waiting for a decision, the most one candidate may have open; submit another once one of them is decided", max)}
+}
+
+// withinOpenReviewLimit returns the candidate's open review of the same
+// certification, if any, or a user error when the candidate may open no
+// other review.
+func (s *Reviews) withinOpenReviewLimit(ctx context.Context, p *Principal, in ReviewSubmission) (*CatalogReview, []*Error, error) {
+	if s.maxOpenPerCandidate <= 0 {
+		return nil, nil, nil
+	}
+	mine, err := s.store.ReviewsSubmittedBy(ctx, p.Subject)
+	if err != nil {
+		return nil, nil, err
+	}
+	key, open := reviewKey(in.CertificationName, in.Organization.Name), 0
+	for _, r := range mine {
+		if !r.Status.Open() {
+			continue
+		}
+		if reviewKey(r.CertificationName, r.Organization.Name) == key {
+			return r, nil, nil
+		}
+		open++
+	}
+	if open >= s.maxOpenPerCandidate {
+		return nil, []*Error{OpenReviewLimitReached(s.maxOpenPerCandidate)}, nil
+	}
+	return nil, nil, nil
 }
 
 func (s *Reviews) today() Date { return DateOf(s.now().UTC()) }
@@ -80,9 +133,13 @@ func (s *Reviews) Submit(ctx context.Context, in ReviewSubmission) (SubmissionRe
 	if check.Verdict == VerdictIndustryCertification && check.Entry != nil {
 		return SubmissionResult{AlreadyListed: check.Entry}, nil, nil
 	}
+	if own, errs, err := s.withinOpenReviewLimit(ctx, p, in); own != nil || len(errs) > 0 || err != nil {
+		return SubmissionResult{Review: own, Attached: own != nil}, errs, err
+	}
 	change := Change{Action: "review.submit", Actor: p.Actor(), At: s.now().UTC()}
 	submitter := ReviewSubmitter{Subject: p.Subject, CandidateNumber: p.CandidateNumber, AddedAt: change.At}
 	if joined, err := s.join(ctx, in, submitter, change); joined != nil || err != nil {
+		s.openReviewsChanged(ctx)
 		return SubmissionResult{Review: joined, Attached: joined != nil}, nil, err
 	}
 	file, err := s.files.Put(ctx, in.Copy.Content, in.Copy.Name)
@@ -99,13 +156,18 @@ func (s *Reviews) Submit(ctx context.Context, in ReviewSubmission) (SubmissionRe
 		Status: ReviewPending, Flags: screen(in), Submitters: []ReviewSubmitter{submitter},
 		SubmittedAt: change.At, DueOn: s.today().AddDays(days), Version: 1,
 	}
-	if err := s.store.CreateReview(ctx, r, change); err != nil {
-		if ErrorCode(err) == CodeConflict {
+	if err := s.store.CreateReview(ctx, r, change, s.maxOpenPerCandidate); err != nil {
+		switch {
+		case ErrorCode(err) == CodeConflict:
 			joined, err := s.join(ctx, in, submitter, change)
+			s.openReviewsChanged(ctx)
 			return SubmissionResult{Review: joined, Attached: joined != nil}, nil, err
+		case ErrorCode(err) == CodeInvalid:
+			return SubmissionResult{}, []*Error{asError(err)}, nil
 		}
 		return SubmissionResult{}, nil, err
 	}
+	s.openReviewsChanged(ctx)
 	return SubmissionResult{Review: r}, nil, nil
 }
 
@@ -254,6 +316,7 @@ func (s *Reviews) transition(ctx context.Context, id int64, role Role, action st
 	if edit != nil {
 		s.catalog.Changed(ctx)
 	}
+	s.openReviewsChanged(ctx)
 	return r, nil, nil
 }
 
@@ -353,23 +416,6 @@ func (s *Reviews) Reject(ctx context.Context, id int64, reason RejectionReason, 
 		r.Decision = &ReviewDecision{Outcome: ReviewRejected, Reason: reason, Message: message, DecidedBy: change.Actor, DecidedAt: change.At}
 		return nil, nil
 	})
-}
-
-// FindPendingReview returns the open review a credential names, if any, so
-// that the credential check can answer UNDER_REVIEW.
-func (s *Reviews) FindPendingReview(ctx context.Context, text, issuer string) (*PendingReview, error) {
-	open, err := s.store.OpenReviews(ctx)
-	if err != nil {
-		return nil, err
-	}
-	want := normalizeText(stripParenthesised(text))
-	for _, r := range open {
-		name := normalizeText(stripParenthesised(r.CertificationName))
-		if name == want || (len(name) > 8 && strings.Contains(" "+want+" ", " "+name+" ")) {
-			return &PendingReview{ID: r.ID, Name: r.CertificationName, DueOn: r.DueOn}, nil
-		}
-	}
-	return nil, nil
 }
 
 // OpenFile reads an uploaded file of a review: staff may read any, a

@@ -5,7 +5,8 @@ import (
 	"unicode"
 )
 
-// normalizeText lower-cases s, spells "&" as "and", drops apostrophes,
+// normalizeText lower-cases s, spells "&" as "and" and "+" as "plus"
+// ("A+" and "A plus" are one name), drops apostrophes,
 // turns every other non-alphanumeric rune into a space, splits letters
 // from digits ("OSHA30" becomes "osha 30") and collapses spaces.
 func normalizeText(s string) string {
@@ -17,11 +18,15 @@ func normalizeText(s string) string {
 		switch {
 		case r == '\'' || r == '’':
 			continue
-		case r == '&':
+		case r == '&' || r == '+':
 			if !space {
 				b.WriteByte(' ')
 			}
-			b.WriteString("and ")
+			if r == '&' {
+				b.WriteString("and ")
+			} else {
+				b.WriteString("plus ")
+			}
 			space, prev = true, ' '
 			continue
 		case unicode.IsLetter(r) || unicode.IsDigit(r):

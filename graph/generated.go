@@ -47,6 +47,7 @@ type ResolverRoot interface {
 	CatalogFileProblem() CatalogFileProblemResolver
 	CatalogReview() CatalogReviewResolver
 	Certification() CertificationResolver
+	CredentialClaim() CredentialClaimResolver
 	CsvRowError() CsvRowErrorResolver
 	EmploymentCreditBand() EmploymentCreditBandResolver
 	ExpiringCertification() ExpiringCertificationResolver
@@ -395,12 +396,22 @@ type ComplexityRoot struct {
 	CredentialCheck struct {
 		Alternatives func(childComplexity int) int
 		Category     func(childComplexity int) int
+		Claim        func(childComplexity int) int
 		Confidence   func(childComplexity int) int
 		Entry        func(childComplexity int) int
 		NextStep     func(childComplexity int) int
 		Points       func(childComplexity int) int
 		Rules        func(childComplexity int) int
 		Verdict      func(childComplexity int) int
+	}
+
+	CredentialClaim struct {
+		ActivityTypeKey func(childComplexity int) int
+		CatalogReviewID func(childComplexity int) int
+		Category        func(childComplexity int) int
+		CertificationID func(childComplexity int) int
+		CompletedOn     func(childComplexity int) int
+		Title           func(childComplexity int) int
 	}
 
 	CredentialMatch struct {
@@ -851,6 +862,10 @@ type CertificationResolver interface {
 	Ctid(ctx context.Context, obj *catalog.Certification) (*string, error)
 	RenewalPeriodMonths(ctx context.Context, obj *catalog.Certification) (*int, error)
 	History(ctx context.Context, obj *catalog.Certification) ([]*catalog.CatalogChange, error)
+}
+type CredentialClaimResolver interface {
+	CertificationID(ctx context.Context, obj *catalog.CredentialClaim) (*string, error)
+	CatalogReviewID(ctx context.Context, obj *catalog.CredentialClaim) (*string, error)
 }
 type CsvRowErrorResolver interface {
 	Column(ctx context.Context, obj *catalog.RowError) (*string, error)
@@ -2329,6 +2344,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CredentialCheck.Category(childComplexity), true
+	case "CredentialCheck.claim":
+		if e.ComplexityRoot.CredentialCheck.Claim == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CredentialCheck.Claim(childComplexity), true
 	case "CredentialCheck.confidence":
 		if e.ComplexityRoot.CredentialCheck.Confidence == nil {
 			break
@@ -2365,6 +2386,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CredentialCheck.Verdict(childComplexity), true
+
+	case "CredentialClaim.activityTypeKey":
+		if e.ComplexityRoot.CredentialClaim.ActivityTypeKey == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CredentialClaim.ActivityTypeKey(childComplexity), true
+	case "CredentialClaim.catalogReviewId":
+		if e.ComplexityRoot.CredentialClaim.CatalogReviewID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CredentialClaim.CatalogReviewID(childComplexity), true
+	case "CredentialClaim.category":
+		if e.ComplexityRoot.CredentialClaim.Category == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CredentialClaim.Category(childComplexity), true
+	case "CredentialClaim.certificationId":
+		if e.ComplexityRoot.CredentialClaim.CertificationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CredentialClaim.CertificationID(childComplexity), true
+	case "CredentialClaim.completedOn":
+		if e.ComplexityRoot.CredentialClaim.CompletedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CredentialClaim.CompletedOn(childComplexity), true
+	case "CredentialClaim.title":
+		if e.ComplexityRoot.CredentialClaim.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CredentialClaim.Title(childComplexity), true
 
 	case "CredentialMatch.certification":
 		if e.ComplexityRoot.CredentialMatch.Certification == nil {
@@ -4768,8 +4826,28 @@ func (ec *executionContext) childFields_CredentialCheck(ctx context.Context, fie
 		return ec.fieldContext_CredentialCheck_alternatives(ctx, field)
 	case "nextStep":
 		return ec.fieldContext_CredentialCheck_nextStep(ctx, field)
+	case "claim":
+		return ec.fieldContext_CredentialCheck_claim(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CredentialCheck", field.Name)
+}
+
+func (ec *executionContext) childFields_CredentialClaim(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "category":
+		return ec.fieldContext_CredentialClaim_category(ctx, field)
+	case "activityTypeKey":
+		return ec.fieldContext_CredentialClaim_activityTypeKey(ctx, field)
+	case "title":
+		return ec.fieldContext_CredentialClaim_title(ctx, field)
+	case "completedOn":
+		return ec.fieldContext_CredentialClaim_completedOn(ctx, field)
+	case "certificationId":
+		return ec.fieldContext_CredentialClaim_certificationId(ctx, field)
+	case "catalogReviewId":
+		return ec.fieldContext_CredentialClaim_catalogReviewId(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CredentialClaim", field.Name)
 }
 
 func (ec *executionContext) childFields_CredentialMatch(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -12794,6 +12872,176 @@ func (ec *executionContext) _CredentialCheck_nextStep(ctx context.Context, field
 }
 func (ec *executionContext) fieldContext_CredentialCheck_nextStep(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CredentialCheck", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _CredentialCheck_claim(ctx context.Context, field graphql.CollectedField, obj *catalog.CredentialCheck) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CredentialCheck_claim(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Claim, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *catalog.CredentialClaim) graphql.Marshaler {
+			return ec.marshalOCredentialClaim2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCredentialClaim(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CredentialCheck_claim(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CredentialCheck",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CredentialClaim(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CredentialClaim_category(ctx context.Context, field graphql.CollectedField, obj *catalog.CredentialClaim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CredentialClaim_category(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Category, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v catalog.PointCategory) graphql.Marshaler {
+			return ec.marshalNPointCategory2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐPointCategory(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CredentialClaim_category(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CredentialClaim", field, false, false, errors.New("field of type PointCategory does not have child fields"))
+}
+
+func (ec *executionContext) _CredentialClaim_activityTypeKey(ctx context.Context, field graphql.CollectedField, obj *catalog.CredentialClaim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CredentialClaim_activityTypeKey(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ActivityTypeKey, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CredentialClaim_activityTypeKey(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CredentialClaim", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _CredentialClaim_title(ctx context.Context, field graphql.CollectedField, obj *catalog.CredentialClaim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CredentialClaim_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CredentialClaim_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CredentialClaim", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _CredentialClaim_completedOn(ctx context.Context, field graphql.CollectedField, obj *catalog.CredentialClaim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CredentialClaim_completedOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CompletedOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *catalog.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CredentialClaim_completedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CredentialClaim", field, false, false, errors.New("field of type Date does not have child fields"))
+}
+
+func (ec *executionContext) _CredentialClaim_certificationId(ctx context.Context, field graphql.CollectedField, obj *catalog.CredentialClaim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CredentialClaim_certificationId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CredentialClaim().CertificationID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CredentialClaim_certificationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CredentialClaim", field, true, true, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _CredentialClaim_catalogReviewId(ctx context.Context, field graphql.CollectedField, obj *catalog.CredentialClaim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CredentialClaim_catalogReviewId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CredentialClaim().CatalogReviewID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CredentialClaim_catalogReviewId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CredentialClaim", field, true, true, errors.New("field of type ID does not have child fields"))
 }
 
 func (ec *executionContext) _CredentialMatch_certification(ctx context.Context, field graphql.CollectedField, obj *catalog.CredentialMatch) (ret graphql.Marshaler) {
@@ -26902,6 +27150,140 @@ func (ec *executionContext) _CredentialCheck(ctx context.Context, sel ast.Select
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "claim":
+			out.Values[i] = ec._CredentialCheck_claim(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var credentialClaimImplementors = []string{"CredentialClaim"}
+
+func (ec *executionContext) _CredentialClaim(ctx context.Context, sel ast.SelectionSet, obj *catalog.CredentialClaim) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, credentialClaimImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CredentialClaim")
+		case "category":
+			out.Values[i] = ec._CredentialClaim_category(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "activityTypeKey":
+			out.Values[i] = ec._CredentialClaim_activityTypeKey(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "title":
+			out.Values[i] = ec._CredentialClaim_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "completedOn":
+			out.Values[i] = ec._CredentialClaim_completedOn(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "certificationId":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._CredentialClaim_certificationId(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "catalogReviewId":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._CredentialClaim_catalogReviewId(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -33800,6 +34182,13 @@ func (ec *executionContext) marshalOCertificationStatus2ᚕgithubᚗcomᚋmssc�
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalOCredentialClaim2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCredentialClaim(ctx context.Context, sel ast.SelectionSet, v *catalog.CredentialClaim) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CredentialClaim(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalODate2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐDate(ctx context.Context, v any) (*catalog.Date, error) {

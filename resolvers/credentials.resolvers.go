@@ -9,8 +9,18 @@ import (
 	"context"
 
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/graph"
 	"github.com/mssc/recert/graph/model"
+	"github.com/mssc/recert/graph/relay"
 )
+
+func (r *credentialClaimResolver) CertificationID(ctx context.Context, obj *catalog.CredentialClaim) (*string, error) {
+	return optionalID(relay.TypeCertification, obj.CertificationID), nil
+}
+
+func (r *credentialClaimResolver) CatalogReviewID(ctx context.Context, obj *catalog.CredentialClaim) (*string, error) {
+	return optionalID(relay.TypeCatalogReview, obj.CatalogReviewID), nil
+}
 
 func (r *queryResolver) CheckCredential(ctx context.Context, input model.CredentialCheckInput) (*catalog.CredentialCheck, error) {
 	out, err := r.CredentialChecker.Check(ctx, credentialInput(&input))
@@ -35,3 +45,9 @@ func (r *queryResolver) CheckCredentials(ctx context.Context, inputs []*model.Cr
 	}
 	return out, nil
 }
+
+func (r *Resolver) CredentialClaim() graph.CredentialClaimResolver {
+	return &credentialClaimResolver{r}
+}
+
+type credentialClaimResolver struct{ *Resolver }

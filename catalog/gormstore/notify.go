@@ -96,9 +96,17 @@ func (s *Store) ListenCatalogChanges(ctx context.Context, fn func(version int64)
 		remove()
 		return
 	}
+	s.listenChannel(ctx, catalogChannel, "SELECT version FROM catalog_state WHERE id = 1", fn)
+}
+
+// listenChannel calls fn with the version versionQuery reads when it
+// connects, then with every version announced on channel, until ctx
+// ends; after losing its connection it reports LostChanges and
+// reconnects.
+func (s *Store) listenChannel(ctx context.Context, channel, versionQuery string, fn func(version int64)) {
 	backoff := 100 * time.Millisecond
 	for ctx.Err() == nil {
-		if err := s.listen(ctx, fn); err == nil || ctx.Err() != nil {
+		if err := s.listen(ctx, channel, versionQuery, fn); err == nil || ctx.Err() != nil {
 			return
 		}
 		fn(catalog.LostChanges)
@@ -111,17 +119,17 @@ func (s *Store) ListenCatalogChanges(ctx context.Context, fn func(version int64)
 	}
 }
 
-func (s *Store) listen(ctx context.Context, fn func(int64)) error {
+func (s *Store) listen(ctx context.Context, channel, versionQuery string, fn func(int64)) error {
 	conn, err := pgx.ConnectConfig(ctx, s.pgConfig.Copy())
 	if err != nil {
 		return err
 	}
 	defer conn.Close(context.WithoutCancel(ctx))
-	if _, err := conn.Exec(ctx, "LISTEN "+catalogChannel); err != nil {
+	if _, err := conn.Exec(ctx, "LISTEN "+channel); err != nil {
 		return err
 	}
 	var version int64
-	if err := conn.QueryRow(ctx, "SELECT version FROM catalog_state WHERE id = 1").Scan(&version); err != nil {
+	if err := conn.QueryRow(ctx, versionQuery).Scan(&version); err != nil {
 		return err
 	}
 	fn(version)

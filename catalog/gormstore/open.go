@@ -63,6 +63,9 @@ type Store struct {
 	pgConfig *pgx.ConnConfig
 	// local announces catalog changes within this process on SQLite.
 	local localListeners
+	// localReviews announces changes of the open reviews within this
+	// process on SQLite.
+	localReviews localListeners
 }
 
 // Open connects to the configured database and checks that it answers.

@@ -127,8 +127,13 @@ func (s *Store) withSubmitters(ctx context.Context, rows []reviewRow) ([]*catalo
 }
 
 // CreateReview stores a new review with its first submitter.
-func (s *Store) CreateReview(ctx context.Context, r *catalog.CatalogReview, change catalog.Change) error {
-	return mapError(s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+func (s *Store) CreateReview(ctx context.Context, r *catalog.CatalogReview, change catalog.Change, maxOpenPerSubmitter int) error {
+	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if len(r.Submitters) > 0 {
+			if err := withinOpenReviewLimit(tx, s.dialect, r.Submitters[0].Subject, maxOpenPerSubmitter); err != nil {
+				return err
+			}
+		}
 		row := fromReview(r, change)
 		if err := tx.Create(&row).Error; err != nil {
 			return err
@@ -138,7 +143,12 @@ func (s *Store) CreateReview(ctx context.Context, r *catalog.CatalogReview, chan
 			return err
 		}
 		return audit(tx, change, "CatalogReview", r.ID, map[string]any{"certificationName": r.CertificationName, "status": r.Status})
-	}))
+	})
+	if err != nil {
+		return mapError(err)
+	}
+	s.announceOpenReviews(ctx)
+	return nil
 }
 
 func saveSubmitters(tx *gorm.DB, r *catalog.CatalogReview) error {
@@ -292,6 +302,7 @@ func (s *Store) UpdateReview(ctx context.Context, r *catalog.CatalogReview, expe
 	if version != 0 {
 		s.announce(version)
 	}
+	s.announceOpenReviews(ctx)
 	return nil
 }
 

@@ -33,7 +33,9 @@ type env struct {
 	now     time.Time
 	blobs   *blobstore.Store
 	catalog *catalog.Catalog
-	handler http.Handler
+	// openReviews are the open catalog reviews the credential check reads.
+	openReviews *catalog.OpenReviews
+	handler     http.Handler
 	// clock is the services' current time; now is where it started.
 	clock atomic.Value
 }
@@ -102,15 +104,18 @@ func newEnvOn(t testing.TB, store *gormstore.Store, counter *gormstore.Statement
 	limits := blobstore.DefaultLimits()
 	limits.MaxBytes = testUploadLimit
 	reviews := catalog.NewReviews(cat, store, blobs.Files(limits), clock)
+	openReviews := catalog.NewOpenReviews(store)
+	reviews.UseOpenReviews(openReviews, maxOpenReviewsPerCandidate)
 	watch, stop := context.WithCancel(context.Background())
 	t.Cleanup(stop)
 	go cat.Watch(watch, store.ListenCatalogChanges)
+	go openReviews.Watch(watch, store.ListenOpenReviewChanges)
 	applications := catalog.NewApplications(cat, store, store, reviews, blobs.Files(limits), clock)
 	cfg := httpapi.Config{
 		Schema: resolvers.NewSchema(&resolvers.Resolver{
 			Catalog:            cat,
 			CandidateService:   catalog.NewCandidates(store, clock),
-			CredentialChecker:  catalog.NewCredentialChecker(cat, reviews, clock),
+			CredentialChecker:  catalog.NewCredentialChecker(cat, openReviews, clock),
 			ReviewService:      reviews,
 			CurationService:    catalog.NewCuration(cat, store, clock),
 			ApplicationService: applications,
@@ -129,7 +134,7 @@ func newEnvOn(t testing.TB, store *gormstore.Store, counter *gormstore.Statement
 	h := httpapi.New(cfg)
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
-	e.url, e.blobs, e.catalog, e.handler = srv.URL, blobs, cat, h
+	e.url, e.blobs, e.catalog, e.openReviews, e.handler = srv.URL, blobs, cat, openReviews, h
 	return e
 }
 
@@ -137,6 +142,10 @@ func newEnvOn(t testing.TB, store *gormstore.Store, counter *gormstore.Statement
 func (e *env) advance(d time.Duration) {
 	e.clock.Store(e.clock.Load().(time.Time).Add(d))
 }
+
+// maxOpenReviewsPerCandidate is the tests' servers' cap of the catalog
+// reviews one candidate may have open.
+const maxOpenReviewsPerCandidate = 5
 
 // testUploadLimit is the largest upload the tests' servers accept.
 const testUploadLimit = 64 << 10

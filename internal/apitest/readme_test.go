@@ -67,6 +67,13 @@ func TestReadmeExamples(t *testing.T) {
 					get(data, "checkCredential", "rules", 1, "code") != "EARNED_IN_CYCLE" {
 					t.Errorf("example %d: %v", i, get(data, "checkCredential"))
 				}
+			case strings.Contains(q, "claim { category activityTypeKey"):
+				claim := get(data, "checkCredential", "claim")
+				if get(data, "checkCredential", "verdict") != "INDUSTRY_CERTIFICATION" || get(claim, "category") != "INDUSTRY_CERTIFICATION" ||
+					get(claim, "activityTypeKey") != "ic-certification" || get(claim, "title") != "AWS Certified Welding Inspector (CWI)" ||
+					get(claim, "completedOn") != "2023-04-14" || get(claim, "certificationId") == nil || get(claim, "catalogReviewId") != nil {
+					t.Errorf("example %d: %v", i, get(data, "checkCredential"))
+				}
 			case strings.Contains(q, "forklift operator license"):
 				if get(data, "checkCredential", "verdict") != "CONTINUING_EDUCATION" || num(get(data, "checkCredential", "points")) != 10 ||
 					get(data, "checkCredential", "rules", 0, "code") != "EQUIPMENT_OR_INDUSTRY_BODY_CE" {

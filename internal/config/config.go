@@ -55,6 +55,9 @@ type Config struct {
 	MaxRootFields int
 	// MaxTokens bounds the tokens of a GraphQL document (MAX_TOKENS).
 	MaxTokens int
+	// MaxOpenReviewsPerCandidate caps the catalog reviews one candidate
+	// may have waiting for a decision (MAX_OPEN_REVIEWS_PER_CANDIDATE).
+	MaxOpenReviewsPerCandidate int
 	// ReadTimeout bounds reading a whole request (READ_TIMEOUT).
 	ReadTimeout time.Duration
 	// WriteTimeout bounds serving a request, from the end of its headers
@@ -156,6 +159,7 @@ func readLimits(getenv func(string) string, cfg *Config) error {
 	cfg.MaxDepth, cfg.MaxCost, cfg.MaxAliases, cfg.MaxRootFields, cfg.MaxTokens = 12, 25000, 30, 20, 10000
 	cfg.ReadTimeout, cfg.WriteTimeout, cfg.ResolverTimeout = 30*time.Second, 60*time.Second, 10*time.Second
 	cfg.RateLimitBudget, cfg.RateLimitRestore = 50000, 1000
+	cfg.MaxOpenReviewsPerCandidate = 20
 	if v := getenv("MAX_BODY_BYTES"); v != "" {
 		n, err := strconv.ParseInt(v, 10, 64)
 		if err != nil || n < 1024 || n > 1<<30 {
@@ -174,6 +178,7 @@ func readLimits(getenv func(string) string, cfg *Config) error {
 		{"MAX_ROOT_FIELDS", 1, 10_000, &cfg.MaxRootFields},
 		{"MAX_TOKENS", 100, 1_000_000, &cfg.MaxTokens},
 		{"RATE_LIMIT_BUDGET", 1, 1_000_000_000, &cfg.RateLimitBudget},
+		{"MAX_OPEN_REVIEWS_PER_CANDIDATE", 1, 10_000, &cfg.MaxOpenReviewsPerCandidate},
 	} {
 		v := getenv(c.name)
 		if v == "" {

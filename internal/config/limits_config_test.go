@@ -67,3 +67,19 @@ func TestLimitsRefuseWhatTheyDoNotUnderstand(t *testing.T) {
 		}
 	}
 }
+
+// TestOpenReviewCapIsRead checks the cap of open catalog reviews per
+// candidate: 20 by default, read when set, refused outside 1 to 10 000.
+func TestOpenReviewCapIsRead(t *testing.T) {
+	if cfg, err := FromEnv(env(nil)); err != nil || cfg.MaxOpenReviewsPerCandidate != 20 {
+		t.Errorf("default = %d, %v", cfg.MaxOpenReviewsPerCandidate, err)
+	}
+	if cfg, err := FromEnv(env(map[string]string{"MAX_OPEN_REVIEWS_PER_CANDIDATE": "3"})); err != nil || cfg.MaxOpenReviewsPerCandidate != 3 {
+		t.Errorf("read = %d, %v", cfg.MaxOpenReviewsPerCandidate, err)
+	}
+	for _, v := range []string{"0", "10001", "many"} {
+		if _, err := FromEnv(env(map[string]string{"MAX_OPEN_REVIEWS_PER_CANDIDATE": v})); err == nil || !strings.Contains(err.Error(), "MAX_OPEN_REVIEWS_PER_CANDIDATE") {
+			t.Errorf("%q: %v", v, err)
+		}
+	}
+}

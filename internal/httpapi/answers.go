@@ -16,15 +16,16 @@ import (
 )
 
 // PublicReads is what the answer memo needs of a response cache: which
-// operations it took as public catalog reads, and the catalog version the
-// answers depend on.
+// operations it took as public catalog reads, and the versions of the
+// data (the catalog and the open catalog reviews) the answers depend on.
 type PublicReads interface {
-	// CatalogVersion returns the version of the catalog the request of
-	// ctx reads, or false when the catalog cannot be read.
-	CatalogVersion(ctx context.Context) (int64, bool)
+	// DataVersion returns the versions of the catalog and of the open
+	// reviews the request of ctx reads, as one string, or false when they
+	// cannot be read.
+	DataVersion(ctx context.Context) (string, bool)
 	// IsPublicRead reports whether the operation just run in the request
 	// of ctx is a public catalog read, the same for every anonymous caller
-	// at one catalog version.
+	// at one version of the data.
 	IsPublicRead(ctx context.Context) bool
 	// ServedWhole records that the request of ctx was answered from the
 	// memo.
@@ -41,9 +42,9 @@ const maxMemoRequestBytes = 4 << 10
 const maxMemoAnswerBytes = 64 << 10
 
 // answerMemo keeps the whole answers to anonymous public catalog reads by
-// the exact request: the method, the response type, the catalog version
-// and the request's bytes (the JSON body, or the query string of a GET).
-// A repeated read is answered from it before it is decoded, parsed or
+// the exact request: the method, the response type, the versions of the
+// catalog and of the open reviews, and the request's bytes (the JSON
+// body, or the query string of a GET). A repeated read is answered from it before it is decoded, parsed or
 // validated. A request the memo does not know runs as any other, and its
 // answer is kept when the response cache took it as a public read and it
 // succeeded. It changes nothing a client can see: the answer carries the
@@ -84,11 +85,11 @@ func (m *answerMemo) key(r *http.Request, media string, request []byte) string {
 	if v := r.Header.Get("Cache-Control"); v == "no-cache" || v == "no-store" {
 		return ""
 	}
-	version, ok := m.reads.CatalogVersion(r.Context())
+	version, ok := m.reads.DataVersion(r.Context())
 	if !ok {
 		return ""
 	}
-	return r.Method + " " + media + " " + strconv.FormatInt(version, 10) + "\n" + string(request)
+	return r.Method + " " + media + " " + version + "\n" + string(request)
 }
 
 // serve answers the request from the memo and reports whether it did. A

@@ -1,7 +1,8 @@
 // Package respcache caches the responses of GraphQL operations that read
 // only public catalog data, keyed by the normalized operation, its
-// variables and the catalog version, so that a catalog change is never
-// answered from the cache. Responses that depend on who asks are never
+// variables, the catalog version and the version of the open catalog
+// reviews (which the credential check reads), so that neither a catalog
+// change nor a review opened or decided is ever answered from the cache. Responses that depend on who asks are never
 // cached: only anonymous queries made of public catalog fields are.
 package respcache
 
@@ -34,6 +35,7 @@ var PublicFields = []string{
 // from memory.
 type Cache struct {
 	catalog *catalog.Catalog
+	reviews *catalog.OpenReviews
 	entries *lru.Cache[string, *graphql.Response]
 	public  map[string]bool
 	hits    atomic.Int64
@@ -45,14 +47,15 @@ var (
 	_ graphql.ResponseInterceptor = (*Cache)(nil)
 )
 
-// New returns a cache of at most size responses.
-func New(cat *catalog.Catalog, size int) *Cache {
+// New returns a cache of at most size responses over the catalog and the
+// open reviews.
+func New(cat *catalog.Catalog, reviews *catalog.OpenReviews, size int) *Cache {
 	entries, _ := lru.New[string, *graphql.Response](size)
 	public := map[string]bool{}
 	for _, f := range PublicFields {
 		public[f] = true
 	}
-	return &Cache{catalog: cat, entries: entries, public: public}
+	return &Cache{catalog: cat, reviews: reviews, entries: entries, public: public}
 }
 
 // ExtensionName names the extension.
@@ -111,14 +114,19 @@ func (c *Cache) ServedWhole(ctx context.Context) {
 	}
 }
 
-// CatalogVersion returns the version of the catalog the request of ctx
-// reads, or false when the catalog cannot be read.
-func (c *Cache) CatalogVersion(ctx context.Context) (int64, bool) {
+// DataVersion returns the versions of the catalog and of the open reviews
+// the request of ctx reads, as one string, or false when either cannot be
+// read.
+func (c *Cache) DataVersion(ctx context.Context) (string, bool) {
 	snap, err := c.catalog.Snapshot(ctx)
 	if err != nil {
-		return 0, false
+		return "", false
 	}
-	return snap.Version(), true
+	reviews, ok := c.reviews.Version(ctx)
+	if !ok {
+		return "", false
+	}
+	return strconv.FormatInt(snap.Version(), 10) + "." + strconv.FormatInt(reviews, 10), true
 }
 
 // Key returns the cache key of the operation, or "" when its response
@@ -138,15 +146,15 @@ func (c *Cache) Key(ctx context.Context) string {
 			return ""
 		}
 	}
-	snap, err := c.catalog.Snapshot(ctx)
-	if err != nil {
+	version, ok := c.DataVersion(ctx)
+	if !ok {
 		return ""
 	}
 	var op bytes.Buffer
 	formatter.NewFormatter(&op).FormatQueryDocument(rc.Doc)
 	vars, _ := json.Marshal(rc.Variables)
 	sum := sha256.New()
-	for _, part := range [][]byte{op.Bytes(), []byte(rc.OperationName), vars, []byte(strconv.FormatInt(snap.Version(), 10))} {
+	for _, part := range [][]byte{op.Bytes(), []byte(rc.OperationName), vars, []byte(version)} {
 		sum.Write(part)
 		sum.Write([]byte{0})
 	}

@@ -17,7 +17,7 @@ const MaxAge = 60
 // HTTP gives every request the flags through which the cache tells the
 // handlers inside whether an answer was a hit and whether it is public
 // (WithFlags), and adds HTTP caching to GET requests of persisted queries:
-// an ETag made of the catalog version and the request, Cache-Control for
+// an ETag made of the catalog and open-review versions and the request, Cache-Control for
 // shared caches, and 304 Not Modified when the client's copy is current.
 // Only anonymous requests whose operation the response cache accepts get
 // these headers.
@@ -28,13 +28,13 @@ func (c *Cache) HTTP(next http.Handler) http.Handler {
 			next.ServeHTTP(w, r)
 			return
 		}
-		snap, err := c.catalog.Snapshot(r.Context())
-		if err != nil {
+		version, ok := c.DataVersion(r.Context())
+		if !ok {
 			next.ServeHTTP(w, r)
 			return
 		}
 		sum := sha256.Sum256([]byte(r.URL.RawQuery))
-		etag := `W/"` + strconv.FormatInt(snap.Version(), 10) + "-" + hex.EncodeToString(sum[:8]) + `"`
+		etag := `W/"` + version + "-" + hex.EncodeToString(sum[:8]) + `"`
 		if match := r.Header.Get("If-None-Match"); match != "" && strings.Contains(match, etag) {
 			w.Header().Set("ETag", etag)
 			w.Header().Set("Cache-Control", cacheControl)
