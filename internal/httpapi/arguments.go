@@ -80,7 +80,7 @@ func (a textArguments) checkArguments(args ast.ArgumentList, defs ast.ArgumentDe
 		if def := defs.ForName(arg.Name); def != nil {
 			t, description = def.Type, def.Description
 		}
-		if e := a.checkText(t, description, v, arg.Name); e != nil {
+		if e := a.checkText(t, description, v, argumentPath(arg.Name)); e != nil {
 			if arg.Position != nil {
 				e.Locations = []gqlerror.Location{{Line: arg.Position.Line, Column: arg.Position.Column}}
 			}
@@ -101,7 +101,7 @@ func (a textArguments) checkText(t *ast.Type, description string, v any, path st
 		}
 		if limit := documentedLimit(description); limit > 0 {
 			if n := utf8.RuneCountInString(x); n > limit {
-				e := textError(path, fmt.Sprintf("%s has %d characters; at most %d are accepted", path, n, limit))
+				e := textError(path, fmt.Sprintf("%s is %d characters long; at most %d characters are accepted", path, n, limit))
 				e.Extensions["limit"] = limit
 				return e
 			}
@@ -118,6 +118,10 @@ func (a textArguments) checkText(t *ast.Type, description string, v any, path st
 			input = a.schema.Types[t.Name()]
 		}
 		for k, item := range x {
+			field := k
+			if path != "" {
+				field = path + "." + k
+			}
 			var ft *ast.Type
 			var fdesc string
 			if input != nil {
@@ -125,12 +129,22 @@ func (a textArguments) checkText(t *ast.Type, description string, v any, path st
 					ft, fdesc = f.Type, f.Description
 				}
 			}
-			if e := a.checkText(ft, fdesc, item, path+"."+k); e != nil {
+			if e := a.checkText(ft, fdesc, item, field); e != nil {
 				return e
 			}
 		}
 	}
 	return nil
+}
+
+// argumentPath is where the path of an error in an argument starts: the
+// fields of a mutation's single input object are named as the userErrors
+// of its payload name them, without "input.".
+func argumentPath(name string) string {
+	if name == "input" {
+		return ""
+	}
+	return name
 }
 
 func textError(field, message string) *gqlerror.Error {
