@@ -144,7 +144,7 @@ func serve(ctx context.Context, cfg config.Config, store *gormstore.Store, logge
 		CredentialChecker:  catalog.NewCredentialChecker(cat, reviews, time.Now),
 		ReviewService:      reviews,
 		CurationService:    catalog.NewCuration(cat, store, time.Now),
-		ApplicationService: catalog.NewApplications(cat, store, store, reviews, blobs.Files(limits), time.Now),
+		ApplicationService: catalog.NewApplications(cat, store, store, reviews, blobs.Files(limits), time.Now).LimitActivities(cfg.MaxActivitiesPerApplication),
 	})
 	cache := respcache.New(cat, responseCacheEntries)
 	sqlDB, err := store.SQLDB()
@@ -163,7 +163,7 @@ func serve(ctx context.Context, cfg config.Config, store *gormstore.Store, logge
 	api := httpapi.New(httpapi.Config{
 		Schema: schema, Logger: logger,
 		GraphiQL: !cfg.Production, Introspection: !cfg.Production, Production: cfg.Production,
-		Tokens: tokenVerifier(verifier), Files: reviews, MaxUploadBytes: cfg.MaxUploadBytes + 1<<20,
+		Tokens: tokenVerifier(verifier), Files: catalog.AnyFileReader(reviews, catalog.NewProofs(store, blobs.Files(limits))), MaxUploadBytes: cfg.MaxUploadBytes + 1<<20,
 		MaxBodyBytes: cfg.MaxBodyBytes, ResolverTimeout: cfg.ResolverTimeout,
 		Limits: oplimits.Limits{MaxDepth: cfg.MaxDepth, MaxCost: cfg.MaxCost, MaxAliases: cfg.MaxAliases,
 			MaxRootFields: cfg.MaxRootFields, MaxTokens: cfg.MaxTokens},

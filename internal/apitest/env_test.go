@@ -117,7 +117,7 @@ func newEnvOn(t testing.TB, store *gormstore.Store, counter *gormstore.Statement
 		GraphiQL:       true,
 		Introspection:  true,
 		Tokens:         verifier,
-		Files:          reviews,
+		Files:          catalog.AnyFileReader(reviews, catalog.NewProofs(store, blobs.Files(limits))),
 		MaxUploadBytes: 2 * testUploadLimit,
 	}
 	if configure != nil {
