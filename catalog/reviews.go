@@ -141,8 +141,10 @@ func (s *Reviews) join(ctx context.Context, who ReviewSubmitter, change Change) 
 }
 
 func (s *Reviews) checkSubmission(snap *Snapshot, in *ReviewSubmission) []*Error {
-	in.CertificationName = strings.TrimSpace(in.CertificationName)
-	in.Organization.Name = strings.TrimSpace(in.Organization.Name)
+	// Names lose invisible formatting characters, so that one cannot pass
+	// for another nor reverse how staff read it.
+	in.CertificationName = strings.TrimSpace(withoutFormatCharacters(in.CertificationName))
+	in.Organization.Name = strings.TrimSpace(withoutFormatCharacters(in.Organization.Name))
 	in.Organization.URL = strings.TrimSpace(in.Organization.URL)
 	in.Organization.Description = strings.TrimSpace(in.Organization.Description)
 	var errs []*Error
