@@ -131,11 +131,12 @@ func (s *Reviews) join(ctx context.Context, who ReviewSubmitter, change Change) 
 		if slices.ContainsFunc(r.Submitters, func(x ReviewSubmitter) bool { return x.Subject == who.Subject }) {
 			return r, nil
 		}
-		expected := r.Version
-		r.Submitters = append(r.Submitters, who)
-		r.Version++
 		change.Action = "review.join"
-		return r, s.store.UpdateReview(ctx, r, expected, change, nil)
+		joined, err := s.store.JoinReview(ctx, r.ID, who, change)
+		if err != nil || !joined {
+			return nil, err
+		}
+		return s.store.ReviewByID(ctx, r.ID)
 	}
 	return nil, nil
 }

@@ -188,6 +188,27 @@ func saveSubmitters(tx *gorm.DB, r *catalog.CatalogReview) error {
 	return nil
 }
 
+// JoinReview adds a submission to an open review. The version update
+// takes the review's row lock first, so concurrent joins queue up instead
+// of failing, and a decision taken meanwhile is seen.
+func (s *Store) JoinReview(ctx context.Context, reviewID int64, sub catalog.ReviewSubmitter, change catalog.Change) (bool, error) {
+	joined := false
+	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		res := tx.Model(&reviewRow{}).Where("id = ? AND status IN ?", reviewID, []string{"PENDING", "INFORMATION_REQUESTED"}).
+			Updates(map[string]any{"version": gorm.Expr("version + 1"), "updated_at": change.At, "updated_by": change.Actor})
+		if res.Error != nil || res.RowsAffected == 0 {
+			return res.Error
+		}
+		row := fromSubmitter(reviewID, sub)
+		if err := tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&row).Error; err != nil {
+			return err
+		}
+		joined = true
+		return audit(tx, change, "CatalogReview", reviewID, map[string]any{"submitter": sub.Subject})
+	})
+	return joined, mapError(err)
+}
+
 // ReviewByID returns the review, or nil.
 func (s *Store) ReviewByID(ctx context.Context, id int64) (*catalog.CatalogReview, error) {
 	return takeByID(ctx, s, id, s.withSubmitters)

@@ -4,8 +4,10 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/mssc/recert/catalog"
@@ -174,4 +176,53 @@ func mustJSON(t *testing.T, v any) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// TestParallelSubmissionsOfOneCertificationShareOneReview has twenty
+// candidates submit the same certification at once, on PostgreSQL: every
+// one of them gets the one review, with their own submission only, and
+// staff see twenty submissions.
+func TestParallelSubmissionsOfOneCertificationShareOneReview(t *testing.T) {
+	e := newEnv(t, "postgres")
+	const n = 20
+	in := submission(t, e, "Certified Widget Rigger", "Widget Rigging Board")
+	q := `mutation($in: SubmitCertificationForReviewInput!) { submitCertificationForReview(input: $in) {
+		review { id submitterCount submissions { candidateNumber copy { sha256 } } } userErrors { code message } } }`
+	ids := make([]any, n)
+	failures := make([]string, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			number := fmt.Sprintf("C-%04d", 3000+i)
+			copy := append(append([]byte{}, pdf...), "% "+number+"\n"...)
+			r := e.upload(t, e.token(t, catalog.RoleCandidate, number), q, map[string]any{"in": in}, "variables.in.copy", "copy.pdf", copy)
+			review := get(r.Data, "submitCertificationForReview", "review")
+			subs, _ := get(review, "submissions").([]any)
+			if len(r.Errors) > 0 || review == nil || len(subs) != 1 || get(subs[0], "candidateNumber") != number ||
+				get(subs[0], "copy", "sha256") != sha(copy) || num(get(review, "submitterCount")) != 1 {
+				failures[i] = r.Raw
+				return
+			}
+			ids[i] = get(review, "id")
+		}()
+	}
+	wg.Wait()
+	for i, f := range failures {
+		if f != "" {
+			t.Errorf("submission %d: %s", i, f)
+		}
+	}
+	for _, id := range ids[1:] {
+		if id != ids[0] {
+			t.Fatalf("parallel submissions opened several reviews: %v", ids)
+		}
+	}
+	staff := e.token(t, catalog.RoleStaff, "staff-1")
+	r := e.okAs(t, staff, `{ catalogReviews { totalCount nodes { submitterCount submissions { candidateNumber } } } }`, nil)
+	if num(get(r, "catalogReviews", "totalCount")) != 1 || num(get(r, "catalogReviews", "nodes", 0, "submitterCount")) != n ||
+		len(get(r, "catalogReviews", "nodes", 0, "submissions").([]any)) != n {
+		t.Errorf("staff queue = %v", r)
+	}
 }
