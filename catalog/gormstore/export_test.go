@@ -18,3 +18,13 @@ func (s *Store) MigrateUpTo(ctx context.Context, version int64) error {
 func (s *Store) Exec(ctx context.Context, statement string, args ...any) error {
 	return s.db.WithContext(ctx).Exec(statement, args...).Error
 }
+
+// MigrateDownTo rolls the migrations back to version.
+func (s *Store) MigrateDownTo(ctx context.Context, version int64) error {
+	p, err := s.provider()
+	if err != nil {
+		return err
+	}
+	_, err = p.DownTo(ctx, version)
+	return err
+}

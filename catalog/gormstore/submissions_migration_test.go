@@ -13,7 +13,8 @@ import (
 // gives the submitter who opened a review the documentation and copy the
 // review holds, and a submitter who joined it before submissions were kept
 // only the certification's and organization's names: never the opener's
-// copy, documents or answer.
+// copy, documents or answer. The migration can be rolled back and applied
+// again.
 func TestSubmissionsMigrationKeepsJoinersApart(t *testing.T) {
 	t.Parallel()
 	forEachDialect(t, func(t *testing.T, dialect gormstore.Dialect) {
@@ -62,6 +63,12 @@ func TestSubmissionsMigrationKeepsJoinersApart(t *testing.T) {
 			joiner.Copy.Key != "" || joiner.TrainingRequirements != "" || joiner.Organization.Description != "" || joiner.Organization.URL != "" ||
 			joiner.InformationResponse != "" || len(joiner.KeyActivityIDs) != 0 {
 			t.Errorf("the joiner's submission holds the opener's documents: %+v", joiner)
+		}
+		if err := store.MigrateDownTo(ctx, 6); err != nil {
+			t.Fatalf("rolling 00007 back: %v", err)
+		}
+		if err := store.Migrate(ctx); err != nil {
+			t.Fatalf("applying 00007 again: %v", err)
 		}
 	})
 }
