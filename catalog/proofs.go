@@ -8,8 +8,9 @@ import (
 // ProofStore finds the applications an uploaded proof belongs to.
 type ProofStore interface {
 	// ApplicationsWithProof returns the applications with a proof stored
-	// under key.
-	ApplicationsWithProof(ctx context.Context, key string) ([]*Application, error)
+	// under key: those of the candidate with candidateNumber, or of every
+	// candidate when it is empty.
+	ApplicationsWithProof(ctx context.Context, key, candidateNumber string) ([]*Application, error)
 }
 
 // Proofs serves the proof files attached to applications' activities: the
@@ -32,12 +33,21 @@ func (s *Proofs) OpenFile(ctx context.Context, key string) (io.ReadCloser, Store
 	if key == "" || !p.Has(RoleStaff) && !p.Has(RoleCandidate) {
 		return nil, StoredFile{}, NotFound("no such file")
 	}
-	apps, err := s.store.ApplicationsWithProof(ctx, key)
+	// A candidate's search is narrowed to their own applications; staff
+	// search them all.
+	owner := ""
+	if !p.Has(RoleStaff) {
+		owner = p.CandidateNumber
+		if owner == "" {
+			return nil, StoredFile{}, NotFound("no such file")
+		}
+	}
+	apps, err := s.store.ApplicationsWithProof(ctx, key, owner)
 	if err != nil {
 		return nil, StoredFile{}, err
 	}
 	for _, a := range apps {
-		if !p.Has(RoleStaff) && !(p.Has(RoleCandidate) && p.CandidateNumber == a.CandidateNumber) {
+		if owner != "" && a.CandidateNumber != owner {
 			continue
 		}
 		for _, act := range a.Activities {

@@ -65,5 +65,14 @@ func TestApplicationProofsDownload(t *testing.T) {
 				t.Errorf("%s downloads the proof: %d %q, want what an unknown path gets: %d %q", who.name, got.Status, got.Body, want.Status, want.Body)
 			}
 		}
+		// Keys that would match many stored proofs if they were searched
+		// as patterns or substrings find nothing.
+		for _, probe := range []string{"/files/%25", "/files/_", "/files/sha256", "/files/" + strings.TrimPrefix(path, "/files/")[:10], "/files/%22"} {
+			for _, token := range []string{alice, staff} {
+				if got := e.send(t, nil, http.MethodGet, probe, nil, "Authorization", "Bearer "+token); got.Status != http.StatusNotFound {
+					t.Errorf("probe %s: %d %q", probe, got.Status, got.Body)
+				}
+			}
+		}
 	})
 }
