@@ -3,7 +3,9 @@ package httpapi
 import (
 	"context"
 	"fmt"
+	"maps"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -117,7 +119,9 @@ func (a textArguments) checkText(t *ast.Type, description string, v any, path st
 		if t != nil && a.schema != nil {
 			input = a.schema.Types[t.Name()]
 		}
-		for k, item := range x {
+		// The fields are checked in a fixed order, so that the same
+		// request always names the same field.
+		for _, k := range slices.Sorted(maps.Keys(x)) {
 			field := k
 			if path != "" {
 				field = path + "." + k
@@ -129,7 +133,7 @@ func (a textArguments) checkText(t *ast.Type, description string, v any, path st
 					ft, fdesc = f.Type, f.Description
 				}
 			}
-			if e := a.checkText(ft, fdesc, item, field); e != nil {
+			if e := a.checkText(ft, fdesc, x[k], field); e != nil {
 				return e
 			}
 		}
