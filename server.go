@@ -147,7 +147,7 @@ func serve(ctx context.Context, cfg config.Config, store *gormstore.Store, logge
 		logger.Warn("bearer tokens are refused", "reason", err.Error())
 		verifier = nil
 	}
-	applications := catalog.NewApplications(cat, store, store, reviews, blobs.Files(limits), clock)
+	applications := catalog.NewApplications(cat, store, store, reviews, blobs.Files(limits), clock).LimitActivities(cfg.MaxActivitiesPerApplication)
 	schema := resolvers.NewSchema(&resolvers.Resolver{
 		Catalog:            cat,
 		CandidateService:   catalog.NewCandidates(store, clock),
@@ -173,7 +173,7 @@ func serve(ctx context.Context, cfg config.Config, store *gormstore.Store, logge
 	api := httpapi.New(httpapi.Config{
 		Schema: schema, Logger: logger,
 		GraphiQL: !cfg.Production, Introspection: !cfg.Production, Production: cfg.Production,
-		Tokens: tokenVerifier(verifier), Files: reviews, Letters: formletter.New(applications), MaxUploadBytes: cfg.MaxUploadBytes + 1<<20,
+		Tokens: tokenVerifier(verifier), Files: catalog.AnyFileReader(reviews, catalog.NewProofs(store, blobs.Files(limits))), Letters: formletter.New(applications), MaxUploadBytes: cfg.MaxUploadBytes + 1<<20,
 		MaxBodyBytes: cfg.MaxBodyBytes, ResolverTimeout: cfg.ResolverTimeout,
 		Limits: oplimits.Limits{MaxDepth: cfg.MaxDepth, MaxCost: cfg.MaxCost, MaxAliases: cfg.MaxAliases,
 			MaxRootFields: cfg.MaxRootFields, MaxTokens: cfg.MaxTokens},

@@ -18,12 +18,14 @@ type Applications struct {
 	reviews    *Reviews
 	files      FileStorage
 	now        func() time.Time
+	// maxActivities bounds the activities of one application.
+	maxActivities int
 }
 
 // NewApplications returns the application service; reviews finds the
 // catalog reviews activities may name; now is the clock.
 func NewApplications(cat *Catalog, store ApplicationStore, candidates CandidateStore, reviews *Reviews, files FileStorage, now func() time.Time) *Applications {
-	return &Applications{catalog: cat, store: store, candidates: candidates, reviews: reviews, files: files, now: now}
+	return &Applications{catalog: cat, store: store, candidates: candidates, reviews: reviews, files: files, now: now, maxActivities: DefaultMaxActivities}
 }
 
 func (s *Applications) today() Date { return DateOf(s.now().UTC()) }
@@ -304,6 +306,9 @@ func (s *Applications) SaveActivity(ctx context.Context, id int64, version int, 
 			return errs, nil
 		}
 		if act.ID == 0 {
+			if len(a.Activities) >= s.maxActivities {
+				return []*Error{tooManyActivities(s.maxActivities)}, nil
+			}
 			for _, x := range a.Activities {
 				act.ID = max(act.ID, x.ID)
 			}

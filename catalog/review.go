@@ -101,7 +101,11 @@ type ReviewOrganization struct {
 	Description string
 }
 
-// ReviewSubmitter is a candidate who submitted the certification.
+// ReviewSubmitter is one candidate's submission of a certification under
+// review: the documentation they sent, their copy of the certification and
+// their answers to staff. It stays theirs: attaching to an open review of
+// the same certification merges only the staff-side decision, and another
+// submitter never sees it.
 type ReviewSubmitter struct {
 	// Subject is the candidate principal's subject.
 	Subject string
@@ -109,6 +113,25 @@ type ReviewSubmitter struct {
 	CandidateNumber string
 	// AddedAt is when they submitted it.
 	AddedAt time.Time
+	// CertificationName is the certification's name as they submitted it.
+	CertificationName string
+	// Organization is the issuing body as they describe it.
+	Organization ReviewOrganization
+	// TrainingRequirements describes the training, as they describe it.
+	TrainingRequirements string
+	// KeyActivityIDs are the key activities they say it covers.
+	KeyActivityIDs []int64
+	// EarningMethods are how they say it is earned.
+	EarningMethods []EarningMethod
+	// Recognition is where they say it is recognised.
+	Recognition []RecognitionScope
+	// Copy is their copy of the certification; its Key is empty for a
+	// submitter who joined before submissions were kept.
+	Copy StoredFile
+	// InformationResponse is what they last answered staff.
+	InformationResponse string
+	// RespondedAt is when they last answered, if ever.
+	RespondedAt *time.Time
 }
 
 // ReviewDecision is staff's decision on a review.
@@ -183,6 +206,46 @@ func (r *CatalogReview) SubmittedBy(p *Principal) bool {
 		}
 	}
 	return false
+}
+
+// Submission returns the principal's own submission of the review, or nil.
+func (r *CatalogReview) Submission(p *Principal) *ReviewSubmitter {
+	if !p.Has(RoleCandidate) {
+		return nil
+	}
+	for i := range r.Submitters {
+		if r.Submitters[i].Subject == p.Subject {
+			return &r.Submitters[i]
+		}
+	}
+	return nil
+}
+
+// SeenBy returns the review as the principal may see it, or nil when they
+// may not see it at all. Staff see everything. A submitter sees the
+// staff-side state every submitter shares (status, due date, assignee,
+// staff's question, the decision) and, for the documentation, flags and
+// answer, only their own submission: never another submitter's documents,
+// answers or identity, nor how many others there are. Anyone else sees
+// nothing.
+func (r *CatalogReview) SeenBy(p *Principal) *CatalogReview {
+	if r == nil {
+		return nil
+	}
+	if p.Has(RoleStaff) {
+		return r
+	}
+	own := r.Submission(p)
+	if own == nil {
+		return nil
+	}
+	v := *r
+	v.CertificationName, v.Organization, v.TrainingRequirements = own.CertificationName, own.Organization, own.TrainingRequirements
+	v.KeyActivityIDs, v.EarningMethods, v.Recognition = own.KeyActivityIDs, own.EarningMethods, own.Recognition
+	v.Copy, v.InformationResponse = own.Copy, own.InformationResponse
+	v.Flags = screen(own.EarningMethods, own.Recognition)
+	v.Submitters = []ReviewSubmitter{*own}
+	return &v
 }
 
 // Overdue reports whether the decision is late on the given day.

@@ -62,6 +62,11 @@ type ReviewStore interface {
 	// that many open reviews, nothing is written and the error is
 	// OpenReviewLimitReached, however many submissions run at once.
 	CreateReview(ctx context.Context, r *CatalogReview, change Change, maxOpenPerSubmitter int) error
+	// JoinReview adds a submission to a review that is still open, whatever
+	// its version, and moves its version on; it reports false when the
+	// review was decided meanwhile. A submitter already on the review keeps
+	// their first submission.
+	JoinReview(ctx context.Context, reviewID int64, sub ReviewSubmitter, change Change) (bool, error)
 	// ReviewByID returns the review, or nil.
 	ReviewByID(ctx context.Context, id int64) (*CatalogReview, error)
 	// OpenReviews returns every review still waiting for a decision.

@@ -134,14 +134,10 @@ func (s *Reviews) Submit(ctx context.Context, in ReviewSubmission) (SubmissionRe
 		return SubmissionResult{AlreadyListed: check.Entry}, nil, nil
 	}
 	if own, errs, err := s.withinOpenReviewLimit(ctx, p, in); own != nil || len(errs) > 0 || err != nil {
-		return SubmissionResult{Review: own, Attached: own != nil}, errs, err
+		return SubmissionResult{Review: own.SeenBy(p), Attached: own != nil}, errs, err
 	}
-	change := Change{Action: "review.submit", Actor: p.Actor(), At: s.now().UTC()}
-	submitter := ReviewSubmitter{Subject: p.Subject, CandidateNumber: p.CandidateNumber, AddedAt: change.At}
-	if joined, err := s.join(ctx, in, submitter, change); joined != nil || err != nil {
-		s.openReviewsChanged(ctx)
-		return SubmissionResult{Review: joined, Attached: joined != nil}, nil, err
-	}
+	// The copy is stored before anything else: a candidate who joins an
+	// open review keeps their own copy in their own submission.
 	file, err := s.files.Put(ctx, in.Copy.Content, in.Copy.Name)
 	if err != nil {
 		if ErrorCode(err) == CodeInvalid {
@@ -149,35 +145,47 @@ func (s *Reviews) Submit(ctx context.Context, in ReviewSubmission) (SubmissionRe
 		}
 		return SubmissionResult{}, nil, err
 	}
+	change := Change{Action: "review.submit", Actor: p.Actor(), At: s.now().UTC()}
+	submitter := ReviewSubmitter{
+		Subject: p.Subject, CandidateNumber: p.CandidateNumber, AddedAt: change.At,
+		CertificationName: in.CertificationName, Organization: in.Organization, TrainingRequirements: in.TrainingRequirements,
+		KeyActivityIDs: in.KeyActivityIDs, EarningMethods: in.EarningMethods, Recognition: in.Recognition, Copy: file,
+	}
+	if joined, err := s.join(ctx, submitter, change); joined != nil || err != nil {
+		s.openReviewsChanged(ctx)
+		return SubmissionResult{Review: joined.SeenBy(p), Attached: joined != nil}, nil, err
+	}
 	days := int(snap.ruleValue("catalog_review_days"))
 	r := &CatalogReview{
 		CertificationName: in.CertificationName, Organization: in.Organization, TrainingRequirements: in.TrainingRequirements,
 		KeyActivityIDs: in.KeyActivityIDs, EarningMethods: in.EarningMethods, Recognition: in.Recognition, Copy: file,
-		Status: ReviewPending, Flags: screen(in), Submitters: []ReviewSubmitter{submitter},
+		Status: ReviewPending, Flags: screen(in.EarningMethods, in.Recognition), Submitters: []ReviewSubmitter{submitter},
 		SubmittedAt: change.At, DueOn: s.today().AddDays(days), Version: 1,
 	}
 	if err := s.store.CreateReview(ctx, r, change, s.maxOpenPerCandidate); err != nil {
 		switch {
 		case ErrorCode(err) == CodeConflict:
-			joined, err := s.join(ctx, in, submitter, change)
+			joined, err := s.join(ctx, submitter, change)
 			s.openReviewsChanged(ctx)
-			return SubmissionResult{Review: joined, Attached: joined != nil}, nil, err
+			return SubmissionResult{Review: joined.SeenBy(p), Attached: joined != nil}, nil, err
 		case ErrorCode(err) == CodeInvalid:
 			return SubmissionResult{}, []*Error{asError(err)}, nil
 		}
 		return SubmissionResult{}, nil, err
 	}
 	s.openReviewsChanged(ctx)
-	return SubmissionResult{Review: r}, nil, nil
+	return SubmissionResult{Review: r.SeenBy(p)}, nil, nil
 }
 
-// join attaches the submitter to an open review of the same certification, if there is one.
-func (s *Reviews) join(ctx context.Context, in ReviewSubmission, who ReviewSubmitter, change Change) (*CatalogReview, error) {
+// join attaches the submission to an open review of the same
+// certification, if there is one: the review's decision is shared, the
+// submission stays the submitter's own.
+func (s *Reviews) join(ctx context.Context, who ReviewSubmitter, change Change) (*CatalogReview, error) {
 	open, err := s.store.OpenReviews(ctx)
 	if err != nil {
 		return nil, err
 	}
-	key := reviewKey(in.CertificationName, in.Organization.Name)
+	key := reviewKey(who.CertificationName, who.Organization.Name)
 	for _, r := range open {
 		if reviewKey(r.CertificationName, r.Organization.Name) != key {
 			continue
@@ -185,18 +193,21 @@ func (s *Reviews) join(ctx context.Context, in ReviewSubmission, who ReviewSubmi
 		if slices.ContainsFunc(r.Submitters, func(x ReviewSubmitter) bool { return x.Subject == who.Subject }) {
 			return r, nil
 		}
-		expected := r.Version
-		r.Submitters = append(r.Submitters, who)
-		r.Version++
 		change.Action = "review.join"
-		return r, s.store.UpdateReview(ctx, r, expected, change, nil)
+		joined, err := s.store.JoinReview(ctx, r.ID, who, change)
+		if err != nil || !joined {
+			return nil, err
+		}
+		return s.store.ReviewByID(ctx, r.ID)
 	}
 	return nil, nil
 }
 
 func (s *Reviews) checkSubmission(snap *Snapshot, in *ReviewSubmission) []*Error {
-	in.CertificationName = strings.TrimSpace(in.CertificationName)
-	in.Organization.Name = strings.TrimSpace(in.Organization.Name)
+	// Names lose invisible formatting characters, so that one cannot pass
+	// for another nor reverse how staff read it.
+	in.CertificationName = strings.TrimSpace(withoutFormatCharacters(in.CertificationName))
+	in.Organization.Name = strings.TrimSpace(withoutFormatCharacters(in.Organization.Name))
 	in.Organization.URL = strings.TrimSpace(in.Organization.URL)
 	in.Organization.Description = strings.TrimSpace(in.Organization.Description)
 	var errs []*Error
@@ -236,40 +247,44 @@ func (s *Reviews) checkSubmission(snap *Snapshot, in *ReviewSubmission) []*Error
 	return errs
 }
 
-// screen raises the guide's concerns for staff to confirm.
-func screen(in ReviewSubmission) []ReviewFlag {
+// screen raises the guide's concerns for staff to confirm, from how a
+// certification is earned and where it is recognised.
+func screen(methods []EarningMethod, recognition []RecognitionScope) []ReviewFlag {
 	var flags []ReviewFlag
-	if !slices.ContainsFunc(in.Recognition, func(r RecognitionScope) bool { return r != RecognizedByCompany && r != RecognizedInCity }) {
+	if !slices.ContainsFunc(recognition, func(r RecognitionScope) bool { return r != RecognizedByCompany && r != RecognizedInCity }) {
 		flags = append(flags, ReviewFlag{RuleLocalOrCompanySpecific,
 			"recognised only by a company or a city: local or company-specific certificates will not qualify for recertification points (guide)"})
 	}
-	if !slices.ContainsFunc(in.EarningMethods, func(m EarningMethod) bool { return m != EarnedByAttendance }) {
+	if !slices.ContainsFunc(methods, func(m EarningMethod) bool { return m != EarnedByAttendance }) {
 		flags = append(flags, ReviewFlag{RuleAttendanceOnly,
 			"earned by training attendance only: certificates earned by simple attendance will not qualify for recertification points (guide)"})
 	}
 	return flags
 }
 
-// Get returns a review to staff and to its submitters; to anyone else it
-// is answered exactly like one that does not exist.
+// Get returns a review to staff and, as they may see it, to its
+// submitters; to anyone else it is answered exactly like one that does not
+// exist.
 func (s *Reviews) Get(ctx context.Context, id int64) (*CatalogReview, error) {
 	r, err := s.store.ReviewByID(ctx, id)
 	if err != nil || r == nil {
 		return nil, err
 	}
-	if p := PrincipalFrom(ctx); p.Has(RoleStaff) || r.SubmittedBy(p) {
-		return r, nil
-	}
-	return nil, nil
+	return r.SeenBy(PrincipalFrom(ctx)), nil
 }
 
-// Mine returns the reviews the signed-in candidate submitted.
+// Mine returns the reviews the signed-in candidate submitted, each as
+// they may see it.
 func (s *Reviews) Mine(ctx context.Context) ([]*CatalogReview, error) {
 	p, err := Require(ctx, RoleCandidate)
 	if err != nil {
 		return nil, err
 	}
-	return s.store.ReviewsSubmittedBy(ctx, p.Subject)
+	reviews, err := s.store.ReviewsSubmittedBy(ctx, p.Subject)
+	for i, r := range reviews {
+		reviews[i] = r.SeenBy(p)
+	}
+	return reviews, err
 }
 
 // Queue pages the reviews for staff, by due date.
@@ -317,7 +332,7 @@ func (s *Reviews) transition(ctx context.Context, id int64, role Role, action st
 		s.catalog.Changed(ctx)
 	}
 	s.openReviewsChanged(ctx)
-	return r, nil, nil
+	return r.SeenBy(p), nil, nil
 }
 
 func notOpen(r *CatalogReview) []*Error {
@@ -352,9 +367,11 @@ func (s *Reviews) RequestInformation(ctx context.Context, id int64, message stri
 }
 
 // ProvideInformation answers staff's request; the review's clock resumes
-// and its due date moves on by the days it was paused.
+// and its due date moves on by the days it was paused. The answer is kept
+// in the submitter's own submission, which no other submitter sees; staff
+// see it there and as the review's latest answer.
 func (s *Reviews) ProvideInformation(ctx context.Context, id int64, response string) (*CatalogReview, []*Error, error) {
-	return s.transition(ctx, id, RoleCandidate, "review.provide_information", func(_ *Principal, r *CatalogReview, change Change) (*CatalogEdit, []*Error) {
+	return s.transition(ctx, id, RoleCandidate, "review.provide_information", func(p *Principal, r *CatalogReview, change Change) (*CatalogEdit, []*Error) {
 		if r.Status != ReviewInformationRequested {
 			return nil, []*Error{{Code: CodeConflict, Field: "reviewId", Message: "no information is requested of this review"}}
 		}
@@ -365,6 +382,9 @@ func (s *Reviews) ProvideInformation(ctx context.Context, id int64, response str
 		// The clock is paused for the calendar days between question and answer.
 		paused := DateOf(r.PausedAt.UTC()).DaysUntil(DateOf(change.At.UTC()))
 		r.Status, r.PausedAt, r.InformationResponse = ReviewPending, nil, response
+		own := r.Submission(p)
+		at := change.At
+		own.InformationResponse, own.RespondedAt = response, &at
 		r.PausedDays += paused
 		r.DueOn = r.DueOn.AddDays(paused)
 		return nil, nil
@@ -418,14 +438,16 @@ func (s *Reviews) Reject(ctx context.Context, id int64, reason RejectionReason, 
 	})
 }
 
-// OpenFile reads an uploaded file of a review: staff may read any, a
-// candidate those of the reviews they submitted; to anyone else the file
-// does not exist.
+// OpenFile reads an uploaded copy of a review: staff may read any, a
+// candidate only the copy of their own submissions (never another
+// submitter's copy of a review they joined); to anyone else the file does
+// not exist.
 func (s *Reviews) OpenFile(ctx context.Context, key string) (io.ReadCloser, StoredFile, error) {
 	p := PrincipalFrom(ctx)
 	var reviews []*CatalogReview
 	var err error
 	switch {
+	case key == "":
 	case p.Has(RoleStaff):
 		reviews, err = s.store.ReviewsWithFile(ctx, key)
 	case p.Has(RoleCandidate):
@@ -435,9 +457,17 @@ func (s *Reviews) OpenFile(ctx context.Context, key string) (io.ReadCloser, Stor
 		return nil, StoredFile{}, err
 	}
 	for _, r := range reviews {
-		if r.Copy.Key == key {
-			rc, err := s.files.Open(ctx, key)
-			return rc, r.Copy, err
+		if v := r.SeenBy(p); v != nil {
+			files := []StoredFile{v.Copy}
+			for _, sub := range v.Submitters {
+				files = append(files, sub.Copy)
+			}
+			for _, f := range files {
+				if f.Key == key {
+					rc, err := s.files.Open(ctx, key)
+					return rc, f, err
+				}
+			}
 		}
 	}
 	return nil, StoredFile{}, NotFound("no such file")

@@ -137,3 +137,17 @@ func (s *distanceScratch) distance(ra, rb []rune, limit int) int {
 	}
 	return min(prev[len(rb)], limit+1)
 }
+
+// withoutFormatCharacters removes the invisible formatting characters
+// (Unicode category Cf: bidirectional overrides and isolates such as
+// U+202E, zero-width spaces and joiners, the byte-order mark) from a name,
+// as uploaded file names lose them: they could make one name look like
+// another, or reverse how the rest of a line reads.
+func withoutFormatCharacters(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.Is(unicode.Cf, r) {
+			return -1
+		}
+		return r
+	}, s)
+}

@@ -46,6 +46,7 @@ type ResolverRoot interface {
 	CatalogFieldChange() CatalogFieldChangeResolver
 	CatalogFileProblem() CatalogFileProblemResolver
 	CatalogReview() CatalogReviewResolver
+	CatalogReviewSubmission() CatalogReviewSubmissionResolver
 	Certification() CertificationResolver
 	CredentialClaim() CredentialClaimResolver
 	CsvRowError() CsvRowErrorResolver
@@ -313,6 +314,7 @@ type ComplexityRoot struct {
 		PausedDays           func(childComplexity int) int
 		Recognition          func(childComplexity int) int
 		Status               func(childComplexity int) int
+		Submissions          func(childComplexity int) int
 		SubmittedAt          func(childComplexity int) int
 		SubmitterCount       func(childComplexity int) int
 		TrainingRequirements func(childComplexity int) int
@@ -334,6 +336,20 @@ type ComplexityRoot struct {
 	CatalogReviewPayload struct {
 		Review     func(childComplexity int) int
 		UserErrors func(childComplexity int) int
+	}
+
+	CatalogReviewSubmission struct {
+		AddedAt              func(childComplexity int) int
+		CandidateNumber      func(childComplexity int) int
+		CertificationName    func(childComplexity int) int
+		Copy                 func(childComplexity int) int
+		EarningMethods       func(childComplexity int) int
+		InformationResponse  func(childComplexity int) int
+		KeyActivities        func(childComplexity int) int
+		Organization         func(childComplexity int) int
+		Recognition          func(childComplexity int) int
+		RespondedAt          func(childComplexity int) int
+		TrainingRequirements func(childComplexity int) int
 	}
 
 	CategoryPoints struct {
@@ -841,12 +857,19 @@ type CatalogReviewResolver interface {
 	Copy(ctx context.Context, obj *catalog.CatalogReview) (*catalog.StoredFile, error)
 
 	SubmitterCount(ctx context.Context, obj *catalog.CatalogReview) (int, error)
+	Submissions(ctx context.Context, obj *catalog.CatalogReview) ([]*catalog.ReviewSubmitter, error)
 
 	Overdue(ctx context.Context, obj *catalog.CatalogReview) (bool, error)
 
 	Assignee(ctx context.Context, obj *catalog.CatalogReview) (*string, error)
 	InformationRequest(ctx context.Context, obj *catalog.CatalogReview) (*string, error)
 	InformationResponse(ctx context.Context, obj *catalog.CatalogReview) (*string, error)
+}
+type CatalogReviewSubmissionResolver interface {
+	KeyActivities(ctx context.Context, obj *catalog.ReviewSubmitter) ([]*catalog.KeyActivity, error)
+
+	Copy(ctx context.Context, obj *catalog.ReviewSubmitter) (*catalog.StoredFile, error)
+	InformationResponse(ctx context.Context, obj *catalog.ReviewSubmitter) (*string, error)
 }
 type CertificationResolver interface {
 	ID(ctx context.Context, obj *catalog.Certification) (string, error)
@@ -2033,6 +2056,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CatalogReview.Status(childComplexity), true
+	case "CatalogReview.submissions":
+		if e.ComplexityRoot.CatalogReview.Submissions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CatalogReview.Submissions(childComplexity), true
 	case "CatalogReview.submittedAt":
 		if e.ComplexityRoot.CatalogReview.SubmittedAt == nil {
 			break
@@ -2108,6 +2137,73 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CatalogReviewPayload.UserErrors(childComplexity), true
+
+	case "CatalogReviewSubmission.addedAt":
+		if e.ComplexityRoot.CatalogReviewSubmission.AddedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CatalogReviewSubmission.AddedAt(childComplexity), true
+	case "CatalogReviewSubmission.candidateNumber":
+		if e.ComplexityRoot.CatalogReviewSubmission.CandidateNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CatalogReviewSubmission.CandidateNumber(childComplexity), true
+	case "CatalogReviewSubmission.certificationName":
+		if e.ComplexityRoot.CatalogReviewSubmission.CertificationName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CatalogReviewSubmission.CertificationName(childComplexity), true
+	case "CatalogReviewSubmission.copy":
+		if e.ComplexityRoot.CatalogReviewSubmission.Copy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CatalogReviewSubmission.Copy(childComplexity), true
+	case "CatalogReviewSubmission.earningMethods":
+		if e.ComplexityRoot.CatalogReviewSubmission.EarningMethods == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CatalogReviewSubmission.EarningMethods(childComplexity), true
+	case "CatalogReviewSubmission.informationResponse":
+		if e.ComplexityRoot.CatalogReviewSubmission.InformationResponse == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CatalogReviewSubmission.InformationResponse(childComplexity), true
+	case "CatalogReviewSubmission.keyActivities":
+		if e.ComplexityRoot.CatalogReviewSubmission.KeyActivities == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CatalogReviewSubmission.KeyActivities(childComplexity), true
+	case "CatalogReviewSubmission.organization":
+		if e.ComplexityRoot.CatalogReviewSubmission.Organization == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CatalogReviewSubmission.Organization(childComplexity), true
+	case "CatalogReviewSubmission.recognition":
+		if e.ComplexityRoot.CatalogReviewSubmission.Recognition == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CatalogReviewSubmission.Recognition(childComplexity), true
+	case "CatalogReviewSubmission.respondedAt":
+		if e.ComplexityRoot.CatalogReviewSubmission.RespondedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CatalogReviewSubmission.RespondedAt(childComplexity), true
+	case "CatalogReviewSubmission.trainingRequirements":
+		if e.ComplexityRoot.CatalogReviewSubmission.TrainingRequirements == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CatalogReviewSubmission.TrainingRequirements(childComplexity), true
 
 	case "CategoryPoints.category":
 		if e.ComplexityRoot.CategoryPoints.Category == nil {
@@ -4640,6 +4736,8 @@ func (ec *executionContext) childFields_CatalogReview(ctx context.Context, field
 		return ec.fieldContext_CatalogReview_submittedAt(ctx, field)
 	case "submitterCount":
 		return ec.fieldContext_CatalogReview_submitterCount(ctx, field)
+	case "submissions":
+		return ec.fieldContext_CatalogReview_submissions(ctx, field)
 	case "dueOn":
 		return ec.fieldContext_CatalogReview_dueOn(ctx, field)
 	case "overdue":
@@ -4692,6 +4790,34 @@ func (ec *executionContext) childFields_CatalogReviewPayload(ctx context.Context
 		return ec.fieldContext_CatalogReviewPayload_userErrors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CatalogReviewPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_CatalogReviewSubmission(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "candidateNumber":
+		return ec.fieldContext_CatalogReviewSubmission_candidateNumber(ctx, field)
+	case "addedAt":
+		return ec.fieldContext_CatalogReviewSubmission_addedAt(ctx, field)
+	case "certificationName":
+		return ec.fieldContext_CatalogReviewSubmission_certificationName(ctx, field)
+	case "organization":
+		return ec.fieldContext_CatalogReviewSubmission_organization(ctx, field)
+	case "trainingRequirements":
+		return ec.fieldContext_CatalogReviewSubmission_trainingRequirements(ctx, field)
+	case "keyActivities":
+		return ec.fieldContext_CatalogReviewSubmission_keyActivities(ctx, field)
+	case "earningMethods":
+		return ec.fieldContext_CatalogReviewSubmission_earningMethods(ctx, field)
+	case "recognition":
+		return ec.fieldContext_CatalogReviewSubmission_recognition(ctx, field)
+	case "copy":
+		return ec.fieldContext_CatalogReviewSubmission_copy(ctx, field)
+	case "informationResponse":
+		return ec.fieldContext_CatalogReviewSubmission_informationResponse(ctx, field)
+	case "respondedAt":
+		return ec.fieldContext_CatalogReviewSubmission_respondedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CatalogReviewSubmission", field.Name)
 }
 
 func (ec *executionContext) childFields_CategoryPoints(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -11269,6 +11395,38 @@ func (ec *executionContext) fieldContext_CatalogReview_submitterCount(_ context.
 	return graphql.NewScalarFieldContext("CatalogReview", field, true, true, errors.New("field of type Int does not have child fields"))
 }
 
+func (ec *executionContext) _CatalogReview_submissions(ctx context.Context, field graphql.CollectedField, obj *catalog.CatalogReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CatalogReview_submissions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CatalogReview().Submissions(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*catalog.ReviewSubmitter) graphql.Marshaler {
+			return ec.marshalNCatalogReviewSubmission2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐReviewSubmitterᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CatalogReview_submissions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CatalogReview",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CatalogReviewSubmission(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _CatalogReview_dueOn(ctx context.Context, field graphql.CollectedField, obj *catalog.CatalogReview) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11698,6 +11856,286 @@ func (ec *executionContext) fieldContext_CatalogReviewPayload_userErrors(_ conte
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _CatalogReviewSubmission_candidateNumber(ctx context.Context, field graphql.CollectedField, obj *catalog.ReviewSubmitter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CatalogReviewSubmission_candidateNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CandidateNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CatalogReviewSubmission_candidateNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CatalogReviewSubmission", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _CatalogReviewSubmission_addedAt(ctx context.Context, field graphql.CollectedField, obj *catalog.ReviewSubmitter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CatalogReviewSubmission_addedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AddedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDateTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CatalogReviewSubmission_addedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CatalogReviewSubmission", field, false, false, errors.New("field of type DateTime does not have child fields"))
+}
+
+func (ec *executionContext) _CatalogReviewSubmission_certificationName(ctx context.Context, field graphql.CollectedField, obj *catalog.ReviewSubmitter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CatalogReviewSubmission_certificationName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CertificationName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CatalogReviewSubmission_certificationName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CatalogReviewSubmission", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _CatalogReviewSubmission_organization(ctx context.Context, field graphql.CollectedField, obj *catalog.ReviewSubmitter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CatalogReviewSubmission_organization(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Organization, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v catalog.ReviewOrganization) graphql.Marshaler {
+			return ec.marshalNReviewOrganization2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐReviewOrganization(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CatalogReviewSubmission_organization(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CatalogReviewSubmission",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReviewOrganization(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CatalogReviewSubmission_trainingRequirements(ctx context.Context, field graphql.CollectedField, obj *catalog.ReviewSubmitter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CatalogReviewSubmission_trainingRequirements(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TrainingRequirements, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CatalogReviewSubmission_trainingRequirements(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CatalogReviewSubmission", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _CatalogReviewSubmission_keyActivities(ctx context.Context, field graphql.CollectedField, obj *catalog.ReviewSubmitter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CatalogReviewSubmission_keyActivities(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CatalogReviewSubmission().KeyActivities(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*catalog.KeyActivity) graphql.Marshaler {
+			return ec.marshalNKeyActivity2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐKeyActivityᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CatalogReviewSubmission_keyActivities(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CatalogReviewSubmission",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_KeyActivity(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CatalogReviewSubmission_earningMethods(ctx context.Context, field graphql.CollectedField, obj *catalog.ReviewSubmitter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CatalogReviewSubmission_earningMethods(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EarningMethods, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []catalog.EarningMethod) graphql.Marshaler {
+			return ec.marshalNEarningMethod2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐEarningMethodᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CatalogReviewSubmission_earningMethods(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CatalogReviewSubmission", field, false, false, errors.New("field of type EarningMethod does not have child fields"))
+}
+
+func (ec *executionContext) _CatalogReviewSubmission_recognition(ctx context.Context, field graphql.CollectedField, obj *catalog.ReviewSubmitter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CatalogReviewSubmission_recognition(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Recognition, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []catalog.RecognitionScope) graphql.Marshaler {
+			return ec.marshalNRecognitionScope2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐRecognitionScopeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CatalogReviewSubmission_recognition(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CatalogReviewSubmission", field, false, false, errors.New("field of type RecognitionScope does not have child fields"))
+}
+
+func (ec *executionContext) _CatalogReviewSubmission_copy(ctx context.Context, field graphql.CollectedField, obj *catalog.ReviewSubmitter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CatalogReviewSubmission_copy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CatalogReviewSubmission().Copy(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *catalog.StoredFile) graphql.Marshaler {
+			return ec.marshalOStoredFile2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐStoredFile(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CatalogReviewSubmission_copy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CatalogReviewSubmission",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StoredFile(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CatalogReviewSubmission_informationResponse(ctx context.Context, field graphql.CollectedField, obj *catalog.ReviewSubmitter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CatalogReviewSubmission_informationResponse(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CatalogReviewSubmission().InformationResponse(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CatalogReviewSubmission_informationResponse(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CatalogReviewSubmission", field, true, true, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _CatalogReviewSubmission_respondedAt(ctx context.Context, field graphql.CollectedField, obj *catalog.ReviewSubmitter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CatalogReviewSubmission_respondedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RespondedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODateTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CatalogReviewSubmission_respondedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CatalogReviewSubmission", field, false, false, errors.New("field of type DateTime does not have child fields"))
 }
 
 func (ec *executionContext) _CategoryPoints_category(ctx context.Context, field graphql.CollectedField, obj *catalog.CategoryPoints) (ret graphql.Marshaler) {
@@ -26025,6 +26463,44 @@ func (ec *executionContext) _CatalogReview(ctx context.Context, sel ast.Selectio
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "submissions":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._CatalogReview_submissions(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "dueOn":
 			out.Values[i] = ec._CatalogReview_dueOn(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -26335,6 +26811,193 @@ func (ec *executionContext) _CatalogReviewPayload(ctx context.Context, sel ast.S
 			out.Values[i] = ec._CatalogReviewPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var catalogReviewSubmissionImplementors = []string{"CatalogReviewSubmission"}
+
+func (ec *executionContext) _CatalogReviewSubmission(ctx context.Context, sel ast.SelectionSet, obj *catalog.ReviewSubmitter) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, catalogReviewSubmissionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CatalogReviewSubmission")
+		case "candidateNumber":
+			out.Values[i] = ec._CatalogReviewSubmission_candidateNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "addedAt":
+			out.Values[i] = ec._CatalogReviewSubmission_addedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "certificationName":
+			out.Values[i] = ec._CatalogReviewSubmission_certificationName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "organization":
+			out.Values[i] = ec._CatalogReviewSubmission_organization(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "trainingRequirements":
+			out.Values[i] = ec._CatalogReviewSubmission_trainingRequirements(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "keyActivities":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._CatalogReviewSubmission_keyActivities(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "earningMethods":
+			out.Values[i] = ec._CatalogReviewSubmission_earningMethods(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "recognition":
+			out.Values[i] = ec._CatalogReviewSubmission_recognition(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "copy":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._CatalogReviewSubmission_copy(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "informationResponse":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._CatalogReviewSubmission_informationResponse(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "respondedAt":
+			out.Values[i] = ec._CatalogReviewSubmission_respondedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -32235,6 +32898,32 @@ func (ec *executionContext) marshalNCatalogReviewStatus2githubᚗcomᚋmsscᚋre
 	return res
 }
 
+func (ec *executionContext) marshalNCatalogReviewSubmission2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐReviewSubmitterᚄ(ctx context.Context, sel ast.SelectionSet, v []*catalog.ReviewSubmitter) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCatalogReviewSubmission2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐReviewSubmitter(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCatalogReviewSubmission2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐReviewSubmitter(ctx context.Context, sel ast.SelectionSet, v *catalog.ReviewSubmitter) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._CatalogReviewSubmission(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNCategoryPoints2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐCategoryPoints(ctx context.Context, sel ast.SelectionSet, v catalog.CategoryPoints) graphql.Marshaler {
 	return ec._CategoryPoints(ctx, sel, &v)
 }
@@ -34613,6 +35302,13 @@ func (ec *executionContext) marshalOSortDirection2ᚖgithubᚗcomᚋmsscᚋrecer
 	_ = ctx
 	res := graphql.MarshalString(string(*v))
 	return res
+}
+
+func (ec *executionContext) marshalOStoredFile2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐStoredFile(ctx context.Context, sel ast.SelectionSet, v *catalog.StoredFile) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._StoredFile(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOString2string(ctx context.Context, v any) (string, error) {

@@ -1,6 +1,8 @@
 package resolvers
 
 import (
+	"context"
+
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/graph/model"
 	"github.com/mssc/recert/graph/relay"
@@ -27,6 +29,21 @@ func (r *Resolver) reviewChange(reviewID string, change func(id int64) (*catalog
 		return nil, err
 	}
 	return &model.CatalogReviewPayload{Review: review, UserErrors: userErrors(errs)}, nil
+}
+
+// keyActivities returns the key activities of the IDs that still exist.
+func (r *Resolver) keyActivities(ctx context.Context, ids []int64) ([]*catalog.KeyActivity, error) {
+	snap, err := r.snapshot(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := []*catalog.KeyActivity{}
+	for _, id := range ids {
+		if a, ok := snap.Node(relay.TypeKeyActivity, id).(*catalog.KeyActivity); ok {
+			out = append(out, a)
+		}
+	}
+	return out, nil
 }
 
 func certificationPayload(c *catalog.Certification, errs []*catalog.Error, err error) (*model.CertificationPayload, error) {

@@ -47,17 +47,7 @@ func (r *catalogReviewResolver) ID(ctx context.Context, obj *catalog.CatalogRevi
 }
 
 func (r *catalogReviewResolver) KeyActivities(ctx context.Context, obj *catalog.CatalogReview) ([]*catalog.KeyActivity, error) {
-	snap, err := r.snapshot(ctx)
-	if err != nil {
-		return nil, err
-	}
-	out := []*catalog.KeyActivity{}
-	for _, id := range obj.KeyActivityIDs {
-		if a, ok := snap.Node(relay.TypeKeyActivity, id).(*catalog.KeyActivity); ok {
-			out = append(out, a)
-		}
-	}
-	return out, nil
+	return r.keyActivities(ctx, obj.KeyActivityIDs)
 }
 
 func (r *catalogReviewResolver) Copy(ctx context.Context, obj *catalog.CatalogReview) (*catalog.StoredFile, error) {
@@ -66,6 +56,14 @@ func (r *catalogReviewResolver) Copy(ctx context.Context, obj *catalog.CatalogRe
 
 func (r *catalogReviewResolver) SubmitterCount(ctx context.Context, obj *catalog.CatalogReview) (int, error) {
 	return len(obj.Submitters), nil
+}
+
+func (r *catalogReviewResolver) Submissions(ctx context.Context, obj *catalog.CatalogReview) ([]*catalog.ReviewSubmitter, error) {
+	out := make([]*catalog.ReviewSubmitter, len(obj.Submitters))
+	for i := range obj.Submitters {
+		out[i] = &obj.Submitters[i]
+	}
+	return out, nil
 }
 
 func (r *catalogReviewResolver) Overdue(ctx context.Context, obj *catalog.CatalogReview) (bool, error) {
@@ -81,6 +79,21 @@ func (r *catalogReviewResolver) InformationRequest(ctx context.Context, obj *cat
 }
 
 func (r *catalogReviewResolver) InformationResponse(ctx context.Context, obj *catalog.CatalogReview) (*string, error) {
+	return optional(obj.InformationResponse), nil
+}
+
+func (r *catalogReviewSubmissionResolver) KeyActivities(ctx context.Context, obj *catalog.ReviewSubmitter) ([]*catalog.KeyActivity, error) {
+	return r.keyActivities(ctx, obj.KeyActivityIDs)
+}
+
+func (r *catalogReviewSubmissionResolver) Copy(ctx context.Context, obj *catalog.ReviewSubmitter) (*catalog.StoredFile, error) {
+	if obj.Copy.Key == "" {
+		return nil, nil
+	}
+	return &obj.Copy, nil
+}
+
+func (r *catalogReviewSubmissionResolver) InformationResponse(ctx context.Context, obj *catalog.ReviewSubmitter) (*string, error) {
 	return optional(obj.InformationResponse), nil
 }
 
@@ -335,6 +348,10 @@ func (r *Resolver) CatalogChangedEvent() graph.CatalogChangedEventResolver {
 
 func (r *Resolver) CatalogReview() graph.CatalogReviewResolver { return &catalogReviewResolver{r} }
 
+func (r *Resolver) CatalogReviewSubmission() graph.CatalogReviewSubmissionResolver {
+	return &catalogReviewSubmissionResolver{r}
+}
+
 func (r *Resolver) ReviewDecision() graph.ReviewDecisionResolver { return &reviewDecisionResolver{r} }
 
 func (r *Resolver) ReviewOrganization() graph.ReviewOrganizationResolver {
@@ -350,12 +367,13 @@ func (r *Resolver) CertificationInput() graph.CertificationInputResolver {
 }
 
 type (
-	catalogChangeResolver       struct{ *Resolver }
-	catalogChangedEventResolver struct{ *Resolver }
-	catalogReviewResolver       struct{ *Resolver }
-	reviewDecisionResolver      struct{ *Resolver }
-	reviewOrganizationResolver  struct{ *Resolver }
-	storedFileResolver          struct{ *Resolver }
-	subscriptionResolver        struct{ *Resolver }
-	certificationInputResolver  struct{ *Resolver }
+	catalogChangeResolver           struct{ *Resolver }
+	catalogChangedEventResolver     struct{ *Resolver }
+	catalogReviewResolver           struct{ *Resolver }
+	catalogReviewSubmissionResolver struct{ *Resolver }
+	reviewDecisionResolver          struct{ *Resolver }
+	reviewOrganizationResolver      struct{ *Resolver }
+	storedFileResolver              struct{ *Resolver }
+	subscriptionResolver            struct{ *Resolver }
+	certificationInputResolver      struct{ *Resolver }
 )

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 
 	"github.com/mssc/recert/catalog"
 )
@@ -73,7 +74,7 @@ func toReview(row reviewRow, submitters []submitterRow) *catalog.CatalogReview {
 		r.Flags = append(r.Flags, catalog.ReviewFlag{Code: catalog.RuleCode(f.Code), Message: f.Message})
 	}
 	for _, s := range submitters {
-		r.Submitters = append(r.Submitters, catalog.ReviewSubmitter{Subject: s.Subject, CandidateNumber: s.CandidateNumber, AddedAt: s.AddedAt.UTC()})
+		r.Submitters = append(r.Submitters, toSubmitter(s))
 	}
 	if row.DecidedAt != nil {
 		r.Decision = &catalog.ReviewDecision{
@@ -85,6 +86,38 @@ func toReview(row reviewRow, submitters []submitterRow) *catalog.CatalogReview {
 		}
 	}
 	return r
+}
+
+func fromSubmitter(reviewID int64, s catalog.ReviewSubmitter) submitterRow {
+	return submitterRow{
+		ReviewID: reviewID, Subject: s.Subject, CandidateNumber: s.CandidateNumber, AddedAt: s.AddedAt,
+		CertificationName: s.CertificationName, OrganizationName: s.Organization.Name, OrganizationURL: s.Organization.URL,
+		OrganizationDescription: s.Organization.Description, TrainingRequirements: s.TrainingRequirements,
+		KeyActivityIDs: nonNilSlice(s.KeyActivityIDs), EarningMethods: stringsOf(s.EarningMethods), Recognition: stringsOf(s.Recognition),
+		FileKey: s.Copy.Key, FileSHA256: s.Copy.SHA256, FileSize: s.Copy.Size, FileContentType: s.Copy.ContentType, FileName: s.Copy.Name,
+		InformationResponse: s.InformationResponse, RespondedAt: s.RespondedAt,
+	}
+}
+
+func toSubmitter(row submitterRow) catalog.ReviewSubmitter {
+	s := catalog.ReviewSubmitter{
+		Subject: row.Subject, CandidateNumber: row.CandidateNumber, AddedAt: row.AddedAt.UTC(),
+		CertificationName: row.CertificationName, TrainingRequirements: row.TrainingRequirements, KeyActivityIDs: row.KeyActivityIDs,
+		Organization:        catalog.ReviewOrganization{Name: row.OrganizationName, URL: row.OrganizationURL, Description: row.OrganizationDescription},
+		Copy:                catalog.StoredFile{Key: row.FileKey, SHA256: row.FileSHA256, Size: row.FileSize, ContentType: row.FileContentType, Name: row.FileName},
+		InformationResponse: row.InformationResponse,
+	}
+	for _, m := range row.EarningMethods {
+		s.EarningMethods = append(s.EarningMethods, catalog.EarningMethod(m))
+	}
+	for _, r := range row.Recognition {
+		s.Recognition = append(s.Recognition, catalog.RecognitionScope(r))
+	}
+	if row.RespondedAt != nil {
+		t := row.RespondedAt.UTC()
+		s.RespondedAt = &t
+	}
+	return s
 }
 
 func stringsOf[T ~string](in []T) []string {
@@ -151,14 +184,47 @@ func (s *Store) CreateReview(ctx context.Context, r *catalog.CatalogReview, chan
 	return nil
 }
 
+// saveSubmitters writes every submission of the review: a new one is
+// added, an existing one keeps when it was added and takes its answer.
 func saveSubmitters(tx *gorm.DB, r *catalog.CatalogReview) error {
 	for _, sub := range r.Submitters {
-		row := submitterRow{ReviewID: r.ID, Subject: sub.Subject, CandidateNumber: sub.CandidateNumber, AddedAt: sub.AddedAt}
-		if err := tx.Where(submitterRow{ReviewID: r.ID, Subject: sub.Subject}).FirstOrCreate(&row).Error; err != nil {
+		row := fromSubmitter(r.ID, sub)
+		err := tx.Clauses(clause.OnConflict{
+			Columns:   []clause.Column{{Name: "review_id"}, {Name: "subject"}},
+			DoUpdates: clause.AssignmentColumns([]string{"information_response", "responded_at"}),
+		}).Create(&row).Error
+		if err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// JoinReview adds a submission to an open review. The version update
+// takes the review's row lock first, so concurrent joins queue up instead
+// of failing, and a decision taken meanwhile is seen.
+func (s *Store) JoinReview(ctx context.Context, reviewID int64, sub catalog.ReviewSubmitter, change catalog.Change) (bool, error) {
+	joined := false
+	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		res := tx.Model(&reviewRow{}).Where("id = ? AND status IN ?", reviewID, []string{"PENDING", "INFORMATION_REQUESTED"}).
+			Updates(map[string]any{"version": gorm.Expr("version + 1"), "updated_at": change.At, "updated_by": change.Actor})
+		if res.Error != nil || res.RowsAffected == 0 {
+			return res.Error
+		}
+		row := fromSubmitter(reviewID, sub)
+		if err := tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&row).Error; err != nil {
+			return err
+		}
+		joined = true
+		return audit(tx, change, "CatalogReview", reviewID, map[string]any{"submitter": sub.Subject})
+	})
+	if err != nil {
+		return false, mapError(err)
+	}
+	if joined {
+		s.announceOpenReviews(ctx)
+	}
+	return joined, nil
 }
 
 // ReviewByID returns the review, or nil.
@@ -175,10 +241,12 @@ func (s *Store) OpenReviews(ctx context.Context) ([]*catalog.CatalogReview, erro
 	return s.withSubmitters(ctx, rows)
 }
 
-// ReviewsWithFile returns the reviews the uploaded file belongs to.
+// ReviewsWithFile returns the reviews the uploaded file belongs to, as the
+// review's copy or a submitter's.
 func (s *Store) ReviewsWithFile(ctx context.Context, key string) ([]*catalog.CatalogReview, error) {
 	var rows []reviewRow
-	if err := s.db.WithContext(ctx).Where("file_key = ?", key).Find(&rows).Error; err != nil {
+	bySubmitter := s.db.Model(&submitterRow{}).Select("review_id").Where("file_key = ?", key)
+	if err := s.db.WithContext(ctx).Where("file_key = ? OR id IN (?)", key, bySubmitter).Find(&rows).Error; err != nil {
 		return nil, mapError(err)
 	}
 	return s.withSubmitters(ctx, rows)

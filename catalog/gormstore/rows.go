@@ -241,10 +241,25 @@ type flagRecord struct {
 }
 
 type submitterRow struct {
-	ReviewID        int64  `gorm:"primaryKey"`
-	Subject         string `gorm:"primaryKey"`
-	CandidateNumber string
-	AddedAt         time.Time
+	ReviewID                int64  `gorm:"primaryKey"`
+	Subject                 string `gorm:"primaryKey"`
+	CandidateNumber         string
+	AddedAt                 time.Time
+	CertificationName       string
+	OrganizationName        string
+	OrganizationURL         string `gorm:"column:organization_url"`
+	OrganizationDescription string
+	TrainingRequirements    string
+	KeyActivityIDs          []int64  `gorm:"column:key_activity_ids;serializer:json"`
+	EarningMethods          []string `gorm:"serializer:json"`
+	Recognition             []string `gorm:"serializer:json"`
+	FileKey                 string
+	FileSHA256              string `gorm:"column:file_sha256"`
+	FileSize                int64
+	FileContentType         string
+	FileName                string
+	InformationResponse     string
+	RespondedAt             *time.Time
 }
 
 func (submitterRow) TableName() string { return "catalog_review_submitters" }

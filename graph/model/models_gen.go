@@ -15,9 +15,9 @@ type ActivityInput struct {
 	ActivityID *int `json:"activityId,omitempty"`
 	// The point category; it must be the category of the activity type.
 	Category catalog.PointCategory `json:"category"`
-	// The key of the activity type, such as `ce-third-party` or `e-direct`.
+	// The key of the activity type, such as `ce-third-party` or `e-direct`. At most 100 characters.
 	ActivityTypeKey string `json:"activityTypeKey"`
-	// The course, certification, job or activity as written.
+	// The course, certification, job or activity as written. At most 300 characters.
 	Title string `json:"title"`
 	// The day a course, training or certification was completed.
 	CompletedOn *catalog.Date `json:"completedOn,omitempty"`
@@ -205,7 +205,7 @@ type CatalogReviewFilter struct {
 	Overdue *bool `json:"overdue,omitempty"`
 	// Keeps reviews due on or before this day.
 	DueBefore *catalog.Date `json:"dueBefore,omitempty"`
-	// Keeps reviews assigned to this staff member; `-` keeps unassigned ones.
+	// Keeps reviews assigned to this staff member; `-` keeps unassigned ones. At most 200 characters.
 	Assignee *string `json:"assignee,omitempty"`
 }
 
@@ -221,7 +221,7 @@ type CatalogReviewPayload struct {
 type CertificationAliasInput struct {
 	// What sort of name it is.
 	Kind catalog.AliasKind `json:"kind"`
-	// The name as written.
+	// The name as written. At most 300 characters.
 	Value string `json:"value"`
 }
 
@@ -267,17 +267,17 @@ type CertificationPayload struct {
 
 // A candidate's corrected contact details.
 type ContactDetailsInput struct {
-	// The full name.
+	// The full name. At most 200 characters.
 	Name string `json:"name"`
-	// The email address.
+	// The email address. At most 254 characters.
 	Email string `json:"email"`
 }
 
 // A credential as the candidate writes it.
 type CredentialCheckInput struct {
-	// The credential as written, such as `AWS CWI` or `OSHA 30 hr General Industry card` (1 to 300 characters).
+	// The credential as written, such as `AWS CWI` or `OSHA 30 hr General Industry card`: at least 1 and at most 300 characters.
 	Text string `json:"text"`
-	// The issuing body as written, if the candidate knows it.
+	// The issuing body as written, if the candidate knows it. At most 300 characters.
 	Issuer *string `json:"issuer,omitempty"`
 	// The day the credential was earned; not in the future, not after the cycle ends.
 	EarnedOn *catalog.Date `json:"earnedOn,omitempty"`
@@ -309,7 +309,7 @@ type HeldCycleInput struct {
 type ImportCandidatesInput struct {
 	// The CSV text, at most 5 MB: a header line with the columns candidate_id,
 	// name, email, program, certified_on, expires_on (any order), then one line
-	// per held certification.
+	// per held certification. At most 5,242,880 characters.
 	CSV string `json:"csv"`
 }
 
@@ -385,11 +385,11 @@ type Query struct {
 
 // A new candidate.
 type RegisterCandidateInput struct {
-	// The MSSC candidate ID: 3 to 40 letters, digits or hyphens.
+	// The MSSC candidate ID: 3 to 40 letters, digits or hyphens. At most 40 characters.
 	MsscCandidateID string `json:"msscCandidateId"`
-	// The full name.
+	// The full name. At most 200 characters.
 	Name string `json:"name"`
-	// The email address.
+	// The email address. At most 254 characters.
 	Email string `json:"email"`
 	// The full certifications the candidate holds.
 	HeldCertifications []*HeldCertificationInput `json:"heldCertifications,omitempty"`
@@ -401,7 +401,7 @@ type RelatedFieldFilter struct {
 	Sector *catalog.Sector `json:"sector,omitempty"`
 	// Keeps related fields (true) or the fields declared NOT related (false).
 	Related *bool `json:"related,omitempty"`
-	// Keeps fields whose name or reason contains every word of this text.
+	// Keeps fields whose name or reason contains every word of this text. At most 300 characters.
 	Search *string `json:"search,omitempty"`
 }
 
@@ -415,24 +415,24 @@ type RelatedFieldPayload struct {
 
 // The issuing body of a submitted certification.
 type ReviewOrganizationInput struct {
-	// The body's name.
+	// The body's name. At most 300 characters.
 	Name string `json:"name"`
-	// A link to its web site; this or a description is required.
+	// A link to its web site; this or a description is required. At most 2,000 characters.
 	URL *string `json:"url,omitempty"`
-	// A description of the body, or a citation of its published material.
+	// A description of the body, or a citation of its published material. At most 5,000 characters.
 	Description *string `json:"description,omitempty"`
 }
 
 // A certification a candidate submits for review, with the documentation the
 // guide asks for.
 type SubmitCertificationForReviewInput struct {
-	// The certification's name.
+	// The certification's name. At most 300 characters.
 	CertificationName string `json:"certificationName"`
 	// The issuing organization.
 	Organization *ReviewOrganizationInput `json:"organization"`
 	// A copy of the certification: PDF, PNG or JPEG, at most 10 MB.
 	Copy graphql.Upload `json:"copy"`
-	// The training the certification requires.
+	// The training the certification requires. At most 5,000 characters.
 	TrainingRequirements string `json:"trainingRequirements"`
 	// The CPT and CLT key activities it covers (global IDs of key activities).
 	KeyActivityIds []string `json:"keyActivityIds"`
@@ -444,11 +444,11 @@ type SubmitCertificationForReviewInput struct {
 
 // The result of a submission.
 type SubmitCertificationForReviewPayload struct {
-	// The review opened, or the open review of the same certification the candidate joined; null when none.
+	// The review opened, or the open review of the same certification the candidate joined, as the candidate may see it; null when none.
 	Review *catalog.CatalogReview `json:"review,omitempty"`
 	// The catalog entry the certification already is; no review is opened then.
 	AlreadyListed *catalog.Certification `json:"alreadyListed,omitempty"`
-	// Whether the candidate joined an open review of the same certification.
+	// Whether the candidate joined an open review of the same certification; their submission stays their own.
 	AttachedToExistingReview bool `json:"attachedToExistingReview"`
 	// What was wrong with the input; empty on success.
 	UserErrors []*UserError `json:"userErrors"`

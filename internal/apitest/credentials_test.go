@@ -83,7 +83,7 @@ func TestCheckCredentialRefusesBadInput(t *testing.T) {
 				}
 			})
 		}
-		r := e.query(t, checkQuery, map[string]any{"in": map[string]any{"text": "\u0000\u202e溶接 \x1b[31m OSHA"}})
+		r := e.query(t, checkQuery, map[string]any{"in": map[string]any{"text": "\u0007\u202e溶接 \x1b[31m OSHA"}})
 		if len(r.Errors) != 0 {
 			t.Errorf("control characters and other scripts must be answered, not refused: %s", r.Raw)
 		}

@@ -124,7 +124,7 @@ func newEnvOn(t testing.TB, store *gormstore.Store, counter *gormstore.Statement
 		GraphiQL:       true,
 		Introspection:  true,
 		Tokens:         verifier,
-		Files:          reviews,
+		Files:          catalog.AnyFileReader(reviews, catalog.NewProofs(store, blobs.Files(limits))),
 		Letters:        formletter.New(applications),
 		MaxUploadBytes: 2 * testUploadLimit,
 	}

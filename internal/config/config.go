@@ -42,6 +42,9 @@ type Config struct {
 	UploadsURL string
 	// MaxUploadBytes is the largest file accepted (MAX_UPLOAD_BYTES).
 	MaxUploadBytes int64
+	// MaxActivitiesPerApplication bounds the activities one application
+	// may claim (MAX_ACTIVITIES_PER_APPLICATION).
+	MaxActivitiesPerApplication int
 	// MaxBodyBytes bounds a request body other than an upload
 	// (MAX_BODY_BYTES).
 	MaxBodyBytes int64
@@ -130,6 +133,14 @@ func FromEnv(getenv func(string) string) (Config, error) {
 			return cfg, fmt.Errorf("MAX_UPLOAD_BYTES=%q is not understood; use a number of bytes from 1024 to 1073741824", v)
 		}
 		cfg.MaxUploadBytes = n
+	}
+	cfg.MaxActivitiesPerApplication = catalog.DefaultMaxActivities
+	if v := getenv("MAX_ACTIVITIES_PER_APPLICATION"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 10_000 {
+			return cfg, fmt.Errorf("MAX_ACTIVITIES_PER_APPLICATION=%q is not understood; use a whole number from 1 to 10000", v)
+		}
+		cfg.MaxActivitiesPerApplication = n
 	}
 	if err := readLimits(getenv, &cfg); err != nil {
 		return cfg, err

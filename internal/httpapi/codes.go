@@ -47,6 +47,9 @@ const (
 	CodeMaxSelectionsExceeded = "MAX_SELECTIONS_EXCEEDED"
 	// CodeMaxTokensExceeded: the document has more tokens than MAX_TOKENS.
 	CodeMaxTokensExceeded = "MAX_TOKENS_EXCEEDED"
+	// CodeIntrospectionDisabled: the query asks for the schema (__schema
+	// or __type) where introspection is turned off, as in production.
+	CodeIntrospectionDisabled = "INTROSPECTION_DISABLED"
 )
 
 // The media types of GraphQL responses.

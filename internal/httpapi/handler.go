@@ -125,6 +125,8 @@ func New(cfg Config) http.Handler {
 	srv.Use(costReporter{store: cfg.RateLimiter, cacheHit: cfg.CacheHit})
 	srv.Use(precheck{limits: lim})
 	srv.Use(strictEnums{schema: cfg.Schema.Schema()})
+	srv.Use(textArguments{schema: cfg.Schema.Schema()})
+	srv.Use(introspectionGate{logger: logger})
 	for _, ext := range cfg.Extensions {
 		srv.Use(ext)
 	}
