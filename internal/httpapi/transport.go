@@ -136,7 +136,7 @@ func (t httpTransport) write(w http.ResponseWriter, ctx context.Context, status 
 	if t.limiter != nil {
 		budget := stateFrom(ctx).lastBudget()
 		if budget == nil {
-			b := t.limiter.Peek(clientKey(ctx))
+			b := t.limiter.Peek(ctx, clientKey(ctx))
 			budget = &b
 		}
 		setBudgetHeaders(w.Header(), *budget)
