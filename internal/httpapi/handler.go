@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/netip"
+	"os"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -40,6 +41,19 @@ type Config struct {
 	// MaxBodyBytes bounds any other request body (and a GET query
 	// string); zero means 1 MiB.
 	MaxBodyBytes int64
+	// MaxUploadFiles bounds the files one multipart request maps; zero
+	// means DefaultMaxUploadFiles.
+	MaxUploadFiles int
+	// MaxUploadPaths bounds the variable paths one uploaded file is
+	// mapped to; zero means DefaultMaxUploadPaths.
+	MaxUploadPaths int
+	// UploadMemoryBytes is how much of one uploaded file is held in
+	// memory; a larger file goes to UploadSpool. Zero means 1 MiB.
+	UploadMemoryBytes int64
+	// UploadSpool keeps uploads larger than UploadMemoryBytes while their
+	// request runs; nil means one in the system's temporary folder, never
+	// swept (the server sweeps its own, see UploadSpool.Run).
+	UploadSpool *UploadSpool
 	// Production turns off GraphiQL, introspection and field suggestions
 	// whatever the fields above say.
 	Production bool
@@ -108,7 +122,17 @@ func New(cfg Config) http.Handler {
 		InitFunc:              websocketAuth(cfg.Tokens),
 	})
 	srv.AddTransport(transport.SSE{KeepAlivePingInterval: 15 * time.Second})
-	srv.AddTransport(httpTransport{maxBody: maxBody, maxMemory: 1 << 20, limiter: cfg.RateLimiter, timeout: timeout,
+	spool := cfg.UploadSpool
+	if spool == nil {
+		var err error
+		if spool, err = NewUploadSpool(""); err != nil {
+			logger.Warn("the upload spool folder cannot be made; uploads go to the temporary folder", "err", err.Error())
+			spool = &UploadSpool{dir: os.TempDir(), live: map[string]struct{}{}}
+		}
+	}
+	srv.AddTransport(httpTransport{maxBody: maxBody, maxMemory: orDefault(cfg.UploadMemoryBytes, 1<<20),
+		maxFiles: orDefault(cfg.MaxUploadFiles, DefaultMaxUploadFiles), maxPaths: orDefault(cfg.MaxUploadPaths, DefaultMaxUploadPaths),
+		spool: spool, limiter: cfg.RateLimiter, timeout: timeout,
 		answers: newAnswerMemo(cfg.AnswerEntries, cfg.PublicReads, cfg.RateLimiter)})
 	if cfg.Introspection && !cfg.Production {
 		srv.Use(extension.Introspection{})
@@ -148,6 +172,16 @@ func orDefault[T int | int64 | time.Duration](v, d T) T {
 	}
 	return v
 }
+
+// The defaults of the multipart caps: every mutation takes one file, so
+// these leave room for a client that batches a few.
+const (
+	// DefaultMaxUploadFiles is how many files one request may map.
+	DefaultMaxUploadFiles = 10
+	// DefaultMaxUploadPaths is how many variable paths one file may be
+	// mapped to.
+	DefaultMaxUploadPaths = 10
+)
 
 // queryCacheEntries bounds the parsed documents kept.
 const queryCacheEntries = 1000
