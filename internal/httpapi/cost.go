@@ -45,6 +45,8 @@ type receipt struct {
 	// settled is set once the reservation was settled with the actual cost.
 	settled bool
 	actual  int
+	// subscription is the place a running subscription holds, if any.
+	subscription *subscriptionSlot
 }
 
 const receiptKey = "recertCost"
@@ -80,6 +82,8 @@ type costControl struct {
 	catalogReads []string
 	// catalogReadCost is what an anonymous catalog read is charged.
 	catalogReadCost int
+	// streams caps the subscriptions of a connection and of a client.
+	streams *streamCaps
 }
 
 var _ graphql.OperationContextMutator = costControl{}
@@ -113,14 +117,27 @@ func (c costControl) MutateOperationContext(ctx context.Context, opCtx *graphql.
 	if v := c.violation(a); v != nil {
 		return violationError(v)
 	}
+	if op.Operation == ast.Subscription && c.streams != nil {
+		slot, err := c.streams.acquire(ctx, state)
+		if err != nil {
+			return err
+		}
+		r.subscription = slot
+	}
 	if c.store != nil {
 		key := clientKey(ctx)
 		status, ok, err := c.store.Reserve(ctx, key, r.charge)
 		if err != nil {
+			if r.subscription != nil {
+				r.subscription.release()
+			}
 			return limitError(string(catalog.CodeUnavailable), "the rate limit cannot be checked right now; retry later")
 		}
 		state.setBudget(status)
 		if !ok {
+			if r.subscription != nil {
+				r.subscription.release()
+			}
 			e := limitError(CodeRateLimited,
 				"rate limit exceeded: this operation costs %d points and %d remain of %d; retry in %d seconds",
 				r.charge, max(status.Remaining, 0), status.Limit, retrySeconds(status))
@@ -249,6 +266,10 @@ func (costReporter) Validate(graphql.ExecutableSchema) error { return nil }
 // without a response (cancelled or timed out) is settled too, at the cost
 // it reserved.
 func (c costReporter) InterceptResponse(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+	if r := receiptFrom(ctx); r != nil && r.subscription != nil {
+		// The context of a subscription's responses ends with it.
+		r.subscription.watch(ctx)
+	}
 	resp := next(ctx)
 	if resp == nil {
 		if r := receiptFrom(ctx); r != nil {

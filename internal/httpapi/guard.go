@@ -28,6 +28,9 @@ type requestState struct {
 	mu sync.Mutex
 	// budget is the client's budget after the last operation, if any.
 	budget *ratelimit.Status
+	// subscriptions are the subscriptions running on this connection (a
+	// websocket carries many).
+	subscriptions int
 }
 
 type requestStateKey struct{}

@@ -20,6 +20,7 @@ import (
 
 	"github.com/mssc/recert/internal/limits"
 	"github.com/mssc/recert/internal/ratelimit"
+	"github.com/mssc/recert/internal/streamlimit"
 )
 
 // Config is what the HTTP API needs.
@@ -50,6 +51,11 @@ type Config struct {
 	// UploadMemoryBytes is how much of one uploaded file is held in
 	// memory; a larger file goes to UploadSpool. Zero means 1 MiB.
 	UploadMemoryBytes int64
+	// Streams cap the websockets, event streams and subscriptions a
+	// client holds open; a zero field takes its default.
+	Streams StreamLimits
+	// StreamCounter counts them; nil means an in-process counter.
+	StreamCounter streamlimit.Counter
 	// UploadSpool keeps uploads larger than UploadMemoryBytes while their
 	// request runs; nil means one in the system's temporary folder, never
 	// swept (the server sweeps its own, see UploadSpool.Run).
@@ -117,11 +123,15 @@ func New(cfg Config) http.Handler {
 	// other request, which httpTransport answers as the GraphQL-over-HTTP
 	// specification asks.
 	srv.AddTransport(transport.Options{})
-	srv.AddTransport(transport.Websocket{
+	streams := &streamCaps{limits: cfg.Streams.WithDefaults(), counter: cfg.StreamCounter}
+	if streams.counter == nil {
+		streams.counter = streamlimit.NewMemory()
+	}
+	srv.AddTransport(countedStream{caps: streams, Transport: transport.Websocket{
 		KeepAlivePingInterval: 15 * time.Second,
 		InitFunc:              websocketAuth(cfg.Tokens),
-	})
-	srv.AddTransport(transport.SSE{KeepAlivePingInterval: 15 * time.Second})
+	}})
+	srv.AddTransport(countedStream{caps: streams, Transport: transport.SSE{KeepAlivePingInterval: 15 * time.Second}})
 	spool := cfg.UploadSpool
 	if spool == nil {
 		var err error
@@ -150,7 +160,7 @@ func New(cfg Config) http.Handler {
 		srv.Use(ext)
 	}
 	srv.Use(costControl{schema: cfg.Schema.Schema(), limits: lim, store: cfg.RateLimiter,
-		catalogReads: catalogReads, catalogReadCost: orDefault(cfg.CatalogReadCost, 1)})
+		catalogReads: catalogReads, catalogReadCost: orDefault(cfg.CatalogReadCost, 1), streams: streams})
 	srv.AroundRootFields(timeoutGuard)
 	srv.SetErrorPresenter(errorPresenter(cfg.Schema.Schema(), logger, cfg.Production))
 	srv.SetRecoverFunc(recoverFunc(logger))
