@@ -71,6 +71,9 @@ type Config struct {
 	// TrustedProxies are the networks of the reverse proxies whose
 	// X-Forwarded-For names the client (TRUSTED_PROXIES).
 	TrustedProxies []netip.Prefix
+	// Caps bound multipart requests, streams and subscriptions, and say
+	// how leftover uploads are swept (see caps.go).
+	Caps Caps
 }
 
 // DevelopmentSecret signs development tokens when AUTH_DEV_SECRET is not
@@ -122,6 +125,9 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		cfg.MaxUploadBytes = n
 	}
 	if err := readLimits(getenv, &cfg); err != nil {
+		return cfg, err
+	}
+	if err := readCaps(getenv, &cfg); err != nil {
 		return cfg, err
 	}
 	cfg.DBTimeout = 3 * time.Second
