@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -133,11 +134,15 @@ func TestStreamsAndSubscriptionsAreCappedPerConnectionAndClient(t *testing.T) {
 	a.subscribe("5")
 	a.refused("5", "connection", 4)
 	// A thousand more are refused one by one, and nothing grows.
+	goroutines := runtime.NumGoroutine()
 	for range 1000 {
 		a.subscribe("again")
 		a.refused("again", "connection", 4)
 	}
 	counted(subscriptions, 4)
+	if grown := runtime.NumGoroutine() - goroutines; grown > 50 {
+		t.Errorf("%d goroutines more after a thousand refused subscriptions", grown)
+	}
 
 	b, _ := dialWS(t, ctx, e, nil)
 	b.subscribe("1")
