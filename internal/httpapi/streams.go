@@ -17,8 +17,9 @@ import (
 // default (DefaultStreamLimits).
 type StreamLimits struct {
 	// MaxStreamsPerClient bounds the websockets and server-sent event
-	// requests one client (principal, or address when anonymous) holds
-	// open at once; one more is refused with 429 before it starts.
+	// requests one client holds open at once: by the principal of the
+	// request's bearer token, else by its address (a websocket signs in
+	// only after it opened). One more is refused with 429 before it starts.
 	MaxStreamsPerClient int
 	// MaxSubscriptionsPerConnection bounds the subscriptions running on
 	// one websocket; one more is refused with a graphql-ws error message.
