@@ -204,3 +204,53 @@ func TestStreamsAndSubscriptionsAreCappedPerConnectionAndClient(t *testing.T) {
 	counted(subscriptions, 0)
 	counted("subscriptions:ip:127.0.0.2", 0)
 }
+
+func TestParallelStreamsOfOneClientStopAtTheCap(t *testing.T) {
+	counter := streamlimit.NewMemory()
+	e := newEnvWith(t, gormstore.DialectSQLite, func(c *httpapi.Config) {
+		c.Streams = httpapi.StreamLimits{MaxStreamsPerClient: 3}
+		c.StreamCounter = counter
+	})
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	const parallel = 20
+	statuses := make(chan int, parallel)
+	start := make(chan struct{})
+	body, _ := json.Marshal(map[string]any{"query": `subscription { catalogChanged { catalogVersion } }`})
+	for range parallel {
+		go func() {
+			<-start
+			req, _ := http.NewRequestWithContext(ctx, http.MethodPost, e.url+"/graphql", bytes.NewReader(body))
+			req.Header.Set("Content-Type", "application/json")
+			req.Header.Set("Accept", "text/event-stream")
+			res, err := http.DefaultClient.Do(req)
+			if err != nil {
+				statuses <- 0
+				return
+			}
+			statuses <- res.StatusCode
+			if res.StatusCode != http.StatusOK {
+				res.Body.Close()
+				return
+			}
+			// The stream is held open until the test ends.
+			<-ctx.Done()
+			res.Body.Close()
+		}()
+	}
+	close(start)
+	opened, refused := 0, 0
+	for range parallel {
+		switch <-statuses {
+		case http.StatusOK:
+			opened++
+		case http.StatusTooManyRequests:
+			refused++
+		}
+	}
+	if opened != 3 || refused != parallel-3 {
+		t.Fatalf("%d event streams opened and %d refused of %d sent at once; want 3 and %d", opened, refused, parallel, parallel-3)
+	}
+	cancel()
+	eventually(t, "the streams to be given back", func() bool { return counter.Len() == 0 })
+}
