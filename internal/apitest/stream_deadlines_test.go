@@ -17,6 +17,7 @@ import (
 	"github.com/coder/websocket"
 
 	"github.com/mssc/recert/catalog/gormstore"
+	"github.com/mssc/recert/internal/httpapi"
 )
 
 // deadlinedServer serves e's handler with the read and write timeouts the
@@ -121,4 +122,20 @@ func TestAcceptedStreamsOutliveTheRequestDeadlines(t *testing.T) {
 			t.Fatalf("a query on the websocket %s after it opened (read timeout %s): %s %v", outlive, timeout, raw, err)
 		}
 	})
+}
+
+func TestAWebsocketThatNeverInitialisesIsClosed(t *testing.T) {
+	const initTimeout = 200 * time.Millisecond
+	e := newEnvWith(t, gormstore.DialectSQLite, func(c *httpapi.Config) { c.WebsocketInitTimeout = initTimeout })
+	ctx, cancel := context.WithTimeout(context.Background(), 10*initTimeout)
+	defer cancel()
+	conn, _, err := websocket.Dial(ctx, "ws"+strings.TrimPrefix(e.url, "http")+"/graphql", &websocket.DialOptions{Subprotocols: []string{"graphql-transport-ws"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.CloseNow()
+	_, _, err = conn.Read(ctx)
+	if ctx.Err() != nil || websocket.CloseStatus(err) != websocket.StatusProtocolError {
+		t.Fatalf("a websocket without connection_init: %v (after %s, init timeout %s), want it closed with status 1002", err, 10*initTimeout, initTimeout)
+	}
 }

@@ -56,6 +56,9 @@ type Config struct {
 	Streams StreamLimits
 	// StreamCounter counts them; nil means an in-process counter.
 	StreamCounter streamlimit.Counter
+	// WebsocketInitTimeout bounds how long an opened websocket may wait
+	// before its connection_init; zero means 10 seconds.
+	WebsocketInitTimeout time.Duration
 	// UploadSpool keeps uploads larger than UploadMemoryBytes while their
 	// request runs; nil means one in the system's temporary folder, never
 	// swept (the server sweeps its own, see UploadSpool.Run).
@@ -130,6 +133,9 @@ func New(cfg Config) http.Handler {
 	srv.AddTransport(countedStream{caps: streams, Transport: transport.Websocket{
 		KeepAlivePingInterval: 15 * time.Second,
 		InitFunc:              websocketAuth(cfg.Tokens),
+		// A websocket has no deadlines once accepted: one that never
+		// initialises is closed rather than held open.
+		InitTimeout: orDefault(cfg.WebsocketInitTimeout, 10*time.Second),
 	}})
 	srv.AddTransport(countedStream{caps: streams, Transport: transport.SSE{KeepAlivePingInterval: 15 * time.Second}})
 	spool := cfg.UploadSpool
