@@ -145,15 +145,21 @@ func (c *streamCaps) acquire(ctx context.Context, state *requestState) (*subscri
 			"this client already runs %d subscriptions, the most allowed; complete one first", l.MaxSubscriptionsPerClient)
 	}
 	slot := &subscriptionSlot{}
+	// Should the subscription never start, its place is given back with
+	// the connection at the latest; once given back, the connection no
+	// longer keeps the slot, however many subscriptions it runs in turn.
+	var stopWatchingConnection func() bool
+	watching := make(chan struct{})
 	slot.release = func() {
 		slot.once.Do(func() {
 			_ = c.counter.Release(context.WithoutCancel(ctx), key)
 			giveBackConnection()
+			<-watching
+			stopWatchingConnection()
 		})
 	}
-	// Should the subscription never start, its place is given back with
-	// the connection at the latest.
-	context.AfterFunc(ctx, slot.release)
+	stopWatchingConnection = context.AfterFunc(ctx, slot.release)
+	close(watching)
 	return slot, nil
 }
 
