@@ -170,11 +170,19 @@ func serve(ctx context.Context, cfg config.Config, store *gormstore.Store, logge
 	if tracingOn {
 		extensions = append([]graphql.HandlerExtension{otelgqlgen.Middleware()}, extensions...)
 	}
+	spool, err := httpapi.NewUploadSpool(cfg.Caps.UploadSpoolDir)
+	if err != nil {
+		return fmt.Errorf("making the upload spool folder: %w", err)
+	}
+	go spool.Run(ctx, cfg.Caps.UploadSweepEvery, cfg.Caps.UploadSweepAge, logger)
 	api := httpapi.New(httpapi.Config{
 		Schema: schema, Logger: logger,
 		GraphiQL: !cfg.Production, Introspection: !cfg.Production, Production: cfg.Production,
 		Tokens: tokenVerifier(verifier), Files: catalog.AnyFileReader(reviews, catalog.NewProofs(store, blobs.Files(limits))), Letters: formletter.New(applications), MaxUploadBytes: cfg.MaxUploadBytes + 1<<20,
 		MaxBodyBytes: cfg.MaxBodyBytes, ResolverTimeout: cfg.ResolverTimeout,
+		MaxUploadFiles: cfg.Caps.MaxUploadFiles, MaxUploadPaths: cfg.Caps.MaxUploadPaths, UploadSpool: spool,
+		Streams: httpapi.StreamLimits{MaxStreamsPerClient: cfg.Caps.MaxStreamsPerClient,
+			MaxSubscriptionsPerConnection: cfg.Caps.MaxSubscriptionsPerConnection, MaxSubscriptionsPerClient: cfg.Caps.MaxSubscriptionsPerClient},
 		Limits: oplimits.Limits{MaxDepth: cfg.MaxDepth, MaxCost: cfg.MaxCost, MaxAliases: cfg.MaxAliases,
 			MaxRootFields: cfg.MaxRootFields, MaxTokens: cfg.MaxTokens},
 		RateLimiter:    ratelimit.New(cfg.RateLimitBudget, cfg.RateLimitRestore, time.Now),

@@ -2,6 +2,7 @@ package apitest
 
 import (
 	"bytes"
+	"encoding/json"
 	"net/http"
 	"strings"
 	"testing"
@@ -42,7 +43,10 @@ func TestBadTokensAreRefusedWith401(t *testing.T) {
 			{"wrong audience", "Bearer " + signed(t, jwt.SigningMethodHS256, secret, valid(jwt.MapClaims{"aud": "someone-else"})), "audience"},
 			{"wrong issuer", "Bearer " + signed(t, jwt.SigningMethodHS256, secret, valid(jwt.MapClaims{"iss": "evil"})), "issuer"},
 			{"not yet valid", "Bearer " + signed(t, jwt.SigningMethodHS256, secret, valid(jwt.MapClaims{"nbf": now.Add(time.Hour).Unix()})), "not valid yet"},
-			{"without expiry", "Bearer " + signed(t, jwt.SigningMethodHS256, secret, valid(jwt.MapClaims{"exp": nil})), "exp"},
+			{"without expiry", "Bearer " + signed(t, jwt.SigningMethodHS256, secret, valid(jwt.MapClaims{"exp": nil})), "required claim exp"},
+			{"without audience", "Bearer " + signed(t, jwt.SigningMethodHS256, secret, valid(jwt.MapClaims{"aud": nil})), "required claim aud"},
+			{"without issuer", "Bearer " + signed(t, jwt.SigningMethodHS256, secret, valid(jwt.MapClaims{"iss": nil})), "required claim iss"},
+			{"without issuer and audience", "Bearer " + signed(t, jwt.SigningMethodHS256, secret, valid(jwt.MapClaims{"iss": nil, "aud": nil})), "required claim iss and aud"},
 			{"alg none", "Bearer " + signed(t, jwt.SigningMethodNone, jwt.UnsafeAllowNoneSignatureType, valid(nil)), "not valid"},
 			{"HS512 not allowed", "Bearer " + signed(t, jwt.SigningMethodHS512, secret, valid(nil)), "not valid"},
 			{"without subject", "Bearer " + signed(t, jwt.SigningMethodHS256, secret, valid(jwt.MapClaims{"sub": nil})), "subject"},
@@ -87,5 +91,50 @@ func TestMissingTokenIsAnonymous(t *testing.T) {
 		if get(data, "viewer", "subject") != "staff-1" || get(data, "viewer", "roles", 0) != "STAFF" || get(data, "viewer", "candidate") != nil {
 			t.Errorf("viewer = %v", get(data, "viewer"))
 		}
+	})
+}
+
+func TestTwoAuthorizationHeadersAreRefused(t *testing.T) {
+	eachDialect(t, func(t *testing.T, e *env) {
+		staff := "Bearer " + e.token(t, "STAFF", "staff-1")
+		candidate := "Bearer " + e.token(t, "CANDIDATE", "C-1")
+		before := e.rowCounts(t)
+		for _, tc := range []struct {
+			name, method, path string
+			headers            []string
+		}{
+			{"a staff token then a candidate's", http.MethodPost, "/graphql", []string{staff, candidate}},
+			{"a valid token then a broken one", http.MethodPost, "/graphql", []string{staff, "Bearer broken"}},
+			{"the same token twice", http.MethodPost, "/graphql", []string{staff, staff}},
+			{"an empty one first", http.MethodPost, "/graphql", []string{"", staff}},
+			{"a file download", http.MethodGet, "/files/sha256/00/00", []string{staff, candidate}},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				var body *bytes.Reader
+				if tc.method == http.MethodPost {
+					raw, _ := json.Marshal(map[string]any{"query": registerAs})
+					body = bytes.NewReader(raw)
+				} else {
+					body = bytes.NewReader(nil)
+				}
+				req, _ := http.NewRequest(tc.method, e.url+tc.path, body)
+				req.Header.Set("Content-Type", "application/json")
+				for _, h := range tc.headers {
+					req.Header.Add("Authorization", h)
+				}
+				res, err := http.DefaultClient.Do(req)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer res.Body.Close()
+				var out bytes.Buffer
+				_, _ = out.ReadFrom(res.Body)
+				if res.StatusCode != http.StatusBadRequest || !strings.Contains(out.String(), `"code":"BAD_REQUEST"`) ||
+					!strings.Contains(out.String(), "more than one Authorization header") {
+					t.Fatalf("status %d, want 400 BAD_REQUEST naming the headers: %s", res.StatusCode, out.String())
+				}
+			})
+		}
+		e.nothingWritten(t, before)
 	})
 }

@@ -94,7 +94,7 @@ func (v *Verifier) key(t *jwt.Token) (any, error) {
 func (v *Verifier) Verify(token string) (*catalog.Principal, error) {
 	claims := jwt.MapClaims{}
 	if _, err := v.parser.ParseWithClaims(token, claims, v.key); err != nil {
-		return nil, describe(err)
+		return nil, v.describe(err, claims)
 	}
 	sub, _ := claims.GetSubject()
 	if sub == "" {
@@ -107,7 +107,9 @@ func (v *Verifier) Verify(token string) (*catalog.Principal, error) {
 	return p, nil
 }
 
-func describe(err error) error {
+// describe words a failed verification; claims are the token's claims as
+// far as they were read, so that a missing required claim is named.
+func (v *Verifier) describe(err error, claims jwt.MapClaims) error {
 	switch {
 	case errors.Is(err, jwt.ErrTokenMalformed):
 		return errors.New("the token is malformed")
@@ -120,11 +122,39 @@ func describe(err error) error {
 	case errors.Is(err, jwt.ErrTokenInvalidIssuer):
 		return errors.New("the token is from another issuer")
 	case errors.Is(err, jwt.ErrTokenRequiredClaimMissing):
-		return errors.New("the token lacks a required claim (exp)")
+		return fmt.Errorf("the token lacks the required claim %s", strings.Join(v.missingClaims(claims), " and "))
 	case errors.Is(err, jwt.ErrTokenSignatureInvalid), errors.Is(err, jwt.ErrTokenUnverifiable):
 		return errors.New("the token's signature is not valid")
 	}
 	return errors.New("the token is not valid")
+}
+
+// missingClaims names the required claims (exp, and iss and aud when an
+// issuer and an audience are configured) that claims lack, in that order.
+func (v *Verifier) missingClaims(claims jwt.MapClaims) []string {
+	required := []string{"exp"}
+	if v.cfg.Issuer != "" {
+		required = append(required, "iss")
+	}
+	if v.cfg.Audience != "" {
+		required = append(required, "aud")
+	}
+	var missing []string
+	for _, name := range required {
+		value, ok := claims[name]
+		if list, isList := value.([]any); isList && len(list) == 0 {
+			ok = false
+		}
+		if !ok || value == nil || value == "" {
+			missing = append(missing, name)
+		}
+	}
+	if len(missing) == 0 {
+		// The library found one missing that this reading does not see:
+		// name every required claim rather than none.
+		return required
+	}
+	return missing
 }
 
 // roles reads the roles claim: a list of strings or one space-separated

@@ -81,6 +81,9 @@ type Config struct {
 	// Clock is the development clock (APP_CLOCK): the day every rule takes
 	// as today; never allowed in production.
 	Clock catalog.ClockSetting
+	// Caps bound multipart requests, streams and subscriptions, and say
+	// how leftover uploads are swept (see caps.go).
+	Caps Caps
 }
 
 // DevelopmentSecret signs development tokens when AUTH_DEV_SECRET is not
@@ -143,6 +146,9 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		cfg.MaxActivitiesPerApplication = n
 	}
 	if err := readLimits(getenv, &cfg); err != nil {
+		return cfg, err
+	}
+	if err := readCaps(getenv, &cfg); err != nil {
 		return cfg, err
 	}
 	cfg.DBTimeout = 3 * time.Second

@@ -107,7 +107,7 @@ func (m *answerMemo) serve(w http.ResponseWriter, r *http.Request, media, key st
 	ctx := r.Context()
 	var budget *ratelimit.Status
 	if m.limiter != nil {
-		b := m.limiter.Peek(clientKey(ctx))
+		b := m.limiter.Peek(ctx, clientKey(ctx))
 		setBudgetHeaders(w.Header(), b)
 		budget = &b
 	}

@@ -16,9 +16,16 @@ type TokenVerifier interface {
 
 // withPrincipal signs the request in when it carries a valid bearer token.
 // No Authorization header is anonymous; a header that does not verify is
-// answered 401 with WWW-Authenticate, never treated as anonymous.
+// answered 401 with WWW-Authenticate, never treated as anonymous; more
+// than one Authorization header is refused with 400, since proxies and
+// servers disagree on which of them counts.
 func withPrincipal(v TokenVerifier, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if len(r.Header.Values("Authorization")) > 1 {
+			refuse(w, http.StatusBadRequest, mediaJSON, CodeBadRequest,
+				"the request has more than one Authorization header; send exactly one")
+			return
+		}
 		header := r.Header.Get("Authorization")
 		if header == "" {
 			next.ServeHTTP(w, r)

@@ -28,6 +28,14 @@ const (
 	// CodePayloadTooLarge: the body is larger than MAX_BODY_BYTES (or a
 	// multipart request larger than the upload limit). HTTP 413.
 	CodePayloadTooLarge = "PAYLOAD_TOO_LARGE"
+	// CodeTooManyFiles: a multipart request maps more files than
+	// MAX_UPLOAD_FILES; extensions.limit and extensions.actual give the
+	// figures. HTTP 413.
+	CodeTooManyFiles = "TOO_MANY_FILES"
+	// CodeTooManyFilePaths: a multipart request maps one file to more
+	// variable paths than MAX_UPLOAD_PATHS; extensions.limit and
+	// extensions.actual give the figures. HTTP 413.
+	CodeTooManyFilePaths = "TOO_MANY_FILE_PATHS"
 	// CodeRateLimited: the operation costs more than the client's budget
 	// holds; extensions.retryAfter says in how many seconds. HTTP 429.
 	CodeRateLimited = "RATE_LIMITED"
@@ -139,11 +147,20 @@ func writeResponse(w http.ResponseWriter, status int, mediaType string, resp wir
 // refuse answers a request the HTTP layer refuses before GraphQL sees it:
 // one error with a stable code, no data, never an echo of the request.
 func refuse(w http.ResponseWriter, status int, mediaType, code, message string) {
+	refuseWith(w, status, mediaType, code, message, nil)
+}
+
+// refuseWith is refuse with more entries in the error's extensions.
+func refuseWith(w http.ResponseWriter, status int, mediaType, code, message string, extensions map[string]any) {
 	if mediaType == "" {
 		mediaType = mediaJSON
 	}
+	ext := map[string]any{"code": code}
+	for k, v := range extensions {
+		ext[k] = v
+	}
 	writeResponse(w, status, mediaType, wireResponse{Errors: gqlerror.List{{
 		Message:    message,
-		Extensions: map[string]any{"code": code},
+		Extensions: ext,
 	}}})
 }

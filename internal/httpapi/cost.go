@@ -34,12 +34,19 @@ type receipt struct {
 	// refused operations cost nothing.
 	refused bool
 
+	// reserved is what was taken from the client's budget before the
+	// operation ran, and key the budget it was taken from.
+	reserved int
+	key      string
+
 	mu sync.Mutex
 	// cached is set by ServedFromCache.
 	cached bool
-	// settled is set once the actual cost was spent.
+	// settled is set once the reservation was settled with the actual cost.
 	settled bool
 	actual  int
+	// subscription is the place a running subscription holds, if any.
+	subscription *subscriptionSlot
 }
 
 const receiptKey = "recertCost"
@@ -64,8 +71,9 @@ func ServedFromCache(ctx context.Context) {
 }
 
 // costControl measures every operation before it runs, refuses those over
-// a limit, and checks the client's budget: the requested cost must be
-// available before the operation runs; costReporter spends the actual
+// a limit, and reserves its cost in the client's budget: the reservation
+// is atomic, so parallel operations of one client never run on more
+// points than the budget holds; costReporter settles it with the actual
 // cost after.
 type costControl struct {
 	schema       *ast.Schema
@@ -74,6 +82,8 @@ type costControl struct {
 	catalogReads []string
 	// catalogReadCost is what an anonymous catalog read is charged.
 	catalogReadCost int
+	// streams caps the subscriptions of a connection and of a client.
+	streams *streamCaps
 }
 
 var _ graphql.OperationContextMutator = costControl{}
@@ -107,20 +117,37 @@ func (c costControl) MutateOperationContext(ctx context.Context, opCtx *graphql.
 	if v := c.violation(a); v != nil {
 		return violationError(v)
 	}
+	if op.Operation == ast.Subscription && c.streams != nil {
+		slot, err := c.streams.acquire(ctx, state)
+		if err != nil {
+			return err
+		}
+		r.subscription = slot
+	}
 	if c.store != nil {
 		key := clientKey(ctx)
-		status, ok := c.store.Allow(key, r.charge)
+		status, ok, err := c.store.Reserve(ctx, key, r.charge)
+		if err != nil {
+			if r.subscription != nil {
+				r.subscription.release()
+			}
+			return limitError(string(catalog.CodeUnavailable), "the rate limit cannot be checked right now; retry later")
+		}
 		state.setBudget(status)
 		if !ok {
+			if r.subscription != nil {
+				r.subscription.release()
+			}
 			e := limitError(CodeRateLimited,
 				"rate limit exceeded: this operation costs %d points and %d remain of %d; retry in %d seconds",
 				r.charge, max(status.Remaining, 0), status.Limit, retrySeconds(status))
 			e.Extensions["retryAfter"] = retrySeconds(status)
 			return e
 		}
+		r.reserved, r.key = r.charge, key
 		if op.Operation == ast.Subscription {
-			// A subscription is charged once, when it starts.
-			state.setBudget(c.store.Spend(key, r.charge))
+			// A subscription is charged once, when it starts: what it
+			// reserved is what it costs.
 			r.settled, r.actual = true, r.charge
 		}
 	}
@@ -215,10 +242,11 @@ func (c costControl) price(ctx context.Context, op *ast.OperationDefinition, a l
 	return a.Cost
 }
 
-// costReporter spends an operation's actual cost once it ran and reports
-// it in extensions.cost. It must be the outermost response interceptor
-// (the first extension used), so that it sees every response, including
-// one a response cache answers without running the operation.
+// costReporter settles an operation's reservation with its actual cost
+// once it ran and reports the cost in extensions.cost. It must be the
+// outermost response interceptor (the first extension used), so that it
+// sees every response, including one a response cache answers without
+// running the operation.
 type costReporter struct {
 	store ratelimit.Store
 	// cacheHit, when set, tells a response served from a response cache.
@@ -233,11 +261,20 @@ func (costReporter) ExtensionName() string { return "CostReporter" }
 // Validate accepts any schema.
 func (costReporter) Validate(graphql.ExecutableSchema) error { return nil }
 
-// InterceptResponse spends the actual cost once the operation ran and
-// reports it in extensions.cost.
+// InterceptResponse settles the reservation once the operation ran and
+// reports the actual cost in extensions.cost. An operation that ends
+// without a response (cancelled or timed out) is settled too, at the cost
+// it reserved.
 func (c costReporter) InterceptResponse(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+	if r := receiptFrom(ctx); r != nil && r.subscription != nil {
+		// The context of a subscription's responses ends with it.
+		r.subscription.watch(ctx)
+	}
 	resp := next(ctx)
 	if resp == nil {
+		if r := receiptFrom(ctx); r != nil {
+			c.settle(ctx, r, false)
+		}
 		return nil
 	}
 	r := receiptFrom(ctx)
@@ -246,25 +283,14 @@ func (c costReporter) InterceptResponse(ctx context.Context, next graphql.Respon
 		// validation): it asked for nothing and costs nothing.
 		r = &receipt{refused: true}
 	}
+	c.settle(ctx, r, r.refused || r.cached || (c.cacheHit != nil && c.cacheHit(ctx)))
 	r.mu.Lock()
-	if !r.settled {
-		r.settled = true
-		switch {
-		case r.refused || r.cached || (c.cacheHit != nil && c.cacheHit(ctx)):
-			r.actual = 0
-		default:
-			r.actual = r.charge
-		}
-		if c.store != nil && r.actual > 0 {
-			stateFrom(ctx).setBudget(c.store.Spend(clientKey(ctx), r.actual))
-		}
-	}
 	cost := map[string]any{"requested": r.requested, "actual": r.actual}
 	r.mu.Unlock()
 	if c.store != nil {
 		b := stateFrom(ctx).lastBudget()
 		if b == nil {
-			s := c.store.Peek(clientKey(ctx))
+			s := c.store.Peek(ctx, clientKey(ctx))
 			b = &s
 		}
 		cost["limit"] = b.Limit
@@ -276,6 +302,28 @@ func (c costReporter) InterceptResponse(ctx context.Context, next graphql.Respon
 	}
 	resp.Extensions["cost"] = cost
 	return resp
+}
+
+// settle settles r once: free operations (refused, or answered from a
+// cache) give their whole reservation back, the others are charged what
+// they were priced at.
+func (c costReporter) settle(ctx context.Context, r *receipt, free bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.settled {
+		return
+	}
+	r.settled = true
+	r.actual = r.charge
+	if free {
+		r.actual = 0
+	}
+	if c.store == nil || r.key == "" || r.actual == r.reserved {
+		return
+	}
+	if status, err := c.store.Settle(context.WithoutCancel(ctx), r.key, r.reserved, r.actual); err == nil {
+		stateFrom(ctx).setBudget(status)
+	}
 }
 
 // timeoutGuard refuses to start a root field once the operation ran out

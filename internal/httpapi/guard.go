@@ -9,7 +9,6 @@ import (
 	"net/netip"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/internal/ratelimit"
@@ -29,6 +28,9 @@ type requestState struct {
 	mu sync.Mutex
 	// budget is the client's budget after the last operation, if any.
 	budget *ratelimit.Status
+	// subscriptions are the subscriptions running on this connection (a
+	// websocket carries many).
+	subscriptions int
 }
 
 type requestStateKey struct{}
@@ -80,9 +82,9 @@ func isMultipart(r *http.Request) bool {
 }
 
 // guard bounds every /graphql request's body to maxBody bytes (a
-// multipart request's to maxUpload), takes the read and write deadlines
-// off streams, which live longer than any request, and notes the client's
-// address.
+// multipart request's to maxUpload), lets a request that asks for a
+// stream drop its read and write deadlines once it has become one (see
+// streamWriter), and notes the client's address.
 func guard(maxBody, maxUpload int64, proxies []netip.Prefix, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		state := &requestState{method: r.Method, remoteAddr: clientAddress(r, proxies)}
@@ -99,9 +101,7 @@ func guard(maxBody, maxUpload int64, proxies []netip.Prefix, next http.Handler) 
 			r.Body = http.MaxBytesReader(w, r.Body, limit)
 		}
 		if isStreaming(r) {
-			rc := http.NewResponseController(w)
-			_ = rc.SetReadDeadline(time.Time{})
-			_ = rc.SetWriteDeadline(time.Time{})
+			w = &streamWriter{ResponseWriter: w}
 		}
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})

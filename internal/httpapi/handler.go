@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/netip"
+	"os"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -19,6 +20,7 @@ import (
 
 	"github.com/mssc/recert/internal/limits"
 	"github.com/mssc/recert/internal/ratelimit"
+	"github.com/mssc/recert/internal/streamlimit"
 )
 
 // Config is what the HTTP API needs.
@@ -43,6 +45,27 @@ type Config struct {
 	// MaxBodyBytes bounds any other request body (and a GET query
 	// string); zero means 1 MiB.
 	MaxBodyBytes int64
+	// MaxUploadFiles bounds the files one multipart request maps; zero
+	// means DefaultMaxUploadFiles.
+	MaxUploadFiles int
+	// MaxUploadPaths bounds the variable paths one uploaded file is
+	// mapped to; zero means DefaultMaxUploadPaths.
+	MaxUploadPaths int
+	// UploadMemoryBytes is how much of one uploaded file is held in
+	// memory; a larger file goes to UploadSpool. Zero means 1 MiB.
+	UploadMemoryBytes int64
+	// Streams cap the websockets, event streams and subscriptions a
+	// client holds open; a zero field takes its default.
+	Streams StreamLimits
+	// StreamCounter counts them; nil means an in-process counter.
+	StreamCounter streamlimit.Counter
+	// WebsocketInitTimeout bounds how long an opened websocket may wait
+	// before its connection_init; zero means 10 seconds.
+	WebsocketInitTimeout time.Duration
+	// UploadSpool keeps uploads larger than UploadMemoryBytes while their
+	// request runs; nil means one in the system's temporary folder, never
+	// swept (the server sweeps its own, see UploadSpool.Run).
+	UploadSpool *UploadSpool
 	// Production turns off GraphiQL, introspection and field suggestions
 	// whatever the fields above say.
 	Production bool
@@ -106,12 +129,29 @@ func New(cfg Config) http.Handler {
 	// other request, which httpTransport answers as the GraphQL-over-HTTP
 	// specification asks.
 	srv.AddTransport(transport.Options{})
-	srv.AddTransport(transport.Websocket{
+	streams := &streamCaps{limits: cfg.Streams.WithDefaults(), counter: cfg.StreamCounter}
+	if streams.counter == nil {
+		streams.counter = streamlimit.NewMemory()
+	}
+	srv.AddTransport(countedStream{caps: streams, Transport: transport.Websocket{
 		KeepAlivePingInterval: 15 * time.Second,
 		InitFunc:              websocketAuth(cfg.Tokens),
-	})
-	srv.AddTransport(transport.SSE{KeepAlivePingInterval: 15 * time.Second})
-	srv.AddTransport(httpTransport{maxBody: maxBody, maxMemory: 1 << 20, limiter: cfg.RateLimiter, timeout: timeout,
+		// A websocket has no deadlines once accepted: one that never
+		// initialises is closed rather than held open.
+		InitTimeout: orDefault(cfg.WebsocketInitTimeout, 10*time.Second),
+	}})
+	srv.AddTransport(countedStream{caps: streams, Transport: transport.SSE{KeepAlivePingInterval: 15 * time.Second}})
+	spool := cfg.UploadSpool
+	if spool == nil {
+		var err error
+		if spool, err = NewUploadSpool(""); err != nil {
+			logger.Warn("the upload spool folder cannot be made; uploads go to the temporary folder", "err", err.Error())
+			spool = &UploadSpool{dir: os.TempDir(), live: map[string]struct{}{}}
+		}
+	}
+	srv.AddTransport(httpTransport{maxBody: maxBody, maxMemory: orDefault(cfg.UploadMemoryBytes, 1<<20),
+		maxFiles: orDefault(cfg.MaxUploadFiles, DefaultMaxUploadFiles), maxPaths: orDefault(cfg.MaxUploadPaths, DefaultMaxUploadPaths),
+		spool: spool, limiter: cfg.RateLimiter, timeout: timeout,
 		answers: newAnswerMemo(cfg.AnswerEntries, cfg.PublicReads, cfg.RateLimiter)})
 	if cfg.Introspection && !cfg.Production {
 		srv.Use(extension.Introspection{})
@@ -131,7 +171,7 @@ func New(cfg Config) http.Handler {
 		srv.Use(ext)
 	}
 	srv.Use(costControl{schema: cfg.Schema.Schema(), limits: lim, store: cfg.RateLimiter,
-		catalogReads: catalogReads, catalogReadCost: orDefault(cfg.CatalogReadCost, 1)})
+		catalogReads: catalogReads, catalogReadCost: orDefault(cfg.CatalogReadCost, 1), streams: streams})
 	srv.AroundRootFields(timeoutGuard)
 	srv.SetErrorPresenter(errorPresenter(cfg.Schema.Schema(), logger, cfg.Production))
 	srv.SetRecoverFunc(recoverFunc(logger))
@@ -156,6 +196,16 @@ func orDefault[T int | int64 | time.Duration](v, d T) T {
 	}
 	return v
 }
+
+// The defaults of the multipart caps: every mutation takes one file, so
+// these leave room for a client that batches a few.
+const (
+	// DefaultMaxUploadFiles is how many files one request may map.
+	DefaultMaxUploadFiles = 10
+	// DefaultMaxUploadPaths is how many variable paths one file may be
+	// mapped to.
+	DefaultMaxUploadPaths = 10
+)
 
 // queryCacheEntries bounds the parsed documents kept.
 const queryCacheEntries = 1000

@@ -43,8 +43,13 @@ type httpTransport struct {
 	// maxBody bounds a JSON body and the JSON parts of a multipart request.
 	maxBody int64
 	// maxMemory is how much of an upload is held in memory; the rest goes
-	// to a temporary file.
+	// to a temporary file in spool.
 	maxMemory int64
+	// maxFiles bounds the files of one multipart request and maxPaths the
+	// variable paths one file is mapped to.
+	maxFiles, maxPaths int
+	// spool keeps the temporary files of uploads.
+	spool *UploadSpool
 	// limiter, when set, adds the budget headers to every response.
 	limiter ratelimit.Store
 	// timeout bounds parsing, validating and running one operation.
@@ -102,7 +107,7 @@ func (t httpTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.G
 		return
 	}
 	if err != nil {
-		refuse(w, err.status, media, err.code, err.message)
+		refuseWith(w, err.status, media, err.code, err.message, err.extensions)
 		return
 	}
 	params.Headers = r.Header
@@ -136,7 +141,7 @@ func (t httpTransport) write(w http.ResponseWriter, ctx context.Context, status 
 	if t.limiter != nil {
 		budget := stateFrom(ctx).lastBudget()
 		if budget == nil {
-			b := t.limiter.Peek(clientKey(ctx))
+			b := t.limiter.Peek(ctx, clientKey(ctx))
 			budget = &b
 		}
 		setBudgetHeaders(w.Header(), *budget)
@@ -183,6 +188,8 @@ func statusOfRefusal(errs gqlerror.List, media string) int {
 type httpError struct {
 	status        int
 	code, message string
+	// extensions are more entries of the error's extensions, if any.
+	extensions map[string]any
 }
 
 func badRequest(format string, args ...any) *httpError {
@@ -336,7 +343,7 @@ func (t httpTransport) fromMultipart(r *http.Request) (*graphql.RawParams, func(
 			_ = f.Close()
 		}
 		for _, name := range temps {
-			_ = os.Remove(name)
+			t.spool.remove(name)
 		}
 	}
 	part, err := mr.NextPart()
@@ -369,6 +376,18 @@ func (t httpTransport) fromMultipart(r *http.Request) (*graphql.RawParams, func(
 	if json.Unmarshal(rawMap, &paths) != nil {
 		return nil, cleanup, badRequest("the `map` part must be a JSON object of file keys to lists of variable paths")
 	}
+	// Every file part must be named in the map and is read once, so these
+	// bound what the rest of the request can make the server keep.
+	if len(paths) > t.maxFiles {
+		return nil, cleanup, tooMany(CodeTooManyFiles, t.maxFiles, len(paths),
+			"the request maps %d files; at most %d are accepted in one request", len(paths), t.maxFiles)
+	}
+	for key, targets := range paths {
+		if len(targets) > t.maxPaths {
+			return nil, cleanup, tooMany(CodeTooManyFilePaths, t.maxPaths, len(targets),
+				"the file %q is mapped to %d variable paths; at most %d are accepted", truncate(key, 40), len(targets), t.maxPaths)
+		}
+	}
 	for {
 		part, err := mr.NextPart()
 		if err == io.EOF {
@@ -390,15 +409,20 @@ func (t httpTransport) fromMultipart(r *http.Request) (*graphql.RawParams, func(
 		if herr != nil {
 			return nil, cleanup, herr
 		}
+		// A spooled file is opened once; each path reads it through its
+		// own section, with its own offset.
+		var spooled *os.File
+		if kept.temp != "" {
+			spooled, err = os.Open(kept.temp)
+			if err != nil {
+				return nil, cleanup, &httpError{status: http.StatusInternalServerError, code: "INTERNAL", message: "the upload could not be kept"}
+			}
+			files = append(files, spooled)
+		}
 		for _, path := range targets {
 			u := graphql.Upload{Size: kept.size, Filename: part.FileName(), ContentType: part.Header.Get("Content-Type")}
-			if kept.temp != "" {
-				f, err := os.Open(kept.temp)
-				if err != nil {
-					return nil, cleanup, &httpError{status: http.StatusInternalServerError, code: "INTERNAL", message: "the upload could not be kept"}
-				}
-				files = append(files, f)
-				u.File = f
+			if spooled != nil {
+				u.File = io.NewSectionReader(spooled, 0, kept.size)
 			} else {
 				u.File = bytes.NewReader(kept.data)
 			}
@@ -408,6 +432,12 @@ func (t httpTransport) fromMultipart(r *http.Request) (*graphql.RawParams, func(
 		}
 	}
 	return p, cleanup, nil
+}
+
+// tooMany refuses a multipart request over one of its caps with 413.
+func tooMany(code string, limit, actual int, format string, args ...any) *httpError {
+	return &httpError{status: http.StatusRequestEntityTooLarge, code: code, message: fmt.Sprintf(format, args...),
+		extensions: map[string]any{"limit": limit, "actual": actual}}
 }
 
 func multipartError(err error, message string) *httpError {
@@ -447,7 +477,7 @@ func (t httpTransport) readFile(part io.Reader) (keptFile, *httpError) {
 	if int64(len(head)) <= t.maxMemory {
 		return keptFile{data: head, size: int64(len(head))}, nil
 	}
-	f, err := os.CreateTemp("", "recert-upload-")
+	f, err := t.spool.create()
 	if err != nil {
 		return keptFile{}, &httpError{status: http.StatusInternalServerError, code: "INTERNAL", message: "the upload could not be kept"}
 	}

@@ -109,24 +109,26 @@ type fakeStore struct {
 	spent int
 }
 
-func (s *fakeStore) Allow(string, int) (ratelimit.Status, bool) {
-	return ratelimit.Status{Limit: 100}, true
-}
-func (s *fakeStore) Spend(_ string, cost int) ratelimit.Status {
+func (s *fakeStore) Reserve(_ context.Context, _ string, cost int) (ratelimit.Status, bool, error) {
 	s.spent += cost
-	return ratelimit.Status{Limit: 100, Remaining: 100 - s.spent}
+	return ratelimit.Status{Limit: 100, Remaining: 100 - s.spent}, true, nil
 }
-func (s *fakeStore) Peek(string) ratelimit.Status {
+func (s *fakeStore) Settle(_ context.Context, _ string, reserved, actual int) (ratelimit.Status, error) {
+	s.spent += actual - reserved
+	return ratelimit.Status{Limit: 100, Remaining: 100 - s.spent}, nil
+}
+func (s *fakeStore) Peek(context.Context, string) ratelimit.Status {
 	return ratelimit.Status{Limit: 100, Remaining: 100 - s.spent}
 }
 
 // TestACacheHitCostsNothing checks the hook a response cache will call.
 func TestACacheHitCostsNothing(t *testing.T) {
 	for _, cached := range []bool{false, true} {
-		store := &fakeStore{}
+		// The operation reserved its 40 points before it ran.
+		store := &fakeStore{spent: 40}
 		c := costReporter{store: store}
 		opCtx := &graphql.OperationContext{}
-		opCtx.Stats.SetExtension(receiptKey, &receipt{requested: 40, charge: 40})
+		opCtx.Stats.SetExtension(receiptKey, &receipt{requested: 40, charge: 40, reserved: 40, key: "sub:x"})
 		ctx := graphql.WithOperationContext(context.Background(), opCtx)
 		resp := c.InterceptResponse(ctx, func(ctx context.Context) *graphql.Response {
 			if cached {

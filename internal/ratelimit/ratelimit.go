@@ -1,22 +1,28 @@
 // Package ratelimit keeps a budget of cost points per client, as a token
-// bucket (golang.org/x/time/rate): each client may spend up to Budget
-// points at once, and the budget is restored at RestoreRate points a
-// second. A request is let through when its requested cost is available;
-// its actual cost is spent afterwards, so a budget may briefly go below
-// zero and is then restored before the next request is let through.
+// bucket: each client may spend up to Budget points at once, and the
+// budget is restored at RestoreRate points a second.
+//
+// An operation reserves its requested cost before it runs, atomically:
+// the points are taken when they are available and the operation is
+// refused when they are not, so parallel operations of one client can
+// never together spend more than the budget holds. Once the operation
+// ran, the reservation is settled with the actual cost: the difference
+// is given back (a response cache's hit costs nothing) or, should the
+// actual cost be higher, taken, into debt if need be.
 //
 // Budgets live in the memory of one process: behind a load balancer each
-// instance keeps its own. Store is the seam for a shared implementation.
+// instance keeps its own. Store is the seam for a shared implementation:
+// Reserve and Settle are each one atomic step on one key, as a Redis Lua
+// script (or go-redis/redis_rate's AllowN) can do them.
 package ratelimit
 
 import (
+	"context"
 	"math"
 	"net"
 	"net/netip"
 	"sync"
 	"time"
-
-	"golang.org/x/time/rate"
 )
 
 // Status is where a client's budget stands.
@@ -29,32 +35,46 @@ type Status struct {
 	RestoreRate float64
 	// Reset is when the budget will be full again.
 	Reset time.Time
-	// RetryAfter is how long until a refused request's cost is available;
-	// zero when the request was let through.
+	// RetryAfter is how long until a refused reservation's cost is
+	// available; zero when the reservation was made.
 	RetryAfter time.Duration
 }
 
 // Store keeps the budgets. Limiter is the in-process implementation; a
 // shared one (such as Redis) would make several instances share budgets.
+// Every method is safe for concurrent use, and Reserve and Settle are
+// atomic on their key.
 type Store interface {
-	// Allow reports whether cost points are available to key now, without
-	// spending them.
-	Allow(key string, cost int) (Status, bool)
-	// Spend takes cost points from key's budget, into debt if need be.
-	Spend(key string, cost int) Status
-	// Peek returns key's status without changing it.
-	Peek(key string) Status
+	// Reserve takes cost points from key's budget when they are all
+	// available now and reports true; otherwise it takes nothing and
+	// reports false with the wait in Status.RetryAfter. A cost above the
+	// full budget reserves the full budget. An error means the budgets
+	// could not be reached; nothing was reserved.
+	Reserve(ctx context.Context, key string, cost int) (Status, bool, error)
+	// Settle replaces a reservation of reserved points by the actual
+	// cost: it gives back reserved-actual points (never past the full
+	// budget) or takes actual-reserved more, into debt if need be.
+	Settle(ctx context.Context, key string, reserved, actual int) (Status, error)
+	// Peek returns key's status without changing it; a key never seen
+	// has a full budget.
+	Peek(ctx context.Context, key string) Status
 }
 
 // Limiter keeps a token bucket per client key, in memory.
 type Limiter struct {
 	budget  int
-	restore rate.Limit
+	restore float64
 	now     func() time.Time
 
 	mu      sync.Mutex
-	buckets map[string]*rate.Limiter
+	buckets map[string]*bucket
 	ops     int
+}
+
+// bucket is one client's points as of a moment.
+type bucket struct {
+	tokens float64
+	at     time.Time
 }
 
 var _ Store = (*Limiter)(nil)
@@ -71,40 +91,48 @@ func New(budget int, restorePerSecond float64, now func() time.Time) *Limiter {
 	if restorePerSecond <= 0 {
 		restorePerSecond = 1
 	}
-	return &Limiter{budget: budget, restore: rate.Limit(restorePerSecond), now: now, buckets: map[string]*rate.Limiter{}}
+	return &Limiter{budget: budget, restore: restorePerSecond, now: now, buckets: map[string]*bucket{}}
 }
 
 // sweepEvery is how many operations pass between sweeps of full buckets,
 // which are the same as absent ones and would only take memory.
 const sweepEvery = 4096
 
-func (l *Limiter) bucket(key string, now time.Time) *rate.Limiter {
+// bucket returns key's bucket restored up to now. It must be called with
+// l.mu held.
+func (l *Limiter) bucket(key string, now time.Time) *bucket {
 	l.ops++
 	if l.ops%sweepEvery == 0 {
 		for k, b := range l.buckets {
-			if b.TokensAt(now) >= float64(l.budget) {
+			if l.refill(b, now); b.tokens >= float64(l.budget) {
 				delete(l.buckets, k)
 			}
 		}
 	}
 	b := l.buckets[key]
 	if b == nil {
-		b = rate.NewLimiter(l.restore, l.budget)
 		// A new bucket starts full.
-		b.AllowN(now, 0)
+		b = &bucket{tokens: float64(l.budget), at: now}
 		l.buckets[key] = b
 	}
+	l.refill(b, now)
 	return b
 }
 
-func (l *Limiter) status(b *rate.Limiter, now time.Time) Status {
-	tokens := b.TokensAt(now)
-	missing := float64(l.budget) - tokens
+// refill restores the points earned since the bucket was last seen.
+func (l *Limiter) refill(b *bucket, now time.Time) {
+	if elapsed := now.Sub(b.at); elapsed > 0 {
+		b.tokens = math.Min(float64(l.budget), b.tokens+elapsed.Seconds()*l.restore)
+		b.at = now
+	}
+}
+
+func (l *Limiter) status(b *bucket, now time.Time) Status {
 	return Status{
 		Limit:       l.budget,
-		Remaining:   int(math.Floor(tokens)),
-		RestoreRate: float64(l.restore),
-		Reset:       now.Add(l.duration(missing)),
+		Remaining:   int(math.Floor(b.tokens)),
+		RestoreRate: l.restore,
+		Reset:       now.Add(l.duration(float64(l.budget) - b.tokens)),
 	}
 }
 
@@ -112,46 +140,42 @@ func (l *Limiter) duration(points float64) time.Duration {
 	if points <= 0 {
 		return 0
 	}
-	return time.Duration(math.Ceil(points / float64(l.restore) * float64(time.Second)))
+	return time.Duration(math.Ceil(points / l.restore * float64(time.Second)))
 }
 
-// Allow reports whether cost points are available to key now.
-func (l *Limiter) Allow(key string, cost int) (Status, bool) {
+// capped bounds a cost to the full budget and to zero below.
+func (l *Limiter) capped(cost int) int {
+	return min(max(cost, 0), l.budget)
+}
+
+// Reserve takes cost points from key's budget when they are available.
+func (l *Limiter) Reserve(_ context.Context, key string, cost int) (Status, bool, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	now := l.now()
 	b := l.bucket(key, now)
-	s := l.status(b, now)
-	if cost > l.budget {
-		cost = l.budget
+	cost = l.capped(cost)
+	if b.tokens < float64(cost) {
+		s := l.status(b, now)
+		s.RetryAfter = l.duration(float64(cost) - b.tokens)
+		return s, false, nil
 	}
-	tokens := b.TokensAt(now)
-	if tokens >= float64(cost) {
-		return s, true
-	}
-	s.RetryAfter = l.duration(float64(cost) - tokens)
-	return s, false
+	b.tokens -= float64(cost)
+	return l.status(b, now), true, nil
 }
 
-// Spend takes cost points from key's budget.
-func (l *Limiter) Spend(key string, cost int) Status {
+// Settle replaces a reservation of reserved points by the actual cost.
+func (l *Limiter) Settle(_ context.Context, key string, reserved, actual int) (Status, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	now := l.now()
 	b := l.bucket(key, now)
-	if cost > l.budget {
-		cost = l.budget
-	}
-	if cost > 0 {
-		// A reservation spends now what may only be restored later: the
-		// bucket goes into debt rather than letting the spend fail.
-		b.ReserveN(now, cost)
-	}
-	return l.status(b, now)
+	b.tokens = math.Min(float64(l.budget), b.tokens+float64(l.capped(reserved)-l.capped(actual)))
+	return l.status(b, now), nil
 }
 
 // Peek returns key's status.
-func (l *Limiter) Peek(key string) Status {
+func (l *Limiter) Peek(_ context.Context, key string) Status {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	now := l.now()

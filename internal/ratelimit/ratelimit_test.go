@@ -1,7 +1,10 @@
 package ratelimit_test
 
 import (
+	"context"
 	"fmt"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -19,65 +22,98 @@ func newLimiter(budget int, restore float64) (*ratelimit.Limiter, *clock) {
 	return ratelimit.New(budget, restore, c.now), c
 }
 
-func TestABudgetIsSpentAndRestored(t *testing.T) {
+func TestABudgetIsReservedSettledAndRestored(t *testing.T) {
 	l, c := newLimiter(100, 10)
-	s, ok := l.Allow("a", 100)
-	if !ok || s.Remaining != 100 || s.Limit != 100 || s.RestoreRate != 10 || !s.Reset.Equal(c.t) {
-		t.Fatalf("a new client: %+v %v", s, ok)
+	ctx := context.Background()
+	if s := l.Peek(ctx, "a"); s.Remaining != 100 || s.Limit != 100 || s.RestoreRate != 10 || !s.Reset.Equal(c.t) {
+		t.Fatalf("a new client: %+v", s)
 	}
-	if s := l.Spend("a", 70); s.Remaining != 30 || !s.Reset.Equal(c.t.Add(7*time.Second)) {
-		t.Fatalf("after spending 70: %+v", s)
+	s, ok, err := l.Reserve(ctx, "a", 70)
+	if err != nil || !ok || s.Remaining != 30 || !s.Reset.Equal(c.t.Add(7*time.Second)) {
+		t.Fatalf("reserving 70: %+v %v %v", s, ok, err)
 	}
-	s, ok = l.Allow("a", 50)
+	s, ok, _ = l.Reserve(ctx, "a", 50)
 	if ok || s.RetryAfter != 2*time.Second || s.Remaining != 30 {
 		t.Fatalf("50 of 30 remaining: %+v %v", s, ok)
 	}
-	if _, ok := l.Allow("b", 100); !ok {
+	if _, ok, _ := l.Reserve(ctx, "b", 100); !ok {
 		t.Fatal("another client shares the first one's budget")
 	}
+	// The operation that reserved 70 cost 40: 30 come back.
+	if s, _ := l.Settle(ctx, "a", 70, 40); s.Remaining != 60 {
+		t.Fatalf("after settling 70 as 40: %+v", s)
+	}
 	c.advance(2 * time.Second)
-	if s, ok := l.Allow("a", 50); !ok || s.Remaining != 50 {
+	if s, ok, _ := l.Reserve(ctx, "a", 50); !ok || s.Remaining != 30 {
 		t.Fatalf("two seconds later: %+v %v", s, ok)
 	}
+	// A cache hit costs nothing: the whole reservation comes back.
+	if s, _ := l.Settle(ctx, "a", 50, 0); s.Remaining != 80 {
+		t.Fatalf("after settling 50 as 0: %+v", s)
+	}
 	c.advance(time.Hour)
-	if s := l.Peek("a"); s.Remaining != 100 {
+	if s, _ := l.Settle(ctx, "a", 100, 0); s.Remaining != 100 {
 		t.Fatalf("a budget never grows past its limit: %+v", s)
 	}
 }
 
-func TestSpendingMayGoIntoDebt(t *testing.T) {
+func TestReservationsNeverOverspendInParallel(t *testing.T) {
+	l, _ := newLimiter(100, 10)
+	ctx := context.Background()
+	var wg sync.WaitGroup
+	var granted atomic.Int32
+	for range 200 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if _, ok, _ := l.Reserve(ctx, "a", 31); ok {
+				granted.Add(1)
+			}
+		}()
+	}
+	wg.Wait()
+	if n := granted.Load(); n != 3 {
+		t.Fatalf("%d reservations of 31 points were granted from a budget of 100, want 3", n)
+	}
+}
+
+func TestSettlingAboveTheReservationMayGoIntoDebt(t *testing.T) {
 	l, c := newLimiter(100, 10)
-	l.Spend("a", 80)
-	if s := l.Spend("a", 60); s.Remaining != -40 {
+	ctx := context.Background()
+	l.Reserve(ctx, "a", 80)
+	if s, _ := l.Settle(ctx, "a", 0, 60); s.Remaining != -40 {
 		t.Fatalf("after 140 of 100: %+v", s)
 	}
-	if s, ok := l.Allow("a", 1); ok || s.RetryAfter != 4100*time.Millisecond {
+	if s, ok, _ := l.Reserve(ctx, "a", 1); ok || s.RetryAfter != 4100*time.Millisecond {
 		t.Fatalf("in debt: %+v %v", s, ok)
 	}
 	c.advance(5 * time.Second)
-	if s, ok := l.Allow("a", 10); !ok || s.Remaining != 10 {
+	if s, ok, _ := l.Reserve(ctx, "a", 10); !ok || s.Remaining != 0 {
 		t.Fatalf("after the debt is restored: %+v %v", s, ok)
 	}
 }
 
 func TestACostAboveTheBudgetWaitsForAFullBudget(t *testing.T) {
 	l, _ := newLimiter(100, 10)
-	if _, ok := l.Allow("a", 500); !ok {
-		t.Fatal("a full budget lets the costliest operation through")
+	ctx := context.Background()
+	s, ok, _ := l.Reserve(ctx, "a", 500)
+	if !ok || s.Remaining != 0 {
+		t.Fatalf("a full budget lets the costliest operation through and is emptied: %+v %v", s, ok)
 	}
-	if s := l.Spend("a", 500); s.Remaining != 0 {
-		t.Fatalf("spending more than the budget empties it: %+v", s)
+	if s, _ := l.Settle(ctx, "a", 500, 500); s.Remaining != 0 {
+		t.Fatalf("settling more than the budget takes no more: %+v", s)
 	}
 }
 
 func TestFullBudgetsAreForgotten(t *testing.T) {
 	l, c := newLimiter(10, 1)
+	ctx := context.Background()
 	for i := range 5000 {
-		l.Spend(fmt.Sprintf("client-%d", i), 1)
+		l.Reserve(ctx, fmt.Sprintf("client-%d", i), 1)
 	}
 	c.advance(time.Minute)
 	for range 5000 {
-		l.Peek("again")
+		l.Peek(ctx, "again")
 	}
 	if n := l.Len(); n > 100 {
 		t.Errorf("%d budgets kept after they were restored", n)
