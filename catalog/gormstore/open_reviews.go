@@ -111,10 +111,8 @@ func withinOpenReviewLimit(tx *gorm.DB, dialect Dialect, subject string, max int
 	if max <= 0 {
 		return nil
 	}
-	if dialect == DialectPostgres {
-		if err := tx.Exec("SELECT version FROM open_reviews_state WHERE id = 1 FOR UPDATE").Error; err != nil {
-			return err
-		}
+	if err := lockOpenReviews(tx, dialect); err != nil {
+		return err
 	}
 	var open int64
 	err := tx.Model(&submitterRow{}).
@@ -128,4 +126,15 @@ func withinOpenReviewLimit(tx *gorm.DB, dialect Dialect, subject string, max int
 		return catalog.OpenReviewLimitReached(max)
 	}
 	return nil
+}
+
+// lockOpenReviews takes the open reviews' version row first, on
+// PostgreSQL, so that every transaction that writes reviews or their
+// submissions takes its locks in one order (the version row, then the
+// review) and none can deadlock on the version row its triggers bump.
+func lockOpenReviews(tx *gorm.DB, dialect Dialect) error {
+	if dialect != DialectPostgres {
+		return nil
+	}
+	return tx.Exec("SELECT version FROM open_reviews_state WHERE id = 1 FOR UPDATE").Error
 }

@@ -206,6 +206,9 @@ func saveSubmitters(tx *gorm.DB, r *catalog.CatalogReview) error {
 func (s *Store) JoinReview(ctx context.Context, reviewID int64, sub catalog.ReviewSubmitter, change catalog.Change) (bool, error) {
 	joined := false
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := lockOpenReviews(tx, s.dialect); err != nil {
+			return err
+		}
 		res := tx.Model(&reviewRow{}).Where("id = ? AND status IN ?", reviewID, []string{"PENDING", "INFORMATION_REQUESTED"}).
 			Updates(map[string]any{"version": gorm.Expr("version + 1"), "updated_at": change.At, "updated_by": change.Actor})
 		if res.Error != nil || res.RowsAffected == 0 {
@@ -338,6 +341,9 @@ func (s *Store) PageReviews(ctx context.Context, f catalog.ReviewFilter, req cat
 func (s *Store) UpdateReview(ctx context.Context, r *catalog.CatalogReview, expected int, change catalog.Change, edit *catalog.CatalogEdit) error {
 	var version int64
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := lockOpenReviews(tx, s.dialect); err != nil {
+			return err
+		}
 		row := fromReview(r, change)
 		res := tx.Model(&reviewRow{}).Where("id = ? AND version = ?", r.ID, expected).Select("*").Omit("id", "submitted_at").Updates(&row)
 		if res.Error != nil {

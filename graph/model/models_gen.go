@@ -47,9 +47,9 @@ type ActivityInput struct {
 	MsscRecordsOnFile *bool `json:"msscRecordsOnFile,omitempty"`
 	// An Industry Certification not listed yet: the open catalog review (global ID) the candidate submitted it to. It earns points once approved, and the decision may wait up to 30 days for the review.
 	CatalogReviewID *string `json:"catalogReviewId,omitempty"`
-	// The training provider, employer or organization, up to 200 characters, for the form letter.
+	// The training provider, employer or organization, for the form letter. At most 200 characters.
 	Provider *string `json:"provider,omitempty"`
-	// A description of the course, job or service, up to 1,500 characters, for the form letter.
+	// A description of the course, job or service, for the form letter. At most 1,500 characters.
 	Description *string `json:"description,omitempty"`
 }
 
@@ -161,9 +161,9 @@ type CatalogChangeEdge struct {
 // change per CSV line or YAML list item (see `seed/bulk/example.csv`). Give
 // exactly one of `csv` and `yaml`, at most 512 KiB and 1,000 changes.
 type CatalogChangesInput struct {
-	// The file as CSV with a header line naming its columns.
+	// The file as CSV with a header line naming its columns. At most 1,048,576 characters, and at most 512 KiB as UTF-8.
 	CSV *string `json:"csv,omitempty"`
-	// The file as a YAML list of changes.
+	// The file as a YAML list of changes. At most 1,048,576 characters, and at most 512 KiB as UTF-8.
 	Yaml *string `json:"yaml,omitempty"`
 }
 

@@ -199,7 +199,6 @@ func TestBulkCatalogFileInputsAreChecked(t *testing.T) {
 		{"a certification of an unknown body", "action,kind,key,organization,name,recognitionBases\ncreate,certification,x-y,nobody,X,NCCA\n", `no organization has the key nobody`},
 		{"an O*NET-like renewal", "action,kind,key,renewalPeriodMonths\nupdate,certification,aee-cem,forever\n", `"column":"renewalPeriodMonths"`},
 		{"a long name", "action,kind,key,name\nupdate,organization,aws," + strings.Repeat("x", 3000) + "\n", `"column":"name","line":2`},
-		{"a NUL", "action,kind,key\x00\n", `NUL`},
 		{"a huge file", "action,kind,key,description\n" + strings.Repeat("update,organization,aws,"+strings.Repeat("y", 1000)+"\n", 600), `longer than`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -209,6 +208,9 @@ func TestBulkCatalogFileInputsAreChecked(t *testing.T) {
 			}
 		})
 	}
+	t.Run("a NUL", func(t *testing.T) {
+		expectRefusedText(t, e.post(t, staff, previewMutation, map[string]any{"in": map[string]any{"csv": "action,kind,key\x00\n"}}), "csv", "NUL")
+	})
 	both := get(e.okAs(t, staff, previewMutation, map[string]any{"in": map[string]any{"csv": "a", "yaml": "b"}}), "previewCatalogChanges")
 	if asJSON(t, get(both, "userErrors", 0, "field")) != `["input"]` || get(both, "preview") != nil {
 		t.Errorf("csv and yaml together = %v", both)

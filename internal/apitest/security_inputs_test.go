@@ -195,7 +195,7 @@ func TestActivitiesPerApplicationAreCapped(t *testing.T) {
 		}
 		r := e.okAs(t, alice, saveActivityWithErrors, map[string]any{"id": app["id"], "v": app["version"], "a": activity})
 		errs := get(r, "saveApplicationActivity", "userErrors").([]any)
-		if len(errs) != 1 || get(errs[0], "code") != "BAD_USER_INPUT" || mustJSON(t, get(errs[0], "field")) != `["input","activity"]` ||
+		if len(errs) != 1 || get(errs[0], "code") != "BAD_USER_INPUT" || mustJSON(t, get(errs[0], "field")) != `["activity"]` ||
 			!strings.Contains(get(errs[0], "message").(string), "at most 100 activities") || get(r, "saveApplicationActivity", "application") != nil {
 			t.Fatalf("the 101st activity: %v", r)
 		}
