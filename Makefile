@@ -3,7 +3,7 @@
 SHELL := /usr/bin/env bash
 GO ?= go
 
-.PHONY: run build test generate check-generate lint bench bench-go bench-load fuzz seed token ci clients audit schema faulttest soak
+.PHONY: run build test generate check-generate lint bench bench-go bench-load fuzz seed token ci clients audit schema faulttest soak scaletest
 
 ## run: build, migrate, seed and serve on :8080 (embedded SQLite unless DATABASE_URL is set)
 run:
@@ -54,6 +54,12 @@ bench-load:
 ## faulttest: 30 s of mixed load on a throwaway PostgreSQL cluster that is stopped for 5 s (fault_test.go)
 faulttest:
 	$(GO) test -tags loadtest -count=1 -run '^TestSurvivesADatabaseOutage$$' -v -timeout 5m .
+
+## scaletest: three processes behind HAProxy on a PostgreSQL primary with a streaming replica and a shared
+## Redis, 60 s of mixed load with a process killed, the replica stopped and Redis restarted (scale_test.go)
+scaletest:
+	scripts/install-haproxy.sh
+	$(GO) test -tags loadtest -count=1 -run '^TestScale$$' -v -timeout 5m .
 
 ## soak: SOAK_DURATION (2m) of mixed load; prints errors, RSS and goroutines every 10 s (soak_test.go)
 soak:

@@ -45,10 +45,19 @@ func readyClock(setting catalog.ClockSetting, clock func() time.Time) func() map
 	}
 }
 
+// servedBy names the instance that answered in the X-Served-By header,
+// so that a client behind a load balancer can tell the instances apart.
+func servedBy(name string, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("X-Served-By", name)
+		next.ServeHTTP(w, r)
+	})
+}
+
 // routes mounts the GraphQL API behind the HTTP cache with the health and
 // metrics endpoints and the catalog downloads beside it, and logs every request; the API's requests
 // tell idle when the service goes quiet.
-func routes(api http.Handler, cache *respcache.Cache, metrics *observe.Metrics, idle *idlemem.Tracker, store *gormstore.Store, cat *catalog.Catalog,
+func routes(api http.Handler, cache *respcache.Cache, metrics *observe.Metrics, idle *idlemem.Tracker, store *gormstore.Store, cat *catalog.Catalog, shared *sharedState,
 	clockSetting catalog.ClockSetting, clock func() time.Time, logger *slog.Logger) http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/healthz", observe.Healthz())
@@ -63,9 +72,11 @@ func routes(api http.Handler, cache *respcache.Cache, metrics *observe.Metrics, 
 		PendingMigrations: store.MigrationsPending,
 		CatalogLoaded:     cat.Loaded,
 		Clock:             readyClock(clockSetting, clock),
+		SharedBudgets:     shared.redisUp,
+		Replicas:          store.ReplicasHealthy,
 	}))
 	mux.Handle("/metrics", metrics.Handler())
 	catalogfeed.New(cat, logger).Register(mux)
 	mux.Handle("/", idle.Track(cache.HTTP(api)))
-	return observe.Log(logger, metrics, mux)
+	return servedBy(shared.name, observe.Log(logger, metrics, mux))
 }

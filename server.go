@@ -36,7 +36,7 @@ import (
 	"github.com/mssc/recert/internal/idlemem"
 	oplimits "github.com/mssc/recert/internal/limits"
 	"github.com/mssc/recert/internal/observe"
-	"github.com/mssc/recert/internal/ratelimit"
+	"github.com/mssc/recert/internal/readroute"
 	"github.com/mssc/recert/internal/respcache"
 	"github.com/mssc/recert/internal/tracing"
 	"github.com/mssc/recert/resolvers"
@@ -90,7 +90,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, logs io
 	}
 	defer func() { _ = stopTracing(context.Background()) }()
 
-	store, err := gormstore.Open(ctx, gormstore.Config{DatabaseURL: cfg.DatabaseURL, SQLitePath: cfg.SQLitePath, ConnectTimeout: cfg.DBTimeout, Tracing: tracingOn})
+	store, err := gormstore.Open(ctx, gormstore.Config{DatabaseURL: cfg.DatabaseURL, SQLitePath: cfg.SQLitePath, ConnectTimeout: cfg.DBTimeout, Tracing: tracingOn,
+		ReplicaURLs: cfg.Scale.ReplicaURLs, ReplicaMaxLag: cfg.Scale.ReplicaStickiness})
 	if err != nil {
 		return err
 	}
@@ -162,8 +163,15 @@ func serve(ctx context.Context, cfg config.Config, store *gormstore.Store, logge
 		return err
 	}
 	metrics := observe.NewMetrics(sqlDB, cache.Stats)
+	shared, err := openShared(ctx, cfg, logger)
+	if err != nil {
+		return err
+	}
+	defer shared.close()
+	metrics.Shared(shared.redisUp, store.ReplicaReads)
 	extensions := []graphql.HandlerExtension{
 		metrics.Extension(),
+		readroute.Extension{Sticky: shared.sticky},
 		extension.AutomaticPersistedQuery{Cache: lru.New[string](persistedQueryEntries)},
 		cache,
 	}
@@ -185,7 +193,8 @@ func serve(ctx context.Context, cfg config.Config, store *gormstore.Store, logge
 			MaxSubscriptionsPerConnection: cfg.Caps.MaxSubscriptionsPerConnection, MaxSubscriptionsPerClient: cfg.Caps.MaxSubscriptionsPerClient},
 		Limits: oplimits.Limits{MaxDepth: cfg.MaxDepth, MaxCost: cfg.MaxCost, MaxAliases: cfg.MaxAliases,
 			MaxRootFields: cfg.MaxRootFields, MaxTokens: cfg.MaxTokens},
-		RateLimiter:    ratelimit.New(cfg.RateLimitBudget, cfg.RateLimitRestore, time.Now),
+		RateLimiter:    shared.budgets,
+		StreamCounter:  shared.streams,
 		TrustedProxies: cfg.TrustedProxies,
 		Extensions:     extensions,
 		CacheHit:       respcache.Hit,
@@ -196,7 +205,7 @@ func serve(ctx context.Context, cfg config.Config, store *gormstore.Store, logge
 	go idle.Run(ctx, idleAfter)
 	srv := &http.Server{
 		Addr:              cfg.ListenAddr,
-		Handler:           routes(api, cache, metrics, idle, store, cat, cfg.Clock, clock, logger),
+		Handler:           routes(api, cache, metrics, idle, store, cat, shared, cfg.Clock, clock, logger),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       cfg.ReadTimeout,
 		WriteTimeout:      cfg.WriteTimeout,

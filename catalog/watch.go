@@ -45,10 +45,8 @@ func (c *Catalog) Watch(ctx context.Context, listen ChangeListener) {
 			c.watching.Store(false)
 			return
 		}
-		if cur := c.current.Load(); cur != nil && cur.Version() != version {
-			if _, err := c.check(ctx); err != nil {
-				return
-			}
+		if !c.catchUp(ctx, version) {
+			return
 		}
 		c.watching.Store(true)
 		if last != 0 && version != last {
@@ -56,6 +54,34 @@ func (c *Catalog) Watch(ctx context.Context, listen ChangeListener) {
 		}
 		last = version
 	})
+}
+
+// watchRetryMax bounds the wait between two attempts to load a version
+// the listener reported.
+const watchRetryMax = time.Second
+
+// catchUp brings a held snapshot to at least version, trying again while
+// the database fails (as it may just after the listener reconnected), so
+// that a version is announced only once it can be read, and a change
+// made while the listener was away is announced rather than dropped. It
+// reports false when ctx ended first.
+func (c *Catalog) catchUp(ctx context.Context, version int64) bool {
+	wait := 50 * time.Millisecond
+	for {
+		cur := c.current.Load()
+		if cur == nil || cur.Version() >= version {
+			return true
+		}
+		if snap, err := c.check(ctx); err == nil && snap.Version() >= version {
+			return true
+		}
+		select {
+		case <-ctx.Done():
+			return false
+		case <-time.After(wait):
+		}
+		wait = min(2*wait, watchRetryMax)
+	}
 }
 
 // Subscribe returns a channel of catalog events until ctx ends. A slow

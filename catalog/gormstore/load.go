@@ -5,16 +5,20 @@ import (
 	"database/sql"
 
 	"gorm.io/gorm"
+	"gorm.io/plugin/dbresolver"
 
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/internal/readroute"
 )
 
 var _ catalog.Store = (*Store)(nil)
 
 // CatalogVersion returns the current catalog version.
 func (s *Store) CatalogVersion(ctx context.Context) (int64, error) {
+	// The version is read from the primary: it decides whether the
+	// snapshot is current, which a lagging replica cannot tell.
 	var st catalogStateRow
-	if err := s.db.WithContext(ctx).Take(&st, 1).Error; err != nil {
+	if err := s.db.WithContext(readroute.WithPrimary(ctx)).Take(&st, 1).Error; err != nil {
 		return 0, mapError(err)
 	}
 	return st.Version, nil
@@ -29,12 +33,34 @@ func (s *Store) readTx(ctx context.Context, fn func(tx *gorm.DB) error) error {
 	} else {
 		opts = nil
 	}
-	return mapError(s.db.WithContext(ctx).Transaction(fn, opts))
+	db := s.db.WithContext(ctx)
+	if s.readsFromReplica(ctx) {
+		db = db.Clauses(dbresolver.Read)
+	}
+	return mapError(db.Transaction(fn, opts))
 }
 
 // LoadCatalog reads the whole catalog at one version, in a fixed number of
-// statements whatever its size.
+// statements whatever its size. With read replicas it reads from one, and
+// again from the primary when the replica's catalog is older than the
+// primary's, so that a lagging replica never brings back an old catalog.
 func (s *Store) LoadCatalog(ctx context.Context) (*catalog.Data, error) {
+	data, err := s.loadCatalog(ctx)
+	if err != nil || !s.readsFromReplica(ctx) {
+		return data, err
+	}
+	current, err := s.CatalogVersion(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if data.Version < current {
+		return s.loadCatalog(readroute.WithPrimary(ctx))
+	}
+	return data, nil
+}
+
+// loadCatalog reads the whole catalog in one read-only transaction.
+func (s *Store) loadCatalog(ctx context.Context) (*catalog.Data, error) {
 	data := &catalog.Data{}
 	err := s.readTx(ctx, func(tx *gorm.DB) error {
 		var (

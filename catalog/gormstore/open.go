@@ -46,6 +46,11 @@ type Config struct {
 	// the global tracer provider. Spans carry the statement's text with
 	// placeholders, never its values, which may be personal.
 	Tracing bool
+	// ReplicaURLs are PostgreSQL read replicas of DatabaseURL (replica.go).
+	ReplicaURLs []string
+	// ReplicaMaxLag is the most a replica may lag behind and still serve
+	// reads; zero means 5 seconds.
+	ReplicaMaxLag time.Duration
 }
 
 // maxPostgresConns bounds the pool of PostgreSQL connections. Catalog reads
@@ -66,6 +71,8 @@ type Store struct {
 	// localReviews announces changes of the open reviews within this
 	// process on SQLite.
 	localReviews localListeners
+	// replicas route reads to PostgreSQL read replicas; nil without.
+	replicas *replicas
 }
 
 // Open connects to the configured database and checks that it answers.
@@ -139,7 +146,22 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		_ = sqlDB.Close()
 		return nil, fmt.Errorf("cannot reach the database at %s: %s", where, reason(err, cfg.DatabaseURL))
 	}
-	return &Store{db: db, dialect: dialect, pgConfig: pgConfig}, nil
+	store := &Store{db: db, dialect: dialect, pgConfig: pgConfig}
+	if len(cfg.ReplicaURLs) > 0 {
+		if dialect != DialectPostgres {
+			_ = sqlDB.Close()
+			return nil, fmt.Errorf("read replicas need a PostgreSQL DATABASE_URL")
+		}
+		maxLag := cfg.ReplicaMaxLag
+		if maxLag == 0 {
+			maxLag = 5 * time.Second
+		}
+		if store.replicas, err = useReplicas(db, pgConfig, cfg.ReplicaURLs, maxLag); err != nil {
+			_ = sqlDB.Close()
+			return nil, err
+		}
+	}
+	return store, nil
 }
 
 // Dialect returns the engine behind the store.
@@ -150,6 +172,9 @@ func (s *Store) SQLDB() (*sql.DB, error) { return s.db.DB() }
 
 // Close closes the connection pool.
 func (s *Store) Close() error {
+	if s.replicas != nil {
+		s.replicas.close()
+	}
 	sqlDB, err := s.db.DB()
 	if err != nil {
 		return err

@@ -84,6 +84,9 @@ type Config struct {
 	// Caps bound multipart requests, streams and subscriptions, and say
 	// how leftover uploads are swept (see caps.go).
 	Caps Caps
+	// Scale configures several instances: shared budgets and read
+	// replicas (see scale.go).
+	Scale Scale
 }
 
 // DevelopmentSecret signs development tokens when AUTH_DEV_SECRET is not
@@ -146,6 +149,9 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		cfg.MaxActivitiesPerApplication = n
 	}
 	if err := readLimits(getenv, &cfg); err != nil {
+		return cfg, err
+	}
+	if err := readScale(getenv, &cfg.Scale); err != nil {
 		return cfg, err
 	}
 	if err := readCaps(getenv, &cfg); err != nil {

@@ -3,6 +3,7 @@ package observe
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"time"
 )
@@ -18,6 +19,13 @@ type Readiness struct {
 	// Clock describes the development clock, shown as "clock" so that
 	// nobody mistakes its day for the real one; nil on the real clock.
 	Clock func() map[string]string
+	// SharedBudgets, when set, says whether the shared budgets' Redis is
+	// "off", "up" or "down"; down is reported but is no reason to refuse
+	// traffic, since each process then keeps its own budgets.
+	SharedBudgets func() string
+	// Replicas, when set, counts the healthy read replicas of all; none
+	// healthy is reported but reads then go to the primary.
+	Replicas func() (healthy, total int)
 	// Timeout bounds the checks; zero means 2 seconds.
 	Timeout time.Duration
 }
@@ -51,6 +59,21 @@ func Readyz(r Readiness) http.Handler {
 		}
 		if !r.CatalogLoaded() {
 			checks["catalog"], ready = "not loaded", false
+		}
+		if r.SharedBudgets != nil {
+			switch r.SharedBudgets() {
+			case "up":
+				checks["budgets"] = "shared (redis)"
+			case "down":
+				checks["budgets"] = "per-process (redis unreachable)"
+			default:
+				checks["budgets"] = "per-process"
+			}
+		}
+		if r.Replicas != nil {
+			if healthy, total := r.Replicas(); total > 0 {
+				checks["replicas"] = fmt.Sprintf("%d of %d healthy", healthy, total)
+			}
 		}
 		status, word := http.StatusOK, "ready"
 		if !ready {

@@ -63,6 +63,29 @@ func (m *Metrics) Handler() http.Handler {
 	return promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{Registry: m.registry})
 }
 
+// Shared registers the gauges of a deployment of several instances:
+// whether the shared budgets' Redis answers (1), does not (0, each
+// process keeping its own budgets) or is not configured (absent), and
+// the reads sent to a replica or, none being healthy, to the primary.
+func (m *Metrics) Shared(redisState func() string, replicaReads func() (replica, primary int64)) {
+	if redisState() != "off" {
+		m.registry.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "recert_shared_budgets_up", Help: "1 while the budgets are shared in Redis, 0 while Redis is unreachable and each process keeps its own.",
+		}, func() float64 {
+			if redisState() == "up" {
+				return 1
+			}
+			return 0
+		}))
+	}
+	m.registry.MustRegister(
+		prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "recert_replica_reads_total", Help: "Database reads routed to a read replica."},
+			func() float64 { r, _ := replicaReads(); return float64(r) }),
+		prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "recert_replica_fallback_reads_total", Help: "Database reads routed to the primary because no replica was healthy."},
+			func() float64 { _, p := replicaReads(); return float64(p) }),
+	)
+}
+
 // RateLimited counts one request refused for its spent budget.
 func (m *Metrics) RateLimited() { m.rateLimited.Inc() }
 

@@ -1,0 +1,161 @@
+package streamlimit_test
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/mssc/recert/internal/redisconn"
+	"github.com/mssc/recert/internal/redistest"
+	"github.com/mssc/recert/internal/streamlimit"
+)
+
+// Three processes on one Redis count one client's streams together: the
+// cap holds across them, even when they acquire in parallel.
+func TestRedisCapHoldsAcrossProcesses(t *testing.T) {
+	conn, prefix := redistest.Open(t)
+	ctx := context.Background()
+	var procs []*streamlimit.Redis
+	for _, id := range []string{"p1", "p2", "p3"} {
+		p := streamlimit.NewRedis(conn.Client, prefix, id, 10*time.Second)
+		if err := p.Renew(ctx); err != nil {
+			t.Fatal(err)
+		}
+		procs = append(procs, p)
+	}
+	var got atomic.Int64
+	var wg sync.WaitGroup
+	for i := range 30 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			ok, err := procs[i%3].Acquire(ctx, "streams:alice", 5)
+			if err != nil {
+				t.Error(err)
+			}
+			if ok {
+				got.Add(1)
+			}
+		}()
+	}
+	wg.Wait()
+	if got.Load() != 5 {
+		t.Fatalf("%d streams acquired across three processes under a cap of 5", got.Load())
+	}
+	if err := procs[2].Release(ctx, "streams:alice"); err != nil {
+		t.Fatal(err)
+	}
+	if ok, _ := procs[0].Acquire(ctx, "streams:alice", 5); !ok {
+		t.Fatal("a released place was not given to another process")
+	}
+}
+
+// A killed process's counts stop counting once its lease expires.
+func TestRedisCountsOfAKilledProcessExpire(t *testing.T) {
+	conn, prefix := redistest.Open(t)
+	ctx := context.Background()
+	dead := streamlimit.NewRedis(conn.Client, prefix, "dead", 300*time.Millisecond)
+	live := streamlimit.NewRedis(conn.Client, prefix, "live", 10*time.Second)
+	if err := dead.Renew(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := live.Renew(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for range 3 {
+		if ok, err := dead.Acquire(ctx, "k", 3); !ok || err != nil {
+			t.Fatalf("acquire: %v %v", ok, err)
+		}
+	}
+	if ok, _ := live.Acquire(ctx, "k", 3); ok {
+		t.Fatal("the cap did not count the other process's places")
+	}
+	time.Sleep(400 * time.Millisecond)
+	for range 3 {
+		if ok, err := live.Acquire(ctx, "k", 3); !ok || err != nil {
+			t.Fatalf("after the dead process's lease expired, acquire: %v %v", ok, err)
+		}
+	}
+}
+
+// With Redis down the fallback counts per process, and gives each place
+// back to the counter that gave it.
+func TestFallbackCountsLocallyWhenRedisIsDown(t *testing.T) {
+	conn, err := redisconn.Open("redis://127.0.0.1:1/0", 50*time.Millisecond)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	conn.MarkDown()
+	c := streamlimit.NewFallback(streamlimit.NewRedis(conn.Client, "x:", "p", time.Second), conn)
+	ctx := context.Background()
+	for range 2 {
+		if ok, err := c.Acquire(ctx, "k", 2); !ok || err != nil {
+			t.Fatalf("acquire with Redis down: %v %v", ok, err)
+		}
+	}
+	if ok, _ := c.Acquire(ctx, "k", 2); ok {
+		t.Fatal("the per-process cap did not hold with Redis down")
+	}
+	if err := c.Release(ctx, "k"); err != nil {
+		t.Fatalf("release of a local place: %v", err)
+	}
+	if ok, _ := c.Acquire(ctx, "k", 2); !ok {
+		t.Fatal("the released local place was not given back")
+	}
+}
+
+// A place taken on Redis and given back while Redis is down is released
+// there once it answers again, rather than counting until the process
+// ends.
+func TestFallbackReleasesOnRedisWhatWasGivenBackDuringAnOutage(t *testing.T) {
+	conn, prefix := redistest.Open(t)
+	ctx := context.Background()
+	shared := streamlimit.NewRedis(conn.Client, prefix, "p1", 10*time.Second)
+	if err := shared.Renew(ctx); err != nil {
+		t.Fatal(err)
+	}
+	health := &switchable{up: true}
+	c := streamlimit.NewFallback(unreachableWhileDown{shared, health}, health)
+	if ok, err := c.Acquire(ctx, "k", 1); !ok || err != nil {
+		t.Fatalf("acquire: %v %v", ok, err)
+	}
+	health.up = false
+	if err := c.Release(ctx, "k"); err != nil {
+		t.Fatal(err)
+	}
+	health.up = true
+	if ok, err := c.Acquire(ctx, "k", 1); !ok || err != nil {
+		t.Fatalf("after Redis came back, the place given back during the outage still counts: %v %v", ok, err)
+	}
+}
+
+// unreachableWhileDown fails every call while health is down, as a
+// Redis that cannot be reached does.
+type unreachableWhileDown struct {
+	streamlimit.Counter
+	health *switchable
+}
+
+func (u unreachableWhileDown) Acquire(ctx context.Context, key string, limit int) (bool, error) {
+	if !u.health.up {
+		return false, errors.New("connection refused")
+	}
+	return u.Counter.Acquire(ctx, key, limit)
+}
+
+func (u unreachableWhileDown) Release(ctx context.Context, key string) error {
+	if !u.health.up {
+		return errors.New("connection refused")
+	}
+	return u.Counter.Release(ctx, key)
+}
+
+// switchable is a Health the test turns up and down.
+type switchable struct{ up bool }
+
+func (s *switchable) Up() bool  { return s.up }
+func (s *switchable) MarkDown() { s.up = false }
