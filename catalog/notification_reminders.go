@@ -101,7 +101,7 @@ func (r *Reminders) submitted(ctx context.Context, candidateID int64, h HeldCert
 		return false, err
 	}
 	for _, a := range apps {
-		if a.Program == h.Program && a.SubmittedAt != nil && a.Cycle.ExpiresOn == h.CycleExpiresOn() {
+		if a.Program == h.Program && a.SubmittedAt != nil && a.Cycle.ExpiresOn.DaysUntil(h.CycleExpiresOn()) == 0 {
 			return true, nil
 		}
 	}
