@@ -49,7 +49,9 @@ type SMTPMailer struct {
 // NewSMTPMailer reads an SMTP_URL: smtp://user:password@host:port sends
 // with STARTTLS when the server offers it (?tls=starttls requires it,
 // ?tls=none never uses it), smtps:// connects over TLS; a user name turns
-// authentication on, with the strongest mechanism the server offers.
+// authentication on, with the strongest mechanism the server offers
+// (?auth= names one: plain, login, cram-md5, scram-sha-256, or plain-noenc
+// for a server on loopback without TLS).
 func NewSMTPMailer(rawURL, from string) (*SMTPMailer, error) {
 	u, err := url.Parse(rawURL)
 	if err != nil || u.Hostname() == "" {
@@ -82,7 +84,13 @@ func NewSMTPMailer(rawURL, from string) (*SMTPMailer, error) {
 	}
 	if u.User != nil && u.User.Username() != "" {
 		pw, _ := u.User.Password()
-		opts = append(opts, mail.WithSMTPAuth(mail.SMTPAuthAutoDiscover), mail.WithUsername(u.User.Username()), mail.WithPassword(pw))
+		mech := mail.SMTPAuthAutoDiscover
+		if v := u.Query().Get("auth"); v != "" {
+			if err := mech.UnmarshalString(v); err != nil {
+				return nil, fmt.Errorf("SMTP_URL's auth= is %q; use plain, login, cram-md5, scram-sha-256 or leave it out to use the strongest the server offers", v)
+			}
+		}
+		opts = append(opts, mail.WithSMTPAuth(mech), mail.WithUsername(u.User.Username()), mail.WithPassword(pw))
 	}
 	if err := mail.NewMsg().From(from); err != nil {
 		return nil, fmt.Errorf("MAIL_FROM %q is not an email address", from)
