@@ -35,6 +35,7 @@ import (
 	"github.com/mssc/recert/internal/httpapi"
 	"github.com/mssc/recert/internal/idlemem"
 	oplimits "github.com/mssc/recert/internal/limits"
+	"github.com/mssc/recert/internal/notify"
 	"github.com/mssc/recert/internal/observe"
 	"github.com/mssc/recert/internal/ratelimit"
 	"github.com/mssc/recert/internal/respcache"
@@ -96,6 +97,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, logs io
 	}
 	defer store.Close()
 	if err := store.Migrate(ctx); err != nil {
+		return err
+	}
+	if err := notify.Migrate(ctx, store); err != nil {
 		return err
 	}
 	if command == "migrate" {
@@ -181,6 +185,11 @@ func serve(ctx context.Context, cfg config.Config, store *gormstore.Store, logge
 		PublicReads:    cache,
 		AnswerEntries:  answerEntries(tracingOn),
 	})
+	queue, err := startNotifications(context.WithoutCancel(ctx), cfg, store, cat, clock, logger)
+	if err != nil {
+		return err
+	}
+	defer stopNotifications(queue, cfg.ShutdownGrace, logger)
 	idle := idlemem.New()
 	go idle.Run(ctx, idleAfter)
 	srv := &http.Server{

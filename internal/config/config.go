@@ -75,6 +75,8 @@ type Config struct {
 	// Clock is the development clock (APP_CLOCK): the day every rule takes
 	// as today; never allowed in production.
 	Clock catalog.ClockSetting
+	// Mail is where and how notifications are sent.
+	Mail MailConfig
 }
 
 // DevelopmentSecret signs development tokens when AUTH_DEV_SECRET is not
@@ -99,6 +101,9 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		return cfg, fmt.Errorf("APP_ENV=%q is not understood; use development or production", env)
 	}
 	if err := readClock(getenv, &cfg); err != nil {
+		return cfg, err
+	}
+	if err := readMail(getenv, &cfg); err != nil {
 		return cfg, err
 	}
 	if v := getenv("SEED_ON_START"); v != "" {
