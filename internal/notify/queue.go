@@ -298,30 +298,16 @@ func (q *Queue) Relay(ctx context.Context) error {
 	}
 }
 
-// FailedNotification is a notification whose sends all failed.
-type FailedNotification struct {
-	// NotificationID is the notification.
-	NotificationID int64
-	// Key is its unique key.
-	Key string
-	// Attempts is how many sends were tried.
-	Attempts int
-	// LastError is the last send's error.
-	LastError string
-	// FailedAt is when the queue gave it up.
-	FailedAt time.Time
-}
-
 // Failed lists the notifications the queue gave up, newest first.
-func (q *Queue) Failed(ctx context.Context, limit int) ([]FailedNotification, error) {
+func (q *Queue) Failed(ctx context.Context, limit int) ([]catalog.DeliveryFailure, error) {
 	res, err := q.client.JobList(ctx, river.NewJobListParams().Kinds(sendKind).
 		States(rivertype.JobStateDiscarded, rivertype.JobStateCancelled).OrderBy(river.JobListOrderByID, river.SortOrderDesc).First(limit))
 	if err != nil {
 		return nil, err
 	}
-	out := make([]FailedNotification, 0, len(res.Jobs))
+	out := make([]catalog.DeliveryFailure, 0, len(res.Jobs))
 	for _, j := range res.Jobs {
-		f := FailedNotification{Attempts: j.Attempt}
+		f := catalog.DeliveryFailure{Attempts: j.Attempt}
 		var args SendArgs
 		if err := decodeArgs(j.EncodedArgs, &args); err == nil {
 			f.NotificationID, f.Key = args.NotificationID, args.Key
