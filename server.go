@@ -149,6 +149,7 @@ func serve(ctx context.Context, cfg config.Config, store *gormstore.Store, logge
 		verifier = nil
 	}
 	applications := catalog.NewApplications(cat, store, store, reviews, blobs.Files(limits), clock)
+	inbox := catalog.NewInbox(store, catalog.NewCandidates(store, clock), clock)
 	schema := resolvers.NewSchema(&resolvers.Resolver{
 		Catalog:            cat,
 		CandidateService:   catalog.NewCandidates(store, clock),
@@ -156,6 +157,7 @@ func serve(ctx context.Context, cfg config.Config, store *gormstore.Store, logge
 		ReviewService:      reviews,
 		CurationService:    catalog.NewCuration(cat, store, clock),
 		ApplicationService: applications,
+		InboxService:       inbox,
 	})
 	cache := respcache.New(cat, responseCacheEntries)
 	sqlDB, err := store.SQLDB()
@@ -190,6 +192,7 @@ func serve(ctx context.Context, cfg config.Config, store *gormstore.Store, logge
 		return err
 	}
 	defer stopNotifications(queue, cfg.ShutdownGrace, logger)
+	inbox.SetDeliveries(queue)
 	idle := idlemem.New()
 	go idle.Run(ctx, idleAfter)
 	srv := &http.Server{
