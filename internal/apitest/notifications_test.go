@@ -16,7 +16,7 @@ import (
 // startQueue runs the notification queue over the env's database, with the
 // env's clock, sending to the mail server; it stops when the test ends or
 // when the returned function is called.
-func startQueue(t *testing.T, e *env, m *mailServer, staff []string) func() {
+func startQueue(t *testing.T, e *env, m *mailServer, staff []string, maxAttempts int) func() {
 	t.Helper()
 	ctx := context.Background()
 	if err := notify.Migrate(ctx, e.store); err != nil {
@@ -35,7 +35,7 @@ func startQueue(t *testing.T, e *env, m *mailServer, staff []string) func() {
 		ReminderInterval: 40 * time.Millisecond,
 		RetryBase:        20 * time.Millisecond,
 		RetryMax:         100 * time.Millisecond,
-		MaxAttempts:      100,
+		MaxAttempts:      maxAttempts,
 		Logger:           slog.New(slog.NewTextHandler(testLog{t}, &slog.HandlerOptions{Level: slog.LevelWarn})),
 	})
 	if err != nil {
@@ -44,6 +44,7 @@ func startQueue(t *testing.T, e *env, m *mailServer, staff []string) func() {
 	if err := q.Start(ctx); err != nil {
 		t.Fatal(err)
 	}
+	e.inbox.SetDeliveries(q)
 	stopped := false
 	stop := func() {
 		if !stopped {
@@ -127,7 +128,7 @@ func TestNotificationsFollowTheLifecycleOnceEach(t *testing.T) {
 		deniedHolder := registerHolder(t, e, "N-1002", expires, expires.AddDate(3, 0, 0))
 		registerHolder(t, e, "N-1003", expires, expires.AddDate(3, 0, 0))
 		staff := e.token(t, catalog.RoleStaff, "staff-n")
-		stop := startQueue(t, e, m, []string{"queue@mssc.example.org"})
+		stop := startQueue(t, e, m, []string{"queue@mssc.example.org"}, 100)
 
 		// 100 days before: nothing is due yet.
 		time.Sleep(300 * time.Millisecond)
@@ -163,7 +164,7 @@ func TestNotificationsFollowTheLifecycleOnceEach(t *testing.T) {
 			t.Fatalf("the queue tried %d times while the mail server was down", m.refusals())
 		}
 		stop()
-		stop = startQueue(t, e, m, []string{"queue@mssc.example.org"})
+		stop = startQueue(t, e, m, []string{"queue@mssc.example.org"}, 100)
 		m.setDown(false)
 		paidDue := day().AddDate(0, 0, 30).Format("2006-01-02")
 		mustSay(t, waitForMail(t, m, "N-1001@example.com", "PAYMENT_RECORDED"), "USD 75.00", "by "+paidDue)
@@ -207,5 +208,88 @@ func TestNotificationsFollowTheLifecycleOnceEach(t *testing.T) {
 			t.Errorf("delivered:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 		}
 		stop()
+	})
+}
+
+func TestRemindersCanBeTurnedOffAndTheInboxListsEverything(t *testing.T) {
+	eachDialect(t, func(t *testing.T, e *env) {
+		m := startMailServer(t)
+		expires := e.now.UTC().Truncate(24*time.Hour).AddDate(0, 0, 95)
+		quiet := registerHolder(t, e, "Q-2001", expires, expires.AddDate(3, 0, 0))
+		registerHolder(t, e, "Q-2002", expires, expires.AddDate(3, 0, 0))
+		other := registerHolder(t, e, "Q-2003", expires.AddDate(2, 0, 0), expires.AddDate(3, 0, 0))
+		prefs := e.okAs(t, quiet, `mutation { setNotificationPreferences(remindersOn: false) { remindersOn } }`, nil)
+		if get(prefs, "setNotificationPreferences", "remindersOn") != false {
+			t.Fatalf("preferences = %v", prefs)
+		}
+		startQueue(t, e, m, nil, 100)
+		e.advance(5 * 24 * time.Hour)
+		waitForMail(t, m, "Q-2002@example.com", "WINDOW_OPENS")
+		list := `{ viewer { notificationPreferences { remindersOn } notifications(first: 10) { totalCount nodes { id kind readAt facts { name value } } } } }`
+		var inbox map[string]any
+		deadline := time.Now().Add(20 * time.Second)
+		for time.Now().Before(deadline) {
+			inbox = e.okAs(t, quiet, list, nil)
+			if num(get(inbox, "viewer", "notifications", "totalCount")) == 1 {
+				break
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+		node := get(inbox, "viewer", "notifications", "nodes", 0)
+		if get(node, "kind") != "WINDOW_OPENS" || get(node, "readAt") != nil || get(inbox, "viewer", "notificationPreferences", "remindersOn") != false {
+			t.Fatalf("the inbox of a candidate with reminders off = %v", inbox)
+		}
+		time.Sleep(300 * time.Millisecond)
+		if got := mailsOf(m, "Q-2001@example.com"); len(got) != 0 {
+			t.Errorf("a reminder was mailed to a candidate who turned reminders off: %v", summary(got))
+		}
+
+		mark := `mutation($id: ID!) { markNotificationRead(id: $id) { notification { id readAt } userErrors { field code message } } }`
+		stolen := e.okAs(t, other, mark, map[string]any{"id": get(node, "id")})
+		if get(stolen, "markNotificationRead", "userErrors", 0, "code") != "NOT_FOUND" || get(stolen, "markNotificationRead", "notification") != nil {
+			t.Errorf("another candidate marked the notification read: %v", stolen)
+		}
+		bad := e.okAs(t, quiet, mark, map[string]any{"id": strings.Repeat("x", 5000)})
+		if get(bad, "markNotificationRead", "userErrors", 0, "field") == nil {
+			t.Errorf("a malformed ID: %v", bad)
+		}
+		read := e.okAs(t, quiet, mark, map[string]any{"id": get(node, "id")})
+		if get(read, "markNotificationRead", "notification", "readAt") == nil {
+			t.Errorf("mark read = %v", read)
+		}
+		unread := e.okAs(t, quiet, `{ viewer { notifications(first: 10, unreadOnly: true) { totalCount } } }`, nil)
+		if num(get(unread, "viewer", "notifications", "totalCount")) != 0 {
+			t.Errorf("unread after marking read = %v", unread)
+		}
+		if r := e.queryAs(t, other, `{ deliveryFailures { key } }`, nil); len(r.Errors) != 1 {
+			t.Errorf("a candidate read the delivery failures: %s", r.Raw)
+		}
+	})
+}
+
+func TestDeliveriesThatKeepFailingAreListedForStaff(t *testing.T) {
+	eachDialect(t, func(t *testing.T, e *env) {
+		m := startMailServer(t)
+		m.setDown(true)
+		expires := e.now.UTC().Truncate(24*time.Hour).AddDate(0, 0, 60)
+		registerHolder(t, e, "F-3001", expires, expires.AddDate(3, 0, 0))
+		staff := e.token(t, catalog.RoleStaff, "staff-f")
+		startQueue(t, e, m, nil, 3)
+		var failures []any
+		deadline := time.Now().Add(20 * time.Second)
+		for time.Now().Before(deadline) {
+			failures = get(e.okAs(t, staff, `{ deliveryFailures(first: 10) { notificationId key attempts lastError failedAt } }`, nil), "deliveryFailures").([]any)
+			if len(failures) > 0 {
+				break
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+		if len(failures) != 1 || num(get(failures[0], "attempts")) != 3 || !strings.Contains(get(failures[0], "lastError").(string), "unavailable") ||
+			!strings.Contains(get(failures[0], "key").(string), "WINDOW_OPENS") {
+			t.Fatalf("delivery failures = %v (refused %d)", failures, m.refusals())
+		}
+		if m.refusals() != 3 {
+			t.Errorf("the mail server refused %d sends, want 3", m.refusals())
+		}
 	})
 }
