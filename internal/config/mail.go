@@ -10,7 +10,7 @@ import (
 // MailConfig says where and how notifications are sent.
 type MailConfig struct {
 	// SMTPURL is the mail server (SMTP_URL); empty logs each message
-	// instead, which production refuses.
+	// instead, with a warning at start.
 	SMTPURL string
 	// From is the sender's address (MAIL_FROM).
 	From string
@@ -28,8 +28,10 @@ func readMail(getenv func(string) string, cfg *Config) error {
 		From:    or(getenv("MAIL_FROM"), "MSSC Recertification <recertification@localhost>"),
 		AppURL:  or(getenv("APP_URL"), "http://localhost:8080/"),
 	}
-	if m.SMTPURL == "" && cfg.Production {
-		return fmt.Errorf("SMTP_URL is required in production: notifications are only logged without it")
+	if m.SMTPURL != "" {
+		if u, err := url.Parse(m.SMTPURL); err != nil || (u.Scheme != "smtp" && u.Scheme != "smtps") || u.Hostname() == "" {
+			return fmt.Errorf("SMTP_URL is not a mail server URL; use smtp://user:password@host:587 (STARTTLS) or smtps://user:password@host:465 (TLS)")
+		}
 	}
 	if _, err := mail.ParseAddress(m.From); err != nil {
 		return fmt.Errorf("MAIL_FROM=%q is not an email address; use a form such as \"MSSC Recertification <recert@example.org>\"", m.From)
