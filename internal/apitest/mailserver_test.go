@@ -81,7 +81,9 @@ func (m *mailServer) refusals() int {
 }
 
 // NewSession starts a session.
-func (m *mailServer) NewSession(*smtp.Conn) (smtp.Session, error) { return &mailSession{server: m}, nil }
+func (m *mailServer) NewSession(*smtp.Conn) (smtp.Session, error) {
+	return &mailSession{server: m}, nil
+}
 
 type mailSession struct {
 	server *mailServer
