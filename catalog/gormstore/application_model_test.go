@@ -468,6 +468,8 @@ func (m *machine) expectCreate(actor, key string) string {
 		return "U:BAD_USER_INPUT"
 	case key != "" && m.createdByKey != 0:
 		return "replay"
+	case m.today.After(m.heldExpires.AddDays(90)):
+		return "U:BAD_USER_INPUT"
 	case m.app != nil && m.app.status != catalog.AppClosedDenied && m.app.cycleExpires.Equal(m.cycleExpires):
 		return "U:CONFLICT"
 	}
