@@ -43,6 +43,7 @@ const (
 	mailPassword = "s3cret"
 )
 
+// startMailServer runs the server until the test ends.
 func startMailServer(t *testing.T) *mailServer {
 	t.Helper()
 	m := &mailServer{}
@@ -85,14 +86,17 @@ func (m *mailServer) NewSession(*smtp.Conn) (smtp.Session, error) {
 	return &mailSession{server: m}, nil
 }
 
+// mailSession is one SMTP conversation with the test server.
 type mailSession struct {
 	server *mailServer
 	authed bool
 	to     string
 }
 
+// AuthMechanisms offers PLAIN only.
 func (s *mailSession) AuthMechanisms() []string { return []string{sasl.Plain} }
 
+// Auth checks the test's user name and password.
 func (s *mailSession) Auth(string) (sasl.Server, error) {
 	return sasl.NewPlainServer(func(_, user, password string) error {
 		if user != mailUser || password != mailPassword {
@@ -103,6 +107,7 @@ func (s *mailSession) Auth(string) (sasl.Server, error) {
 	}), nil
 }
 
+// Mail refuses a sender that did not authenticate.
 func (s *mailSession) Mail(string, *smtp.MailOptions) error {
 	if !s.authed {
 		return smtp.ErrAuthRequired
@@ -110,11 +115,13 @@ func (s *mailSession) Mail(string, *smtp.MailOptions) error {
 	return nil
 }
 
+// Rcpt records the recipient.
 func (s *mailSession) Rcpt(to string, _ *smtp.RcptOptions) error {
 	s.to = to
 	return nil
 }
 
+// Data keeps the message, or refuses it with a temporary failure while the server is down.
 func (s *mailSession) Data(r io.Reader) error {
 	raw, err := io.ReadAll(r)
 	if err != nil {
@@ -135,7 +142,9 @@ func (s *mailSession) Data(r io.Reader) error {
 	return nil
 }
 
-func (s *mailSession) Reset()        {}
+// Reset forgets nothing: each session sends one message.
+func (s *mailSession) Reset() {}
+// Logout ends the session.
 func (s *mailSession) Logout() error { return nil }
 
 // parseDelivered reads a message's headers and its text and HTML bodies.
