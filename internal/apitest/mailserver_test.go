@@ -144,6 +144,7 @@ func (s *mailSession) Data(r io.Reader) error {
 
 // Reset forgets nothing: each session sends one message.
 func (s *mailSession) Reset() {}
+
 // Logout ends the session.
 func (s *mailSession) Logout() error { return nil }
 
