@@ -35,6 +35,7 @@ import (
 	"github.com/mssc/recert/internal/httpapi"
 	"github.com/mssc/recert/internal/idlemem"
 	oplimits "github.com/mssc/recert/internal/limits"
+	"github.com/mssc/recert/internal/notify"
 	"github.com/mssc/recert/internal/observe"
 	"github.com/mssc/recert/internal/readroute"
 	"github.com/mssc/recert/internal/respcache"
@@ -99,6 +100,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, logs io
 	if err := store.Migrate(ctx); err != nil {
 		return err
 	}
+	if err := notify.Migrate(ctx, store); err != nil {
+		return err
+	}
 	if command == "migrate" {
 		logger.Info("migrations applied", "dialect", store.Dialect())
 		return nil
@@ -149,6 +153,7 @@ func serve(ctx context.Context, cfg config.Config, store *gormstore.Store, logge
 		verifier = nil
 	}
 	applications := catalog.NewApplications(cat, store, store, reviews, blobs.Files(limits), clock).LimitActivities(cfg.MaxActivitiesPerApplication)
+	inbox := catalog.NewInbox(store, catalog.NewCandidates(store, clock), clock)
 	schema := resolvers.NewSchema(&resolvers.Resolver{
 		Catalog:            cat,
 		CandidateService:   catalog.NewCandidates(store, clock),
@@ -156,6 +161,7 @@ func serve(ctx context.Context, cfg config.Config, store *gormstore.Store, logge
 		ReviewService:      reviews,
 		CurationService:    catalog.NewCuration(cat, store, clock),
 		ApplicationService: applications,
+		InboxService:       inbox,
 	})
 	cache := respcache.New(cat, openReviews, responseCacheEntries)
 	sqlDB, err := store.SQLDB()
@@ -201,6 +207,12 @@ func serve(ctx context.Context, cfg config.Config, store *gormstore.Store, logge
 		PublicReads:    cache,
 		AnswerEntries:  answerEntries(tracingOn),
 	})
+	queue, err := startNotifications(context.WithoutCancel(ctx), cfg, store, cat, clock, logger)
+	if err != nil {
+		return err
+	}
+	defer stopNotifications(queue, cfg.ShutdownGrace, logger)
+	inbox.SetDeliveries(queue)
 	idle := idlemem.New()
 	go idle.Run(ctx, idleAfter)
 	srv := &http.Server{

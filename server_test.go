@@ -32,6 +32,10 @@ func TestStartRefusesUnknownConfiguration(t *testing.T) {
 		{"AUTH_JWKS_URL", "ftp://keys", "JSON Web Key Set"},
 		{"APP_CLOCK", "tomorrow", "YYYY-MM-DD"},
 		{"APP_CLOCK", "+400", "+400d"},
+		{"SMTP_URL", "http://mail.example.org", "smtp://"},
+		{"MAIL_FROM", "nobody", "email address"},
+		{"STAFF_EMAILS", "a@example.org, not-an-address", "email address"},
+		{"APP_URL", "ftp://app", "web address"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Setenv(tc.name, tc.value)

@@ -114,7 +114,8 @@ func (s *Applications) submit(ctx context.Context, p *Principal, ids []int64, ve
 	if idem != nil {
 		idem.ResultID = apps[0].ID
 	}
-	if err := s.store.UpdateApplications(ctx, apps, expected, nil, idem, Change{Action: string(ActionSubmit), Actor: p.Actor(), At: at}); err != nil {
+	change := Change{Action: string(ActionSubmit), Actor: p.Actor(), At: at, Notify: applicationNotifications(snap, apps, ActionSubmit, at, &fee)}
+	if err := s.store.UpdateApplications(ctx, apps, expected, nil, idem, change); err != nil {
 		if ErrorCode(err) == CodeConflict {
 			return nil, []*Error{{Code: CodeConflict, Field: "applicationIds", Message: "the application was changed at the same time; reload it and try again"}}, nil
 		}
@@ -246,7 +247,8 @@ func (s *Applications) RecordPayment(ctx context.Context, id int64, version int,
 		}
 		x.Status = t.To
 	}
-	if err := s.store.UpdateApplications(ctx, apps, expected, nil, nil, Change{Action: string(ActionRecordPayment), Actor: p.Actor(), At: at}); err != nil {
+	change := Change{Action: string(ActionRecordPayment), Actor: p.Actor(), At: at, Notify: applicationNotifications(snap, apps, ActionRecordPayment, at, &amount)}
+	if err := s.store.UpdateApplications(ctx, apps, expected, nil, nil, change); err != nil {
 		return nil, conflictAsUserError(err, "version"), userErrorOrNil(err)
 	}
 	return apps, nil, nil

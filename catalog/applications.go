@@ -262,7 +262,9 @@ func (s *Applications) changeHeld(ctx context.Context, id int64, version int, ac
 	a.Status = t.To
 	expected := a.Version
 	a.Version++
-	if err := s.store.UpdateApplications(ctx, []*Application{a}, []int{expected}, held, nil, Change{Action: string(action), Actor: p.Actor(), At: at, Reason: reason}); err != nil {
+	change := Change{Action: string(action), Actor: p.Actor(), At: at, Reason: reason,
+		Notify: applicationNotifications(snap, []*Application{a}, action, at, nil)}
+	if err := s.store.UpdateApplications(ctx, []*Application{a}, []int{expected}, held, nil, change); err != nil {
 		if ErrorCode(err) == CodeConflict {
 			return nil, []*Error{{Code: CodeConflict, Field: "version", Message: "the application was changed at the same time; reload it and try again"}}, nil
 		}

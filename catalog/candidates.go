@@ -34,6 +34,9 @@ type Change struct {
 	At time.Time
 	// Reason says why, where the caller gave a reason.
 	Reason string
+	// Notify are the notifications the change causes, written in the same
+	// transaction as the change (a transactional outbox).
+	Notify []Notification
 }
 
 // Candidates is the service for candidate profiles and held certifications.

@@ -20,4 +20,7 @@ type Resolver struct {
 	CurationService *catalog.Curation
 	// ApplicationService runs recertification applications.
 	ApplicationService *catalog.Applications
+	// InboxService serves a candidate's notifications and preferences, and
+	// staff's failed deliveries.
+	InboxService *catalog.Inbox
 }

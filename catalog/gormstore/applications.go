@@ -234,6 +234,9 @@ func (s *Store) UpdateApplications(ctx context.Context, apps []*catalog.Applicat
 				return err
 			}
 		}
+		if _, err := saveNotifications(tx, change.Notify); err != nil {
+			return err
+		}
 		if idem != nil {
 			return saveIdempotency(tx, idem, change)
 		}

@@ -181,3 +181,12 @@ func (s *Store) Close() error {
 	}
 	return sqlDB.Close()
 }
+
+// PostgresConfig returns the PostgreSQL connection settings, or nil on the
+// embedded SQLite file; the delivery queue opens its own pool with them.
+func (s *Store) PostgresConfig() *pgx.ConnConfig {
+	if s.pgConfig == nil {
+		return nil
+	}
+	return s.pgConfig.Copy()
+}

@@ -331,6 +331,34 @@ type ImportCandidatesPayload struct {
 type Mutation struct {
 }
 
+// A page of notifications, newest first.
+type NotificationConnection struct {
+	// The items of the page with their cursors.
+	Edges []*NotificationEdge `json:"edges"`
+	// The notifications of the page.
+	Nodes []*catalog.Notification `json:"nodes"`
+	// Where the page stands in the whole list.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// The number of notifications in the whole filtered list.
+	TotalCount int `json:"totalCount"`
+}
+
+// An item of a notification list, with its cursor.
+type NotificationEdge struct {
+	// The notification.
+	Node *catalog.Notification `json:"node"`
+	// The item's position, for `after` and `before`.
+	Cursor string `json:"cursor"`
+}
+
+// The result of marking a notification read.
+type NotificationPayload struct {
+	// The notification as it now is; null when nothing was changed.
+	Notification *catalog.Notification `json:"notification,omitempty"`
+	// What was wrong; empty on success.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // A page of organizations.
 type OrganizationConnection struct {
 	// The items of the page with their cursors.
@@ -476,6 +504,10 @@ type Viewer struct {
 	Roles []catalog.Role `json:"roles"`
 	// The candidate record of a candidate principal; null for staff or when none is registered.
 	Candidate *catalog.Candidate `json:"candidate,omitempty"`
+	// The viewer's notifications, newest first; empty for staff and for a candidate without a record.
+	Notifications *NotificationConnection `json:"notifications"`
+	// The viewer's notification preferences; null for staff and for a candidate without a record.
+	NotificationPreferences *catalog.NotificationPreferences `json:"notificationPreferences,omitempty"`
 }
 
 // Courses an instructor taught in one year of the cycle.

@@ -27,11 +27,13 @@ const (
 	TypeCatalogReview = "CatalogReview"
 	// TypeApplication marks an Application ID.
 	TypeApplication = "Application"
+	// TypeNotification marks a Notification ID.
+	TypeNotification = "Notification"
 )
 
 var knownTypes = map[string]bool{
 	TypeCertification: true, TypeOrganization: true, TypeKeyActivity: true,
-	TypeRelatedField: true, TypeActivityType: true, TypeCandidate: true, TypeCatalogReview: true, TypeApplication: true,
+	TypeRelatedField: true, TypeActivityType: true, TypeCandidate: true, TypeCatalogReview: true, TypeApplication: true, TypeNotification: true,
 }
 
 // GlobalID is a decoded global ID: the object's type and its storage ID.

@@ -38,6 +38,9 @@ type env struct {
 	handler     http.Handler
 	// clock is the services' current time; now is where it started.
 	clock atomic.Value
+	// inbox serves notifications; a test that runs the queue names it as
+	// the source of failed deliveries.
+	inbox *catalog.Inbox
 }
 
 // testAuth is how the tests' tokens are signed and checked.
@@ -111,6 +114,7 @@ func newEnvOn(t testing.TB, store *gormstore.Store, counter *gormstore.Statement
 	go cat.Watch(watch, store.ListenCatalogChanges)
 	go openReviews.Watch(watch, store.ListenOpenReviewChanges)
 	applications := catalog.NewApplications(cat, store, store, reviews, blobs.Files(limits), clock)
+	e.inbox = catalog.NewInbox(store, catalog.NewCandidates(store, clock), clock)
 	cfg := httpapi.Config{
 		Schema: resolvers.NewSchema(&resolvers.Resolver{
 			Catalog:            cat,
@@ -119,6 +123,7 @@ func newEnvOn(t testing.TB, store *gormstore.Store, counter *gormstore.Statement
 			ReviewService:      reviews,
 			CurationService:    catalog.NewCuration(cat, store, clock),
 			ApplicationService: applications,
+			InboxService:       e.inbox,
 		}),
 		Logger:         slog.New(slog.NewTextHandler(testLog{t}, nil)),
 		GraphiQL:       true,

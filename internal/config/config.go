@@ -87,6 +87,8 @@ type Config struct {
 	// Scale configures several instances: shared budgets and read
 	// replicas (see scale.go).
 	Scale Scale
+	// Mail is where and how notifications are sent.
+	Mail MailConfig
 }
 
 // DevelopmentSecret signs development tokens when AUTH_DEV_SECRET is not
@@ -111,6 +113,9 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		return cfg, fmt.Errorf("APP_ENV=%q is not understood; use development or production", env)
 	}
 	if err := readClock(getenv, &cfg); err != nil {
+		return cfg, err
+	}
+	if err := readMail(getenv, &cfg); err != nil {
 		return cfg, err
 	}
 	if v := getenv("SEED_ON_START"); v != "" {

@@ -1,0 +1,191 @@
+package catalog
+
+import (
+	"context"
+	"sort"
+	"time"
+)
+
+// InboxStore is what a candidate's notifications need from persistence.
+type InboxStore interface {
+	// NotificationsOfCandidate returns a candidate's notifications, newest first.
+	NotificationsOfCandidate(ctx context.Context, candidateID int64, limit int) ([]Notification, error)
+	// MarkNotificationRead marks a candidate's notification read and
+	// reports whether the candidate has it.
+	MarkNotificationRead(ctx context.Context, candidateID, id int64, at time.Time) (bool, error)
+	// RemindersOff reports whether the candidate turned reminders off.
+	RemindersOff(ctx context.Context, candidateID int64) (bool, error)
+	// SetRemindersOff records whether the candidate wants reminders.
+	SetRemindersOff(ctx context.Context, candidateID int64, off bool, at time.Time) error
+}
+
+// DeliveryFailure is a notification whose every send failed.
+type DeliveryFailure struct {
+	// NotificationID is the notification.
+	NotificationID int64
+	// Key is its unique key: recipient, kind and day.
+	Key string
+	// Attempts is how many sends were tried.
+	Attempts int
+	// LastError is the mail server's last answer.
+	LastError string
+	// FailedAt is when the queue gave it up.
+	FailedAt time.Time
+}
+
+// DeliveryFailures lists the notifications the delivery queue gave up.
+type DeliveryFailures interface {
+	// Failed lists them, newest first.
+	Failed(ctx context.Context, limit int) ([]DeliveryFailure, error)
+}
+
+// NotificationPreferences are what a candidate wants to be told.
+type NotificationPreferences struct {
+	// RemindersOn says whether date-driven reminders are sent; decisions
+	// and confirmations always are.
+	RemindersOn bool
+}
+
+// maxInbox bounds the notifications a candidate's list reads.
+const maxInbox = 1000
+
+// Inbox is the service for a candidate's notifications and preferences,
+// and staff's view of failed deliveries.
+type Inbox struct {
+	store      InboxStore
+	candidates *Candidates
+	failures   DeliveryFailures
+	now        func() time.Time
+}
+
+// NewInbox returns the inbox service.
+func NewInbox(store InboxStore, candidates *Candidates, now func() time.Time) *Inbox {
+	return &Inbox{store: store, candidates: candidates, now: now}
+}
+
+// SetDeliveries names where failed deliveries are read, once the delivery
+// queue runs.
+func (s *Inbox) SetDeliveries(f DeliveryFailures) { s.failures = f }
+
+// Mine pages the signed-in candidate's notifications, newest first; staff
+// and a candidate without a record have none.
+func (s *Inbox) Mine(ctx context.Context, unreadOnly bool, req PageRequest) (Page[*Notification], error) {
+	o := ordering[*Notification]{scope: "notifications", descending: true,
+		key: func(*Notification) string { return "" }, id: func(n *Notification) int64 { return n.ID }}
+	c, err := s.candidates.Mine(ctx)
+	if err != nil {
+		return Page[*Notification]{}, err
+	}
+	var items []*Notification
+	if c != nil {
+		ns, err := s.store.NotificationsOfCandidate(ctx, c.ID, maxInbox)
+		if err != nil {
+			return Page[*Notification]{}, err
+		}
+		for i := range ns {
+			if !unreadOnly || ns[i].ReadAt == nil {
+				items = append(items, &ns[i])
+			}
+		}
+	}
+	sort.SliceStable(items, func(i, j int) bool { return items[i].ID > items[j].ID })
+	return paginate(items, o, req)
+}
+
+// MarkRead marks one of the signed-in candidate's notifications read.
+func (s *Inbox) MarkRead(ctx context.Context, id int64) (*Notification, []*Error, error) {
+	c, err := s.mine(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	ok, err := s.store.MarkNotificationRead(ctx, c.ID, id, s.now().UTC())
+	if err != nil {
+		return nil, nil, err
+	}
+	if !ok {
+		return nil, []*Error{{Code: CodeNotFound, Field: "id", Message: "you have no notification with this ID"}}, nil
+	}
+	ns, err := s.store.NotificationsOfCandidate(ctx, c.ID, maxInbox)
+	if err != nil {
+		return nil, nil, err
+	}
+	for i := range ns {
+		if ns[i].ID == id {
+			return &ns[i], nil, nil
+		}
+	}
+	return nil, []*Error{{Code: CodeNotFound, Field: "id", Message: "you have no notification with this ID"}}, nil
+}
+
+// Preferences returns the signed-in candidate's preferences; nil for staff.
+func (s *Inbox) Preferences(ctx context.Context) (*NotificationPreferences, error) {
+	c, err := s.candidates.Mine(ctx)
+	if err != nil || c == nil {
+		return nil, err
+	}
+	off, err := s.store.RemindersOff(ctx, c.ID)
+	if err != nil {
+		return nil, err
+	}
+	return &NotificationPreferences{RemindersOn: !off}, nil
+}
+
+// SetPreferences turns the signed-in candidate's reminders on or off.
+func (s *Inbox) SetPreferences(ctx context.Context, remindersOn bool) (*NotificationPreferences, error) {
+	c, err := s.mine(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.store.SetRemindersOff(ctx, c.ID, !remindersOn, s.now().UTC()); err != nil {
+		return nil, err
+	}
+	return &NotificationPreferences{RemindersOn: remindersOn}, nil
+}
+
+// Failed lists the notifications whose every send failed, for staff.
+func (s *Inbox) Failed(ctx context.Context, limit int) ([]DeliveryFailure, error) {
+	if _, err := Require(ctx, RoleStaff); err != nil {
+		return nil, err
+	}
+	if limit < 1 || limit > MaxPageSize {
+		return nil, Invalid("first", "first must be between 1 and %d, got %d", MaxPageSize, limit)
+	}
+	if s.failures == nil {
+		return nil, &Error{Code: CodeUnavailable, Message: "the notification queue is not running"}
+	}
+	return s.failures.Failed(ctx, limit)
+}
+
+// mine returns the signed-in candidate's record, or an error saying why
+// there is none.
+func (s *Inbox) mine(ctx context.Context) (*Candidate, error) {
+	if _, err := Require(ctx, RoleCandidate); err != nil {
+		return nil, err
+	}
+	c, err := s.candidates.Mine(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if c == nil {
+		return nil, &Error{Code: CodeNotFound, Message: "no candidate record is registered for you"}
+	}
+	return c, nil
+}
+
+// FactList returns a notification's facts sorted by name, for display.
+func (n *Notification) FactList() []NotificationFact {
+	out := make([]NotificationFact, 0, len(n.Facts))
+	for k, v := range n.Facts {
+		out = append(out, NotificationFact{Name: k, Value: v})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// NotificationFact is one date, fee or name a notification gives.
+type NotificationFact struct {
+	// Name says what it is, such as expiresOn.
+	Name string
+	// Value is its value, as the message shows it.
+	Value string
+}

@@ -1,0 +1,150 @@
+package catalog
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Reminders finds who is due a date-driven reminder on the service's today
+// and records those notifications, each once.
+type Reminders struct {
+	catalog *Catalog
+	apps    ApplicationStore
+	store   NotificationStore
+	now     func() time.Time
+	staff   []string
+}
+
+// NewReminders returns the reminder finder; staff are the addresses that
+// receive the daily digest of applications due soon or overdue.
+func NewReminders(cat *Catalog, apps ApplicationStore, store NotificationStore, staff []string, now func() time.Time) *Reminders {
+	return &Reminders{catalog: cat, apps: apps, store: store, now: now, staff: staff}
+}
+
+// digestStatuses are the statuses in which staff owe an answer.
+var digestStatuses = []ApplicationStatus{AppInReview, AppDetailedReview, AppAppealed}
+
+// maxDigestItems bounds one digest; the staff queue has the rest.
+const maxDigestItems = 100
+
+// Record records the reminders due today and returns how many were new.
+func (r *Reminders) Record(ctx context.Context) (int, error) {
+	snap, err := r.catalog.Snapshot(ctx)
+	if err != nil {
+		return 0, err
+	}
+	at := r.now().UTC()
+	today := DateOf(at)
+	due, err := r.candidateReminders(ctx, snap, today, at)
+	if err != nil {
+		return 0, err
+	}
+	digest, err := r.staffDigest(ctx, snap, today, at)
+	if err != nil {
+		return 0, err
+	}
+	return r.store.AddNotifications(ctx, append(due, digest...))
+}
+
+// candidateReminders are the window, contact and expiration reminders:
+// the window opens the configured days before the expiration; within the
+// contact period before it, and in as many days after it, a candidate
+// without a submitted application is reminded once each.
+func (r *Reminders) candidateReminders(ctx context.Context, snap *Snapshot, today Date, at time.Time) ([]Notification, error) {
+	window := snap.ruleDays("application_window_days")
+	contact := snap.ruleDays("contact_before_expiration_days")
+	held, err := r.apps.ExpiringCertifications(ctx, today.AddDays(-contact), today.AddDays(window))
+	if err != nil {
+		return nil, err
+	}
+	var out []Notification
+	for _, e := range held {
+		if e.Candidate == nil {
+			continue
+		}
+		h := e.Held
+		facts := map[string]string{"program": string(h.Program), "expiresOn": h.ExpiresOn.String(),
+			"windowOpensOn": snap.WindowOpensOn(h.CycleExpiresOn()).String(), "contactBy": h.ExpiresOn.AddDays(-contact).String()}
+		if fee, ferr := snap.Fee(FeeApplication); ferr == nil {
+			facts["fee"] = formatMoney(fee)
+		}
+		add := func(kind NotificationKind) {
+			out = append(out, Notification{CandidateID: e.Candidate.ID, Kind: kind, Facts: facts, CreatedAt: at,
+				Key: candidateKey(e.Candidate.ID, kind, h.Program, h.ExpiresOn)})
+		}
+		if !today.After(h.ExpiresOn) {
+			add(NotifyWindowOpens)
+		}
+		submitted, err := r.submitted(ctx, e.Candidate.ID, h)
+		if err != nil {
+			return nil, err
+		}
+		switch {
+		case submitted:
+		case today.After(h.ExpiresOn):
+			add(NotifyExpired)
+		case !today.Before(h.ExpiresOn.AddDays(-contact)):
+			add(NotifyExpiresSoon)
+		}
+	}
+	return out, nil
+}
+
+// submitted reports whether the candidate submitted an application for the
+// held certification's cycle.
+func (r *Reminders) submitted(ctx context.Context, candidateID int64, h HeldCertification) (bool, error) {
+	apps, err := r.apps.ApplicationsOfCandidate(ctx, candidateID)
+	if err != nil {
+		return false, err
+	}
+	for _, a := range apps {
+		if a.Program == h.Program && a.SubmittedAt != nil && a.Cycle.ExpiresOn.DaysUntil(h.CycleExpiresOn()) == 0 {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+// staffDigest is one digest a day for each staff address, listing the
+// applications whose answer is due within the configured days or overdue.
+func (r *Reminders) staffDigest(ctx context.Context, snap *Snapshot, today Date, at time.Time) ([]Notification, error) {
+	if len(r.staff) == 0 {
+		return nil, nil
+	}
+	soon := snap.ruleDays("staff_due_soon_days")
+	until := today.AddDays(soon)
+	first := maxDigestItems
+	page, err := r.apps.PageApplications(ctx, ApplicationFilter{Statuses: digestStatuses, DueBefore: &until}, PageRequest{First: &first})
+	if err != nil {
+		return nil, err
+	}
+	if len(page.Edges) == 0 {
+		return nil, nil
+	}
+	var lines []string
+	overdue := 0
+	for _, e := range page.Edges {
+		a := e.Node
+		state := "due"
+		if a.DecisionDueOn != nil && a.DecisionDueOn.Before(today) {
+			state = "OVERDUE"
+			overdue++
+		}
+		due := ""
+		if a.DecisionDueOn != nil {
+			due = a.DecisionDueOn.String()
+		}
+		lines = append(lines, fmt.Sprintf("%s: %s application %d of candidate %s (%s), answer due %s", state, a.Program, a.ID, a.CandidateNumber, a.Status, due))
+	}
+	facts := map[string]string{"day": today.String(), "count": strconv.Itoa(len(lines)), "overdue": strconv.Itoa(overdue),
+		"dueSoonDays": strconv.Itoa(soon), "items": strings.Join(lines, "\n")}
+	out := make([]Notification, 0, len(r.staff))
+	for _, addr := range r.staff {
+		out = append(out, Notification{Recipient: addr, Kind: NotifyStaffDigest, Facts: facts, CreatedAt: at,
+			Key: fmt.Sprintf("staff:%s|%s|%s", strings.ToLower(addr), NotifyStaffDigest, today)})
+	}
+	return out, nil
+}

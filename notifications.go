@@ -1,0 +1,49 @@
+package main
+
+import (
+	"context"
+	"log/slog"
+	"time"
+
+	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/gormstore"
+	"github.com/mssc/recert/internal/config"
+	"github.com/mssc/recert/internal/notify"
+)
+
+// startNotifications runs the notification queue on the service's own
+// database: the mail goes to SMTP_URL, or to the log without it.
+func startNotifications(ctx context.Context, cfg config.Config, store *gormstore.Store, cat *catalog.Catalog, clock func() time.Time, logger *slog.Logger) (*notify.Queue, error) {
+	var mailer notify.Mailer = notify.LogMailer{Logger: logger}
+	if cfg.Mail.SMTPURL != "" {
+		m, err := notify.NewSMTPMailer(cfg.Mail.SMTPURL, cfg.Mail.From)
+		if err != nil {
+			return nil, err
+		}
+		mailer = m
+	} else {
+		logger.Warn("SMTP_URL is not set: notifications are logged, not sent")
+	}
+	q, err := notify.New(ctx, store, store, notify.Config{
+		Mailer:    mailer,
+		Reminders: catalog.NewReminders(cat, store, store, cfg.Mail.StaffEmails, clock),
+		Link:      cfg.Mail.AppURL,
+		Logger:    logger,
+	})
+	if err != nil {
+		return nil, err
+	}
+	if err := q.Start(ctx); err != nil {
+		return nil, err
+	}
+	return q, nil
+}
+
+// stopNotifications lets the sends under way finish, within the grace period.
+func stopNotifications(q *notify.Queue, grace time.Duration, logger *slog.Logger) {
+	ctx, cancel := context.WithTimeout(context.Background(), grace)
+	defer cancel()
+	if err := q.Stop(ctx); err != nil {
+		logger.Warn("the notification queue stopped with an error", "error", err.Error())
+	}
+}
