@@ -650,7 +650,8 @@ func (m *matcher) score(q *query) []scored {
 			}
 		}
 		s.all = all
-		if !meaningful && !s.phrase {
+		// A search keeps only the entries that have every word.
+		if (!meaningful || (q.typing && !all)) && !s.phrase {
 			continue
 		}
 		s.queryRecall = 1.0
