@@ -798,24 +798,35 @@ const fewBest = 5
 // search returns the relevance of every entry in which every meaningful
 // word of the text is found (whole or with a typo allowed for its length,
 // the last word also as a prefix), or whose name or alias is the whole
-// text. A text that says little returns its best few only.
-func (m *matcher) search(text string) map[int64]int {
+// text, then the near neighbours of the best of them, ranked after them.
+// A text that says little returns its best few only, without neighbours.
+func (m *matcher) search(text string) searchOutcome {
 	q := m.analyseTyped(text)
 	limit := len(m.docs)
 	if len(q.words) > 0 && (!slices.ContainsFunc(q.words, func(w queryWord) bool { return !w.noise }) ||
 		(len(q.words) == 1 && utf8.RuneCountInString(q.words[0].text) < 3)) {
 		limit = fewBest
 	}
-	scores := map[int64]int{}
+	out := searchOutcome{scores: map[int64]int{}, neighbours: map[int64]bool{}, query: q}
+	first := -1
 	for _, s := range m.score(q) {
-		if len(scores) == limit {
+		if len(out.scores) == limit {
 			break
 		}
 		if s.all || s.phrase {
-			scores[m.docs[s.doc].cert.ID] = int(math.Round(min(s.score/1.2, 1) * maxScore))
+			if first < 0 {
+				first = s.doc
+			}
+			out.scores[m.docs[s.doc].cert.ID] = int(math.Round(min(s.score/1.2, 1)*(maxScore-maxNeighbours))) + maxNeighbours
 		}
 	}
-	return scores
+	if first >= 0 && limit == len(m.docs) {
+		for rank, i := range m.nearNeighbours(first, out.scores) {
+			id := m.docs[i].cert.ID
+			out.scores[id], out.neighbours[id] = maxNeighbours-1-rank, true
+		}
+	}
+	return out
 }
 
 // correct returns the text with each word the catalog does not know
