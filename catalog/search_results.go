@@ -24,9 +24,9 @@ const (
 	HighlightAlias HighlightSource = "ALIAS"
 )
 
-// Highlight is a span of a name or alias that a search matched. Start and
+// SearchHighlight is a span of a name or alias that a search matched. Start and
 // Length count Unicode code points, not bytes or UTF-16 units.
-type Highlight struct {
+type SearchHighlight struct {
 	// Source says which name the span is in.
 	Source HighlightSource
 	// Text is the name or alias, as written.
@@ -83,8 +83,8 @@ func sharesNameWord(a, b *matchDoc) bool {
 
 // highlights returns the spans of the entry's names and aliases that the
 // analysed text matched, in code points.
-func (m *matcher) highlights(c *Certification, q *query) []Highlight {
-	var out []Highlight
+func (m *matcher) highlights(c *Certification, q *query) []SearchHighlight {
+	var out []SearchHighlight
 	add := func(source HighlightSource, text string) {
 		for _, w := range wordSpans(text) {
 			x := m.terms[w.text]
@@ -97,7 +97,7 @@ func (m *matcher) highlights(c *Certification, q *query) []Highlight {
 					length = utf8.RuneCountInString(qw.text)
 				}
 			}
-			out = append(out, Highlight{Source: source, Text: text, Start: w.start, Length: length})
+			out = append(out, SearchHighlight{Source: source, Text: text, Start: w.start, Length: length})
 		}
 	}
 	add(HighlightName, c.Name)
@@ -153,9 +153,10 @@ func wordSpans(text string) []wordSpan {
 }
 
 // Highlights returns the spans of the entry's names and aliases the
-// search matched; none without a search.
-func (r CertificationResult) Highlights(c *Certification) []Highlight {
-	if r.search.query == nil || r.snapshot == nil {
+// search matched; none without a search, and none for a near neighbour,
+// which the text itself did not find.
+func (r CertificationResult) Highlights(c *Certification) []SearchHighlight {
+	if r.search.query == nil || r.snapshot == nil || r.search.neighbours[c.ID] {
 		return nil
 	}
 	return r.snapshot.matcher.highlights(c, r.search.query)

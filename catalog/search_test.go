@@ -71,20 +71,20 @@ func TestSearchHighlights(t *testing.T) {
 		name  string
 		query string
 		entry int64
-		want  []Highlight
+		want  []SearchHighlight
 	}{
-		{name: "whole words of the name", query: "welding inspector", entry: certCWI, want: []Highlight{
+		{name: "whole words of the name", query: "welding inspector", entry: certCWI, want: []SearchHighlight{
 			{Source: HighlightName, Text: "Certified Welding Inspector", Start: 10, Length: 7},
 			{Source: HighlightName, Text: "Certified Welding Inspector", Start: 18, Length: 9},
 		}},
-		{name: "the prefix being typed", query: "welding insp", entry: certCWI, want: []Highlight{
+		{name: "the prefix being typed", query: "welding insp", entry: certCWI, want: []SearchHighlight{
 			{Source: HighlightName, Text: "Certified Welding Inspector", Start: 10, Length: 7},
 			{Source: HighlightName, Text: "Certified Welding Inspector", Start: 18, Length: 4},
 		}},
-		{name: "an acronym alias", query: "cwi", entry: certCWI, want: []Highlight{
+		{name: "an acronym alias", query: "cwi", entry: certCWI, want: []SearchHighlight{
 			{Source: HighlightAlias, Text: "CWI", Start: 0, Length: 3},
 		}},
-		{name: "a word with a typo", query: "weldign", entry: certCWI, want: []Highlight{
+		{name: "a word with a typo", query: "weldign", entry: certCWI, want: []SearchHighlight{
 			{Source: HighlightName, Text: "Certified Welding Inspector", Start: 10, Length: 7},
 		}},
 	}
