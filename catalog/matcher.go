@@ -311,14 +311,47 @@ type queryTerm struct {
 	runes   []rune
 	mask    uint64
 	numeral bool
+	// typing says the word comes from a search box: its typo limit follows
+	// the search engines' word lengths (none under 5 letters, one from 5,
+	// two from 9), and only the last word is a prefix.
+	typing bool
+	// minPrefix is the least length at which the word matches the indexed
+	// words it begins; 0 says it matches none as a prefix.
+	minPrefix int
 }
 
 func newQueryTerm(q string) queryTerm {
-	return queryTerm{text: q, runes: []rune(q), mask: letterMask(q), numeral: isNumeral(q)}
+	return queryTerm{text: q, runes: []rune(q), mask: letterMask(q), numeral: isNumeral(q), minPrefix: 3}
+}
+
+// newTypedTerm prepares a word typed in a search box; last says it is the
+// word being typed, which matches as a prefix from its first letter.
+func newTypedTerm(q string, last bool) queryTerm {
+	t := newQueryTerm(q)
+	t.typing, t.minPrefix = true, 0
+	if last {
+		t.minPrefix = 1
+	}
+	return t
+}
+
+// prefixes reports whether the word matches the indexed words it begins.
+func (q queryTerm) prefixes() bool {
+	return q.minPrefix > 0 && len(q.runes) >= q.minPrefix && (q.typing || (!q.numeral && !isNumber(q.text)))
 }
 
 func (q queryTerm) typoLimit() int {
-	switch n := len(q.runes); {
+	n := len(q.runes)
+	if q.typing {
+		switch {
+		case n >= 9:
+			return 2
+		case n >= 5:
+			return 1
+		}
+		return 0
+	}
+	switch {
 	case n >= 8:
 		return 2
 	case n >= 4:
@@ -332,11 +365,11 @@ func (q queryTerm) similarity(t *term, scratch *distanceScratch) float64 {
 	if q.text == t.text {
 		return similarityExact
 	}
+	if q.prefixes() && strings.HasPrefix(t.text, q.text) && (q.typing || !t.exactOnly) {
+		return similarityPrefix
+	}
 	if t.exactOnly || q.numeral || isNumber(q.text) {
 		return 0
-	}
-	if len(q.runes) >= 3 && strings.HasPrefix(t.text, q.text) {
-		return similarityPrefix
 	}
 	limit := q.typoLimit()
 	if limit == 0 {
@@ -365,6 +398,8 @@ type query struct {
 	acronyms []string
 	// orgs are the organizations the text or the issuer names.
 	orgs map[int64]bool
+	// typing says the text comes from a search box.
+	typing bool
 }
 
 type queryWord struct {
@@ -396,7 +431,18 @@ func (q *query) matchedSim(x *term) float64 {
 // analyse splits the text and the issuer into words and finds what each
 // word matches in the index; words in drop are left out.
 func (m *matcher) analyse(text, issuer string, drop map[string]bool) *query {
-	q := &query{orgs: map[int64]bool{}, matched: make([]float64, len(m.terms))}
+	return m.analyseText(text, issuer, drop, false)
+}
+
+// analyseTyped analyses a text typed in a search box: the last word is a
+// prefix, the words before it are whole words, and typos follow the
+// search engines' word lengths.
+func (m *matcher) analyseTyped(text string) *query {
+	return m.analyseText(text, "", nil, true)
+}
+
+func (m *matcher) analyseText(text, issuer string, drop map[string]bool, typing bool) *query {
+	q := &query{typing: typing, orgs: map[int64]bool{}, matched: make([]float64, len(m.terms))}
 	rest, parts := parenthesisedParts(text)
 	var qualifiers []string
 	for _, p := range parts {
@@ -447,7 +493,11 @@ func (m *matcher) analyse(text, issuer string, drop map[string]bool) *query {
 				w.best[p.doc] = max(w.best[p.doc], sim*p.weight)
 			}
 		}
-		m.matchWord(newQueryTerm(t), scratch, visit)
+		qt := newQueryTerm(t)
+		if typing {
+			qt = newTypedTerm(t, i == len(tokens)-1)
+		}
+		m.matchWord(qt, scratch, visit)
 		// A word written in two ("signal person") matches the word written in one.
 		for _, pair := range [][2]int{{i - 1, i}, {i, i + 1}} {
 			if pair[0] >= 0 && pair[1] < len(tokens) {
@@ -498,22 +548,25 @@ func (m *matcher) matchWord(q queryTerm, scratch *distanceScratch, visit func(*t
 	if x := m.terms[q.text]; x != nil {
 		visit(x, similarityExact)
 	}
-	if q.numeral || isNumber(q.text) || len(q.runes) < 3 {
+	if !q.prefixes() && (q.numeral || isNumber(q.text)) {
 		return
 	}
-	for i := sort.Search(len(m.sorted), func(i int) bool { return m.sorted[i].text >= q.text }); i < len(m.sorted); i++ {
+	for i := sort.Search(len(m.sorted), func(i int) bool { return m.sorted[i].text >= q.text }); q.prefixes() && i < len(m.sorted); i++ {
 		x := m.sorted[i]
 		if !strings.HasPrefix(x.text, q.text) {
 			break
 		}
-		if x.text != q.text && !x.exactOnly {
+		if x.text != q.text && (q.typing || !x.exactOnly) {
 			visit(x, similarityPrefix)
 		}
 	}
 	limit := q.typoLimit()
+	if q.numeral || isNumber(q.text) {
+		limit = 0
+	}
 	for n := len(q.runes) - limit; limit > 0 && n <= len(q.runes)+limit; n++ {
 		for _, x := range m.byLength[n] {
-			if x.exactOnly || x.text == q.text || strings.HasPrefix(x.text, q.text) {
+			if x.exactOnly || x.text == q.text || (q.prefixes() && strings.HasPrefix(x.text, q.text)) {
 				continue
 			}
 			if bits.OnesCount64(q.mask^x.mask) > 2*limit {
@@ -580,6 +633,9 @@ func (m *matcher) score(q *query) []scored {
 			}
 		}
 	}
+	// A text of noise words only ("certified operator") counts them as
+	// meaningful, so that it finds its best few rather than nothing.
+	onlyNoise := !slices.ContainsFunc(q.words, func(w queryWord) bool { return !w.noise })
 	var out []scored
 	for i := range m.docs {
 		doc := &m.docs[i]
@@ -588,13 +644,14 @@ func (m *matcher) score(q *query) []scored {
 		for _, w := range q.words {
 			b := w.in(i)
 			matched += w.weight * b
-			meaningful = meaningful || (b > 0 && !w.noise)
+			meaningful = meaningful || (b > 0 && (!w.noise || onlyNoise))
 			if b == 0 && !w.noise {
 				all = false
 			}
 		}
 		s.all = all
-		if !meaningful && !s.phrase {
+		// A search keeps only the entries that have every word.
+		if (!meaningful || (q.typing && !all)) && !s.phrase {
 			continue
 		}
 		s.queryRecall = 1.0
@@ -733,17 +790,43 @@ func (m *matcher) numeralsConflict(i int, q *query) bool {
 	return false
 }
 
+// fewBest is how many entries a text that says little returns: noise
+// words only ("certified operator"), or one word of one or two letters
+// being typed ("c").
+const fewBest = 5
+
 // search returns the relevance of every entry in which every meaningful
-// word of the text is found (exactly, as a prefix or with a small typo),
-// or whose name or alias is the whole text.
-func (m *matcher) search(text string) map[int64]int {
-	scores := map[int64]int{}
-	for _, s := range m.score(m.analyse(text, "", nil)) {
+// word of the text is found (whole or with a typo allowed for its length,
+// the last word also as a prefix), or whose name or alias is the whole
+// text, then the near neighbours of the best of them, ranked after them.
+// A text that says little returns its best few only, without neighbours.
+func (m *matcher) search(text string) searchOutcome {
+	q := m.analyseTyped(text)
+	limit := len(m.docs)
+	if len(q.words) > 0 && (!slices.ContainsFunc(q.words, func(w queryWord) bool { return !w.noise }) ||
+		(len(q.words) == 1 && utf8.RuneCountInString(q.words[0].text) < 3)) {
+		limit = fewBest
+	}
+	out := searchOutcome{scores: map[int64]int{}, neighbours: map[int64]bool{}, query: q}
+	first := -1
+	for _, s := range m.score(q) {
+		if len(out.scores) == limit {
+			break
+		}
 		if s.all || s.phrase {
-			scores[m.docs[s.doc].cert.ID] = int(math.Round(min(s.score/1.2, 1) * maxScore))
+			if first < 0 {
+				first = s.doc
+			}
+			out.scores[m.docs[s.doc].cert.ID] = int(math.Round(min(s.score/1.2, 1)*(maxScore-maxNeighbours))) + maxNeighbours
 		}
 	}
-	return scores
+	if first >= 0 && limit == len(m.docs) {
+		for rank, i := range m.nearNeighbours(first, out.scores) {
+			id := m.docs[i].cert.ID
+			out.scores[id], out.neighbours[id] = maxNeighbours-1-rank, true
+		}
+	}
+	return out
 }
 
 // correct returns the text with each word the catalog does not know

@@ -90,6 +90,7 @@ type CertificationResult struct {
 	Page     Page[*Certification]
 	items    []*Certification
 	snapshot *Snapshot
+	search   searchOutcome
 }
 
 // FindCertifications filters, orders and pages the catalog's certifications.
@@ -117,9 +118,13 @@ func (s *Snapshot) FindCertifications(f CertificationCriteria, order Certificati
 	if len(statuses) == 0 {
 		statuses = []CertificationStatus{StatusActive}
 	}
-	var scores map[int64]int
+	var (
+		scores  map[int64]int
+		outcome searchOutcome
+	)
 	if search != "" {
-		scores = s.matcher.search(search)
+		outcome = s.matcher.search(search)
+		scores = outcome.scores
 	}
 	var items []*Certification
 	for _, c := range s.certifications {
@@ -149,7 +154,7 @@ func (s *Snapshot) FindCertifications(f CertificationCriteria, order Certificati
 	if err != nil {
 		return CertificationResult{}, err
 	}
-	return CertificationResult{Page: page, items: items, snapshot: s}, nil
+	return CertificationResult{Page: page, items: items, snapshot: s, search: outcome}, nil
 }
 
 // Facets counts the whole filtered set by recognition basis and

@@ -137,8 +137,8 @@ func TestFindCertificationsRelevance(t *testing.T) {
 		{name: "RELEVANCE with blank search", criteria: CertificationCriteria{Search: "   "}, order: CertificationSort{Field: OrderByRelevance}, wantErr: "orderBy.field"},
 		{name: "default with search is RELEVANCE", criteria: CertificationCriteria{Search: "welding inspector"}, wantFirst: certCWI},
 		{name: "explicit RELEVANCE", criteria: CertificationCriteria{Search: "welding inspector"}, order: CertificationSort{Field: OrderByRelevance}, wantFirst: certCWI},
-		{name: "RELEVANCE DESC puts the best last", criteria: CertificationCriteria{Search: "welding inspector"}, order: CertificationSort{Field: OrderByRelevance, Direction: Descending}, wantFirst: certSCWI},
-		{name: "NAME ordering overrides relevance", criteria: CertificationCriteria{Search: "welding inspector"}, order: CertificationSort{Field: OrderByName}, wantFirst: certCWI},
+		{name: "RELEVANCE DESC puts the best last", criteria: CertificationCriteria{Search: "welding inspector"}, order: CertificationSort{Field: OrderByRelevance, Direction: Descending}, wantFirst: certCWE}, // the near neighbour, ranked last
+		{name: "NAME ordering overrides relevance", criteria: CertificationCriteria{Search: "welding inspector"}, order: CertificationSort{Field: OrderByName}, wantFirst: certCWE},
 		{name: "NAME DESC with search", criteria: CertificationCriteria{Search: "welding inspector"}, order: CertificationSort{Field: OrderByName, Direction: Descending}, wantFirst: certSCWI},
 		{name: "search of 300 characters is accepted", criteria: CertificationCriteria{Search: "CWI " + strings.Repeat("x", 296)}, wantFirst: 0},
 		{name: "search of 301 characters is refused", criteria: CertificationCriteria{Search: strings.Repeat("x", 301)}, wantErr: "filter.search"},

@@ -5,8 +5,22 @@ import (
 	"testing"
 )
 
-// searchAll runs a search over every entry, ACTIVE and RETIRED, by relevance.
+// searchAll runs a search over every entry, ACTIVE and RETIRED, by
+// relevance, and returns its tight matches, without near neighbours.
 func searchAll(t *testing.T, s *Snapshot, text string) []int64 {
+	t.Helper()
+	r := searchResult(t, s, text)
+	var out []int64
+	for _, e := range r.Page.Edges {
+		if !r.NearNeighbour(e.Node) {
+			out = append(out, e.Node.ID)
+		}
+	}
+	return out
+}
+
+// searchResult runs a search over every entry, ACTIVE and RETIRED, by relevance.
+func searchResult(t *testing.T, s *Snapshot, text string) CertificationResult {
 	t.Helper()
 	r, err := s.FindCertifications(
 		CertificationCriteria{Search: text, Statuses: []CertificationStatus{StatusActive, StatusRetired}},
@@ -14,7 +28,83 @@ func searchAll(t *testing.T, s *Snapshot, text string) []int64 {
 	if err != nil {
 		t.Fatalf("search %q: %v", text, err)
 	}
-	return certIDs(r.Page)
+	return r
+}
+
+func TestSearchNearNeighbours(t *testing.T) {
+	s := fixtureSnapshot(t)
+	tests := []struct {
+		name           string
+		query          string
+		wantTight      []int64 // in order
+		wantNeighbours []int64 // in order, after the tight matches
+	}{
+		{name: "same issuer, same subject", query: "CWI", wantTight: []int64{certCWI}, wantNeighbours: []int64{certCWE, certSCWI}},
+		{name: "the other number of the family", query: "ISO 9001", wantTight: []int64{certISO9001}, wantNeighbours: []int64{certISO9002}},
+		{name: "the other card", query: "OSHA 30", wantTight: []int64{certOSHA30}, wantNeighbours: []int64{certOSHA10}},
+		{name: "nothing found, no neighbours", query: "zebra"},
+		{name: "noise words only, no neighbours", query: "certified", wantTight: []int64{certWelder, certCWE, certCQI, certCQT, certCMQOE}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := searchResult(t, s, tt.query)
+			var tight, neighbours []int64
+			for _, e := range r.Page.Edges {
+				if r.NearNeighbour(e.Node) {
+					neighbours = append(neighbours, e.Node.ID)
+				} else if len(neighbours) > 0 {
+					t.Fatalf("search %q = %v: tight match %d after a neighbour", tt.query, certIDs(r.Page), e.Node.ID)
+				} else {
+					tight = append(tight, e.Node.ID)
+				}
+			}
+			if !slices.Equal(tight, tt.wantTight) || !slices.Equal(neighbours, tt.wantNeighbours) {
+				t.Errorf("search %q: tight %v, neighbours %v; want %v, %v", tt.query, tight, neighbours, tt.wantTight, tt.wantNeighbours)
+			}
+		})
+	}
+}
+
+func TestSearchHighlights(t *testing.T) {
+	s := fixtureSnapshot(t)
+	tests := []struct {
+		name  string
+		query string
+		entry int64
+		want  []SearchHighlight
+	}{
+		{name: "whole words of the name", query: "welding inspector", entry: certCWI, want: []SearchHighlight{
+			{Source: HighlightName, Text: "Certified Welding Inspector", Start: 10, Length: 7},
+			{Source: HighlightName, Text: "Certified Welding Inspector", Start: 18, Length: 9},
+		}},
+		{name: "the prefix being typed", query: "welding insp", entry: certCWI, want: []SearchHighlight{
+			{Source: HighlightName, Text: "Certified Welding Inspector", Start: 10, Length: 7},
+			{Source: HighlightName, Text: "Certified Welding Inspector", Start: 18, Length: 4},
+		}},
+		{name: "an acronym alias", query: "cwi", entry: certCWI, want: []SearchHighlight{
+			{Source: HighlightAlias, Text: "CWI", Start: 0, Length: 3},
+		}},
+		{name: "a word with a typo", query: "weldign", entry: certCWI, want: []SearchHighlight{
+			{Source: HighlightName, Text: "Certified Welding Inspector", Start: 10, Length: 7},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := searchResult(t, s, tt.query)
+			got := r.Highlights(s.certByID[tt.entry])
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("highlights of %q = %+v, want %+v", tt.query, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestWordSpansCountCodePoints(t *testing.T) {
+	got := wordSpans("EDM — Wire")
+	want := []wordSpan{{text: "edm", start: 0, length: 3}, {text: "wire", start: 6, length: 4}}
+	if !slices.Equal(got, want) {
+		t.Errorf("wordSpans = %+v, want %+v", got, want)
+	}
 }
 
 func TestSearchRanksBestMatchFirst(t *testing.T) {
@@ -68,24 +158,29 @@ func TestSearchMatchedSet(t *testing.T) {
 		{name: "acronym finds only its entry", query: "CWI", want: []int64{certCWI}},
 		{name: "prefix", query: "weld", want: []int64{certWelder, certCWE, certCWI, certSCWI}},
 		{name: "prefix of a longer word", query: "inspect", want: []int64{certCQI, certCWI, certSCWI}},
-		{name: "two letters are no prefix", query: "we", want: []int64{}},
+		{name: "two letters being typed are a prefix", query: "we", want: []int64{certWelder, certCWE, certCWI, certSCWI}},
+		{name: "a word before the last is no prefix", query: "weld inspector", want: []int64{}},
+		{name: "one letter after a word narrows it", query: "welding i", want: []int64{certCWI, certSCWI}},
 		{name: "word that matches nothing excludes the entry", query: "Certified Welding Inspector zebra", want: []int64{}},
 		{name: "unknown word alone", query: "zebra", want: []int64{}},
 		{name: "number must match exactly", query: "ISO 9001", want: []int64{certISO9001}},
 		{name: "other number", query: "ISO 9002", want: []int64{certISO9002}},
 		{name: "number glued to letters", query: "iso9001", want: []int64{certISO9001}},
-		{name: "number prefix does not match", query: "ISO 900", want: []int64{}},
+		{name: "number being typed is a prefix", query: "ISO 900", want: []int64{certISO9001, certISO9002}},
+		{name: "number before the last word does not match as a prefix", query: "ISO 900 quality", want: []int64{}},
 		{name: "number one digit off does not match", query: "ISO 9003", want: []int64{}},
 		{name: "OSHA 30 does not find OSHA 10", query: "OSHA 30", want: []int64{certOSHA30}},
 		{name: "OSHA finds both cards", query: "OSHA", want: []int64{certOSHA10, certOSHA30}},
 		{name: "issuer acronym", query: "ASQ", want: []int64{certCMQOE, certCQI, certCQT}},
 		{name: "issuer name", query: "American Welding Society", want: []int64{certWelder, certCWE, certCWI, certSCWI}},
 		{name: "issuer acronym and own word", query: "AWS inspector", want: []int64{certCWI, certSCWI}},
-		{name: "two typos allowed from 8 letters", query: "cetrifeid", want: []int64{certCMQOE, certCQI, certCQT, certWelder, certCWE, certCWI, certSCWI}},
-		{name: "two typos allowed at exactly 8 letters", query: "eudcatro", want: []int64{certCWE}},
+		{name: "two typos allowed from 9 letters", query: "inpsectro", want: []int64{certCQI, certCWI, certSCWI}},
+		{name: "noise words alone return the best few", query: "certified", want: []int64{certWelder, certCWE, certCQI, certCQT, certCMQOE}},
+		{name: "two typos refused at 8 letters", query: "eudcatro", want: []int64{}},
 		{name: "two typos refused under 8 letters", query: "wldnig", want: []int64{}},
 		{name: "two typos refused at 7 letters", query: "ewldnig", want: []int64{}},
-		{name: "one typo allowed from 4 letters", query: "huor", want: []int64{certOSHA10, certOSHA30}},
+		{name: "one typo refused under 5 letters", query: "huor", want: []int64{}},
+		{name: "one typo allowed from 5 letters", query: "houre", want: []int64{certOSHA10, certOSHA30}},
 		{name: "no typo under 4 letters", query: "cwj", want: []int64{}},
 		{name: "other script does not crash", query: "焊接", want: []int64{}},
 		{name: "accented words do not crash", query: "Soldadura Certificación", want: []int64{}},
@@ -116,7 +211,7 @@ func TestSearchIndexScores(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			scores := ix.search(tt.query)
+			scores := ix.search(tt.query).scores
 			hi, ok := scores[tt.higher]
 			if !ok {
 				t.Fatalf("%d not found by %q: %v", tt.higher, tt.query, scores)
@@ -251,7 +346,7 @@ func TestSearchIndexEmptyQuery(t *testing.T) {
 	s := fixtureSnapshot(t)
 	for _, q := range []string{"", "   ", "!!!"} {
 		t.Run(q, func(t *testing.T) {
-			if got := s.matcher.search(q); len(got) != 0 {
+			if got := s.matcher.search(q).scores; len(got) != 0 {
 				t.Errorf("search(%q) = %v, want nothing", q, got)
 			}
 		})

@@ -396,8 +396,10 @@ type ComplexityRoot struct {
 	}
 
 	CertificationEdge struct {
-		Cursor func(childComplexity int) int
-		Node   func(childComplexity int) int
+		Cursor        func(childComplexity int) int
+		Highlights    func(childComplexity int) int
+		NearNeighbour func(childComplexity int) int
+		Node          func(childComplexity int) int
 	}
 
 	CertificationFacets struct {
@@ -767,6 +769,13 @@ type ComplexityRoot struct {
 		Description func(childComplexity int) int
 		Name        func(childComplexity int) int
 		URL         func(childComplexity int) int
+	}
+
+	SearchHighlight struct {
+		Length func(childComplexity int) int
+		Source func(childComplexity int) int
+		Start  func(childComplexity int) int
+		Text   func(childComplexity int) int
 	}
 
 	StoredFile struct {
@@ -2454,6 +2463,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CertificationEdge.Cursor(childComplexity), true
+	case "CertificationEdge.highlights":
+		if e.ComplexityRoot.CertificationEdge.Highlights == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CertificationEdge.Highlights(childComplexity), true
+	case "CertificationEdge.nearNeighbour":
+		if e.ComplexityRoot.CertificationEdge.NearNeighbour == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CertificationEdge.NearNeighbour(childComplexity), true
 	case "CertificationEdge.node":
 		if e.ComplexityRoot.CertificationEdge.Node == nil {
 			break
@@ -4238,6 +4259,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ReviewOrganization.URL(childComplexity), true
 
+	case "SearchHighlight.length":
+		if e.ComplexityRoot.SearchHighlight.Length == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchHighlight.Length(childComplexity), true
+	case "SearchHighlight.source":
+		if e.ComplexityRoot.SearchHighlight.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchHighlight.Source(childComplexity), true
+	case "SearchHighlight.start":
+		if e.ComplexityRoot.SearchHighlight.Start == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchHighlight.Start(childComplexity), true
+	case "SearchHighlight.text":
+		if e.ComplexityRoot.SearchHighlight.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchHighlight.Text(childComplexity), true
+
 	case "StoredFile.contentType":
 		if e.ComplexityRoot.StoredFile.ContentType == nil {
 			break
@@ -5159,6 +5205,10 @@ func (ec *executionContext) childFields_CertificationEdge(ctx context.Context, f
 		return ec.fieldContext_CertificationEdge_node(ctx, field)
 	case "cursor":
 		return ec.fieldContext_CertificationEdge_cursor(ctx, field)
+	case "highlights":
+		return ec.fieldContext_CertificationEdge_highlights(ctx, field)
+	case "nearNeighbour":
+		return ec.fieldContext_CertificationEdge_nearNeighbour(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CertificationEdge", field.Name)
 }
@@ -5749,6 +5799,20 @@ func (ec *executionContext) childFields_ReviewOrganization(ctx context.Context, 
 		return ec.fieldContext_ReviewOrganization_description(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ReviewOrganization", field.Name)
+}
+
+func (ec *executionContext) childFields_SearchHighlight(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "source":
+		return ec.fieldContext_SearchHighlight_source(ctx, field)
+	case "text":
+		return ec.fieldContext_SearchHighlight_text(ctx, field)
+	case "start":
+		return ec.fieldContext_SearchHighlight_start(ctx, field)
+	case "length":
+		return ec.fieldContext_SearchHighlight_length(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SearchHighlight", field.Name)
 }
 
 func (ec *executionContext) childFields_StoredFile(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -13398,6 +13462,61 @@ func (ec *executionContext) _CertificationEdge_cursor(ctx context.Context, field
 }
 func (ec *executionContext) fieldContext_CertificationEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CertificationEdge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _CertificationEdge_highlights(ctx context.Context, field graphql.CollectedField, obj *model.CertificationEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CertificationEdge_highlights(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Highlights, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*catalog.SearchHighlight) graphql.Marshaler {
+			return ec.marshalNSearchHighlight2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐSearchHighlightᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CertificationEdge_highlights(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CertificationEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SearchHighlight(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CertificationEdge_nearNeighbour(ctx context.Context, field graphql.CollectedField, obj *model.CertificationEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CertificationEdge_nearNeighbour(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NearNeighbour, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CertificationEdge_nearNeighbour(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CertificationEdge", field, false, false, errors.New("field of type Boolean does not have child fields"))
 }
 
 func (ec *executionContext) _CertificationFacets_recognitionBases(ctx context.Context, field graphql.CollectedField, obj *catalog.CertificationFacets) (ret graphql.Marshaler) {
@@ -21588,6 +21707,98 @@ func (ec *executionContext) fieldContext_ReviewOrganization_description(_ contex
 	return graphql.NewScalarFieldContext("ReviewOrganization", field, true, true, errors.New("field of type String does not have child fields"))
 }
 
+func (ec *executionContext) _SearchHighlight_source(ctx context.Context, field graphql.CollectedField, obj *catalog.SearchHighlight) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchHighlight_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v catalog.HighlightSource) graphql.Marshaler {
+			return ec.marshalNHighlightSource2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐHighlightSource(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchHighlight_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchHighlight", field, false, false, errors.New("field of type HighlightSource does not have child fields"))
+}
+
+func (ec *executionContext) _SearchHighlight_text(ctx context.Context, field graphql.CollectedField, obj *catalog.SearchHighlight) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchHighlight_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchHighlight_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchHighlight", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _SearchHighlight_start(ctx context.Context, field graphql.CollectedField, obj *catalog.SearchHighlight) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchHighlight_start(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Start, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchHighlight_start(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchHighlight", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _SearchHighlight_length(ctx context.Context, field graphql.CollectedField, obj *catalog.SearchHighlight) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchHighlight_length(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Length, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchHighlight_length(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchHighlight", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
 func (ec *executionContext) _StoredFile_name(ctx context.Context, field graphql.CollectedField, obj *catalog.StoredFile) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -28912,6 +29123,16 @@ func (ec *executionContext) _CertificationEdge(ctx context.Context, sel ast.Sele
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "highlights":
+			out.Values[i] = ec._CertificationEdge_highlights(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nearNeighbour":
+			out.Values[i] = ec._CertificationEdge_nearNeighbour(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -33232,6 +33453,59 @@ func (ec *executionContext) _ReviewOrganization(ctx context.Context, sel ast.Sel
 	return out
 }
 
+var searchHighlightImplementors = []string{"SearchHighlight"}
+
+func (ec *executionContext) _SearchHighlight(ctx context.Context, sel ast.SelectionSet, obj *catalog.SearchHighlight) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, searchHighlightImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SearchHighlight")
+		case "source":
+			out.Values[i] = ec._SearchHighlight_source(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "text":
+			out.Values[i] = ec._SearchHighlight_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "start":
+			out.Values[i] = ec._SearchHighlight_start(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "length":
+			out.Values[i] = ec._SearchHighlight_length(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
 var storedFileImplementors = []string{"StoredFile"}
 
 func (ec *executionContext) _StoredFile(ctx context.Context, sel ast.SelectionSet, obj *catalog.StoredFile) graphql.Marshaler {
@@ -35353,6 +35627,23 @@ func (ec *executionContext) unmarshalNHeldCertificationInput2ᚖgithubᚗcomᚋm
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNHighlightSource2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐHighlightSource(ctx context.Context, v any) (catalog.HighlightSource, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := catalog.HighlightSource(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNHighlightSource2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐHighlightSource(ctx context.Context, sel ast.SelectionSet, v catalog.HighlightSource) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNID2string(ctx context.Context, v any) (string, error) {
 	res, err := graphql.UnmarshalID(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -36237,6 +36528,32 @@ func (ec *executionContext) marshalNRole2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatal
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNSearchHighlight2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐSearchHighlightᚄ(ctx context.Context, sel ast.SelectionSet, v []*catalog.SearchHighlight) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSearchHighlight2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐSearchHighlight(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSearchHighlight2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐSearchHighlight(ctx context.Context, sel ast.SelectionSet, v *catalog.SearchHighlight) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._SearchHighlight(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNStoredFile2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐStoredFileᚄ(ctx context.Context, sel ast.SelectionSet, v []*catalog.StoredFile) graphql.Marshaler {

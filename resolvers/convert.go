@@ -66,7 +66,7 @@ func nodesOf[T any](p catalog.Page[T]) []T {
 func certificationConnection(res catalog.CertificationResult) *model.CertificationConnection {
 	return model.NewCertificationConnection(nodesOf(res.Page), pageInfo(res.Page), res, func() []*model.CertificationEdge {
 		return edgesOf(res.Page, func(n *catalog.Certification, c string) *model.CertificationEdge {
-			return &model.CertificationEdge{Node: n, Cursor: c}
+			return &model.CertificationEdge{Node: n, Cursor: c, Highlights: highlightsOf(res, n), NearNeighbour: res.NearNeighbour(n)}
 		})
 	})
 }
@@ -119,4 +119,15 @@ func idOrKey(typ string, id, key *string) (int64, error) {
 		return relay.DecodeIDOf("id", typ, *id)
 	}
 	return 0, nil
+}
+
+// highlightsOf returns the spans of the certification that the result's
+// search matched.
+func highlightsOf(res catalog.CertificationResult, c *catalog.Certification) []*catalog.SearchHighlight {
+	spans := res.Highlights(c)
+	out := make([]*catalog.SearchHighlight, len(spans))
+	for i := range spans {
+		out[i] = &spans[i]
+	}
+	return out
 }

@@ -231,6 +231,15 @@ type CertificationEdge struct {
 	Node *catalog.Certification `json:"node"`
 	// The item's position, for `after` and `before`.
 	Cursor string `json:"cursor"`
+	// The spans of the certification's name, display name and aliases that
+	// `filter.search` matched, for a search box to set in bold; empty without a
+	// search and for a near neighbour.
+	Highlights []*catalog.SearchHighlight `json:"highlights"`
+	// Whether the certification was found beside the search's tight matches
+	// (another level of the same family, or the same issuer's entry on the same
+	// subject), ranked after them, rather than by the text itself: "you might also
+	// mean". False without a search.
+	NearNeighbour bool `json:"nearNeighbour"`
 }
 
 // Narrows a list of certifications. Conditions combine with AND; the values of

@@ -1,6 +1,7 @@
 package apitest
 
 import (
+	"fmt"
 	"os"
 	"regexp"
 	"strings"
@@ -39,6 +40,8 @@ func TestReadmeExamples(t *testing.T) {
 				if get(data, "certifications", "nodes", 0, "displayName") != "AWS Certified Welding Inspector (CWI)" {
 					t.Errorf("example %d: first hit is %v", i, get(data, "certifications", "nodes", 0))
 				}
+			case strings.Contains(q, "hazardous materials manager"):
+				checkReadmeNeighbours(t, i, get(data, "certifications", "edges").([]any))
 			case strings.Contains(q, "recognitionBases: [NCCA]"):
 				if num(get(data, "certifications", "totalCount")) != 25 {
 					t.Errorf("example %d: NCCA total is not 25", i)
@@ -101,4 +104,31 @@ func TestReadmeExamples(t *testing.T) {
 			}
 		}
 	})
+}
+
+// checkReadmeNeighbours checks the README's example of highlights and near
+// neighbours: CHMM first with its name's three spans, then CHMP as a near
+// neighbour without highlights.
+func checkReadmeNeighbours(t *testing.T, i int, edges []any) {
+	t.Helper()
+	if len(edges) < 2 {
+		t.Fatalf("example %d: want CHMM and a neighbour, got %v", i, edges)
+	}
+	first, second := edges[0], edges[1]
+	if name, _ := get(first, "node", "displayName").(string); !strings.Contains(name, "(CHMM)") || get(first, "nearNeighbour") != false {
+		t.Errorf("example %d: first edge is %v, want CHMM, not a neighbour", i, first)
+	}
+	var spans []string
+	for _, h := range get(first, "highlights").([]any) {
+		if get(h, "source") == "NAME" {
+			spans = append(spans, fmt.Sprintf("%v+%v", get(h, "start"), get(h, "length")))
+		}
+	}
+	if strings.Join(spans, " ") != "10+9 20+9 30+7" {
+		t.Errorf("example %d: name highlights %v, want 10+9 20+9 30+7", i, spans)
+	}
+	if name, _ := get(second, "node", "displayName").(string); !strings.Contains(name, "(CHMP)") || get(second, "nearNeighbour") != true ||
+		len(get(second, "highlights").([]any)) != 0 {
+		t.Errorf("example %d: second edge is %v, want CHMP as a near neighbour without highlights", i, second)
+	}
 }

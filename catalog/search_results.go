@@ -1,0 +1,170 @@
+package catalog
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// maxNeighbours is how many near neighbours a search adds after its tight
+// matches.
+const maxNeighbours = 5
+
+// HighlightSource says which name of an entry a highlight marks.
+type HighlightSource string
+
+// The names a highlight can mark.
+const (
+	// HighlightName marks the entry's name.
+	HighlightName HighlightSource = "NAME"
+	// HighlightDisplayName marks the entry's display name.
+	HighlightDisplayName HighlightSource = "DISPLAY_NAME"
+	// HighlightAlias marks one of the entry's aliases.
+	HighlightAlias HighlightSource = "ALIAS"
+)
+
+// SearchHighlight is a span of a name or alias that a search matched. Start and
+// Length count Unicode code points, not bytes or UTF-16 units.
+type SearchHighlight struct {
+	// Source says which name the span is in.
+	Source HighlightSource
+	// Text is the name or alias, as written.
+	Text string
+	// Start is the first code point of the span, from 0.
+	Start int
+	// Length is the number of code points of the span.
+	Length int
+}
+
+// searchOutcome is what a search found: the relevance of each entry, the
+// near neighbours among them, and the analysed text for highlights.
+type searchOutcome struct {
+	scores     map[int64]int
+	neighbours map[int64]bool
+	query      *query
+}
+
+// nearNeighbours returns up to maxNeighbours entries beside the first
+// tight match: entries of its group (the other levels of a family), then
+// entries of its issuer that share a word of its name (CHMP beside CHMM).
+func (m *matcher) nearNeighbours(first int, tight map[int64]int) []int {
+	doc := &m.docs[first]
+	var same, subject []int
+	for i := range m.docs {
+		other := &m.docs[i]
+		if _, ok := tight[other.cert.ID]; ok || i == first {
+			continue
+		}
+		switch {
+		case doc.cert.Group != "" && other.cert.Group == doc.cert.Group:
+			same = append(same, i)
+		case other.cert.OrganizationID == doc.cert.OrganizationID && sharesNameWord(doc, other):
+			subject = append(subject, i)
+		}
+	}
+	out := append(same, subject...)
+	return out[:min(len(out), maxNeighbours)]
+}
+
+// sharesNameWord reports whether two entries' first names share a word
+// that is neither noise nor a numeral.
+func sharesNameWord(a, b *matchDoc) bool {
+	if len(a.names) == 0 || len(b.names) == 0 {
+		return false
+	}
+	for _, x := range a.names[0] {
+		if !x.noise && !x.numeral && slices.Contains(b.names[0], x) {
+			return true
+		}
+	}
+	return false
+}
+
+// highlights returns the spans of the entry's names and aliases that the
+// analysed text matched, in code points.
+func (m *matcher) highlights(c *Certification, q *query) []SearchHighlight {
+	var out []SearchHighlight
+	add := func(source HighlightSource, text string) {
+		for _, w := range wordSpans(text) {
+			x := m.terms[w.text]
+			if x == nil || q.matchedSim(x) == 0 {
+				continue
+			}
+			length := w.length
+			for _, qw := range q.words {
+				if qw.text != w.text && strings.HasPrefix(w.text, qw.text) {
+					length = utf8.RuneCountInString(qw.text)
+				}
+			}
+			out = append(out, SearchHighlight{Source: source, Text: text, Start: w.start, Length: length})
+		}
+	}
+	add(HighlightName, c.Name)
+	if c.DisplayName != c.Name {
+		add(HighlightDisplayName, c.DisplayName)
+	}
+	for _, a := range c.Aliases {
+		add(HighlightAlias, a.Value)
+	}
+	return out
+}
+
+// wordSpan is a word of a text, lower-cased, with its place in code points.
+type wordSpan struct {
+	text          string
+	start, length int
+}
+
+// wordSpans splits a text as normalizeText does (runs of letters or of
+// digits) and keeps each word's place.
+func wordSpans(text string) []wordSpan {
+	var (
+		out  []wordSpan
+		cur  []rune
+		from int
+	)
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, wordSpan{text: string(cur), start: from, length: len(cur)})
+			cur = cur[:0]
+		}
+	}
+	pos := 0
+	for _, r := range text {
+		switch {
+		case r == '\'' || r == '’':
+			flush()
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if len(cur) > 0 && unicode.IsDigit(r) != unicode.IsDigit(cur[len(cur)-1]) {
+				flush()
+			}
+			if len(cur) == 0 {
+				from = pos
+			}
+			cur = append(cur, unicode.ToLower(r))
+		default:
+			flush()
+		}
+		pos++
+	}
+	flush()
+	return out
+}
+
+// Highlights returns the spans of the entry's names and aliases the
+// search matched; none without a search, and none for a near neighbour,
+// which the text itself did not find.
+func (r CertificationResult) Highlights(c *Certification) []SearchHighlight {
+	if r.search.query == nil || r.snapshot == nil || r.search.neighbours[c.ID] {
+		return nil
+	}
+	return r.snapshot.matcher.highlights(c, r.search.query)
+}
+
+// NearNeighbour reports whether the entry was found beside the search's
+// tight matches (another level of the same family, or the same issuer's
+// entry on the same subject) rather than matching the text itself.
+func (r CertificationResult) NearNeighbour(c *Certification) bool {
+	return r.search.neighbours[c.ID]
+}
