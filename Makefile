@@ -3,7 +3,7 @@
 SHELL := /usr/bin/env bash
 GO ?= go
 
-.PHONY: run build test generate check-generate lint bench bench-go bench-load fuzz seed token ci clients audit schema faulttest soak scaletest
+.PHONY: run build test generate check-generate lint bench bench-go bench-load fuzz seed token ci clients audit schema faulttest soak scaletest web check-web e2e screenshots
 
 ## run: build, migrate, seed and serve on :8080 (embedded SQLite unless DATABASE_URL is set)
 run:
@@ -100,5 +100,23 @@ CANDIDATE ?=
 token:
 	@$(GO) run . token -role $(ROLE) -subject $(SUBJECT) $(if $(CANDIDATE),-candidate-id $(CANDIDATE))
 
+## web: with Node: the web app's typed documents from schema.graphql, then its build into web/dist (embedded by the binary)
+web:
+	@cmp -s web/package-lock.json web/node_modules/.recert-lock || (cd web && npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.recert-lock)
+	cd web && npm run codegen && npm run typecheck && npm run build
+
+## check-web: fail when rebuilding the web app from the lockfile changes a committed file
+check-web: web
+	@changed="$$(git status --porcelain -- web/dist web/src/gql)"; \
+	if [ -n "$$changed" ]; then echo "make web changed committed files:"; echo "$$changed"; exit 1; fi
+
+## e2e: the web app's journeys in Debian's Chromium against a fresh server (installs Chromium when missing)
+e2e:
+	scripts/e2e.sh
+
+## screenshots: the e2e journeys, saving the README's screenshots in docs/screenshots/
+screenshots:
+	SCREENSHOTS=1 scripts/e2e.sh
+
 ## ci: what CI runs
-ci: lint check-generate test fuzz clients faulttest
+ci: lint check-generate check-web test fuzz clients e2e faulttest scaletest

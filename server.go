@@ -42,6 +42,7 @@ import (
 	"github.com/mssc/recert/internal/tracing"
 	"github.com/mssc/recert/resolvers"
 	"github.com/mssc/recert/seed"
+	"github.com/mssc/recert/web"
 	"github.com/ravilushqa/otelgqlgen"
 )
 
@@ -206,6 +207,9 @@ func serve(ctx context.Context, cfg config.Config, store *gormstore.Store, logge
 		CacheHit:       respcache.Hit,
 		PublicReads:    cache,
 		AnswerEntries:  answerEntries(tracingOn),
+		AllowedOrigins: cfg.AllowedOrigins,
+		DevTokens:      devTokenSigner(cfg),
+		WebApp:         webSettings(cfg),
 	})
 	queue, err := startNotifications(context.WithoutCancel(ctx), cfg, store, cat, clock, logger)
 	if err != nil {
@@ -237,6 +241,15 @@ func serve(ctx context.Context, cfg config.Config, store *gormstore.Store, logge
 		return err
 	}
 	return nil
+}
+
+// webSettings tells the web app to sign in at the issuer the API trusts
+// when the app has a client ID there.
+func webSettings(cfg config.Config) web.Settings {
+	if cfg.WebClientID == "" || cfg.Auth.Issuer == "" {
+		return web.Settings{}
+	}
+	return web.Settings{OIDCIssuer: cfg.Auth.Issuer, OIDCClientID: cfg.WebClientID, OIDCScope: "openid profile email"}
 }
 
 // tokenVerifier keeps a nil verifier a nil interface, so that the handler

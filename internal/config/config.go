@@ -78,6 +78,12 @@ type Config struct {
 	// TrustedProxies are the networks of the reverse proxies whose
 	// X-Forwarded-For names the client (TRUSTED_PROXIES).
 	TrustedProxies []netip.Prefix
+	// AllowedOrigins are the origins whose pages may call the API
+	// (CORS_ALLOWED_ORIGINS, comma-separated; empty by default).
+	AllowedOrigins []string
+	// WebClientID is the web app's client ID at the OpenID Connect issuer
+	// (AUTH_WEB_CLIENT_ID); the app signs in there when it is set.
+	WebClientID string
 	// Clock is the development clock (APP_CLOCK): the day every rule takes
 	// as today; never allowed in production.
 	Clock catalog.ClockSetting
@@ -162,6 +168,12 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	if err := readCaps(getenv, &cfg); err != nil {
 		return cfg, err
 	}
+	origins, err := readOrigins(getenv("CORS_ALLOWED_ORIGINS"))
+	if err != nil {
+		return cfg, err
+	}
+	cfg.AllowedOrigins = origins
+	cfg.WebClientID = getenv("AUTH_WEB_CLIENT_ID")
 	cfg.DBTimeout = 3 * time.Second
 	if v := getenv("DB_TIMEOUT"); v != "" {
 		d, err := time.ParseDuration(v)
@@ -326,4 +338,24 @@ func or(v, fallback string) string {
 		return fallback
 	}
 	return v
+}
+
+// readOrigins reads CORS_ALLOWED_ORIGINS: origins as a browser sends them
+// (scheme://host[:port], no path), comma-separated. A wildcard is refused:
+// every origin must be named.
+func readOrigins(v string) ([]string, error) {
+	var origins []string
+	for _, o := range strings.Split(v, ",") {
+		o = strings.TrimSpace(o)
+		if o == "" {
+			continue
+		}
+		u, err := url.Parse(o)
+		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || strings.Contains(u.Host, "*") ||
+			(u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.Fragment != "" || u.User != nil {
+			return nil, fmt.Errorf("CORS_ALLOWED_ORIGINS entry %q is not understood; list origins such as https://app.example.com,http://localhost:5173 (no wildcard, no path)", o)
+		}
+		origins = append(origins, u.Scheme+"://"+strings.ToLower(u.Host))
+	}
+	return origins, nil
 }

@@ -1,5 +1,6 @@
 // Package httpapi serves the GraphQL API over HTTP: the endpoint at
-// /graphql, GraphiQL at /, and the middleware around them.
+// /graphql, GraphiQL at /, the reference web app at /app/, and the
+// middleware around them.
 package httpapi
 
 import (
@@ -16,11 +17,12 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
-	"github.com/99designs/gqlgen/graphql/playground"
+	coderws "github.com/coder/websocket"
 
 	"github.com/mssc/recert/internal/limits"
 	"github.com/mssc/recert/internal/ratelimit"
 	"github.com/mssc/recert/internal/streamlimit"
+	"github.com/mssc/recert/web"
 )
 
 // Config is what the HTTP API needs.
@@ -104,6 +106,15 @@ type Config struct {
 	// the service: for a request from one of them, the client's address
 	// (an anonymous client's budget) is taken from X-Forwarded-For.
 	TrustedProxies []netip.Prefix
+	// AllowedOrigins are the origins (scheme://host[:port]) whose pages
+	// may call the API and open subscriptions (CORS); empty allows only
+	// the API's own origin.
+	AllowedOrigins []string
+	// DevTokens, when set and not in production, serves POST /dev/token,
+	// which the web app's "sign in as" picker uses.
+	DevTokens DevTokenSigner
+	// WebApp is what the web app at /app/ is told about signing in.
+	WebApp web.Settings
 }
 
 // New returns the HTTP handler of the API.
@@ -134,6 +145,9 @@ func New(cfg Config) http.Handler {
 		streams.counter = streamlimit.NewMemory()
 	}
 	srv.AddTransport(countedStream{caps: streams, Transport: transport.Websocket{
+		Implementation: transport.CoderWebsocketImplementation{AcceptOptions: coderws.AcceptOptions{
+			OriginPatterns: websocketOriginPatterns(cfg.AllowedOrigins),
+		}},
 		KeepAlivePingInterval: 15 * time.Second,
 		InitFunc:              websocketAuth(cfg.Tokens),
 		// A websocket has no deadlines once accepted: one that never
@@ -185,9 +199,16 @@ func New(cfg Config) http.Handler {
 		mux.Handle("GET /letters/", withPrincipal(cfg.Tokens, serveLetters(cfg.Letters, logger)))
 	}
 	if cfg.GraphiQL && !cfg.Production {
-		mux.Handle("GET /{$}", playground.Handler("MSSC Recertification API", "/graphql"))
+		mux.Handle("GET /{$}", web.GraphiQL())
 	}
-	return withRequestScope(mux)
+	settings := cfg.WebApp
+	settings.DevSignIn = cfg.DevTokens != nil && !cfg.Production
+	mux.Handle("GET /app/", web.App(settings))
+	mux.Handle("GET /app", http.RedirectHandler("/app/", http.StatusMovedPermanently))
+	if settings.DevSignIn {
+		mux.Handle("POST /dev/token", devTokens(cfg.DevTokens))
+	}
+	return withRequestScope(withCORS(cfg.AllowedOrigins, mux))
 }
 
 func orDefault[T int | int64 | time.Duration](v, d T) T {

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# make e2e: the web app's browser tests in Debian's Chromium against a fresh
+# server. Installs Chromium (apt) when it is missing and the test tools
+# from web/package-lock.json; SCREENSHOTS=1 also writes docs/screenshots/.
+# E2E_ONLY, a regular expression, runs only the journeys whose names match.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -x /usr/bin/chromium ]; then
+  apt-get update
+  apt-get install -y chromium
+fi
+# node_modules/.recert-lock is the lockfile node_modules was installed from.
+if ! cmp -s web/package-lock.json web/node_modules/.recert-lock; then
+  (cd web && npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.recert-lock)
+fi
+
+# A free loopback port for the page on another origin that the server allows.
+port=""
+for _ in $(seq 1 50); do
+  candidate=$(( 20000 + RANDOM % 40000 ))
+  if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then
+    port="$candidate"
+    break
+  fi
+done
+export E2E_ALLOWED_PORT="$port"
+export CORS_ALLOWED_ORIGINS="http://127.0.0.1:$port"
+scripts/start-test-server.sh bash -c 'cd web && node --test --test-concurrency=1 ${E2E_ONLY:+--test-name-pattern="$E2E_ONLY"} e2e/'

@@ -1,0 +1,199 @@
+// The journeys of issue 17 in Debian's Chromium against the real server:
+// anonymous search, a pasted list of credentials, a candidate's application,
+// staff approving a review seen live by an anonymous page, GraphiQL, a
+// page on another origin through CORS, and the app at a phone's width.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { accessible, api, candidateToken, gql, isoDate, launch, origin, pdf, screenshot, signInAs, staffToken } from './harness.mjs';
+
+let browser;
+
+before(async () => {
+  browser = await launch();
+  await gql(staffToken, `mutation($input: RegisterCandidateInput!) { registerCandidate(input: $input) { userErrors { message } } }`, {
+    input: {
+      msscCandidateId: 'C-9001', name: 'Casey Candidate', email: 'casey@example.com',
+      heldCertifications: [{ program: 'CPT', certifiedOn: isoDate(-5 * 365 + 60), expiresOn: isoDate(60) }],
+    },
+  });
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+test('an anonymous visitor finds a certification despite a typo and narrows by a facet', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${origin}/app/`);
+  await page.getByLabel('Search certifications').fill('Certfied Weldng Inspector');
+  const first = page.getByRole('list', { name: 'Certifications' }).getByRole('listitem').first();
+  await assert.doesNotReject(first.getByText('AWS Certified Welding Inspector').waitFor());
+  await page.getByLabel('Search certifications').fill('');
+  await page.getByText(/^156 certifications|^\d+ certifications/).waitFor();
+  await page.getByRole('group', { name: 'Recognition basis' }).getByLabel(/^NCCA/).check();
+  await page.getByText('25 certifications').waitFor();
+  await accessible(page, 'the catalog');
+  await screenshot(page, 'catalog');
+  await first.getByRole('link').click();
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  assert.match(await page.locator('.facts').innerText(), /Issuer/);
+  await accessible(page, 'a certification page');
+  await context.close();
+});
+
+test('a pasted list of five credentials gets five verdicts', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${origin}/app/#/check`);
+  await page.getByLabel(/Your credential/).fill([
+    'Certfied Welding Inspector (2023)',
+    'State-issued forklift operator license',
+    'OSHA 30-Hour Construction card',
+    'Underwater basket weaving master',
+    'Mobile Crane Operator',
+  ].join('\n'));
+  await page.getByRole('button', { name: 'Check' }).click();
+  const answers = page.getByRole('list', { name: 'Answers' }).locator(':scope > li');
+  await answers.nth(4).waitFor();
+  assert.equal(await answers.count(), 5);
+  const verdicts = await answers.locator('.verdict strong').allInnerTexts();
+  assert.deepEqual(verdicts, ['Industry certification', 'Continuing education', 'Does not count', 'Not listed', 'Ambiguous']);
+  await answers.nth(3).getByRole('link', { name: 'Submit it for review' }).waitFor();
+  await accessible(page, 'the credential check');
+  await screenshot(page, 'check');
+  await context.close();
+});
+
+test('a candidate adds an activity from a check answer, uploads a proof and sees the progress bar move', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInAs(page, 'CANDIDATE', 'C-9001');
+  await page.goto(`${origin}/app/#/me`);
+  await page.getByRole('button', { name: 'Start my CPT application' }).click();
+  const progress = page.locator('progress');
+  await progress.waitFor();
+  assert.equal(await progress.getAttribute('value'), '0');
+  await accessible(page, 'the candidate page');
+  await page.goto(`${origin}/app/#/check`);
+  await page.getByLabel(/Your credential/).fill('Certified Welding Inspector');
+  await page.getByRole('button', { name: 'Check' }).click();
+  await page.getByText('give the date you earned it above').waitFor();
+  await page.getByLabel(/When you earned it/).fill(isoDate(-30));
+  await page.getByRole('button', { name: 'Check' }).click();
+  await page.getByRole('button', { name: 'Add to my application' }).click();
+  await page.getByRole('button', { name: 'Added to my application' }).waitFor();
+  await page.goto(`${origin}/app/#/me`);
+  await page.getByText('10 of 100 points').first().waitFor();
+  assert.equal(await page.locator('progress').getAttribute('value'), '10');
+  await page.getByLabel('Upload a proof (PDF or image)').setInputFiles({ name: 'cwi-card.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await page.getByRole('button', { name: 'cwi-card.pdf' }).waitFor();
+  await accessible(page, 'the candidate page with an activity');
+  await screenshot(page, 'candidate');
+  await context.close();
+});
+
+test('staff approve a review and an anonymous page shows the new certification without a reload', async () => {
+  const name = 'Hydraulic Press Safety Technician';
+  const { keyActivities } = await gql('', '{ keyActivities(program: CPT) { id } }');
+  const form = new FormData();
+  form.append('operations', JSON.stringify({
+    query: `mutation($input: SubmitCertificationForReviewInput!) { submitCertificationForReview(input: $input) { review { id } userErrors { message } } }`,
+    variables: { input: { certificationName: name, organization: { name: 'Press Safety Board', url: 'https://press-safety.example.org' }, copy: null, trainingRequirements: '40 hours of classroom training and a written exam', keyActivityIds: [keyActivities[0].id], earningMethods: ['WRITTEN_ASSESSMENT'], recognition: ['NATIONAL'] } },
+  }));
+  form.append('map', JSON.stringify({ 0: ['variables.input.copy'] }));
+  form.append('0', new Blob([pdf], { type: 'application/pdf' }), 'certificate.pdf');
+  const submitted = await (await fetch(api, { method: 'POST', body: form, headers: { Authorization: `Bearer ${candidateToken}`, 'Apollo-Require-Preflight': 'true' } })).json();
+  assert.deepEqual(submitted.data.submitCertificationForReview.userErrors, []);
+
+  const anonymous = await browser.newContext();
+  const watcher = await anonymous.newPage();
+  await watcher.goto(`${origin}/app/`);
+  await watcher.getByLabel('Search certifications').fill(name);
+  await watcher.getByText(/^\d+ certifications/).waitFor();
+  assert.equal(await watcher.getByRole('link', { name }).count(), 0);
+
+  const staff = await browser.newContext();
+  const page = await staff.newPage();
+  await signInAs(page, 'STAFF', 'staff-dev');
+  await page.getByRole('link', { name: 'Review queue' }).click();
+  await page.getByRole('link', { name }).click();
+  await page.locator('iframe.copy').waitFor();
+  assert.equal(await page.getByLabel('Catalog entry name').inputValue(), name);
+  assert.equal(await page.getByLabel('Issuing organization').inputValue(), 'Press Safety Board');
+  await accessible(page, 'a review');
+  await screenshot(page, 'review');
+  await page.getByRole('button', { name: 'Approve and add to the catalog' }).click();
+  await page.getByText(/^Decided: Approved/).waitFor();
+
+  await assert.doesNotReject(watcher.getByRole('link', { name }).waitFor({ timeout: 15_000 }));
+  await page.getByRole('link', { name: 'Catalog edits' }).click();
+  await page.getByRole('table').waitFor();
+  await accessible(page, 'the catalog edits');
+  await page.getByRole('link', { name: 'Applications' }).click();
+  await page.getByRole('heading', { name: 'Application queue' }).waitFor();
+  await accessible(page, 'the application queue');
+  await anonymous.close();
+  await staff.close();
+});
+
+test('GraphiQL loads from the binary alone and opens on the README examples', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const foreign = [];
+  page.on('request', (r) => { if (!r.url().startsWith(origin) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) foreign.push(r.url()); });
+  await page.goto(`${origin}/`);
+  await page.locator('.graphiql-container').waitFor();
+  await page.getByText('Headers', { exact: true }).first().waitFor();
+  const tabs = await page.locator('.graphiql-tab').count();
+  assert.ok(tabs >= 8, `GraphiQL opened ${tabs} tabs, want the README's examples`);
+  assert.deepEqual(foreign, [], 'GraphiQL fetched something from another origin');
+  await screenshot(page, 'graphiql');
+  await context.close();
+});
+
+test('a page on an allowed origin calls the API through CORS; another origin cannot', async () => {
+  const page = `<!doctype html><html lang="en"><title>Other origin</title><p id="out">waiting</p><script>
+    fetch(${JSON.stringify(api)}, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ${staffToken}' },
+      body: JSON.stringify({ query: '{ viewer { subject } }' }) })
+      .then(async (r) => { document.getElementById('out').textContent = 'subject ' + (await r.json()).data.viewer.subject + ' remaining ' + r.headers.get('X-RateLimit-Remaining'); })
+      .catch((e) => { document.getElementById('out').textContent = 'refused ' + e.message; });
+  </script></html>`;
+  const serve = (port) => new Promise((resolve) => {
+    const s = createServer((_, res) => { res.setHeader('Content-Type', 'text/html'); res.end(page); });
+    s.listen(port, '127.0.0.1', () => resolve(s));
+  });
+  const allowed = await serve(Number(process.env.E2E_ALLOWED_PORT));
+  const other = await serve(0);
+  const context = await browser.newContext();
+  try {
+    const p = await context.newPage();
+    await p.goto(`http://127.0.0.1:${process.env.E2E_ALLOWED_PORT}/`);
+    await p.getByText(/^subject ci-staff remaining \d+$/).waitFor();
+    await p.goto(`http://127.0.0.1:${other.address().port}/`);
+    await p.getByText(/^refused /).waitFor();
+  } finally {
+    await context.close();
+    allowed.close();
+    other.close();
+  }
+});
+
+test('at 375 px wide the catalog and the check fit the screen and stay accessible', async () => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true });
+  const page = await context.newPage();
+  await page.goto(`${origin}/app/`);
+  await page.getByText(/^\d+ certifications/).waitFor();
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 375, `the catalog is ${width} px wide at 375 px`);
+  await accessible(page, 'the catalog at 375 px');
+  await screenshot(page, 'catalog-375');
+  await page.getByRole('link', { name: 'Does my credential count?' }).click();
+  await page.getByLabel(/Your credential/).fill('OSHA 30-Hour General Industry');
+  await page.getByRole('button', { name: 'Check' }).click();
+  await page.locator('.answer').waitFor();
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 375);
+  await accessible(page, 'the check at 375 px');
+  await context.close();
+});

@@ -1,0 +1,80 @@
+// What the browser tests share: Debian's Chromium driven by playwright-core,
+// axe-core checks, screenshots, and calls to the API the tests set up with.
+import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+
+/** api is the GraphQL endpoint of the server scripts/start-test-server.sh started. */
+export const api = process.env.RECERT_URL;
+/** origin is that server's origin, which serves the app at /app/. */
+export const origin = new URL(api).origin;
+/** staffToken and candidateToken are the script's development tokens. */
+export const staffToken = process.env.RECERT_STAFF_TOKEN;
+export const candidateToken = process.env.RECERT_CANDIDATE_TOKEN;
+
+/**
+ * launch starts Debian's Chromium headless. Playwright gives every launch a
+ * fresh temporary --user-data-dir of its own (and refuses one in args).
+ */
+export async function launch() {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    context.setDefaultTimeout(20_000);
+    return context;
+  };
+  return browser;
+}
+
+/** accessible fails on any serious or critical axe-core violation of the page as it is. */
+export async function accessible(page, screen) {
+  const started = Date.now();
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), [],
+    `axe-core found serious or critical violations on ${screen}`);
+  console.log(`# axe-core: ${screen}: no serious or critical violation (${Date.now() - started} ms)`);
+}
+
+/** screenshot saves the page as docs/screenshots/NAME.png when SCREENSHOTS is set (make screenshots). */
+export async function screenshot(page, name) {
+  if (!process.env.SCREENSHOTS) return;
+  const dir = new URL('../../docs/screenshots/', import.meta.url);
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: new URL(`${name}.png`, dir).pathname, fullPage: false });
+}
+
+/** gql posts a GraphQL request with a token and returns its data, failing on any error. */
+export async function gql(token, query, variables = {}) {
+  const res = await fetch(api, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await res.json();
+  assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+  return body.data;
+}
+
+/** isoDate is the date days from today, as YYYY-MM-DD. */
+export function isoDate(days) {
+  return new Date(Date.now() + days * 86400_000).toISOString().slice(0, 10);
+}
+
+/** pdf is a tiny PDF file's bytes, as a proof or a certificate copy. */
+export const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 100]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+
+/** signInAs uses the development "sign in as" picker. */
+export async function signInAs(page, role, subject) {
+  await page.goto(`${origin}/app/#/signin`);
+  await page.getByRole('radio', { name: role === 'STAFF' ? 'MSSC staff' : 'Candidate' }).check();
+  await page.getByLabel(role === 'STAFF' ? 'Staff user name' : 'MSSC candidate ID').fill(subject);
+  await page.getByRole('button', { name: /^Sign in as/ }).click();
+  await page.getByRole('button', { name: new RegExp(`Sign out ${subject}`) }).waitFor();
+}

@@ -1,0 +1,105 @@
+// The catalog for anyone: search as you type (typo-tolerant), facets, pages
+// and live updates when the catalog changes.
+import { useState } from 'preact/hooks';
+import { graphql } from '../gql';
+import type { RecognitionBasis } from '../gql/graphql';
+import { useDebounced, useQuery, useSubscription } from '../hooks';
+import { ErrorMessage, Loading, words } from '../ui';
+
+const CertificationsQuery = graphql(`
+  query Certifications($first: Int, $after: String, $filter: CertificationFilter) {
+    certifications(first: $first, after: $after, filter: $filter) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      facets {
+        recognitionBases { basis count }
+        organizations { organization { id name acronym } count }
+      }
+      nodes { id displayName points recognitionBases organization { name acronym } }
+    }
+  }
+`);
+
+/** CatalogChanged is the subscription that tells the catalog has a new version. */
+export const CatalogChanged = graphql(`
+  subscription CatalogChanged { catalogChanged { catalogVersion at } }
+`);
+
+const pageSize = 20;
+
+/** Catalog is the searchable list of certifications. */
+export function Catalog() {
+  const [text, setText] = useState('');
+  const [bases, setBases] = useState<RecognitionBasis[]>([]);
+  const [orgs, setOrgs] = useState<string[]>([]);
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const search = useDebounced(text.trim(), 250);
+  const filter = {
+    ...(search ? { search } : {}),
+    ...(bases.length ? { recognitionBases: bases } : {}),
+    ...(orgs.length ? { organizationIds: orgs } : {}),
+  };
+  const after = cursors[cursors.length - 1];
+  const q = useQuery(CertificationsQuery, { first: pageSize, after, filter });
+  useSubscription(CatalogChanged, () => q.reload());
+  const conn = q.data?.certifications;
+  const reset = () => setCursors([null]);
+  const toggle = <T,>(list: T[], v: T) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
+
+  return (
+    <div class="catalog">
+      <h1>Certification catalog</h1>
+      <label for="search">Search certifications</label>
+      <input id="search" type="search" value={text} placeholder="e.g. Certified Welding Inspector, OSHA 30, CWI"
+        onInput={(e) => { setText((e.target as HTMLInputElement).value); reset(); }} />
+      <div class="layout">
+        <aside aria-label="Filters">
+          {conn && (
+            <>
+              <fieldset>
+                <legend>Recognition basis</legend>
+                {conn.facets.recognitionBases.map((f) => (
+                  <label class="check">
+                    <input type="checkbox" checked={bases.includes(f.basis)} onChange={() => { setBases(toggle(bases, f.basis)); reset(); }} />
+                    {f.basis.replace(/_/g, ' ')} ({f.count})
+                  </label>
+                ))}
+              </fieldset>
+              <fieldset>
+                <legend>Issuer</legend>
+                {conn.facets.organizations.slice(0, 12).map((f) => (
+                  <label class="check">
+                    <input type="checkbox" checked={orgs.includes(f.organization.id)} onChange={() => { setOrgs(toggle(orgs, f.organization.id)); reset(); }} />
+                    {f.organization.acronym || f.organization.name} ({f.count})
+                  </label>
+                ))}
+              </fieldset>
+            </>
+          )}
+        </aside>
+        <div class="results">
+          {q.fetching && <Loading what="certifications" />}
+          <ErrorMessage message={q.error} />
+          {conn && (
+            <>
+              <p aria-live="polite">{conn.totalCount} certifications</p>
+              <ul class="list" aria-label="Certifications">
+                {conn.nodes.map((c) => (
+                  <li>
+                    <a href={`#/certification/${encodeURIComponent(c.id)}`}>{c.displayName}</a>
+                    <span class="meta"> {c.organization.acronym || c.organization.name} · {c.points} points · {c.recognitionBases.map(words).join(', ')}</span>
+                  </li>
+                ))}
+              </ul>
+              <nav class="pager" aria-label="Pages">
+                <button type="button" disabled={cursors.length < 2} onClick={() => setCursors(cursors.slice(0, -1))}>Previous page</button>
+                <span>Page {cursors.length}</span>
+                <button type="button" disabled={!conn.pageInfo.hasNextPage} onClick={() => setCursors([...cursors, conn.pageInfo.endCursor ?? null])}>Next page</button>
+              </nav>
+            </>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

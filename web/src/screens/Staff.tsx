@@ -1,0 +1,313 @@
+// Staff screens: the review queue (overdue first), one review with its copy
+// in the page and its decisions, the application queue with proofs and
+// points to adjust, and the catalog's history.
+import { useEffect, useState } from 'preact/hooks';
+import { graphql } from '../gql';
+import type { RejectionReason, RecognitionBasis } from '../gql/graphql';
+import { errorText } from '../client';
+import { fetchFile, download } from '../files';
+import { useMutation, useQuery } from '../hooks';
+import { Card, ErrorMessage, Loading, UserErrorList, words } from '../ui';
+
+const ReviewQueue = graphql(`
+  query ReviewQueue {
+    catalogReviews(first: 100, filter: { statuses: [PENDING, INFORMATION_REQUESTED] }) {
+      totalCount
+      nodes { id certificationName organization { name } status dueOn overdue submitterCount assignee }
+    }
+  }
+`);
+
+const ReviewDetail = graphql(`
+  query ReviewDetail($id: ID!) {
+    catalogReview(id: $id) {
+      id certificationName status dueOn overdue trainingRequirements earningMethods recognition
+      organization { name url description }
+      keyActivities { program number title }
+      copy { name contentType downloadPath }
+      informationRequest informationResponse
+      decision { outcome message certification { id displayName } }
+    }
+  }
+`);
+
+const Approve = graphql(`
+  mutation ApproveReview($id: ID!, $certification: CertificationInput!, $reason: String) {
+    approveCatalogReview(reviewId: $id, certification: $certification, reason: $reason) {
+      review { id status decision { certification { id displayName } } }
+      userErrors { field code message }
+    }
+  }
+`);
+
+const Reject = graphql(`
+  mutation RejectReview($id: ID!, $reason: RejectionReason!, $message: String!) {
+    rejectCatalogReview(reviewId: $id, reason: $reason, message: $message) {
+      review { id status }
+      userErrors { field code message }
+    }
+  }
+`);
+
+const AskInfo = graphql(`
+  mutation AskReviewInformation($id: ID!, $message: String!) {
+    requestReviewInformation(reviewId: $id, message: $message) {
+      review { id status }
+      userErrors { field code message }
+    }
+  }
+`);
+
+/** ReviewQueuePage lists the open reviews, overdue first, then by due date. */
+export function ReviewQueuePage() {
+  const q = useQuery(ReviewQueue, {});
+  if (q.fetching) return <Loading what="the review queue" />;
+  if (q.error) return <ErrorMessage message={q.error} />;
+  const reviews = [...(q.data?.catalogReviews.nodes ?? [])].sort((a, b) =>
+    a.overdue !== b.overdue ? (a.overdue ? -1 : 1) : a.dueOn.localeCompare(b.dueOn));
+  return (
+    <div>
+      <h1>Catalog review queue</h1>
+      <p>{q.data?.catalogReviews.totalCount} open reviews</p>
+      <ul class="list" aria-label="Open reviews">
+        {reviews.map((r) => (
+          <li>
+            <a href={`#/staff/review/${encodeURIComponent(r.id)}`}>{r.certificationName}</a>
+            <span class="meta"> {r.organization.name} · {words(r.status)} · due {r.dueOn}{r.overdue && <strong class="overdue"> · overdue</strong>} · {r.submitterCount} submitter(s){r.assignee && ` · ${r.assignee}`}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+const reasons: RejectionReason[] = ['LOCAL_OR_COMPANY_SPECIFIC', 'ATTENDANCE_ONLY', 'NOT_A_RELATED_FIELD', 'INSUFFICIENT_DOCUMENTATION', 'OTHER'];
+const bases: RecognitionBasis[] = ['NAM_ENDORSED', 'NCCA', 'OSHA_GENERAL_INDUSTRY'];
+
+/** ReviewPage shows one review, its copy, and the staff's decisions. */
+export function ReviewPage({ id }: { id: string }) {
+  const q = useQuery(ReviewDetail, { id });
+  const r = q.data?.catalogReview;
+  if (q.fetching && !r) return <Loading what="the review" />;
+  if (q.error) return <ErrorMessage message={q.error} />;
+  if (!r) return <ErrorMessage message="There is no such review." />;
+  return (
+    <div>
+      <p><a href="#/staff/reviews">← Back to the queue</a></p>
+      <h1>{r.certificationName}</h1>
+      <p>{r.organization.name} · {words(r.status)} · due {r.dueOn}{r.overdue && ' · overdue'}</p>
+      <dl class="facts">
+        <dt>Training</dt><dd>{r.trainingRequirements}</dd>
+        <dt>Earned by</dt><dd>{r.earningMethods.map(words).join(', ')}</dd>
+        <dt>Recognised</dt><dd>{r.recognition.map(words).join(', ')}</dd>
+        <dt>Key activities</dt><dd>{r.keyActivities.map((k) => `${k.program} ${k.number} ${k.title}`).join('; ') || '—'}</dd>
+        {r.informationRequest && (<><dt>Information asked</dt><dd>{r.informationRequest}</dd></>)}
+        {r.informationResponse && (<><dt>Answer</dt><dd>{r.informationResponse}</dd></>)}
+      </dl>
+      <CopyViewer path={r.copy.downloadPath} name={r.copy.name} />
+      {r.decision ? (
+        <p role="status">Decided: {words(r.decision.outcome)}. {r.decision.message}{r.decision.certification && <> <a href={`#/certification/${encodeURIComponent(r.decision.certification.id)}`}>{r.decision.certification.displayName}</a></>}</p>
+      ) : (
+        <Decisions id={r.id} name={r.certificationName} org={r.organization.name} onDone={q.reload} />
+      )}
+    </div>
+  );
+}
+
+function CopyViewer({ path, name }: { path: string; name: string }) {
+  const [file, setFile] = useState<{ url: string; type: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let url = '';
+    fetchFile(path).then((f) => { url = f.url; setFile(f); }, (e) => setError(errorText(e)));
+    return () => url && URL.revokeObjectURL(url);
+  }, [path]);
+  return (
+    <Card title="The submitted copy" level={2}>
+      {!file && !error && <Loading what="the copy" />}
+      <ErrorMessage message={error} />
+      {file && (file.type.startsWith('image/')
+        ? <img class="copy" src={file.url} alt={`The submitted copy, ${name}`} />
+        : <iframe class="copy" src={file.url} title={`The submitted copy, ${name}`} />)}
+    </Card>
+  );
+}
+
+function Decisions({ id, name, org, onDone }: { id: string; name: string; org: string; onDone: () => void }) {
+  const approve = useMutation(Approve);
+  const reject = useMutation(Reject);
+  const ask = useMutation(AskInfo);
+  const [entryName, setEntryName] = useState(name);
+  const [orgName, setOrgName] = useState(org);
+  const [basis, setBasis] = useState<RecognitionBasis[]>(['NAM_ENDORSED']);
+  const [reason, setReason] = useState<RejectionReason>('OTHER');
+  const [message, setMessage] = useState('');
+  const [question, setQuestion] = useState('');
+  const [errors, setErrors] = useState<{ field?: string[] | null; message: string }[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const busy = approve.busy || reject.busy || ask.busy;
+
+  async function act(fn: () => Promise<{ userErrors: { field?: string[] | null; message: string }[] }>) {
+    setError(null);
+    try {
+      const p = await fn();
+      setErrors(p.userErrors);
+      if (!p.userErrors.length) onDone();
+    } catch (e) {
+      setError(errorText(e));
+    }
+  }
+  return (
+    <>
+      <Card title="Approve">
+        <form class="stack" onSubmit={(e) => { e.preventDefault(); act(async () => (await approve.run({ id, certification: { name: entryName, newOrganization: { name: orgName }, recognitionBases: basis } })).approveCatalogReview); }}>
+          <label for="ap-name">Catalog entry name</label>
+          <input id="ap-name" value={entryName} required onInput={(e) => setEntryName((e.target as HTMLInputElement).value)} />
+          <label for="ap-org">Issuing organization</label>
+          <input id="ap-org" value={orgName} required onInput={(e) => setOrgName((e.target as HTMLInputElement).value)} />
+          <fieldset>
+            <legend>Recognition basis</legend>
+            {bases.map((b) => <label class="check"><input type="checkbox" checked={basis.includes(b)} onChange={() => setBasis(basis.includes(b) ? basis.filter((x) => x !== b) : [...basis, b])} />{b.replace(/_/g, ' ')}</label>)}
+          </fieldset>
+          <button type="submit" disabled={busy}>{approve.busy ? 'Approving…' : 'Approve and add to the catalog'}</button>
+        </form>
+      </Card>
+      <Card title="Reject">
+        <form class="stack" onSubmit={(e) => { e.preventDefault(); act(async () => (await reject.run({ id, reason, message })).rejectCatalogReview); }}>
+          <label for="rj-reason">Reason</label>
+          <select id="rj-reason" value={reason} onChange={(e) => setReason((e.target as HTMLSelectElement).value as RejectionReason)}>
+            {reasons.map((r) => <option value={r}>{words(r)}</option>)}
+          </select>
+          <label for="rj-message">Message to the candidate</label>
+          <textarea id="rj-message" required rows={2} value={message} onInput={(e) => setMessage((e.target as HTMLTextAreaElement).value)} />
+          <button type="submit" disabled={busy}>{reject.busy ? 'Rejecting…' : 'Reject'}</button>
+        </form>
+      </Card>
+      <Card title="Ask for information">
+        <form class="stack" onSubmit={(e) => { e.preventDefault(); act(async () => (await ask.run({ id, message: question })).requestReviewInformation); }}>
+          <label for="ask-message">What MSSC needs to know</label>
+          <textarea id="ask-message" required rows={2} value={question} onInput={(e) => setQuestion((e.target as HTMLTextAreaElement).value)} />
+          <button type="submit" disabled={busy}>{ask.busy ? 'Sending…' : 'Ask the candidate'}</button>
+        </form>
+      </Card>
+      {busy && <Loading what="the decision" />}
+      <UserErrorList errors={errors} />
+      <ErrorMessage message={error} />
+    </>
+  );
+}
+
+const ApplicationQueue = graphql(`
+  query ApplicationQueue {
+    applications(first: 50, filter: { statuses: [SUBMITTED, IN_REVIEW, DETAILED_REVIEW, APPEALED] }) {
+      totalCount
+      nodes {
+        id program status version decisionDueOn
+        candidate { name msscCandidateId }
+        points { required total }
+        activities { activityId title category reviewerPoints proofs { name downloadPath } }
+      }
+    }
+  }
+`);
+
+const SetPoints = graphql(`
+  mutation SetActivityPoints($applicationId: ID!, $version: Int!, $activityId: Int!, $points: Int!, $reason: String!) {
+    setActivityPoints(applicationId: $applicationId, version: $version, activityId: $activityId, points: $points, reason: $reason) {
+      application { id version points { total } }
+      userErrors { field code message }
+    }
+  }
+`);
+
+/** ApplicationQueuePage lists the applications waiting for staff, with proofs and points to adjust. */
+export function ApplicationQueuePage() {
+  const q = useQuery(ApplicationQueue, {});
+  if (q.fetching && !q.data) return <Loading what="the application queue" />;
+  if (q.error) return <ErrorMessage message={q.error} />;
+  return (
+    <div>
+      <h1>Application queue</h1>
+      <p>{q.data?.applications.totalCount} applications waiting</p>
+      {q.data?.applications.nodes.map((a) => (
+        <Card title={`${a.candidate?.name ?? 'Candidate'} (${a.candidate?.msscCandidateId ?? '?'}): ${a.program}`}>
+          <p>{words(a.status)} · {a.points.total} of {a.points.required} points{a.decisionDueOn && ` · decide by ${a.decisionDueOn}`}</p>
+          <ul class="list">
+            {a.activities.map((act) => <PointsRow app={a} act={act} onDone={q.reload} />)}
+          </ul>
+        </Card>
+      ))}
+    </div>
+  );
+}
+
+function PointsRow({ app, act, onDone }: { app: { id: string; version: number }; act: { activityId: number; title: string; category: string; reviewerPoints?: number | null; proofs: { name: string; downloadPath: string }[] }; onDone: () => void }) {
+  const m = useMutation(SetPoints);
+  const [points, setPoints] = useState(String(act.reviewerPoints ?? ''));
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const id = `pts-${app.id}-${act.activityId}`;
+  async function save(e: Event) {
+    e.preventDefault();
+    setError(null);
+    try {
+      const r = await m.run({ applicationId: app.id, version: app.version, activityId: act.activityId, points: Number(points), reason });
+      const p = r.setActivityPoints;
+      if (p.userErrors.length) setError(p.userErrors.map((u) => u.message).join(' '));
+      else onDone();
+    } catch (err) {
+      setError(errorText(err));
+    }
+  }
+  return (
+    <li>
+      {act.title} ({words(act.category)})
+      {act.proofs.map((p) => <button type="button" class="link" onClick={() => download(p.downloadPath, p.name).catch((e) => setError(errorText(e)))}>Proof: {p.name}</button>)}
+      <form class="inline" onSubmit={save}>
+        <label for={id}>Points</label>
+        <input id={id} type="number" min={0} max={100} value={points} required onInput={(e) => setPoints((e.target as HTMLInputElement).value)} />
+        <label for={`${id}-why`}>Reason</label>
+        <input id={`${id}-why`} value={reason} required onInput={(e) => setReason((e.target as HTMLInputElement).value)} />
+        <button type="submit" disabled={m.busy}>{m.busy ? 'Saving…' : 'Set points'}</button>
+      </form>
+      <ErrorMessage message={error} />
+    </li>
+  );
+}
+
+const History = graphql(`
+  query CatalogHistory($after: String) {
+    catalogHistory(first: 25, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      nodes { at actor action entityType reason catalogVersion }
+    }
+  }
+`);
+
+/** HistoryPage lists the catalog's edits, newest first, with who made them and why. */
+export function HistoryPage() {
+  const [after, setAfter] = useState<string | null>(null);
+  const q = useQuery(History, { after });
+  return (
+    <div>
+      <h1>Catalog edits</h1>
+      {q.fetching && <Loading what="the history" />}
+      <ErrorMessage message={q.error} />
+      {q.data && (
+        <>
+          <table>
+            <caption class="sr-only">Catalog edits</caption>
+            <thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th><th scope="col">Why</th></tr></thead>
+            <tbody>
+              {q.data.catalogHistory.nodes.map((c) => (
+                <tr><td>{new Date(c.at).toLocaleString()}</td><td>{c.actor}</td><td>{words(c.action)} {c.entityType}</td><td>{c.reason}</td></tr>
+              ))}
+            </tbody>
+          </table>
+          {q.data.catalogHistory.pageInfo.hasNextPage && <button type="button" onClick={() => setAfter(q.data!.catalogHistory.pageInfo.endCursor ?? null)}>Older edits</button>}
+        </>
+      )}
+    </div>
+  );
+}
