@@ -37,6 +37,9 @@ func TestSurvivesADatabaseOutage(t *testing.T) {
 		"DATABASE_URL": cluster.URL(), "LISTEN_ADDR": addr, "AUTH_DEV_SECRET": "fault-test-secret",
 		"UPLOADS_URL": "file://" + filepath.Join(dir, "uploads"), "LOG_LEVEL": "error", "DB_TIMEOUT": "2s",
 		"RATE_LIMIT_BUDGET": "100000000",
+		// Each writer adds activities to one application for the whole run,
+		// far past the default cap a real application keeps to.
+		"MAX_ACTIVITIES_PER_APPLICATION": "10000",
 	}
 	ctx, stop := context.WithCancel(context.Background())
 	served := make(chan error, 1)

@@ -89,7 +89,7 @@ func TestScale(t *testing.T) {
 		procs[i] = &scaleProcess{name: fmt.Sprintf("p%d", i+1), addr: freeAddr(t), bin: bin, env: append(append([]string{}, base...),
 			"SEED_ON_START=false", "REDIS_URL="+redisURL, "DATABASE_REPLICA_URLS="+replica.URL(),
 			"RATE_LIMIT_BUDGET="+strconv.Itoa(scaleBudget), "RATE_LIMIT_RESTORE="+strconv.Itoa(scaleRestore),
-			"WRITE_TIMEOUT="+scaleWriteTimeout.String(), "RESOLVER_TIMEOUT=5s", "REPLICA_STICKINESS=2s", "TRUSTED_PROXIES=127.0.0.1")}
+			"WRITE_TIMEOUT="+scaleWriteTimeout.String(), "RESOLVER_TIMEOUT=5s", "REPLICA_STICKINESS=2s", "TRUSTED_PROXIES=127.0.0.1", "MAX_ACTIVITIES_PER_APPLICATION=10000")}
 		procs[i].env = append(procs[i].env, "INSTANCE_NAME="+procs[i].name, "LISTEN_ADDR="+procs[i].addr)
 		procs[i].start(t)
 	}
