@@ -41,7 +41,7 @@ func (s *Snapshot) CheckExtension(expiresOn, courseEndsOn Date) (Date, *Error) {
 
 // Fee returns the fee of the kind from the fee table.
 func (s *Snapshot) Fee(kind FeeKind) (Money, *Error) {
-	for _, f := range s.fees {
+	for _, f := range s.Fees() {
 		if f.Kind == kind {
 			return f.Amount, nil
 		}

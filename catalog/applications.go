@@ -397,7 +397,7 @@ func (s *Applications) AttachProof(ctx context.Context, id int64, version int, a
 		file, err := s.files.Put(ctx, up.Content, up.Name)
 		if err != nil {
 			if ErrorCode(err) == CodeInvalid {
-				return []*Error{{Code: CodeInvalid, Field: "file", Message: asError(err).Message}}, nil
+				return []*Error{{Code: CodeInvalid, Field: "file", Message: AsError(err).Message}}, nil
 			}
 			return nil, err
 		}

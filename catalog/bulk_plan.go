@@ -80,7 +80,7 @@ type bulkPlanner struct {
 // planBulk works out every change and problem of the rows.
 func (s *Snapshot) planBulk(rows []bulkRow, change Change) *BulkPlan {
 	p := &bulkPlanner{
-		snap: s, change: change, plan: &BulkPlan{CatalogVersion: s.version},
+		snap: s, change: change, plan: &BulkPlan{CatalogVersion: s.Version()},
 		newOrgs: map[string]*OrganizationInput{}, orgs: map[string]*Organization{},
 		lines: map[string]int{}, displays: map[string]int{},
 	}

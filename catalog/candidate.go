@@ -5,7 +5,6 @@ import (
 	"regexp"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -133,13 +132,4 @@ func CheckHeld(prefix string, h HeldCertification) []*Error {
 		errs = append(errs, Invalid(prefix+"expiresOn", "the expiration date must come after the certification date"))
 	}
 	return errs
-}
-
-func hasControl(s string) bool {
-	for _, r := range s {
-		if unicode.IsControl(r) {
-			return true
-		}
-	}
-	return false
 }

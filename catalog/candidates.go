@@ -24,21 +24,6 @@ type CandidateStore interface {
 	UpdateContact(ctx context.Context, id int64, d ContactDetails, change Change) (*Candidate, error)
 }
 
-// Change describes a write for the audit trail.
-type Change struct {
-	// Action names what was done, such as "candidate.register".
-	Action string
-	// Actor is the subject of the principal who did it.
-	Actor string
-	// At is when it was done.
-	At time.Time
-	// Reason says why, where the caller gave a reason.
-	Reason string
-	// Notify are the notifications the change causes, written in the same
-	// transaction as the change (a transactional outbox).
-	Notify []Notification
-}
-
 // Candidates is the service for candidate profiles and held certifications.
 type Candidates struct {
 	store CandidateStore
@@ -179,20 +164,4 @@ func (s *Candidates) UpdateMyContact(ctx context.Context, d ContactDetails) (*Ca
 		return nil, nil, err
 	}
 	return c, nil, nil
-}
-
-// conflictAsUserError turns a store conflict (a unique key taken by a
-// concurrent write) into a user error on the field.
-func conflictAsUserError(err error, field string) []*Error {
-	if ErrorCode(err) == CodeConflict {
-		return []*Error{{Code: CodeConflict, Field: field, Message: "this was changed by someone else at the same time; try again"}}
-	}
-	return nil
-}
-
-func userErrorOrNil(err error) error {
-	if ErrorCode(err) == CodeConflict {
-		return nil
-	}
-	return err
 }

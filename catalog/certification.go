@@ -105,3 +105,15 @@ func (c *Certification) EligibleFor(p Program) bool {
 	}
 	return false
 }
+
+// CountsAt reports whether a credential earned on the given day counts
+// under entry c: not before its approval, not on or after its retirement.
+func (c *Certification) CountsAt(earned Date) bool {
+	if c.ApprovedOn != nil && earned.Before(*c.ApprovedOn) {
+		return false
+	}
+	if c.RetiredOn != nil && !earned.Before(*c.RetiredOn) {
+		return false
+	}
+	return true
+}

@@ -77,7 +77,7 @@ func ValidateCredential(prefix string, in CredentialInput, today Date) error {
 // what the candidate should do next, and what to claim when it counts.
 // The input must be valid.
 func (s *Snapshot) CheckCredential(in CredentialInput) CredentialCheck {
-	out := s.checkCredential(in, s.matcher.analyseSignals(in), true)
+	out := s.checkCredential(in, matcherOf(s).analyseSignals(in), true)
 	out.Claim = s.claimFor(in, out)
 	return out
 }
@@ -106,8 +106,8 @@ func (s *Snapshot) checkCredential(in CredentialInput, sig credentialSignals, co
 	if training {
 		drop = trainingWordSet
 	}
-	q := s.matcher.analyse(sig.matchText(in), in.Issuer, drop)
-	ranked := s.matcher.score(q)
+	q := matcherOf(s).analyse(sig.matchText(in), in.Issuer, drop)
+	ranked := matcherOf(s).score(q)
 	equipment := sig.equipment
 	ranked = slices.DeleteFunc(ranked, func(r scored) bool {
 		if r.phrase {
@@ -136,10 +136,10 @@ func (s *Snapshot) checkCredential(in CredentialInput, sig credentialSignals, co
 				"employer or third-party training such as Six Sigma or Lean, from a body whose certification is not on the pre-approved list, counts as Continuing Education when it is recognised by other employers or an independent third party, and is neither proprietary nor basic job training (guide, Employer training)", alternatives)
 		}
 		if correct {
-			if fixed, ok := s.matcher.correct(in.Text); ok {
+			if fixed, ok := matcherOf(s).correct(in.Text); ok {
 				again := in
 				again.Text = fixed
-				if r := s.checkCredential(again, s.matcher.analyseSignals(again), false); r.Verdict != VerdictNotListed {
+				if r := s.checkCredential(again, matcherOf(s).analyseSignals(again), false); r.Verdict != VerdictNotListed {
 					r.Rules = append([]AppliedRule{{RuleReadWithCorrections, fmt.Sprintf("read as %q, with misspelled words corrected to the catalog's", fixed)}}, r.Rules...)
 					r.Confidence = math.Round(r.Confidence*0.9*100) / 100
 					return r
@@ -159,7 +159,7 @@ func (s *Snapshot) checkCredential(in CredentialInput, sig credentialSignals, co
 		}
 		return s.notListed(ranked, alternatives)
 	}
-	entry := s.matcher.docs[ranked[0].doc].cert
+	entry := matcherOf(s).docs[ranked[0].doc].cert
 	if tied := tiedAtTop(ranked); len(tied) > 1 {
 		return s.ambiguous(tied, alternatives)
 	}
@@ -199,7 +199,7 @@ func (s *Snapshot) claimFor(in CredentialInput, out CredentialCheck) *Credential
 // industryCertificationType returns the rule table's row for an industry
 // certification, or nil when the table has none.
 func (s *Snapshot) industryCertificationType() *ActivityType {
-	for _, a := range s.activityTypes {
+	for _, a := range s.ActivityTypes(nil) {
 		if a.Category == CategoryIndustryCertification {
 			return a
 		}
@@ -256,7 +256,7 @@ func (s *Snapshot) levelOnly(sig credentialSignals) (CredentialCheck, bool) {
 		return CredentialCheck{}, false
 	}
 	var entries []*Certification
-	for _, c := range s.certifications {
+	for _, c := range s.Certifications() {
 		if c.Level != "" && c.RetiredOn == nil && levelWords(normalizeText(c.Level)) == text {
 			entries = append(entries, c)
 		}
@@ -288,10 +288,10 @@ func levelWords(text string) string {
 // issuerOnly answers a text that names only an organization of the
 // catalog: it asks which of that organization's certifications is meant.
 func (s *Snapshot) issuerOnly(in CredentialInput) CredentialCheck {
-	q := s.matcher.analyse(in.Text, in.Issuer, nil)
+	q := matcherOf(s).analyse(in.Text, in.Issuer, nil)
 	var entries []*Certification
 	var names []string
-	for _, c := range s.certifications {
+	for _, c := range s.Certifications() {
 		if q.orgs[c.OrganizationID] && c.RetiredOn == nil {
 			entries = append(entries, c)
 			names = append(names, c.DisplayName)
@@ -340,7 +340,7 @@ func (s *Snapshot) classifyByRule(in CredentialInput, sig credentialSignals) (Cr
 		}
 		if (number == "10" || number == "30") && !hasAny(text, oshaGeneralWords) {
 			var tied []*Certification
-			for _, c := range s.certifications {
+			for _, c := range s.Certifications() {
 				if c.HasBasis(BasisOSHAGeneralIndustry) && slices.Contains(strings.Fields(normalizeText(c.Name)), number) {
 					tied = append(tied, c)
 				}
@@ -491,8 +491,8 @@ func (s *Snapshot) fullCPT(in CredentialInput, text string) (CredentialCheck, bo
 	if !hasAny(text, fullCPTWords) || hasAny(text, cptModuleWords) {
 		return CredentialCheck{}, false
 	}
-	for id := range s.matcher.analyse(in.Text, in.Issuer, nil).orgs {
-		if o := s.orgByID[id]; o != nil && o.Key != "mssc" {
+	for id := range matcherOf(s).analyse(in.Text, in.Issuer, nil).orgs {
+		if o := s.Organization(id); o != nil && o.Key != "mssc" {
 			return CredentialCheck{}, false
 		}
 	}
@@ -504,7 +504,7 @@ func (s *Snapshot) fullCPT(in CredentialInput, text string) (CredentialCheck, bo
 		}, true
 	}
 	var modules []*Certification
-	for _, c := range s.certifications {
+	for _, c := range s.Certifications() {
 		if c.OrganizationKey == "mssc" && c.EligibleFor(ProgramCLT) && !c.EligibleFor(ProgramCPT) {
 			modules = append(modules, c)
 		}
@@ -520,7 +520,7 @@ func (s *Snapshot) fullCPT(in CredentialInput, text string) (CredentialCheck, bo
 func (s *Snapshot) ambiguous(tied []scored, alternatives []CredentialMatch) CredentialCheck {
 	names := make([]string, len(tied))
 	for i, t := range tied {
-		names[i] = s.matcher.docs[t.doc].cert.DisplayName
+		names[i] = matcherOf(s).docs[t.doc].cert.DisplayName
 	}
 	return CredentialCheck{
 		Verdict: VerdictAmbiguous, Confidence: 0.5, Alternatives: alternatives,
@@ -570,8 +570,8 @@ func (s *Snapshot) alternatives(ranked []scored, q *query) []CredentialMatch {
 		if !r.phrase && !r.ownAcronym && (r.queryRecall < alternativeQueryRecall || r.nameRecall < alternativeNameRecall) {
 			continue
 		}
-		doc := &s.matcher.docs[r.doc]
-		out = append(out, CredentialMatch{Certification: doc.cert, Score: math.Round(math.Min(r.score, 1)*100) / 100, Reasons: s.matcher.reasons(doc, q, r)})
+		doc := &matcherOf(s).docs[r.doc]
+		out = append(out, CredentialMatch{Certification: doc.cert, Score: math.Round(math.Min(r.score, 1)*100) / 100, Reasons: matcherOf(s).reasons(doc, q, r)})
 	}
 	return out
 }

@@ -231,8 +231,6 @@ func clone(c *Certification) *Certification {
 	return &out
 }
 
-func equalFold(a, b string) bool { return normalizeText(a) == normalizeText(b) }
-
 // record is the JSON the history keeps of an entry.
 func record(v any) string {
 	raw, _ := json.Marshal(recordFields(v))

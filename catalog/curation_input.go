@@ -108,7 +108,7 @@ func (s *Snapshot) checkCertification(prefix string, in *CertificationInput, sel
 		errs = append(errs, Invalid(prefix+"organizationId", "give either an existing organization or a new one, not both"))
 	case in.NewOrganization != nil:
 		errs = append(errs, in.NewOrganization.normalize(prefix+"newOrganization.")...)
-	case s.orgByID[in.OrganizationID] == nil:
+	case s.Organization(in.OrganizationID) == nil:
 		errs = append(errs, Invalid(prefix+"organizationId", "no organization has this ID"))
 	}
 	checkText(&errs, prefix+"name", in.Name, true, maxCatalogText)
@@ -126,7 +126,7 @@ func (s *Snapshot) checkCertification(prefix string, in *CertificationInput, sel
 	if in.RenewalPeriodMonths < 0 || in.RenewalPeriodMonths > maxRenewalMonths {
 		errs = append(errs, Invalid(prefix+"renewalPeriodMonths", "a number of months from 1 to %d, or 0 when unknown", maxRenewalMonths))
 	}
-	for _, c := range s.certifications {
+	for _, c := range s.Certifications() {
 		if (self == nil || c.ID != self.ID) && strings.EqualFold(c.DisplayName, in.DisplayName) {
 			errs = append(errs, &Error{Code: CodeConflict, Field: prefix + "displayName", Message: "another catalog entry has this display name"})
 		}
@@ -167,7 +167,7 @@ func (s *Snapshot) defaultDisplayName(in *CertificationInput) string {
 		if prefix == "" {
 			prefix = in.NewOrganization.Name
 		}
-	} else if o := s.orgByID[in.OrganizationID]; o != nil {
+	} else if o := s.Organization(in.OrganizationID); o != nil {
 		prefix = o.Acronym
 		if prefix == "" {
 			prefix = o.Name
@@ -202,7 +202,7 @@ func (s *Snapshot) newCertification(in CertificationInput, source ProvenanceSour
 		orgKey = slugKey(func(k string) bool { return s.orgByKey(k) != nil }, firstNonEmpty(n.Acronym, n.Name))
 		org = &Organization{Key: orgKey, Name: n.Name, Acronym: n.Acronym, URL: n.URL, Description: n.Description, CTID: n.CTID}
 		issuer = org
-	} else if o := s.orgByID[in.OrganizationID]; o != nil {
+	} else if o := s.Organization(in.OrganizationID); o != nil {
 		orgKey = o.Key
 		issuer = o
 	}
@@ -218,20 +218,11 @@ func (s *Snapshot) newCertification(in CertificationInput, source ProvenanceSour
 	return org, cert
 }
 
-func firstNonEmpty(values ...string) string {
-	for _, v := range values {
-		if v != "" {
-			return v
-		}
-	}
-	return ""
-}
-
 // OrganizationByKey returns the organization with the stable key, or nil.
 func (s *Snapshot) OrganizationByKey(key string) *Organization { return s.orgByKey(key) }
 
 func (s *Snapshot) orgByKey(key string) *Organization {
-	for _, o := range s.organizations {
+	for _, o := range s.Organizations() {
 		if o.Key == key {
 			return o
 		}
@@ -243,7 +234,7 @@ func (s *Snapshot) orgByKey(key string) *Organization {
 func (s *Snapshot) CertificationByKey(key string) *Certification { return s.certByKey(key) }
 
 func (s *Snapshot) certByKey(key string) *Certification {
-	for _, c := range s.certifications {
+	for _, c := range s.Certifications() {
 		if c.Key == key {
 			return c
 		}

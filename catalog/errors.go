@@ -80,3 +80,11 @@ func ErrorCode(err error) Code {
 	}
 	return CodeInternal
 }
+
+func AsError(err error) *Error {
+	var e *Error
+	if errors.As(err, &e) {
+		return e
+	}
+	return Internal(err)
+}

@@ -129,11 +129,23 @@ type matcher struct {
 	orgNames [][]rune
 }
 
-func newMatcher(certs []*Certification, orgs map[int64]*Organization) *matcher {
+// matcherKey keys a snapshot's matcher among its derived values.
+type matcherKey struct{}
+
+// matcherOf returns the snapshot's matcher, built once per snapshot.
+func matcherOf(s *Snapshot) *matcher {
+	m, _ := s.Derived(matcherKey{}, func(s *Snapshot) (any, error) {
+		return newMatcher(s.Certifications(), s.Organizations()), nil
+	})
+	return m.(*matcher)
+}
+
+func newMatcher(certs []*Certification, orgs []*Organization) *matcher {
 	m := &matcher{docs: make([]matchDoc, len(certs)), terms: map[string]*term{}, phrases: map[string][]int{},
 		byLength: map[int][]*term{}, orgWords: map[string]int64{}}
 	m.orgWordSet = map[string]bool{}
-	for id, o := range orgs {
+	for _, o := range orgs {
+		id := o.ID
 		for _, name := range []string{o.Acronym, o.Name} {
 			if n := normalizeText(name); n != "" {
 				m.orgWords[n] = id
@@ -269,40 +281,6 @@ func looksLikeAcronym(text string) bool {
 		}
 	}
 	return letters > 0 && 2*upper >= letters
-}
-
-// parenthesisedParts returns the text with its parenthesised parts replaced
-// by spaces, and those parts.
-func parenthesisedParts(s string) (string, []string) {
-	if !strings.Contains(s, "(") {
-		return s, nil
-	}
-	var (
-		out   strings.Builder
-		parts []string
-	)
-	for {
-		open := strings.IndexByte(s, '(')
-		if open < 0 {
-			break
-		}
-		closing := strings.IndexByte(s[open:], ')')
-		if closing < 0 {
-			break
-		}
-		out.WriteString(s[:open])
-		out.WriteByte(' ')
-		parts = append(parts, s[open+1:open+closing])
-		s = s[open+closing+1:]
-	}
-	out.WriteString(s)
-	return out.String(), parts
-}
-
-// stripParenthesised removes parenthesised parts, such as a trailing acronym.
-func stripParenthesised(s string) string {
-	out, _ := parenthesisedParts(s)
-	return out
 }
 
 // queryTerm is a query word prepared for comparison with indexed words.

@@ -1,9 +1,7 @@
 package catalog
 
 import (
-	"context"
-	"fmt"
-	"strconv"
+	"sort"
 	"time"
 )
 
@@ -62,77 +60,20 @@ type Notification struct {
 	ReadAt *time.Time
 }
 
-// NotificationStore is what notifications need from persistence.
-type NotificationStore interface {
-	// AddNotifications records notifications, skipping those whose Key is
-	// already recorded, and returns how many were new.
-	AddNotifications(ctx context.Context, ns []Notification) (int, error)
-	// RemindersOff reports whether the candidate turned reminders off.
-	RemindersOff(ctx context.Context, candidateID int64) (bool, error)
-}
-
-// candidateKey is the unique key of a candidate's notification about a day.
-func candidateKey(candidateID int64, kind NotificationKind, program Program, day Date) string {
-	return fmt.Sprintf("candidate:%d|%s|%s|%s", candidateID, kind, program, day)
-}
-
-// applicationNotifications are the notifications the change of each
-// application causes, with the figures of the rule tables in force; amount
-// is the fee due on submission or the sum paid on a payment.
-func applicationNotifications(snap *Snapshot, apps []*Application, action ApplicationAction, at time.Time, amount *Money) []Notification {
-	var out []Notification
-	for _, a := range apps {
-		out = append(out, applicationNotification(snap, a, action, at, amount)...)
+// FactList returns a notification's facts sorted by name, for display.
+func (n *Notification) FactList() []NotificationFact {
+	out := make([]NotificationFact, 0, len(n.Facts))
+	for k, v := range n.Facts {
+		out = append(out, NotificationFact{Name: k, Value: v})
 	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out
 }
 
-// applicationNotification is the notification one application's change
-// causes, if any.
-func applicationNotification(snap *Snapshot, a *Application, action ApplicationAction, at time.Time, amount *Money) []Notification {
-	today := DateOf(at)
-	facts := map[string]string{"program": string(a.Program), "application": strconv.FormatInt(a.ID, 10),
-		"expiresOn": a.Cycle.ExpiresOn.String()}
-	var kind NotificationKind
-	switch action {
-	case ActionSubmit:
-		kind = NotifySubmitted
-		if amount != nil {
-			facts["feeDue"] = formatMoney(*amount)
-		}
-		if a.BundleID != "" {
-			facts["bundle"] = a.BundleID
-		}
-	case ActionRecordPayment:
-		kind = NotifyPaymentRecorded
-		if amount != nil {
-			facts["paid"] = formatMoney(*amount)
-		}
-		if a.DecisionDueOn != nil {
-			facts["decisionDueOn"] = a.DecisionDueOn.String()
-		}
-	case ActionApprove, ActionGrantDetailedReview, ActionGrantAppeal:
-		kind = NotifyApproved
-		if a.NewExpiresOn != nil {
-			facts["newExpiresOn"] = a.NewExpiresOn.String()
-		}
-	case ActionDeny:
-		kind = NotifyDenied
-		free, _ := snap.Fee(FeeDetailedReview)
-		late, _ := snap.Fee(FeeLateDetailedReview)
-		appeal, _ := snap.Fee(FeeAppeal)
-		facts["deniedOn"] = today.String()
-		facts["freeReviewUntil"] = today.AddDays(snap.ruleDays("free_detailed_review_days")).String()
-		facts["reviewFee"] = formatMoney(free)
-		facts["lateReviewFee"] = formatMoney(late)
-		facts["appealFee"] = formatMoney(appeal)
-		facts["answerDays"] = strconv.Itoa(snap.ruleDays("decision_days"))
-		for i, r := range a.DenialReasons {
-			facts["reason"+strconv.Itoa(i+1)] = r
-		}
-	default:
-		return nil
-	}
-	return []Notification{{CandidateID: a.CandidateID, Kind: kind, Facts: facts, CreatedAt: at,
-		Key: fmt.Sprintf("application:%d|%s|v%d", a.ID, kind, a.Version)}}
+// NotificationFact is one date, fee or name a notification gives.
+type NotificationFact struct {
+	// Name says what it is, such as expiresOn.
+	Name string
+	// Value is its value, as the message shows it.
+	Value string
 }

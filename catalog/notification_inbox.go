@@ -171,21 +171,3 @@ func (s *Inbox) mine(ctx context.Context) (*Candidate, error) {
 	}
 	return c, nil
 }
-
-// FactList returns a notification's facts sorted by name, for display.
-func (n *Notification) FactList() []NotificationFact {
-	out := make([]NotificationFact, 0, len(n.Facts))
-	for k, v := range n.Facts {
-		out = append(out, NotificationFact{Name: k, Value: v})
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
-	return out
-}
-
-// NotificationFact is one date, fee or name a notification gives.
-type NotificationFact struct {
-	// Name says what it is, such as expiresOn.
-	Name string
-	// Value is its value, as the message shows it.
-	Value string
-}

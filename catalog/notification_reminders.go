@@ -148,3 +148,17 @@ func (r *Reminders) staffDigest(ctx context.Context, snap *Snapshot, today Date,
 	}
 	return out, nil
 }
+
+// NotificationStore is what notifications need from persistence.
+type NotificationStore interface {
+	// AddNotifications records notifications, skipping those whose Key is
+	// already recorded, and returns how many were new.
+	AddNotifications(ctx context.Context, ns []Notification) (int, error)
+	// RemindersOff reports whether the candidate turned reminders off.
+	RemindersOff(ctx context.Context, candidateID int64) (bool, error)
+}
+
+// candidateKey is the unique key of a candidate's notification about a day.
+func candidateKey(candidateID int64, kind NotificationKind, program Program, day Date) string {
+	return fmt.Sprintf("candidate:%d|%s|%s|%s", candidateID, kind, program, day)
+}

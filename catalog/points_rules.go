@@ -126,8 +126,8 @@ func NewRulebook(s *Snapshot) (*Rulebook, error) {
 	if err != nil {
 		return nil, err
 	}
-	rb.certifications = make(map[string]*Certification, len(s.certifications))
-	for _, c := range s.certifications {
+	rb.certifications = make(map[string]*Certification, len(s.Certifications()))
+	for _, c := range s.Certifications() {
 		rb.certifications[strings.ToLower(c.Key)] = c
 	}
 	return rb, nil

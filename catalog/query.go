@@ -123,11 +123,11 @@ func (s *Snapshot) FindCertifications(f CertificationCriteria, order Certificati
 		outcome searchOutcome
 	)
 	if search != "" {
-		outcome = s.matcher.search(search)
+		outcome = matcherOf(s).search(search)
 		scores = outcome.scores
 	}
 	var items []*Certification
-	for _, c := range s.certifications {
+	for _, c := range s.Certifications() {
 		if !slices.Contains(statuses, c.Status) ||
 			(len(f.RecognitionBases) > 0 && !slices.ContainsFunc(f.RecognitionBases, c.HasBasis)) ||
 			(len(f.OrganizationIDs) > 0 && !slices.Contains(f.OrganizationIDs, c.OrganizationID)) ||
@@ -176,7 +176,7 @@ func (s *Snapshot) certificationOrdering(order CertificationSort, scores map[int
 	case OrderByOrganization:
 		o.key = func(c *Certification) string {
 			org := ""
-			if x := s.orgByID[c.OrganizationID]; x != nil {
+			if x := s.Organization(c.OrganizationID); x != nil {
 				org = strings.ToLower(x.Name)
 			}
 			return org + "\x00" + sortName(c)
@@ -194,8 +194,6 @@ func (s *Snapshot) certificationOrdering(order CertificationSort, scores map[int
 	return o
 }
 
-func sortName(c *Certification) string { return strings.ToLower(c.DisplayName) }
-
 func (s *Snapshot) facets(items []*Certification) CertificationFacets {
 	var f CertificationFacets
 	for _, b := range RecognitionBases {
@@ -211,32 +209,11 @@ func (s *Snapshot) facets(items []*Certification) CertificationFacets {
 	for _, c := range items {
 		counts[c.OrganizationID]++
 	}
-	for _, o := range s.organizations {
+	for _, o := range s.Organizations() {
 		if n := counts[o.ID]; n > 0 {
 			f.Organizations = append(f.Organizations, OrganizationCount{Organization: o, Count: n})
 		}
 	}
 	slices.SortStableFunc(f.Organizations, func(a, b OrganizationCount) int { return b.Count - a.Count })
 	return f
-}
-
-// FindOrganizations pages the organizations by name.
-func (s *Snapshot) FindOrganizations(req PageRequest) (Page[*Organization], error) {
-	return paginate(s.organizations, ordering[*Organization]{
-		scope: "organizations:NAME:ASC",
-		key:   func(o *Organization) string { return strings.ToLower(o.Name) },
-		id:    func(o *Organization) int64 { return o.ID },
-	}, req)
-}
-
-// CountsAt reports whether a credential earned on the given day counts
-// under entry c: not before its approval, not on or after its retirement.
-func (c *Certification) CountsAt(earned Date) bool {
-	if c.ApprovedOn != nil && earned.Before(*c.ApprovedOn) {
-		return false
-	}
-	if c.RetiredOn != nil && !earned.Before(*c.RetiredOn) {
-		return false
-	}
-	return true
 }

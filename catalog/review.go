@@ -77,20 +77,6 @@ type ReviewFlag struct {
 	Message string
 }
 
-// StoredFile is an uploaded file, such as the copy of a certification.
-type StoredFile struct {
-	// Key addresses the file in blob storage.
-	Key string
-	// SHA256 is the hex digest of the content.
-	SHA256 string
-	// Size is the length in bytes.
-	Size int64
-	// ContentType is the type detected from the content.
-	ContentType string
-	// Name is the file's name as uploaded, sanitized.
-	Name string
-}
-
 // ReviewOrganization is the issuing body as the submitter describes it.
 type ReviewOrganization struct {
 	// Name is the body's name.

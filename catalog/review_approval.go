@@ -11,7 +11,7 @@ func (s *Snapshot) fillFromReview(in *CertificationInput, r *CatalogReview) {
 	if in.OrganizationID != 0 || in.NewOrganization != nil {
 		return
 	}
-	for _, o := range s.organizations {
+	for _, o := range s.Organizations() {
 		if equalFold(o.Name, r.Organization.Name) || o.Acronym != "" && equalFold(o.Acronym, r.Organization.Name) {
 			in.OrganizationID = o.ID
 			return

@@ -2,7 +2,6 @@ package catalog
 
 import (
 	"context"
-	"io"
 	"time"
 )
 
@@ -90,21 +89,4 @@ type ReviewStore interface {
 	EditCatalogBatch(ctx context.Context, expected int64, edits []*CatalogEdit) (int64, error)
 	// CatalogHistory pages the recorded catalog changes, newest first.
 	CatalogHistory(ctx context.Context, f HistoryFilter, req PageRequest) (Page[*CatalogChange], error)
-}
-
-// FileStorage keeps uploaded files.
-type FileStorage interface {
-	// Put checks and stores a file; a refused file is a BAD_USER_INPUT error
-	// and nothing is stored.
-	Put(ctx context.Context, r io.Reader, name string) (StoredFile, error)
-	// Open reads a stored file.
-	Open(ctx context.Context, key string) (io.ReadCloser, error)
-}
-
-// Upload is a file sent with a request, not yet stored.
-type Upload struct {
-	// Name is the file's name as sent.
-	Name string
-	// Content reads the file.
-	Content io.Reader
 }

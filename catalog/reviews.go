@@ -2,7 +2,6 @@ package catalog
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -141,7 +140,7 @@ func (s *Reviews) Submit(ctx context.Context, in ReviewSubmission) (SubmissionRe
 	file, err := s.files.Put(ctx, in.Copy.Content, in.Copy.Name)
 	if err != nil {
 		if ErrorCode(err) == CodeInvalid {
-			return SubmissionResult{}, []*Error{{Code: CodeInvalid, Field: "copy", Message: asError(err).Message}}, nil
+			return SubmissionResult{}, []*Error{{Code: CodeInvalid, Field: "copy", Message: AsError(err).Message}}, nil
 		}
 		return SubmissionResult{}, nil, err
 	}
@@ -169,7 +168,7 @@ func (s *Reviews) Submit(ctx context.Context, in ReviewSubmission) (SubmissionRe
 			s.openReviewsChanged(ctx)
 			return SubmissionResult{Review: joined.SeenBy(p), Attached: joined != nil}, nil, err
 		case ErrorCode(err) == CodeInvalid:
-			return SubmissionResult{}, []*Error{asError(err)}, nil
+			return SubmissionResult{}, []*Error{AsError(err)}, nil
 		}
 		return SubmissionResult{}, nil, err
 	}
@@ -471,14 +470,6 @@ func (s *Reviews) OpenFile(ctx context.Context, key string) (io.ReadCloser, Stor
 		}
 	}
 	return nil, StoredFile{}, NotFound("no such file")
-}
-
-func asError(err error) *Error {
-	var e *Error
-	if errors.As(err, &e) {
-		return e
-	}
-	return Internal(err)
 }
 
 // ruleValue reads a figure of the rule tables, 0 when missing.

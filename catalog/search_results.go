@@ -159,7 +159,7 @@ func (r CertificationResult) Highlights(c *Certification) []SearchHighlight {
 	if r.search.query == nil || r.snapshot == nil || r.search.neighbours[c.ID] {
 		return nil
 	}
-	return r.snapshot.matcher.highlights(c, r.search.query)
+	return matcherOf(r.snapshot).highlights(c, r.search.query)
 }
 
 // NearNeighbour reports whether the entry was found beside the search's

@@ -91,7 +91,7 @@ func TestSearchHighlights(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := searchResult(t, s, tt.query)
-			got := r.Highlights(s.certByID[tt.entry])
+			got := r.Highlights(s.Certification(tt.entry))
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("highlights of %q = %+v, want %+v", tt.query, got, tt.want)
 			}
@@ -199,7 +199,7 @@ func TestSearchMatchedSet(t *testing.T) {
 
 func TestSearchIndexScores(t *testing.T) {
 	s := fixtureSnapshot(t)
-	ix := s.matcher
+	ix := matcherOf(s)
 	tests := []struct {
 		name          string
 		query         string
@@ -232,7 +232,7 @@ func TestSearchIndexScores(t *testing.T) {
 
 func TestSearchIndexWeights(t *testing.T) {
 	s := fixtureSnapshot(t)
-	ix := s.matcher
+	ix := matcherOf(s)
 	weightOf := func(word string, id int64) float64 {
 		x := ix.terms[word]
 		if x == nil {
@@ -346,7 +346,7 @@ func TestSearchIndexEmptyQuery(t *testing.T) {
 	s := fixtureSnapshot(t)
 	for _, q := range []string{"", "   ", "!!!"} {
 		t.Run(q, func(t *testing.T) {
-			if got := s.matcher.search(q).scores; len(got) != 0 {
+			if got := matcherOf(s).search(q).scores; len(got) != 0 {
 				t.Errorf("search(%q) = %v, want nothing", q, got)
 			}
 		})

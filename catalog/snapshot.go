@@ -3,6 +3,7 @@ package catalog
 import (
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Snapshot is an immutable, indexed view of the whole catalog at one
@@ -20,7 +21,7 @@ type Snapshot struct {
 	fees            []*Fee
 	rules           map[string]*Rule
 	ruleList        []*Rule
-	matcher         *matcher
+	derived         sync.Map
 }
 
 // NewSnapshot indexes data. The slices of data are copied, so the caller
@@ -62,8 +63,25 @@ func NewSnapshot(data *Data) *Snapshot {
 	for _, r := range s.ruleList {
 		s.rules[r.Key] = r
 	}
-	s.matcher = newMatcher(s.certifications, s.orgByID)
 	return s
+}
+
+// derivation is one value built from a snapshot, once.
+type derivation struct {
+	once  sync.Once
+	value any
+	err   error
+}
+
+// Derived returns what build makes of the snapshot, building it at most
+// once per snapshot and key, so that the indexes and rulebooks the subject
+// packages keep beside the catalog live exactly as long as its version.
+// Key must be comparable; each package uses a private key type.
+func (s *Snapshot) Derived(key any, build func(*Snapshot) (any, error)) (any, error) {
+	d, _ := s.derived.LoadOrStore(key, &derivation{})
+	v := d.(*derivation)
+	v.once.Do(func() { v.value, v.err = build(s) })
+	return v.value, v.err
 }
 
 func pointers[T any](in []T) []*T {
@@ -98,6 +116,10 @@ func (s *Snapshot) ActiveCertifications() []*Certification {
 	}
 	return out
 }
+
+// Certifications returns every certification, whatever its status, by
+// name.
+func (s *Snapshot) Certifications() []*Certification { return s.certifications }
 
 // Organizations returns every organization, by name.
 func (s *Snapshot) Organizations() []*Organization { return s.organizations }
@@ -215,4 +237,15 @@ func findByID[T any](items []*T, id int64, idOf func(*T) int64) any {
 		}
 	}
 	return nil
+}
+
+func sortName(c *Certification) string { return strings.ToLower(c.DisplayName) }
+
+// FindOrganizations pages the organizations by name.
+func (s *Snapshot) FindOrganizations(req PageRequest) (Page[*Organization], error) {
+	return paginate(s.organizations, ordering[*Organization]{
+		scope: "organizations:NAME:ASC",
+		key:   func(o *Organization) string { return strings.ToLower(o.Name) },
+		id:    func(o *Organization) int64 { return o.ID },
+	}, req)
 }

@@ -5,47 +5,6 @@ import (
 	"unicode"
 )
 
-// normalizeText lower-cases s, spells "&" as "and" and "+" as "plus"
-// ("A+" and "A plus" are one name), drops apostrophes,
-// turns every other non-alphanumeric rune into a space, splits letters
-// from digits ("OSHA30" becomes "osha 30") and collapses spaces.
-func normalizeText(s string) string {
-	var b strings.Builder
-	b.Grow(len(s) + 8)
-	var prev rune
-	space := true
-	for _, r := range s {
-		switch {
-		case r == '\'' || r == '’':
-			continue
-		case r == '&' || r == '+':
-			if !space {
-				b.WriteByte(' ')
-			}
-			if r == '&' {
-				b.WriteString("and ")
-			} else {
-				b.WriteString("plus ")
-			}
-			space, prev = true, ' '
-			continue
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			r = unicode.ToLower(r)
-			if !space && (unicode.IsDigit(r) != unicode.IsDigit(prev)) {
-				b.WriteByte(' ')
-			}
-			b.WriteRune(r)
-			space, prev = false, r
-		default:
-			if !space {
-				b.WriteByte(' ')
-			}
-			space, prev = true, ' '
-		}
-	}
-	return strings.TrimSpace(b.String())
-}
-
 // compact removes the spaces of normalized text, so that "cmq oe" and
 // "cmqoe" compare equal.
 func compact(normalized string) string { return strings.ReplaceAll(normalized, " ", "") }
@@ -136,18 +95,4 @@ func (s *distanceScratch) distance(ra, rb []rune, limit int) int {
 		prev2, prev, cur = prev, cur, prev2
 	}
 	return min(prev[len(rb)], limit+1)
-}
-
-// withoutFormatCharacters removes the invisible formatting characters
-// (Unicode category Cf: bidirectional overrides and isolates such as
-// U+202E, zero-width spaces and joiners, the byte-order mark) from a name,
-// as uploaded file names lose them: they could make one name look like
-// another, or reverse how the rest of a line reads.
-func withoutFormatCharacters(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.Is(unicode.Cf, r) {
-			return -1
-		}
-		return r
-	}, s)
 }

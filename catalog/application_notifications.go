@@ -1,0 +1,68 @@
+package catalog
+
+import (
+	"fmt"
+	"strconv"
+	"time"
+)
+
+// applicationNotifications are the notifications the change of each
+// application causes, with the figures of the rule tables in force; amount
+// is the fee due on submission or the sum paid on a payment.
+func applicationNotifications(snap *Snapshot, apps []*Application, action ApplicationAction, at time.Time, amount *Money) []Notification {
+	var out []Notification
+	for _, a := range apps {
+		out = append(out, applicationNotification(snap, a, action, at, amount)...)
+	}
+	return out
+}
+
+// applicationNotification is the notification one application's change
+// causes, if any.
+func applicationNotification(snap *Snapshot, a *Application, action ApplicationAction, at time.Time, amount *Money) []Notification {
+	today := DateOf(at)
+	facts := map[string]string{"program": string(a.Program), "application": strconv.FormatInt(a.ID, 10),
+		"expiresOn": a.Cycle.ExpiresOn.String()}
+	var kind NotificationKind
+	switch action {
+	case ActionSubmit:
+		kind = NotifySubmitted
+		if amount != nil {
+			facts["feeDue"] = formatMoney(*amount)
+		}
+		if a.BundleID != "" {
+			facts["bundle"] = a.BundleID
+		}
+	case ActionRecordPayment:
+		kind = NotifyPaymentRecorded
+		if amount != nil {
+			facts["paid"] = formatMoney(*amount)
+		}
+		if a.DecisionDueOn != nil {
+			facts["decisionDueOn"] = a.DecisionDueOn.String()
+		}
+	case ActionApprove, ActionGrantDetailedReview, ActionGrantAppeal:
+		kind = NotifyApproved
+		if a.NewExpiresOn != nil {
+			facts["newExpiresOn"] = a.NewExpiresOn.String()
+		}
+	case ActionDeny:
+		kind = NotifyDenied
+		free, _ := snap.Fee(FeeDetailedReview)
+		late, _ := snap.Fee(FeeLateDetailedReview)
+		appeal, _ := snap.Fee(FeeAppeal)
+		facts["deniedOn"] = today.String()
+		facts["freeReviewUntil"] = today.AddDays(snap.ruleDays("free_detailed_review_days")).String()
+		facts["reviewFee"] = formatMoney(free)
+		facts["lateReviewFee"] = formatMoney(late)
+		facts["appealFee"] = formatMoney(appeal)
+		facts["answerDays"] = strconv.Itoa(snap.ruleDays("decision_days"))
+		for i, r := range a.DenialReasons {
+			facts["reason"+strconv.Itoa(i+1)] = r
+		}
+	default:
+		return nil
+	}
+	return []Notification{{CandidateID: a.CandidateID, Kind: kind, Facts: facts, CreatedAt: at,
+		Key: fmt.Sprintf("application:%d|%s|v%d", a.ID, kind, a.Version)}}
+}

@@ -1,0 +1,115 @@
+package catalog
+
+import (
+	"strings"
+	"unicode"
+)
+
+// normalizeText lower-cases s, spells "&" as "and" and "+" as "plus"
+// ("A+" and "A plus" are one name), drops apostrophes,
+// turns every other non-alphanumeric rune into a space, splits letters
+// from digits ("OSHA30" becomes "osha 30") and collapses spaces.
+func normalizeText(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	var prev rune
+	space := true
+	for _, r := range s {
+		switch {
+		case r == '\'' || r == '’':
+			continue
+		case r == '&' || r == '+':
+			if !space {
+				b.WriteByte(' ')
+			}
+			if r == '&' {
+				b.WriteString("and ")
+			} else {
+				b.WriteString("plus ")
+			}
+			space, prev = true, ' '
+			continue
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			r = unicode.ToLower(r)
+			if !space && (unicode.IsDigit(r) != unicode.IsDigit(prev)) {
+				b.WriteByte(' ')
+			}
+			b.WriteRune(r)
+			space, prev = false, r
+		default:
+			if !space {
+				b.WriteByte(' ')
+			}
+			space, prev = true, ' '
+		}
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// withoutFormatCharacters removes the invisible formatting characters
+// (Unicode category Cf: bidirectional overrides and isolates such as
+// U+202E, zero-width spaces and joiners, the byte-order mark) from a name,
+// as uploaded file names lose them: they could make one name look like
+// another, or reverse how the rest of a line reads.
+func withoutFormatCharacters(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.Is(unicode.Cf, r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// parenthesisedParts returns the text with its parenthesised parts replaced
+// by spaces, and those parts.
+func parenthesisedParts(s string) (string, []string) {
+	if !strings.Contains(s, "(") {
+		return s, nil
+	}
+	var (
+		out   strings.Builder
+		parts []string
+	)
+	for {
+		open := strings.IndexByte(s, '(')
+		if open < 0 {
+			break
+		}
+		closing := strings.IndexByte(s[open:], ')')
+		if closing < 0 {
+			break
+		}
+		out.WriteString(s[:open])
+		out.WriteByte(' ')
+		parts = append(parts, s[open+1:open+closing])
+		s = s[open+closing+1:]
+	}
+	out.WriteString(s)
+	return out.String(), parts
+}
+
+// stripParenthesised removes parenthesised parts, such as a trailing acronym.
+func stripParenthesised(s string) string {
+	out, _ := parenthesisedParts(s)
+	return out
+}
+
+func firstNonEmpty(values ...string) string {
+	for _, v := range values {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+func hasControl(s string) bool {
+	for _, r := range s {
+		if unicode.IsControl(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func equalFold(a, b string) bool { return normalizeText(a) == normalizeText(b) }
