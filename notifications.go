@@ -7,6 +7,7 @@ import (
 
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/gormstore"
+	"github.com/mssc/recert/catalog/notification"
 	"github.com/mssc/recert/internal/config"
 	"github.com/mssc/recert/internal/notify"
 )
@@ -26,7 +27,7 @@ func startNotifications(ctx context.Context, cfg config.Config, store *gormstore
 	}
 	q, err := notify.New(ctx, store, store, notify.Config{
 		Mailer:    mailer,
-		Reminders: catalog.NewReminders(cat, store, store, cfg.Mail.StaffEmails, clock),
+		Reminders: notification.NewReminders(cat, store, store, cfg.Mail.StaffEmails, clock),
 		Link:      cfg.Mail.AppURL,
 		Logger:    logger,
 	})

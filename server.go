@@ -28,6 +28,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/gormstore"
+	"github.com/mssc/recert/catalog/notification"
 	"github.com/mssc/recert/internal/auth"
 	"github.com/mssc/recert/internal/blobstore"
 	"github.com/mssc/recert/internal/config"
@@ -154,7 +155,7 @@ func serve(ctx context.Context, cfg config.Config, store *gormstore.Store, logge
 		verifier = nil
 	}
 	applications := catalog.NewApplications(cat, store, store, reviews, blobs.Files(limits), clock).LimitActivities(cfg.MaxActivitiesPerApplication)
-	inbox := catalog.NewInbox(store, catalog.NewCandidates(store, clock), clock)
+	inbox := notification.NewInbox(store, catalog.NewCandidates(store, clock), clock)
 	schema := resolvers.NewSchema(&resolvers.Resolver{
 		Catalog:            cat,
 		CandidateService:   catalog.NewCandidates(store, clock),

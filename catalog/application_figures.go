@@ -62,8 +62,8 @@ func decisionReason(field, reason, missing string) *Error {
 // within the activity type's range (ReviewerRange), with the reason; the
 // figure is final and keeps who set it and when. Refusing an activity is
 // RefuseActivity, never a 0 here.
-func (s *Applications) SetActivityPoints(ctx context.Context, id int64, version int, activityID int64, points int, reason string) (*Application, []*Error, error) {
-	note := fmt.Sprintf("activity %d set to %d points: %s", activityID, points, strings.TrimSpace(reason))
+func (s *Applications) SetActivityPoints(ctx context.Context, id int64, version int, activityID int64, given int, reason string) (*Application, []*Error, error) {
+	note := fmt.Sprintf("activity %d set to %d points: %s", activityID, given, strings.TrimSpace(reason))
 	return s.changeHeld(ctx, id, version, ActionSetPoints, note, func(p *Principal, a *Application, snap *Snapshot, at time.Time) ([]HeldCertification, []*Error, error) {
 		i := slices.IndexFunc(a.Activities, func(x ApplicationActivity) bool { return x.ID == activityID })
 		if i < 0 {
@@ -80,15 +80,15 @@ func (s *Applications) SetActivityPoints(ctx context.Context, id int64, version 
 		}
 		lo, hi := ReviewerRange(rb, t, act, a.CountingCycle())
 		switch {
-		case points == 0:
+		case given == 0:
 			return nil, []*Error{Invalid("points", "to count an activity 0, refuse it with refuseActivity and a reason code")}, nil
-		case points < lo || points > hi:
+		case given < lo || given > hi:
 			return nil, []*Error{Invalid("points", "%s", rangeMessage(t, lo, hi))}, nil
 		}
 		if e := decisionReason("reason", reason, "the reviewer's figure needs a reason"); e != nil {
 			return nil, []*Error{e}, nil
 		}
-		act.ReviewerPoints, act.ReviewerReason = &points, strings.TrimSpace(reason)
+		act.ReviewerPoints, act.ReviewerReason = &given, strings.TrimSpace(reason)
 		if errs := ValidateActivity("", act, rb, s.today()); len(errs) > 0 {
 			return nil, errs, nil
 		}

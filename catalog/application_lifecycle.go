@@ -88,7 +88,7 @@ func (s *Applications) submit(ctx context.Context, p *Principal, ids []int64, ve
 	if len(apps) == 2 {
 		if !snap.BundleEligible(apps[0], apps[1]) {
 			return nil, []*Error{Invalid("applicationIds", "the bundled fee is for a CPT and a CLT certification expiring within %d days of each other; submit them one by one",
-				snap.ruleDays("bundle_expiry_window_days"))}, nil
+				snap.RuleDays("bundle_expiry_window_days"))}, nil
 		}
 		kind = FeeBundledApplication
 	}
@@ -109,7 +109,7 @@ func (s *Applications) submit(ctx context.Context, p *Principal, ids []int64, ve
 			a.BundleID, a.FeeDue, a.FeeKind = apps[0].BundleChange.ID, nil, ""
 		}
 		a.History = append(a.History, ApplicationEvent{At: at, Actor: p.Actor(), Action: ActionSubmit, From: AppDraft, To: AppSubmitted,
-			Reason: fmt.Sprintf("%s fee of %s due", strings.ToLower(strings.ReplaceAll(string(kind), "_", " ")), formatMoney(fee))})
+			Reason: fmt.Sprintf("%s fee of %s due", strings.ToLower(strings.ReplaceAll(string(kind), "_", " ")), FormatMoney(fee))})
 	}
 	if idem != nil {
 		idem.ResultID = apps[0].ID
@@ -147,7 +147,7 @@ func feeName(kind FeeKind) string {
 	return strings.ToLower(strings.ReplaceAll(string(kind), "_", " "))
 }
 
-func formatMoney(m Money) string {
+func FormatMoney(m Money) string {
 	return fmt.Sprintf("%s %d.%02d", m.Currency, m.Cents/100, m.Cents%100)
 }
 
@@ -203,7 +203,7 @@ func (s *Applications) RecordPayment(ctx context.Context, id int64, version int,
 	case strings.TrimSpace(reference) == "":
 		return nil, []*Error{Invalid("reference", "the payment reference is required")}, nil
 	case amount.Cents != owed:
-		return nil, []*Error{Invalid("amountCents", "the amount due is %s", formatMoney(Money{Cents: owed, Currency: currency}))}, nil
+		return nil, []*Error{Invalid("amountCents", "the amount due is %s", FormatMoney(Money{Cents: owed, Currency: currency}))}, nil
 	}
 	apps, _, err := s.withBundle(ctx, a)
 	if err != nil {
@@ -232,7 +232,7 @@ func (s *Applications) RecordPayment(ctx context.Context, id int64, version int,
 		due = due.AddDays(delay)
 		expected[i] = x.Version
 		x.Version++
-		reason := "paid " + formatMoney(amount) + ", reference " + reference
+		reason := "paid " + FormatMoney(amount) + ", reference " + reference
 		if bundle != nil {
 			reason += ", for " + bundle.ID + " with both applications"
 		} else {

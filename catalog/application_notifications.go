@@ -28,7 +28,7 @@ func applicationNotification(snap *Snapshot, a *Application, action ApplicationA
 	case ActionSubmit:
 		kind = NotifySubmitted
 		if amount != nil {
-			facts["feeDue"] = formatMoney(*amount)
+			facts["feeDue"] = FormatMoney(*amount)
 		}
 		if a.BundleID != "" {
 			facts["bundle"] = a.BundleID
@@ -36,7 +36,7 @@ func applicationNotification(snap *Snapshot, a *Application, action ApplicationA
 	case ActionRecordPayment:
 		kind = NotifyPaymentRecorded
 		if amount != nil {
-			facts["paid"] = formatMoney(*amount)
+			facts["paid"] = FormatMoney(*amount)
 		}
 		if a.DecisionDueOn != nil {
 			facts["decisionDueOn"] = a.DecisionDueOn.String()
@@ -52,11 +52,11 @@ func applicationNotification(snap *Snapshot, a *Application, action ApplicationA
 		late, _ := snap.Fee(FeeLateDetailedReview)
 		appeal, _ := snap.Fee(FeeAppeal)
 		facts["deniedOn"] = today.String()
-		facts["freeReviewUntil"] = today.AddDays(snap.ruleDays("free_detailed_review_days")).String()
-		facts["reviewFee"] = formatMoney(free)
-		facts["lateReviewFee"] = formatMoney(late)
-		facts["appealFee"] = formatMoney(appeal)
-		facts["answerDays"] = strconv.Itoa(snap.ruleDays("decision_days"))
+		facts["freeReviewUntil"] = today.AddDays(snap.RuleDays("free_detailed_review_days")).String()
+		facts["reviewFee"] = FormatMoney(free)
+		facts["lateReviewFee"] = FormatMoney(late)
+		facts["appealFee"] = FormatMoney(appeal)
+		facts["answerDays"] = strconv.Itoa(snap.RuleDays("decision_days"))
 		for i, r := range a.DenialReasons {
 			facts["reason"+strconv.Itoa(i+1)] = r
 		}

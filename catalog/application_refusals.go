@@ -61,7 +61,7 @@ func activityTitle(a *Application, id int64) string {
 // draft could never be submitted. A certification whose expiration an
 // extension has already moved cannot be extended again.
 func (s *Snapshot) CheckCanStart(held *HeldCertification, today Date) *Error {
-	lastExtendable := held.ExpiresOn.AddDays(s.ruleDays("extension_days"))
+	lastExtendable := held.ExpiresOn.AddDays(s.RuleDays("extension_days"))
 	if held.ExtendedFrom != nil {
 		lastExtendable = held.ExpiresOn
 	}
@@ -70,5 +70,5 @@ func (s *Snapshot) CheckCanStart(held *HeldCertification, today Date) *Error {
 	}
 	return &Error{Code: CodeInvalid, Field: "program", Message: fmt.Sprintf(
 		"your %s certification expired on %s and the %d days an extension could cover ended on %s: it can no longer be recertified; earn the certification again instead",
-		held.Program, held.ExpiresOn, s.ruleDays("extension_days"), lastExtendable)}
+		held.Program, held.ExpiresOn, s.RuleDays("extension_days"), lastExtendable)}
 }

@@ -3,12 +3,12 @@ package catalog
 import "fmt"
 
 // ruleDays reads a figure of the rule tables as whole days or years.
-func (s *Snapshot) ruleDays(key string) int { return int(s.ruleValue(key)) }
+func (s *Snapshot) RuleDays(key string) int { return int(s.ruleValue(key)) }
 
 // WindowOpensOn is the first day an application may be submitted: the
 // application window before the expiration.
 func (s *Snapshot) WindowOpensOn(expiresOn Date) Date {
-	return expiresOn.AddDays(-s.ruleDays("application_window_days"))
+	return expiresOn.AddDays(-s.RuleDays("application_window_days"))
 }
 
 // CheckSubmissionDay refuses a submission before the window opens or after
@@ -16,7 +16,7 @@ func (s *Snapshot) WindowOpensOn(expiresOn Date) Date {
 func (s *Snapshot) CheckSubmissionDay(a *Application, today Date) *Error {
 	if opens := s.WindowOpensOn(a.Cycle.ExpiresOn); today.Before(opens) {
 		return &Error{Code: CodeInvalid, Field: "applicationId", Message: fmt.Sprintf(
-			"the application window opens on %s, %d days before the certification expires on %s", opens, s.ruleDays("application_window_days"), a.Cycle.ExpiresOn)}
+			"the application window opens on %s, %d days before the certification expires on %s", opens, s.RuleDays("application_window_days"), a.Cycle.ExpiresOn)}
 	}
 	if last := a.LastDay(); today.After(last) {
 		return &Error{Code: CodeInvalid, Field: "applicationId", Message: fmt.Sprintf(
@@ -28,13 +28,13 @@ func (s *Snapshot) CheckSubmissionDay(a *Application, today Date) *Error {
 // CheckExtension accepts an extension request for a course ending after the
 // expiration but within the extension period, and returns its last day.
 func (s *Snapshot) CheckExtension(expiresOn, courseEndsOn Date) (Date, *Error) {
-	until := expiresOn.AddDays(s.ruleDays("extension_days"))
+	until := expiresOn.AddDays(s.RuleDays("extension_days"))
 	if !courseEndsOn.After(expiresOn) {
 		return Date{}, Invalid("courseEndsOn", "the course ends on or before the expiration on %s: no extension is needed", expiresOn)
 	}
 	if courseEndsOn.After(until) {
 		return Date{}, Invalid("courseEndsOn", "an extension covers a course ending by %s (%d days after the expiration); contact MSSC for a course ending later",
-			until, s.ruleDays("extension_days"))
+			until, s.RuleDays("extension_days"))
 	}
 	return until, nil
 }
@@ -57,7 +57,7 @@ func (s *Snapshot) BundleEligible(a, b *Application) bool {
 		return false
 	}
 	gap := a.Cycle.ExpiresOn.DaysUntil(b.Cycle.ExpiresOn)
-	return max(gap, -gap) <= s.ruleDays("bundle_expiry_window_days")
+	return max(gap, -gap) <= s.RuleDays("bundle_expiry_window_days")
 }
 
 // DetailedReviewFee is the fee of a detailed review asked for on the given
@@ -65,7 +65,7 @@ func (s *Snapshot) BundleEligible(a, b *Application) bool {
 // included), the late fee after.
 func (s *Snapshot) DetailedReviewFee(deniedOn, today Date) (FeeKind, Money, *Error) {
 	kind := FeeDetailedReview
-	if deniedOn.DaysUntil(today) > s.ruleDays("free_detailed_review_days") {
+	if deniedOn.DaysUntil(today) > s.RuleDays("free_detailed_review_days") {
 		kind = FeeLateDetailedReview
 	}
 	m, err := s.Fee(kind)
@@ -73,10 +73,10 @@ func (s *Snapshot) DetailedReviewFee(deniedOn, today Date) (FeeKind, Money, *Err
 }
 
 // DecisionDueOn is the day an answer given on today is due.
-func (s *Snapshot) DecisionDueOn(today Date) Date { return today.AddDays(s.ruleDays("decision_days")) }
+func (s *Snapshot) DecisionDueOn(today Date) Date { return today.AddDays(s.RuleDays("decision_days")) }
 
 // RecertifiedUntil is the new expiration an approval sets: the cycle's
 // length after the old expiration, whenever the approval comes.
 func (s *Snapshot) RecertifiedUntil(oldExpiresOn Date) Date {
-	return oldExpiresOn.AddYears(s.ruleDays("cycle_years"))
+	return oldExpiresOn.AddYears(s.RuleDays("cycle_years"))
 }

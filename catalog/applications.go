@@ -361,12 +361,12 @@ func (s *Applications) reviewDelay(ctx context.Context, a *Application, snap *Sn
 		if x.CatalogReviewID == 0 || s.reviews == nil {
 			continue
 		}
-		r, err := s.reviews.store.ReviewByID(ctx, x.CatalogReviewID)
+		open, err := s.reviews.IsOpen(ctx, x.CatalogReviewID)
 		if err != nil {
 			return 0, err
 		}
-		if r != nil && r.Status.Open() {
-			return snap.ruleDays("catalog_review_max_delay_days"), nil
+		if open {
+			return snap.RuleDays("catalog_review_max_delay_days"), nil
 		}
 	}
 	return 0, nil

@@ -30,7 +30,7 @@ func (c *Curation) planFile(ctx context.Context, f BulkFile, reason string) (*Bu
 	if err != nil {
 		return nil, err
 	}
-	snap, err := c.catalog.check(ctx)
+	snap, err := c.catalog.Latest(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -7,24 +7,6 @@ import (
 	"time"
 )
 
-// PendingReview is an open catalog review of a certification not yet listed.
-type PendingReview struct {
-	// ID is the review's storage identity.
-	ID int64
-	// Name is the certification's name as submitted.
-	Name string
-	// DueOn is the day the decision is due.
-	DueOn Date
-	// Submitters are the subjects of the candidates who submitted it.
-	Submitters []string
-}
-
-// PendingReviews finds the open catalog review a credential names, if any.
-type PendingReviews interface {
-	// FindPendingReview returns the open review of the credential, or nil.
-	FindPendingReview(ctx context.Context, text, issuer string) (*PendingReview, error)
-}
-
 // CredentialChecker answers "does my credential count?" against the
 // current catalog.
 type CredentialChecker struct {

@@ -154,12 +154,6 @@ func (s *Snapshot) checkCertification(prefix string, in *CertificationInput, sel
 	return errs
 }
 
-func sortedUnique[T ~string](in []T) []T {
-	out := slices.Clone(in)
-	slices.Sort(out)
-	return slices.Compact(out)
-}
-
 func (s *Snapshot) defaultDisplayName(in *CertificationInput) string {
 	prefix := ""
 	if in.NewOrganization != nil {

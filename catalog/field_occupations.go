@@ -15,7 +15,7 @@ func (c *Curation) SetFieldOccupations(ctx context.Context, id int64, codes []st
 	if err != nil {
 		return nil, nil, err
 	}
-	found := findByID(snap.fields, id, func(f *RelatedField) int64 { return f.ID })
+	found := snap.Node("RelatedField", id)
 	if found == nil {
 		return nil, []*Error{{Code: CodeNotFound, Field: "id", Message: "no related field has this ID"}}, nil
 	}

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -113,3 +114,9 @@ func hasControl(s string) bool {
 }
 
 func equalFold(a, b string) bool { return normalizeText(a) == normalizeText(b) }
+
+func sortedUnique[T ~string](in []T) []T {
+	out := slices.Clone(in)
+	slices.Sort(out)
+	return slices.Compact(out)
+}

@@ -155,3 +155,21 @@ func (o *OpenReviews) check(ctx context.Context) (*openReviewSet, error) {
 	o.current.Store(set)
 	return set, nil
 }
+
+// PendingReview is an open catalog review of a certification not yet listed.
+type PendingReview struct {
+	// ID is the review's storage identity.
+	ID int64
+	// Name is the certification's name as submitted.
+	Name string
+	// DueOn is the day the decision is due.
+	DueOn Date
+	// Submitters are the subjects of the candidates who submitted it.
+	Submitters []string
+}
+
+// PendingReviews finds the open catalog review a credential names, if any.
+type PendingReviews interface {
+	// FindPendingReview returns the open review of the credential, or nil.
+	FindPendingReview(ctx context.Context, text, issuer string) (*PendingReview, error)
+}

@@ -86,26 +86,26 @@ func (r PageRequest) CheckScope(scope string) error {
 
 // ordering is the sort of a list: each item's cursor, and whether the
 // (Key, ID) order is descending.
-type ordering[T any] struct {
-	scope      string
-	descending bool
-	key        func(T) string
-	id         func(T) int64
+type Ordering[T any] struct {
+	Scope      string
+	Descending bool
+	Key        func(T) string
+	ID         func(T) int64
 }
 
-func (o ordering[T]) cursor(item T) Cursor {
-	return Cursor{Scope: o.scope, Key: o.key(item), ID: o.id(item)}
+func (o Ordering[T]) cursor(item T) Cursor {
+	return Cursor{Scope: o.Scope, Key: o.Key(item), ID: o.ID(item)}
 }
 
-func (o ordering[T]) compare(a, b Cursor) int {
+func (o Ordering[T]) compare(a, b Cursor) int {
 	c := compareKeyed(a.Key, a.ID, b.Key, b.ID)
-	if o.descending {
+	if o.Descending {
 		return -c
 	}
 	return c
 }
 
-func (o ordering[T]) sort(items []T) {
+func (o Ordering[T]) sort(items []T) {
 	sort.SliceStable(items, func(i, j int) bool {
 		return o.compare(o.cursor(items[i]), o.cursor(items[j])) < 0
 	})
@@ -125,11 +125,11 @@ func compareKeyed(ak string, aid int64, bk string, bid int64) int {
 }
 
 // paginate cuts one page out of items, which must already be sorted by o.
-func paginate[T any](items []T, o ordering[T], req PageRequest) (Page[T], error) {
+func Paginate[T any](items []T, o Ordering[T], req PageRequest) (Page[T], error) {
 	if err := req.Validate(); err != nil {
 		return Page[T]{}, err
 	}
-	if err := req.CheckScope(o.scope); err != nil {
+	if err := req.CheckScope(o.Scope); err != nil {
 		return Page[T]{}, err
 	}
 	start, end := 0, len(items)

@@ -98,17 +98,17 @@ func (s *Snapshot) FindCertifications(f CertificationCriteria, order Certificati
 	if err := req.Validate(); err != nil {
 		return CertificationResult{}, err
 	}
-	search := strings.TrimSpace(f.Search)
-	if utf8.RuneCountInString(search) > MaxSearchLength {
+	text := strings.TrimSpace(f.Search)
+	if utf8.RuneCountInString(text) > MaxSearchLength {
 		return CertificationResult{}, Invalid("filter.search", "search text may be at most %d characters", MaxSearchLength)
 	}
 	if order.Field == "" {
 		order.Field = OrderByName
-		if search != "" {
+		if text != "" {
 			order.Field = OrderByRelevance
 		}
 	}
-	if order.Field == OrderByRelevance && search == "" {
+	if order.Field == OrderByRelevance && text == "" {
 		return CertificationResult{}, Invalid("orderBy.field", "RELEVANCE ordering needs filter.search")
 	}
 	if order.Direction == "" {
@@ -122,8 +122,8 @@ func (s *Snapshot) FindCertifications(f CertificationCriteria, order Certificati
 		scores  map[int64]int
 		outcome searchOutcome
 	)
-	if search != "" {
-		outcome = matcherOf(s).search(search)
+	if text != "" {
+		outcome = matcherOf(s).search(text)
 		scores = outcome.scores
 	}
 	var items []*Certification
@@ -150,7 +150,7 @@ func (s *Snapshot) FindCertifications(f CertificationCriteria, order Certificati
 	default:
 		o.sort(items)
 	}
-	page, err := paginate(items, o, req)
+	page, err := Paginate(items, o, req)
 	if err != nil {
 		return CertificationResult{}, err
 	}
@@ -166,15 +166,15 @@ func (r CertificationResult) Facets() CertificationFacets {
 	return r.snapshot.facets(r.items)
 }
 
-func (s *Snapshot) certificationOrdering(order CertificationSort, scores map[int64]int) ordering[*Certification] {
-	o := ordering[*Certification]{
-		scope:      fmt.Sprintf("certifications:%s:%s", order.Field, order.Direction),
-		descending: order.Direction == Descending,
-		id:         func(c *Certification) int64 { return c.ID },
+func (s *Snapshot) certificationOrdering(order CertificationSort, scores map[int64]int) Ordering[*Certification] {
+	o := Ordering[*Certification]{
+		Scope:      fmt.Sprintf("certifications:%s:%s", order.Field, order.Direction),
+		Descending: order.Direction == Descending,
+		ID:         func(c *Certification) int64 { return c.ID },
 	}
 	switch order.Field {
 	case OrderByOrganization:
-		o.key = func(c *Certification) string {
+		o.Key = func(c *Certification) string {
 			org := ""
 			if x := s.Organization(c.OrganizationID); x != nil {
 				org = strings.ToLower(x.Name)
@@ -182,14 +182,14 @@ func (s *Snapshot) certificationOrdering(order CertificationSort, scores map[int
 			return org + "\x00" + sortName(c)
 		}
 	case OrderByAddedAt:
-		o.key = func(c *Certification) string {
+		o.Key = func(c *Certification) string {
 			return c.Provenance.AddedAt.UTC().Format("2006-01-02T15:04:05.000000000Z07:00")
 		}
 	case OrderByRelevance:
 		// The key sorts the best score first in ascending order.
-		o.key = func(c *Certification) string { return fmt.Sprintf("%010d", maxScore-scores[c.ID]) }
+		o.Key = func(c *Certification) string { return fmt.Sprintf("%010d", maxScore-scores[c.ID]) }
 	default:
-		o.key = sortName
+		o.Key = sortName
 	}
 	return o
 }

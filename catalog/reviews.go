@@ -300,6 +300,16 @@ func (s *Reviews) Queue(ctx context.Context, f ReviewFilter, req PageRequest) (P
 // Today is the service's current day, for telling overdue reviews.
 func (s *Reviews) Today() Date { return s.today() }
 
+// IsOpen reports whether the catalog review with the ID exists and is
+// still open, whoever asks: an application's decision waits for it.
+func (s *Reviews) IsOpen(ctx context.Context, id int64) (bool, error) {
+	r, err := s.store.ReviewByID(ctx, id)
+	if err != nil {
+		return false, err
+	}
+	return r != nil && r.Status.Open(), nil
+}
+
 // transition loads a review, checks the principal and its state, applies
 // the change and saves it with optimistic locking.
 func (s *Reviews) transition(ctx context.Context, id int64, role Role, action string, apply func(p *Principal, r *CatalogReview, change Change) (*CatalogEdit, []*Error)) (*CatalogReview, []*Error, error) {

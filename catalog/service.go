@@ -59,7 +59,7 @@ func (c *Catalog) Snapshot(ctx context.Context) (*Snapshot, error) {
 // request, and every later one, reads the catalog as it now is, without
 // waiting for the change's announcement.
 func (c *Catalog) Changed(ctx context.Context) {
-	_, _ = c.check(ctx)
+	_, _ = c.Latest(ctx)
 	if scope, _ := ctx.Value(requestScopeKey{}).(*requestScope); scope != nil {
 		scope.mu.Lock()
 		scope.loaded = false
@@ -77,12 +77,14 @@ func (c *Catalog) fresh(ctx context.Context) (*Snapshot, error) {
 	if cur := c.current.Load(); cur != nil && c.watching.Load() {
 		return cur, nil
 	}
-	return c.check(ctx)
+	return c.Latest(ctx)
 }
 
-// check reads the stored version and rebuilds the snapshot when it moved.
-// When the store cannot be reached, the last snapshot is served.
-func (c *Catalog) check(ctx context.Context) (*Snapshot, error) {
+// Latest returns the catalog at the stored version, asking the store even
+// while a listener announces every change, and rebuilds the snapshot when
+// the version moved. When the store cannot be reached, the last snapshot
+// is served.
+func (c *Catalog) Latest(ctx context.Context) (*Snapshot, error) {
 	cur := c.current.Load()
 	version, err := c.store.CatalogVersion(ctx)
 	if err != nil {

@@ -243,9 +243,9 @@ func sortName(c *Certification) string { return strings.ToLower(c.DisplayName) }
 
 // FindOrganizations pages the organizations by name.
 func (s *Snapshot) FindOrganizations(req PageRequest) (Page[*Organization], error) {
-	return paginate(s.organizations, ordering[*Organization]{
-		scope: "organizations:NAME:ASC",
-		key:   func(o *Organization) string { return strings.ToLower(o.Name) },
-		id:    func(o *Organization) int64 { return o.ID },
+	return Paginate(s.organizations, Ordering[*Organization]{
+		Scope: "organizations:NAME:ASC",
+		Key:   func(o *Organization) string { return strings.ToLower(o.Name) },
+		ID:    func(o *Organization) int64 { return o.ID },
 	}, req)
 }

@@ -72,7 +72,7 @@ func (c *Catalog) catchUp(ctx context.Context, version int64) bool {
 		if cur == nil || cur.Version() >= version {
 			return true
 		}
-		if snap, err := c.check(ctx); err == nil && snap.Version() >= version {
+		if snap, err := c.Latest(ctx); err == nil && snap.Version() >= version {
 			return true
 		}
 		select {

@@ -16,6 +16,7 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/introspection"
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/notification"
 	"github.com/mssc/recert/graph/model"
 	"github.com/mssc/recert/graph/relay"
 	"github.com/mssc/recert/graph/scalar"
@@ -1003,7 +1004,7 @@ type MutationResolver interface {
 	PreviewCatalogChanges(ctx context.Context, input model.CatalogChangesInput) (*model.PreviewCatalogChangesPayload, error)
 	ApplyCatalogChanges(ctx context.Context, input model.CatalogChangesInput, catalogVersion string, reason string) (*model.ApplyCatalogChangesPayload, error)
 	MarkNotificationRead(ctx context.Context, id string) (*model.NotificationPayload, error)
-	SetNotificationPreferences(ctx context.Context, remindersOn bool) (*catalog.NotificationPreferences, error)
+	SetNotificationPreferences(ctx context.Context, remindersOn bool) (*notification.NotificationPreferences, error)
 	SetRelatedFieldOccupations(ctx context.Context, id string, onetSocCodes []string, reason string) (*model.RelatedFieldPayload, error)
 	SubmitCertificationForReview(ctx context.Context, input model.SubmitCertificationForReviewInput) (*model.SubmitCertificationForReviewPayload, error)
 	ProvideReviewInformation(ctx context.Context, reviewID string, response string) (*model.CatalogReviewPayload, error)
@@ -1069,7 +1070,7 @@ type QueryResolver interface {
 	Viewer(ctx context.Context) (*model.Viewer, error)
 	Candidate(ctx context.Context, id string) (*catalog.Candidate, error)
 	Candidates(ctx context.Context, first *int, after *string, last *int, before *string, search *string) (*model.CandidateConnection, error)
-	DeliveryFailures(ctx context.Context, first *int) ([]*catalog.DeliveryFailure, error)
+	DeliveryFailures(ctx context.Context, first *int) ([]*notification.DeliveryFailure, error)
 	CatalogReview(ctx context.Context, id string) (*catalog.CatalogReview, error)
 	MyCatalogReviews(ctx context.Context) ([]*catalog.CatalogReview, error)
 	CatalogReviews(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.CatalogReviewFilter) (*model.CatalogReviewConnection, error)
@@ -1100,7 +1101,7 @@ type SubscriptionResolver interface {
 type ViewerResolver interface {
 	Candidate(ctx context.Context, obj *model.Viewer) (*catalog.Candidate, error)
 	Notifications(ctx context.Context, obj *model.Viewer, first *int, after *string, last *int, before *string, unreadOnly *bool) (*model.NotificationConnection, error)
-	NotificationPreferences(ctx context.Context, obj *model.Viewer) (*catalog.NotificationPreferences, error)
+	NotificationPreferences(ctx context.Context, obj *model.Viewer) (*notification.NotificationPreferences, error)
 }
 
 type CertificationInputResolver interface {
@@ -14244,7 +14245,7 @@ func (ec *executionContext) fieldContext_Cycle_expiresOn(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("Cycle", field, false, false, errors.New("field of type Date does not have child fields"))
 }
 
-func (ec *executionContext) _DeliveryFailure_notificationId(ctx context.Context, field graphql.CollectedField, obj *catalog.DeliveryFailure) (ret graphql.Marshaler) {
+func (ec *executionContext) _DeliveryFailure_notificationId(ctx context.Context, field graphql.CollectedField, obj *notification.DeliveryFailure) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14267,7 +14268,7 @@ func (ec *executionContext) fieldContext_DeliveryFailure_notificationId(_ contex
 	return graphql.NewScalarFieldContext("DeliveryFailure", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
-func (ec *executionContext) _DeliveryFailure_key(ctx context.Context, field graphql.CollectedField, obj *catalog.DeliveryFailure) (ret graphql.Marshaler) {
+func (ec *executionContext) _DeliveryFailure_key(ctx context.Context, field graphql.CollectedField, obj *notification.DeliveryFailure) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14290,7 +14291,7 @@ func (ec *executionContext) fieldContext_DeliveryFailure_key(_ context.Context, 
 	return graphql.NewScalarFieldContext("DeliveryFailure", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _DeliveryFailure_attempts(ctx context.Context, field graphql.CollectedField, obj *catalog.DeliveryFailure) (ret graphql.Marshaler) {
+func (ec *executionContext) _DeliveryFailure_attempts(ctx context.Context, field graphql.CollectedField, obj *notification.DeliveryFailure) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14313,7 +14314,7 @@ func (ec *executionContext) fieldContext_DeliveryFailure_attempts(_ context.Cont
 	return graphql.NewScalarFieldContext("DeliveryFailure", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
-func (ec *executionContext) _DeliveryFailure_lastError(ctx context.Context, field graphql.CollectedField, obj *catalog.DeliveryFailure) (ret graphql.Marshaler) {
+func (ec *executionContext) _DeliveryFailure_lastError(ctx context.Context, field graphql.CollectedField, obj *notification.DeliveryFailure) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14336,7 +14337,7 @@ func (ec *executionContext) fieldContext_DeliveryFailure_lastError(_ context.Con
 	return graphql.NewScalarFieldContext("DeliveryFailure", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _DeliveryFailure_failedAt(ctx context.Context, field graphql.CollectedField, obj *catalog.DeliveryFailure) (ret graphql.Marshaler) {
+func (ec *executionContext) _DeliveryFailure_failedAt(ctx context.Context, field graphql.CollectedField, obj *notification.DeliveryFailure) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -17085,11 +17086,11 @@ func (ec *executionContext) _Mutation_setNotificationPreferences(ctx context.Con
 			directive1 := func(ctx context.Context) (any, error) {
 				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐRoleᚄ(ctx, []any{"CANDIDATE"})
 				if err != nil {
-					var zeroVal *catalog.NotificationPreferences
+					var zeroVal *notification.NotificationPreferences
 					return zeroVal, err
 				}
 				if ec.Directives.Auth == nil {
-					var zeroVal *catalog.NotificationPreferences
+					var zeroVal *notification.NotificationPreferences
 					return zeroVal, errors.New("directive auth is not implemented")
 				}
 				return ec.Directives.Auth(ctx, nil, directive0, roles)
@@ -17098,7 +17099,7 @@ func (ec *executionContext) _Mutation_setNotificationPreferences(ctx context.Con
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v *catalog.NotificationPreferences) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v *notification.NotificationPreferences) graphql.Marshaler {
 			return ec.marshalNNotificationPreferences2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐNotificationPreferences(ctx, selections, v)
 		},
 		true,
@@ -18428,7 +18429,7 @@ func (ec *executionContext) fieldContext_NotificationPayload_userErrors(_ contex
 	return fc, nil
 }
 
-func (ec *executionContext) _NotificationPreferences_remindersOn(ctx context.Context, field graphql.CollectedField, obj *catalog.NotificationPreferences) (ret graphql.Marshaler) {
+func (ec *executionContext) _NotificationPreferences_remindersOn(ctx context.Context, field graphql.CollectedField, obj *notification.NotificationPreferences) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -20726,11 +20727,11 @@ func (ec *executionContext) _Query_deliveryFailures(ctx context.Context, field g
 			directive1 := func(ctx context.Context) (any, error) {
 				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐRoleᚄ(ctx, []any{"STAFF"})
 				if err != nil {
-					var zeroVal []*catalog.DeliveryFailure
+					var zeroVal []*notification.DeliveryFailure
 					return zeroVal, err
 				}
 				if ec.Directives.Auth == nil {
-					var zeroVal []*catalog.DeliveryFailure
+					var zeroVal []*notification.DeliveryFailure
 					return zeroVal, errors.New("directive auth is not implemented")
 				}
 				return ec.Directives.Auth(ctx, nil, directive0, roles)
@@ -20739,7 +20740,7 @@ func (ec *executionContext) _Query_deliveryFailures(ctx context.Context, field g
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v []*catalog.DeliveryFailure) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v []*notification.DeliveryFailure) graphql.Marshaler {
 			return ec.marshalNDeliveryFailure2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐDeliveryFailureᚄ(ctx, selections, v)
 		},
 		true,
@@ -22268,7 +22269,7 @@ func (ec *executionContext) _Viewer_notificationPreferences(ctx context.Context,
 			return ec.Resolvers.Viewer().NotificationPreferences(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *catalog.NotificationPreferences) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v *notification.NotificationPreferences) graphql.Marshaler {
 			return ec.marshalONotificationPreferences2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐNotificationPreferences(ctx, selections, v)
 		},
 		true,
@@ -29626,7 +29627,7 @@ func (ec *executionContext) _Cycle(ctx context.Context, sel ast.SelectionSet, ob
 
 var deliveryFailureImplementors = []string{"DeliveryFailure"}
 
-func (ec *executionContext) _DeliveryFailure(ctx context.Context, sel ast.SelectionSet, obj *catalog.DeliveryFailure) graphql.Marshaler {
+func (ec *executionContext) _DeliveryFailure(ctx context.Context, sel ast.SelectionSet, obj *notification.DeliveryFailure) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, deliveryFailureImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -31172,7 +31173,7 @@ func (ec *executionContext) _NotificationPayload(ctx context.Context, sel ast.Se
 
 var notificationPreferencesImplementors = []string{"NotificationPreferences"}
 
-func (ec *executionContext) _NotificationPreferences(ctx context.Context, sel ast.SelectionSet, obj *catalog.NotificationPreferences) graphql.Marshaler {
+func (ec *executionContext) _NotificationPreferences(ctx context.Context, sel ast.SelectionSet, obj *notification.NotificationPreferences) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, notificationPreferencesImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -35361,7 +35362,7 @@ func (ec *executionContext) marshalNDateTime2ᚖtimeᚐTime(ctx context.Context,
 	return res
 }
 
-func (ec *executionContext) marshalNDeliveryFailure2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐDeliveryFailureᚄ(ctx context.Context, sel ast.SelectionSet, v []*catalog.DeliveryFailure) graphql.Marshaler {
+func (ec *executionContext) marshalNDeliveryFailure2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐDeliveryFailureᚄ(ctx context.Context, sel ast.SelectionSet, v []*notification.DeliveryFailure) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -35377,7 +35378,7 @@ func (ec *executionContext) marshalNDeliveryFailure2ᚕᚖgithubᚗcomᚋmsscᚋ
 	return ret
 }
 
-func (ec *executionContext) marshalNDeliveryFailure2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐDeliveryFailure(ctx context.Context, sel ast.SelectionSet, v *catalog.DeliveryFailure) graphql.Marshaler {
+func (ec *executionContext) marshalNDeliveryFailure2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐDeliveryFailure(ctx context.Context, sel ast.SelectionSet, v *notification.DeliveryFailure) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -35927,7 +35928,7 @@ func (ec *executionContext) marshalNNotificationPayload2ᚖgithubᚗcomᚋmssc�
 	return ec._NotificationPayload(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNNotificationPreferences2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐNotificationPreferences(ctx context.Context, sel ast.SelectionSet, v *catalog.NotificationPreferences) graphql.Marshaler {
+func (ec *executionContext) marshalNNotificationPreferences2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐNotificationPreferences(ctx context.Context, sel ast.SelectionSet, v *notification.NotificationPreferences) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -37352,7 +37353,7 @@ func (ec *executionContext) marshalONotification2ᚖgithubᚗcomᚋmsscᚋrecert
 	return ec._Notification(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalONotificationPreferences2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐNotificationPreferences(ctx context.Context, sel ast.SelectionSet, v *catalog.NotificationPreferences) graphql.Marshaler {
+func (ec *executionContext) marshalONotificationPreferences2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐNotificationPreferences(ctx context.Context, sel ast.SelectionSet, v *notification.NotificationPreferences) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}

@@ -9,6 +9,7 @@ import (
 	"context"
 
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/notification"
 	"github.com/mssc/recert/graph"
 	"github.com/mssc/recert/graph/model"
 	"github.com/mssc/recert/graph/relay"
@@ -26,7 +27,7 @@ func (r *mutationResolver) MarkNotificationRead(ctx context.Context, id string) 
 	return &model.NotificationPayload{Notification: n, UserErrors: argumentErrors(errs)}, nil
 }
 
-func (r *mutationResolver) SetNotificationPreferences(ctx context.Context, remindersOn bool) (*catalog.NotificationPreferences, error) {
+func (r *mutationResolver) SetNotificationPreferences(ctx context.Context, remindersOn bool) (*notification.NotificationPreferences, error) {
 	return r.InboxService.SetPreferences(ctx, remindersOn)
 }
 
@@ -43,7 +44,7 @@ func (r *notificationResolver) Facts(ctx context.Context, obj *catalog.Notificat
 	return out, nil
 }
 
-func (r *queryResolver) DeliveryFailures(ctx context.Context, first *int) ([]*catalog.DeliveryFailure, error) {
+func (r *queryResolver) DeliveryFailures(ctx context.Context, first *int) ([]*notification.DeliveryFailure, error) {
 	limit := 50
 	if first != nil {
 		limit = *first
@@ -52,7 +53,7 @@ func (r *queryResolver) DeliveryFailures(ctx context.Context, first *int) ([]*ca
 	if err != nil {
 		return nil, err
 	}
-	out := make([]*catalog.DeliveryFailure, len(failures))
+	out := make([]*notification.DeliveryFailure, len(failures))
 	for i := range failures {
 		out[i] = &failures[i]
 	}
@@ -74,7 +75,7 @@ func (r *viewerResolver) Notifications(ctx context.Context, obj *model.Viewer, f
 	return &model.NotificationConnection{Edges: edges, Nodes: nodes, PageInfo: info, TotalCount: page.TotalCount}, nil
 }
 
-func (r *viewerResolver) NotificationPreferences(ctx context.Context, obj *model.Viewer) (*catalog.NotificationPreferences, error) {
+func (r *viewerResolver) NotificationPreferences(ctx context.Context, obj *model.Viewer) (*notification.NotificationPreferences, error) {
 	return r.InboxService.Preferences(ctx)
 }
 

@@ -4,6 +4,7 @@ package resolvers
 
 import (
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/notification"
 )
 
 // Resolver is the root resolver; it holds the services the resolvers call.
@@ -22,5 +23,5 @@ type Resolver struct {
 	ApplicationService *catalog.Applications
 	// InboxService serves a candidate's notifications and preferences, and
 	// staff's failed deliveries.
-	InboxService *catalog.Inbox
+	InboxService *notification.Inbox
 }

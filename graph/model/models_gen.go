@@ -7,6 +7,7 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/notification"
 )
 
 // An activity to claim, or the new content of a claimed one.
@@ -516,7 +517,7 @@ type Viewer struct {
 	// The viewer's notifications, newest first; empty for staff and for a candidate without a record.
 	Notifications *NotificationConnection `json:"notifications"`
 	// The viewer's notification preferences; null for staff and for a candidate without a record.
-	NotificationPreferences *catalog.NotificationPreferences `json:"notificationPreferences,omitempty"`
+	NotificationPreferences *notification.NotificationPreferences `json:"notificationPreferences,omitempty"`
 }
 
 // Courses an instructor taught in one year of the cycle.

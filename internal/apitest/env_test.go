@@ -15,6 +15,7 @@ import (
 
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/gormstore"
+	"github.com/mssc/recert/catalog/notification"
 	"github.com/mssc/recert/internal/auth"
 	"github.com/mssc/recert/internal/blobstore"
 	"github.com/mssc/recert/internal/formletter"
@@ -40,7 +41,7 @@ type env struct {
 	clock atomic.Value
 	// inbox serves notifications; a test that runs the queue names it as
 	// the source of failed deliveries.
-	inbox *catalog.Inbox
+	inbox *notification.Inbox
 }
 
 // testAuth is how the tests' tokens are signed and checked.
@@ -114,7 +115,7 @@ func newEnvOn(t testing.TB, store *gormstore.Store, counter *gormstore.Statement
 	go cat.Watch(watch, store.ListenCatalogChanges)
 	go openReviews.Watch(watch, store.ListenOpenReviewChanges)
 	applications := catalog.NewApplications(cat, store, store, reviews, blobs.Files(limits), clock)
-	e.inbox = catalog.NewInbox(store, catalog.NewCandidates(store, clock), clock)
+	e.inbox = notification.NewInbox(store, catalog.NewCandidates(store, clock), clock)
 	cfg := httpapi.Config{
 		Schema: resolvers.NewSchema(&resolvers.Resolver{
 			Catalog:            cat,

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/notification"
 	"github.com/mssc/recert/internal/notify"
 )
 
@@ -29,7 +30,7 @@ func startQueue(t *testing.T, e *env, m *mailServer, staff []string, maxAttempts
 	clock := func() time.Time { return e.clock.Load().(time.Time) }
 	q, err := notify.New(ctx, e.store, e.store, notify.Config{
 		Mailer:           mailer,
-		Reminders:        catalog.NewReminders(e.catalog, e.store, e.store, staff, clock),
+		Reminders:        notification.NewReminders(e.catalog, e.store, e.store, staff, clock),
 		Link:             "https://recert.example.org/app",
 		PollInterval:     20 * time.Millisecond,
 		ReminderInterval: 40 * time.Millisecond,

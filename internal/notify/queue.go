@@ -12,6 +12,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/gormstore"
+	"github.com/mssc/recert/catalog/notification"
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/riverdriver"
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
@@ -41,7 +42,7 @@ type Config struct {
 	// Mailer sends the messages.
 	Mailer Mailer
 	// Reminders finds the date-driven reminders; nil runs none.
-	Reminders *catalog.Reminders
+	Reminders *notification.Reminders
 	// Link is the web app's address, put in every message.
 	Link string
 	// PollInterval is how often the outbox is read and the queue polled;
@@ -299,15 +300,15 @@ func (q *Queue) Relay(ctx context.Context) error {
 }
 
 // Failed lists the notifications the queue gave up, newest first.
-func (q *Queue) Failed(ctx context.Context, limit int) ([]catalog.DeliveryFailure, error) {
+func (q *Queue) Failed(ctx context.Context, limit int) ([]notification.DeliveryFailure, error) {
 	res, err := q.client.JobList(ctx, river.NewJobListParams().Kinds(sendKind).
 		States(rivertype.JobStateDiscarded, rivertype.JobStateCancelled).OrderBy(river.JobListOrderByID, river.SortOrderDesc).First(limit))
 	if err != nil {
 		return nil, err
 	}
-	out := make([]catalog.DeliveryFailure, 0, len(res.Jobs))
+	out := make([]notification.DeliveryFailure, 0, len(res.Jobs))
 	for _, j := range res.Jobs {
-		f := catalog.DeliveryFailure{Attempts: j.Attempt}
+		f := notification.DeliveryFailure{Attempts: j.Attempt}
 		var args SendArgs
 		if err := decodeArgs(j.EncodedArgs, &args); err == nil {
 			f.NotificationID, f.Key = args.NotificationID, args.Key
@@ -375,7 +376,7 @@ func (w *sendWorker) Work(ctx context.Context, job *river.Job[SendArgs]) error {
 // remindersWorker records the reminders due today.
 type remindersWorker struct {
 	river.WorkerDefaults[RemindersArgs]
-	reminders *catalog.Reminders
+	reminders *notification.Reminders
 }
 
 // Work records the reminders due on the service's today.

@@ -1,7 +1,8 @@
-package catalog
+package notification
 
 import (
 	"context"
+	"github.com/mssc/recert/catalog"
 	"sort"
 	"time"
 )
@@ -9,7 +10,7 @@ import (
 // InboxStore is what a candidate's notifications need from persistence.
 type InboxStore interface {
 	// NotificationsOfCandidate returns a candidate's notifications, newest first.
-	NotificationsOfCandidate(ctx context.Context, candidateID int64, limit int) ([]Notification, error)
+	NotificationsOfCandidate(ctx context.Context, candidateID int64, limit int) ([]catalog.Notification, error)
 	// MarkNotificationRead marks a candidate's notification read and
 	// reports whether the candidate has it.
 	MarkNotificationRead(ctx context.Context, candidateID, id int64, at time.Time) (bool, error)
@@ -53,13 +54,13 @@ const maxInbox = 1000
 // and staff's view of failed deliveries.
 type Inbox struct {
 	store      InboxStore
-	candidates *Candidates
+	candidates *catalog.Candidates
 	failures   DeliveryFailures
 	now        func() time.Time
 }
 
 // NewInbox returns the inbox service.
-func NewInbox(store InboxStore, candidates *Candidates, now func() time.Time) *Inbox {
+func NewInbox(store InboxStore, candidates *catalog.Candidates, now func() time.Time) *Inbox {
 	return &Inbox{store: store, candidates: candidates, now: now}
 }
 
@@ -69,18 +70,18 @@ func (s *Inbox) SetDeliveries(f DeliveryFailures) { s.failures = f }
 
 // Mine pages the signed-in candidate's notifications, newest first; staff
 // and a candidate without a record have none.
-func (s *Inbox) Mine(ctx context.Context, unreadOnly bool, req PageRequest) (Page[*Notification], error) {
-	o := ordering[*Notification]{scope: "notifications", descending: true,
-		key: func(*Notification) string { return "" }, id: func(n *Notification) int64 { return n.ID }}
+func (s *Inbox) Mine(ctx context.Context, unreadOnly bool, req catalog.PageRequest) (catalog.Page[*catalog.Notification], error) {
+	o := catalog.Ordering[*catalog.Notification]{Scope: "notifications", Descending: true,
+		Key: func(*catalog.Notification) string { return "" }, ID: func(n *catalog.Notification) int64 { return n.ID }}
 	c, err := s.candidates.Mine(ctx)
 	if err != nil {
-		return Page[*Notification]{}, err
+		return catalog.Page[*catalog.Notification]{}, err
 	}
-	var items []*Notification
+	var items []*catalog.Notification
 	if c != nil {
 		ns, err := s.store.NotificationsOfCandidate(ctx, c.ID, maxInbox)
 		if err != nil {
-			return Page[*Notification]{}, err
+			return catalog.Page[*catalog.Notification]{}, err
 		}
 		for i := range ns {
 			if !unreadOnly || ns[i].ReadAt == nil {
@@ -89,11 +90,11 @@ func (s *Inbox) Mine(ctx context.Context, unreadOnly bool, req PageRequest) (Pag
 		}
 	}
 	sort.SliceStable(items, func(i, j int) bool { return items[i].ID > items[j].ID })
-	return paginate(items, o, req)
+	return catalog.Paginate(items, o, req)
 }
 
 // MarkRead marks one of the signed-in candidate's notifications read.
-func (s *Inbox) MarkRead(ctx context.Context, id int64) (*Notification, []*Error, error) {
+func (s *Inbox) MarkRead(ctx context.Context, id int64) (*catalog.Notification, []*catalog.Error, error) {
 	c, err := s.mine(ctx)
 	if err != nil {
 		return nil, nil, err
@@ -103,7 +104,7 @@ func (s *Inbox) MarkRead(ctx context.Context, id int64) (*Notification, []*Error
 		return nil, nil, err
 	}
 	if !ok {
-		return nil, []*Error{{Code: CodeNotFound, Field: "id", Message: "you have no notification with this ID"}}, nil
+		return nil, []*catalog.Error{{Code: catalog.CodeNotFound, Field: "id", Message: "you have no notification with this ID"}}, nil
 	}
 	ns, err := s.store.NotificationsOfCandidate(ctx, c.ID, maxInbox)
 	if err != nil {
@@ -114,7 +115,7 @@ func (s *Inbox) MarkRead(ctx context.Context, id int64) (*Notification, []*Error
 			return &ns[i], nil, nil
 		}
 	}
-	return nil, []*Error{{Code: CodeNotFound, Field: "id", Message: "you have no notification with this ID"}}, nil
+	return nil, []*catalog.Error{{Code: catalog.CodeNotFound, Field: "id", Message: "you have no notification with this ID"}}, nil
 }
 
 // Preferences returns the signed-in candidate's preferences; nil for staff.
@@ -144,22 +145,22 @@ func (s *Inbox) SetPreferences(ctx context.Context, remindersOn bool) (*Notifica
 
 // Failed lists the notifications whose every send failed, for staff.
 func (s *Inbox) Failed(ctx context.Context, limit int) ([]DeliveryFailure, error) {
-	if _, err := Require(ctx, RoleStaff); err != nil {
+	if _, err := catalog.Require(ctx, catalog.RoleStaff); err != nil {
 		return nil, err
 	}
-	if limit < 1 || limit > MaxPageSize {
-		return nil, Invalid("first", "first must be between 1 and %d, got %d", MaxPageSize, limit)
+	if limit < 1 || limit > catalog.MaxPageSize {
+		return nil, catalog.Invalid("first", "first must be between 1 and %d, got %d", catalog.MaxPageSize, limit)
 	}
 	if s.failures == nil {
-		return nil, &Error{Code: CodeUnavailable, Message: "the notification queue is not running"}
+		return nil, &catalog.Error{Code: catalog.CodeUnavailable, Message: "the notification queue is not running"}
 	}
 	return s.failures.Failed(ctx, limit)
 }
 
 // mine returns the signed-in candidate's record, or an error saying why
 // there is none.
-func (s *Inbox) mine(ctx context.Context) (*Candidate, error) {
-	if _, err := Require(ctx, RoleCandidate); err != nil {
+func (s *Inbox) mine(ctx context.Context) (*catalog.Candidate, error) {
+	if _, err := catalog.Require(ctx, catalog.RoleCandidate); err != nil {
 		return nil, err
 	}
 	c, err := s.candidates.Mine(ctx)
@@ -167,7 +168,7 @@ func (s *Inbox) mine(ctx context.Context) (*Candidate, error) {
 		return nil, err
 	}
 	if c == nil {
-		return nil, &Error{Code: CodeNotFound, Message: "no candidate record is registered for you"}
+		return nil, &catalog.Error{Code: catalog.CodeNotFound, Message: "no candidate record is registered for you"}
 	}
 	return c, nil
 }

@@ -1,8 +1,9 @@
-package catalog
+package notification
 
 import (
 	"context"
 	"fmt"
+	"github.com/mssc/recert/catalog"
 	"strconv"
 	"strings"
 	"time"
@@ -11,8 +12,8 @@ import (
 // Reminders finds who is due a date-driven reminder on the service's today
 // and records those notifications, each once.
 type Reminders struct {
-	catalog *Catalog
-	apps    ApplicationStore
+	catalog *catalog.Catalog
+	apps    catalog.ApplicationStore
 	store   NotificationStore
 	now     func() time.Time
 	staff   []string
@@ -20,12 +21,12 @@ type Reminders struct {
 
 // NewReminders returns the reminder finder; staff are the addresses that
 // receive the daily digest of applications due soon or overdue.
-func NewReminders(cat *Catalog, apps ApplicationStore, store NotificationStore, staff []string, now func() time.Time) *Reminders {
+func NewReminders(cat *catalog.Catalog, apps catalog.ApplicationStore, store NotificationStore, staff []string, now func() time.Time) *Reminders {
 	return &Reminders{catalog: cat, apps: apps, store: store, now: now, staff: staff}
 }
 
 // digestStatuses are the statuses in which staff owe an answer.
-var digestStatuses = []ApplicationStatus{AppInReview, AppDetailedReview, AppAppealed}
+var digestStatuses = []catalog.ApplicationStatus{catalog.AppInReview, catalog.AppDetailedReview, catalog.AppAppealed}
 
 // maxDigestItems bounds one digest; the staff queue has the rest.
 const maxDigestItems = 100
@@ -37,7 +38,7 @@ func (r *Reminders) Record(ctx context.Context) (int, error) {
 		return 0, err
 	}
 	at := r.now().UTC()
-	today := DateOf(at)
+	today := catalog.DateOf(at)
 	due, err := r.candidateReminders(ctx, snap, today, at)
 	if err != nil {
 		return 0, err
@@ -53,14 +54,14 @@ func (r *Reminders) Record(ctx context.Context) (int, error) {
 // the window opens the configured days before the expiration; within the
 // contact period before it, and in as many days after it, a candidate
 // without a submitted application is reminded once each.
-func (r *Reminders) candidateReminders(ctx context.Context, snap *Snapshot, today Date, at time.Time) ([]Notification, error) {
-	window := snap.ruleDays("application_window_days")
-	contact := snap.ruleDays("contact_before_expiration_days")
+func (r *Reminders) candidateReminders(ctx context.Context, snap *catalog.Snapshot, today catalog.Date, at time.Time) ([]catalog.Notification, error) {
+	window := snap.RuleDays("application_window_days")
+	contact := snap.RuleDays("contact_before_expiration_days")
 	held, err := r.apps.ExpiringCertifications(ctx, today.AddDays(-contact), today.AddDays(window))
 	if err != nil {
 		return nil, err
 	}
-	var out []Notification
+	var out []catalog.Notification
 	for _, e := range held {
 		if e.Candidate == nil {
 			continue
@@ -68,15 +69,15 @@ func (r *Reminders) candidateReminders(ctx context.Context, snap *Snapshot, toda
 		h := e.Held
 		facts := map[string]string{"program": string(h.Program), "expiresOn": h.ExpiresOn.String(),
 			"windowOpensOn": snap.WindowOpensOn(h.CycleExpiresOn()).String(), "contactBy": h.ExpiresOn.AddDays(-contact).String()}
-		if fee, ferr := snap.Fee(FeeApplication); ferr == nil {
-			facts["fee"] = formatMoney(fee)
+		if fee, ferr := snap.Fee(catalog.FeeApplication); ferr == nil {
+			facts["fee"] = catalog.FormatMoney(fee)
 		}
-		add := func(kind NotificationKind) {
-			out = append(out, Notification{CandidateID: e.Candidate.ID, Kind: kind, Facts: facts, CreatedAt: at,
+		add := func(kind catalog.NotificationKind) {
+			out = append(out, catalog.Notification{CandidateID: e.Candidate.ID, Kind: kind, Facts: facts, CreatedAt: at,
 				Key: candidateKey(e.Candidate.ID, kind, h.Program, h.ExpiresOn)})
 		}
 		if !today.After(h.ExpiresOn) {
-			add(NotifyWindowOpens)
+			add(catalog.NotifyWindowOpens)
 		}
 		submitted, err := r.submitted(ctx, e.Candidate.ID, h)
 		if err != nil {
@@ -85,9 +86,9 @@ func (r *Reminders) candidateReminders(ctx context.Context, snap *Snapshot, toda
 		switch {
 		case submitted:
 		case today.After(h.ExpiresOn):
-			add(NotifyExpired)
+			add(catalog.NotifyExpired)
 		case !today.Before(h.ExpiresOn.AddDays(-contact)):
-			add(NotifyExpiresSoon)
+			add(catalog.NotifyExpiresSoon)
 		}
 	}
 	return out, nil
@@ -95,7 +96,7 @@ func (r *Reminders) candidateReminders(ctx context.Context, snap *Snapshot, toda
 
 // submitted reports whether the candidate submitted an application for the
 // held certification's cycle.
-func (r *Reminders) submitted(ctx context.Context, candidateID int64, h HeldCertification) (bool, error) {
+func (r *Reminders) submitted(ctx context.Context, candidateID int64, h catalog.HeldCertification) (bool, error) {
 	apps, err := r.apps.ApplicationsOfCandidate(ctx, candidateID)
 	if err != nil {
 		return false, err
@@ -110,14 +111,14 @@ func (r *Reminders) submitted(ctx context.Context, candidateID int64, h HeldCert
 
 // staffDigest is one digest a day for each staff address, listing the
 // applications whose answer is due within the configured days or overdue.
-func (r *Reminders) staffDigest(ctx context.Context, snap *Snapshot, today Date, at time.Time) ([]Notification, error) {
+func (r *Reminders) staffDigest(ctx context.Context, snap *catalog.Snapshot, today catalog.Date, at time.Time) ([]catalog.Notification, error) {
 	if len(r.staff) == 0 {
 		return nil, nil
 	}
-	soon := snap.ruleDays("staff_due_soon_days")
+	soon := snap.RuleDays("staff_due_soon_days")
 	until := today.AddDays(soon)
 	first := maxDigestItems
-	page, err := r.apps.PageApplications(ctx, ApplicationFilter{Statuses: digestStatuses, DueBefore: &until}, PageRequest{First: &first})
+	page, err := r.apps.PageApplications(ctx, catalog.ApplicationFilter{Statuses: digestStatuses, DueBefore: &until}, catalog.PageRequest{First: &first})
 	if err != nil {
 		return nil, err
 	}
@@ -141,10 +142,10 @@ func (r *Reminders) staffDigest(ctx context.Context, snap *Snapshot, today Date,
 	}
 	facts := map[string]string{"day": today.String(), "count": strconv.Itoa(len(lines)), "overdue": strconv.Itoa(overdue),
 		"dueSoonDays": strconv.Itoa(soon), "items": strings.Join(lines, "\n")}
-	out := make([]Notification, 0, len(r.staff))
+	out := make([]catalog.Notification, 0, len(r.staff))
 	for _, addr := range r.staff {
-		out = append(out, Notification{Recipient: addr, Kind: NotifyStaffDigest, Facts: facts, CreatedAt: at,
-			Key: fmt.Sprintf("staff:%s|%s|%s", strings.ToLower(addr), NotifyStaffDigest, today)})
+		out = append(out, catalog.Notification{Recipient: addr, Kind: catalog.NotifyStaffDigest, Facts: facts, CreatedAt: at,
+			Key: fmt.Sprintf("staff:%s|%s|%s", strings.ToLower(addr), catalog.NotifyStaffDigest, today)})
 	}
 	return out, nil
 }
@@ -153,12 +154,12 @@ func (r *Reminders) staffDigest(ctx context.Context, snap *Snapshot, today Date,
 type NotificationStore interface {
 	// AddNotifications records notifications, skipping those whose Key is
 	// already recorded, and returns how many were new.
-	AddNotifications(ctx context.Context, ns []Notification) (int, error)
+	AddNotifications(ctx context.Context, ns []catalog.Notification) (int, error)
 	// RemindersOff reports whether the candidate turned reminders off.
 	RemindersOff(ctx context.Context, candidateID int64) (bool, error)
 }
 
 // candidateKey is the unique key of a candidate's notification about a day.
-func candidateKey(candidateID int64, kind NotificationKind, program Program, day Date) string {
+func candidateKey(candidateID int64, kind catalog.NotificationKind, program catalog.Program, day catalog.Date) string {
 	return fmt.Sprintf("candidate:%d|%s|%s|%s", candidateID, kind, program, day)
 }
