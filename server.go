@@ -27,6 +27,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/application"
 	"github.com/mssc/recert/catalog/gormstore"
 	"github.com/mssc/recert/catalog/notification"
 	"github.com/mssc/recert/internal/auth"
@@ -154,7 +155,7 @@ func serve(ctx context.Context, cfg config.Config, store *gormstore.Store, logge
 		logger.Warn("bearer tokens are refused", "reason", err.Error())
 		verifier = nil
 	}
-	applications := catalog.NewApplications(cat, store, store, reviews, blobs.Files(limits), clock).LimitActivities(cfg.MaxActivitiesPerApplication)
+	applications := application.NewApplications(cat, store, store, reviews, blobs.Files(limits), clock).LimitActivities(cfg.MaxActivitiesPerApplication)
 	inbox := notification.NewInbox(store, catalog.NewCandidates(store, clock), clock)
 	schema := resolvers.NewSchema(&resolvers.Resolver{
 		Catalog:            cat,
@@ -194,7 +195,7 @@ func serve(ctx context.Context, cfg config.Config, store *gormstore.Store, logge
 	api := httpapi.New(httpapi.Config{
 		Schema: schema, Logger: logger,
 		GraphiQL: !cfg.Production, Introspection: !cfg.Production, Production: cfg.Production,
-		Tokens: tokenVerifier(verifier), Files: catalog.AnyFileReader(reviews, catalog.NewProofs(store, blobs.Files(limits))), Letters: formletter.New(applications), MaxUploadBytes: cfg.MaxUploadBytes + 1<<20,
+		Tokens: tokenVerifier(verifier), Files: application.AnyFileReader(reviews, application.NewProofs(store, blobs.Files(limits))), Letters: formletter.New(applications), MaxUploadBytes: cfg.MaxUploadBytes + 1<<20,
 		MaxBodyBytes: cfg.MaxBodyBytes, ResolverTimeout: cfg.ResolverTimeout,
 		MaxUploadFiles: cfg.Caps.MaxUploadFiles, MaxUploadPaths: cfg.Caps.MaxUploadPaths, UploadSpool: spool,
 		Streams: httpapi.StreamLimits{MaxStreamsPerClient: cfg.Caps.MaxStreamsPerClient,

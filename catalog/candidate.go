@@ -99,7 +99,7 @@ func (d *ContactDetails) Normalize(prefix string) []*Error {
 	switch {
 	case d.Name == "":
 		errs = append(errs, Invalid(prefix+"name", "a name is required"))
-	case utf8.RuneCountInString(d.Name) > maxNameLength || hasControl(d.Name):
+	case utf8.RuneCountInString(d.Name) > maxNameLength || HasControl(d.Name):
 		errs = append(errs, Invalid(prefix+"name", "a name has at most %d printable characters", maxNameLength))
 	}
 	if addr, err := mail.ParseAddress(d.Email); err != nil || addr.Address != d.Email || len(d.Email) > maxEmailLength {

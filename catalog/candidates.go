@@ -112,7 +112,7 @@ func (s *Candidates) Register(ctx context.Context, number string, d ContactDetai
 	}
 	c := &Candidate{Number: number, Name: d.Name, Email: d.Email, Held: held}
 	if err := s.store.SaveCandidates(ctx, []*Candidate{c}, s.change(p, "candidate.register")); err != nil {
-		return nil, conflictAsUserError(err, "msscCandidateId"), userErrorOrNil(err)
+		return nil, ConflictAsUserError(err, "msscCandidateId"), UserErrorOrNil(err)
 	}
 	return c, nil, nil
 }
@@ -138,7 +138,7 @@ func (s *Candidates) AddHeld(ctx context.Context, candidateID int64, h HeldCerti
 	}
 	c.Held = append(c.Held, h)
 	if err := s.store.SaveCandidates(ctx, []*Candidate{c}, s.change(p, "candidate.held.add")); err != nil {
-		return nil, conflictAsUserError(err, "program"), userErrorOrNil(err)
+		return nil, ConflictAsUserError(err, "program"), UserErrorOrNil(err)
 	}
 	return c, nil, nil
 }

@@ -17,16 +17,16 @@ type Change struct {
 	Notify []Notification
 }
 
-// conflictAsUserError turns a store conflict (a unique key taken by a
+// ConflictAsUserError turns a store conflict (a unique key taken by a
 // concurrent write) into a user error on the field.
-func conflictAsUserError(err error, field string) []*Error {
+func ConflictAsUserError(err error, field string) []*Error {
 	if ErrorCode(err) == CodeConflict {
 		return []*Error{{Code: CodeConflict, Field: field, Message: "this was changed by someone else at the same time; try again"}}
 	}
 	return nil
 }
 
-func userErrorOrNil(err error) error {
+func UserErrorOrNil(err error) error {
 	if ErrorCode(err) == CodeConflict {
 		return nil
 	}

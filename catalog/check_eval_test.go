@@ -10,6 +10,7 @@ import (
 	"github.com/goccy/go-yaml"
 
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/catalogtest"
 	"github.com/mssc/recert/seed"
 )
 
@@ -34,33 +35,10 @@ type evalCase struct {
 }
 
 // seededSnapshot builds a snapshot of the real seed catalog, with IDs.
-func seededSnapshot(t testing.TB) *catalog.Snapshot {
-	t.Helper()
-	return catalog.NewSnapshot(seededData(t))
-}
+func seededSnapshot(t testing.TB) *catalog.Snapshot { return catalogtest.SeededSnapshot(t) }
 
 // seededData reads the real seed catalog and gives it IDs, as a store would.
-func seededData(t testing.TB) *catalog.Data {
-	t.Helper()
-	data, err := seed.Read(seed.Files())
-	if err != nil {
-		t.Fatal(err)
-	}
-	orgIDs := map[string]int64{}
-	for i := range data.Organizations {
-		data.Organizations[i].ID = int64(i + 1)
-		orgIDs[data.Organizations[i].Key] = int64(i + 1)
-	}
-	for i := range data.Certifications {
-		data.Certifications[i].ID = int64(i + 1)
-		data.Certifications[i].OrganizationID = orgIDs[data.Certifications[i].OrganizationKey]
-	}
-	for i := range data.ActivityTypes {
-		data.ActivityTypes[i].ID = int64(i + 1)
-	}
-	data.Version = 1
-	return data
-}
+func seededData(t testing.TB) *catalog.Data { return catalogtest.SeededData(t) }
 
 func loadEvalCases(t testing.TB) []evalCase {
 	t.Helper()

@@ -15,7 +15,7 @@ func TestHasControlFindsEveryControlCharacter(t *testing.T) {
 		{"next line\u0085", true},
 		{"csi\u009b", true},
 	} {
-		if got := hasControl(tc.text); got != tc.want {
+		if got := HasControl(tc.text); got != tc.want {
 			t.Errorf("hasControl(%q) = %v, want %v", tc.text, got, tc.want)
 		}
 	}

@@ -101,7 +101,7 @@ func (m *matcher) analyseSignals(in CredentialInput) credentialSignals {
 	if iss := normalizeText(in.Issuer); iss != "" {
 		sig.issuerPhrases = append(sig.issuerPhrases, iss)
 		if !m.knownOrganization(iss) && spelledOut(in.Issuer) {
-			sig.otherIssuer = firstNonEmpty(sig.otherIssuer, strings.TrimSpace(in.Issuer))
+			sig.otherIssuer = FirstNonEmpty(sig.otherIssuer, strings.TrimSpace(in.Issuer))
 		}
 	}
 	sig.earned = strings.Join(earned, " ")

@@ -63,7 +63,7 @@ func (c *Curation) CreateCertification(ctx context.Context, in CertificationInpu
 	org, cert := snap.newCertification(in, SourceStaff, "added by "+change.Actor)
 	edit := &CatalogEdit{Change: change, Organization: org, Certification: cert, EntityType: "Certification", After: record(cert)}
 	if err := c.commit(ctx, edit); err != nil {
-		return nil, conflictAsUserError(err, "displayName"), userErrorOrNil(err)
+		return nil, ConflictAsUserError(err, "displayName"), UserErrorOrNil(err)
 	}
 	return cert, nil, nil
 }
@@ -165,7 +165,7 @@ func (c *Curation) changeAliases(ctx context.Context, action string, id int64, r
 func (c *Curation) editCertification(ctx context.Context, change Change, org *Organization, before, after *Certification) (*Certification, []*Error, error) {
 	edit := &CatalogEdit{Change: change, Organization: org, Certification: after, EntityType: "Certification", Before: record(before), After: record(after)}
 	if err := c.commit(ctx, edit); err != nil {
-		return nil, conflictAsUserError(err, "displayName"), userErrorOrNil(err)
+		return nil, ConflictAsUserError(err, "displayName"), UserErrorOrNil(err)
 	}
 	return after, nil, nil
 }
@@ -181,11 +181,11 @@ func (c *Curation) CreateOrganization(ctx context.Context, in OrganizationInput,
 		return nil, errs, nil
 	}
 	org := &Organization{
-		Key:  slugKey(func(k string) bool { return snap.orgByKey(k) != nil }, firstNonEmpty(in.Acronym, in.Name)),
+		Key:  slugKey(func(k string) bool { return snap.orgByKey(k) != nil }, FirstNonEmpty(in.Acronym, in.Name)),
 		Name: in.Name, Acronym: in.Acronym, URL: in.URL, Description: in.Description, CTID: in.CTID,
 	}
 	if err := c.commit(ctx, &CatalogEdit{Change: change, Organization: org, EntityType: "Organization", After: record(org)}); err != nil {
-		return nil, conflictAsUserError(err, "name"), userErrorOrNil(err)
+		return nil, ConflictAsUserError(err, "name"), UserErrorOrNil(err)
 	}
 	return org, nil, nil
 }
@@ -207,7 +207,7 @@ func (c *Curation) UpdateOrganization(ctx context.Context, id int64, in Organiza
 	after := &Organization{ID: before.ID, Key: before.Key, Name: in.Name, Acronym: in.Acronym, URL: in.URL, Description: in.Description, CTID: in.CTID}
 	edit := &CatalogEdit{Change: change, Organization: after, EntityType: "Organization", Before: record(before), After: record(after)}
 	if err := c.commit(ctx, edit); err != nil {
-		return nil, conflictAsUserError(err, "name"), userErrorOrNil(err)
+		return nil, ConflictAsUserError(err, "name"), UserErrorOrNil(err)
 	}
 	return after, nil, nil
 }

@@ -64,7 +64,7 @@ func checkText(errs *[]*Error, field, value string, required bool, limit int) {
 	switch {
 	case strings.TrimSpace(value) == "" && required:
 		*errs = append(*errs, Invalid(field, "this field is required"))
-	case utf8.RuneCountInString(value) > limit || hasControl(value):
+	case utf8.RuneCountInString(value) > limit || HasControl(value):
 		*errs = append(*errs, Invalid(field, "at most %d printable characters", limit))
 	}
 }
@@ -91,7 +91,7 @@ func checkWebAddress(errs *[]*Error, field, value string) {
 		return
 	}
 	u, err := url.Parse(value)
-	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || len(value) > maxWebAddress || hasControl(value) {
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || len(value) > maxWebAddress || HasControl(value) {
 		*errs = append(*errs, Invalid(field, "a web address starting with https://, at most %d characters", maxWebAddress))
 	}
 }
@@ -193,7 +193,7 @@ func (s *Snapshot) newCertification(in CertificationInput, source ProvenanceSour
 	orgKey := ""
 	if in.NewOrganization != nil {
 		n := in.NewOrganization
-		orgKey = slugKey(func(k string) bool { return s.orgByKey(k) != nil }, firstNonEmpty(n.Acronym, n.Name))
+		orgKey = slugKey(func(k string) bool { return s.orgByKey(k) != nil }, FirstNonEmpty(n.Acronym, n.Name))
 		org = &Organization{Key: orgKey, Name: n.Name, Acronym: n.Acronym, URL: n.URL, Description: n.Description, CTID: n.CTID}
 		issuer = org
 	} else if o := s.Organization(in.OrganizationID); o != nil {

@@ -35,7 +35,7 @@ func (c *Curation) SetFieldOccupations(ctx context.Context, id int64, codes []st
 	}
 	edit := &CatalogEdit{Change: change, Field: &after, EntityType: "RelatedField", Before: record(before), After: record(&after)}
 	if err := c.commit(ctx, edit); err != nil {
-		return nil, conflictAsUserError(err, "onetSocCodes"), userErrorOrNil(err)
+		return nil, ConflictAsUserError(err, "onetSocCodes"), UserErrorOrNil(err)
 	}
 	return &after, nil, nil
 }

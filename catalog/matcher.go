@@ -135,12 +135,12 @@ type matcherKey struct{}
 // matcherOf returns the snapshot's matcher, built once per snapshot.
 func matcherOf(s *Snapshot) *matcher {
 	m, _ := s.Derived(matcherKey{}, func(s *Snapshot) (any, error) {
-		return newMatcher(s.Certifications(), s.Organizations()), nil
+		return newMatcher(s.Certifications(), s.Organizations(), s.Organization), nil
 	})
 	return m.(*matcher)
 }
 
-func newMatcher(certs []*Certification, orgs []*Organization) *matcher {
+func newMatcher(certs []*Certification, orgs []*Organization, orgOf func(int64) *Organization) *matcher {
 	m := &matcher{docs: make([]matchDoc, len(certs)), terms: map[string]*term{}, phrases: map[string][]int{},
 		byLength: map[int][]*term{}, orgWords: map[string]int64{}}
 	m.orgWordSet = map[string]bool{}
@@ -215,7 +215,7 @@ func newMatcher(certs []*Certification, orgs []*Organization) *matcher {
 				}
 			}
 		}
-		if o := orgs[c.OrganizationID]; o != nil {
+		if o := orgOf(c.OrganizationID); o != nil {
 			for _, t := range strings.Fields(normalizeText(o.Name)) {
 				x := intern(t)
 				weights[x] = max(weights[x], weightOrganizationName)

@@ -95,7 +95,7 @@ func stripParenthesised(s string) string {
 	return out
 }
 
-func firstNonEmpty(values ...string) string {
+func FirstNonEmpty(values ...string) string {
 	for _, v := range values {
 		if v != "" {
 			return v
@@ -104,7 +104,7 @@ func firstNonEmpty(values ...string) string {
 	return ""
 }
 
-func hasControl(s string) bool {
+func HasControl(s string) bool {
 	for _, r := range s {
 		if unicode.IsControl(r) {
 			return true

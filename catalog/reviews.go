@@ -154,7 +154,7 @@ func (s *Reviews) Submit(ctx context.Context, in ReviewSubmission) (SubmissionRe
 		s.openReviewsChanged(ctx)
 		return SubmissionResult{Review: joined.SeenBy(p), Attached: joined != nil}, nil, err
 	}
-	days := int(snap.ruleValue("catalog_review_days"))
+	days := int(snap.RuleValue("catalog_review_days"))
 	r := &CatalogReview{
 		CertificationName: in.CertificationName, Organization: in.Organization, TrainingRequirements: in.TrainingRequirements,
 		KeyActivityIDs: in.KeyActivityIDs, EarningMethods: in.EarningMethods, Recognition: in.Recognition, Copy: file,
@@ -354,7 +354,7 @@ func (s *Reviews) Assign(ctx context.Context, id int64, assignee string) (*Catal
 		if !r.Status.Open() {
 			return nil, notOpen(r)
 		}
-		r.Assignee = firstNonEmpty(strings.TrimSpace(assignee), p.Subject)
+		r.Assignee = FirstNonEmpty(strings.TrimSpace(assignee), p.Subject)
 		return nil, nil
 	})
 }
@@ -419,7 +419,7 @@ func (s *Reviews) Approve(ctx context.Context, id int64, in CertificationInput, 
 		}
 		var org *Organization
 		org, cert = snap.newCertification(in, SourceCatalogReview, fmt.Sprintf("catalog review #%d", r.ID))
-		change.Reason = firstNonEmpty(reason, "approved on review")
+		change.Reason = FirstNonEmpty(reason, "approved on review")
 		r.Status = ReviewApproved
 		r.Decision = &ReviewDecision{Outcome: ReviewApproved, Message: reason, DecidedBy: change.Actor, DecidedAt: change.At}
 		return &CatalogEdit{Change: change, Organization: org, Certification: cert, EntityType: "Certification", After: record(cert), ReviewID: r.ID}, nil
@@ -482,8 +482,8 @@ func (s *Reviews) OpenFile(ctx context.Context, key string) (io.ReadCloser, Stor
 	return nil, StoredFile{}, NotFound("no such file")
 }
 
-// ruleValue reads a figure of the rule tables, 0 when missing.
-func (s *Snapshot) ruleValue(key string) float64 {
+// RuleValue reads a figure of the rule tables, 0 when missing.
+func (s *Snapshot) RuleValue(key string) float64 {
 	if r := s.Rule(key); r != nil {
 		return r.Value
 	}

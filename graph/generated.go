@@ -16,6 +16,7 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/introspection"
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/application"
 	"github.com/mssc/recert/catalog/notification"
 	"github.com/mssc/recert/graph/model"
 	"github.com/mssc/recert/graph/relay"
@@ -549,7 +550,7 @@ type ComplexityRoot struct {
 		PreviewCatalogChanges        func(childComplexity int, input model.CatalogChangesInput) int
 		ProvideReviewInformation     func(childComplexity int, reviewID string, response string) int
 		RecordPayment                func(childComplexity int, applicationID string, version int, amountCents int, reference string) int
-		RefuseActivity               func(childComplexity int, applicationID string, version int, activityID int, code catalog.ActivityRefusalCode, reason string) int
+		RefuseActivity               func(childComplexity int, applicationID string, version int, activityID int, code application.ActivityRefusalCode, reason string) int
 		RefuseExtension              func(childComplexity int, applicationID string, version int, reason string) int
 		RegisterCandidate            func(childComplexity int, input model.RegisterCandidateInput) int
 		RejectAppeal                 func(childComplexity int, applicationID string, version int, reason string) int
@@ -699,7 +700,7 @@ type ComplexityRoot struct {
 		ActivityTypes          func(childComplexity int, category *catalog.PointCategory) int
 		Application            func(childComplexity int, id string) int
 		ApplicationTransitions func(childComplexity int) int
-		Applications           func(childComplexity int, first *int, after *string, last *int, before *string, filter *catalog.ApplicationFilter) int
+		Applications           func(childComplexity int, first *int, after *string, last *int, before *string, filter *application.ApplicationFilter) int
 		Candidate              func(childComplexity int, id string) int
 		Candidates             func(childComplexity int, first *int, after *string, last *int, before *string, search *string) int
 		CatalogHistory         func(childComplexity int, first *int, after *string, last *int, before *string, filter *model.CatalogHistoryFilter) int
@@ -829,54 +830,54 @@ type ActivityTypeResolver interface {
 	ID(ctx context.Context, obj *catalog.ActivityType) (string, error)
 }
 type ApplicationResolver interface {
-	ID(ctx context.Context, obj *catalog.Application) (string, error)
+	ID(ctx context.Context, obj *application.Application) (string, error)
 
-	Candidate(ctx context.Context, obj *catalog.Application) (*catalog.Candidate, error)
+	Candidate(ctx context.Context, obj *application.Application) (*catalog.Candidate, error)
 
-	Points(ctx context.Context, obj *catalog.Application) (*catalog.PointsReport, error)
-	WindowOpensOn(ctx context.Context, obj *catalog.Application) (*catalog.Date, error)
-	LastDayToSubmit(ctx context.Context, obj *catalog.Application) (*catalog.Date, error)
+	Points(ctx context.Context, obj *application.Application) (*catalog.PointsReport, error)
+	WindowOpensOn(ctx context.Context, obj *application.Application) (*catalog.Date, error)
+	LastDayToSubmit(ctx context.Context, obj *application.Application) (*catalog.Date, error)
 
-	FeeKind(ctx context.Context, obj *catalog.Application) (*catalog.FeeKind, error)
-	Bundle(ctx context.Context, obj *catalog.Application) (*catalog.ApplicationBundle, error)
+	FeeKind(ctx context.Context, obj *application.Application) (*catalog.FeeKind, error)
+	Bundle(ctx context.Context, obj *application.Application) (*application.ApplicationBundle, error)
 
-	Reviewer(ctx context.Context, obj *catalog.Application) (*string, error)
+	Reviewer(ctx context.Context, obj *application.Application) (*string, error)
 
-	DenialReasons(ctx context.Context, obj *catalog.Application) ([]string, error)
+	DenialReasons(ctx context.Context, obj *application.Application) ([]string, error)
 }
 type ApplicationActivityResolver interface {
-	ActivityID(ctx context.Context, obj *catalog.ApplicationActivity) (int, error)
+	ActivityID(ctx context.Context, obj *application.ApplicationActivity) (int, error)
 
-	ActivityType(ctx context.Context, obj *catalog.ApplicationActivity) (*catalog.ActivityType, error)
+	ActivityType(ctx context.Context, obj *application.ApplicationActivity) (*catalog.ActivityType, error)
 
-	CompletedOn(ctx context.Context, obj *catalog.ApplicationActivity) (*catalog.Date, error)
-	StartOn(ctx context.Context, obj *catalog.ApplicationActivity) (*catalog.Date, error)
-	EndOn(ctx context.Context, obj *catalog.ApplicationActivity) (*catalog.Date, error)
+	CompletedOn(ctx context.Context, obj *application.ApplicationActivity) (*catalog.Date, error)
+	StartOn(ctx context.Context, obj *application.ApplicationActivity) (*catalog.Date, error)
+	EndOn(ctx context.Context, obj *application.ApplicationActivity) (*catalog.Date, error)
 
-	CreditHours(ctx context.Context, obj *catalog.ApplicationActivity) (*float64, error)
+	CreditHours(ctx context.Context, obj *application.ApplicationActivity) (*float64, error)
 
-	WeeklyHours(ctx context.Context, obj *catalog.ApplicationActivity) (*float64, error)
+	WeeklyHours(ctx context.Context, obj *application.ApplicationActivity) (*float64, error)
 
-	CoursesTaught(ctx context.Context, obj *catalog.ApplicationActivity) ([]*model.YearCourses, error)
-	Hours(ctx context.Context, obj *catalog.ApplicationActivity) (*float64, error)
-	Certification(ctx context.Context, obj *catalog.ApplicationActivity) (*catalog.Certification, error)
-	LedToCertification(ctx context.Context, obj *catalog.ApplicationActivity) (*catalog.Certification, error)
+	CoursesTaught(ctx context.Context, obj *application.ApplicationActivity) ([]*model.YearCourses, error)
+	Hours(ctx context.Context, obj *application.ApplicationActivity) (*float64, error)
+	Certification(ctx context.Context, obj *application.ApplicationActivity) (*catalog.Certification, error)
+	LedToCertification(ctx context.Context, obj *application.ApplicationActivity) (*catalog.Certification, error)
 
-	Proofs(ctx context.Context, obj *catalog.ApplicationActivity) ([]*catalog.StoredFile, error)
-	CatalogReview(ctx context.Context, obj *catalog.ApplicationActivity) (*catalog.CatalogReview, error)
-	ReviewerPoints(ctx context.Context, obj *catalog.ApplicationActivity) (*int, error)
-	ReviewerReason(ctx context.Context, obj *catalog.ApplicationActivity) (*string, error)
-	ReviewerSetBy(ctx context.Context, obj *catalog.ApplicationActivity) (*string, error)
+	Proofs(ctx context.Context, obj *application.ApplicationActivity) ([]*catalog.StoredFile, error)
+	CatalogReview(ctx context.Context, obj *application.ApplicationActivity) (*catalog.CatalogReview, error)
+	ReviewerPoints(ctx context.Context, obj *application.ApplicationActivity) (*int, error)
+	ReviewerReason(ctx context.Context, obj *application.ApplicationActivity) (*string, error)
+	ReviewerSetBy(ctx context.Context, obj *application.ApplicationActivity) (*string, error)
 
-	FormLetterPath(ctx context.Context, obj *catalog.ApplicationActivity) (*string, error)
+	FormLetterPath(ctx context.Context, obj *application.ApplicationActivity) (*string, error)
 }
 type ApplicationBundleResolver interface {
-	Applications(ctx context.Context, obj *catalog.ApplicationBundle) ([]*catalog.Application, error)
+	Applications(ctx context.Context, obj *application.ApplicationBundle) ([]*application.Application, error)
 }
 type ApplicationEventResolver interface {
-	From(ctx context.Context, obj *catalog.ApplicationEvent) (*catalog.ApplicationStatus, error)
+	From(ctx context.Context, obj *application.ApplicationEvent) (*application.ApplicationStatus, error)
 
-	Reason(ctx context.Context, obj *catalog.ApplicationEvent) (*string, error)
+	Reason(ctx context.Context, obj *application.ApplicationEvent) (*string, error)
 }
 type CandidateResolver interface {
 	ID(ctx context.Context, obj *catalog.Candidate) (string, error)
@@ -958,16 +959,16 @@ type EmploymentCreditBandResolver interface {
 	MinWeeks(ctx context.Context, obj *catalog.EmploymentBand) (*int, error)
 }
 type ExpiringCertificationResolver interface {
-	HeldCertification(ctx context.Context, obj *catalog.ExpiringCertification) (*catalog.HeldCertification, error)
+	HeldCertification(ctx context.Context, obj *application.ExpiringCertification) (*catalog.HeldCertification, error)
 }
 type ExtensionResolver interface {
-	Status(ctx context.Context, obj *catalog.Extension) (catalog.ExtensionStatus, error)
+	Status(ctx context.Context, obj *application.Extension) (application.ExtensionStatus, error)
 
-	Reason(ctx context.Context, obj *catalog.Extension) (string, error)
+	Reason(ctx context.Context, obj *application.Extension) (string, error)
 
-	DecidedBy(ctx context.Context, obj *catalog.Extension) (*string, error)
+	DecidedBy(ctx context.Context, obj *application.Extension) (*string, error)
 
-	Decision(ctx context.Context, obj *catalog.Extension) (*string, error)
+	Decision(ctx context.Context, obj *application.Extension) (*string, error)
 }
 type HeldCertificationResolver interface {
 	CreatedAt(ctx context.Context, obj *catalog.HeldCertification) (*time.Time, error)
@@ -990,7 +991,7 @@ type MutationResolver interface {
 	RequestDetailedReview(ctx context.Context, applicationID string, version int, reason string) (*model.ApplicationPayload, error)
 	AppealApplication(ctx context.Context, applicationID string, version int, reason string) (*model.ApplicationPayload, error)
 	RefuseExtension(ctx context.Context, applicationID string, version int, reason string) (*model.ApplicationPayload, error)
-	RefuseActivity(ctx context.Context, applicationID string, version int, activityID int, code catalog.ActivityRefusalCode, reason string) (*model.ApplicationPayload, error)
+	RefuseActivity(ctx context.Context, applicationID string, version int, activityID int, code application.ActivityRefusalCode, reason string) (*model.ApplicationPayload, error)
 	GrantExtension(ctx context.Context, applicationID string, version int, reason string) (*model.ApplicationPayload, error)
 	RecordPayment(ctx context.Context, applicationID string, version int, amountCents int, reference string) (*model.ApplicationsPayload, error)
 	AssignApplication(ctx context.Context, applicationID string, version int, reviewer *string) (*model.ApplicationPayload, error)
@@ -1035,7 +1036,7 @@ type OrganizationResolver interface {
 	Certifications(ctx context.Context, obj *catalog.Organization, first *int, after *string, last *int, before *string) (*model.CertificationConnection, error)
 }
 type PaymentResolver interface {
-	Fee(ctx context.Context, obj *catalog.Payment) (catalog.FeeKind, error)
+	Fee(ctx context.Context, obj *application.Payment) (catalog.FeeKind, error)
 }
 type PointsReportResolver interface {
 	TotalAsOfExpiration(ctx context.Context, obj *catalog.PointsReport) (int, error)
@@ -1060,11 +1061,11 @@ type QueryResolver interface {
 	Fees(ctx context.Context) ([]*catalog.Fee, error)
 	RecertificationRules(ctx context.Context) ([]*catalog.Rule, error)
 	CatalogVersion(ctx context.Context) (string, error)
-	Application(ctx context.Context, id string) (*catalog.Application, error)
-	MyApplications(ctx context.Context) ([]*catalog.Application, error)
-	Applications(ctx context.Context, first *int, after *string, last *int, before *string, filter *catalog.ApplicationFilter) (*model.ApplicationConnection, error)
-	ExpiringCertifications(ctx context.Context, withinDays int) ([]*catalog.ExpiringCertification, error)
-	ApplicationTransitions(ctx context.Context) ([]*catalog.Transition, error)
+	Application(ctx context.Context, id string) (*application.Application, error)
+	MyApplications(ctx context.Context) ([]*application.Application, error)
+	Applications(ctx context.Context, first *int, after *string, last *int, before *string, filter *application.ApplicationFilter) (*model.ApplicationConnection, error)
+	ExpiringCertifications(ctx context.Context, withinDays int) ([]*application.ExpiringCertification, error)
+	ApplicationTransitions(ctx context.Context) ([]*application.Transition, error)
 	CheckCredential(ctx context.Context, input model.CredentialCheckInput) (*catalog.CredentialCheck, error)
 	CheckCredentials(ctx context.Context, inputs []*model.CredentialCheckInput) ([]*catalog.CredentialCheck, error)
 	Viewer(ctx context.Context) (*model.Viewer, error)
@@ -3196,7 +3197,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.RefuseActivity(childComplexity, args["applicationId"].(string), args["version"].(int), args["activityId"].(int), args["code"].(catalog.ActivityRefusalCode), args["reason"].(string)), true
+		return e.ComplexityRoot.Mutation.RefuseActivity(childComplexity, args["applicationId"].(string), args["version"].(int), args["activityId"].(int), args["code"].(application.ActivityRefusalCode), args["reason"].(string)), true
 	case "Mutation.refuseExtension":
 		if e.ComplexityRoot.Mutation.RefuseExtension == nil {
 			break
@@ -3876,7 +3877,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Applications(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*catalog.ApplicationFilter)), true
+		return e.ComplexityRoot.Query.Applications(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["filter"].(*application.ApplicationFilter)), true
 	case "Query.candidate":
 		if e.ComplexityRoot.Query.Candidate == nil {
 			break
@@ -6584,7 +6585,7 @@ func (ec *executionContext) field_Mutation_refuseActivity_args(ctx context.Conte
 	}
 	args["activityId"] = arg2
 	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "code",
-		func(ctx context.Context, v any) (catalog.ActivityRefusalCode, error) {
+		func(ctx context.Context, v any) (application.ActivityRefusalCode, error) {
 			return ec.unmarshalNActivityRefusalCode2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐActivityRefusalCode(ctx, v)
 		})
 	if err != nil {
@@ -7270,7 +7271,7 @@ func (ec *executionContext) field_Query_applications_args(ctx context.Context, r
 	}
 	args["before"] = arg3
 	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
-		func(ctx context.Context, v any) (*catalog.ApplicationFilter, error) {
+		func(ctx context.Context, v any) (*application.ApplicationFilter, error) {
 			return ec.unmarshalOApplicationFilter2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationFilter(ctx, v)
 		})
 	if err != nil {
@@ -7918,7 +7919,7 @@ func (ec *executionContext) fieldContext_ActivityPoints_asOfExpiration(_ context
 	return graphql.NewScalarFieldContext("ActivityPoints", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
-func (ec *executionContext) _ActivityRefusal_code(ctx context.Context, field graphql.CollectedField, obj *catalog.ActivityRefusal) (ret graphql.Marshaler) {
+func (ec *executionContext) _ActivityRefusal_code(ctx context.Context, field graphql.CollectedField, obj *application.ActivityRefusal) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7930,7 +7931,7 @@ func (ec *executionContext) _ActivityRefusal_code(ctx context.Context, field gra
 			return obj.Code, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v catalog.ActivityRefusalCode) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v application.ActivityRefusalCode) graphql.Marshaler {
 			return ec.marshalNActivityRefusalCode2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐActivityRefusalCode(ctx, selections, v)
 		},
 		true,
@@ -7941,7 +7942,7 @@ func (ec *executionContext) fieldContext_ActivityRefusal_code(_ context.Context,
 	return graphql.NewScalarFieldContext("ActivityRefusal", field, false, false, errors.New("field of type ActivityRefusalCode does not have child fields"))
 }
 
-func (ec *executionContext) _ActivityRefusal_reason(ctx context.Context, field graphql.CollectedField, obj *catalog.ActivityRefusal) (ret graphql.Marshaler) {
+func (ec *executionContext) _ActivityRefusal_reason(ctx context.Context, field graphql.CollectedField, obj *application.ActivityRefusal) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7964,7 +7965,7 @@ func (ec *executionContext) fieldContext_ActivityRefusal_reason(_ context.Contex
 	return graphql.NewScalarFieldContext("ActivityRefusal", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _ActivityRefusal_by(ctx context.Context, field graphql.CollectedField, obj *catalog.ActivityRefusal) (ret graphql.Marshaler) {
+func (ec *executionContext) _ActivityRefusal_by(ctx context.Context, field graphql.CollectedField, obj *application.ActivityRefusal) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7987,7 +7988,7 @@ func (ec *executionContext) fieldContext_ActivityRefusal_by(_ context.Context, f
 	return graphql.NewScalarFieldContext("ActivityRefusal", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _ActivityRefusal_at(ctx context.Context, field graphql.CollectedField, obj *catalog.ActivityRefusal) (ret graphql.Marshaler) {
+func (ec *executionContext) _ActivityRefusal_at(ctx context.Context, field graphql.CollectedField, obj *application.ActivityRefusal) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8217,7 +8218,7 @@ func (ec *executionContext) fieldContext_ActivityType_per(_ context.Context, fie
 	return graphql.NewScalarFieldContext("ActivityType", field, false, false, errors.New("field of type PointUnit does not have child fields"))
 }
 
-func (ec *executionContext) _Application_id(ctx context.Context, field graphql.CollectedField, obj *catalog.Application) (ret graphql.Marshaler) {
+func (ec *executionContext) _Application_id(ctx context.Context, field graphql.CollectedField, obj *application.Application) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8240,7 +8241,7 @@ func (ec *executionContext) fieldContext_Application_id(_ context.Context, field
 	return graphql.NewScalarFieldContext("Application", field, true, true, errors.New("field of type ID does not have child fields"))
 }
 
-func (ec *executionContext) _Application_program(ctx context.Context, field graphql.CollectedField, obj *catalog.Application) (ret graphql.Marshaler) {
+func (ec *executionContext) _Application_program(ctx context.Context, field graphql.CollectedField, obj *application.Application) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8263,7 +8264,7 @@ func (ec *executionContext) fieldContext_Application_program(_ context.Context, 
 	return graphql.NewScalarFieldContext("Application", field, false, false, errors.New("field of type Program does not have child fields"))
 }
 
-func (ec *executionContext) _Application_candidate(ctx context.Context, field graphql.CollectedField, obj *catalog.Application) (ret graphql.Marshaler) {
+func (ec *executionContext) _Application_candidate(ctx context.Context, field graphql.CollectedField, obj *application.Application) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8295,7 +8296,7 @@ func (ec *executionContext) fieldContext_Application_candidate(_ context.Context
 	return fc, nil
 }
 
-func (ec *executionContext) _Application_cycle(ctx context.Context, field graphql.CollectedField, obj *catalog.Application) (ret graphql.Marshaler) {
+func (ec *executionContext) _Application_cycle(ctx context.Context, field graphql.CollectedField, obj *application.Application) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8327,7 +8328,7 @@ func (ec *executionContext) fieldContext_Application_cycle(_ context.Context, fi
 	return fc, nil
 }
 
-func (ec *executionContext) _Application_status(ctx context.Context, field graphql.CollectedField, obj *catalog.Application) (ret graphql.Marshaler) {
+func (ec *executionContext) _Application_status(ctx context.Context, field graphql.CollectedField, obj *application.Application) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8339,7 +8340,7 @@ func (ec *executionContext) _Application_status(ctx context.Context, field graph
 			return obj.Status, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v catalog.ApplicationStatus) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v application.ApplicationStatus) graphql.Marshaler {
 			return ec.marshalNApplicationStatus2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationStatus(ctx, selections, v)
 		},
 		true,
@@ -8350,7 +8351,7 @@ func (ec *executionContext) fieldContext_Application_status(_ context.Context, f
 	return graphql.NewScalarFieldContext("Application", field, false, false, errors.New("field of type ApplicationStatus does not have child fields"))
 }
 
-func (ec *executionContext) _Application_version(ctx context.Context, field graphql.CollectedField, obj *catalog.Application) (ret graphql.Marshaler) {
+func (ec *executionContext) _Application_version(ctx context.Context, field graphql.CollectedField, obj *application.Application) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8373,7 +8374,7 @@ func (ec *executionContext) fieldContext_Application_version(_ context.Context, 
 	return graphql.NewScalarFieldContext("Application", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
-func (ec *executionContext) _Application_activities(ctx context.Context, field graphql.CollectedField, obj *catalog.Application) (ret graphql.Marshaler) {
+func (ec *executionContext) _Application_activities(ctx context.Context, field graphql.CollectedField, obj *application.Application) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8385,7 +8386,7 @@ func (ec *executionContext) _Application_activities(ctx context.Context, field g
 			return obj.Activities, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []catalog.ApplicationActivity) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v []application.ApplicationActivity) graphql.Marshaler {
 			return ec.marshalNApplicationActivity2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationActivityᚄ(ctx, selections, v)
 		},
 		true,
@@ -8405,7 +8406,7 @@ func (ec *executionContext) fieldContext_Application_activities(_ context.Contex
 	return fc, nil
 }
 
-func (ec *executionContext) _Application_points(ctx context.Context, field graphql.CollectedField, obj *catalog.Application) (ret graphql.Marshaler) {
+func (ec *executionContext) _Application_points(ctx context.Context, field graphql.CollectedField, obj *application.Application) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8437,7 +8438,7 @@ func (ec *executionContext) fieldContext_Application_points(_ context.Context, f
 	return fc, nil
 }
 
-func (ec *executionContext) _Application_windowOpensOn(ctx context.Context, field graphql.CollectedField, obj *catalog.Application) (ret graphql.Marshaler) {
+func (ec *executionContext) _Application_windowOpensOn(ctx context.Context, field graphql.CollectedField, obj *application.Application) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8460,7 +8461,7 @@ func (ec *executionContext) fieldContext_Application_windowOpensOn(_ context.Con
 	return graphql.NewScalarFieldContext("Application", field, true, true, errors.New("field of type Date does not have child fields"))
 }
 
-func (ec *executionContext) _Application_lastDayToSubmit(ctx context.Context, field graphql.CollectedField, obj *catalog.Application) (ret graphql.Marshaler) {
+func (ec *executionContext) _Application_lastDayToSubmit(ctx context.Context, field graphql.CollectedField, obj *application.Application) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8483,7 +8484,7 @@ func (ec *executionContext) fieldContext_Application_lastDayToSubmit(_ context.C
 	return graphql.NewScalarFieldContext("Application", field, true, true, errors.New("field of type Date does not have child fields"))
 }
 
-func (ec *executionContext) _Application_submittedAt(ctx context.Context, field graphql.CollectedField, obj *catalog.Application) (ret graphql.Marshaler) {
+func (ec *executionContext) _Application_submittedAt(ctx context.Context, field graphql.CollectedField, obj *application.Application) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8506,7 +8507,7 @@ func (ec *executionContext) fieldContext_Application_submittedAt(_ context.Conte
 	return graphql.NewScalarFieldContext("Application", field, false, false, errors.New("field of type DateTime does not have child fields"))
 }
 
-func (ec *executionContext) _Application_feeDue(ctx context.Context, field graphql.CollectedField, obj *catalog.Application) (ret graphql.Marshaler) {
+func (ec *executionContext) _Application_feeDue(ctx context.Context, field graphql.CollectedField, obj *application.Application) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8538,7 +8539,7 @@ func (ec *executionContext) fieldContext_Application_feeDue(_ context.Context, f
 	return fc, nil
 }
 
-func (ec *executionContext) _Application_feeKind(ctx context.Context, field graphql.CollectedField, obj *catalog.Application) (ret graphql.Marshaler) {
+func (ec *executionContext) _Application_feeKind(ctx context.Context, field graphql.CollectedField, obj *application.Application) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8561,7 +8562,7 @@ func (ec *executionContext) fieldContext_Application_feeKind(_ context.Context, 
 	return graphql.NewScalarFieldContext("Application", field, true, true, errors.New("field of type FeeKind does not have child fields"))
 }
 
-func (ec *executionContext) _Application_bundle(ctx context.Context, field graphql.CollectedField, obj *catalog.Application) (ret graphql.Marshaler) {
+func (ec *executionContext) _Application_bundle(ctx context.Context, field graphql.CollectedField, obj *application.Application) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8573,7 +8574,7 @@ func (ec *executionContext) _Application_bundle(ctx context.Context, field graph
 			return ec.Resolvers.Application().Bundle(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *catalog.ApplicationBundle) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v *application.ApplicationBundle) graphql.Marshaler {
 			return ec.marshalOApplicationBundle2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationBundle(ctx, selections, v)
 		},
 		true,
@@ -8593,7 +8594,7 @@ func (ec *executionContext) fieldContext_Application_bundle(_ context.Context, f
 	return fc, nil
 }
 
-func (ec *executionContext) _Application_payments(ctx context.Context, field graphql.CollectedField, obj *catalog.Application) (ret graphql.Marshaler) {
+func (ec *executionContext) _Application_payments(ctx context.Context, field graphql.CollectedField, obj *application.Application) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8605,7 +8606,7 @@ func (ec *executionContext) _Application_payments(ctx context.Context, field gra
 			return obj.Payments, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []catalog.Payment) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v []application.Payment) graphql.Marshaler {
 			return ec.marshalNPayment2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐPaymentᚄ(ctx, selections, v)
 		},
 		true,
@@ -8625,7 +8626,7 @@ func (ec *executionContext) fieldContext_Application_payments(_ context.Context,
 	return fc, nil
 }
 
-func (ec *executionContext) _Application_reviewer(ctx context.Context, field graphql.CollectedField, obj *catalog.Application) (ret graphql.Marshaler) {
+func (ec *executionContext) _Application_reviewer(ctx context.Context, field graphql.CollectedField, obj *application.Application) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8648,7 +8649,7 @@ func (ec *executionContext) fieldContext_Application_reviewer(_ context.Context,
 	return graphql.NewScalarFieldContext("Application", field, true, true, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _Application_decisionDueOn(ctx context.Context, field graphql.CollectedField, obj *catalog.Application) (ret graphql.Marshaler) {
+func (ec *executionContext) _Application_decisionDueOn(ctx context.Context, field graphql.CollectedField, obj *application.Application) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8671,7 +8672,7 @@ func (ec *executionContext) fieldContext_Application_decisionDueOn(_ context.Con
 	return graphql.NewScalarFieldContext("Application", field, false, false, errors.New("field of type Date does not have child fields"))
 }
 
-func (ec *executionContext) _Application_deniedOn(ctx context.Context, field graphql.CollectedField, obj *catalog.Application) (ret graphql.Marshaler) {
+func (ec *executionContext) _Application_deniedOn(ctx context.Context, field graphql.CollectedField, obj *application.Application) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8694,7 +8695,7 @@ func (ec *executionContext) fieldContext_Application_deniedOn(_ context.Context,
 	return graphql.NewScalarFieldContext("Application", field, false, false, errors.New("field of type Date does not have child fields"))
 }
 
-func (ec *executionContext) _Application_denialReasons(ctx context.Context, field graphql.CollectedField, obj *catalog.Application) (ret graphql.Marshaler) {
+func (ec *executionContext) _Application_denialReasons(ctx context.Context, field graphql.CollectedField, obj *application.Application) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8717,7 +8718,7 @@ func (ec *executionContext) fieldContext_Application_denialReasons(_ context.Con
 	return graphql.NewScalarFieldContext("Application", field, true, true, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _Application_extension(ctx context.Context, field graphql.CollectedField, obj *catalog.Application) (ret graphql.Marshaler) {
+func (ec *executionContext) _Application_extension(ctx context.Context, field graphql.CollectedField, obj *application.Application) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8729,7 +8730,7 @@ func (ec *executionContext) _Application_extension(ctx context.Context, field gr
 			return obj.Extension, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *catalog.Extension) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v *application.Extension) graphql.Marshaler {
 			return ec.marshalOExtension2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐExtension(ctx, selections, v)
 		},
 		true,
@@ -8749,7 +8750,7 @@ func (ec *executionContext) fieldContext_Application_extension(_ context.Context
 	return fc, nil
 }
 
-func (ec *executionContext) _Application_newExpiresOn(ctx context.Context, field graphql.CollectedField, obj *catalog.Application) (ret graphql.Marshaler) {
+func (ec *executionContext) _Application_newExpiresOn(ctx context.Context, field graphql.CollectedField, obj *application.Application) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8772,7 +8773,7 @@ func (ec *executionContext) fieldContext_Application_newExpiresOn(_ context.Cont
 	return graphql.NewScalarFieldContext("Application", field, false, false, errors.New("field of type Date does not have child fields"))
 }
 
-func (ec *executionContext) _Application_history(ctx context.Context, field graphql.CollectedField, obj *catalog.Application) (ret graphql.Marshaler) {
+func (ec *executionContext) _Application_history(ctx context.Context, field graphql.CollectedField, obj *application.Application) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8784,7 +8785,7 @@ func (ec *executionContext) _Application_history(ctx context.Context, field grap
 			return obj.History, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []catalog.ApplicationEvent) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v []application.ApplicationEvent) graphql.Marshaler {
 			return ec.marshalNApplicationEvent2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationEventᚄ(ctx, selections, v)
 		},
 		true,
@@ -8804,7 +8805,7 @@ func (ec *executionContext) fieldContext_Application_history(_ context.Context, 
 	return fc, nil
 }
 
-func (ec *executionContext) _ApplicationActivity_activityId(ctx context.Context, field graphql.CollectedField, obj *catalog.ApplicationActivity) (ret graphql.Marshaler) {
+func (ec *executionContext) _ApplicationActivity_activityId(ctx context.Context, field graphql.CollectedField, obj *application.ApplicationActivity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8827,7 +8828,7 @@ func (ec *executionContext) fieldContext_ApplicationActivity_activityId(_ contex
 	return graphql.NewScalarFieldContext("ApplicationActivity", field, true, true, errors.New("field of type Int does not have child fields"))
 }
 
-func (ec *executionContext) _ApplicationActivity_category(ctx context.Context, field graphql.CollectedField, obj *catalog.ApplicationActivity) (ret graphql.Marshaler) {
+func (ec *executionContext) _ApplicationActivity_category(ctx context.Context, field graphql.CollectedField, obj *application.ApplicationActivity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8850,7 +8851,7 @@ func (ec *executionContext) fieldContext_ApplicationActivity_category(_ context.
 	return graphql.NewScalarFieldContext("ApplicationActivity", field, false, false, errors.New("field of type PointCategory does not have child fields"))
 }
 
-func (ec *executionContext) _ApplicationActivity_activityType(ctx context.Context, field graphql.CollectedField, obj *catalog.ApplicationActivity) (ret graphql.Marshaler) {
+func (ec *executionContext) _ApplicationActivity_activityType(ctx context.Context, field graphql.CollectedField, obj *application.ApplicationActivity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8882,7 +8883,7 @@ func (ec *executionContext) fieldContext_ApplicationActivity_activityType(_ cont
 	return fc, nil
 }
 
-func (ec *executionContext) _ApplicationActivity_title(ctx context.Context, field graphql.CollectedField, obj *catalog.ApplicationActivity) (ret graphql.Marshaler) {
+func (ec *executionContext) _ApplicationActivity_title(ctx context.Context, field graphql.CollectedField, obj *application.ApplicationActivity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8905,7 +8906,7 @@ func (ec *executionContext) fieldContext_ApplicationActivity_title(_ context.Con
 	return graphql.NewScalarFieldContext("ApplicationActivity", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _ApplicationActivity_completedOn(ctx context.Context, field graphql.CollectedField, obj *catalog.ApplicationActivity) (ret graphql.Marshaler) {
+func (ec *executionContext) _ApplicationActivity_completedOn(ctx context.Context, field graphql.CollectedField, obj *application.ApplicationActivity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8928,7 +8929,7 @@ func (ec *executionContext) fieldContext_ApplicationActivity_completedOn(_ conte
 	return graphql.NewScalarFieldContext("ApplicationActivity", field, true, true, errors.New("field of type Date does not have child fields"))
 }
 
-func (ec *executionContext) _ApplicationActivity_startOn(ctx context.Context, field graphql.CollectedField, obj *catalog.ApplicationActivity) (ret graphql.Marshaler) {
+func (ec *executionContext) _ApplicationActivity_startOn(ctx context.Context, field graphql.CollectedField, obj *application.ApplicationActivity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8951,7 +8952,7 @@ func (ec *executionContext) fieldContext_ApplicationActivity_startOn(_ context.C
 	return graphql.NewScalarFieldContext("ApplicationActivity", field, true, true, errors.New("field of type Date does not have child fields"))
 }
 
-func (ec *executionContext) _ApplicationActivity_endOn(ctx context.Context, field graphql.CollectedField, obj *catalog.ApplicationActivity) (ret graphql.Marshaler) {
+func (ec *executionContext) _ApplicationActivity_endOn(ctx context.Context, field graphql.CollectedField, obj *application.ApplicationActivity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8974,7 +8975,7 @@ func (ec *executionContext) fieldContext_ApplicationActivity_endOn(_ context.Con
 	return graphql.NewScalarFieldContext("ApplicationActivity", field, true, true, errors.New("field of type Date does not have child fields"))
 }
 
-func (ec *executionContext) _ApplicationActivity_ongoing(ctx context.Context, field graphql.CollectedField, obj *catalog.ApplicationActivity) (ret graphql.Marshaler) {
+func (ec *executionContext) _ApplicationActivity_ongoing(ctx context.Context, field graphql.CollectedField, obj *application.ApplicationActivity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8997,7 +8998,7 @@ func (ec *executionContext) fieldContext_ApplicationActivity_ongoing(_ context.C
 	return graphql.NewScalarFieldContext("ApplicationActivity", field, false, false, errors.New("field of type Boolean does not have child fields"))
 }
 
-func (ec *executionContext) _ApplicationActivity_creditHours(ctx context.Context, field graphql.CollectedField, obj *catalog.ApplicationActivity) (ret graphql.Marshaler) {
+func (ec *executionContext) _ApplicationActivity_creditHours(ctx context.Context, field graphql.CollectedField, obj *application.ApplicationActivity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9020,7 +9021,7 @@ func (ec *executionContext) fieldContext_ApplicationActivity_creditHours(_ conte
 	return graphql.NewScalarFieldContext("ApplicationActivity", field, true, true, errors.New("field of type Float does not have child fields"))
 }
 
-func (ec *executionContext) _ApplicationActivity_passed(ctx context.Context, field graphql.CollectedField, obj *catalog.ApplicationActivity) (ret graphql.Marshaler) {
+func (ec *executionContext) _ApplicationActivity_passed(ctx context.Context, field graphql.CollectedField, obj *application.ApplicationActivity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9043,7 +9044,7 @@ func (ec *executionContext) fieldContext_ApplicationActivity_passed(_ context.Co
 	return graphql.NewScalarFieldContext("ApplicationActivity", field, false, false, errors.New("field of type Boolean does not have child fields"))
 }
 
-func (ec *executionContext) _ApplicationActivity_weeklyHours(ctx context.Context, field graphql.CollectedField, obj *catalog.ApplicationActivity) (ret graphql.Marshaler) {
+func (ec *executionContext) _ApplicationActivity_weeklyHours(ctx context.Context, field graphql.CollectedField, obj *application.ApplicationActivity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9066,7 +9067,7 @@ func (ec *executionContext) fieldContext_ApplicationActivity_weeklyHours(_ conte
 	return graphql.NewScalarFieldContext("ApplicationActivity", field, true, true, errors.New("field of type Float does not have child fields"))
 }
 
-func (ec *executionContext) _ApplicationActivity_internship(ctx context.Context, field graphql.CollectedField, obj *catalog.ApplicationActivity) (ret graphql.Marshaler) {
+func (ec *executionContext) _ApplicationActivity_internship(ctx context.Context, field graphql.CollectedField, obj *application.ApplicationActivity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9089,7 +9090,7 @@ func (ec *executionContext) fieldContext_ApplicationActivity_internship(_ contex
 	return graphql.NewScalarFieldContext("ApplicationActivity", field, false, false, errors.New("field of type Boolean does not have child fields"))
 }
 
-func (ec *executionContext) _ApplicationActivity_coursesTaught(ctx context.Context, field graphql.CollectedField, obj *catalog.ApplicationActivity) (ret graphql.Marshaler) {
+func (ec *executionContext) _ApplicationActivity_coursesTaught(ctx context.Context, field graphql.CollectedField, obj *application.ApplicationActivity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9121,7 +9122,7 @@ func (ec *executionContext) fieldContext_ApplicationActivity_coursesTaught(_ con
 	return fc, nil
 }
 
-func (ec *executionContext) _ApplicationActivity_hours(ctx context.Context, field graphql.CollectedField, obj *catalog.ApplicationActivity) (ret graphql.Marshaler) {
+func (ec *executionContext) _ApplicationActivity_hours(ctx context.Context, field graphql.CollectedField, obj *application.ApplicationActivity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9144,7 +9145,7 @@ func (ec *executionContext) fieldContext_ApplicationActivity_hours(_ context.Con
 	return graphql.NewScalarFieldContext("ApplicationActivity", field, true, true, errors.New("field of type Float does not have child fields"))
 }
 
-func (ec *executionContext) _ApplicationActivity_certification(ctx context.Context, field graphql.CollectedField, obj *catalog.ApplicationActivity) (ret graphql.Marshaler) {
+func (ec *executionContext) _ApplicationActivity_certification(ctx context.Context, field graphql.CollectedField, obj *application.ApplicationActivity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9176,7 +9177,7 @@ func (ec *executionContext) fieldContext_ApplicationActivity_certification(_ con
 	return fc, nil
 }
 
-func (ec *executionContext) _ApplicationActivity_ledToCertification(ctx context.Context, field graphql.CollectedField, obj *catalog.ApplicationActivity) (ret graphql.Marshaler) {
+func (ec *executionContext) _ApplicationActivity_ledToCertification(ctx context.Context, field graphql.CollectedField, obj *application.ApplicationActivity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9208,7 +9209,7 @@ func (ec *executionContext) fieldContext_ApplicationActivity_ledToCertification(
 	return fc, nil
 }
 
-func (ec *executionContext) _ApplicationActivity_msscRecordsOnFile(ctx context.Context, field graphql.CollectedField, obj *catalog.ApplicationActivity) (ret graphql.Marshaler) {
+func (ec *executionContext) _ApplicationActivity_msscRecordsOnFile(ctx context.Context, field graphql.CollectedField, obj *application.ApplicationActivity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9231,7 +9232,7 @@ func (ec *executionContext) fieldContext_ApplicationActivity_msscRecordsOnFile(_
 	return graphql.NewScalarFieldContext("ApplicationActivity", field, false, false, errors.New("field of type Boolean does not have child fields"))
 }
 
-func (ec *executionContext) _ApplicationActivity_proofs(ctx context.Context, field graphql.CollectedField, obj *catalog.ApplicationActivity) (ret graphql.Marshaler) {
+func (ec *executionContext) _ApplicationActivity_proofs(ctx context.Context, field graphql.CollectedField, obj *application.ApplicationActivity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9263,7 +9264,7 @@ func (ec *executionContext) fieldContext_ApplicationActivity_proofs(_ context.Co
 	return fc, nil
 }
 
-func (ec *executionContext) _ApplicationActivity_catalogReview(ctx context.Context, field graphql.CollectedField, obj *catalog.ApplicationActivity) (ret graphql.Marshaler) {
+func (ec *executionContext) _ApplicationActivity_catalogReview(ctx context.Context, field graphql.CollectedField, obj *application.ApplicationActivity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9295,7 +9296,7 @@ func (ec *executionContext) fieldContext_ApplicationActivity_catalogReview(_ con
 	return fc, nil
 }
 
-func (ec *executionContext) _ApplicationActivity_reviewerPoints(ctx context.Context, field graphql.CollectedField, obj *catalog.ApplicationActivity) (ret graphql.Marshaler) {
+func (ec *executionContext) _ApplicationActivity_reviewerPoints(ctx context.Context, field graphql.CollectedField, obj *application.ApplicationActivity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9318,7 +9319,7 @@ func (ec *executionContext) fieldContext_ApplicationActivity_reviewerPoints(_ co
 	return graphql.NewScalarFieldContext("ApplicationActivity", field, true, true, errors.New("field of type Int does not have child fields"))
 }
 
-func (ec *executionContext) _ApplicationActivity_reviewerReason(ctx context.Context, field graphql.CollectedField, obj *catalog.ApplicationActivity) (ret graphql.Marshaler) {
+func (ec *executionContext) _ApplicationActivity_reviewerReason(ctx context.Context, field graphql.CollectedField, obj *application.ApplicationActivity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9341,7 +9342,7 @@ func (ec *executionContext) fieldContext_ApplicationActivity_reviewerReason(_ co
 	return graphql.NewScalarFieldContext("ApplicationActivity", field, true, true, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _ApplicationActivity_reviewerSetBy(ctx context.Context, field graphql.CollectedField, obj *catalog.ApplicationActivity) (ret graphql.Marshaler) {
+func (ec *executionContext) _ApplicationActivity_reviewerSetBy(ctx context.Context, field graphql.CollectedField, obj *application.ApplicationActivity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9364,7 +9365,7 @@ func (ec *executionContext) fieldContext_ApplicationActivity_reviewerSetBy(_ con
 	return graphql.NewScalarFieldContext("ApplicationActivity", field, true, true, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _ApplicationActivity_reviewerSetAt(ctx context.Context, field graphql.CollectedField, obj *catalog.ApplicationActivity) (ret graphql.Marshaler) {
+func (ec *executionContext) _ApplicationActivity_reviewerSetAt(ctx context.Context, field graphql.CollectedField, obj *application.ApplicationActivity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9387,7 +9388,7 @@ func (ec *executionContext) fieldContext_ApplicationActivity_reviewerSetAt(_ con
 	return graphql.NewScalarFieldContext("ApplicationActivity", field, false, false, errors.New("field of type DateTime does not have child fields"))
 }
 
-func (ec *executionContext) _ApplicationActivity_refusal(ctx context.Context, field graphql.CollectedField, obj *catalog.ApplicationActivity) (ret graphql.Marshaler) {
+func (ec *executionContext) _ApplicationActivity_refusal(ctx context.Context, field graphql.CollectedField, obj *application.ApplicationActivity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9399,7 +9400,7 @@ func (ec *executionContext) _ApplicationActivity_refusal(ctx context.Context, fi
 			return obj.Refusal, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *catalog.ActivityRefusal) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v *application.ActivityRefusal) graphql.Marshaler {
 			return ec.marshalOActivityRefusal2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐActivityRefusal(ctx, selections, v)
 		},
 		true,
@@ -9419,7 +9420,7 @@ func (ec *executionContext) fieldContext_ApplicationActivity_refusal(_ context.C
 	return fc, nil
 }
 
-func (ec *executionContext) _ApplicationActivity_provider(ctx context.Context, field graphql.CollectedField, obj *catalog.ApplicationActivity) (ret graphql.Marshaler) {
+func (ec *executionContext) _ApplicationActivity_provider(ctx context.Context, field graphql.CollectedField, obj *application.ApplicationActivity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9442,7 +9443,7 @@ func (ec *executionContext) fieldContext_ApplicationActivity_provider(_ context.
 	return graphql.NewScalarFieldContext("ApplicationActivity", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _ApplicationActivity_description(ctx context.Context, field graphql.CollectedField, obj *catalog.ApplicationActivity) (ret graphql.Marshaler) {
+func (ec *executionContext) _ApplicationActivity_description(ctx context.Context, field graphql.CollectedField, obj *application.ApplicationActivity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9465,7 +9466,7 @@ func (ec *executionContext) fieldContext_ApplicationActivity_description(_ conte
 	return graphql.NewScalarFieldContext("ApplicationActivity", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _ApplicationActivity_formLetterPath(ctx context.Context, field graphql.CollectedField, obj *catalog.ApplicationActivity) (ret graphql.Marshaler) {
+func (ec *executionContext) _ApplicationActivity_formLetterPath(ctx context.Context, field graphql.CollectedField, obj *application.ApplicationActivity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9488,7 +9489,7 @@ func (ec *executionContext) fieldContext_ApplicationActivity_formLetterPath(_ co
 	return graphql.NewScalarFieldContext("ApplicationActivity", field, true, true, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _ApplicationBundle_id(ctx context.Context, field graphql.CollectedField, obj *catalog.ApplicationBundle) (ret graphql.Marshaler) {
+func (ec *executionContext) _ApplicationBundle_id(ctx context.Context, field graphql.CollectedField, obj *application.ApplicationBundle) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9511,7 +9512,7 @@ func (ec *executionContext) fieldContext_ApplicationBundle_id(_ context.Context,
 	return graphql.NewScalarFieldContext("ApplicationBundle", field, false, false, errors.New("field of type ID does not have child fields"))
 }
 
-func (ec *executionContext) _ApplicationBundle_applications(ctx context.Context, field graphql.CollectedField, obj *catalog.ApplicationBundle) (ret graphql.Marshaler) {
+func (ec *executionContext) _ApplicationBundle_applications(ctx context.Context, field graphql.CollectedField, obj *application.ApplicationBundle) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9523,7 +9524,7 @@ func (ec *executionContext) _ApplicationBundle_applications(ctx context.Context,
 			return ec.Resolvers.ApplicationBundle().Applications(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*catalog.Application) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v []*application.Application) graphql.Marshaler {
 			return ec.marshalNApplication2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationᚄ(ctx, selections, v)
 		},
 		true,
@@ -9543,7 +9544,7 @@ func (ec *executionContext) fieldContext_ApplicationBundle_applications(_ contex
 	return fc, nil
 }
 
-func (ec *executionContext) _ApplicationBundle_feeDue(ctx context.Context, field graphql.CollectedField, obj *catalog.ApplicationBundle) (ret graphql.Marshaler) {
+func (ec *executionContext) _ApplicationBundle_feeDue(ctx context.Context, field graphql.CollectedField, obj *application.ApplicationBundle) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9575,7 +9576,7 @@ func (ec *executionContext) fieldContext_ApplicationBundle_feeDue(_ context.Cont
 	return fc, nil
 }
 
-func (ec *executionContext) _ApplicationBundle_feeKind(ctx context.Context, field graphql.CollectedField, obj *catalog.ApplicationBundle) (ret graphql.Marshaler) {
+func (ec *executionContext) _ApplicationBundle_feeKind(ctx context.Context, field graphql.CollectedField, obj *application.ApplicationBundle) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9598,7 +9599,7 @@ func (ec *executionContext) fieldContext_ApplicationBundle_feeKind(_ context.Con
 	return graphql.NewScalarFieldContext("ApplicationBundle", field, false, false, errors.New("field of type FeeKind does not have child fields"))
 }
 
-func (ec *executionContext) _ApplicationBundle_paid(ctx context.Context, field graphql.CollectedField, obj *catalog.ApplicationBundle) (ret graphql.Marshaler) {
+func (ec *executionContext) _ApplicationBundle_paid(ctx context.Context, field graphql.CollectedField, obj *application.ApplicationBundle) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9630,7 +9631,7 @@ func (ec *executionContext) fieldContext_ApplicationBundle_paid(_ context.Contex
 	return fc, nil
 }
 
-func (ec *executionContext) _ApplicationBundle_balance(ctx context.Context, field graphql.CollectedField, obj *catalog.ApplicationBundle) (ret graphql.Marshaler) {
+func (ec *executionContext) _ApplicationBundle_balance(ctx context.Context, field graphql.CollectedField, obj *application.ApplicationBundle) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9662,7 +9663,7 @@ func (ec *executionContext) fieldContext_ApplicationBundle_balance(_ context.Con
 	return fc, nil
 }
 
-func (ec *executionContext) _ApplicationBundle_payments(ctx context.Context, field graphql.CollectedField, obj *catalog.ApplicationBundle) (ret graphql.Marshaler) {
+func (ec *executionContext) _ApplicationBundle_payments(ctx context.Context, field graphql.CollectedField, obj *application.ApplicationBundle) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9674,7 +9675,7 @@ func (ec *executionContext) _ApplicationBundle_payments(ctx context.Context, fie
 			return obj.Payments, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []catalog.Payment) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v []application.Payment) graphql.Marshaler {
 			return ec.marshalNPayment2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐPaymentᚄ(ctx, selections, v)
 		},
 		true,
@@ -9694,7 +9695,7 @@ func (ec *executionContext) fieldContext_ApplicationBundle_payments(_ context.Co
 	return fc, nil
 }
 
-func (ec *executionContext) _ApplicationBundle_createdAt(ctx context.Context, field graphql.CollectedField, obj *catalog.ApplicationBundle) (ret graphql.Marshaler) {
+func (ec *executionContext) _ApplicationBundle_createdAt(ctx context.Context, field graphql.CollectedField, obj *application.ApplicationBundle) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9761,7 +9762,7 @@ func (ec *executionContext) _ApplicationConnection_nodes(ctx context.Context, fi
 			return obj.Nodes, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*catalog.Application) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v []*application.Application) graphql.Marshaler {
 			return ec.marshalNApplication2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationᚄ(ctx, selections, v)
 		},
 		true,
@@ -9848,7 +9849,7 @@ func (ec *executionContext) _ApplicationEdge_node(ctx context.Context, field gra
 			return obj.Node, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *catalog.Application) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v *application.Application) graphql.Marshaler {
 			return ec.marshalNApplication2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplication(ctx, selections, v)
 		},
 		true,
@@ -9891,7 +9892,7 @@ func (ec *executionContext) fieldContext_ApplicationEdge_cursor(_ context.Contex
 	return graphql.NewScalarFieldContext("ApplicationEdge", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _ApplicationEvent_at(ctx context.Context, field graphql.CollectedField, obj *catalog.ApplicationEvent) (ret graphql.Marshaler) {
+func (ec *executionContext) _ApplicationEvent_at(ctx context.Context, field graphql.CollectedField, obj *application.ApplicationEvent) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9914,7 +9915,7 @@ func (ec *executionContext) fieldContext_ApplicationEvent_at(_ context.Context, 
 	return graphql.NewScalarFieldContext("ApplicationEvent", field, false, false, errors.New("field of type DateTime does not have child fields"))
 }
 
-func (ec *executionContext) _ApplicationEvent_actor(ctx context.Context, field graphql.CollectedField, obj *catalog.ApplicationEvent) (ret graphql.Marshaler) {
+func (ec *executionContext) _ApplicationEvent_actor(ctx context.Context, field graphql.CollectedField, obj *application.ApplicationEvent) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9937,7 +9938,7 @@ func (ec *executionContext) fieldContext_ApplicationEvent_actor(_ context.Contex
 	return graphql.NewScalarFieldContext("ApplicationEvent", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _ApplicationEvent_action(ctx context.Context, field graphql.CollectedField, obj *catalog.ApplicationEvent) (ret graphql.Marshaler) {
+func (ec *executionContext) _ApplicationEvent_action(ctx context.Context, field graphql.CollectedField, obj *application.ApplicationEvent) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9949,7 +9950,7 @@ func (ec *executionContext) _ApplicationEvent_action(ctx context.Context, field 
 			return obj.Action, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v catalog.ApplicationAction) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v application.ApplicationAction) graphql.Marshaler {
 			return ec.marshalNApplicationAction2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationAction(ctx, selections, v)
 		},
 		true,
@@ -9960,7 +9961,7 @@ func (ec *executionContext) fieldContext_ApplicationEvent_action(_ context.Conte
 	return graphql.NewScalarFieldContext("ApplicationEvent", field, false, false, errors.New("field of type ApplicationAction does not have child fields"))
 }
 
-func (ec *executionContext) _ApplicationEvent_from(ctx context.Context, field graphql.CollectedField, obj *catalog.ApplicationEvent) (ret graphql.Marshaler) {
+func (ec *executionContext) _ApplicationEvent_from(ctx context.Context, field graphql.CollectedField, obj *application.ApplicationEvent) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9972,7 +9973,7 @@ func (ec *executionContext) _ApplicationEvent_from(ctx context.Context, field gr
 			return ec.Resolvers.ApplicationEvent().From(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *catalog.ApplicationStatus) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v *application.ApplicationStatus) graphql.Marshaler {
 			return ec.marshalOApplicationStatus2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationStatus(ctx, selections, v)
 		},
 		true,
@@ -9983,7 +9984,7 @@ func (ec *executionContext) fieldContext_ApplicationEvent_from(_ context.Context
 	return graphql.NewScalarFieldContext("ApplicationEvent", field, true, true, errors.New("field of type ApplicationStatus does not have child fields"))
 }
 
-func (ec *executionContext) _ApplicationEvent_to(ctx context.Context, field graphql.CollectedField, obj *catalog.ApplicationEvent) (ret graphql.Marshaler) {
+func (ec *executionContext) _ApplicationEvent_to(ctx context.Context, field graphql.CollectedField, obj *application.ApplicationEvent) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9995,7 +9996,7 @@ func (ec *executionContext) _ApplicationEvent_to(ctx context.Context, field grap
 			return obj.To, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v catalog.ApplicationStatus) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v application.ApplicationStatus) graphql.Marshaler {
 			return ec.marshalNApplicationStatus2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationStatus(ctx, selections, v)
 		},
 		true,
@@ -10006,7 +10007,7 @@ func (ec *executionContext) fieldContext_ApplicationEvent_to(_ context.Context, 
 	return graphql.NewScalarFieldContext("ApplicationEvent", field, false, false, errors.New("field of type ApplicationStatus does not have child fields"))
 }
 
-func (ec *executionContext) _ApplicationEvent_reason(ctx context.Context, field graphql.CollectedField, obj *catalog.ApplicationEvent) (ret graphql.Marshaler) {
+func (ec *executionContext) _ApplicationEvent_reason(ctx context.Context, field graphql.CollectedField, obj *application.ApplicationEvent) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10041,7 +10042,7 @@ func (ec *executionContext) _ApplicationPayload_application(ctx context.Context,
 			return obj.Application, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *catalog.Application) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v *application.Application) graphql.Marshaler {
 			return ec.marshalOApplication2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplication(ctx, selections, v)
 		},
 		true,
@@ -10093,7 +10094,7 @@ func (ec *executionContext) fieldContext_ApplicationPayload_userErrors(_ context
 	return fc, nil
 }
 
-func (ec *executionContext) _ApplicationTransition_from(ctx context.Context, field graphql.CollectedField, obj *catalog.Transition) (ret graphql.Marshaler) {
+func (ec *executionContext) _ApplicationTransition_from(ctx context.Context, field graphql.CollectedField, obj *application.Transition) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10105,7 +10106,7 @@ func (ec *executionContext) _ApplicationTransition_from(ctx context.Context, fie
 			return obj.From, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v catalog.ApplicationStatus) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v application.ApplicationStatus) graphql.Marshaler {
 			return ec.marshalNApplicationStatus2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationStatus(ctx, selections, v)
 		},
 		true,
@@ -10116,7 +10117,7 @@ func (ec *executionContext) fieldContext_ApplicationTransition_from(_ context.Co
 	return graphql.NewScalarFieldContext("ApplicationTransition", field, false, false, errors.New("field of type ApplicationStatus does not have child fields"))
 }
 
-func (ec *executionContext) _ApplicationTransition_action(ctx context.Context, field graphql.CollectedField, obj *catalog.Transition) (ret graphql.Marshaler) {
+func (ec *executionContext) _ApplicationTransition_action(ctx context.Context, field graphql.CollectedField, obj *application.Transition) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10128,7 +10129,7 @@ func (ec *executionContext) _ApplicationTransition_action(ctx context.Context, f
 			return obj.Action, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v catalog.ApplicationAction) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v application.ApplicationAction) graphql.Marshaler {
 			return ec.marshalNApplicationAction2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationAction(ctx, selections, v)
 		},
 		true,
@@ -10139,7 +10140,7 @@ func (ec *executionContext) fieldContext_ApplicationTransition_action(_ context.
 	return graphql.NewScalarFieldContext("ApplicationTransition", field, false, false, errors.New("field of type ApplicationAction does not have child fields"))
 }
 
-func (ec *executionContext) _ApplicationTransition_by(ctx context.Context, field graphql.CollectedField, obj *catalog.Transition) (ret graphql.Marshaler) {
+func (ec *executionContext) _ApplicationTransition_by(ctx context.Context, field graphql.CollectedField, obj *application.Transition) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10162,7 +10163,7 @@ func (ec *executionContext) fieldContext_ApplicationTransition_by(_ context.Cont
 	return graphql.NewScalarFieldContext("ApplicationTransition", field, false, false, errors.New("field of type Role does not have child fields"))
 }
 
-func (ec *executionContext) _ApplicationTransition_to(ctx context.Context, field graphql.CollectedField, obj *catalog.Transition) (ret graphql.Marshaler) {
+func (ec *executionContext) _ApplicationTransition_to(ctx context.Context, field graphql.CollectedField, obj *application.Transition) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10174,7 +10175,7 @@ func (ec *executionContext) _ApplicationTransition_to(ctx context.Context, field
 			return obj.To, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v catalog.ApplicationStatus) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v application.ApplicationStatus) graphql.Marshaler {
 			return ec.marshalNApplicationStatus2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationStatus(ctx, selections, v)
 		},
 		true,
@@ -10197,7 +10198,7 @@ func (ec *executionContext) _ApplicationsPayload_applications(ctx context.Contex
 			return obj.Applications, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*catalog.Application) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v []*application.Application) graphql.Marshaler {
 			return ec.marshalNApplication2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationᚄ(ctx, selections, v)
 		},
 		true,
@@ -14544,7 +14545,7 @@ func (ec *executionContext) fieldContext_EmploymentCreditBand_partTimePoints(_ c
 	return graphql.NewScalarFieldContext("EmploymentCreditBand", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
-func (ec *executionContext) _ExpiringCertification_candidate(ctx context.Context, field graphql.CollectedField, obj *catalog.ExpiringCertification) (ret graphql.Marshaler) {
+func (ec *executionContext) _ExpiringCertification_candidate(ctx context.Context, field graphql.CollectedField, obj *application.ExpiringCertification) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14576,7 +14577,7 @@ func (ec *executionContext) fieldContext_ExpiringCertification_candidate(_ conte
 	return fc, nil
 }
 
-func (ec *executionContext) _ExpiringCertification_heldCertification(ctx context.Context, field graphql.CollectedField, obj *catalog.ExpiringCertification) (ret graphql.Marshaler) {
+func (ec *executionContext) _ExpiringCertification_heldCertification(ctx context.Context, field graphql.CollectedField, obj *application.ExpiringCertification) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14608,7 +14609,7 @@ func (ec *executionContext) fieldContext_ExpiringCertification_heldCertification
 	return fc, nil
 }
 
-func (ec *executionContext) _Extension_status(ctx context.Context, field graphql.CollectedField, obj *catalog.Extension) (ret graphql.Marshaler) {
+func (ec *executionContext) _Extension_status(ctx context.Context, field graphql.CollectedField, obj *application.Extension) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14620,7 +14621,7 @@ func (ec *executionContext) _Extension_status(ctx context.Context, field graphql
 			return ec.Resolvers.Extension().Status(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v catalog.ExtensionStatus) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v application.ExtensionStatus) graphql.Marshaler {
 			return ec.marshalNExtensionStatus2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐExtensionStatus(ctx, selections, v)
 		},
 		true,
@@ -14631,7 +14632,7 @@ func (ec *executionContext) fieldContext_Extension_status(_ context.Context, fie
 	return graphql.NewScalarFieldContext("Extension", field, true, true, errors.New("field of type ExtensionStatus does not have child fields"))
 }
 
-func (ec *executionContext) _Extension_courseEndsOn(ctx context.Context, field graphql.CollectedField, obj *catalog.Extension) (ret graphql.Marshaler) {
+func (ec *executionContext) _Extension_courseEndsOn(ctx context.Context, field graphql.CollectedField, obj *application.Extension) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14654,7 +14655,7 @@ func (ec *executionContext) fieldContext_Extension_courseEndsOn(_ context.Contex
 	return graphql.NewScalarFieldContext("Extension", field, false, false, errors.New("field of type Date does not have child fields"))
 }
 
-func (ec *executionContext) _Extension_reason(ctx context.Context, field graphql.CollectedField, obj *catalog.Extension) (ret graphql.Marshaler) {
+func (ec *executionContext) _Extension_reason(ctx context.Context, field graphql.CollectedField, obj *application.Extension) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14677,7 +14678,7 @@ func (ec *executionContext) fieldContext_Extension_reason(_ context.Context, fie
 	return graphql.NewScalarFieldContext("Extension", field, true, true, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _Extension_until(ctx context.Context, field graphql.CollectedField, obj *catalog.Extension) (ret graphql.Marshaler) {
+func (ec *executionContext) _Extension_until(ctx context.Context, field graphql.CollectedField, obj *application.Extension) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14700,7 +14701,7 @@ func (ec *executionContext) fieldContext_Extension_until(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("Extension", field, false, false, errors.New("field of type Date does not have child fields"))
 }
 
-func (ec *executionContext) _Extension_decidedBy(ctx context.Context, field graphql.CollectedField, obj *catalog.Extension) (ret graphql.Marshaler) {
+func (ec *executionContext) _Extension_decidedBy(ctx context.Context, field graphql.CollectedField, obj *application.Extension) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14723,7 +14724,7 @@ func (ec *executionContext) fieldContext_Extension_decidedBy(_ context.Context, 
 	return graphql.NewScalarFieldContext("Extension", field, true, true, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _Extension_decidedAt(ctx context.Context, field graphql.CollectedField, obj *catalog.Extension) (ret graphql.Marshaler) {
+func (ec *executionContext) _Extension_decidedAt(ctx context.Context, field graphql.CollectedField, obj *application.Extension) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14746,7 +14747,7 @@ func (ec *executionContext) fieldContext_Extension_decidedAt(_ context.Context, 
 	return graphql.NewScalarFieldContext("Extension", field, false, false, errors.New("field of type DateTime does not have child fields"))
 }
 
-func (ec *executionContext) _Extension_decision(ctx context.Context, field graphql.CollectedField, obj *catalog.Extension) (ret graphql.Marshaler) {
+func (ec *executionContext) _Extension_decision(ctx context.Context, field graphql.CollectedField, obj *application.Extension) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -16210,7 +16211,7 @@ func (ec *executionContext) _Mutation_refuseActivity(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().RefuseActivity(ctx, fc.Args["applicationId"].(string), fc.Args["version"].(int), fc.Args["activityId"].(int), fc.Args["code"].(catalog.ActivityRefusalCode), fc.Args["reason"].(string))
+			return ec.Resolvers.Mutation().RefuseActivity(ctx, fc.Args["applicationId"].(string), fc.Args["version"].(int), fc.Args["activityId"].(int), fc.Args["code"].(application.ActivityRefusalCode), fc.Args["reason"].(string))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -19042,7 +19043,7 @@ func (ec *executionContext) fieldContext_PageInfo_endCursor(_ context.Context, f
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _Payment_fee(ctx context.Context, field graphql.CollectedField, obj *catalog.Payment) (ret graphql.Marshaler) {
+func (ec *executionContext) _Payment_fee(ctx context.Context, field graphql.CollectedField, obj *application.Payment) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -19065,7 +19066,7 @@ func (ec *executionContext) fieldContext_Payment_fee(_ context.Context, field gr
 	return graphql.NewScalarFieldContext("Payment", field, true, true, errors.New("field of type FeeKind does not have child fields"))
 }
 
-func (ec *executionContext) _Payment_amount(ctx context.Context, field graphql.CollectedField, obj *catalog.Payment) (ret graphql.Marshaler) {
+func (ec *executionContext) _Payment_amount(ctx context.Context, field graphql.CollectedField, obj *application.Payment) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -19097,7 +19098,7 @@ func (ec *executionContext) fieldContext_Payment_amount(_ context.Context, field
 	return fc, nil
 }
 
-func (ec *executionContext) _Payment_reference(ctx context.Context, field graphql.CollectedField, obj *catalog.Payment) (ret graphql.Marshaler) {
+func (ec *executionContext) _Payment_reference(ctx context.Context, field graphql.CollectedField, obj *application.Payment) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -19120,7 +19121,7 @@ func (ec *executionContext) fieldContext_Payment_reference(_ context.Context, fi
 	return graphql.NewScalarFieldContext("Payment", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _Payment_recordedBy(ctx context.Context, field graphql.CollectedField, obj *catalog.Payment) (ret graphql.Marshaler) {
+func (ec *executionContext) _Payment_recordedBy(ctx context.Context, field graphql.CollectedField, obj *application.Payment) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -19143,7 +19144,7 @@ func (ec *executionContext) fieldContext_Payment_recordedBy(_ context.Context, f
 	return graphql.NewScalarFieldContext("Payment", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _Payment_recordedAt(ctx context.Context, field graphql.CollectedField, obj *catalog.Payment) (ret graphql.Marshaler) {
+func (ec *executionContext) _Payment_recordedAt(ctx context.Context, field graphql.CollectedField, obj *application.Payment) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -20215,11 +20216,11 @@ func (ec *executionContext) _Query_application(ctx context.Context, field graphq
 			directive1 := func(ctx context.Context) (any, error) {
 				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐRoleᚄ(ctx, []any{"CANDIDATE", "STAFF"})
 				if err != nil {
-					var zeroVal *catalog.Application
+					var zeroVal *application.Application
 					return zeroVal, err
 				}
 				if ec.Directives.Auth == nil {
-					var zeroVal *catalog.Application
+					var zeroVal *application.Application
 					return zeroVal, errors.New("directive auth is not implemented")
 				}
 				return ec.Directives.Auth(ctx, nil, directive0, roles)
@@ -20228,7 +20229,7 @@ func (ec *executionContext) _Query_application(ctx context.Context, field graphq
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v *catalog.Application) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v *application.Application) graphql.Marshaler {
 			return ec.marshalOApplication2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplication(ctx, selections, v)
 		},
 		true,
@@ -20276,11 +20277,11 @@ func (ec *executionContext) _Query_myApplications(ctx context.Context, field gra
 			directive1 := func(ctx context.Context) (any, error) {
 				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐRoleᚄ(ctx, []any{"CANDIDATE"})
 				if err != nil {
-					var zeroVal []*catalog.Application
+					var zeroVal []*application.Application
 					return zeroVal, err
 				}
 				if ec.Directives.Auth == nil {
-					var zeroVal []*catalog.Application
+					var zeroVal []*application.Application
 					return zeroVal, errors.New("directive auth is not implemented")
 				}
 				return ec.Directives.Auth(ctx, nil, directive0, roles)
@@ -20289,7 +20290,7 @@ func (ec *executionContext) _Query_myApplications(ctx context.Context, field gra
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v []*catalog.Application) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v []*application.Application) graphql.Marshaler {
 			return ec.marshalNApplication2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationᚄ(ctx, selections, v)
 		},
 		true,
@@ -20319,7 +20320,7 @@ func (ec *executionContext) _Query_applications(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Applications(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*catalog.ApplicationFilter))
+			return ec.Resolvers.Query().Applications(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["filter"].(*application.ApplicationFilter))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -20389,11 +20390,11 @@ func (ec *executionContext) _Query_expiringCertifications(ctx context.Context, f
 			directive1 := func(ctx context.Context) (any, error) {
 				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐRoleᚄ(ctx, []any{"STAFF"})
 				if err != nil {
-					var zeroVal []*catalog.ExpiringCertification
+					var zeroVal []*application.ExpiringCertification
 					return zeroVal, err
 				}
 				if ec.Directives.Auth == nil {
-					var zeroVal []*catalog.ExpiringCertification
+					var zeroVal []*application.ExpiringCertification
 					return zeroVal, errors.New("directive auth is not implemented")
 				}
 				return ec.Directives.Auth(ctx, nil, directive0, roles)
@@ -20402,7 +20403,7 @@ func (ec *executionContext) _Query_expiringCertifications(ctx context.Context, f
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v []*catalog.ExpiringCertification) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v []*application.ExpiringCertification) graphql.Marshaler {
 			return ec.marshalNExpiringCertification2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐExpiringCertificationᚄ(ctx, selections, v)
 		},
 		true,
@@ -20445,7 +20446,7 @@ func (ec *executionContext) _Query_applicationTransitions(ctx context.Context, f
 			return ec.Resolvers.Query().ApplicationTransitions(ctx)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*catalog.Transition) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v []*application.Transition) graphql.Marshaler {
 			return ec.marshalNApplicationTransition2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐTransitionᚄ(ctx, selections, v)
 		},
 		true,
@@ -23594,8 +23595,8 @@ func (ec *executionContext) unmarshalInputAddHeldCertificationInput(ctx context.
 	return it, nil
 }
 
-func (ec *executionContext) unmarshalInputApplicationFilter(ctx context.Context, obj any) (catalog.ApplicationFilter, error) {
-	var it catalog.ApplicationFilter
+func (ec *executionContext) unmarshalInputApplicationFilter(ctx context.Context, obj any) (application.ApplicationFilter, error) {
+	var it application.ApplicationFilter
 	if obj == nil {
 		return it, nil
 	}
@@ -24596,9 +24597,9 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Candidate(ctx, sel, obj)
-	case catalog.Application:
+	case application.Application:
 		return ec._Application(ctx, sel, &obj)
-	case *catalog.Application:
+	case *application.Application:
 		if obj == nil {
 			return graphql.Null
 		}
@@ -24716,7 +24717,7 @@ func (ec *executionContext) _ActivityPoints(ctx context.Context, sel ast.Selecti
 
 var activityRefusalImplementors = []string{"ActivityRefusal"}
 
-func (ec *executionContext) _ActivityRefusal(ctx context.Context, sel ast.SelectionSet, obj *catalog.ActivityRefusal) graphql.Marshaler {
+func (ec *executionContext) _ActivityRefusal(ctx context.Context, sel ast.SelectionSet, obj *application.ActivityRefusal) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, activityRefusalImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -24880,7 +24881,7 @@ func (ec *executionContext) _ActivityType(ctx context.Context, sel ast.Selection
 
 var applicationImplementors = []string{"Application", "Node"}
 
-func (ec *executionContext) _Application(ctx context.Context, sel ast.SelectionSet, obj *catalog.Application) graphql.Marshaler {
+func (ec *executionContext) _Application(ctx context.Context, sel ast.SelectionSet, obj *application.Application) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, applicationImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -25320,7 +25321,7 @@ func (ec *executionContext) _Application(ctx context.Context, sel ast.SelectionS
 
 var applicationActivityImplementors = []string{"ApplicationActivity"}
 
-func (ec *executionContext) _ApplicationActivity(ctx context.Context, sel ast.SelectionSet, obj *catalog.ApplicationActivity) graphql.Marshaler {
+func (ec *executionContext) _ApplicationActivity(ctx context.Context, sel ast.SelectionSet, obj *application.ApplicationActivity) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, applicationActivityImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -26049,7 +26050,7 @@ func (ec *executionContext) _ApplicationActivity(ctx context.Context, sel ast.Se
 
 var applicationBundleImplementors = []string{"ApplicationBundle"}
 
-func (ec *executionContext) _ApplicationBundle(ctx context.Context, sel ast.SelectionSet, obj *catalog.ApplicationBundle) graphql.Marshaler {
+func (ec *executionContext) _ApplicationBundle(ctx context.Context, sel ast.SelectionSet, obj *application.ApplicationBundle) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, applicationBundleImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -26251,7 +26252,7 @@ func (ec *executionContext) _ApplicationEdge(ctx context.Context, sel ast.Select
 
 var applicationEventImplementors = []string{"ApplicationEvent"}
 
-func (ec *executionContext) _ApplicationEvent(ctx context.Context, sel ast.SelectionSet, obj *catalog.ApplicationEvent) graphql.Marshaler {
+func (ec *executionContext) _ApplicationEvent(ctx context.Context, sel ast.SelectionSet, obj *application.ApplicationEvent) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, applicationEventImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -26423,7 +26424,7 @@ func (ec *executionContext) _ApplicationPayload(ctx context.Context, sel ast.Sel
 
 var applicationTransitionImplementors = []string{"ApplicationTransition"}
 
-func (ec *executionContext) _ApplicationTransition(ctx context.Context, sel ast.SelectionSet, obj *catalog.Transition) graphql.Marshaler {
+func (ec *executionContext) _ApplicationTransition(ctx context.Context, sel ast.SelectionSet, obj *application.Transition) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, applicationTransitionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -29857,7 +29858,7 @@ func (ec *executionContext) _EmploymentCreditBand(ctx context.Context, sel ast.S
 
 var expiringCertificationImplementors = []string{"ExpiringCertification"}
 
-func (ec *executionContext) _ExpiringCertification(ctx context.Context, sel ast.SelectionSet, obj *catalog.ExpiringCertification) graphql.Marshaler {
+func (ec *executionContext) _ExpiringCertification(ctx context.Context, sel ast.SelectionSet, obj *application.ExpiringCertification) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, expiringCertificationImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -29933,7 +29934,7 @@ func (ec *executionContext) _ExpiringCertification(ctx context.Context, sel ast.
 
 var extensionImplementors = []string{"Extension"}
 
-func (ec *executionContext) _Extension(ctx context.Context, sel ast.SelectionSet, obj *catalog.Extension) graphql.Marshaler {
+func (ec *executionContext) _Extension(ctx context.Context, sel ast.SelectionSet, obj *application.Extension) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, extensionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -31684,7 +31685,7 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 
 var paymentImplementors = []string{"Payment"}
 
-func (ec *executionContext) _Payment(ctx context.Context, sel ast.SelectionSet, obj *catalog.Payment) graphql.Marshaler {
+func (ec *executionContext) _Payment(ctx context.Context, sel ast.SelectionSet, obj *application.Payment) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, paymentImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -34336,13 +34337,13 @@ func (ec *executionContext) marshalNActivityPoints2ᚕgithubᚗcomᚋmsscᚋrece
 	return ret
 }
 
-func (ec *executionContext) unmarshalNActivityRefusalCode2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐActivityRefusalCode(ctx context.Context, v any) (catalog.ActivityRefusalCode, error) {
+func (ec *executionContext) unmarshalNActivityRefusalCode2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐActivityRefusalCode(ctx context.Context, v any) (application.ActivityRefusalCode, error) {
 	tmp, err := graphql.UnmarshalString(v)
-	res := catalog.ActivityRefusalCode(tmp)
+	res := application.ActivityRefusalCode(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNActivityRefusalCode2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐActivityRefusalCode(ctx context.Context, sel ast.SelectionSet, v catalog.ActivityRefusalCode) graphql.Marshaler {
+func (ec *executionContext) marshalNActivityRefusalCode2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐActivityRefusalCode(ctx context.Context, sel ast.SelectionSet, v application.ActivityRefusalCode) graphql.Marshaler {
 	_ = sel
 	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
@@ -34401,7 +34402,7 @@ func (ec *executionContext) marshalNAliasKind2githubᚗcomᚋmsscᚋrecertᚋcat
 	return res
 }
 
-func (ec *executionContext) marshalNApplication2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationᚄ(ctx context.Context, sel ast.SelectionSet, v []*catalog.Application) graphql.Marshaler {
+func (ec *executionContext) marshalNApplication2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationᚄ(ctx context.Context, sel ast.SelectionSet, v []*application.Application) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -34417,7 +34418,7 @@ func (ec *executionContext) marshalNApplication2ᚕᚖgithubᚗcomᚋmsscᚋrece
 	return ret
 }
 
-func (ec *executionContext) marshalNApplication2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplication(ctx context.Context, sel ast.SelectionSet, v *catalog.Application) graphql.Marshaler {
+func (ec *executionContext) marshalNApplication2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplication(ctx context.Context, sel ast.SelectionSet, v *application.Application) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -34427,13 +34428,13 @@ func (ec *executionContext) marshalNApplication2ᚖgithubᚗcomᚋmsscᚋrecert�
 	return ec._Application(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNApplicationAction2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationAction(ctx context.Context, v any) (catalog.ApplicationAction, error) {
+func (ec *executionContext) unmarshalNApplicationAction2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationAction(ctx context.Context, v any) (application.ApplicationAction, error) {
 	tmp, err := graphql.UnmarshalString(v)
-	res := catalog.ApplicationAction(tmp)
+	res := application.ApplicationAction(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNApplicationAction2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationAction(ctx context.Context, sel ast.SelectionSet, v catalog.ApplicationAction) graphql.Marshaler {
+func (ec *executionContext) marshalNApplicationAction2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationAction(ctx context.Context, sel ast.SelectionSet, v application.ApplicationAction) graphql.Marshaler {
 	_ = sel
 	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
@@ -34444,11 +34445,11 @@ func (ec *executionContext) marshalNApplicationAction2githubᚗcomᚋmsscᚋrece
 	return res
 }
 
-func (ec *executionContext) marshalNApplicationActivity2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationActivity(ctx context.Context, sel ast.SelectionSet, v catalog.ApplicationActivity) graphql.Marshaler {
+func (ec *executionContext) marshalNApplicationActivity2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationActivity(ctx context.Context, sel ast.SelectionSet, v application.ApplicationActivity) graphql.Marshaler {
 	return ec._ApplicationActivity(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNApplicationActivity2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationActivityᚄ(ctx context.Context, sel ast.SelectionSet, v []catalog.ApplicationActivity) graphql.Marshaler {
+func (ec *executionContext) marshalNApplicationActivity2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationActivityᚄ(ctx context.Context, sel ast.SelectionSet, v []application.ApplicationActivity) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -34500,11 +34501,11 @@ func (ec *executionContext) marshalNApplicationEdge2ᚖgithubᚗcomᚋmsscᚋrec
 	return ec._ApplicationEdge(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNApplicationEvent2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationEvent(ctx context.Context, sel ast.SelectionSet, v catalog.ApplicationEvent) graphql.Marshaler {
+func (ec *executionContext) marshalNApplicationEvent2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationEvent(ctx context.Context, sel ast.SelectionSet, v application.ApplicationEvent) graphql.Marshaler {
 	return ec._ApplicationEvent(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNApplicationEvent2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationEventᚄ(ctx context.Context, sel ast.SelectionSet, v []catalog.ApplicationEvent) graphql.Marshaler {
+func (ec *executionContext) marshalNApplicationEvent2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationEventᚄ(ctx context.Context, sel ast.SelectionSet, v []application.ApplicationEvent) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -34530,13 +34531,13 @@ func (ec *executionContext) marshalNApplicationPayload2ᚖgithubᚗcomᚋmsscᚋ
 	return ec._ApplicationPayload(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNApplicationStatus2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationStatus(ctx context.Context, v any) (catalog.ApplicationStatus, error) {
+func (ec *executionContext) unmarshalNApplicationStatus2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationStatus(ctx context.Context, v any) (application.ApplicationStatus, error) {
 	tmp, err := graphql.UnmarshalString(v)
-	res := catalog.ApplicationStatus(tmp)
+	res := application.ApplicationStatus(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNApplicationStatus2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationStatus(ctx context.Context, sel ast.SelectionSet, v catalog.ApplicationStatus) graphql.Marshaler {
+func (ec *executionContext) marshalNApplicationStatus2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationStatus(ctx context.Context, sel ast.SelectionSet, v application.ApplicationStatus) graphql.Marshaler {
 	_ = sel
 	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
@@ -34547,7 +34548,7 @@ func (ec *executionContext) marshalNApplicationStatus2githubᚗcomᚋmsscᚋrece
 	return res
 }
 
-func (ec *executionContext) marshalNApplicationTransition2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐTransitionᚄ(ctx context.Context, sel ast.SelectionSet, v []*catalog.Transition) graphql.Marshaler {
+func (ec *executionContext) marshalNApplicationTransition2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐTransitionᚄ(ctx context.Context, sel ast.SelectionSet, v []*application.Transition) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -34563,7 +34564,7 @@ func (ec *executionContext) marshalNApplicationTransition2ᚕᚖgithubᚗcomᚋm
 	return ret
 }
 
-func (ec *executionContext) marshalNApplicationTransition2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐTransition(ctx context.Context, sel ast.SelectionSet, v *catalog.Transition) graphql.Marshaler {
+func (ec *executionContext) marshalNApplicationTransition2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐTransition(ctx context.Context, sel ast.SelectionSet, v *application.Transition) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -35495,7 +35496,7 @@ func (ec *executionContext) marshalNErrorCode2githubᚗcomᚋmsscᚋrecertᚋcat
 	return res
 }
 
-func (ec *executionContext) marshalNExpiringCertification2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐExpiringCertificationᚄ(ctx context.Context, sel ast.SelectionSet, v []*catalog.ExpiringCertification) graphql.Marshaler {
+func (ec *executionContext) marshalNExpiringCertification2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐExpiringCertificationᚄ(ctx context.Context, sel ast.SelectionSet, v []*application.ExpiringCertification) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -35511,7 +35512,7 @@ func (ec *executionContext) marshalNExpiringCertification2ᚕᚖgithubᚗcomᚋm
 	return ret
 }
 
-func (ec *executionContext) marshalNExpiringCertification2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐExpiringCertification(ctx context.Context, sel ast.SelectionSet, v *catalog.ExpiringCertification) graphql.Marshaler {
+func (ec *executionContext) marshalNExpiringCertification2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐExpiringCertification(ctx context.Context, sel ast.SelectionSet, v *application.ExpiringCertification) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -35521,13 +35522,13 @@ func (ec *executionContext) marshalNExpiringCertification2ᚖgithubᚗcomᚋmssc
 	return ec._ExpiringCertification(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNExtensionStatus2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐExtensionStatus(ctx context.Context, v any) (catalog.ExtensionStatus, error) {
+func (ec *executionContext) unmarshalNExtensionStatus2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐExtensionStatus(ctx context.Context, v any) (application.ExtensionStatus, error) {
 	tmp, err := graphql.UnmarshalString(v)
-	res := catalog.ExtensionStatus(tmp)
+	res := application.ExtensionStatus(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNExtensionStatus2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐExtensionStatus(ctx context.Context, sel ast.SelectionSet, v catalog.ExtensionStatus) graphql.Marshaler {
+func (ec *executionContext) marshalNExtensionStatus2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐExtensionStatus(ctx context.Context, sel ast.SelectionSet, v application.ExtensionStatus) graphql.Marshaler {
 	_ = sel
 	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
@@ -36045,11 +36046,11 @@ func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋmsscᚋrecertᚋg
 	return ec._PageInfo(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNPayment2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐPayment(ctx context.Context, sel ast.SelectionSet, v catalog.Payment) graphql.Marshaler {
+func (ec *executionContext) marshalNPayment2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐPayment(ctx context.Context, sel ast.SelectionSet, v application.Payment) graphql.Marshaler {
 	return ec._Payment(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNPayment2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐPaymentᚄ(ctx context.Context, sel ast.SelectionSet, v []catalog.Payment) graphql.Marshaler {
+func (ec *executionContext) marshalNPayment2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐPaymentᚄ(ctx context.Context, sel ast.SelectionSet, v []application.Payment) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -36856,28 +36857,28 @@ func (ec *executionContext) marshalN__TypeKind2string(ctx context.Context, sel a
 	return res
 }
 
-func (ec *executionContext) marshalOActivityRefusal2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐActivityRefusal(ctx context.Context, sel ast.SelectionSet, v *catalog.ActivityRefusal) graphql.Marshaler {
+func (ec *executionContext) marshalOActivityRefusal2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐActivityRefusal(ctx context.Context, sel ast.SelectionSet, v *application.ActivityRefusal) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._ActivityRefusal(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalOApplication2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplication(ctx context.Context, sel ast.SelectionSet, v *catalog.Application) graphql.Marshaler {
+func (ec *executionContext) marshalOApplication2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplication(ctx context.Context, sel ast.SelectionSet, v *application.Application) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._Application(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalOApplicationBundle2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationBundle(ctx context.Context, sel ast.SelectionSet, v *catalog.ApplicationBundle) graphql.Marshaler {
+func (ec *executionContext) marshalOApplicationBundle2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationBundle(ctx context.Context, sel ast.SelectionSet, v *application.ApplicationBundle) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._ApplicationBundle(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalOApplicationFilter2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationFilter(ctx context.Context, v any) (*catalog.ApplicationFilter, error) {
+func (ec *executionContext) unmarshalOApplicationFilter2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationFilter(ctx context.Context, v any) (*application.ApplicationFilter, error) {
 	if v == nil {
 		return nil, nil
 	}
@@ -36885,13 +36886,13 @@ func (ec *executionContext) unmarshalOApplicationFilter2ᚖgithubᚗcomᚋmssc�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalOApplicationStatus2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationStatusᚄ(ctx context.Context, v any) ([]catalog.ApplicationStatus, error) {
+func (ec *executionContext) unmarshalOApplicationStatus2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationStatusᚄ(ctx context.Context, v any) ([]application.ApplicationStatus, error) {
 	if v == nil {
 		return nil, nil
 	}
 	vSlice := graphql.CoerceList(v)
 	var err error
-	res := make([]catalog.ApplicationStatus, len(vSlice))
+	res := make([]application.ApplicationStatus, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
 		res[i], err = ec.unmarshalNApplicationStatus2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationStatus(ctx, vSlice[i])
@@ -36902,7 +36903,7 @@ func (ec *executionContext) unmarshalOApplicationStatus2ᚕgithubᚗcomᚋmssc�
 	return res, nil
 }
 
-func (ec *executionContext) marshalOApplicationStatus2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []catalog.ApplicationStatus) graphql.Marshaler {
+func (ec *executionContext) marshalOApplicationStatus2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []application.ApplicationStatus) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -36921,16 +36922,16 @@ func (ec *executionContext) marshalOApplicationStatus2ᚕgithubᚗcomᚋmsscᚋr
 	return ret
 }
 
-func (ec *executionContext) unmarshalOApplicationStatus2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationStatus(ctx context.Context, v any) (*catalog.ApplicationStatus, error) {
+func (ec *executionContext) unmarshalOApplicationStatus2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationStatus(ctx context.Context, v any) (*application.ApplicationStatus, error) {
 	if v == nil {
 		return nil, nil
 	}
 	tmp, err := graphql.UnmarshalString(v)
-	res := catalog.ApplicationStatus(tmp)
+	res := application.ApplicationStatus(tmp)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOApplicationStatus2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationStatus(ctx context.Context, sel ast.SelectionSet, v *catalog.ApplicationStatus) graphql.Marshaler {
+func (ec *executionContext) marshalOApplicationStatus2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationStatus(ctx context.Context, sel ast.SelectionSet, v *application.ApplicationStatus) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -37162,7 +37163,7 @@ func (ec *executionContext) marshalODateTime2ᚖtimeᚐTime(ctx context.Context,
 	return res
 }
 
-func (ec *executionContext) marshalOExtension2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐExtension(ctx context.Context, sel ast.SelectionSet, v *catalog.Extension) graphql.Marshaler {
+func (ec *executionContext) marshalOExtension2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐExtension(ctx context.Context, sel ast.SelectionSet, v *application.Extension) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}

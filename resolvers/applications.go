@@ -7,6 +7,7 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/application"
 	"github.com/mssc/recert/graph/model"
 	"github.com/mssc/recert/graph/relay"
 )
@@ -14,9 +15,9 @@ import (
 // parentApplication finds the application whose activity is being
 // resolved, in the field contexts above it (an activity does not know
 // its application).
-func parentApplication(ctx context.Context) *catalog.Application {
+func parentApplication(ctx context.Context) *application.Application {
 	for fc := graphql.GetFieldContext(ctx); fc != nil; fc = fc.Parent {
-		if a, ok := fc.Result.(*catalog.Application); ok {
+		if a, ok := fc.Result.(*application.Application); ok {
 			return a
 		}
 	}
@@ -31,19 +32,19 @@ func decodeApplicationID(raw string) (int64, []*model.UserError) {
 	return id, nil
 }
 
-func applicationPayload(a *catalog.Application, errs []*catalog.Error, err error) (*model.ApplicationPayload, error) {
+func applicationPayload(a *application.Application, errs []*catalog.Error, err error) (*model.ApplicationPayload, error) {
 	if err != nil {
 		return nil, err
 	}
 	return &model.ApplicationPayload{Application: a, UserErrors: argumentErrors(errs)}, nil
 }
 
-func applicationsPayload(apps []*catalog.Application, errs []*catalog.Error, err error) (*model.ApplicationsPayload, error) {
+func applicationsPayload(apps []*application.Application, errs []*catalog.Error, err error) (*model.ApplicationsPayload, error) {
 	if err != nil {
 		return nil, err
 	}
 	if apps == nil {
-		apps = []*catalog.Application{}
+		apps = []*application.Application{}
 	}
 	return &model.ApplicationsPayload{Applications: apps, UserErrors: argumentErrors(errs)}, nil
 }

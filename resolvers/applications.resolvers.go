@@ -12,6 +12,7 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/application"
 	"github.com/mssc/recert/graph"
 	"github.com/mssc/recert/graph/model"
 	"github.com/mssc/recert/graph/relay"
@@ -22,57 +23,57 @@ func (r *activityPointsResolver) ActivityID(ctx context.Context, obj *catalog.Ac
 	return int(obj.ActivityID), nil
 }
 
-func (r *applicationResolver) ID(ctx context.Context, obj *catalog.Application) (string, error) {
+func (r *applicationResolver) ID(ctx context.Context, obj *application.Application) (string, error) {
 	return relay.EncodeID(relay.TypeApplication, obj.ID), nil
 }
 
-func (r *applicationResolver) Candidate(ctx context.Context, obj *catalog.Application) (*catalog.Candidate, error) {
+func (r *applicationResolver) Candidate(ctx context.Context, obj *application.Application) (*catalog.Candidate, error) {
 	return r.CandidateService.Get(ctx, obj.CandidateID)
 }
 
-func (r *applicationResolver) Points(ctx context.Context, obj *catalog.Application) (*catalog.PointsReport, error) {
+func (r *applicationResolver) Points(ctx context.Context, obj *application.Application) (*catalog.PointsReport, error) {
 	report, err := r.ApplicationService.Report(ctx, obj)
 	return &report, err
 }
 
-func (r *applicationResolver) WindowOpensOn(ctx context.Context, obj *catalog.Application) (*catalog.Date, error) {
+func (r *applicationResolver) WindowOpensOn(ctx context.Context, obj *application.Application) (*catalog.Date, error) {
 	snap, err := r.snapshot(ctx)
 	if err != nil {
 		return nil, err
 	}
-	d := snap.WindowOpensOn(obj.Cycle.ExpiresOn)
+	d := application.WindowOpensOn(snap, obj.Cycle.ExpiresOn)
 	return &d, nil
 }
 
-func (r *applicationResolver) LastDayToSubmit(ctx context.Context, obj *catalog.Application) (*catalog.Date, error) {
+func (r *applicationResolver) LastDayToSubmit(ctx context.Context, obj *application.Application) (*catalog.Date, error) {
 	d := obj.LastDay()
 	return &d, nil
 }
 
-func (r *applicationResolver) FeeKind(ctx context.Context, obj *catalog.Application) (*catalog.FeeKind, error) {
+func (r *applicationResolver) FeeKind(ctx context.Context, obj *application.Application) (*catalog.FeeKind, error) {
 	if obj.FeeKind == "" {
 		return nil, nil
 	}
 	return &obj.FeeKind, nil
 }
 
-func (r *applicationResolver) Bundle(ctx context.Context, obj *catalog.Application) (*catalog.ApplicationBundle, error) {
+func (r *applicationResolver) Bundle(ctx context.Context, obj *application.Application) (*application.ApplicationBundle, error) {
 	return r.ApplicationService.Bundle(ctx, obj)
 }
 
-func (r *applicationResolver) Reviewer(ctx context.Context, obj *catalog.Application) (*string, error) {
+func (r *applicationResolver) Reviewer(ctx context.Context, obj *application.Application) (*string, error) {
 	return optional(obj.Reviewer), nil
 }
 
-func (r *applicationResolver) DenialReasons(ctx context.Context, obj *catalog.Application) ([]string, error) {
+func (r *applicationResolver) DenialReasons(ctx context.Context, obj *application.Application) ([]string, error) {
 	return nonNil(obj.DenialReasons), nil
 }
 
-func (r *applicationActivityResolver) ActivityID(ctx context.Context, obj *catalog.ApplicationActivity) (int, error) {
+func (r *applicationActivityResolver) ActivityID(ctx context.Context, obj *application.ApplicationActivity) (int, error) {
 	return int(obj.ID), nil
 }
 
-func (r *applicationActivityResolver) ActivityType(ctx context.Context, obj *catalog.ApplicationActivity) (*catalog.ActivityType, error) {
+func (r *applicationActivityResolver) ActivityType(ctx context.Context, obj *application.ApplicationActivity) (*catalog.ActivityType, error) {
 	snap, err := r.snapshot(ctx)
 	if err != nil {
 		return nil, err
@@ -85,27 +86,27 @@ func (r *applicationActivityResolver) ActivityType(ctx context.Context, obj *cat
 	return nil, catalog.Internal(fmt.Errorf("activity type %q is not in the rule tables", obj.TypeKey))
 }
 
-func (r *applicationActivityResolver) CompletedOn(ctx context.Context, obj *catalog.ApplicationActivity) (*catalog.Date, error) {
+func (r *applicationActivityResolver) CompletedOn(ctx context.Context, obj *application.ApplicationActivity) (*catalog.Date, error) {
 	return obj.CompletedOn, nil
 }
 
-func (r *applicationActivityResolver) StartOn(ctx context.Context, obj *catalog.ApplicationActivity) (*catalog.Date, error) {
+func (r *applicationActivityResolver) StartOn(ctx context.Context, obj *application.ApplicationActivity) (*catalog.Date, error) {
 	return obj.StartOn, nil
 }
 
-func (r *applicationActivityResolver) EndOn(ctx context.Context, obj *catalog.ApplicationActivity) (*catalog.Date, error) {
+func (r *applicationActivityResolver) EndOn(ctx context.Context, obj *application.ApplicationActivity) (*catalog.Date, error) {
 	return obj.EndOn, nil
 }
 
-func (r *applicationActivityResolver) CreditHours(ctx context.Context, obj *catalog.ApplicationActivity) (*float64, error) {
+func (r *applicationActivityResolver) CreditHours(ctx context.Context, obj *application.ApplicationActivity) (*float64, error) {
 	return optionalFloat(obj.CreditHours), nil
 }
 
-func (r *applicationActivityResolver) WeeklyHours(ctx context.Context, obj *catalog.ApplicationActivity) (*float64, error) {
+func (r *applicationActivityResolver) WeeklyHours(ctx context.Context, obj *application.ApplicationActivity) (*float64, error) {
 	return optionalFloat(obj.WeeklyHours), nil
 }
 
-func (r *applicationActivityResolver) CoursesTaught(ctx context.Context, obj *catalog.ApplicationActivity) ([]*model.YearCourses, error) {
+func (r *applicationActivityResolver) CoursesTaught(ctx context.Context, obj *application.ApplicationActivity) ([]*model.YearCourses, error) {
 	out := []*model.YearCourses{}
 	for year := 1; year <= 10; year++ {
 		if n, ok := obj.CoursesTaught[year]; ok {
@@ -115,19 +116,19 @@ func (r *applicationActivityResolver) CoursesTaught(ctx context.Context, obj *ca
 	return out, nil
 }
 
-func (r *applicationActivityResolver) Hours(ctx context.Context, obj *catalog.ApplicationActivity) (*float64, error) {
+func (r *applicationActivityResolver) Hours(ctx context.Context, obj *application.ApplicationActivity) (*float64, error) {
 	return optionalFloat(obj.Hours), nil
 }
 
-func (r *applicationActivityResolver) Certification(ctx context.Context, obj *catalog.ApplicationActivity) (*catalog.Certification, error) {
+func (r *applicationActivityResolver) Certification(ctx context.Context, obj *application.ApplicationActivity) (*catalog.Certification, error) {
 	return r.certificationByKey(ctx, obj.CertificationKey)
 }
 
-func (r *applicationActivityResolver) LedToCertification(ctx context.Context, obj *catalog.ApplicationActivity) (*catalog.Certification, error) {
+func (r *applicationActivityResolver) LedToCertification(ctx context.Context, obj *application.ApplicationActivity) (*catalog.Certification, error) {
 	return r.certificationByKey(ctx, obj.LedToCertificationKey)
 }
 
-func (r *applicationActivityResolver) Proofs(ctx context.Context, obj *catalog.ApplicationActivity) ([]*catalog.StoredFile, error) {
+func (r *applicationActivityResolver) Proofs(ctx context.Context, obj *application.ApplicationActivity) ([]*catalog.StoredFile, error) {
 	out := make([]*catalog.StoredFile, len(obj.Proofs))
 	for i := range obj.Proofs {
 		out[i] = &obj.Proofs[i]
@@ -135,69 +136,69 @@ func (r *applicationActivityResolver) Proofs(ctx context.Context, obj *catalog.A
 	return out, nil
 }
 
-func (r *applicationActivityResolver) CatalogReview(ctx context.Context, obj *catalog.ApplicationActivity) (*catalog.CatalogReview, error) {
+func (r *applicationActivityResolver) CatalogReview(ctx context.Context, obj *application.ApplicationActivity) (*catalog.CatalogReview, error) {
 	if obj.CatalogReviewID == 0 {
 		return nil, nil
 	}
 	return r.ReviewService.Get(ctx, obj.CatalogReviewID)
 }
 
-func (r *applicationActivityResolver) ReviewerPoints(ctx context.Context, obj *catalog.ApplicationActivity) (*int, error) {
+func (r *applicationActivityResolver) ReviewerPoints(ctx context.Context, obj *application.ApplicationActivity) (*int, error) {
 	return obj.ReviewerPoints, nil
 }
 
-func (r *applicationActivityResolver) ReviewerReason(ctx context.Context, obj *catalog.ApplicationActivity) (*string, error) {
+func (r *applicationActivityResolver) ReviewerReason(ctx context.Context, obj *application.ApplicationActivity) (*string, error) {
 	return optional(obj.ReviewerReason), nil
 }
 
-func (r *applicationActivityResolver) ReviewerSetBy(ctx context.Context, obj *catalog.ApplicationActivity) (*string, error) {
+func (r *applicationActivityResolver) ReviewerSetBy(ctx context.Context, obj *application.ApplicationActivity) (*string, error) {
 	return optional(obj.ReviewerSetBy), nil
 }
 
-func (r *applicationActivityResolver) FormLetterPath(ctx context.Context, obj *catalog.ApplicationActivity) (*string, error) {
+func (r *applicationActivityResolver) FormLetterPath(ctx context.Context, obj *application.ApplicationActivity) (*string, error) {
 	a := parentApplication(ctx)
-	if _, ok := catalog.FormLetterOf(obj.Activity); !ok || a == nil {
+	if _, ok := application.FormLetterOf(obj.Activity); !ok || a == nil {
 		return nil, nil
 	}
 	path := formletter.Path(a.ID, obj.ID)
 	return &path, nil
 }
 
-func (r *applicationBundleResolver) Applications(ctx context.Context, obj *catalog.ApplicationBundle) ([]*catalog.Application, error) {
+func (r *applicationBundleResolver) Applications(ctx context.Context, obj *application.ApplicationBundle) ([]*application.Application, error) {
 	return r.ApplicationService.BundledApplications(ctx, obj)
 }
 
-func (r *applicationEventResolver) From(ctx context.Context, obj *catalog.ApplicationEvent) (*catalog.ApplicationStatus, error) {
+func (r *applicationEventResolver) From(ctx context.Context, obj *application.ApplicationEvent) (*application.ApplicationStatus, error) {
 	if obj.From == "" {
 		return nil, nil
 	}
 	return &obj.From, nil
 }
 
-func (r *applicationEventResolver) Reason(ctx context.Context, obj *catalog.ApplicationEvent) (*string, error) {
+func (r *applicationEventResolver) Reason(ctx context.Context, obj *application.ApplicationEvent) (*string, error) {
 	return optional(obj.Reason), nil
 }
 
-func (r *expiringCertificationResolver) HeldCertification(ctx context.Context, obj *catalog.ExpiringCertification) (*catalog.HeldCertification, error) {
+func (r *expiringCertificationResolver) HeldCertification(ctx context.Context, obj *application.ExpiringCertification) (*catalog.HeldCertification, error) {
 	return &obj.Held, nil
 }
 
-func (r *extensionResolver) Status(ctx context.Context, obj *catalog.Extension) (catalog.ExtensionStatus, error) {
+func (r *extensionResolver) Status(ctx context.Context, obj *application.Extension) (application.ExtensionStatus, error) {
 	return obj.State(), nil
 }
 
-func (r *extensionResolver) Reason(ctx context.Context, obj *catalog.Extension) (string, error) {
+func (r *extensionResolver) Reason(ctx context.Context, obj *application.Extension) (string, error) {
 	return obj.Reason, nil
 }
 
-func (r *extensionResolver) DecidedBy(ctx context.Context, obj *catalog.Extension) (*string, error) {
+func (r *extensionResolver) DecidedBy(ctx context.Context, obj *application.Extension) (*string, error) {
 	if obj.RefusedBy != "" {
 		return optional(obj.RefusedBy), nil
 	}
 	return optional(obj.GrantedBy), nil
 }
 
-func (r *extensionResolver) Decision(ctx context.Context, obj *catalog.Extension) (*string, error) {
+func (r *extensionResolver) Decision(ctx context.Context, obj *application.Extension) (*string, error) {
 	return optional(obj.Decision), nil
 }
 
@@ -261,7 +262,7 @@ func (r *mutationResolver) SubmitApplications(ctx context.Context, applicationId
 	for i, raw := range applicationIds {
 		id, err := relay.DecodeIDOf("applicationIds."+strconv.Itoa(i), relay.TypeApplication, raw)
 		if err != nil {
-			return &model.ApplicationsPayload{Applications: []*catalog.Application{}, UserErrors: argumentErrors([]*catalog.Error{asDomainError(err)})}, nil
+			return &model.ApplicationsPayload{Applications: []*application.Application{}, UserErrors: argumentErrors([]*catalog.Error{asDomainError(err)})}, nil
 		}
 		ids[i] = id
 	}
@@ -292,7 +293,7 @@ func (r *mutationResolver) RefuseExtension(ctx context.Context, applicationID st
 	return applicationPayload(r.ApplicationService.RefuseExtension(ctx, id, version, reason))
 }
 
-func (r *mutationResolver) RefuseActivity(ctx context.Context, applicationID string, version int, activityID int, code catalog.ActivityRefusalCode, reason string) (*model.ApplicationPayload, error) {
+func (r *mutationResolver) RefuseActivity(ctx context.Context, applicationID string, version int, activityID int, code application.ActivityRefusalCode, reason string) (*model.ApplicationPayload, error) {
 	id, errs := decodeApplicationID(applicationID)
 	if errs != nil {
 		return &model.ApplicationPayload{UserErrors: errs}, nil
@@ -311,7 +312,7 @@ func (r *mutationResolver) GrantExtension(ctx context.Context, applicationID str
 func (r *mutationResolver) RecordPayment(ctx context.Context, applicationID string, version int, amountCents int, reference string) (*model.ApplicationsPayload, error) {
 	id, errs := decodeApplicationID(applicationID)
 	if errs != nil {
-		return &model.ApplicationsPayload{Applications: []*catalog.Application{}, UserErrors: errs}, nil
+		return &model.ApplicationsPayload{Applications: []*application.Application{}, UserErrors: errs}, nil
 	}
 	return applicationsPayload(r.ApplicationService.RecordPayment(ctx, id, version, catalog.Money{Cents: int64(amountCents), Currency: "USD"}, reference))
 }
@@ -380,7 +381,7 @@ func (r *mutationResolver) RejectAppeal(ctx context.Context, applicationID strin
 	return applicationPayload(r.ApplicationService.RejectAppeal(ctx, id, version, reason))
 }
 
-func (r *paymentResolver) Fee(ctx context.Context, obj *catalog.Payment) (catalog.FeeKind, error) {
+func (r *paymentResolver) Fee(ctx context.Context, obj *application.Payment) (catalog.FeeKind, error) {
 	return obj.Fee, nil
 }
 
@@ -404,7 +405,7 @@ func (r *pointsWarningResolver) ActivityIds(ctx context.Context, obj *catalog.Po
 	return out, nil
 }
 
-func (r *queryResolver) Application(ctx context.Context, id string) (*catalog.Application, error) {
+func (r *queryResolver) Application(ctx context.Context, id string) (*application.Application, error) {
 	aid, err := relay.DecodeIDOf("id", relay.TypeApplication, id)
 	if err != nil {
 		return nil, err
@@ -412,16 +413,16 @@ func (r *queryResolver) Application(ctx context.Context, id string) (*catalog.Ap
 	return r.ApplicationService.Get(ctx, aid)
 }
 
-func (r *queryResolver) MyApplications(ctx context.Context) ([]*catalog.Application, error) {
+func (r *queryResolver) MyApplications(ctx context.Context) ([]*application.Application, error) {
 	return r.ApplicationService.Mine(ctx)
 }
 
-func (r *queryResolver) Applications(ctx context.Context, first *int, after *string, last *int, before *string, filter *catalog.ApplicationFilter) (*model.ApplicationConnection, error) {
+func (r *queryResolver) Applications(ctx context.Context, first *int, after *string, last *int, before *string, filter *application.ApplicationFilter) (*model.ApplicationConnection, error) {
 	req, err := relay.PageRequest(first, after, last, before)
 	if err != nil {
 		return nil, err
 	}
-	var f catalog.ApplicationFilter
+	var f application.ApplicationFilter
 	if filter != nil {
 		f = *filter
 	}
@@ -429,28 +430,28 @@ func (r *queryResolver) Applications(ctx context.Context, first *int, after *str
 	if err != nil {
 		return nil, err
 	}
-	edges, nodes, info := connectionParts(page, func(n *catalog.Application, c string) *model.ApplicationEdge {
+	edges, nodes, info := connectionParts(page, func(n *application.Application, c string) *model.ApplicationEdge {
 		return &model.ApplicationEdge{Node: n, Cursor: c}
 	})
 	return &model.ApplicationConnection{Edges: edges, Nodes: nodes, PageInfo: info, TotalCount: page.TotalCount}, nil
 }
 
-func (r *queryResolver) ExpiringCertifications(ctx context.Context, withinDays int) ([]*catalog.ExpiringCertification, error) {
+func (r *queryResolver) ExpiringCertifications(ctx context.Context, withinDays int) ([]*application.ExpiringCertification, error) {
 	list, err := r.ApplicationService.Expiring(ctx, withinDays)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]*catalog.ExpiringCertification, len(list))
+	out := make([]*application.ExpiringCertification, len(list))
 	for i := range list {
 		out[i] = &list[i]
 	}
 	return out, nil
 }
 
-func (r *queryResolver) ApplicationTransitions(ctx context.Context) ([]*catalog.Transition, error) {
-	out := make([]*catalog.Transition, len(catalog.Transitions))
-	for i := range catalog.Transitions {
-		out[i] = &catalog.Transitions[i]
+func (r *queryResolver) ApplicationTransitions(ctx context.Context) ([]*application.Transition, error) {
+	out := make([]*application.Transition, len(application.Transitions))
+	for i := range application.Transitions {
+		out[i] = &application.Transitions[i]
 	}
 	return out, nil
 }

@@ -4,6 +4,7 @@ package resolvers
 
 import (
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/application"
 	"github.com/mssc/recert/catalog/notification"
 )
 
@@ -20,7 +21,7 @@ type Resolver struct {
 	// CurationService lets staff edit the catalog, with its history.
 	CurationService *catalog.Curation
 	// ApplicationService runs recertification applications.
-	ApplicationService *catalog.Applications
+	ApplicationService *application.Applications
 	// InboxService serves a candidate's notifications and preferences, and
 	// staff's failed deliveries.
 	InboxService *notification.Inbox

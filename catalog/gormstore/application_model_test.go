@@ -14,6 +14,7 @@ import (
 	"pgregory.net/rapid"
 
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/application"
 	"github.com/mssc/recert/catalog/gormstore"
 	"github.com/mssc/recert/internal/blobstore"
 	"github.com/mssc/recert/internal/testdb"
@@ -80,7 +81,7 @@ type modelWorld struct {
 	course   int
 	sequence atomic.Int64
 	mu       sync.Mutex
-	statuses map[catalog.ApplicationStatus]int
+	statuses map[application.ApplicationStatus]int
 }
 
 // reached counts the statuses a sequence's application went through.
@@ -91,7 +92,7 @@ func (w *modelWorld) reached(m *machine) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if w.statuses == nil {
-		w.statuses = map[catalog.ApplicationStatus]int{}
+		w.statuses = map[application.ApplicationStatus]int{}
 	}
 	for _, s := range m.seen {
 		w.statuses[s]++
@@ -175,10 +176,10 @@ type modelActivity struct {
 type modelApplication struct {
 	id           int64
 	version      int
-	status       catalog.ApplicationStatus
+	status       application.ApplicationStatus
 	cycleExpires catalog.Date
 	activities   map[int64]*modelActivity
-	extension    catalog.ExtensionStatus
+	extension    application.ExtensionStatus
 	until        catalog.Date
 	feeKind      catalog.FeeKind
 	feeDue       int64
@@ -186,7 +187,7 @@ type modelApplication struct {
 	paid         map[catalog.FeeKind]int64
 	payments     int
 	deniedOn     catalog.Date
-	decidedBy    map[catalog.ApplicationAction]string
+	decidedBy    map[application.ApplicationAction]string
 	history      []string
 	submitKey    string
 	submitAt     int
@@ -196,7 +197,7 @@ type modelApplication struct {
 // own clock.
 type machine struct {
 	w            *modelWorld
-	svc          *catalog.Applications
+	svc          *application.Applications
 	today        catalog.Date
 	numbers      map[string]string
 	ownerID      int64
@@ -210,7 +211,7 @@ type machine struct {
 	courseBefore bool
 	firstCycle   bool
 	force        *forcedStep
-	seen         []catalog.ApplicationStatus
+	seen         []application.ApplicationStatus
 }
 
 // forcedStep is a step Progress takes: the actor and the activity it
@@ -250,29 +251,29 @@ func (m *machine) as(t *rapid.T, actor string, activity int64, action func(*rapi
 // Progress takes the application one step along the way to a decision,
 // by the actor who may take it: sequences reach every status.
 func (m *machine) Progress(t *rapid.T) {
-	if m.app == nil || m.app.status == catalog.AppApproved || m.app.status == catalog.AppClosedDenied {
+	if m.app == nil || m.app.status == application.AppApproved || m.app.status == application.AppClosedDenied {
 		m.as(t, owner, 0, m.Create)
 		return
 	}
 	owed := m.app.feeDue - m.app.paid[m.app.feeKind]
 	switch m.app.status {
-	case catalog.AppDraft:
+	case application.AppDraft:
 		m.progressDraft(t)
-	case catalog.AppSubmitted:
+	case application.AppSubmitted:
 		m.as(t, staffMembers[0], 0, m.RecordPayment)
-	case catalog.AppInReview:
+	case application.AppInReview:
 		m.as(t, staffMembers[0], 0, pick(nil, t, "approve", []func(*rapid.T){m.Approve, m.Deny}))
-	case catalog.AppDenied:
+	case application.AppDenied:
 		m.as(t, owner, 0, m.RequestDetailedReview)
-	case catalog.AppDetailedReview:
+	case application.AppDetailedReview:
 		if owed > 0 {
 			m.as(t, staffMembers[1], 0, m.RecordPayment)
 			return
 		}
 		m.as(t, staffMembers[1], 0, pick(nil, t, "grant", []func(*rapid.T){m.GrantDetailedReview, m.UpholdDenial}))
-	case catalog.AppDenialUpheld:
+	case application.AppDenialUpheld:
 		m.as(t, owner, 0, m.Appeal)
-	case catalog.AppAppealed:
+	case application.AppAppealed:
 		if owed > 0 {
 			m.as(t, staffMembers[2], 0, m.RecordPayment)
 			return
@@ -307,7 +308,7 @@ func (w *modelWorld) newMachine(rt *rapid.T) *machine {
 	m := &machine{w: w, today: modelStart, firstCycle: true, numbers: map[string]string{
 		owner: fmt.Sprintf("M%d-OWN", n), other: fmt.Sprintf("M%d-OTH", n),
 	}}
-	m.svc = catalog.NewApplications(w.cat, w.store, w.store, w.reviews, w.files, func() time.Time { return m.today.Time().Add(9 * time.Hour) })
+	m.svc = application.NewApplications(w.cat, w.store, w.store, w.reviews, w.files, func() time.Time { return m.today.Time().Add(9 * time.Hour) })
 	m.cycleExpires = modelStart.AddDays(modelRoom)
 	m.cycleStart, m.heldExpires = m.cycleExpires.AddYears(-5), m.cycleExpires
 	candidates := catalog.NewCandidates(w.store, func() time.Time { return m.today.Time() })
@@ -358,36 +359,36 @@ func outcome(errs []*catalog.Error, err error) string {
 }
 
 // modelTransition is the model's own table of allowed changes.
-var modelTransitions = map[catalog.ApplicationStatus]map[catalog.ApplicationAction]struct {
+var modelTransitions = map[application.ApplicationStatus]map[application.ApplicationAction]struct {
 	staff bool
-	to    catalog.ApplicationStatus
+	to    application.ApplicationStatus
 }{
-	catalog.AppDraft: {
-		catalog.ActionEdit: {false, catalog.AppDraft}, catalog.ActionSubmit: {false, catalog.AppSubmitted},
-		catalog.ActionRequestExtension: {false, catalog.AppDraft}, catalog.ActionGrantExtension: {true, catalog.AppDraft},
-		catalog.ActionRefuseExtension: {true, catalog.AppDraft},
+	application.AppDraft: {
+		application.ActionEdit: {false, application.AppDraft}, application.ActionSubmit: {false, application.AppSubmitted},
+		application.ActionRequestExtension: {false, application.AppDraft}, application.ActionGrantExtension: {true, application.AppDraft},
+		application.ActionRefuseExtension: {true, application.AppDraft},
 	},
-	catalog.AppSubmitted: {catalog.ActionRecordPayment: {true, catalog.AppInReview}},
-	catalog.AppInReview: {
-		catalog.ActionAssign: {true, catalog.AppInReview}, catalog.ActionSetPoints: {true, catalog.AppInReview},
-		catalog.ActionRefuseActivity: {true, catalog.AppInReview}, catalog.ActionApprove: {true, catalog.AppApproved},
-		catalog.ActionDeny: {true, catalog.AppDenied},
+	application.AppSubmitted: {application.ActionRecordPayment: {true, application.AppInReview}},
+	application.AppInReview: {
+		application.ActionAssign: {true, application.AppInReview}, application.ActionSetPoints: {true, application.AppInReview},
+		application.ActionRefuseActivity: {true, application.AppInReview}, application.ActionApprove: {true, application.AppApproved},
+		application.ActionDeny: {true, application.AppDenied},
 	},
-	catalog.AppDenied: {catalog.ActionRequestDetailedReview: {false, catalog.AppDetailedReview}},
-	catalog.AppDetailedReview: {
-		catalog.ActionRecordPayment: {true, catalog.AppDetailedReview}, catalog.ActionGrantDetailedReview: {true, catalog.AppApproved},
-		catalog.ActionUpholdDenial: {true, catalog.AppDenialUpheld},
+	application.AppDenied: {application.ActionRequestDetailedReview: {false, application.AppDetailedReview}},
+	application.AppDetailedReview: {
+		application.ActionRecordPayment: {true, application.AppDetailedReview}, application.ActionGrantDetailedReview: {true, application.AppApproved},
+		application.ActionUpholdDenial: {true, application.AppDenialUpheld},
 	},
-	catalog.AppDenialUpheld: {catalog.ActionAppeal: {false, catalog.AppAppealed}},
-	catalog.AppAppealed: {
-		catalog.ActionRecordPayment: {true, catalog.AppAppealed}, catalog.ActionGrantAppeal: {true, catalog.AppApproved},
-		catalog.ActionRejectAppeal: {true, catalog.AppClosedDenied},
+	application.AppDenialUpheld: {application.ActionAppeal: {false, application.AppAppealed}},
+	application.AppAppealed: {
+		application.ActionRecordPayment: {true, application.AppAppealed}, application.ActionGrantAppeal: {true, application.AppApproved},
+		application.ActionRejectAppeal: {true, application.AppClosedDenied},
 	},
 }
 
 // expectChange is what the model expects of an action on the application
 // before the action's own checks: who may see it, the version, the table.
-func (m *machine) expectChange(actor string, stale bool, action catalog.ApplicationAction) string {
+func (m *machine) expectChange(actor string, stale bool, action application.ApplicationAction) string {
 	switch {
 	case actor == anonymous:
 		return "E:UNAUTHENTICATED"
@@ -407,7 +408,7 @@ func (m *machine) expectChange(actor string, stale bool, action catalog.Applicat
 }
 
 // record applies a successful change to the model.
-func (m *machine) record(actor string, action catalog.ApplicationAction) {
+func (m *machine) record(actor string, action application.ApplicationAction) {
 	if to, ok := modelTransitions[m.app.status][action]; ok {
 		m.app.status = to.to
 		if !slices.Contains(m.seen, to.to) {
@@ -470,7 +471,7 @@ func (m *machine) expectCreate(actor, key string) string {
 		return "replay"
 	case m.today.After(m.lastStartable()):
 		return "U:BAD_USER_INPUT"
-	case m.app != nil && m.app.status != catalog.AppClosedDenied && m.app.cycleExpires.Equal(m.cycleExpires):
+	case m.app != nil && m.app.status != application.AppClosedDenied && m.app.cycleExpires.Equal(m.cycleExpires):
 		return "U:CONFLICT"
 	}
 	return ""
@@ -488,10 +489,10 @@ func (m *machine) lastStartable() catalog.Date {
 
 // created starts the model of a new application.
 func (m *machine) created(id int64) {
-	m.app = &modelApplication{id: id, version: 1, status: catalog.AppDraft, cycleExpires: m.cycleExpires, activities: map[int64]*modelActivity{},
-		paid: map[catalog.FeeKind]int64{}, decidedBy: map[catalog.ApplicationAction]string{}, history: []string{"CREATE by " + m.numbers[owner]}}
+	m.app = &modelApplication{id: id, version: 1, status: application.AppDraft, cycleExpires: m.cycleExpires, activities: map[int64]*modelActivity{},
+		paid: map[catalog.FeeKind]int64{}, decidedBy: map[application.ApplicationAction]string{}, history: []string{"CREATE by " + m.numbers[owner]}}
 	if m.extendedFrom != nil {
-		m.app.extension, m.app.until = catalog.ExtensionGranted, m.heldExpires
+		m.app.extension, m.app.until = application.ExtensionGranted, m.heldExpires
 	}
 	m.applications++
 }
@@ -519,7 +520,7 @@ func (m *machine) Create(t *rapid.T) {
 
 func (m *machine) ConcurrentCreates(t *rapid.T) {
 	want := m.expectCreate(owner, "")
-	results := make([]*catalog.Application, 4)
+	results := make([]*application.Application, 4)
 	codes := make([]string, 4)
 	var wg sync.WaitGroup
 	for i := range results {
@@ -559,7 +560,7 @@ func (m *machine) saveKind(t *rapid.T, kind string) {
 		}
 	}
 	act.ID = id
-	want := m.expectChange(actor, stale, catalog.ActionEdit)
+	want := m.expectChange(actor, stale, application.ActionEdit)
 	if want == "" && kind == "course" && m.courseBefore && !m.firstCycle {
 		want = "U:CONFLICT"
 	}
@@ -570,7 +571,7 @@ func (m *machine) saveKind(t *rapid.T, kind string) {
 			id = m.app.maxID() + 1
 			m.app.activities[id] = &modelActivity{kind: kind}
 		}
-		m.record(actor, catalog.ActionEdit)
+		m.record(actor, application.ActionEdit)
 	}
 }
 
@@ -600,7 +601,7 @@ func (m *machine) RemoveActivity(t *rapid.T) {
 	actor := m.actor(t)
 	v, stale := m.version(t)
 	id := m.activityID(t)
-	want := m.expectChange(actor, stale, catalog.ActionEdit)
+	want := m.expectChange(actor, stale, application.ActionEdit)
 	if want == "" && m.app.activities[id] == nil {
 		want = "U:NOT_FOUND"
 	}
@@ -608,7 +609,7 @@ func (m *machine) RemoveActivity(t *rapid.T) {
 	compareStep(t, "remove by "+actor, want, outcome(errs, err))
 	if want == "" {
 		delete(m.app.activities, id)
-		m.record(actor, catalog.ActionEdit)
+		m.record(actor, application.ActionEdit)
 	}
 }
 
@@ -617,7 +618,7 @@ func (m *machine) AttachProof(t *rapid.T) {
 	actor := m.actor(t)
 	v, stale := m.version(t)
 	id := m.activityID(t)
-	want := m.expectChange(actor, stale, catalog.ActionEdit)
+	want := m.expectChange(actor, stale, application.ActionEdit)
 	if want == "" && m.app.activities[id] == nil {
 		want = "U:NOT_FOUND"
 	}
@@ -626,7 +627,7 @@ func (m *machine) AttachProof(t *rapid.T) {
 	compareStep(t, "attach by "+actor, want, outcome(errs, err))
 	if want == "" {
 		m.app.activities[id].proof = true
-		m.record(actor, catalog.ActionEdit)
+		m.record(actor, application.ActionEdit)
 	}
 }
 
@@ -635,7 +636,7 @@ func (m *machine) RequestExtension(t *rapid.T) {
 	actor := m.actor(t)
 	v, stale := m.version(t)
 	days := pick(m, t, "courseDays", []int{20, 90, 91})
-	want := m.expectChange(actor, stale, catalog.ActionRequestExtension)
+	want := m.expectChange(actor, stale, application.ActionRequestExtension)
 	switch {
 	case want != "":
 	case m.app.extension != "":
@@ -646,15 +647,15 @@ func (m *machine) RequestExtension(t *rapid.T) {
 	_, errs, err := m.svc.RequestExtension(m.ctx(actor), m.app.id, v, m.app.cycleExpires.AddDays(days), "welding course")
 	compareStep(t, "request extension by "+actor, want, outcome(errs, err))
 	if want == "" {
-		m.app.extension = catalog.ExtensionRequested
-		m.record(actor, catalog.ActionRequestExtension)
+		m.app.extension = application.ExtensionRequested
+		m.record(actor, application.ActionRequestExtension)
 	}
 }
 
 // expectDecideExtension is what the model expects of a grant or refusal.
-func (m *machine) expectDecideExtension(actor string, stale bool, action catalog.ApplicationAction) string {
+func (m *machine) expectDecideExtension(actor string, stale bool, action application.ApplicationAction) string {
 	want := m.expectChange(actor, stale, action)
-	if want == "" && m.app.extension != catalog.ExtensionRequested {
+	if want == "" && m.app.extension != application.ExtensionRequested {
 		want = "U:CONFLICT"
 	}
 	return want
@@ -663,17 +664,17 @@ func (m *machine) expectDecideExtension(actor string, stale bool, action catalog
 // granted applies a grant to the model: the held certification expires at
 // the extension's end.
 func (m *machine) granted(actor string) {
-	m.app.extension, m.app.until = catalog.ExtensionGranted, m.app.cycleExpires.AddDays(90)
+	m.app.extension, m.app.until = application.ExtensionGranted, m.app.cycleExpires.AddDays(90)
 	from := m.app.cycleExpires
 	m.heldExpires, m.extendedFrom = m.app.until, &from
-	m.record(actor, catalog.ActionGrantExtension)
+	m.record(actor, application.ActionGrantExtension)
 }
 
 func (m *machine) GrantExtension(t *rapid.T) {
 	m.needApp(t)
 	actor := m.actor(t)
 	v, stale := m.version(t)
-	want := m.expectDecideExtension(actor, stale, catalog.ActionGrantExtension)
+	want := m.expectDecideExtension(actor, stale, application.ActionGrantExtension)
 	_, errs, err := m.svc.GrantExtension(m.ctx(actor), m.app.id, v, "course confirmed")
 	compareStep(t, "grant extension by "+actor, want, outcome(errs, err))
 	if want == "" {
@@ -683,7 +684,7 @@ func (m *machine) GrantExtension(t *rapid.T) {
 
 func (m *machine) ConcurrentGrants(t *rapid.T) {
 	m.needApp(t)
-	want := m.expectDecideExtension(staffMembers[0], false, catalog.ActionGrantExtension)
+	want := m.expectDecideExtension(staffMembers[0], false, application.ActionGrantExtension)
 	codes := make([]string, len(staffMembers))
 	var wg sync.WaitGroup
 	for i, s := range staffMembers {
@@ -710,18 +711,18 @@ func (m *machine) RefuseExtension(t *rapid.T) {
 	m.needApp(t)
 	actor := m.actor(t)
 	v, stale := m.version(t)
-	want := m.expectDecideExtension(actor, stale, catalog.ActionRefuseExtension)
+	want := m.expectDecideExtension(actor, stale, application.ActionRefuseExtension)
 	_, errs, err := m.svc.RefuseExtension(m.ctx(actor), m.app.id, v, "not related")
 	compareStep(t, "refuse extension by "+actor, want, outcome(errs, err))
 	if want == "" {
-		m.app.extension = catalog.ExtensionRefused
-		m.record(actor, catalog.ActionRefuseExtension)
+		m.app.extension = application.ExtensionRefused
+		m.record(actor, application.ActionRefuseExtension)
 	}
 }
 
 // lastDay is the last day the application may be submitted.
 func (m *machine) lastDay() catalog.Date {
-	if m.app.extension == catalog.ExtensionGranted {
+	if m.app.extension == application.ExtensionGranted {
 		return m.app.until
 	}
 	return m.app.cycleExpires
@@ -744,7 +745,7 @@ func (m *machine) Submit(t *rapid.T) {
 		want = "E:FORBIDDEN"
 	case actor == other:
 		want = "U:NOT_FOUND"
-	case stale, m.app.status != catalog.AppDraft:
+	case stale, m.app.status != application.AppDraft:
 		want = "U:CONFLICT"
 	case m.today.Before(m.app.cycleExpires.AddDays(-90)), m.today.After(m.lastDay()), m.points() < 100:
 		want = "U:BAD_USER_INPUT"
@@ -756,7 +757,7 @@ func (m *machine) Submit(t *rapid.T) {
 	if want == "" {
 		m.app.feeKind, m.app.feeDue, m.app.hasFee = catalog.FeeApplication, 7500, true
 		m.app.submitKey = key
-		m.record(actor, catalog.ActionSubmit)
+		m.record(actor, application.ActionSubmit)
 		m.app.submitAt = m.app.version
 	}
 }
@@ -795,7 +796,7 @@ func (m *machine) RecordPayment(t *rapid.T) {
 	owed := m.app.feeDue - m.app.paid[m.app.feeKind]
 	amount := pick(m, t, "amount", []int64{owed, owed + 100, 0})
 	want := ""
-	_, payable := modelTransitions[m.app.status][catalog.ActionRecordPayment]
+	_, payable := modelTransitions[m.app.status][application.ActionRecordPayment]
 	switch {
 	case actor == anonymous:
 		want = "E:UNAUTHENTICATED"
@@ -811,7 +812,7 @@ func (m *machine) RecordPayment(t *rapid.T) {
 	if want == "" {
 		m.app.paid[m.app.feeKind] += amount
 		m.app.payments++
-		m.record(actor, catalog.ActionRecordPayment)
+		m.record(actor, application.ActionRecordPayment)
 	}
 }
 
@@ -819,11 +820,11 @@ func (m *machine) Assign(t *rapid.T) {
 	m.needApp(t)
 	actor := m.actor(t)
 	v, stale := m.version(t)
-	want := m.expectChange(actor, stale, catalog.ActionAssign)
+	want := m.expectChange(actor, stale, application.ActionAssign)
 	_, errs, err := m.svc.Assign(m.ctx(actor), m.app.id, v, "")
 	compareStep(t, "assign by "+actor, want, outcome(errs, err))
 	if want == "" {
-		m.record(actor, catalog.ActionAssign)
+		m.record(actor, application.ActionAssign)
 	}
 }
 
@@ -833,7 +834,7 @@ func (m *machine) SetPoints(t *rapid.T) {
 	v, stale := m.version(t)
 	id := m.activityID(t)
 	points := rapid.SampledFrom([]int{0, 5, 10, 11, 60, 100, 101}).Draw(t, "points")
-	want := m.expectChange(actor, stale, catalog.ActionSetPoints)
+	want := m.expectChange(actor, stale, application.ActionSetPoints)
 	if a := m.app.activities[id]; want == "" {
 		switch {
 		case a == nil:
@@ -846,7 +847,7 @@ func (m *machine) SetPoints(t *rapid.T) {
 	compareStep(t, fmt.Sprintf("set %d points on activity %d by %s", points, id, actor), want, outcome(errs, err))
 	if want == "" {
 		m.app.activities[id].reviewer, m.app.activities[id].refused = &points, false
-		m.record(actor, catalog.ActionSetPoints)
+		m.record(actor, application.ActionSetPoints)
 	}
 }
 
@@ -855,15 +856,15 @@ func (m *machine) RefuseActivity(t *rapid.T) {
 	actor := m.actor(t)
 	v, stale := m.version(t)
 	id := m.activityID(t)
-	want := m.expectChange(actor, stale, catalog.ActionRefuseActivity)
+	want := m.expectChange(actor, stale, application.ActionRefuseActivity)
 	if want == "" && m.app.activities[id] == nil {
 		want = "U:NOT_FOUND"
 	}
-	_, errs, err := m.svc.RefuseActivity(m.ctx(actor), m.app.id, v, id, catalog.RefusalNotRelated, "not related")
+	_, errs, err := m.svc.RefuseActivity(m.ctx(actor), m.app.id, v, id, application.RefusalNotRelated, "not related")
 	compareStep(t, fmt.Sprintf("refuse activity %d by %s", id, actor), want, outcome(errs, err))
 	if want == "" {
 		m.app.activities[id].reviewer, m.app.activities[id].refused = nil, true
-		m.record(actor, catalog.ActionRefuseActivity)
+		m.record(actor, application.ActionRefuseActivity)
 	}
 }
 
@@ -882,15 +883,15 @@ func (m *machine) Approve(t *rapid.T) {
 	m.needApp(t)
 	actor := m.actor(t)
 	v, stale := m.version(t)
-	want := m.expectChange(actor, stale, catalog.ActionApprove)
+	want := m.expectChange(actor, stale, application.ActionApprove)
 	if want == "" && m.points() < 100 {
 		want = "U:BAD_USER_INPUT"
 	}
 	_, errs, err := m.svc.Approve(m.ctx(actor), m.app.id, v, "proved")
 	compareStep(t, "approve by "+actor, want, outcome(errs, err))
 	if want == "" {
-		m.app.decidedBy[catalog.ActionApprove] = actor
-		m.record(actor, catalog.ActionApprove)
+		m.app.decidedBy[application.ActionApprove] = actor
+		m.record(actor, application.ActionApprove)
 		m.approved()
 	}
 }
@@ -899,12 +900,12 @@ func (m *machine) Deny(t *rapid.T) {
 	m.needApp(t)
 	actor := m.actor(t)
 	v, stale := m.version(t)
-	want := m.expectChange(actor, stale, catalog.ActionDeny)
+	want := m.expectChange(actor, stale, application.ActionDeny)
 	_, errs, err := m.svc.Deny(m.ctx(actor), m.app.id, v, []string{"not related"})
 	compareStep(t, "deny by "+actor, want, outcome(errs, err))
 	if want == "" {
-		m.app.decidedBy[catalog.ActionDeny], m.app.deniedOn = actor, m.today
-		m.record(actor, catalog.ActionDeny)
+		m.app.decidedBy[application.ActionDeny], m.app.deniedOn = actor, m.today
+		m.record(actor, application.ActionDeny)
 	}
 }
 
@@ -912,7 +913,7 @@ func (m *machine) RequestDetailedReview(t *rapid.T) {
 	m.needApp(t)
 	actor := m.actor(t)
 	v, stale := m.version(t)
-	want := m.expectChange(actor, stale, catalog.ActionRequestDetailedReview)
+	want := m.expectChange(actor, stale, application.ActionRequestDetailedReview)
 	_, errs, err := m.svc.RequestDetailedReview(m.ctx(actor), m.app.id, v, "please look again")
 	compareStep(t, "request detailed review by "+actor, want, outcome(errs, err))
 	if want == "" {
@@ -920,7 +921,7 @@ func (m *machine) RequestDetailedReview(t *rapid.T) {
 		if m.app.deniedOn.DaysUntil(m.today) > 30 {
 			m.app.feeKind, m.app.feeDue = catalog.FeeLateDetailedReview, 2500
 		}
-		m.record(actor, catalog.ActionRequestDetailedReview)
+		m.record(actor, application.ActionRequestDetailedReview)
 	}
 }
 
@@ -928,25 +929,25 @@ func (m *machine) Appeal(t *rapid.T) {
 	m.needApp(t)
 	actor := m.actor(t)
 	v, stale := m.version(t)
-	want := m.expectChange(actor, stale, catalog.ActionAppeal)
+	want := m.expectChange(actor, stale, application.ActionAppeal)
 	_, errs, err := m.svc.Appeal(m.ctx(actor), m.app.id, v, "to the committee")
 	compareStep(t, "appeal by "+actor, want, outcome(errs, err))
 	if want == "" {
 		m.app.feeKind, m.app.feeDue = catalog.FeeAppeal, 5000
-		m.record(actor, catalog.ActionAppeal)
+		m.record(actor, application.ActionAppeal)
 	}
 }
 
 // decideStage runs a decision of a detailed review or an appeal.
-func (m *machine) decideStage(t *rapid.T, action catalog.ApplicationAction, approves bool,
-	call func(ctx context.Context, id int64, version int, reason string) (*catalog.Application, []*catalog.Error, error)) {
+func (m *machine) decideStage(t *rapid.T, action application.ApplicationAction, approves bool,
+	call func(ctx context.Context, id int64, version int, reason string) (*application.Application, []*catalog.Error, error)) {
 	m.needApp(t)
 	actor := m.actor(t)
 	v, stale := m.version(t)
 	want := m.expectChange(actor, stale, action)
 	if want == "" {
 		for done, who := range m.app.decidedBy {
-			if who == actor && done != catalog.ActionApprove {
+			if who == actor && done != application.ActionApprove {
 				want = "U:FORBIDDEN"
 			}
 		}
@@ -970,19 +971,19 @@ func (m *machine) decideStage(t *rapid.T, action catalog.ApplicationAction, appr
 }
 
 func (m *machine) GrantDetailedReview(t *rapid.T) {
-	m.decideStage(t, catalog.ActionGrantDetailedReview, true, m.svc.GrantDetailedReview)
+	m.decideStage(t, application.ActionGrantDetailedReview, true, m.svc.GrantDetailedReview)
 }
 
 func (m *machine) UpholdDenial(t *rapid.T) {
-	m.decideStage(t, catalog.ActionUpholdDenial, false, m.svc.UpholdDenial)
+	m.decideStage(t, application.ActionUpholdDenial, false, m.svc.UpholdDenial)
 }
 
 func (m *machine) GrantAppeal(t *rapid.T) {
-	m.decideStage(t, catalog.ActionGrantAppeal, true, m.svc.GrantAppeal)
+	m.decideStage(t, application.ActionGrantAppeal, true, m.svc.GrantAppeal)
 }
 
 func (m *machine) RejectAppeal(t *rapid.T) {
-	m.decideStage(t, catalog.ActionRejectAppeal, false, m.svc.RejectAppeal)
+	m.decideStage(t, application.ActionRejectAppeal, false, m.svc.RejectAppeal)
 }
 
 func (m *machine) Advance(t *rapid.T) {
@@ -1002,7 +1003,7 @@ func (m *machine) Check(t *rapid.T) {
 	}
 	open := 0
 	for _, a := range all {
-		if a.Status != catalog.AppClosedDenied && a.Cycle.ExpiresOn.Equal(m.cycleExpires) {
+		if a.Status != application.AppClosedDenied && a.Cycle.ExpiresOn.Equal(m.cycleExpires) {
 			open++
 		}
 	}
@@ -1048,11 +1049,11 @@ func (m *machine) Check(t *rapid.T) {
 			t.Fatalf("activity %d is %+v; the model %+v", x.ID, x, want)
 		}
 	}
-	state := catalog.ExtensionStatus("")
+	state := application.ExtensionStatus("")
 	if a.Extension != nil {
 		state = a.Extension.State()
 	}
-	if state != m.app.extension || (state == catalog.ExtensionGranted && !a.Extension.Until.Equal(m.app.until)) {
+	if state != m.app.extension || (state == application.ExtensionGranted && !a.Extension.Until.Equal(m.app.until)) {
 		t.Fatalf("the extension is %+v; the model %s until %s", a.Extension, m.app.extension, m.app.until)
 	}
 	if m.app.feeKind != "" && (a.FeeKind != m.app.feeKind || a.FeeDue == nil || a.FeeDue.Cents != m.app.feeDue) {

@@ -10,9 +10,10 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/application"
 )
 
-var _ catalog.ApplicationStore = (*Store)(nil)
+var _ application.ApplicationStore = (*Store)(nil)
 
 const applicationScope = "applications:DUE_ON:ASC"
 
@@ -33,12 +34,12 @@ type applicationRow struct {
 	FeeKind          string
 	FeeCents         *int64
 	FeeCurrency      string
-	Activities       []catalog.ApplicationActivity        `gorm:"serializer:json"`
-	Payments         []catalog.Payment                    `gorm:"serializer:json"`
-	History          []catalog.ApplicationEvent           `gorm:"serializer:json"`
-	DecidedBy        map[catalog.ApplicationAction]string `gorm:"serializer:json"`
-	DenialReasons    []string                             `gorm:"serializer:json"`
-	Extension        *catalog.Extension                   `gorm:"serializer:json"`
+	Activities       []application.ApplicationActivity        `gorm:"serializer:json"`
+	Payments         []application.Payment                    `gorm:"serializer:json"`
+	History          []application.ApplicationEvent           `gorm:"serializer:json"`
+	DecidedBy        map[application.ApplicationAction]string `gorm:"serializer:json"`
+	DenialReasons    []string                                 `gorm:"serializer:json"`
+	Extension        *application.Extension                   `gorm:"serializer:json"`
 	Version          int
 	CreatedAt        time.Time `gorm:"autoCreateTime:false"`
 	UpdatedAt        time.Time `gorm:"autoUpdateTime:false"`
@@ -66,7 +67,7 @@ func timeOf(d *catalog.Date) *time.Time {
 	return &t
 }
 
-func fromApplication(a *catalog.Application, change catalog.Change) applicationRow {
+func fromApplication(a *application.Application, change catalog.Change) applicationRow {
 	row := applicationRow{
 		ID: a.ID, CandidateID: a.CandidateID, CandidateNumber: a.CandidateNumber, Program: string(a.Program),
 		CycleCertifiedOn: a.Cycle.CertifiedOn.Time(), CycleExpiresOn: a.Cycle.ExpiresOn.Time(), Status: string(a.Status),
@@ -77,7 +78,7 @@ func fromApplication(a *catalog.Application, change catalog.Change) applicationR
 		Version: a.Version, UpdatedAt: change.At, UpdatedBy: change.Actor,
 	}
 	if row.DecidedBy == nil {
-		row.DecidedBy = map[catalog.ApplicationAction]string{}
+		row.DecidedBy = map[application.ApplicationAction]string{}
 	}
 	if a.FeeDue != nil {
 		cents := a.FeeDue.Cents
@@ -86,11 +87,11 @@ func fromApplication(a *catalog.Application, change catalog.Change) applicationR
 	return row
 }
 
-func toApplication(r applicationRow) *catalog.Application {
-	a := &catalog.Application{
+func toApplication(r applicationRow) *application.Application {
+	a := &application.Application{
 		ID: r.ID, CandidateID: r.CandidateID, CandidateNumber: r.CandidateNumber, Program: catalog.Program(r.Program),
 		Cycle:  catalog.PointsCycle{CertifiedOn: catalog.DateOf(r.CycleCertifiedOn.UTC()), ExpiresOn: catalog.DateOf(r.CycleExpiresOn.UTC())},
-		Status: catalog.ApplicationStatus(r.Status), BundleID: r.BundleID, Reviewer: r.Reviewer, FeeKind: catalog.FeeKind(r.FeeKind),
+		Status: application.ApplicationStatus(r.Status), BundleID: r.BundleID, Reviewer: r.Reviewer, FeeKind: catalog.FeeKind(r.FeeKind),
 		Activities: r.Activities, Payments: r.Payments, History: r.History, DecidedBy: r.DecidedBy, DenialReasons: r.DenialReasons,
 		Extension: r.Extension, Version: r.Version,
 		DecisionDueOn: toDate(r.DecisionDueOn), DeniedOn: toDate(r.DeniedOn), NewExpiresOn: toDate(r.NewExpiresOn),
@@ -103,13 +104,13 @@ func toApplication(r applicationRow) *catalog.Application {
 		a.FeeDue = &catalog.Money{Cents: *r.FeeCents, Currency: r.FeeCurrency}
 	}
 	if a.DecidedBy == nil {
-		a.DecidedBy = map[catalog.ApplicationAction]string{}
+		a.DecidedBy = map[application.ApplicationAction]string{}
 	}
 	return a
 }
 
 // CreateApplication stores a new application, with its idempotency key.
-func (s *Store) CreateApplication(ctx context.Context, a *catalog.Application, idem *catalog.IdempotencyKey, change catalog.Change) error {
+func (s *Store) CreateApplication(ctx context.Context, a *application.Application, idem *application.IdempotencyKey, change catalog.Change) error {
 	return mapError(s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		row := fromApplication(a, change)
 		row.CreatedAt = change.At
@@ -127,13 +128,13 @@ func (s *Store) CreateApplication(ctx context.Context, a *catalog.Application, i
 	}))
 }
 
-func saveIdempotency(tx *gorm.DB, idem *catalog.IdempotencyKey, change catalog.Change) error {
+func saveIdempotency(tx *gorm.DB, idem *application.IdempotencyKey, change catalog.Change) error {
 	return tx.Create(&idempotencyRow{Subject: idem.Subject, Key: idem.Key, Operation: idem.Operation,
 		RequestHash: idem.RequestHash, ResultID: idem.ResultID, CreatedAt: change.At}).Error
 }
 
 // ApplicationByID returns the application, or nil.
-func (s *Store) ApplicationByID(ctx context.Context, id int64) (*catalog.Application, error) {
+func (s *Store) ApplicationByID(ctx context.Context, id int64) (*application.Application, error) {
 	var row applicationRow
 	err := s.db.WithContext(ctx).Take(&row, id).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
@@ -146,7 +147,7 @@ func (s *Store) ApplicationByID(ctx context.Context, id int64) (*catalog.Applica
 }
 
 // ApplicationsOfCandidate returns a candidate's applications, newest first.
-func (s *Store) ApplicationsOfCandidate(ctx context.Context, candidateID int64) ([]*catalog.Application, error) {
+func (s *Store) ApplicationsOfCandidate(ctx context.Context, candidateID int64) ([]*application.Application, error) {
 	var rows []applicationRow
 	if err := s.db.WithContext(ctx).Where("candidate_id = ?", candidateID).Order("id DESC").Find(&rows).Error; err != nil {
 		return nil, mapError(err)
@@ -155,8 +156,8 @@ func (s *Store) ApplicationsOfCandidate(ctx context.Context, candidateID int64) 
 }
 
 // PageApplications pages the applications by decision due date, then ID.
-func (s *Store) PageApplications(ctx context.Context, f catalog.ApplicationFilter, req catalog.PageRequest) (catalog.Page[*catalog.Application], error) {
-	var page catalog.Page[*catalog.Application]
+func (s *Store) PageApplications(ctx context.Context, f application.ApplicationFilter, req catalog.PageRequest) (catalog.Page[*application.Application], error) {
+	var page catalog.Page[*application.Application]
 	if err := req.CheckScope(applicationScope); err != nil {
 		return page, err
 	}
@@ -191,14 +192,14 @@ func (s *Store) PageApplications(ctx context.Context, f catalog.ApplicationFilte
 	page.HasNextPage, page.HasPreviousPage, page.TotalCount = next, previous, int(total)
 	for _, r := range rows {
 		a := toApplication(r)
-		page.Edges = append(page.Edges, catalog.Edge[*catalog.Application]{Node: a, Cursor: catalog.Cursor{Scope: applicationScope, Key: "", ID: a.ID}})
+		page.Edges = append(page.Edges, catalog.Edge[*application.Application]{Node: a, Cursor: catalog.Cursor{Scope: applicationScope, Key: "", ID: a.ID}})
 	}
 	return page, nil
 }
 
 // UpdateApplications saves the applications under optimistic locking, with
 // the held certifications and the idempotency key, in one transaction.
-func (s *Store) UpdateApplications(ctx context.Context, apps []*catalog.Application, expected []int, held []catalog.HeldCertification, idem *catalog.IdempotencyKey, change catalog.Change) error {
+func (s *Store) UpdateApplications(ctx context.Context, apps []*application.Application, expected []int, held []catalog.HeldCertification, idem *application.IdempotencyKey, change catalog.Change) error {
 	// Rows are locked in the order of their IDs, whatever the order given,
 	// so that two transactions on the same pair (a bundle paid through
 	// either application) wait for each other instead of deadlocking.
@@ -245,7 +246,7 @@ func (s *Store) UpdateApplications(ctx context.Context, apps []*catalog.Applicat
 }
 
 // IdempotentResult returns the stored use of a key, or nil.
-func (s *Store) IdempotentResult(ctx context.Context, subject, key string) (*catalog.IdempotencyKey, error) {
+func (s *Store) IdempotentResult(ctx context.Context, subject, key string) (*application.IdempotencyKey, error) {
 	var row idempotencyRow
 	err := s.db.WithContext(ctx).Where("subject = ? AND key = ?", subject, key).Take(&row).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
@@ -254,12 +255,12 @@ func (s *Store) IdempotentResult(ctx context.Context, subject, key string) (*cat
 	if err != nil {
 		return nil, mapError(err)
 	}
-	return &catalog.IdempotencyKey{Subject: row.Subject, Key: row.Key, Operation: row.Operation, RequestHash: row.RequestHash, ResultID: row.ResultID}, nil
+	return &application.IdempotencyKey{Subject: row.Subject, Key: row.Key, Operation: row.Operation, RequestHash: row.RequestHash, ResultID: row.ResultID}, nil
 }
 
 // ExpiringCertifications returns the held certifications expiring between
 // the two days, soonest first.
-func (s *Store) ExpiringCertifications(ctx context.Context, from, to catalog.Date) ([]catalog.ExpiringCertification, error) {
+func (s *Store) ExpiringCertifications(ctx context.Context, from, to catalog.Date) ([]application.ExpiringCertification, error) {
 	var held []heldRow
 	if err := s.db.WithContext(ctx).Where("expires_on >= ? AND expires_on <= ?", from.Time(), to.Time()).Order("expires_on, id").Find(&held).Error; err != nil {
 		return nil, mapError(err)
@@ -280,9 +281,9 @@ func (s *Store) ExpiringCertifications(ctx context.Context, from, to catalog.Dat
 	for _, c := range cands {
 		byID[c.ID] = c
 	}
-	out := []catalog.ExpiringCertification{}
+	out := []application.ExpiringCertification{}
 	for _, h := range held {
-		out = append(out, catalog.ExpiringCertification{Candidate: byID[h.CandidateID], Held: toHeld(h)})
+		out = append(out, application.ExpiringCertification{Candidate: byID[h.CandidateID], Held: toHeld(h)})
 	}
 	return out, nil
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/application"
 	"github.com/mssc/recert/catalog/gormstore"
 	"github.com/mssc/recert/internal/testdb"
 )
@@ -30,8 +31,8 @@ func TestOneOpenApplicationPerCycleIsEnforcedByTheDatabase(t *testing.T) {
 		at := time.Date(2030, 3, 1, 9, 0, 0, 0, time.UTC)
 		c := registered(t, store, at)
 		held := c.Holds(catalog.ProgramCPT)
-		draft := func() *catalog.Application {
-			return &catalog.Application{CandidateID: c.ID, CandidateNumber: c.Number, Program: catalog.ProgramCPT, Status: catalog.AppDraft, Version: 1,
+		draft := func() *application.Application {
+			return &application.Application{CandidateID: c.ID, CandidateNumber: c.Number, Program: catalog.ProgramCPT, Status: application.AppDraft, Version: 1,
 				Cycle: catalog.PointsCycle{CertifiedOn: held.CertifiedOn, ExpiresOn: held.ExpiresOn}}
 		}
 		change := catalog.Change{Action: "CREATE", Actor: c.Number, At: at}
@@ -42,8 +43,8 @@ func TestOneOpenApplicationPerCycleIsEnforcedByTheDatabase(t *testing.T) {
 		if err := store.CreateApplication(ctx, draft(), nil, change); catalog.ErrorCode(err) != catalog.CodeConflict {
 			t.Fatalf("a second open application for the cycle was stored: %v", err)
 		}
-		first.Status, first.Version = catalog.AppClosedDenied, 2
-		if err := store.UpdateApplications(ctx, []*catalog.Application{first}, []int{1}, nil, nil, change); err != nil {
+		first.Status, first.Version = application.AppClosedDenied, 2
+		if err := store.UpdateApplications(ctx, []*application.Application{first}, []int{1}, nil, nil, change); err != nil {
 			t.Fatal(err)
 		}
 		if err := store.CreateApplication(ctx, draft(), nil, change); err != nil {
@@ -58,7 +59,7 @@ func TestHeldCertificationKeepsTheCycleExpirationWhileExtended(t *testing.T) {
 		store := testdb.Open(t, dialect, nil)
 		at := time.Date(2030, 3, 1, 9, 0, 0, 0, time.UTC)
 		c := registered(t, store, at)
-		a := &catalog.Application{CandidateID: c.ID, CandidateNumber: c.Number, Program: catalog.ProgramCPT, Status: catalog.AppDraft, Version: 1,
+		a := &application.Application{CandidateID: c.ID, CandidateNumber: c.Number, Program: catalog.ProgramCPT, Status: application.AppDraft, Version: 1,
 			Cycle: catalog.PointsCycle{CertifiedOn: c.Held[0].CertifiedOn, ExpiresOn: c.Held[0].ExpiresOn}}
 		change := catalog.Change{Action: "GRANT_EXTENSION", Actor: "staff", At: at}
 		if err := store.CreateApplication(ctx, a, nil, change); err != nil {
@@ -68,7 +69,7 @@ func TestHeldCertificationKeepsTheCycleExpirationWhileExtended(t *testing.T) {
 		original := moved.ExpiresOn
 		moved.ExpiresOn, moved.ExtendedFrom = original.AddDays(90), &original
 		a.Version = 2
-		if err := store.UpdateApplications(ctx, []*catalog.Application{a}, []int{1}, []catalog.HeldCertification{moved}, nil, change); err != nil {
+		if err := store.UpdateApplications(ctx, []*application.Application{a}, []int{1}, []catalog.HeldCertification{moved}, nil, change); err != nil {
 			t.Fatal(err)
 		}
 		back, err := store.CandidateByID(ctx, c.ID)

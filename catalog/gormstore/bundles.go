@@ -8,6 +8,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/application"
 )
 
 // bundleRow is a bundle of applications paid together.
@@ -18,7 +19,7 @@ type bundleRow struct {
 	FeeKind        string
 	FeeCents       int64
 	FeeCurrency    string
-	Payments       []catalog.Payment `gorm:"serializer:json"`
+	Payments       []application.Payment `gorm:"serializer:json"`
 	Version        int
 	CreatedAt      time.Time `gorm:"autoCreateTime:false"`
 	UpdatedAt      time.Time `gorm:"autoUpdateTime:false"`
@@ -27,7 +28,7 @@ type bundleRow struct {
 
 func (bundleRow) TableName() string { return "application_bundles" }
 
-func fromBundle(b *catalog.ApplicationBundle, change catalog.Change) bundleRow {
+func fromBundle(b *application.ApplicationBundle, change catalog.Change) bundleRow {
 	return bundleRow{
 		ID: b.ID, CandidateID: b.CandidateID, ApplicationIDs: nonNilSlice(b.ApplicationIDs), FeeKind: string(b.FeeKind),
 		FeeCents: b.FeeDue.Cents, FeeCurrency: b.FeeDue.Currency, Payments: nonNilSlice(b.Payments), Version: b.Version,
@@ -37,8 +38,8 @@ func fromBundle(b *catalog.ApplicationBundle, change catalog.Change) bundleRow {
 
 // toBundle reads a bundle; of the payments a migrated bundle copied from
 // its first application it keeps those of the bundled fee.
-func toBundle(r bundleRow) *catalog.ApplicationBundle {
-	b := &catalog.ApplicationBundle{
+func toBundle(r bundleRow) *application.ApplicationBundle {
+	b := &application.ApplicationBundle{
 		ID: r.ID, CandidateID: r.CandidateID, ApplicationIDs: nonNilSlice(r.ApplicationIDs), FeeKind: catalog.FeeKind(r.FeeKind),
 		FeeDue: catalog.Money{Cents: r.FeeCents, Currency: r.FeeCurrency}, Payments: nonNilSlice(r.Payments),
 		CreatedAt: r.CreatedAt.UTC(), Version: r.Version,
@@ -48,7 +49,7 @@ func toBundle(r bundleRow) *catalog.ApplicationBundle {
 }
 
 // BundleByID returns the bundle of applications paid together, or nil.
-func (s *Store) BundleByID(ctx context.Context, id string) (*catalog.ApplicationBundle, error) {
+func (s *Store) BundleByID(ctx context.Context, id string) (*application.ApplicationBundle, error) {
 	var row bundleRow
 	err := s.db.WithContext(ctx).Where("id = ?", id).Take(&row).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
@@ -63,7 +64,7 @@ func (s *Store) BundleByID(ctx context.Context, id string) (*catalog.Application
 // saveBundles stores the bundles the applications carry, each once, inside
 // the applications' transaction: a bundle at version 1 is added, a later
 // one updated when stored at the version before.
-func saveBundles(tx *gorm.DB, apps []*catalog.Application, change catalog.Change) error {
+func saveBundles(tx *gorm.DB, apps []*application.Application, change catalog.Change) error {
 	saved := map[string]bool{}
 	for _, a := range apps {
 		b := a.BundleChange

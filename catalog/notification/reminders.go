@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/application"
 	"strconv"
 	"strings"
 	"time"
@@ -13,7 +14,7 @@ import (
 // and records those notifications, each once.
 type Reminders struct {
 	catalog *catalog.Catalog
-	apps    catalog.ApplicationStore
+	apps    application.ApplicationStore
 	store   NotificationStore
 	now     func() time.Time
 	staff   []string
@@ -21,12 +22,12 @@ type Reminders struct {
 
 // NewReminders returns the reminder finder; staff are the addresses that
 // receive the daily digest of applications due soon or overdue.
-func NewReminders(cat *catalog.Catalog, apps catalog.ApplicationStore, store NotificationStore, staff []string, now func() time.Time) *Reminders {
+func NewReminders(cat *catalog.Catalog, apps application.ApplicationStore, store NotificationStore, staff []string, now func() time.Time) *Reminders {
 	return &Reminders{catalog: cat, apps: apps, store: store, now: now, staff: staff}
 }
 
 // digestStatuses are the statuses in which staff owe an answer.
-var digestStatuses = []catalog.ApplicationStatus{catalog.AppInReview, catalog.AppDetailedReview, catalog.AppAppealed}
+var digestStatuses = []application.ApplicationStatus{application.AppInReview, application.AppDetailedReview, application.AppAppealed}
 
 // maxDigestItems bounds one digest; the staff queue has the rest.
 const maxDigestItems = 100
@@ -55,8 +56,8 @@ func (r *Reminders) Record(ctx context.Context) (int, error) {
 // contact period before it, and in as many days after it, a candidate
 // without a submitted application is reminded once each.
 func (r *Reminders) candidateReminders(ctx context.Context, snap *catalog.Snapshot, today catalog.Date, at time.Time) ([]catalog.Notification, error) {
-	window := snap.RuleDays("application_window_days")
-	contact := snap.RuleDays("contact_before_expiration_days")
+	window := application.RuleDays(snap, "application_window_days")
+	contact := application.RuleDays(snap, "contact_before_expiration_days")
 	held, err := r.apps.ExpiringCertifications(ctx, today.AddDays(-contact), today.AddDays(window))
 	if err != nil {
 		return nil, err
@@ -68,9 +69,9 @@ func (r *Reminders) candidateReminders(ctx context.Context, snap *catalog.Snapsh
 		}
 		h := e.Held
 		facts := map[string]string{"program": string(h.Program), "expiresOn": h.ExpiresOn.String(),
-			"windowOpensOn": snap.WindowOpensOn(h.CycleExpiresOn()).String(), "contactBy": h.ExpiresOn.AddDays(-contact).String()}
-		if fee, ferr := snap.Fee(catalog.FeeApplication); ferr == nil {
-			facts["fee"] = catalog.FormatMoney(fee)
+			"windowOpensOn": application.WindowOpensOn(snap, h.CycleExpiresOn()).String(), "contactBy": h.ExpiresOn.AddDays(-contact).String()}
+		if fee, ferr := application.Fee(snap, catalog.FeeApplication); ferr == nil {
+			facts["fee"] = application.FormatMoney(fee)
 		}
 		add := func(kind catalog.NotificationKind) {
 			out = append(out, catalog.Notification{CandidateID: e.Candidate.ID, Kind: kind, Facts: facts, CreatedAt: at,
@@ -115,10 +116,10 @@ func (r *Reminders) staffDigest(ctx context.Context, snap *catalog.Snapshot, tod
 	if len(r.staff) == 0 {
 		return nil, nil
 	}
-	soon := snap.RuleDays("staff_due_soon_days")
+	soon := application.RuleDays(snap, "staff_due_soon_days")
 	until := today.AddDays(soon)
 	first := maxDigestItems
-	page, err := r.apps.PageApplications(ctx, catalog.ApplicationFilter{Statuses: digestStatuses, DueBefore: &until}, catalog.PageRequest{First: &first})
+	page, err := r.apps.PageApplications(ctx, application.ApplicationFilter{Statuses: digestStatuses, DueBefore: &until}, catalog.PageRequest{First: &first})
 	if err != nil {
 		return nil, err
 	}

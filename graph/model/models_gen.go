@@ -7,6 +7,7 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/application"
 	"github.com/mssc/recert/catalog/notification"
 )
 
@@ -67,7 +68,7 @@ type ApplicationConnection struct {
 	// The items of the page with their cursors.
 	Edges []*ApplicationEdge `json:"edges"`
 	// The applications of the page.
-	Nodes []*catalog.Application `json:"nodes"`
+	Nodes []*application.Application `json:"nodes"`
 	// Where the page stands in the whole list.
 	PageInfo *PageInfo `json:"pageInfo"`
 	// The number of applications in the whole filtered list.
@@ -77,7 +78,7 @@ type ApplicationConnection struct {
 // An item of an application list, with its cursor.
 type ApplicationEdge struct {
 	// The application.
-	Node *catalog.Application `json:"node"`
+	Node *application.Application `json:"node"`
 	// The item's position, for `after` and `before`.
 	Cursor string `json:"cursor"`
 }
@@ -85,7 +86,7 @@ type ApplicationEdge struct {
 // The result of a change to an application.
 type ApplicationPayload struct {
 	// The application as it now is; null when nothing was changed.
-	Application *catalog.Application `json:"application,omitempty"`
+	Application *application.Application `json:"application,omitempty"`
 	// What was wrong; empty on success. A stale version is CONFLICT.
 	UserErrors []*UserError `json:"userErrors"`
 }
@@ -93,7 +94,7 @@ type ApplicationPayload struct {
 // The result of submitting or paying one or two applications.
 type ApplicationsPayload struct {
 	// The applications as they now are.
-	Applications []*catalog.Application `json:"applications"`
+	Applications []*application.Application `json:"applications"`
 	// What was wrong; empty on success.
 	UserErrors []*UserError `json:"userErrors"`
 }

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/application"
 	"github.com/mssc/recert/catalog/gormstore"
 	"github.com/mssc/recert/catalog/notification"
 	"github.com/mssc/recert/internal/auth"
@@ -114,7 +115,7 @@ func newEnvOn(t testing.TB, store *gormstore.Store, counter *gormstore.Statement
 	t.Cleanup(stop)
 	go cat.Watch(watch, store.ListenCatalogChanges)
 	go openReviews.Watch(watch, store.ListenOpenReviewChanges)
-	applications := catalog.NewApplications(cat, store, store, reviews, blobs.Files(limits), clock)
+	applications := application.NewApplications(cat, store, store, reviews, blobs.Files(limits), clock)
 	e.inbox = notification.NewInbox(store, catalog.NewCandidates(store, clock), clock)
 	cfg := httpapi.Config{
 		Schema: resolvers.NewSchema(&resolvers.Resolver{
@@ -130,7 +131,7 @@ func newEnvOn(t testing.TB, store *gormstore.Store, counter *gormstore.Statement
 		GraphiQL:       true,
 		Introspection:  true,
 		Tokens:         verifier,
-		Files:          catalog.AnyFileReader(reviews, catalog.NewProofs(store, blobs.Files(limits))),
+		Files:          application.AnyFileReader(reviews, application.NewProofs(store, blobs.Files(limits))),
 		Letters:        formletter.New(applications),
 		MaxUploadBytes: 2 * testUploadLimit,
 	}

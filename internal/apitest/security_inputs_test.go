@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/application"
 	"github.com/mssc/recert/internal/httpapi"
 )
 
@@ -190,7 +191,7 @@ func TestActivitiesPerApplicationAreCapped(t *testing.T) {
 			"completedOn": e.now.AddDate(0, -1, 0).Format("2006-01-02"), "hours": 8}
 		save := `mutation($id: ID!, $v: Int!, $a: ActivityInput!) { saveApplicationActivity(applicationId: $id, version: $v, activity: $a) {
 			application { id version } userErrors { field code message } } }`
-		for range catalog.DefaultMaxActivities {
+		for range application.DefaultMaxActivities {
 			app = appCall(t, e, alice, save, map[string]any{"id": app["id"], "v": app["version"], "a": activity})
 		}
 		r := e.okAs(t, alice, saveActivityWithErrors, map[string]any{"id": app["id"], "v": app["version"], "a": activity})

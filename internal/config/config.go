@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/application"
 	"github.com/mssc/recert/internal/auth"
 )
 
@@ -151,7 +152,7 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		}
 		cfg.MaxUploadBytes = n
 	}
-	cfg.MaxActivitiesPerApplication = catalog.DefaultMaxActivities
+	cfg.MaxActivitiesPerApplication = application.DefaultMaxActivities
 	if v := getenv("MAX_ACTIVITIES_PER_APPLICATION"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 || n > 10_000 {

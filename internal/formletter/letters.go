@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/application"
 	"github.com/mssc/recert/graph/relay"
 )
 
@@ -20,11 +21,11 @@ func Path(applicationID, activityID int64) string {
 
 // Letters fills and prints the form letters of claimed activities.
 type Letters struct {
-	applications *catalog.Applications
+	applications *application.Applications
 }
 
 // New returns the form letters of the applications' activities.
-func New(applications *catalog.Applications) *Letters {
+func New(applications *application.Applications) *Letters {
 	return &Letters{applications: applications}
 }
 

@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	"github.com/go-pdf/fpdf"
-	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/application"
 )
 
 // Page layout in millimetres on US Letter paper.
@@ -25,7 +25,7 @@ const (
 // Render prints the letter as a one-page PDF in Helvetica (a core PDF font,
 // so nothing is embedded and the text is extractable); blank lines are
 // drawn as rules to write on.
-func Render(l *catalog.FormLetter) ([]byte, error) {
+func Render(l *application.FormLetter) ([]byte, error) {
 	pdf := fpdf.New("P", "mm", "Letter", "")
 	pdf.SetMargins(margin, margin, margin)
 	pdf.SetAutoPageBreak(false, margin)
@@ -88,7 +88,7 @@ func Render(l *catalog.FormLetter) ([]byte, error) {
 
 // field prints a label and its value at (x, y) over a rule, half a line
 // wide; an empty value leaves the rule blank to write on.
-func field(pdf *fpdf.Fpdf, tr func(string) string, x, y float64, line catalog.LetterLine) {
+func field(pdf *fpdf.Fpdf, tr func(string) string, x, y float64, line application.LetterLine) {
 	pdf.SetXY(x, y)
 	pdf.SetFont("Helvetica", "B", 9)
 	label := tr(line.Label)

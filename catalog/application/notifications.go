@@ -1,7 +1,8 @@
-package catalog
+package application
 
 import (
 	"fmt"
+	"github.com/mssc/recert/catalog"
 	"strconv"
 	"time"
 )
@@ -9,8 +10,8 @@ import (
 // applicationNotifications are the notifications the change of each
 // application causes, with the figures of the rule tables in force; amount
 // is the fee due on submission or the sum paid on a payment.
-func applicationNotifications(snap *Snapshot, apps []*Application, action ApplicationAction, at time.Time, amount *Money) []Notification {
-	var out []Notification
+func applicationNotifications(snap *catalog.Snapshot, apps []*Application, action ApplicationAction, at time.Time, amount *catalog.Money) []catalog.Notification {
+	var out []catalog.Notification
 	for _, a := range apps {
 		out = append(out, applicationNotification(snap, a, action, at, amount)...)
 	}
@@ -19,14 +20,14 @@ func applicationNotifications(snap *Snapshot, apps []*Application, action Applic
 
 // applicationNotification is the notification one application's change
 // causes, if any.
-func applicationNotification(snap *Snapshot, a *Application, action ApplicationAction, at time.Time, amount *Money) []Notification {
-	today := DateOf(at)
+func applicationNotification(snap *catalog.Snapshot, a *Application, action ApplicationAction, at time.Time, amount *catalog.Money) []catalog.Notification {
+	today := catalog.DateOf(at)
 	facts := map[string]string{"program": string(a.Program), "application": strconv.FormatInt(a.ID, 10),
 		"expiresOn": a.Cycle.ExpiresOn.String()}
-	var kind NotificationKind
+	var kind catalog.NotificationKind
 	switch action {
 	case ActionSubmit:
-		kind = NotifySubmitted
+		kind = catalog.NotifySubmitted
 		if amount != nil {
 			facts["feeDue"] = FormatMoney(*amount)
 		}
@@ -34,7 +35,7 @@ func applicationNotification(snap *Snapshot, a *Application, action ApplicationA
 			facts["bundle"] = a.BundleID
 		}
 	case ActionRecordPayment:
-		kind = NotifyPaymentRecorded
+		kind = catalog.NotifyPaymentRecorded
 		if amount != nil {
 			facts["paid"] = FormatMoney(*amount)
 		}
@@ -42,27 +43,27 @@ func applicationNotification(snap *Snapshot, a *Application, action ApplicationA
 			facts["decisionDueOn"] = a.DecisionDueOn.String()
 		}
 	case ActionApprove, ActionGrantDetailedReview, ActionGrantAppeal:
-		kind = NotifyApproved
+		kind = catalog.NotifyApproved
 		if a.NewExpiresOn != nil {
 			facts["newExpiresOn"] = a.NewExpiresOn.String()
 		}
 	case ActionDeny:
-		kind = NotifyDenied
-		free, _ := snap.Fee(FeeDetailedReview)
-		late, _ := snap.Fee(FeeLateDetailedReview)
-		appeal, _ := snap.Fee(FeeAppeal)
+		kind = catalog.NotifyDenied
+		free, _ := Fee(snap, catalog.FeeDetailedReview)
+		late, _ := Fee(snap, catalog.FeeLateDetailedReview)
+		appeal, _ := Fee(snap, catalog.FeeAppeal)
 		facts["deniedOn"] = today.String()
-		facts["freeReviewUntil"] = today.AddDays(snap.RuleDays("free_detailed_review_days")).String()
+		facts["freeReviewUntil"] = today.AddDays(RuleDays(snap, "free_detailed_review_days")).String()
 		facts["reviewFee"] = FormatMoney(free)
 		facts["lateReviewFee"] = FormatMoney(late)
 		facts["appealFee"] = FormatMoney(appeal)
-		facts["answerDays"] = strconv.Itoa(snap.RuleDays("decision_days"))
+		facts["answerDays"] = strconv.Itoa(RuleDays(snap, "decision_days"))
 		for i, r := range a.DenialReasons {
 			facts["reason"+strconv.Itoa(i+1)] = r
 		}
 	default:
 		return nil
 	}
-	return []Notification{{CandidateID: a.CandidateID, Kind: kind, Facts: facts, CreatedAt: at,
+	return []catalog.Notification{{CandidateID: a.CandidateID, Kind: kind, Facts: facts, CreatedAt: at,
 		Key: fmt.Sprintf("application:%d|%s|v%d", a.ID, kind, a.Version)}}
 }

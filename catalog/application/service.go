@@ -1,8 +1,9 @@
-package catalog
+package application
 
 import (
 	"context"
 	"fmt"
+	"github.com/mssc/recert/catalog"
 	"slices"
 	"strconv"
 	"time"
@@ -12,11 +13,11 @@ import (
 // build and submit them, staff review and decide, and denials may be
 // reviewed and appealed. Every state change follows Transitions.
 type Applications struct {
-	catalog    *Catalog
+	catalog    *catalog.Catalog
 	store      ApplicationStore
-	candidates CandidateStore
-	reviews    *Reviews
-	files      FileStorage
+	candidates catalog.CandidateStore
+	reviews    *catalog.Reviews
+	files      catalog.FileStorage
 	now        func() time.Time
 	// maxActivities bounds the activities of one application.
 	maxActivities int
@@ -24,16 +25,16 @@ type Applications struct {
 
 // NewApplications returns the application service; reviews finds the
 // catalog reviews activities may name; now is the clock.
-func NewApplications(cat *Catalog, store ApplicationStore, candidates CandidateStore, reviews *Reviews, files FileStorage, now func() time.Time) *Applications {
+func NewApplications(cat *catalog.Catalog, store ApplicationStore, candidates catalog.CandidateStore, reviews *catalog.Reviews, files catalog.FileStorage, now func() time.Time) *Applications {
 	return &Applications{catalog: cat, store: store, candidates: candidates, reviews: reviews, files: files, now: now, maxActivities: DefaultMaxActivities}
 }
 
-func (s *Applications) today() Date { return DateOf(s.now().UTC()) }
+func (s *Applications) today() catalog.Date { return catalog.DateOf(s.now().UTC()) }
 
 // Today is the service's current day.
-func (s *Applications) Today() Date { return s.today() }
+func (s *Applications) Today() catalog.Date { return s.today() }
 
-func (s *Applications) mine(ctx context.Context, p *Principal) (*Candidate, error) {
+func (s *Applications) mine(ctx context.Context, p *catalog.Principal) (*catalog.Candidate, error) {
 	found, err := s.candidates.CandidatesByNumber(ctx, []string{p.CandidateNumber})
 	if err != nil {
 		return nil, err
@@ -46,8 +47,8 @@ func (s *Applications) mine(ctx context.Context, p *Principal) (*Candidate, erro
 // under concurrent requests (the store enforces it); the loser gets a
 // CONFLICT user error. With an idempotency key, a retried request returns
 // the same application, also while the first is still in flight.
-func (s *Applications) Create(ctx context.Context, program Program, idemKey string) (*Application, []*Error, error) {
-	p, err := Require(ctx, RoleCandidate)
+func (s *Applications) Create(ctx context.Context, program catalog.Program, idemKey string) (*Application, []*catalog.Error, error) {
+	p, err := catalog.Require(ctx, catalog.RoleCandidate)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -56,7 +57,7 @@ func (s *Applications) Create(ctx context.Context, program Program, idemKey stri
 		return earlier, errs, err
 	}
 	a, errs, err := s.create(ctx, p, program, idem)
-	if idem != nil && (errs != nil || ErrorCode(err) == CodeConflict) {
+	if idem != nil && (errs != nil || catalog.ErrorCode(err) == catalog.CodeConflict) {
 		if earlier, replayErrs, replayErr := s.replay(ctx, p, idem); earlier != nil || replayErrs != nil || replayErr != nil {
 			return earlier, replayErrs, replayErr
 		}
@@ -65,36 +66,36 @@ func (s *Applications) Create(ctx context.Context, program Program, idemKey stri
 }
 
 // create checks and stores a new draft.
-func (s *Applications) create(ctx context.Context, p *Principal, program Program, idem *IdempotencyKey) (*Application, []*Error, error) {
+func (s *Applications) create(ctx context.Context, p *catalog.Principal, program catalog.Program, idem *IdempotencyKey) (*Application, []*catalog.Error, error) {
 	c, err := s.mine(ctx, p)
 	if err != nil {
 		return nil, nil, err
 	}
 	if c == nil {
-		return nil, []*Error{{Code: CodeNotFound, Message: "no candidate record is registered for your candidate ID; ask MSSC staff"}}, nil
+		return nil, []*catalog.Error{{Code: catalog.CodeNotFound, Message: "no candidate record is registered for your candidate ID; ask MSSC staff"}}, nil
 	}
 	held := c.Holds(program)
 	if held == nil {
-		return nil, []*Error{{Code: CodeInvalid, Field: "program", Message: "you do not hold the full " + string(program) + " certification"}}, nil
+		return nil, []*catalog.Error{{Code: catalog.CodeInvalid, Field: "program", Message: "you do not hold the full " + string(program) + " certification"}}, nil
 	}
 	snap, err := s.catalog.Snapshot(ctx)
 	if err != nil {
 		return nil, nil, err
 	}
-	if e := snap.CheckCanStart(held, s.today()); e != nil {
-		return nil, []*Error{e}, nil
+	if e := CheckCanStart(snap, held, s.today()); e != nil {
+		return nil, []*catalog.Error{e}, nil
 	}
 	existing, err := s.store.ApplicationsOfCandidate(ctx, c.ID)
 	if err != nil {
 		return nil, nil, err
 	}
-	cycle := PointsCycle{CertifiedOn: held.CertifiedOn, ExpiresOn: held.CycleExpiresOn()}
+	cycle := catalog.PointsCycle{CertifiedOn: held.CertifiedOn, ExpiresOn: held.CycleExpiresOn()}
 	for _, a := range existing {
 		if a.Program == program && a.Cycle.ExpiresOn.Equal(cycle.ExpiresOn) && a.Status != AppClosedDenied {
-			return nil, []*Error{openApplicationExists(program, a.Status)}, nil
+			return nil, []*catalog.Error{openApplicationExists(program, a.Status)}, nil
 		}
 	}
-	change := Change{Action: string(ActionCreate), Actor: p.Actor(), At: s.now().UTC()}
+	change := catalog.Change{Action: string(ActionCreate), Actor: p.Actor(), At: s.now().UTC()}
 	a := &Application{
 		CandidateID: c.ID, CandidateNumber: c.Number, Program: program, Cycle: cycle,
 		Status: AppDraft, DecidedBy: map[ApplicationAction]string{}, Version: 1,
@@ -105,8 +106,8 @@ func (s *Applications) create(ctx context.Context, p *Principal, program Program
 		a.Extension = &Extension{Status: ExtensionGranted, Until: &until, Reason: "granted on an earlier application of this cycle"}
 	}
 	if err := s.store.CreateApplication(ctx, a, idem, change); err != nil {
-		if ErrorCode(err) == CodeConflict {
-			return nil, []*Error{openApplicationExists(program, AppDraft)}, nil
+		if catalog.ErrorCode(err) == catalog.CodeConflict {
+			return nil, []*catalog.Error{openApplicationExists(program, AppDraft)}, nil
 		}
 		return nil, nil, err
 	}
@@ -114,19 +115,19 @@ func (s *Applications) create(ctx context.Context, p *Principal, program Program
 }
 
 // openApplicationExists refuses a second open application for a cycle.
-func openApplicationExists(program Program, status ApplicationStatus) *Error {
-	return &Error{Code: CodeConflict, Field: "program", Message: fmt.Sprintf("an application for this %s cycle exists already (%s); one application is open per certification and cycle", program, status)}
+func openApplicationExists(program catalog.Program, status ApplicationStatus) *catalog.Error {
+	return &catalog.Error{Code: catalog.CodeConflict, Field: "program", Message: fmt.Sprintf("an application for this %s cycle exists already (%s); one application is open per certification and cycle", program, status)}
 }
 
 // idempotent looks up an idempotency key: a key used before for the same
 // request returns the application it produced; used for another request
 // it is a conflict.
-func (s *Applications) idempotent(ctx context.Context, p *Principal, key, operation string, request any) (*IdempotencyKey, *Application, []*Error, error) {
+func (s *Applications) idempotent(ctx context.Context, p *catalog.Principal, key, operation string, request any) (*IdempotencyKey, *Application, []*catalog.Error, error) {
 	if key == "" {
 		return nil, nil, nil, nil
 	}
 	if len(key) > 200 {
-		return nil, nil, []*Error{Invalid("idempotencyKey", "an idempotency key has at most 200 characters")}, nil
+		return nil, nil, []*catalog.Error{catalog.Invalid("idempotencyKey", "an idempotency key has at most 200 characters")}, nil
 	}
 	idem := &IdempotencyKey{Subject: p.Subject, Key: key, Operation: operation, RequestHash: hashRequest(request)}
 	earlier, errs, err := s.replay(ctx, p, idem)
@@ -136,13 +137,13 @@ func (s *Applications) idempotent(ctx context.Context, p *Principal, key, operat
 	return idem, nil, nil, nil
 }
 
-func (s *Applications) replay(ctx context.Context, p *Principal, idem *IdempotencyKey) (*Application, []*Error, error) {
+func (s *Applications) replay(ctx context.Context, p *catalog.Principal, idem *IdempotencyKey) (*Application, []*catalog.Error, error) {
 	rec, err := s.store.IdempotentResult(ctx, p.Subject, idem.Key)
 	if err != nil || rec == nil {
 		return nil, nil, err
 	}
 	if rec.Operation != idem.Operation || rec.RequestHash != idem.RequestHash {
-		return nil, []*Error{{Code: CodeConflict, Field: "idempotencyKey", Message: "this idempotency key was used for another request"}}, nil
+		return nil, []*catalog.Error{{Code: catalog.CodeConflict, Field: "idempotencyKey", Message: "this idempotency key was used for another request"}}, nil
 	}
 	a, err := s.store.ApplicationByID(ctx, rec.ResultID)
 	return a, nil, err
@@ -155,7 +156,7 @@ func (s *Applications) Get(ctx context.Context, id int64) (*Application, error) 
 	if err != nil || a == nil {
 		return nil, err
 	}
-	if p := PrincipalFrom(ctx); p.Has(RoleStaff) || (p.Has(RoleCandidate) && p.CandidateNumber == a.CandidateNumber) {
+	if p := catalog.PrincipalFrom(ctx); p.Has(catalog.RoleStaff) || (p.Has(catalog.RoleCandidate) && p.CandidateNumber == a.CandidateNumber) {
 		return a, nil
 	}
 	return nil, nil
@@ -163,7 +164,7 @@ func (s *Applications) Get(ctx context.Context, id int64) (*Application, error) 
 
 // Mine returns the signed-in candidate's applications.
 func (s *Applications) Mine(ctx context.Context) ([]*Application, error) {
-	p, err := Require(ctx, RoleCandidate)
+	p, err := catalog.Require(ctx, catalog.RoleCandidate)
 	if err != nil {
 		return nil, err
 	}
@@ -175,22 +176,22 @@ func (s *Applications) Mine(ctx context.Context) ([]*Application, error) {
 }
 
 // Report scores an application's activities with the rule tables.
-func (s *Applications) Report(ctx context.Context, a *Application) (PointsReport, error) {
+func (s *Applications) Report(ctx context.Context, a *Application) (catalog.PointsReport, error) {
 	snap, err := s.catalog.Snapshot(ctx)
 	if err != nil {
-		return PointsReport{}, err
+		return catalog.PointsReport{}, err
 	}
-	rb, err := NewRulebook(snap)
+	rb, err := catalog.NewRulebook(snap)
 	if err != nil {
-		return PointsReport{}, Internal(err)
+		return catalog.PointsReport{}, catalog.Internal(err)
 	}
-	return ComputePoints(rb, a.Program, a.CountingCycle(), activitiesOf(a), s.today()), nil
+	return catalog.ComputePoints(rb, a.Program, a.CountingCycle(), activitiesOf(a), s.today()), nil
 }
 
 // activitiesOf is what the points engine scores: the claims with their
 // proofs noted, a refused one at the reviewer's figure 0.
-func activitiesOf(a *Application) []Activity {
-	out := make([]Activity, len(a.Activities))
+func activitiesOf(a *Application) []catalog.Activity {
+	out := make([]catalog.Activity, len(a.Activities))
 	for i, x := range a.Activities {
 		out[i] = x.Activity
 		out[i].ProofAttached = len(x.Proofs) > 0
@@ -203,11 +204,11 @@ func activitiesOf(a *Application) []Activity {
 }
 
 // errsOf wraps one user error, or none, in a list.
-func errsOf(e *Error) []*Error {
+func errsOf(e *catalog.Error) []*catalog.Error {
 	if e == nil {
 		return nil
 	}
-	return []*Error{e}
+	return []*catalog.Error{e}
 }
 
 // change runs one allowed action on an application under optimistic
@@ -215,8 +216,8 @@ func errsOf(e *Error) []*Error {
 // transition, applies the change, and saves it with the history event
 // every action writes (actor, time and reason).
 func (s *Applications) change(ctx context.Context, id int64, version int, action ApplicationAction, reason string,
-	apply func(p *Principal, a *Application, snap *Snapshot) ([]*Error, error)) (*Application, []*Error, error) {
-	return s.changeHeld(ctx, id, version, action, reason, func(p *Principal, a *Application, snap *Snapshot, _ time.Time) ([]HeldCertification, []*Error, error) {
+	apply func(p *catalog.Principal, a *Application, snap *catalog.Snapshot) ([]*catalog.Error, error)) (*Application, []*catalog.Error, error) {
+	return s.changeHeld(ctx, id, version, action, reason, func(p *catalog.Principal, a *Application, snap *catalog.Snapshot, _ time.Time) ([]catalog.HeldCertification, []*catalog.Error, error) {
 		errs, err := apply(p, a, snap)
 		return nil, errs, err
 	})
@@ -226,28 +227,28 @@ func (s *Applications) change(ctx context.Context, id int64, version int, action
 // certification, written in the same transaction; apply gets the time the
 // change is recorded at.
 func (s *Applications) changeHeld(ctx context.Context, id int64, version int, action ApplicationAction, reason string,
-	apply func(p *Principal, a *Application, snap *Snapshot, at time.Time) ([]HeldCertification, []*Error, error)) (*Application, []*Error, error) {
-	p := PrincipalFrom(ctx)
+	apply func(p *catalog.Principal, a *Application, snap *catalog.Snapshot, at time.Time) ([]catalog.HeldCertification, []*catalog.Error, error)) (*Application, []*catalog.Error, error) {
+	p := catalog.PrincipalFrom(ctx)
 	if p == nil {
-		return nil, nil, &Error{Code: CodeUnauthenticated, Message: "sign in to do this"}
+		return nil, nil, &catalog.Error{Code: catalog.CodeUnauthenticated, Message: "sign in to do this"}
 	}
 	a, err := s.store.ApplicationByID(ctx, id)
 	if err != nil {
 		return nil, nil, err
 	}
-	owner := a != nil && p.Has(RoleCandidate) && p.CandidateNumber == a.CandidateNumber
-	if a == nil || !(owner || p.Has(RoleStaff)) {
-		return nil, []*Error{{Code: CodeNotFound, Field: "applicationId", Message: "no application has this ID"}}, nil
+	owner := a != nil && p.Has(catalog.RoleCandidate) && p.CandidateNumber == a.CandidateNumber
+	if a == nil || !(owner || p.Has(catalog.RoleStaff)) {
+		return nil, []*catalog.Error{{Code: catalog.CodeNotFound, Field: "applicationId", Message: "no application has this ID"}}, nil
 	}
 	if a.Version != version {
-		return nil, []*Error{staleVersion(a)}, nil
+		return nil, []*catalog.Error{staleVersion(a)}, nil
 	}
 	t := transition(a.Status, action)
 	if t == nil {
-		return nil, []*Error{{Code: CodeConflict, Field: "applicationId", Message: fmt.Sprintf("an application that is %s cannot take %s", a.Status, action)}}, nil
+		return nil, []*catalog.Error{{Code: catalog.CodeConflict, Field: "applicationId", Message: fmt.Sprintf("an application that is %s cannot take %s", a.Status, action)}}, nil
 	}
-	if (t.By == RoleCandidate && !owner) || (t.By == RoleStaff && !p.Has(RoleStaff)) {
-		return nil, nil, &Error{Code: CodeForbidden, Message: "you are not allowed to do this"}
+	if (t.By == catalog.RoleCandidate && !owner) || (t.By == catalog.RoleStaff && !p.Has(catalog.RoleStaff)) {
+		return nil, nil, &catalog.Error{Code: catalog.CodeForbidden, Message: "you are not allowed to do this"}
 	}
 	snap, err := s.catalog.Snapshot(ctx)
 	if err != nil {
@@ -262,54 +263,54 @@ func (s *Applications) changeHeld(ctx context.Context, id int64, version int, ac
 	a.Status = t.To
 	expected := a.Version
 	a.Version++
-	change := Change{Action: string(action), Actor: p.Actor(), At: at, Reason: reason,
+	change := catalog.Change{Action: string(action), Actor: p.Actor(), At: at, Reason: reason,
 		Notify: applicationNotifications(snap, []*Application{a}, action, at, nil)}
 	if err := s.store.UpdateApplications(ctx, []*Application{a}, []int{expected}, held, nil, change); err != nil {
-		if ErrorCode(err) == CodeConflict {
-			return nil, []*Error{{Code: CodeConflict, Field: "version", Message: "the application was changed at the same time; reload it and try again"}}, nil
+		if catalog.ErrorCode(err) == catalog.CodeConflict {
+			return nil, []*catalog.Error{{Code: catalog.CodeConflict, Field: "version", Message: "the application was changed at the same time; reload it and try again"}}, nil
 		}
 		return nil, nil, err
 	}
 	return a, nil, nil
 }
 
-func staleVersion(a *Application) *Error {
-	return &Error{Code: CodeConflict, Field: "version", Message: "the application changed since version was read (it is at version " + strconv.Itoa(a.Version) + "); reload it and try again"}
+func staleVersion(a *Application) *catalog.Error {
+	return &catalog.Error{Code: catalog.CodeConflict, Field: "version", Message: "the application changed since version was read (it is at version " + strconv.Itoa(a.Version) + "); reload it and try again"}
 }
 
 // SaveActivity adds a claimed activity to a draft (ID 0) or replaces one.
 // An Industry Certification under catalog review names the review.
-func (s *Applications) SaveActivity(ctx context.Context, id int64, version int, act Activity, reviewID int64) (*Application, []*Error, error) {
+func (s *Applications) SaveActivity(ctx context.Context, id int64, version int, act catalog.Activity, reviewID int64) (*Application, []*catalog.Error, error) {
 	what := fmt.Sprintf("added activity %q", act.Title)
 	if act.ID != 0 {
 		what = fmt.Sprintf("replaced activity %d with %q", act.ID, act.Title)
 	}
-	return s.change(ctx, id, version, ActionEdit, what, func(_ *Principal, a *Application, snap *Snapshot) ([]*Error, error) {
-		rb, err := NewRulebook(snap)
+	return s.change(ctx, id, version, ActionEdit, what, func(_ *catalog.Principal, a *Application, snap *catalog.Snapshot) ([]*catalog.Error, error) {
+		rb, err := catalog.NewRulebook(snap)
 		if err != nil {
-			return nil, Internal(err)
+			return nil, catalog.Internal(err)
 		}
 		act.ReviewerPoints, act.ReviewerReason = nil, ""
 		if e, err := s.claimedBefore(ctx, a, act); e != nil || err != nil {
 			return errsOf(e), err
 		}
 		if reviewID != 0 {
-			if act.Category != CategoryIndustryCertification || act.CertificationKey != "" {
-				return []*Error{Invalid("activity.catalogReviewId", "a catalog review is named only by an Industry Certification that is not listed")}, nil
+			if act.Category != catalog.CategoryIndustryCertification || act.CertificationKey != "" {
+				return []*catalog.Error{catalog.Invalid("activity.catalogReviewId", "a catalog review is named only by an Industry Certification that is not listed")}, nil
 			}
 			if e := s.checkReview(ctx, reviewID); e != nil {
-				return []*Error{e}, nil
+				return []*catalog.Error{e}, nil
 			}
 		}
 		if errs := validateLetterDetails(act); len(errs) > 0 {
 			return errs, nil
 		}
-		if errs := ValidateActivity("activity.", act, rb, s.today()); len(errs) > 0 && !(reviewID != 0 && onlyUnlisted(errs)) {
+		if errs := catalog.ValidateActivity("activity.", act, rb, s.today()); len(errs) > 0 && !(reviewID != 0 && onlyUnlisted(errs)) {
 			return errs, nil
 		}
 		if act.ID == 0 {
 			if len(a.Activities) >= s.maxActivities {
-				return []*Error{tooManyActivities(s.maxActivities)}, nil
+				return []*catalog.Error{tooManyActivities(s.maxActivities)}, nil
 			}
 			for _, x := range a.Activities {
 				act.ID = max(act.ID, x.ID)
@@ -320,7 +321,7 @@ func (s *Applications) SaveActivity(ctx context.Context, id int64, version int, 
 		}
 		i := slices.IndexFunc(a.Activities, func(x ApplicationActivity) bool { return x.ID == act.ID })
 		if i < 0 {
-			return []*Error{{Code: CodeNotFound, Field: "activity.id", Message: "the application has no such activity"}}, nil
+			return []*catalog.Error{{Code: catalog.CodeNotFound, Field: "activity.id", Message: "the application has no such activity"}}, nil
 		}
 		a.Activities[i].Activity, a.Activities[i].CatalogReviewID = act, reviewID
 		return nil, nil
@@ -329,23 +330,23 @@ func (s *Applications) SaveActivity(ctx context.Context, id int64, version int, 
 
 // checkReview accepts a catalog review the candidate may name: one they
 // submitted that is still open.
-func (s *Applications) checkReview(ctx context.Context, reviewID int64) *Error {
+func (s *Applications) checkReview(ctx context.Context, reviewID int64) *catalog.Error {
 	if s.reviews == nil {
-		return Invalid("activity.catalogReviewId", "catalog reviews are not available")
+		return catalog.Invalid("activity.catalogReviewId", "catalog reviews are not available")
 	}
 	r, err := s.reviews.Get(ctx, reviewID)
 	if err != nil || r == nil {
-		return &Error{Code: CodeNotFound, Field: "activity.catalogReviewId", Message: "no catalog review of yours has this ID"}
+		return &catalog.Error{Code: catalog.CodeNotFound, Field: "activity.catalogReviewId", Message: "no catalog review of yours has this ID"}
 	}
 	if !r.Status.Open() {
-		return &Error{Code: CodeConflict, Field: "activity.catalogReviewId", Message: "the catalog review was decided: " + string(r.Status) + "; claim the listed certification instead"}
+		return &catalog.Error{Code: catalog.CodeConflict, Field: "activity.catalogReviewId", Message: "the catalog review was decided: " + string(r.Status) + "; claim the listed certification instead"}
 	}
 	return nil
 }
 
 // onlyUnlisted reports whether the only problem of an activity is that its
 // certification is not listed yet, which a catalog review may settle.
-func onlyUnlisted(errs []*Error) bool {
+func onlyUnlisted(errs []*catalog.Error) bool {
 	for _, e := range errs {
 		if e.Field != "activity.certificationKey" {
 			return false
@@ -356,7 +357,7 @@ func onlyUnlisted(errs []*Error) bool {
 
 // reviewDelay is how many days an application's decision may wait for
 // the catalog reviews its activities name.
-func (s *Applications) reviewDelay(ctx context.Context, a *Application, snap *Snapshot) (int, error) {
+func (s *Applications) reviewDelay(ctx context.Context, a *Application, snap *catalog.Snapshot) (int, error) {
 	for _, x := range a.Activities {
 		if x.CatalogReviewID == 0 || s.reviews == nil {
 			continue
@@ -366,18 +367,18 @@ func (s *Applications) reviewDelay(ctx context.Context, a *Application, snap *Sn
 			return 0, err
 		}
 		if open {
-			return snap.RuleDays("catalog_review_max_delay_days"), nil
+			return RuleDays(snap, "catalog_review_max_delay_days"), nil
 		}
 	}
 	return 0, nil
 }
 
 // RemoveActivity removes a claimed activity from a draft.
-func (s *Applications) RemoveActivity(ctx context.Context, id int64, version int, activityID int64) (*Application, []*Error, error) {
-	return s.change(ctx, id, version, ActionEdit, fmt.Sprintf("removed activity %d", activityID), func(_ *Principal, a *Application, _ *Snapshot) ([]*Error, error) {
+func (s *Applications) RemoveActivity(ctx context.Context, id int64, version int, activityID int64) (*Application, []*catalog.Error, error) {
+	return s.change(ctx, id, version, ActionEdit, fmt.Sprintf("removed activity %d", activityID), func(_ *catalog.Principal, a *Application, _ *catalog.Snapshot) ([]*catalog.Error, error) {
 		i := slices.IndexFunc(a.Activities, func(x ApplicationActivity) bool { return x.ID == activityID })
 		if i < 0 {
-			return []*Error{{Code: CodeNotFound, Field: "activityId", Message: "the application has no such activity"}}, nil
+			return []*catalog.Error{{Code: catalog.CodeNotFound, Field: "activityId", Message: "the application has no such activity"}}, nil
 		}
 		a.Activities = slices.Delete(a.Activities, i, i+1)
 		return nil, nil
@@ -385,19 +386,19 @@ func (s *Applications) RemoveActivity(ctx context.Context, id int64, version int
 }
 
 // AttachProof stores a proof file and attaches it to a claimed activity.
-func (s *Applications) AttachProof(ctx context.Context, id int64, version int, activityID int64, up Upload) (*Application, []*Error, error) {
-	return s.change(ctx, id, version, ActionEdit, fmt.Sprintf("attached proof %q to activity %d", up.Name, activityID), func(_ *Principal, a *Application, _ *Snapshot) ([]*Error, error) {
+func (s *Applications) AttachProof(ctx context.Context, id int64, version int, activityID int64, up catalog.Upload) (*Application, []*catalog.Error, error) {
+	return s.change(ctx, id, version, ActionEdit, fmt.Sprintf("attached proof %q to activity %d", up.Name, activityID), func(_ *catalog.Principal, a *Application, _ *catalog.Snapshot) ([]*catalog.Error, error) {
 		i := slices.IndexFunc(a.Activities, func(x ApplicationActivity) bool { return x.ID == activityID })
 		if i < 0 {
-			return []*Error{{Code: CodeNotFound, Field: "activityId", Message: "the application has no such activity"}}, nil
+			return []*catalog.Error{{Code: catalog.CodeNotFound, Field: "activityId", Message: "the application has no such activity"}}, nil
 		}
 		if up.Content == nil {
-			return []*Error{Invalid("file", "attach a file (PDF, PNG or JPEG)")}, nil
+			return []*catalog.Error{catalog.Invalid("file", "attach a file (PDF, PNG or JPEG)")}, nil
 		}
 		file, err := s.files.Put(ctx, up.Content, up.Name)
 		if err != nil {
-			if ErrorCode(err) == CodeInvalid {
-				return []*Error{{Code: CodeInvalid, Field: "file", Message: AsError(err).Message}}, nil
+			if catalog.ErrorCode(err) == catalog.CodeInvalid {
+				return []*catalog.Error{{Code: catalog.CodeInvalid, Field: "file", Message: catalog.AsError(err).Message}}, nil
 			}
 			return nil, err
 		}

@@ -1,15 +1,17 @@
-package catalog_test
+package application_test
 
 import (
 	"strings"
 	"testing"
 
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/application"
+	"github.com/mssc/recert/catalog/catalogtest"
 )
 
-func appExpiring(program catalog.Program, expires string) *catalog.Application {
+func appExpiring(program catalog.Program, expires string) *application.Application {
 	e := *day(expires)
-	return &catalog.Application{CandidateID: 1, Program: program, Cycle: catalog.PointsCycle{CertifiedOn: e.AddYears(-5), ExpiresOn: e}}
+	return &application.Application{CandidateID: 1, Program: program, Cycle: catalog.PointsCycle{CertifiedOn: e.AddYears(-5), ExpiresOn: e}}
 }
 
 func TestSubmissionWindowAndExpiration(t *testing.T) {
@@ -26,23 +28,23 @@ func TestSubmissionWindowAndExpiration(t *testing.T) {
 		{"the day after the expiration", "2026-06-02", false, "expired on 2026-06-01"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			err := snap.CheckSubmissionDay(a, *day(tc.today))
+			err := application.CheckSubmissionDay(snap, a, *day(tc.today))
 			if (err == nil) != tc.ok || (err != nil && !strings.Contains(err.Message, tc.mention)) {
 				t.Errorf("on %s: %v", tc.today, err)
 			}
 		})
 	}
 	t.Run("an extension moves the last day by 90 days", func(t *testing.T) {
-		until, err := snap.CheckExtension(a.Cycle.ExpiresOn, *day("2026-07-15"))
+		until, err := application.CheckExtension(snap, a.Cycle.ExpiresOn, *day("2026-07-15"))
 		if err != nil || until.String() != "2026-08-30" {
 			t.Fatalf("extension until %s, %v", until, err)
 		}
 		extended := *a
-		extended.Extension = &catalog.Extension{CourseEndsOn: *day("2026-07-15"), Until: &until}
-		if err := snap.CheckSubmissionDay(&extended, *day("2026-08-30")); err != nil {
+		extended.Extension = &application.Extension{CourseEndsOn: *day("2026-07-15"), Until: &until}
+		if err := application.CheckSubmissionDay(snap, &extended, *day("2026-08-30")); err != nil {
 			t.Errorf("the extension's last day: %v", err)
 		}
-		if err := snap.CheckSubmissionDay(&extended, *day("2026-08-31")); err == nil {
+		if err := application.CheckSubmissionDay(snap, &extended, *day("2026-08-31")); err == nil {
 			t.Error("the day after the extension must be refused")
 		}
 	})
@@ -55,7 +57,7 @@ func TestSubmissionWindowAndExpiration(t *testing.T) {
 		{"a course ending 91 days after", "2026-08-31", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if _, err := snap.CheckExtension(a.Cycle.ExpiresOn, *day(tc.ends)); (err == nil) != tc.ok {
+			if _, err := application.CheckExtension(snap, a.Cycle.ExpiresOn, *day(tc.ends)); (err == nil) != tc.ok {
 				t.Errorf("course ending %s: %v", tc.ends, err)
 			}
 		})
@@ -75,17 +77,17 @@ func TestFees(t *testing.T) {
 		{"CLT expiring 91 days before CPT", "2026-03-02", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := snap.BundleEligible(cpt, appExpiring(catalog.ProgramCLT, tc.cltExpires)); got != tc.bundled {
+			if got := application.BundleEligible(snap, cpt, appExpiring(catalog.ProgramCLT, tc.cltExpires)); got != tc.bundled {
 				t.Errorf("bundle eligible = %v, want %v", got, tc.bundled)
 			}
 		})
 	}
-	if snap.BundleEligible(cpt, appExpiring(catalog.ProgramCPT, "2026-06-01")) {
+	if application.BundleEligible(snap, cpt, appExpiring(catalog.ProgramCPT, "2026-06-01")) {
 		t.Error("two CPT applications are no bundle")
 	}
-	single, _ := snap.Fee(catalog.FeeApplication)
-	bundle, _ := snap.Fee(catalog.FeeBundledApplication)
-	appeal, _ := snap.Fee(catalog.FeeAppeal)
+	single, _ := application.Fee(snap, catalog.FeeApplication)
+	bundle, _ := application.Fee(snap, catalog.FeeBundledApplication)
+	appeal, _ := application.Fee(snap, catalog.FeeAppeal)
 	if single.Cents != 7500 || bundle.Cents != 10000 || appeal.Cents != 5000 {
 		t.Errorf("fees = %v %v %v", single, bundle, appeal)
 	}
@@ -99,16 +101,16 @@ func TestFees(t *testing.T) {
 		{"a review asked on day 31 costs the late fee", "2026-08-01", catalog.FeeLateDetailedReview, 2500},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			kind, fee, err := snap.DetailedReviewFee(denied, *day(tc.on))
+			kind, fee, err := application.DetailedReviewFee(snap, denied, *day(tc.on))
 			if err != nil || kind != tc.kind || fee.Cents != tc.cents {
 				t.Errorf("%s: %s %v %v", tc.on, kind, fee, err)
 			}
 		})
 	}
-	if got := snap.RecertifiedUntil(*day("2026-06-01")); got.String() != "2031-06-01" {
+	if got := application.RecertifiedUntil(snap, *day("2026-06-01")); got.String() != "2031-06-01" {
 		t.Errorf("recertified until %s, want 2031-06-01", got)
 	}
-	if got := snap.DecisionDueOn(*day("2026-06-01")); got.String() != "2026-07-01" {
+	if got := application.DecisionDueOn(snap, *day("2026-06-01")); got.String() != "2026-07-01" {
 		t.Errorf("decision due %s, want 2026-07-01", got)
 	}
 }
@@ -117,7 +119,7 @@ func TestFees(t *testing.T) {
 // status can be left by a role other than its owner.
 func TestTransitionsTable(t *testing.T) {
 	seen := map[[2]string]bool{}
-	for _, tr := range catalog.Transitions {
+	for _, tr := range application.Transitions {
 		key := [2]string{string(tr.From), string(tr.Action)}
 		if seen[key] {
 			t.Errorf("two transitions for %v", key)
@@ -125,30 +127,42 @@ func TestTransitionsTable(t *testing.T) {
 		seen[key] = true
 	}
 	path := []struct {
-		from   catalog.ApplicationStatus
-		action catalog.ApplicationAction
-		to     catalog.ApplicationStatus
+		from   application.ApplicationStatus
+		action application.ApplicationAction
+		to     application.ApplicationStatus
 	}{
-		{catalog.AppDraft, catalog.ActionSubmit, catalog.AppSubmitted},
-		{catalog.AppSubmitted, catalog.ActionRecordPayment, catalog.AppInReview},
-		{catalog.AppInReview, catalog.ActionDeny, catalog.AppDenied},
-		{catalog.AppDenied, catalog.ActionRequestDetailedReview, catalog.AppDetailedReview},
-		{catalog.AppDetailedReview, catalog.ActionUpholdDenial, catalog.AppDenialUpheld},
-		{catalog.AppDenialUpheld, catalog.ActionAppeal, catalog.AppAppealed},
-		{catalog.AppAppealed, catalog.ActionRejectAppeal, catalog.AppClosedDenied},
+		{application.AppDraft, application.ActionSubmit, application.AppSubmitted},
+		{application.AppSubmitted, application.ActionRecordPayment, application.AppInReview},
+		{application.AppInReview, application.ActionDeny, application.AppDenied},
+		{application.AppDenied, application.ActionRequestDetailedReview, application.AppDetailedReview},
+		{application.AppDetailedReview, application.ActionUpholdDenial, application.AppDenialUpheld},
+		{application.AppDenialUpheld, application.ActionAppeal, application.AppAppealed},
+		{application.AppAppealed, application.ActionRejectAppeal, application.AppClosedDenied},
 	}
 	for _, p := range path {
 		found := false
-		for _, tr := range catalog.Transitions {
+		for _, tr := range application.Transitions {
 			found = found || (tr.From == p.from && tr.Action == p.action && tr.To == p.to)
 		}
 		if !found {
 			t.Errorf("the table lacks %s --%s--> %s", p.from, p.action, p.to)
 		}
 	}
-	for _, tr := range catalog.Transitions {
-		if tr.From == catalog.AppApproved || tr.From == catalog.AppClosedDenied {
+	for _, tr := range application.Transitions {
+		if tr.From == application.AppApproved || tr.From == application.AppClosedDenied {
 			t.Errorf("a final status has a way out: %+v", tr)
 		}
 	}
 }
+
+// day parses an ISO date of the tests.
+func day(s string) *catalog.Date {
+	d, err := catalog.ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return &d
+}
+
+// seededSnapshot builds a snapshot of the real seed catalog, with IDs.
+func seededSnapshot(t testing.TB) *catalog.Snapshot { return catalogtest.SeededSnapshot(t) }

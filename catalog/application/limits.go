@@ -1,6 +1,9 @@
-package catalog
+package application
 
-import "fmt"
+import (
+	"fmt"
+	"github.com/mssc/recert/catalog"
+)
 
 // DefaultMaxActivities is how many activities one application may claim
 // unless the service is set otherwise (MAX_ACTIVITIES_PER_APPLICATION).
@@ -19,7 +22,7 @@ func (s *Applications) LimitActivities(n int) *Applications {
 }
 
 // tooManyActivities is the user error of an application with no room left.
-func tooManyActivities(limit int) *Error {
-	return &Error{Code: CodeInvalid, Field: "activity", Message: fmt.Sprintf(
+func tooManyActivities(limit int) *catalog.Error {
+	return &catalog.Error{Code: catalog.CodeInvalid, Field: "activity", Message: fmt.Sprintf(
 		"an application may claim at most %d activities; remove one before adding another", limit)}
 }

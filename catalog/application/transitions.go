@@ -1,6 +1,9 @@
-package catalog
+package application
 
-import "slices"
+import (
+	"github.com/mssc/recert/catalog"
+	"slices"
+)
 
 // ApplicationAction is something done to an application.
 type ApplicationAction string
@@ -54,32 +57,32 @@ type Transition struct {
 	// Action is what is done.
 	Action ApplicationAction
 	// By is the role allowed to do it.
-	By Role
+	By catalog.Role
 	// To is the status after it.
 	To ApplicationStatus
 }
 
 // Transitions is the one table of every allowed application change.
 var Transitions = []Transition{
-	{AppDraft, ActionEdit, RoleCandidate, AppDraft},
-	{AppDraft, ActionSubmit, RoleCandidate, AppSubmitted},
-	{AppDraft, ActionRequestExtension, RoleCandidate, AppDraft},
-	{AppDraft, ActionGrantExtension, RoleStaff, AppDraft},
-	{AppDraft, ActionRefuseExtension, RoleStaff, AppDraft},
-	{AppSubmitted, ActionRecordPayment, RoleStaff, AppInReview},
-	{AppInReview, ActionAssign, RoleStaff, AppInReview},
-	{AppInReview, ActionSetPoints, RoleStaff, AppInReview},
-	{AppInReview, ActionRefuseActivity, RoleStaff, AppInReview},
-	{AppInReview, ActionApprove, RoleStaff, AppApproved},
-	{AppInReview, ActionDeny, RoleStaff, AppDenied},
-	{AppDenied, ActionRequestDetailedReview, RoleCandidate, AppDetailedReview},
-	{AppDetailedReview, ActionRecordPayment, RoleStaff, AppDetailedReview},
-	{AppDetailedReview, ActionGrantDetailedReview, RoleStaff, AppApproved},
-	{AppDetailedReview, ActionUpholdDenial, RoleStaff, AppDenialUpheld},
-	{AppDenialUpheld, ActionAppeal, RoleCandidate, AppAppealed},
-	{AppAppealed, ActionRecordPayment, RoleStaff, AppAppealed},
-	{AppAppealed, ActionGrantAppeal, RoleStaff, AppApproved},
-	{AppAppealed, ActionRejectAppeal, RoleStaff, AppClosedDenied},
+	{AppDraft, ActionEdit, catalog.RoleCandidate, AppDraft},
+	{AppDraft, ActionSubmit, catalog.RoleCandidate, AppSubmitted},
+	{AppDraft, ActionRequestExtension, catalog.RoleCandidate, AppDraft},
+	{AppDraft, ActionGrantExtension, catalog.RoleStaff, AppDraft},
+	{AppDraft, ActionRefuseExtension, catalog.RoleStaff, AppDraft},
+	{AppSubmitted, ActionRecordPayment, catalog.RoleStaff, AppInReview},
+	{AppInReview, ActionAssign, catalog.RoleStaff, AppInReview},
+	{AppInReview, ActionSetPoints, catalog.RoleStaff, AppInReview},
+	{AppInReview, ActionRefuseActivity, catalog.RoleStaff, AppInReview},
+	{AppInReview, ActionApprove, catalog.RoleStaff, AppApproved},
+	{AppInReview, ActionDeny, catalog.RoleStaff, AppDenied},
+	{AppDenied, ActionRequestDetailedReview, catalog.RoleCandidate, AppDetailedReview},
+	{AppDetailedReview, ActionRecordPayment, catalog.RoleStaff, AppDetailedReview},
+	{AppDetailedReview, ActionGrantDetailedReview, catalog.RoleStaff, AppApproved},
+	{AppDetailedReview, ActionUpholdDenial, catalog.RoleStaff, AppDenialUpheld},
+	{AppDenialUpheld, ActionAppeal, catalog.RoleCandidate, AppAppealed},
+	{AppAppealed, ActionRecordPayment, catalog.RoleStaff, AppAppealed},
+	{AppAppealed, ActionGrantAppeal, catalog.RoleStaff, AppApproved},
+	{AppAppealed, ActionRejectAppeal, catalog.RoleStaff, AppClosedDenied},
 }
 
 // transition finds the allowed change of status for the action, or nil.

@@ -1,8 +1,9 @@
-package catalog
+package application
 
 import (
 	"context"
 	"fmt"
+	"github.com/mssc/recert/catalog"
 	"slices"
 	"strings"
 	"time"
@@ -48,12 +49,12 @@ const MaxDecisionReason = 2000
 
 // decisionReason refuses a missing or overlong reason, or one with control
 // characters, naming the argument.
-func decisionReason(field, reason, missing string) *Error {
+func decisionReason(field, reason, missing string) *catalog.Error {
 	switch {
 	case strings.TrimSpace(reason) == "":
-		return Invalid(field, "%s", missing)
-	case utf8.RuneCountInString(reason) > MaxDecisionReason || hasControl(reason):
-		return Invalid(field, "a reason has at most %d printable characters", MaxDecisionReason)
+		return catalog.Invalid(field, "%s", missing)
+	case utf8.RuneCountInString(reason) > MaxDecisionReason || catalog.HasControl(reason):
+		return catalog.Invalid(field, "a reason has at most %d printable characters", MaxDecisionReason)
 	}
 	return nil
 }
@@ -62,34 +63,34 @@ func decisionReason(field, reason, missing string) *Error {
 // within the activity type's range (ReviewerRange), with the reason; the
 // figure is final and keeps who set it and when. Refusing an activity is
 // RefuseActivity, never a 0 here.
-func (s *Applications) SetActivityPoints(ctx context.Context, id int64, version int, activityID int64, given int, reason string) (*Application, []*Error, error) {
+func (s *Applications) SetActivityPoints(ctx context.Context, id int64, version int, activityID int64, given int, reason string) (*Application, []*catalog.Error, error) {
 	note := fmt.Sprintf("activity %d set to %d points: %s", activityID, given, strings.TrimSpace(reason))
-	return s.changeHeld(ctx, id, version, ActionSetPoints, note, func(p *Principal, a *Application, snap *Snapshot, at time.Time) ([]HeldCertification, []*Error, error) {
+	return s.changeHeld(ctx, id, version, ActionSetPoints, note, func(p *catalog.Principal, a *Application, snap *catalog.Snapshot, at time.Time) ([]catalog.HeldCertification, []*catalog.Error, error) {
 		i := slices.IndexFunc(a.Activities, func(x ApplicationActivity) bool { return x.ID == activityID })
 		if i < 0 {
-			return nil, []*Error{{Code: CodeNotFound, Field: "activityId", Message: "the application has no such activity"}}, nil
+			return nil, []*catalog.Error{{Code: catalog.CodeNotFound, Field: "activityId", Message: "the application has no such activity"}}, nil
 		}
-		rb, err := NewRulebook(snap)
+		rb, err := catalog.NewRulebook(snap)
 		if err != nil {
-			return nil, nil, Internal(err)
+			return nil, nil, catalog.Internal(err)
 		}
 		act := a.Activities[i].Activity
 		t, ok := rb.ActivityType(act.TypeKey)
 		if !ok {
-			return nil, nil, Internal(fmt.Errorf("activity %d has the unknown type %q", act.ID, act.TypeKey))
+			return nil, nil, catalog.Internal(fmt.Errorf("activity %d has the unknown type %q", act.ID, act.TypeKey))
 		}
 		lo, hi := ReviewerRange(rb, t, act, a.CountingCycle())
 		switch {
 		case given == 0:
-			return nil, []*Error{Invalid("points", "to count an activity 0, refuse it with refuseActivity and a reason code")}, nil
+			return nil, []*catalog.Error{catalog.Invalid("points", "to count an activity 0, refuse it with refuseActivity and a reason code")}, nil
 		case given < lo || given > hi:
-			return nil, []*Error{Invalid("points", "%s", rangeMessage(t, lo, hi))}, nil
+			return nil, []*catalog.Error{catalog.Invalid("points", "%s", rangeMessage(t, lo, hi))}, nil
 		}
 		if e := decisionReason("reason", reason, "the reviewer's figure needs a reason"); e != nil {
-			return nil, []*Error{e}, nil
+			return nil, []*catalog.Error{e}, nil
 		}
 		act.ReviewerPoints, act.ReviewerReason = &given, strings.TrimSpace(reason)
-		if errs := ValidateActivity("", act, rb, s.today()); len(errs) > 0 {
+		if errs := catalog.ValidateActivity("", act, rb, s.today()); len(errs) > 0 {
 			return nil, errs, nil
 		}
 		a.Activities[i].Activity = act
@@ -99,11 +100,11 @@ func (s *Applications) SetActivityPoints(ctx context.Context, id int64, version 
 }
 
 // rangeMessage says which figures a reviewer may set.
-func rangeMessage(t ActivityType, lo, hi int) string {
+func rangeMessage(t catalog.ActivityType, lo, hi int) string {
 	if lo == hi {
 		return fmt.Sprintf("%s earns %d points; the reviewer may set only that figure, or refuse the activity", t.Name, hi)
 	}
-	if t.Per == PerYear {
+	if t.Per == catalog.PerYear {
 		return fmt.Sprintf("%s may be set from %d to %d points: at most %d for each cycle year it covers", t.Name, lo, hi, t.MaxPoints)
 	}
 	return fmt.Sprintf("%s may be set from %d to %d points", t.Name, lo, hi)
@@ -112,18 +113,18 @@ func rangeMessage(t ActivityType, lo, hi int) string {
 // RefuseActivity refuses a claimed activity during review with a reason
 // code and the reason: it then counts 0. Setting its points afterwards
 // lifts the refusal.
-func (s *Applications) RefuseActivity(ctx context.Context, id int64, version int, activityID int64, code ActivityRefusalCode, reason string) (*Application, []*Error, error) {
+func (s *Applications) RefuseActivity(ctx context.Context, id int64, version int, activityID int64, code ActivityRefusalCode, reason string) (*Application, []*catalog.Error, error) {
 	note := fmt.Sprintf("activity %d refused (%s): %s", activityID, code, strings.TrimSpace(reason))
-	return s.changeHeld(ctx, id, version, ActionRefuseActivity, note, func(p *Principal, a *Application, _ *Snapshot, at time.Time) ([]HeldCertification, []*Error, error) {
+	return s.changeHeld(ctx, id, version, ActionRefuseActivity, note, func(p *catalog.Principal, a *Application, _ *catalog.Snapshot, at time.Time) ([]catalog.HeldCertification, []*catalog.Error, error) {
 		i := slices.IndexFunc(a.Activities, func(x ApplicationActivity) bool { return x.ID == activityID })
 		switch {
 		case i < 0:
-			return nil, []*Error{{Code: CodeNotFound, Field: "activityId", Message: "the application has no such activity"}}, nil
+			return nil, []*catalog.Error{{Code: catalog.CodeNotFound, Field: "activityId", Message: "the application has no such activity"}}, nil
 		case !slices.Contains(ActivityRefusalCodes, code):
-			return nil, []*Error{Invalid("code", "the reason code is not one of the refusal codes")}, nil
+			return nil, []*catalog.Error{catalog.Invalid("code", "the reason code is not one of the refusal codes")}, nil
 		}
 		if e := decisionReason("reason", reason, "say why the activity is refused"); e != nil {
-			return nil, []*Error{e}, nil
+			return nil, []*catalog.Error{e}, nil
 		}
 		x := &a.Activities[i]
 		x.Refusal = &ActivityRefusal{Code: code, Reason: strings.TrimSpace(reason), By: p.Subject, At: at}
@@ -137,8 +138,8 @@ func (s *Applications) RefuseActivity(ctx context.Context, id int64, version int
 // its figure, a ranged row (Extra) its range, and a per-year row (such as
 // Employment) at least 1 and at most its yearly figure for each cycle year
 // the claimed period covers.
-func ReviewerRange(rb *Rulebook, t ActivityType, a Activity, cycle PointsCycle) (lo, hi int) {
-	if t.Per != PerYear {
+func ReviewerRange(rb *catalog.Rulebook, t catalog.ActivityType, a catalog.Activity, cycle catalog.PointsCycle) (lo, hi int) {
+	if t.Per != catalog.PerYear {
 		return max(t.MinPoints, 1), t.MaxPoints
 	}
 	return 1, t.MaxPoints * coveredCycleYears(rb, a, cycle)
@@ -146,7 +147,7 @@ func ReviewerRange(rb *Rulebook, t ActivityType, a Activity, cycle PointsCycle) 
 
 // coveredCycleYears counts the cycle years a claimed period has days in;
 // a claim without a period may cover every year.
-func coveredCycleYears(rb *Rulebook, a Activity, cycle PointsCycle) int {
+func coveredCycleYears(rb *catalog.Rulebook, a catalog.Activity, cycle catalog.PointsCycle) int {
 	years := rb.CycleYears()
 	if a.StartOn == nil || a.StartOn.IsZero() {
 		return years
@@ -168,7 +169,7 @@ func coveredCycleYears(rb *Rulebook, a Activity, cycle PointsCycle) int {
 // claimedBefore refuses an activity claimed on the candidate's approved
 // application of an earlier cycle of the same program: an activity counts
 // in one cycle only, also one completed during an extension.
-func (s *Applications) claimedBefore(ctx context.Context, a *Application, act Activity) (*Error, error) {
+func (s *Applications) claimedBefore(ctx context.Context, a *Application, act catalog.Activity) (*catalog.Error, error) {
 	if act.CompletedOn == nil || act.CompletedOn.IsZero() {
 		return nil, nil
 	}
@@ -183,7 +184,7 @@ func (s *Applications) claimedBefore(ctx context.Context, a *Application, act Ac
 		}
 		for _, y := range x.Activities {
 			if y.CompletedOn != nil && y.CompletedOn.Equal(*act.CompletedOn) && claimKey(y.Activity) == key {
-				return &Error{Code: CodeConflict, Field: "activity.completedOn", Message: fmt.Sprintf(
+				return &catalog.Error{Code: catalog.CodeConflict, Field: "activity.completedOn", Message: fmt.Sprintf(
 					"this activity was claimed on your approved application for the cycle ending %s (activity %d); an activity counts in one cycle only", x.Cycle.ExpiresOn, y.ID)}, nil
 			}
 		}
@@ -193,7 +194,7 @@ func (s *Applications) claimedBefore(ctx context.Context, a *Application, act Ac
 
 // claimKey identifies a claim across cycles: its category and its title
 // (without case, spacing or punctuation) or certification.
-func claimKey(a Activity) string {
+func claimKey(a catalog.Activity) string {
 	name := a.CertificationKey
 	if name == "" {
 		name = strings.Map(func(r rune) rune {

@@ -1,10 +1,11 @@
-package catalog
+package application
 
 import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"github.com/mssc/recert/catalog"
 )
 
 // IdempotencyKey makes a retried request take effect once: the first
@@ -35,7 +36,7 @@ type ApplicationFilter struct {
 	// Statuses keeps applications with any of these statuses; none keeps all.
 	Statuses []ApplicationStatus
 	// DueBefore keeps applications whose decision is due on or before this day.
-	DueBefore *Date
+	DueBefore *catalog.Date
 	// Reviewer keeps applications assigned to this staff member.
 	Reviewer string
 }
@@ -43,9 +44,9 @@ type ApplicationFilter struct {
 // ExpiringCertification is a held certification nearing its expiration.
 type ExpiringCertification struct {
 	// Candidate holds it.
-	Candidate *Candidate
+	Candidate *catalog.Candidate
 	// Held is the certification.
-	Held HeldCertification
+	Held catalog.HeldCertification
 }
 
 // ApplicationStore is what applications need from persistence. An
@@ -54,13 +55,13 @@ type ExpiringCertification struct {
 type ApplicationStore interface {
 	// CreateApplication stores a new application and sets its ID, with
 	// the idempotency key, if any, in the same transaction.
-	CreateApplication(ctx context.Context, a *Application, idem *IdempotencyKey, change Change) error
+	CreateApplication(ctx context.Context, a *Application, idem *IdempotencyKey, change catalog.Change) error
 	// ApplicationByID returns the application, or nil.
 	ApplicationByID(ctx context.Context, id int64) (*Application, error)
 	// ApplicationsOfCandidate returns a candidate's applications, newest first.
 	ApplicationsOfCandidate(ctx context.Context, candidateID int64) ([]*Application, error)
 	// PageApplications pages the applications by decision due date.
-	PageApplications(ctx context.Context, f ApplicationFilter, req PageRequest) (Page[*Application], error)
+	PageApplications(ctx context.Context, f ApplicationFilter, req catalog.PageRequest) (catalog.Page[*Application], error)
 	// BundleByID returns the bundle of applications paid together, or nil.
 	BundleByID(ctx context.Context, id string) (*ApplicationBundle, error)
 	// UpdateApplications saves the applications when each stored version is
@@ -68,10 +69,10 @@ type ApplicationStore interface {
 	// updated when stored at the version before its own), the held
 	// certifications given, and the idempotency key, in one transaction;
 	// another version is a CONFLICT error.
-	UpdateApplications(ctx context.Context, apps []*Application, expected []int, held []HeldCertification, idem *IdempotencyKey, change Change) error
+	UpdateApplications(ctx context.Context, apps []*Application, expected []int, held []catalog.HeldCertification, idem *IdempotencyKey, change catalog.Change) error
 	// IdempotentResult returns the stored use of a key, or nil.
 	IdempotentResult(ctx context.Context, subject, key string) (*IdempotencyKey, error)
 	// ExpiringCertifications returns the held certifications expiring
 	// between the two days, soonest first.
-	ExpiringCertifications(ctx context.Context, from, to Date) ([]ExpiringCertification, error)
+	ExpiringCertifications(ctx context.Context, from, to catalog.Date) ([]ExpiringCertification, error)
 }

@@ -1,7 +1,8 @@
-package catalog
+package application
 
 import (
 	"context"
+	"github.com/mssc/recert/catalog"
 	"io"
 )
 
@@ -18,33 +19,33 @@ type ProofStore interface {
 // does not exist, exactly like an unknown file.
 type Proofs struct {
 	store ProofStore
-	files FileStorage
+	files catalog.FileStorage
 }
 
 // NewProofs returns the proof file service.
-func NewProofs(store ProofStore, files FileStorage) *Proofs {
+func NewProofs(store ProofStore, files catalog.FileStorage) *Proofs {
 	return &Proofs{store: store, files: files}
 }
 
 // OpenFile reads the proof stored under key, for staff and for the
 // candidate whose application it is attached to.
-func (s *Proofs) OpenFile(ctx context.Context, key string) (io.ReadCloser, StoredFile, error) {
-	p := PrincipalFrom(ctx)
-	if key == "" || !p.Has(RoleStaff) && !p.Has(RoleCandidate) {
-		return nil, StoredFile{}, NotFound("no such file")
+func (s *Proofs) OpenFile(ctx context.Context, key string) (io.ReadCloser, catalog.StoredFile, error) {
+	p := catalog.PrincipalFrom(ctx)
+	if key == "" || !p.Has(catalog.RoleStaff) && !p.Has(catalog.RoleCandidate) {
+		return nil, catalog.StoredFile{}, catalog.NotFound("no such file")
 	}
 	// A candidate's search is narrowed to their own applications; staff
 	// search them all.
 	owner := ""
-	if !p.Has(RoleStaff) {
+	if !p.Has(catalog.RoleStaff) {
 		owner = p.CandidateNumber
 		if owner == "" {
-			return nil, StoredFile{}, NotFound("no such file")
+			return nil, catalog.StoredFile{}, catalog.NotFound("no such file")
 		}
 	}
 	apps, err := s.store.ApplicationsWithProof(ctx, key, owner)
 	if err != nil {
-		return nil, StoredFile{}, err
+		return nil, catalog.StoredFile{}, err
 	}
 	for _, a := range apps {
 		if owner != "" && a.CandidateNumber != owner {
@@ -59,14 +60,14 @@ func (s *Proofs) OpenFile(ctx context.Context, key string) (io.ReadCloser, Store
 			}
 		}
 	}
-	return nil, StoredFile{}, NotFound("no such file")
+	return nil, catalog.StoredFile{}, catalog.NotFound("no such file")
 }
 
 // FileReader reads an uploaded file for the principal of ctx, answering
 // NOT_FOUND for a file the principal may not read.
 type FileReader interface {
 	// OpenFile reads the file stored under key.
-	OpenFile(ctx context.Context, key string) (io.ReadCloser, StoredFile, error)
+	OpenFile(ctx context.Context, key string) (io.ReadCloser, catalog.StoredFile, error)
 }
 
 // AnyFileReader reads a file through the first of readers that lets the
@@ -79,12 +80,12 @@ func AnyFileReader(readers ...FileReader) FileReader {
 type anyFileReader []FileReader
 
 // OpenFile asks each reader in turn.
-func (readers anyFileReader) OpenFile(ctx context.Context, key string) (io.ReadCloser, StoredFile, error) {
+func (readers anyFileReader) OpenFile(ctx context.Context, key string) (io.ReadCloser, catalog.StoredFile, error) {
 	for _, r := range readers {
 		rc, f, err := r.OpenFile(ctx, key)
-		if ErrorCode(err) != CodeNotFound {
+		if catalog.ErrorCode(err) != catalog.CodeNotFound {
 			return rc, f, err
 		}
 	}
-	return nil, StoredFile{}, NotFound("no such file")
+	return nil, catalog.StoredFile{}, catalog.NotFound("no such file")
 }

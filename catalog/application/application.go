@@ -1,6 +1,9 @@
-package catalog
+package application
 
-import "time"
+import (
+	"github.com/mssc/recert/catalog"
+	"time"
+)
 
 // ApplicationStatus is where a recertification application stands.
 type ApplicationStatus string
@@ -30,9 +33,9 @@ const (
 // ApplicationActivity is an activity claimed in an application, with its proofs.
 type ApplicationActivity struct {
 	// Activity is the claim the points engine scores.
-	Activity
+	catalog.Activity
 	// Proofs are the files attached as proof.
-	Proofs []StoredFile
+	Proofs []catalog.StoredFile
 	// CatalogReviewID is the open catalog review of an Industry
 	// Certification not yet listed; it earns points once approved, and the
 	// application's decision may wait for the review.
@@ -61,7 +64,7 @@ type ActivityRefusal struct {
 // Payment is a fee payment staff recorded; no payment gateway is integrated.
 type Payment struct {
 	// Amount is what was paid.
-	Amount Money
+	Amount catalog.Money
 	// Reference is the payment's reference, such as a receipt number.
 	Reference string
 	// RecordedBy is the staff member who recorded it.
@@ -69,7 +72,7 @@ type Payment struct {
 	// RecordedAt is when.
 	RecordedAt time.Time
 	// Fee names what was paid for.
-	Fee FeeKind
+	Fee catalog.FeeKind
 }
 
 // ExtensionStatus is where the one extension of a cycle stands.
@@ -93,13 +96,13 @@ type Extension struct {
 	// it was kept, read through State.
 	Status ExtensionStatus
 	// CourseEndsOn is the day the course ends.
-	CourseEndsOn Date
+	CourseEndsOn catalog.Date
 	// Reason describes the course.
 	Reason string
 	// RequestedAt is when the candidate asked.
 	RequestedAt time.Time
 	// Until is the extended last day, once granted.
-	Until *Date
+	Until *catalog.Date
 	// GrantedBy is the staff member who granted it.
 	GrantedBy string
 	// RefusedBy is the staff member who refused it.
@@ -147,9 +150,9 @@ type Application struct {
 	// CandidateNumber is the applicant's MSSC candidate ID.
 	CandidateNumber string
 	// Program is the certification being recertified.
-	Program Program
+	Program catalog.Program
 	// Cycle is the certification's current cycle.
-	Cycle PointsCycle
+	Cycle catalog.PointsCycle
 	// Status is where the application stands.
 	Status ApplicationStatus
 	// Activities are the claims, each with its proofs.
@@ -166,26 +169,26 @@ type Application struct {
 	// own: the application fee once submitted alone (a bundled
 	// application's fee is its bundle's), then the fee of a detailed
 	// review or an appeal.
-	FeeDue *Money
+	FeeDue *catalog.Money
 	// FeeKind says which fee FeeDue is.
-	FeeKind FeeKind
+	FeeKind catalog.FeeKind
 	// Payments are the payments recorded.
 	Payments []Payment
 	// Reviewer is the staff member reviewing it.
 	Reviewer string
 	// DecisionDueOn is the day staff's answer is due.
-	DecisionDueOn *Date
+	DecisionDueOn *catalog.Date
 	// DecidedBy records who took each decision, by action, to keep later
 	// stages with other staff.
 	DecidedBy map[ApplicationAction]string
 	// DeniedOn is the day of the denial the candidate may ask to review.
-	DeniedOn *Date
+	DeniedOn *catalog.Date
 	// DenialReasons say why it was denied.
 	DenialReasons []string
 	// Extension is the extension asked for or granted.
 	Extension *Extension
 	// NewExpiresOn is the expiration an approval set.
-	NewExpiresOn *Date
+	NewExpiresOn *catalog.Date
 	// History is every state change, oldest first.
 	History []ApplicationEvent
 	// Version counts the application's changes, for optimistic locking.
@@ -194,7 +197,7 @@ type Application struct {
 
 // LastDay is the last day the application may be submitted: the
 // expiration, or the end of a granted extension.
-func (a *Application) LastDay() Date {
+func (a *Application) LastDay() catalog.Date {
 	if a.Extension != nil && a.Extension.State() == ExtensionGranted && a.Extension.Until != nil {
 		return *a.Extension.Until
 	}
@@ -204,15 +207,15 @@ func (a *Application) LastDay() Date {
 // CountingCycle is the cycle points are counted in: the certification's
 // cycle, its last day moved to a granted extension's end, so a course
 // completed within the extension counts.
-func (a *Application) CountingCycle() PointsCycle {
-	return PointsCycle{CertifiedOn: a.Cycle.CertifiedOn, ExpiresOn: a.LastDay()}
+func (a *Application) CountingCycle() catalog.PointsCycle {
+	return catalog.PointsCycle{CertifiedOn: a.Cycle.CertifiedOn, ExpiresOn: a.LastDay()}
 }
 
 // Paid is the total recorded against the fee due.
 func (a *Application) Paid() int64 {
 	var n int64
 	for _, p := range a.Payments {
-		if p.Fee == FeeApplication || p.Fee == FeeBundledApplication {
+		if p.Fee == catalog.FeeApplication || p.Fee == catalog.FeeBundledApplication {
 			n += p.Amount.Cents
 		}
 	}

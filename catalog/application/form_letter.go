@@ -1,8 +1,9 @@
-package catalog
+package application
 
 import (
 	"context"
 	"fmt"
+	"github.com/mssc/recert/catalog"
 	"slices"
 	"strconv"
 	"strings"
@@ -98,7 +99,7 @@ var letterOfType = map[string]FormLetterKind{
 }
 
 // FormLetterOf returns the form letter an activity's proof may be, if any.
-func FormLetterOf(a Activity) (FormLetterKind, bool) {
+func FormLetterOf(a catalog.Activity) (FormLetterKind, bool) {
 	k, ok := letterOfType[a.TypeKey]
 	return k, ok
 }
@@ -146,13 +147,13 @@ const (
 
 // validateLetterDetails refuses a provider or description too long for
 // the one-page form letter.
-func validateLetterDetails(act Activity) []*Error {
-	var errs []*Error
+func validateLetterDetails(act catalog.Activity) []*catalog.Error {
+	var errs []*catalog.Error
 	if n := len([]rune(act.Provider)); n > letterProviderMaxRunes {
-		errs = append(errs, Invalid("activity.provider", "the provider or employer has at most %d characters (%d given)", letterProviderMaxRunes, n))
+		errs = append(errs, catalog.Invalid("activity.provider", "the provider or employer has at most %d characters (%d given)", letterProviderMaxRunes, n))
 	}
 	if n := len([]rune(act.Description)); n > letterDescriptionMaxRunes {
-		errs = append(errs, Invalid("activity.description", "the description has at most %d characters (%d given)", letterDescriptionMaxRunes, n))
+		errs = append(errs, catalog.Invalid("activity.description", "the description has at most %d characters (%d given)", letterDescriptionMaxRunes, n))
 	}
 	return errs
 }
@@ -162,9 +163,9 @@ func validateLetterDetails(act Activity) []*Error {
 // letter, it answers NOT_FOUND exactly as for an application that does not
 // exist.
 func (s *Applications) FormLetter(ctx context.Context, applicationID, activityID int64) (*FormLetter, error) {
-	notFound := &Error{Code: CodeNotFound, Message: "no form letter has this path"}
-	if PrincipalFrom(ctx) == nil {
-		return nil, &Error{Code: CodeUnauthenticated, Message: "sign in to download form letters"}
+	notFound := &catalog.Error{Code: catalog.CodeNotFound, Message: "no form letter has this path"}
+	if catalog.PrincipalFrom(ctx) == nil {
+		return nil, &catalog.Error{Code: catalog.CodeUnauthenticated, Message: "sign in to download form letters"}
 	}
 	a, err := s.Get(ctx, applicationID)
 	if err != nil {
@@ -196,7 +197,7 @@ func (s *Applications) FormLetter(ctx context.Context, applicationID, activityID
 // fillLetter sets the guide's wording of the letter around what the
 // service knows: the day, the program, the candidate, the activity's
 // dates, title, provider, description and hours.
-func fillLetter(kind FormLetterKind, a *Application, act Activity, candidateName string, today Date) *FormLetter {
+func fillLetter(kind FormLetterKind, a *Application, act catalog.Activity, candidateName string, today catalog.Date) *FormLetter {
 	w := letterWordings[kind]
 	start, end := dayOrBlank(act.StartOn), dayOrBlank(act.EndOn)
 	if act.StartOn == nil && act.CompletedOn != nil {
@@ -237,7 +238,7 @@ func fillLetter(kind FormLetterKind, a *Application, act Activity, candidateName
 // letterDescription is the activity's description with the hours the
 // service knows: an Extra activity's hours of service, a job's weekly
 // hours, an instructor's courses per cycle year.
-func letterDescription(kind FormLetterKind, act Activity) string {
+func letterDescription(kind FormLetterKind, act catalog.Activity) string {
 	parts := []string{}
 	if d := strings.TrimSpace(act.Description); d != "" {
 		parts = append(parts, d)
@@ -263,7 +264,7 @@ func letterDescription(kind FormLetterKind, act Activity) string {
 	return strings.Join(parts, " ")
 }
 
-func totalCourses(act Activity) int {
+func totalCourses(act catalog.Activity) int {
 	n := 0
 	for _, c := range act.CoursesTaught {
 		n += c
@@ -271,7 +272,7 @@ func totalCourses(act Activity) int {
 	return n
 }
 
-func dayOrBlank(d *Date) string {
+func dayOrBlank(d *catalog.Date) string {
 	if d == nil {
 		return ""
 	}

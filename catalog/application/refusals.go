@@ -1,28 +1,29 @@
-package catalog
+package application
 
 import (
 	"fmt"
+	"github.com/mssc/recert/catalog"
 	"strings"
 )
 
 // categoryNames are the guide's names of the point categories, as a
 // refusal shows them.
-var categoryNames = map[PointCategory]string{
-	CategoryContinuingEducation:   "Continuing Education",
-	CategoryIndustryCertification: "Industry Certification",
-	CategoryEmployment:            "Employment",
-	CategoryExtra:                 "Extra",
+var categoryNames = map[catalog.PointCategory]string{
+	catalog.CategoryContinuingEducation:   "Continuing Education",
+	catalog.CategoryIndustryCertification: "Industry Certification",
+	catalog.CategoryEmployment:            "Employment",
+	catalog.CategoryExtra:                 "Extra",
 }
 
 // shortfallRefusal refuses a submission short of the required points,
 // saying how many are missing and what each category earned, so that the
 // candidate sees where to add.
-func shortfallRefusal(field string, report PointsReport) *Error {
+func shortfallRefusal(field string, report catalog.PointsReport) *catalog.Error {
 	parts := make([]string, 0, len(report.ByCategory))
 	for _, c := range report.ByCategory {
 		parts = append(parts, fmt.Sprintf("%s %d", categoryNames[c.Category], c.Points))
 	}
-	return &Error{Code: CodeInvalid, Field: field, Message: fmt.Sprintf(
+	return &catalog.Error{Code: catalog.CodeInvalid, Field: field, Message: fmt.Sprintf(
 		"the application has %d points; %d are required: %d more are needed (by category: %s)",
 		report.Total, report.Required, report.Shortfall, strings.Join(parts, ", "))}
 }
@@ -30,10 +31,10 @@ func shortfallRefusal(field string, report PointsReport) *Error {
 // missingProofRefusal refuses a submission whose activities lack the proof
 // their type asks for, naming every one of them with its title, or nil
 // when none does.
-func missingProofRefusal(field string, a *Application, report PointsReport) *Error {
+func missingProofRefusal(field string, a *Application, report catalog.PointsReport) *catalog.Error {
 	var missing []string
 	for _, w := range report.Warnings {
-		if w.Code != WarningMissingProof {
+		if w.Code != catalog.WarningMissingProof {
 			continue
 		}
 		for _, id := range w.ActivityIDs {
@@ -43,7 +44,7 @@ func missingProofRefusal(field string, a *Application, report PointsReport) *Err
 	if len(missing) == 0 {
 		return nil
 	}
-	return &Error{Code: CodeInvalid, Field: field, Message: fmt.Sprintf(
+	return &catalog.Error{Code: catalog.CodeInvalid, Field: field, Message: fmt.Sprintf(
 		"attach the proof each activity needs; %d have none: %s", len(missing), strings.Join(missing, ", "))}
 }
 
@@ -60,15 +61,15 @@ func activityTitle(a *Application, id int64) string {
 // expired so long ago that no extension could still reach today: such a
 // draft could never be submitted. A certification whose expiration an
 // extension has already moved cannot be extended again.
-func (s *Snapshot) CheckCanStart(held *HeldCertification, today Date) *Error {
-	lastExtendable := held.ExpiresOn.AddDays(s.RuleDays("extension_days"))
+func CheckCanStart(s *catalog.Snapshot, held *catalog.HeldCertification, today catalog.Date) *catalog.Error {
+	lastExtendable := held.ExpiresOn.AddDays(RuleDays(s, "extension_days"))
 	if held.ExtendedFrom != nil {
 		lastExtendable = held.ExpiresOn
 	}
 	if !today.After(lastExtendable) {
 		return nil
 	}
-	return &Error{Code: CodeInvalid, Field: "program", Message: fmt.Sprintf(
+	return &catalog.Error{Code: catalog.CodeInvalid, Field: "program", Message: fmt.Sprintf(
 		"your %s certification expired on %s and the %d days an extension could cover ended on %s: it can no longer be recertified; earn the certification again instead",
-		held.Program, held.ExpiresOn, s.RuleDays("extension_days"), lastExtendable)}
+		held.Program, held.ExpiresOn, RuleDays(s, "extension_days"), lastExtendable)}
 }

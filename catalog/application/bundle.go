@@ -1,8 +1,9 @@
-package catalog
+package application
 
 import (
 	"context"
 	"fmt"
+	"github.com/mssc/recert/catalog"
 	"time"
 )
 
@@ -19,9 +20,9 @@ type ApplicationBundle struct {
 	// ApplicationIDs are the two applications, in the order submitted.
 	ApplicationIDs []int64
 	// FeeKind is the fee the bundle owes, the bundled application fee.
-	FeeKind FeeKind
+	FeeKind catalog.FeeKind
 	// FeeDue is the bundled fee, for both applications together.
-	FeeDue Money
+	FeeDue catalog.Money
 	// Payments are the payments recorded against the bundled fee.
 	Payments []Payment
 	// CreatedAt is when the bundle was submitted.
@@ -31,17 +32,17 @@ type ApplicationBundle struct {
 }
 
 // Paid is what was paid towards the bundled fee.
-func (b *ApplicationBundle) Paid() Money {
+func (b *ApplicationBundle) Paid() catalog.Money {
 	var n int64
 	for _, p := range b.FeePayments() {
 		n += p.Amount.Cents
 	}
-	return Money{Cents: n, Currency: b.FeeDue.Currency}
+	return catalog.Money{Cents: n, Currency: b.FeeDue.Currency}
 }
 
 // Balance is what is still to pay of the bundled fee; zero once settled.
-func (b *ApplicationBundle) Balance() Money {
-	return Money{Cents: max(b.FeeDue.Cents-b.Paid().Cents, 0), Currency: b.FeeDue.Currency}
+func (b *ApplicationBundle) Balance() catalog.Money {
+	return catalog.Money{Cents: max(b.FeeDue.Cents-b.Paid().Cents, 0), Currency: b.FeeDue.Currency}
 }
 
 // FeePayments are the payments of the bundled fee.
@@ -56,7 +57,7 @@ func (b *ApplicationBundle) FeePayments() []Payment {
 }
 
 // newBundle bundles the applications submitted together at the fee.
-func newBundle(apps []*Application, kind FeeKind, fee Money, at time.Time) *ApplicationBundle {
+func newBundle(apps []*Application, kind catalog.FeeKind, fee catalog.Money, at time.Time) *ApplicationBundle {
 	b := &ApplicationBundle{CandidateID: apps[0].CandidateID, FeeKind: kind, FeeDue: fee, Payments: []Payment{}, CreatedAt: at, Version: 1}
 	for _, a := range apps {
 		b.ApplicationIDs = append(b.ApplicationIDs, a.ID)
@@ -95,14 +96,14 @@ func (s *Applications) BundledApplications(ctx context.Context, b *ApplicationBu
 // application's own fee of its current stage. It returns the fee's kind,
 // what is still due of it, its currency, and the bundle when the bundle
 // owes it.
-func (s *Applications) owedFee(ctx context.Context, a *Application) (FeeKind, int64, string, *ApplicationBundle, error) {
+func (s *Applications) owedFee(ctx context.Context, a *Application) (catalog.FeeKind, int64, string, *ApplicationBundle, error) {
 	if a.Status == AppSubmitted && a.BundleID != "" {
 		b, err := s.store.BundleByID(ctx, a.BundleID)
 		if err != nil {
 			return "", 0, "", nil, err
 		}
 		if b == nil {
-			return "", 0, "", nil, Internal(fmt.Errorf("application %d names bundle %s, which is not stored", a.ID, a.BundleID))
+			return "", 0, "", nil, catalog.Internal(fmt.Errorf("application %d names bundle %s, which is not stored", a.ID, a.BundleID))
 		}
 		return b.FeeKind, b.Balance().Cents, b.FeeDue.Currency, b, nil
 	}
