@@ -28,6 +28,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/application"
+	"github.com/mssc/recert/catalog/candidate"
 	"github.com/mssc/recert/catalog/gormstore"
 	"github.com/mssc/recert/catalog/notification"
 	"github.com/mssc/recert/internal/auth"
@@ -156,10 +157,10 @@ func serve(ctx context.Context, cfg config.Config, store *gormstore.Store, logge
 		verifier = nil
 	}
 	applications := application.NewApplications(cat, store, store, reviews, blobs.Files(limits), clock).LimitActivities(cfg.MaxActivitiesPerApplication)
-	inbox := notification.NewInbox(store, catalog.NewCandidates(store, clock), clock)
+	inbox := notification.NewInbox(store, candidate.NewCandidates(store, clock), clock)
 	schema := resolvers.NewSchema(&resolvers.Resolver{
 		Catalog:            cat,
-		CandidateService:   catalog.NewCandidates(store, clock),
+		CandidateService:   candidate.NewCandidates(store, clock),
 		CredentialChecker:  catalog.NewCredentialChecker(cat, openReviews, clock),
 		ReviewService:      reviews,
 		CurationService:    catalog.NewCuration(cat, store, clock),

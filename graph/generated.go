@@ -17,6 +17,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/introspection"
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/application"
+	"github.com/mssc/recert/catalog/candidate"
 	"github.com/mssc/recert/catalog/notification"
 	"github.com/mssc/recert/graph/model"
 	"github.com/mssc/recert/graph/relay"
@@ -832,7 +833,7 @@ type ActivityTypeResolver interface {
 type ApplicationResolver interface {
 	ID(ctx context.Context, obj *application.Application) (string, error)
 
-	Candidate(ctx context.Context, obj *application.Application) (*catalog.Candidate, error)
+	Candidate(ctx context.Context, obj *application.Application) (*candidate.Candidate, error)
 
 	Points(ctx context.Context, obj *application.Application) (*catalog.PointsReport, error)
 	WindowOpensOn(ctx context.Context, obj *application.Application) (*catalog.Date, error)
@@ -880,14 +881,14 @@ type ApplicationEventResolver interface {
 	Reason(ctx context.Context, obj *application.ApplicationEvent) (*string, error)
 }
 type CandidateResolver interface {
-	ID(ctx context.Context, obj *catalog.Candidate) (string, error)
-	MsscCandidateID(ctx context.Context, obj *catalog.Candidate) (string, error)
+	ID(ctx context.Context, obj *candidate.Candidate) (string, error)
+	MsscCandidateID(ctx context.Context, obj *candidate.Candidate) (string, error)
 
-	HeldCertifications(ctx context.Context, obj *catalog.Candidate) ([]*catalog.HeldCertification, error)
-	CreatedAt(ctx context.Context, obj *catalog.Candidate) (*time.Time, error)
-	CreatedBy(ctx context.Context, obj *catalog.Candidate) (string, error)
-	UpdatedAt(ctx context.Context, obj *catalog.Candidate) (*time.Time, error)
-	UpdatedBy(ctx context.Context, obj *catalog.Candidate) (string, error)
+	HeldCertifications(ctx context.Context, obj *candidate.Candidate) ([]*candidate.HeldCertification, error)
+	CreatedAt(ctx context.Context, obj *candidate.Candidate) (*time.Time, error)
+	CreatedBy(ctx context.Context, obj *candidate.Candidate) (string, error)
+	UpdatedAt(ctx context.Context, obj *candidate.Candidate) (*time.Time, error)
+	UpdatedBy(ctx context.Context, obj *candidate.Candidate) (string, error)
 }
 type CatalogChangeResolver interface {
 	EntityID(ctx context.Context, obj *catalog.CatalogChange) (*string, error)
@@ -951,7 +952,7 @@ type CredentialClaimResolver interface {
 	CatalogReviewID(ctx context.Context, obj *catalog.CredentialClaim) (*string, error)
 }
 type CsvRowErrorResolver interface {
-	Column(ctx context.Context, obj *catalog.RowError) (*string, error)
+	Column(ctx context.Context, obj *candidate.RowError) (*string, error)
 }
 type EmploymentCreditBandResolver interface {
 	MinMonths(ctx context.Context, obj *catalog.EmploymentBand) (*int, error)
@@ -959,7 +960,7 @@ type EmploymentCreditBandResolver interface {
 	MinWeeks(ctx context.Context, obj *catalog.EmploymentBand) (*int, error)
 }
 type ExpiringCertificationResolver interface {
-	HeldCertification(ctx context.Context, obj *application.ExpiringCertification) (*catalog.HeldCertification, error)
+	HeldCertification(ctx context.Context, obj *application.ExpiringCertification) (*candidate.HeldCertification, error)
 }
 type ExtensionResolver interface {
 	Status(ctx context.Context, obj *application.Extension) (application.ExtensionStatus, error)
@@ -971,8 +972,8 @@ type ExtensionResolver interface {
 	Decision(ctx context.Context, obj *application.Extension) (*string, error)
 }
 type HeldCertificationResolver interface {
-	CreatedAt(ctx context.Context, obj *catalog.HeldCertification) (*time.Time, error)
-	CreatedBy(ctx context.Context, obj *catalog.HeldCertification) (string, error)
+	CreatedAt(ctx context.Context, obj *candidate.HeldCertification) (*time.Time, error)
+	CreatedBy(ctx context.Context, obj *candidate.HeldCertification) (string, error)
 }
 type KeyActivityResolver interface {
 	ID(ctx context.Context, obj *catalog.KeyActivity) (string, error)
@@ -1069,7 +1070,7 @@ type QueryResolver interface {
 	CheckCredential(ctx context.Context, input model.CredentialCheckInput) (*catalog.CredentialCheck, error)
 	CheckCredentials(ctx context.Context, inputs []*model.CredentialCheckInput) ([]*catalog.CredentialCheck, error)
 	Viewer(ctx context.Context) (*model.Viewer, error)
-	Candidate(ctx context.Context, id string) (*catalog.Candidate, error)
+	Candidate(ctx context.Context, id string) (*candidate.Candidate, error)
 	Candidates(ctx context.Context, first *int, after *string, last *int, before *string, search *string) (*model.CandidateConnection, error)
 	DeliveryFailures(ctx context.Context, first *int) ([]*notification.DeliveryFailure, error)
 	CatalogReview(ctx context.Context, id string) (*catalog.CatalogReview, error)
@@ -1100,7 +1101,7 @@ type SubscriptionResolver interface {
 	CatalogChanged(ctx context.Context) (<-chan *catalog.CatalogEvent, error)
 }
 type ViewerResolver interface {
-	Candidate(ctx context.Context, obj *model.Viewer) (*catalog.Candidate, error)
+	Candidate(ctx context.Context, obj *model.Viewer) (*candidate.Candidate, error)
 	Notifications(ctx context.Context, obj *model.Viewer, first *int, after *string, last *int, before *string, unreadOnly *bool) (*model.NotificationConnection, error)
 	NotificationPreferences(ctx context.Context, obj *model.Viewer) (*notification.NotificationPreferences, error)
 }
@@ -8276,7 +8277,7 @@ func (ec *executionContext) _Application_candidate(ctx context.Context, field gr
 			return ec.Resolvers.Application().Candidate(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *catalog.Candidate) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v *candidate.Candidate) graphql.Marshaler {
 			return ec.marshalOCandidate2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCandidate(ctx, selections, v)
 		},
 		true,
@@ -10415,7 +10416,7 @@ func (ec *executionContext) fieldContext_ApplyCatalogChangesPayload_userErrors(_
 	return fc, nil
 }
 
-func (ec *executionContext) _Candidate_id(ctx context.Context, field graphql.CollectedField, obj *catalog.Candidate) (ret graphql.Marshaler) {
+func (ec *executionContext) _Candidate_id(ctx context.Context, field graphql.CollectedField, obj *candidate.Candidate) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10438,7 +10439,7 @@ func (ec *executionContext) fieldContext_Candidate_id(_ context.Context, field g
 	return graphql.NewScalarFieldContext("Candidate", field, true, true, errors.New("field of type ID does not have child fields"))
 }
 
-func (ec *executionContext) _Candidate_msscCandidateId(ctx context.Context, field graphql.CollectedField, obj *catalog.Candidate) (ret graphql.Marshaler) {
+func (ec *executionContext) _Candidate_msscCandidateId(ctx context.Context, field graphql.CollectedField, obj *candidate.Candidate) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10461,7 +10462,7 @@ func (ec *executionContext) fieldContext_Candidate_msscCandidateId(_ context.Con
 	return graphql.NewScalarFieldContext("Candidate", field, true, true, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _Candidate_name(ctx context.Context, field graphql.CollectedField, obj *catalog.Candidate) (ret graphql.Marshaler) {
+func (ec *executionContext) _Candidate_name(ctx context.Context, field graphql.CollectedField, obj *candidate.Candidate) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10484,7 +10485,7 @@ func (ec *executionContext) fieldContext_Candidate_name(_ context.Context, field
 	return graphql.NewScalarFieldContext("Candidate", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _Candidate_email(ctx context.Context, field graphql.CollectedField, obj *catalog.Candidate) (ret graphql.Marshaler) {
+func (ec *executionContext) _Candidate_email(ctx context.Context, field graphql.CollectedField, obj *candidate.Candidate) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10507,7 +10508,7 @@ func (ec *executionContext) fieldContext_Candidate_email(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("Candidate", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _Candidate_heldCertifications(ctx context.Context, field graphql.CollectedField, obj *catalog.Candidate) (ret graphql.Marshaler) {
+func (ec *executionContext) _Candidate_heldCertifications(ctx context.Context, field graphql.CollectedField, obj *candidate.Candidate) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10519,7 +10520,7 @@ func (ec *executionContext) _Candidate_heldCertifications(ctx context.Context, f
 			return ec.Resolvers.Candidate().HeldCertifications(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*catalog.HeldCertification) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v []*candidate.HeldCertification) graphql.Marshaler {
 			return ec.marshalNHeldCertification2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐHeldCertificationᚄ(ctx, selections, v)
 		},
 		true,
@@ -10539,7 +10540,7 @@ func (ec *executionContext) fieldContext_Candidate_heldCertifications(_ context.
 	return fc, nil
 }
 
-func (ec *executionContext) _Candidate_createdAt(ctx context.Context, field graphql.CollectedField, obj *catalog.Candidate) (ret graphql.Marshaler) {
+func (ec *executionContext) _Candidate_createdAt(ctx context.Context, field graphql.CollectedField, obj *candidate.Candidate) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10562,7 +10563,7 @@ func (ec *executionContext) fieldContext_Candidate_createdAt(_ context.Context, 
 	return graphql.NewScalarFieldContext("Candidate", field, true, true, errors.New("field of type DateTime does not have child fields"))
 }
 
-func (ec *executionContext) _Candidate_createdBy(ctx context.Context, field graphql.CollectedField, obj *catalog.Candidate) (ret graphql.Marshaler) {
+func (ec *executionContext) _Candidate_createdBy(ctx context.Context, field graphql.CollectedField, obj *candidate.Candidate) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10585,7 +10586,7 @@ func (ec *executionContext) fieldContext_Candidate_createdBy(_ context.Context, 
 	return graphql.NewScalarFieldContext("Candidate", field, true, true, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _Candidate_updatedAt(ctx context.Context, field graphql.CollectedField, obj *catalog.Candidate) (ret graphql.Marshaler) {
+func (ec *executionContext) _Candidate_updatedAt(ctx context.Context, field graphql.CollectedField, obj *candidate.Candidate) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10608,7 +10609,7 @@ func (ec *executionContext) fieldContext_Candidate_updatedAt(_ context.Context, 
 	return graphql.NewScalarFieldContext("Candidate", field, true, true, errors.New("field of type DateTime does not have child fields"))
 }
 
-func (ec *executionContext) _Candidate_updatedBy(ctx context.Context, field graphql.CollectedField, obj *catalog.Candidate) (ret graphql.Marshaler) {
+func (ec *executionContext) _Candidate_updatedBy(ctx context.Context, field graphql.CollectedField, obj *candidate.Candidate) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10675,7 +10676,7 @@ func (ec *executionContext) _CandidateConnection_nodes(ctx context.Context, fiel
 			return obj.Nodes, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*catalog.Candidate) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v []*candidate.Candidate) graphql.Marshaler {
 			return ec.marshalNCandidate2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCandidateᚄ(ctx, selections, v)
 		},
 		true,
@@ -10762,7 +10763,7 @@ func (ec *executionContext) _CandidateEdge_node(ctx context.Context, field graph
 			return obj.Node, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *catalog.Candidate) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v *candidate.Candidate) graphql.Marshaler {
 			return ec.marshalNCandidate2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCandidate(ctx, selections, v)
 		},
 		true,
@@ -10817,7 +10818,7 @@ func (ec *executionContext) _CandidatePayload_candidate(ctx context.Context, fie
 			return obj.Candidate, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *catalog.Candidate) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v *candidate.Candidate) graphql.Marshaler {
 			return ec.marshalOCandidate2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCandidate(ctx, selections, v)
 		},
 		true,
@@ -14108,7 +14109,7 @@ func (ec *executionContext) fieldContext_CredentialMatch_reasons(_ context.Conte
 	return graphql.NewScalarFieldContext("CredentialMatch", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _CsvRowError_line(ctx context.Context, field graphql.CollectedField, obj *catalog.RowError) (ret graphql.Marshaler) {
+func (ec *executionContext) _CsvRowError_line(ctx context.Context, field graphql.CollectedField, obj *candidate.RowError) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14131,7 +14132,7 @@ func (ec *executionContext) fieldContext_CsvRowError_line(_ context.Context, fie
 	return graphql.NewScalarFieldContext("CsvRowError", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
-func (ec *executionContext) _CsvRowError_column(ctx context.Context, field graphql.CollectedField, obj *catalog.RowError) (ret graphql.Marshaler) {
+func (ec *executionContext) _CsvRowError_column(ctx context.Context, field graphql.CollectedField, obj *candidate.RowError) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14154,7 +14155,7 @@ func (ec *executionContext) fieldContext_CsvRowError_column(_ context.Context, f
 	return graphql.NewScalarFieldContext("CsvRowError", field, true, true, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _CsvRowError_code(ctx context.Context, field graphql.CollectedField, obj *catalog.RowError) (ret graphql.Marshaler) {
+func (ec *executionContext) _CsvRowError_code(ctx context.Context, field graphql.CollectedField, obj *candidate.RowError) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14177,7 +14178,7 @@ func (ec *executionContext) fieldContext_CsvRowError_code(_ context.Context, fie
 	return graphql.NewScalarFieldContext("CsvRowError", field, false, false, errors.New("field of type ErrorCode does not have child fields"))
 }
 
-func (ec *executionContext) _CsvRowError_message(ctx context.Context, field graphql.CollectedField, obj *catalog.RowError) (ret graphql.Marshaler) {
+func (ec *executionContext) _CsvRowError_message(ctx context.Context, field graphql.CollectedField, obj *candidate.RowError) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14557,7 +14558,7 @@ func (ec *executionContext) _ExpiringCertification_candidate(ctx context.Context
 			return obj.Candidate, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *catalog.Candidate) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v *candidate.Candidate) graphql.Marshaler {
 			return ec.marshalNCandidate2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCandidate(ctx, selections, v)
 		},
 		true,
@@ -14589,7 +14590,7 @@ func (ec *executionContext) _ExpiringCertification_heldCertification(ctx context
 			return ec.Resolvers.ExpiringCertification().HeldCertification(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *catalog.HeldCertification) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v *candidate.HeldCertification) graphql.Marshaler {
 			return ec.marshalNHeldCertification2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐHeldCertification(ctx, selections, v)
 		},
 		true,
@@ -14917,7 +14918,7 @@ func (ec *executionContext) fieldContext_Fee_conditions(_ context.Context, field
 	return graphql.NewScalarFieldContext("Fee", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _HeldCertification_program(ctx context.Context, field graphql.CollectedField, obj *catalog.HeldCertification) (ret graphql.Marshaler) {
+func (ec *executionContext) _HeldCertification_program(ctx context.Context, field graphql.CollectedField, obj *candidate.HeldCertification) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14940,7 +14941,7 @@ func (ec *executionContext) fieldContext_HeldCertification_program(_ context.Con
 	return graphql.NewScalarFieldContext("HeldCertification", field, false, false, errors.New("field of type Program does not have child fields"))
 }
 
-func (ec *executionContext) _HeldCertification_certifiedOn(ctx context.Context, field graphql.CollectedField, obj *catalog.HeldCertification) (ret graphql.Marshaler) {
+func (ec *executionContext) _HeldCertification_certifiedOn(ctx context.Context, field graphql.CollectedField, obj *candidate.HeldCertification) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14963,7 +14964,7 @@ func (ec *executionContext) fieldContext_HeldCertification_certifiedOn(_ context
 	return graphql.NewScalarFieldContext("HeldCertification", field, false, false, errors.New("field of type Date does not have child fields"))
 }
 
-func (ec *executionContext) _HeldCertification_expiresOn(ctx context.Context, field graphql.CollectedField, obj *catalog.HeldCertification) (ret graphql.Marshaler) {
+func (ec *executionContext) _HeldCertification_expiresOn(ctx context.Context, field graphql.CollectedField, obj *candidate.HeldCertification) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14986,7 +14987,7 @@ func (ec *executionContext) fieldContext_HeldCertification_expiresOn(_ context.C
 	return graphql.NewScalarFieldContext("HeldCertification", field, false, false, errors.New("field of type Date does not have child fields"))
 }
 
-func (ec *executionContext) _HeldCertification_createdAt(ctx context.Context, field graphql.CollectedField, obj *catalog.HeldCertification) (ret graphql.Marshaler) {
+func (ec *executionContext) _HeldCertification_createdAt(ctx context.Context, field graphql.CollectedField, obj *candidate.HeldCertification) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -15009,7 +15010,7 @@ func (ec *executionContext) fieldContext_HeldCertification_createdAt(_ context.C
 	return graphql.NewScalarFieldContext("HeldCertification", field, true, true, errors.New("field of type DateTime does not have child fields"))
 }
 
-func (ec *executionContext) _HeldCertification_createdBy(ctx context.Context, field graphql.CollectedField, obj *catalog.HeldCertification) (ret graphql.Marshaler) {
+func (ec *executionContext) _HeldCertification_createdBy(ctx context.Context, field graphql.CollectedField, obj *candidate.HeldCertification) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -15113,7 +15114,7 @@ func (ec *executionContext) _ImportCandidatesPayload_candidates(ctx context.Cont
 			return obj.Candidates, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*catalog.Candidate) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v []*candidate.Candidate) graphql.Marshaler {
 			return ec.marshalNCandidate2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCandidateᚄ(ctx, selections, v)
 		},
 		true,
@@ -15145,7 +15146,7 @@ func (ec *executionContext) _ImportCandidatesPayload_rowErrors(ctx context.Conte
 			return obj.RowErrors, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*catalog.RowError) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v []*candidate.RowError) graphql.Marshaler {
 			return ec.marshalNCsvRowError2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐRowErrorᚄ(ctx, selections, v)
 		},
 		true,
@@ -20604,11 +20605,11 @@ func (ec *executionContext) _Query_candidate(ctx context.Context, field graphql.
 			directive1 := func(ctx context.Context) (any, error) {
 				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐRoleᚄ(ctx, []any{"CANDIDATE", "STAFF"})
 				if err != nil {
-					var zeroVal *catalog.Candidate
+					var zeroVal *candidate.Candidate
 					return zeroVal, err
 				}
 				if ec.Directives.Auth == nil {
-					var zeroVal *catalog.Candidate
+					var zeroVal *candidate.Candidate
 					return zeroVal, errors.New("directive auth is not implemented")
 				}
 				return ec.Directives.Auth(ctx, nil, directive0, roles)
@@ -20617,7 +20618,7 @@ func (ec *executionContext) _Query_candidate(ctx context.Context, field graphql.
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v *catalog.Candidate) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v *candidate.Candidate) graphql.Marshaler {
 			return ec.marshalOCandidate2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCandidate(ctx, selections, v)
 		},
 		true,
@@ -22194,7 +22195,7 @@ func (ec *executionContext) _Viewer_candidate(ctx context.Context, field graphql
 			return ec.Resolvers.Viewer().Candidate(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *catalog.Candidate) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v *candidate.Candidate) graphql.Marshaler {
 			return ec.marshalOCandidate2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCandidate(ctx, selections, v)
 		},
 		true,
@@ -24590,9 +24591,9 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._CatalogReview(ctx, sel, obj)
-	case catalog.Candidate:
+	case candidate.Candidate:
 		return ec._Candidate(ctx, sel, &obj)
-	case *catalog.Candidate:
+	case *candidate.Candidate:
 		if obj == nil {
 			return graphql.Null
 		}
@@ -26616,7 +26617,7 @@ func (ec *executionContext) _ApplyCatalogChangesPayload(ctx context.Context, sel
 
 var candidateImplementors = []string{"Candidate", "Node"}
 
-func (ec *executionContext) _Candidate(ctx context.Context, sel ast.SelectionSet, obj *catalog.Candidate) graphql.Marshaler {
+func (ec *executionContext) _Candidate(ctx context.Context, sel ast.SelectionSet, obj *candidate.Candidate) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, candidateImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -29499,7 +29500,7 @@ func (ec *executionContext) _CredentialMatch(ctx context.Context, sel ast.Select
 
 var csvRowErrorImplementors = []string{"CsvRowError"}
 
-func (ec *executionContext) _CsvRowError(ctx context.Context, sel ast.SelectionSet, obj *catalog.RowError) graphql.Marshaler {
+func (ec *executionContext) _CsvRowError(ctx context.Context, sel ast.SelectionSet, obj *candidate.RowError) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, csvRowErrorImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -30197,7 +30198,7 @@ func (ec *executionContext) _Fee(ctx context.Context, sel ast.SelectionSet, obj 
 
 var heldCertificationImplementors = []string{"HeldCertification"}
 
-func (ec *executionContext) _HeldCertification(ctx context.Context, sel ast.SelectionSet, obj *catalog.HeldCertification) graphql.Marshaler {
+func (ec *executionContext) _HeldCertification(ctx context.Context, sel ast.SelectionSet, obj *candidate.HeldCertification) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, heldCertificationImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -34630,7 +34631,7 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 	return res
 }
 
-func (ec *executionContext) marshalNCandidate2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCandidateᚄ(ctx context.Context, sel ast.SelectionSet, v []*catalog.Candidate) graphql.Marshaler {
+func (ec *executionContext) marshalNCandidate2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCandidateᚄ(ctx context.Context, sel ast.SelectionSet, v []*candidate.Candidate) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -34646,7 +34647,7 @@ func (ec *executionContext) marshalNCandidate2ᚕᚖgithubᚗcomᚋmsscᚋrecert
 	return ret
 }
 
-func (ec *executionContext) marshalNCandidate2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCandidate(ctx context.Context, sel ast.SelectionSet, v *catalog.Candidate) graphql.Marshaler {
+func (ec *executionContext) marshalNCandidate2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCandidate(ctx context.Context, sel ast.SelectionSet, v *candidate.Candidate) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -35257,7 +35258,7 @@ func (ec *executionContext) marshalNCredentialVerdict2githubᚗcomᚋmsscᚋrece
 	return res
 }
 
-func (ec *executionContext) marshalNCsvRowError2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐRowErrorᚄ(ctx context.Context, sel ast.SelectionSet, v []*catalog.RowError) graphql.Marshaler {
+func (ec *executionContext) marshalNCsvRowError2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐRowErrorᚄ(ctx context.Context, sel ast.SelectionSet, v []*candidate.RowError) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -35273,7 +35274,7 @@ func (ec *executionContext) marshalNCsvRowError2ᚕᚖgithubᚗcomᚋmsscᚋrece
 	return ret
 }
 
-func (ec *executionContext) marshalNCsvRowError2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐRowError(ctx context.Context, sel ast.SelectionSet, v *catalog.RowError) graphql.Marshaler {
+func (ec *executionContext) marshalNCsvRowError2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐRowError(ctx context.Context, sel ast.SelectionSet, v *candidate.RowError) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -35598,7 +35599,7 @@ func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.S
 	return graphql.WrapContextMarshaler(ctx, res)
 }
 
-func (ec *executionContext) marshalNHeldCertification2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐHeldCertificationᚄ(ctx context.Context, sel ast.SelectionSet, v []*catalog.HeldCertification) graphql.Marshaler {
+func (ec *executionContext) marshalNHeldCertification2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐHeldCertificationᚄ(ctx context.Context, sel ast.SelectionSet, v []*candidate.HeldCertification) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -35614,7 +35615,7 @@ func (ec *executionContext) marshalNHeldCertification2ᚕᚖgithubᚗcomᚋmssc�
 	return ret
 }
 
-func (ec *executionContext) marshalNHeldCertification2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐHeldCertification(ctx context.Context, sel ast.SelectionSet, v *catalog.HeldCertification) graphql.Marshaler {
+func (ec *executionContext) marshalNHeldCertification2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐHeldCertification(ctx context.Context, sel ast.SelectionSet, v *candidate.HeldCertification) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -36971,7 +36972,7 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	return res
 }
 
-func (ec *executionContext) marshalOCandidate2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCandidate(ctx context.Context, sel ast.SelectionSet, v *catalog.Candidate) graphql.Marshaler {
+func (ec *executionContext) marshalOCandidate2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCandidate(ctx context.Context, sel ast.SelectionSet, v *candidate.Candidate) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}

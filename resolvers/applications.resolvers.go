@@ -13,6 +13,7 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/application"
+	"github.com/mssc/recert/catalog/candidate"
 	"github.com/mssc/recert/graph"
 	"github.com/mssc/recert/graph/model"
 	"github.com/mssc/recert/graph/relay"
@@ -27,7 +28,7 @@ func (r *applicationResolver) ID(ctx context.Context, obj *application.Applicati
 	return relay.EncodeID(relay.TypeApplication, obj.ID), nil
 }
 
-func (r *applicationResolver) Candidate(ctx context.Context, obj *application.Application) (*catalog.Candidate, error) {
+func (r *applicationResolver) Candidate(ctx context.Context, obj *application.Application) (*candidate.Candidate, error) {
 	return r.CandidateService.Get(ctx, obj.CandidateID)
 }
 
@@ -179,7 +180,7 @@ func (r *applicationEventResolver) Reason(ctx context.Context, obj *application.
 	return optional(obj.Reason), nil
 }
 
-func (r *expiringCertificationResolver) HeldCertification(ctx context.Context, obj *application.ExpiringCertification) (*catalog.HeldCertification, error) {
+func (r *expiringCertificationResolver) HeldCertification(ctx context.Context, obj *application.ExpiringCertification) (*candidate.HeldCertification, error) {
 	return &obj.Held, nil
 }
 

@@ -8,6 +8,7 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/candidate"
 	"github.com/mssc/recert/graph/model"
 )
 
@@ -51,16 +52,16 @@ func asDomainError(err error) *catalog.Error {
 	return catalog.Internal(err)
 }
 
-func heldInputs(in []*model.HeldCertificationInput) []catalog.HeldCertification {
-	out := make([]catalog.HeldCertification, len(in))
+func heldInputs(in []*model.HeldCertificationInput) []candidate.HeldCertification {
+	out := make([]candidate.HeldCertification, len(in))
 	for i, h := range in {
-		out[i] = catalog.HeldCertification{Program: h.Program, CertifiedOn: h.CertifiedOn, ExpiresOn: h.ExpiresOn}
+		out[i] = candidate.HeldCertification{Program: h.Program, CertifiedOn: h.CertifiedOn, ExpiresOn: h.ExpiresOn}
 	}
 	return out
 }
 
-func candidateConnection(p catalog.Page[*catalog.Candidate]) *model.CandidateConnection {
-	edges, nodes, info := connectionParts(p, func(n *catalog.Candidate, c string) *model.CandidateEdge {
+func candidateConnection(p catalog.Page[*candidate.Candidate]) *model.CandidateConnection {
+	edges, nodes, info := connectionParts(p, func(n *candidate.Candidate, c string) *model.CandidateEdge {
 		return &model.CandidateEdge{Node: n, Cursor: c}
 	})
 	return &model.CandidateConnection{Edges: edges, Nodes: nodes, PageInfo: info, TotalCount: p.TotalCount}

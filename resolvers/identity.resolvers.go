@@ -10,58 +10,59 @@ import (
 	"time"
 
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/candidate"
 	"github.com/mssc/recert/graph"
 	"github.com/mssc/recert/graph/model"
 	"github.com/mssc/recert/graph/relay"
 )
 
-func (r *candidateResolver) ID(ctx context.Context, obj *catalog.Candidate) (string, error) {
+func (r *candidateResolver) ID(ctx context.Context, obj *candidate.Candidate) (string, error) {
 	return relay.EncodeID(relay.TypeCandidate, obj.ID), nil
 }
 
-func (r *candidateResolver) MsscCandidateID(ctx context.Context, obj *catalog.Candidate) (string, error) {
+func (r *candidateResolver) MsscCandidateID(ctx context.Context, obj *candidate.Candidate) (string, error) {
 	return obj.Number, nil
 }
 
-func (r *candidateResolver) HeldCertifications(ctx context.Context, obj *catalog.Candidate) ([]*catalog.HeldCertification, error) {
-	out := make([]*catalog.HeldCertification, len(obj.Held))
+func (r *candidateResolver) HeldCertifications(ctx context.Context, obj *candidate.Candidate) ([]*candidate.HeldCertification, error) {
+	out := make([]*candidate.HeldCertification, len(obj.Held))
 	for i := range obj.Held {
 		out[i] = &obj.Held[i]
 	}
 	return out, nil
 }
 
-func (r *candidateResolver) CreatedAt(ctx context.Context, obj *catalog.Candidate) (*time.Time, error) {
+func (r *candidateResolver) CreatedAt(ctx context.Context, obj *candidate.Candidate) (*time.Time, error) {
 	return &obj.Audit.CreatedAt, nil
 }
 
-func (r *candidateResolver) CreatedBy(ctx context.Context, obj *catalog.Candidate) (string, error) {
+func (r *candidateResolver) CreatedBy(ctx context.Context, obj *candidate.Candidate) (string, error) {
 	return obj.Audit.CreatedBy, nil
 }
 
-func (r *candidateResolver) UpdatedAt(ctx context.Context, obj *catalog.Candidate) (*time.Time, error) {
+func (r *candidateResolver) UpdatedAt(ctx context.Context, obj *candidate.Candidate) (*time.Time, error) {
 	return &obj.Audit.UpdatedAt, nil
 }
 
-func (r *candidateResolver) UpdatedBy(ctx context.Context, obj *catalog.Candidate) (string, error) {
+func (r *candidateResolver) UpdatedBy(ctx context.Context, obj *candidate.Candidate) (string, error) {
 	return obj.Audit.UpdatedBy, nil
 }
 
-func (r *csvRowErrorResolver) Column(ctx context.Context, obj *catalog.RowError) (*string, error) {
+func (r *csvRowErrorResolver) Column(ctx context.Context, obj *candidate.RowError) (*string, error) {
 	return optional(obj.Column), nil
 }
 
-func (r *heldCertificationResolver) CreatedAt(ctx context.Context, obj *catalog.HeldCertification) (*time.Time, error) {
+func (r *heldCertificationResolver) CreatedAt(ctx context.Context, obj *candidate.HeldCertification) (*time.Time, error) {
 	return &obj.Audit.CreatedAt, nil
 }
 
-func (r *heldCertificationResolver) CreatedBy(ctx context.Context, obj *catalog.HeldCertification) (string, error) {
+func (r *heldCertificationResolver) CreatedBy(ctx context.Context, obj *candidate.HeldCertification) (string, error) {
 	return obj.Audit.CreatedBy, nil
 }
 
 func (r *mutationResolver) RegisterCandidate(ctx context.Context, input model.RegisterCandidateInput) (*model.CandidatePayload, error) {
 	c, userErrs, err := r.CandidateService.Register(ctx, input.MsscCandidateID,
-		catalog.ContactDetails{Name: input.Name, Email: input.Email}, heldInputs(input.HeldCertifications))
+		candidate.ContactDetails{Name: input.Name, Email: input.Email}, heldInputs(input.HeldCertifications))
 	if err != nil {
 		return nil, err
 	}
@@ -87,10 +88,10 @@ func (r *mutationResolver) ImportCandidates(ctx context.Context, input model.Imp
 	}
 	out := &model.ImportCandidatesPayload{
 		CreatedCount: res.Created, HeldAddedCount: res.HeldAdded, UnchangedCount: res.Unchanged,
-		Candidates: res.Candidates, RowErrors: make([]*catalog.RowError, len(rowErrs)),
+		Candidates: res.Candidates, RowErrors: make([]*candidate.RowError, len(rowErrs)),
 	}
 	if len(rowErrs) > 0 {
-		out.CreatedCount, out.HeldAddedCount, out.UnchangedCount, out.Candidates = 0, 0, 0, []*catalog.Candidate{}
+		out.CreatedCount, out.HeldAddedCount, out.UnchangedCount, out.Candidates = 0, 0, 0, []*candidate.Candidate{}
 	}
 	for i := range rowErrs {
 		out.RowErrors[i] = &rowErrs[i]
@@ -99,7 +100,7 @@ func (r *mutationResolver) ImportCandidates(ctx context.Context, input model.Imp
 }
 
 func (r *mutationResolver) UpdateMyContactDetails(ctx context.Context, input model.ContactDetailsInput) (*model.CandidatePayload, error) {
-	c, userErrs, err := r.CandidateService.UpdateMyContact(ctx, catalog.ContactDetails{Name: input.Name, Email: input.Email})
+	c, userErrs, err := r.CandidateService.UpdateMyContact(ctx, candidate.ContactDetails{Name: input.Name, Email: input.Email})
 	if err != nil {
 		return nil, err
 	}
@@ -114,7 +115,7 @@ func (r *queryResolver) Viewer(ctx context.Context) (*model.Viewer, error) {
 	return &model.Viewer{Subject: p.Subject, Roles: p.Roles}, nil
 }
 
-func (r *queryResolver) Candidate(ctx context.Context, id string) (*catalog.Candidate, error) {
+func (r *queryResolver) Candidate(ctx context.Context, id string) (*candidate.Candidate, error) {
 	candidateID, err := relay.DecodeIDOf("id", relay.TypeCandidate, id)
 	if err != nil {
 		return nil, err
@@ -138,7 +139,7 @@ func (r *queryResolver) Candidates(ctx context.Context, first *int, after *strin
 	return candidateConnection(page), nil
 }
 
-func (r *viewerResolver) Candidate(ctx context.Context, obj *model.Viewer) (*catalog.Candidate, error) {
+func (r *viewerResolver) Candidate(ctx context.Context, obj *model.Viewer) (*candidate.Candidate, error) {
 	return r.CandidateService.Mine(ctx)
 }
 

@@ -5,6 +5,7 @@ package resolvers
 import (
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/application"
+	"github.com/mssc/recert/catalog/candidate"
 	"github.com/mssc/recert/catalog/notification"
 )
 
@@ -13,7 +14,7 @@ type Resolver struct {
 	// Catalog serves snapshots of the pre-approved catalog.
 	Catalog *catalog.Catalog
 	// CandidateService serves candidate profiles and held certifications.
-	CandidateService *catalog.Candidates
+	CandidateService *candidate.Candidates
 	// CredentialChecker answers whether credentials count.
 	CredentialChecker *catalog.CredentialChecker
 	// ReviewService runs the reviews of certifications not yet listed.

@@ -3,6 +3,7 @@ package application
 import (
 	"context"
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/candidate"
 	"time"
 	"unicode/utf8"
 )
@@ -62,7 +63,7 @@ func pendingExtension(a *Application) (*Extension, *catalog.Error) {
 // activities completed up to it count. The next cycle still counts from
 // the original expiration.
 func (s *Applications) GrantExtension(ctx context.Context, id int64, version int, reason string) (*Application, []*catalog.Error, error) {
-	return s.changeHeld(ctx, id, version, ActionGrantExtension, reason, func(p *catalog.Principal, a *Application, snap *catalog.Snapshot, at time.Time) ([]catalog.HeldCertification, []*catalog.Error, error) {
+	return s.changeHeld(ctx, id, version, ActionGrantExtension, reason, func(p *catalog.Principal, a *Application, snap *catalog.Snapshot, at time.Time) ([]candidate.HeldCertification, []*catalog.Error, error) {
 		if utf8.RuneCountInString(reason) > MaxDecisionReason || catalog.HasControl(reason) {
 			return nil, []*catalog.Error{catalog.Invalid("reason", "a reason has at most %d printable characters", MaxDecisionReason)}, nil
 		}
@@ -86,14 +87,14 @@ func (s *Applications) GrantExtension(ctx context.Context, id int64, version int
 		moved := *held
 		original := a.Cycle.ExpiresOn
 		moved.ExpiresOn, moved.ExtendedFrom = until, &original
-		return []catalog.HeldCertification{moved}, nil, nil
+		return []candidate.HeldCertification{moved}, nil, nil
 	})
 }
 
 // RefuseExtension refuses the extension asked for, with the reason; the
 // cycle keeps its expiration and has no other extension.
 func (s *Applications) RefuseExtension(ctx context.Context, id int64, version int, reason string) (*Application, []*catalog.Error, error) {
-	return s.changeHeld(ctx, id, version, ActionRefuseExtension, reason, func(p *catalog.Principal, a *Application, _ *catalog.Snapshot, at time.Time) ([]catalog.HeldCertification, []*catalog.Error, error) {
+	return s.changeHeld(ctx, id, version, ActionRefuseExtension, reason, func(p *catalog.Principal, a *Application, _ *catalog.Snapshot, at time.Time) ([]candidate.HeldCertification, []*catalog.Error, error) {
 		x, e := pendingExtension(a)
 		if e != nil {
 			return nil, []*catalog.Error{e}, nil

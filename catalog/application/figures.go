@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/candidate"
 	"slices"
 	"strings"
 	"time"
@@ -65,7 +66,7 @@ func decisionReason(field, reason, missing string) *catalog.Error {
 // RefuseActivity, never a 0 here.
 func (s *Applications) SetActivityPoints(ctx context.Context, id int64, version int, activityID int64, given int, reason string) (*Application, []*catalog.Error, error) {
 	note := fmt.Sprintf("activity %d set to %d points: %s", activityID, given, strings.TrimSpace(reason))
-	return s.changeHeld(ctx, id, version, ActionSetPoints, note, func(p *catalog.Principal, a *Application, snap *catalog.Snapshot, at time.Time) ([]catalog.HeldCertification, []*catalog.Error, error) {
+	return s.changeHeld(ctx, id, version, ActionSetPoints, note, func(p *catalog.Principal, a *Application, snap *catalog.Snapshot, at time.Time) ([]candidate.HeldCertification, []*catalog.Error, error) {
 		i := slices.IndexFunc(a.Activities, func(x ApplicationActivity) bool { return x.ID == activityID })
 		if i < 0 {
 			return nil, []*catalog.Error{{Code: catalog.CodeNotFound, Field: "activityId", Message: "the application has no such activity"}}, nil
@@ -115,7 +116,7 @@ func rangeMessage(t catalog.ActivityType, lo, hi int) string {
 // lifts the refusal.
 func (s *Applications) RefuseActivity(ctx context.Context, id int64, version int, activityID int64, code ActivityRefusalCode, reason string) (*Application, []*catalog.Error, error) {
 	note := fmt.Sprintf("activity %d refused (%s): %s", activityID, code, strings.TrimSpace(reason))
-	return s.changeHeld(ctx, id, version, ActionRefuseActivity, note, func(p *catalog.Principal, a *Application, _ *catalog.Snapshot, at time.Time) ([]catalog.HeldCertification, []*catalog.Error, error) {
+	return s.changeHeld(ctx, id, version, ActionRefuseActivity, note, func(p *catalog.Principal, a *Application, _ *catalog.Snapshot, at time.Time) ([]candidate.HeldCertification, []*catalog.Error, error) {
 		i := slices.IndexFunc(a.Activities, func(x ApplicationActivity) bool { return x.ID == activityID })
 		switch {
 		case i < 0:

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/candidate"
 	"strconv"
 	"strings"
 	"time"
@@ -266,7 +267,7 @@ func (s *Applications) Assign(ctx context.Context, id int64, version int, review
 // approve recertifies: the held certification's new cycle starts the day
 // after the cycle's own expiration (never overlapping it, whatever
 // extension ran) and ends the cycle's length after that expiration.
-func (s *Applications) approve(ctx context.Context, a *Application, snap *catalog.Snapshot, reason string) ([]catalog.HeldCertification, []*catalog.Error, error) {
+func (s *Applications) approve(ctx context.Context, a *Application, snap *catalog.Snapshot, reason string) ([]candidate.HeldCertification, []*catalog.Error, error) {
 	report, err := s.Report(ctx, a)
 	if err != nil {
 		return nil, nil, err
@@ -286,12 +287,12 @@ func (s *Applications) approve(ctx context.Context, a *Application, snap *catalo
 	a.NewExpiresOn = &next
 	moved := *held
 	moved.CertifiedOn, moved.ExpiresOn, moved.ExtendedFrom = a.Cycle.ExpiresOn.AddDays(1), next, nil
-	return []catalog.HeldCertification{moved}, nil, nil
+	return []candidate.HeldCertification{moved}, nil, nil
 }
 
 // Approve recertifies the candidate.
 func (s *Applications) Approve(ctx context.Context, id int64, version int, reason string) (*Application, []*catalog.Error, error) {
-	return s.changeHeld(ctx, id, version, ActionApprove, reason, func(p *catalog.Principal, a *Application, snap *catalog.Snapshot, _ time.Time) ([]catalog.HeldCertification, []*catalog.Error, error) {
+	return s.changeHeld(ctx, id, version, ActionApprove, reason, func(p *catalog.Principal, a *Application, snap *catalog.Snapshot, _ time.Time) ([]candidate.HeldCertification, []*catalog.Error, error) {
 		a.DecidedBy[ActionApprove] = p.Subject
 		return s.approve(ctx, a, snap, reason)
 	})
@@ -327,7 +328,7 @@ func (s *Applications) RequestDetailedReview(ctx context.Context, id int64, vers
 // the stage's fee must be paid, and the deciding staff member must not have
 // taken an earlier decision on the application.
 func (s *Applications) decideStage(ctx context.Context, id int64, version int, action ApplicationAction, reason string, approves bool) (*Application, []*catalog.Error, error) {
-	return s.changeHeld(ctx, id, version, action, reason, func(p *catalog.Principal, a *Application, snap *catalog.Snapshot, _ time.Time) ([]catalog.HeldCertification, []*catalog.Error, error) {
+	return s.changeHeld(ctx, id, version, action, reason, func(p *catalog.Principal, a *Application, snap *catalog.Snapshot, _ time.Time) ([]candidate.HeldCertification, []*catalog.Error, error) {
 		for done, who := range a.DecidedBy {
 			if who == p.Subject && done != ActionApprove {
 				return nil, []*catalog.Error{{Code: catalog.CodeForbidden, Field: "applicationId", Message: "a later stage must be decided by staff other than those who decided before (" + strings.ToLower(string(done)) + ")"}}, nil

@@ -3,6 +3,7 @@ package application
 import (
 	"fmt"
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/candidate"
 	"strings"
 )
 
@@ -61,7 +62,7 @@ func activityTitle(a *Application, id int64) string {
 // expired so long ago that no extension could still reach today: such a
 // draft could never be submitted. A certification whose expiration an
 // extension has already moved cannot be extended again.
-func CheckCanStart(s *catalog.Snapshot, held *catalog.HeldCertification, today catalog.Date) *catalog.Error {
+func CheckCanStart(s *catalog.Snapshot, held *candidate.HeldCertification, today catalog.Date) *catalog.Error {
 	lastExtendable := held.ExpiresOn.AddDays(RuleDays(s, "extension_days"))
 	if held.ExtendedFrom != nil {
 		lastExtendable = held.ExpiresOn

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/candidate"
 	"slices"
 	"strconv"
 	"time"
@@ -15,7 +16,7 @@ import (
 type Applications struct {
 	catalog    *catalog.Catalog
 	store      ApplicationStore
-	candidates catalog.CandidateStore
+	candidates candidate.CandidateStore
 	reviews    *catalog.Reviews
 	files      catalog.FileStorage
 	now        func() time.Time
@@ -25,7 +26,7 @@ type Applications struct {
 
 // NewApplications returns the application service; reviews finds the
 // catalog reviews activities may name; now is the clock.
-func NewApplications(cat *catalog.Catalog, store ApplicationStore, candidates catalog.CandidateStore, reviews *catalog.Reviews, files catalog.FileStorage, now func() time.Time) *Applications {
+func NewApplications(cat *catalog.Catalog, store ApplicationStore, candidates candidate.CandidateStore, reviews *catalog.Reviews, files catalog.FileStorage, now func() time.Time) *Applications {
 	return &Applications{catalog: cat, store: store, candidates: candidates, reviews: reviews, files: files, now: now, maxActivities: DefaultMaxActivities}
 }
 
@@ -34,7 +35,7 @@ func (s *Applications) today() catalog.Date { return catalog.DateOf(s.now().UTC(
 // Today is the service's current day.
 func (s *Applications) Today() catalog.Date { return s.today() }
 
-func (s *Applications) mine(ctx context.Context, p *catalog.Principal) (*catalog.Candidate, error) {
+func (s *Applications) mine(ctx context.Context, p *catalog.Principal) (*candidate.Candidate, error) {
 	found, err := s.candidates.CandidatesByNumber(ctx, []string{p.CandidateNumber})
 	if err != nil {
 		return nil, err
@@ -217,7 +218,7 @@ func errsOf(e *catalog.Error) []*catalog.Error {
 // every action writes (actor, time and reason).
 func (s *Applications) change(ctx context.Context, id int64, version int, action ApplicationAction, reason string,
 	apply func(p *catalog.Principal, a *Application, snap *catalog.Snapshot) ([]*catalog.Error, error)) (*Application, []*catalog.Error, error) {
-	return s.changeHeld(ctx, id, version, action, reason, func(p *catalog.Principal, a *Application, snap *catalog.Snapshot, _ time.Time) ([]catalog.HeldCertification, []*catalog.Error, error) {
+	return s.changeHeld(ctx, id, version, action, reason, func(p *catalog.Principal, a *Application, snap *catalog.Snapshot, _ time.Time) ([]candidate.HeldCertification, []*catalog.Error, error) {
 		errs, err := apply(p, a, snap)
 		return nil, errs, err
 	})
@@ -227,7 +228,7 @@ func (s *Applications) change(ctx context.Context, id int64, version int, action
 // certification, written in the same transaction; apply gets the time the
 // change is recorded at.
 func (s *Applications) changeHeld(ctx context.Context, id int64, version int, action ApplicationAction, reason string,
-	apply func(p *catalog.Principal, a *Application, snap *catalog.Snapshot, at time.Time) ([]catalog.HeldCertification, []*catalog.Error, error)) (*Application, []*catalog.Error, error) {
+	apply func(p *catalog.Principal, a *Application, snap *catalog.Snapshot, at time.Time) ([]candidate.HeldCertification, []*catalog.Error, error)) (*Application, []*catalog.Error, error) {
 	p := catalog.PrincipalFrom(ctx)
 	if p == nil {
 		return nil, nil, &catalog.Error{Code: catalog.CodeUnauthenticated, Message: "sign in to do this"}

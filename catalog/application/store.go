@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/candidate"
 )
 
 // IdempotencyKey makes a retried request take effect once: the first
@@ -44,9 +45,9 @@ type ApplicationFilter struct {
 // ExpiringCertification is a held certification nearing its expiration.
 type ExpiringCertification struct {
 	// Candidate holds it.
-	Candidate *catalog.Candidate
+	Candidate *candidate.Candidate
 	// Held is the certification.
-	Held catalog.HeldCertification
+	Held candidate.HeldCertification
 }
 
 // ApplicationStore is what applications need from persistence. An
@@ -69,7 +70,7 @@ type ApplicationStore interface {
 	// updated when stored at the version before its own), the held
 	// certifications given, and the idempotency key, in one transaction;
 	// another version is a CONFLICT error.
-	UpdateApplications(ctx context.Context, apps []*Application, expected []int, held []catalog.HeldCertification, idem *IdempotencyKey, change catalog.Change) error
+	UpdateApplications(ctx context.Context, apps []*Application, expected []int, held []candidate.HeldCertification, idem *IdempotencyKey, change catalog.Change) error
 	// IdempotentResult returns the stored use of a key, or nil.
 	IdempotentResult(ctx context.Context, subject, key string) (*IdempotencyKey, error)
 	// ExpiringCertifications returns the held certifications expiring

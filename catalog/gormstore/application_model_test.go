@@ -15,6 +15,7 @@ import (
 
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/application"
+	"github.com/mssc/recert/catalog/candidate"
 	"github.com/mssc/recert/catalog/gormstore"
 	"github.com/mssc/recert/internal/blobstore"
 	"github.com/mssc/recert/internal/testdb"
@@ -311,11 +312,11 @@ func (w *modelWorld) newMachine(rt *rapid.T) *machine {
 	m.svc = application.NewApplications(w.cat, w.store, w.store, w.reviews, w.files, func() time.Time { return m.today.Time().Add(9 * time.Hour) })
 	m.cycleExpires = modelStart.AddDays(modelRoom)
 	m.cycleStart, m.heldExpires = m.cycleExpires.AddYears(-5), m.cycleExpires
-	candidates := catalog.NewCandidates(w.store, func() time.Time { return m.today.Time() })
+	candidates := candidate.NewCandidates(w.store, func() time.Time { return m.today.Time() })
 	staff := catalog.WithPrincipal(context.Background(), &catalog.Principal{Subject: "registrar", Roles: []catalog.Role{catalog.RoleStaff}})
 	for who, program := range map[string]catalog.Program{owner: catalog.ProgramCPT, other: catalog.ProgramCLT} {
-		c, errs, err := candidates.Register(staff, m.numbers[who], catalog.ContactDetails{Name: "Model " + who, Email: m.numbers[who] + "@example.com"},
-			[]catalog.HeldCertification{{Program: program, CertifiedOn: m.cycleStart, ExpiresOn: m.cycleExpires}})
+		c, errs, err := candidates.Register(staff, m.numbers[who], candidate.ContactDetails{Name: "Model " + who, Email: m.numbers[who] + "@example.com"},
+			[]candidate.HeldCertification{{Program: program, CertifiedOn: m.cycleStart, ExpiresOn: m.cycleExpires}})
 		if err != nil || len(errs) > 0 {
 			rt.Fatalf("registering %s: %v %v", who, err, errs)
 		}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/application"
+	"github.com/mssc/recert/catalog/candidate"
 )
 
 var _ application.ApplicationStore = (*Store)(nil)
@@ -199,7 +200,7 @@ func (s *Store) PageApplications(ctx context.Context, f application.ApplicationF
 
 // UpdateApplications saves the applications under optimistic locking, with
 // the held certifications and the idempotency key, in one transaction.
-func (s *Store) UpdateApplications(ctx context.Context, apps []*application.Application, expected []int, held []catalog.HeldCertification, idem *application.IdempotencyKey, change catalog.Change) error {
+func (s *Store) UpdateApplications(ctx context.Context, apps []*application.Application, expected []int, held []candidate.HeldCertification, idem *application.IdempotencyKey, change catalog.Change) error {
 	// Rows are locked in the order of their IDs, whatever the order given,
 	// so that two transactions on the same pair (a bundle paid through
 	// either application) wait for each other instead of deadlocking.
@@ -277,7 +278,7 @@ func (s *Store) ExpiringCertifications(ctx context.Context, from, to catalog.Dat
 	if err != nil {
 		return nil, err
 	}
-	byID := map[int64]*catalog.Candidate{}
+	byID := map[int64]*candidate.Candidate{}
 	for _, c := range cands {
 		byID[c.ID] = c
 	}

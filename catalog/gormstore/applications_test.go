@@ -7,17 +7,18 @@ import (
 
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/application"
+	"github.com/mssc/recert/catalog/candidate"
 	"github.com/mssc/recert/catalog/gormstore"
 	"github.com/mssc/recert/internal/testdb"
 )
 
 // registered registers a candidate holding CPT and returns it.
-func registered(t *testing.T, store *gormstore.Store, at time.Time) *catalog.Candidate {
+func registered(t *testing.T, store *gormstore.Store, at time.Time) *candidate.Candidate {
 	t.Helper()
 	staff := catalog.WithPrincipal(context.Background(), &catalog.Principal{Subject: "registrar", Roles: []catalog.Role{catalog.RoleStaff}})
 	expires := catalog.DateOf(at).AddDays(30)
-	c, errs, err := catalog.NewCandidates(store, func() time.Time { return at }).Register(staff, "C-4242", catalog.ContactDetails{Name: "Pat Holder", Email: "pat@example.com"},
-		[]catalog.HeldCertification{{Program: catalog.ProgramCPT, CertifiedOn: expires.AddYears(-5), ExpiresOn: expires}})
+	c, errs, err := candidate.NewCandidates(store, func() time.Time { return at }).Register(staff, "C-4242", candidate.ContactDetails{Name: "Pat Holder", Email: "pat@example.com"},
+		[]candidate.HeldCertification{{Program: catalog.ProgramCPT, CertifiedOn: expires.AddYears(-5), ExpiresOn: expires}})
 	if err != nil || len(errs) > 0 {
 		t.Fatalf("register: %v %v", err, errs)
 	}
@@ -69,7 +70,7 @@ func TestHeldCertificationKeepsTheCycleExpirationWhileExtended(t *testing.T) {
 		original := moved.ExpiresOn
 		moved.ExpiresOn, moved.ExtendedFrom = original.AddDays(90), &original
 		a.Version = 2
-		if err := store.UpdateApplications(ctx, []*application.Application{a}, []int{1}, []catalog.HeldCertification{moved}, nil, change); err != nil {
+		if err := store.UpdateApplications(ctx, []*application.Application{a}, []int{1}, []candidate.HeldCertification{moved}, nil, change); err != nil {
 			t.Fatal(err)
 		}
 		back, err := store.CandidateByID(ctx, c.ID)

@@ -9,20 +9,21 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/candidate"
 )
 
-var _ catalog.CandidateStore = (*Store)(nil)
+var _ candidate.CandidateStore = (*Store)(nil)
 
 const candidateScope = "candidates:NUMBER:ASC"
 
 // CandidateByID returns the candidate with its held certifications, or nil.
-func (s *Store) CandidateByID(ctx context.Context, id int64) (*catalog.Candidate, error) {
+func (s *Store) CandidateByID(ctx context.Context, id int64) (*candidate.Candidate, error) {
 	return takeByID(ctx, s, id, s.withHeld)
 }
 
 // CandidatesByNumber returns the candidates with these candidate IDs, by ID.
-func (s *Store) CandidatesByNumber(ctx context.Context, numbers []string) (map[string]*catalog.Candidate, error) {
-	out := map[string]*catalog.Candidate{}
+func (s *Store) CandidatesByNumber(ctx context.Context, numbers []string) (map[string]*candidate.Candidate, error) {
+	out := map[string]*candidate.Candidate{}
 	slices.Sort(numbers)
 	numbers = slices.Compact(numbers)
 	for chunk := range slices.Chunk(numbers, 1000) {
@@ -43,8 +44,8 @@ func (s *Store) CandidatesByNumber(ctx context.Context, numbers []string) (map[s
 
 // withHeld converts candidate rows, loading all their held certifications
 // in one statement.
-func (s *Store) withHeld(ctx context.Context, rows []candidateRow) ([]*catalog.Candidate, error) {
-	out := make([]*catalog.Candidate, len(rows))
+func (s *Store) withHeld(ctx context.Context, rows []candidateRow) ([]*candidate.Candidate, error) {
+	out := make([]*candidate.Candidate, len(rows))
 	if len(rows) == 0 {
 		return out, nil
 	}
@@ -56,7 +57,7 @@ func (s *Store) withHeld(ctx context.Context, rows []candidateRow) ([]*catalog.C
 	if err := s.db.WithContext(ctx).Where("candidate_id IN ?", ids).Order("candidate_id, program").Find(&held).Error; err != nil {
 		return nil, mapError(err)
 	}
-	byCandidate := map[int64][]catalog.HeldCertification{}
+	byCandidate := map[int64][]candidate.HeldCertification{}
 	for _, h := range held {
 		byCandidate[h.CandidateID] = append(byCandidate[h.CandidateID], toHeld(h))
 	}
@@ -67,8 +68,8 @@ func (s *Store) withHeld(ctx context.Context, rows []candidateRow) ([]*catalog.C
 }
 
 // PageCandidates pages the candidates by candidate ID with keyset paging.
-func (s *Store) PageCandidates(ctx context.Context, search string, req catalog.PageRequest) (catalog.Page[*catalog.Candidate], error) {
-	var page catalog.Page[*catalog.Candidate]
+func (s *Store) PageCandidates(ctx context.Context, search string, req catalog.PageRequest) (catalog.Page[*candidate.Candidate], error) {
+	var page catalog.Page[*candidate.Candidate]
 	if err := req.CheckScope(candidateScope); err != nil {
 		return page, err
 	}
@@ -102,7 +103,7 @@ func (s *Store) PageCandidates(ctx context.Context, search string, req catalog.P
 	}
 	page.TotalCount = int(total)
 	for _, c := range cands {
-		page.Edges = append(page.Edges, catalog.Edge[*catalog.Candidate]{
+		page.Edges = append(page.Edges, catalog.Edge[*candidate.Candidate]{
 			Node: c, Cursor: catalog.Cursor{Scope: candidateScope, Key: c.Number, ID: c.ID},
 		})
 	}
@@ -115,7 +116,7 @@ func escapeLike(s string) string {
 
 // SaveCandidates creates new candidates and adds new held certifications,
 // with the actor and time in every row and an audit event per candidate.
-func (s *Store) SaveCandidates(ctx context.Context, cands []*catalog.Candidate, change catalog.Change) error {
+func (s *Store) SaveCandidates(ctx context.Context, cands []*candidate.Candidate, change catalog.Change) error {
 	return mapError(s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		for _, c := range cands {
 			var added []string
@@ -126,7 +127,7 @@ func (s *Store) SaveCandidates(ctx context.Context, cands []*catalog.Candidate, 
 					return err
 				}
 				c.ID = row.ID
-				c.Audit = catalog.Audit{CreatedAt: change.At, CreatedBy: change.Actor, UpdatedAt: change.At, UpdatedBy: change.Actor}
+				c.Audit = candidate.Audit{CreatedAt: change.At, CreatedBy: change.Actor, UpdatedAt: change.At, UpdatedBy: change.Actor}
 			} else {
 				if err := tx.Model(&candidateRow{}).Where("id = ?", c.ID).
 					Updates(map[string]any{"updated_at": change.At, "updated_by": change.Actor}).Error; err != nil {
@@ -144,7 +145,7 @@ func (s *Store) SaveCandidates(ctx context.Context, cands []*catalog.Candidate, 
 					return err
 				}
 				h.ID = row.ID
-				h.Audit = catalog.Audit{CreatedAt: change.At, CreatedBy: change.Actor, UpdatedAt: change.At, UpdatedBy: change.Actor}
+				h.Audit = candidate.Audit{CreatedAt: change.At, CreatedBy: change.Actor, UpdatedAt: change.At, UpdatedBy: change.Actor}
 				added = append(added, string(h.Program))
 			}
 			if err := audit(tx, change, "Candidate", c.ID, map[string]any{"number": c.Number, "heldAdded": added}); err != nil {
@@ -156,7 +157,7 @@ func (s *Store) SaveCandidates(ctx context.Context, cands []*catalog.Candidate, 
 }
 
 // UpdateContact changes a candidate's name and email and records the change.
-func (s *Store) UpdateContact(ctx context.Context, id int64, d catalog.ContactDetails, change catalog.Change) (*catalog.Candidate, error) {
+func (s *Store) UpdateContact(ctx context.Context, id int64, d candidate.ContactDetails, change catalog.Change) (*candidate.Candidate, error) {
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		var before candidateRow
 		if err := tx.Take(&before, id).Error; err != nil {

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/candidate"
 )
 
 func toOrganization(r organizationRow) catalog.Organization {
@@ -165,23 +166,23 @@ func fromRule(r catalog.Rule) ruleRow {
 	return ruleRow{ID: r.ID, Key: r.Key, Value: r.Value, Unit: r.Unit, Description: r.Description}
 }
 
-func toCandidate(r candidateRow, held []catalog.HeldCertification) *catalog.Candidate {
-	return &catalog.Candidate{
+func toCandidate(r candidateRow, held []candidate.HeldCertification) *candidate.Candidate {
+	return &candidate.Candidate{
 		ID: r.ID, Number: r.Number, Name: r.Name, Email: r.Email, Held: held,
-		Audit: catalog.Audit{CreatedAt: r.CreatedAt.UTC(), CreatedBy: r.CreatedBy, UpdatedAt: r.UpdatedAt.UTC(), UpdatedBy: r.UpdatedBy},
+		Audit: candidate.Audit{CreatedAt: r.CreatedAt.UTC(), CreatedBy: r.CreatedBy, UpdatedAt: r.UpdatedAt.UTC(), UpdatedBy: r.UpdatedBy},
 	}
 }
 
-func toHeld(r heldRow) catalog.HeldCertification {
-	return catalog.HeldCertification{
+func toHeld(r heldRow) candidate.HeldCertification {
+	return candidate.HeldCertification{
 		ID: r.ID, Program: catalog.Program(r.Program),
 		CertifiedOn: catalog.DateOf(r.CertifiedOn.UTC()), ExpiresOn: catalog.DateOf(r.ExpiresOn.UTC()),
 		ExtendedFrom: toDate(r.ExtendedFrom),
-		Audit:        catalog.Audit{CreatedAt: r.CreatedAt.UTC(), CreatedBy: r.CreatedBy, UpdatedAt: r.UpdatedAt.UTC(), UpdatedBy: r.UpdatedBy},
+		Audit:        candidate.Audit{CreatedAt: r.CreatedAt.UTC(), CreatedBy: r.CreatedBy, UpdatedAt: r.UpdatedAt.UTC(), UpdatedBy: r.UpdatedBy},
 	}
 }
 
-func fromHeld(candidateID int64, h catalog.HeldCertification, change catalog.Change) heldRow {
+func fromHeld(candidateID int64, h candidate.HeldCertification, change catalog.Change) heldRow {
 	return heldRow{
 		ID: h.ID, CandidateID: candidateID, Program: string(h.Program),
 		CertifiedOn: h.CertifiedOn.Time(), ExpiresOn: h.ExpiresOn.Time(),

@@ -3,6 +3,7 @@ package notification
 import (
 	"context"
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/candidate"
 	"sort"
 	"time"
 )
@@ -54,13 +55,13 @@ const maxInbox = 1000
 // and staff's view of failed deliveries.
 type Inbox struct {
 	store      InboxStore
-	candidates *catalog.Candidates
+	candidates *candidate.Candidates
 	failures   DeliveryFailures
 	now        func() time.Time
 }
 
 // NewInbox returns the inbox service.
-func NewInbox(store InboxStore, candidates *catalog.Candidates, now func() time.Time) *Inbox {
+func NewInbox(store InboxStore, candidates *candidate.Candidates, now func() time.Time) *Inbox {
 	return &Inbox{store: store, candidates: candidates, now: now}
 }
 
@@ -159,7 +160,7 @@ func (s *Inbox) Failed(ctx context.Context, limit int) ([]DeliveryFailure, error
 
 // mine returns the signed-in candidate's record, or an error saying why
 // there is none.
-func (s *Inbox) mine(ctx context.Context) (*catalog.Candidate, error) {
+func (s *Inbox) mine(ctx context.Context) (*candidate.Candidate, error) {
 	if _, err := catalog.Require(ctx, catalog.RoleCandidate); err != nil {
 		return nil, err
 	}

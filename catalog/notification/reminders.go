@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/application"
+	"github.com/mssc/recert/catalog/candidate"
 	"strconv"
 	"strings"
 	"time"
@@ -97,7 +98,7 @@ func (r *Reminders) candidateReminders(ctx context.Context, snap *catalog.Snapsh
 
 // submitted reports whether the candidate submitted an application for the
 // held certification's cycle.
-func (r *Reminders) submitted(ctx context.Context, candidateID int64, h catalog.HeldCertification) (bool, error) {
+func (r *Reminders) submitted(ctx context.Context, candidateID int64, h candidate.HeldCertification) (bool, error) {
 	apps, err := r.apps.ApplicationsOfCandidate(ctx, candidateID)
 	if err != nil {
 		return false, err

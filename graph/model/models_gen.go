@@ -8,6 +8,7 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/application"
+	"github.com/mssc/recert/catalog/candidate"
 	"github.com/mssc/recert/catalog/notification"
 )
 
@@ -116,7 +117,7 @@ type CandidateConnection struct {
 	// The items of the page with their cursors.
 	Edges []*CandidateEdge `json:"edges"`
 	// The candidates of the page.
-	Nodes []*catalog.Candidate `json:"nodes"`
+	Nodes []*candidate.Candidate `json:"nodes"`
 	// Where the page stands in the whole list.
 	PageInfo *PageInfo `json:"pageInfo"`
 	// The number of candidates in the whole list.
@@ -126,7 +127,7 @@ type CandidateConnection struct {
 // An item of a candidate list, with its cursor.
 type CandidateEdge struct {
 	// The candidate.
-	Node *catalog.Candidate `json:"node"`
+	Node *candidate.Candidate `json:"node"`
 	// The item's position, for `after` and `before`.
 	Cursor string `json:"cursor"`
 }
@@ -134,7 +135,7 @@ type CandidateEdge struct {
 // The result of a mutation on a candidate.
 type CandidatePayload struct {
 	// The candidate as it now is; null when nothing was changed.
-	Candidate *catalog.Candidate `json:"candidate,omitempty"`
+	Candidate *candidate.Candidate `json:"candidate,omitempty"`
 	// What was wrong with the input; empty on success.
 	UserErrors []*UserError `json:"userErrors"`
 }
@@ -333,9 +334,9 @@ type ImportCandidatesPayload struct {
 	// How many lines were already on record exactly as given.
 	UnchangedCount int `json:"unchangedCount"`
 	// The candidates registered or changed.
-	Candidates []*catalog.Candidate `json:"candidates"`
+	Candidates []*candidate.Candidate `json:"candidates"`
 	// One error per bad line; when there is any, nothing was imported.
-	RowErrors []*catalog.RowError `json:"rowErrors"`
+	RowErrors []*candidate.RowError `json:"rowErrors"`
 }
 
 // The changes of the API. Every mutation runs in one transaction.
@@ -514,7 +515,7 @@ type Viewer struct {
 	// What the principal may do.
 	Roles []catalog.Role `json:"roles"`
 	// The candidate record of a candidate principal; null for staff or when none is registered.
-	Candidate *catalog.Candidate `json:"candidate,omitempty"`
+	Candidate *candidate.Candidate `json:"candidate,omitempty"`
 	// The viewer's notifications, newest first; empty for staff and for a candidate without a record.
 	Notifications *NotificationConnection `json:"notifications"`
 	// The viewer's notification preferences; null for staff and for a candidate without a record.

@@ -15,6 +15,7 @@ import (
 
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/application"
+	"github.com/mssc/recert/catalog/candidate"
 	"github.com/mssc/recert/catalog/gormstore"
 	"github.com/mssc/recert/catalog/notification"
 	"github.com/mssc/recert/internal/auth"
@@ -116,11 +117,11 @@ func newEnvOn(t testing.TB, store *gormstore.Store, counter *gormstore.Statement
 	go cat.Watch(watch, store.ListenCatalogChanges)
 	go openReviews.Watch(watch, store.ListenOpenReviewChanges)
 	applications := application.NewApplications(cat, store, store, reviews, blobs.Files(limits), clock)
-	e.inbox = notification.NewInbox(store, catalog.NewCandidates(store, clock), clock)
+	e.inbox = notification.NewInbox(store, candidate.NewCandidates(store, clock), clock)
 	cfg := httpapi.Config{
 		Schema: resolvers.NewSchema(&resolvers.Resolver{
 			Catalog:            cat,
-			CandidateService:   catalog.NewCandidates(store, clock),
+			CandidateService:   candidate.NewCandidates(store, clock),
 			CredentialChecker:  catalog.NewCredentialChecker(cat, openReviews, clock),
 			ReviewService:      reviews,
 			CurationService:    catalog.NewCuration(cat, store, clock),

@@ -11,6 +11,7 @@ import (
 
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/candidate"
 	"github.com/mssc/recert/catalog/gormstore"
 	"github.com/mssc/recert/catalog/notification"
 	"github.com/riverqueue/river"
@@ -32,7 +33,7 @@ type Store interface {
 	// MarkNotificationSent records when the mail server took it.
 	MarkNotificationSent(ctx context.Context, id int64, at time.Time) error
 	// CandidateByID returns a candidate, or nil.
-	CandidateByID(ctx context.Context, id int64) (*catalog.Candidate, error)
+	CandidateByID(ctx context.Context, id int64) (*candidate.Candidate, error)
 	// RemindersOff reports whether the candidate turned reminders off.
 	RemindersOff(ctx context.Context, candidateID int64) (bool, error)
 }

@@ -1,7 +1,8 @@
-package catalog
+package candidate
 
 import (
 	"context"
+	"github.com/mssc/recert/catalog"
 	"strconv"
 	"time"
 )
@@ -16,12 +17,12 @@ type CandidateStore interface {
 	CandidatesByNumber(ctx context.Context, numbers []string) (map[string]*Candidate, error)
 	// PageCandidates pages the candidates by candidate ID, optionally only
 	// those whose ID, name or email contains search.
-	PageCandidates(ctx context.Context, search string, req PageRequest) (Page[*Candidate], error)
+	PageCandidates(ctx context.Context, search string, req catalog.PageRequest) (catalog.Page[*Candidate], error)
 	// SaveCandidates creates the new candidates (ID 0) and adds the held
 	// certifications with ID 0 of existing ones, in one transaction.
-	SaveCandidates(ctx context.Context, candidates []*Candidate, change Change) error
+	SaveCandidates(ctx context.Context, candidates []*Candidate, change catalog.Change) error
 	// UpdateContact changes a candidate's name and email.
-	UpdateContact(ctx context.Context, id int64, d ContactDetails, change Change) (*Candidate, error)
+	UpdateContact(ctx context.Context, id int64, d ContactDetails, change catalog.Change) (*Candidate, error)
 }
 
 // Candidates is the service for candidate profiles and held certifications.
@@ -35,21 +36,21 @@ func NewCandidates(store CandidateStore, now func() time.Time) *Candidates {
 	return &Candidates{store: store, now: now}
 }
 
-func (s *Candidates) change(p *Principal, action string) Change {
-	return Change{Action: action, Actor: p.Actor(), At: s.now().UTC()}
+func (s *Candidates) change(p *catalog.Principal, action string) catalog.Change {
+	return catalog.Change{Action: action, Actor: p.Actor(), At: s.now().UTC()}
 }
 
 // visible reports whether the principal may see the candidate: staff see
 // every candidate, a candidate only themself.
-func visible(p *Principal, c *Candidate) bool {
-	return p.Has(RoleStaff) || (p.Has(RoleCandidate) && p.CandidateNumber != "" && p.CandidateNumber == c.Number)
+func visible(p *catalog.Principal, c *Candidate) bool {
+	return p.Has(catalog.RoleStaff) || (p.Has(catalog.RoleCandidate) && p.CandidateNumber != "" && p.CandidateNumber == c.Number)
 }
 
 // Get returns the candidate when the principal of ctx may see it; an
 // invisible candidate is answered exactly like one that does not exist.
 func (s *Candidates) Get(ctx context.Context, id int64) (*Candidate, error) {
 	c, err := s.store.CandidateByID(ctx, id)
-	if err != nil || c == nil || !visible(PrincipalFrom(ctx), c) {
+	if err != nil || c == nil || !visible(catalog.PrincipalFrom(ctx), c) {
 		return nil, err
 	}
 	return c, nil
@@ -57,8 +58,8 @@ func (s *Candidates) Get(ctx context.Context, id int64) (*Candidate, error) {
 
 // Mine returns the candidate record of a candidate principal, or nil.
 func (s *Candidates) Mine(ctx context.Context) (*Candidate, error) {
-	p := PrincipalFrom(ctx)
-	if !p.Has(RoleCandidate) || p.CandidateNumber == "" {
+	p := catalog.PrincipalFrom(ctx)
+	if !p.Has(catalog.RoleCandidate) || p.CandidateNumber == "" {
 		return nil, nil
 	}
 	found, err := s.store.CandidatesByNumber(ctx, []string{p.CandidateNumber})
@@ -69,34 +70,34 @@ func (s *Candidates) Mine(ctx context.Context) (*Candidate, error) {
 }
 
 // List pages every candidate; staff only.
-func (s *Candidates) List(ctx context.Context, search string, req PageRequest) (Page[*Candidate], error) {
-	if _, err := Require(ctx, RoleStaff); err != nil {
-		return Page[*Candidate]{}, err
+func (s *Candidates) List(ctx context.Context, search string, req catalog.PageRequest) (catalog.Page[*Candidate], error) {
+	if _, err := catalog.Require(ctx, catalog.RoleStaff); err != nil {
+		return catalog.Page[*Candidate]{}, err
 	}
 	if err := req.Validate(); err != nil {
-		return Page[*Candidate]{}, err
+		return catalog.Page[*Candidate]{}, err
 	}
 	return s.store.PageCandidates(ctx, search, req)
 }
 
 // Register creates a candidate with the certifications they hold; staff
 // only. Input problems come back as user errors and nothing is written.
-func (s *Candidates) Register(ctx context.Context, number string, d ContactDetails, held []HeldCertification) (*Candidate, []*Error, error) {
-	p, err := Require(ctx, RoleStaff)
+func (s *Candidates) Register(ctx context.Context, number string, d ContactDetails, held []HeldCertification) (*Candidate, []*catalog.Error, error) {
+	p, err := catalog.Require(ctx, catalog.RoleStaff)
 	if err != nil {
 		return nil, nil, err
 	}
-	var userErrs []*Error
+	var userErrs []*catalog.Error
 	if e := CheckCandidateNumber("msscCandidateId", number); e != nil {
 		userErrs = append(userErrs, e)
 	}
 	userErrs = append(userErrs, d.Normalize("")...)
-	seen := map[Program]bool{}
+	seen := map[catalog.Program]bool{}
 	for i, h := range held {
 		prefix := "heldCertifications." + strconv.Itoa(i) + "."
 		userErrs = append(userErrs, CheckHeld(prefix, h)...)
 		if seen[h.Program] {
-			userErrs = append(userErrs, Invalid(prefix+"program", "%s is listed twice", h.Program))
+			userErrs = append(userErrs, catalog.Invalid(prefix+"program", "%s is listed twice", h.Program))
 		}
 		seen[h.Program] = true
 	}
@@ -108,18 +109,18 @@ func (s *Candidates) Register(ctx context.Context, number string, d ContactDetai
 		return nil, nil, err
 	}
 	if existing[number] != nil {
-		return nil, []*Error{{Code: CodeConflict, Field: "msscCandidateId", Message: "a candidate with this ID is already registered"}}, nil
+		return nil, []*catalog.Error{{Code: catalog.CodeConflict, Field: "msscCandidateId", Message: "a candidate with this ID is already registered"}}, nil
 	}
 	c := &Candidate{Number: number, Name: d.Name, Email: d.Email, Held: held}
 	if err := s.store.SaveCandidates(ctx, []*Candidate{c}, s.change(p, "candidate.register")); err != nil {
-		return nil, ConflictAsUserError(err, "msscCandidateId"), UserErrorOrNil(err)
+		return nil, catalog.ConflictAsUserError(err, "msscCandidateId"), catalog.UserErrorOrNil(err)
 	}
 	return c, nil, nil
 }
 
 // AddHeld records a full certification a candidate holds; staff only.
-func (s *Candidates) AddHeld(ctx context.Context, candidateID int64, h HeldCertification) (*Candidate, []*Error, error) {
-	p, err := Require(ctx, RoleStaff)
+func (s *Candidates) AddHeld(ctx context.Context, candidateID int64, h HeldCertification) (*Candidate, []*catalog.Error, error) {
+	p, err := catalog.Require(ctx, catalog.RoleStaff)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -131,21 +132,21 @@ func (s *Candidates) AddHeld(ctx context.Context, candidateID int64, h HeldCerti
 		return nil, nil, err
 	}
 	if c == nil {
-		return nil, []*Error{{Code: CodeNotFound, Field: "candidateId", Message: "no candidate has this ID"}}, nil
+		return nil, []*catalog.Error{{Code: catalog.CodeNotFound, Field: "candidateId", Message: "no candidate has this ID"}}, nil
 	}
 	if c.Holds(h.Program) != nil {
-		return nil, []*Error{{Code: CodeConflict, Field: "program", Message: "the candidate already holds " + string(h.Program)}}, nil
+		return nil, []*catalog.Error{{Code: catalog.CodeConflict, Field: "program", Message: "the candidate already holds " + string(h.Program)}}, nil
 	}
 	c.Held = append(c.Held, h)
 	if err := s.store.SaveCandidates(ctx, []*Candidate{c}, s.change(p, "candidate.held.add")); err != nil {
-		return nil, ConflictAsUserError(err, "program"), UserErrorOrNil(err)
+		return nil, catalog.ConflictAsUserError(err, "program"), catalog.UserErrorOrNil(err)
 	}
 	return c, nil, nil
 }
 
 // UpdateMyContact lets a candidate correct their own name and email.
-func (s *Candidates) UpdateMyContact(ctx context.Context, d ContactDetails) (*Candidate, []*Error, error) {
-	p, err := Require(ctx, RoleCandidate)
+func (s *Candidates) UpdateMyContact(ctx context.Context, d ContactDetails) (*Candidate, []*catalog.Error, error) {
+	p, err := catalog.Require(ctx, catalog.RoleCandidate)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -157,7 +158,7 @@ func (s *Candidates) UpdateMyContact(ctx context.Context, d ContactDetails) (*Ca
 		return nil, nil, err
 	}
 	if mine == nil {
-		return nil, []*Error{{Code: CodeNotFound, Message: "no candidate record is registered for your candidate ID; ask MSSC staff"}}, nil
+		return nil, []*catalog.Error{{Code: catalog.CodeNotFound, Message: "no candidate record is registered for your candidate ID; ask MSSC staff"}}, nil
 	}
 	c, err := s.store.UpdateContact(ctx, mine.ID, d, s.change(p, "candidate.contact.update"))
 	if err != nil {

@@ -1,10 +1,11 @@
-package catalog
+package candidate
 
 import (
 	"context"
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"github.com/mssc/recert/catalog"
 	"io"
 	"slices"
 	"strings"
@@ -28,7 +29,7 @@ type RowError struct {
 	// Column names the column at fault, if one is.
 	Column string
 	// Code classifies the problem.
-	Code Code
+	Code catalog.Code
 	// Message says what is wrong.
 	Message string
 }
@@ -58,12 +59,12 @@ type importRow struct {
 // A row already on record exactly as given is counted as unchanged, so an
 // import can be repeated.
 func (s *Candidates) Import(ctx context.Context, text string) (ImportResult, []RowError, error) {
-	p, err := Require(ctx, RoleStaff)
+	p, err := catalog.Require(ctx, catalog.RoleStaff)
 	if err != nil {
 		return ImportResult{}, nil, err
 	}
 	if len(text) > MaxImportBytes {
-		return ImportResult{}, []RowError{{Code: CodeInvalid, Message: fmt.Sprintf("an import file may be at most %d bytes", MaxImportBytes)}}, nil
+		return ImportResult{}, []RowError{{Code: catalog.CodeInvalid, Message: fmt.Sprintf("an import file may be at most %d bytes", MaxImportBytes)}}, nil
 	}
 	rows, parseErrs := parseImport(strings.NewReader(text))
 	numbers := make([]string, 0, len(rows))
@@ -83,8 +84,8 @@ func (s *Candidates) Import(ctx context.Context, text string) (ImportResult, []R
 		return res, nil, nil
 	}
 	if err := s.store.SaveCandidates(ctx, res.Candidates, s.change(p, "candidate.import")); err != nil {
-		if ErrorCode(err) == CodeConflict {
-			return ImportResult{}, []RowError{{Line: 1, Code: CodeConflict, Message: "candidates were registered by someone else at the same time; run the import again"}}, nil
+		if catalog.ErrorCode(err) == catalog.CodeConflict {
+			return ImportResult{}, []RowError{{Line: 1, Code: catalog.CodeConflict, Message: "candidates were registered by someone else at the same time; run the import again"}}, nil
 		}
 		return ImportResult{}, nil, err
 	}
@@ -97,7 +98,7 @@ func parseImport(r io.Reader) ([]importRow, []RowError) {
 	cr.TrimLeadingSpace = true
 	header, err := cr.Read()
 	if err != nil {
-		return nil, []RowError{{Line: 1, Code: CodeInvalid, Message: "the file has no header line; the columns are " + strings.Join(ImportColumns, ",")}}
+		return nil, []RowError{{Line: 1, Code: catalog.CodeInvalid, Message: "the file has no header line; the columns are " + strings.Join(ImportColumns, ",")}}
 	}
 	index := map[string]int{}
 	for i, h := range header {
@@ -110,7 +111,7 @@ func parseImport(r io.Reader) ([]importRow, []RowError) {
 		}
 	}
 	if len(missing) > 0 {
-		return nil, []RowError{{Line: 1, Code: CodeInvalid, Message: "the header lacks the column(s) " + strings.Join(missing, ", ") + "; the columns are " + strings.Join(ImportColumns, ",")}}
+		return nil, []RowError{{Line: 1, Code: catalog.CodeInvalid, Message: "the header lacks the column(s) " + strings.Join(missing, ", ") + "; the columns are " + strings.Join(ImportColumns, ",")}}
 	}
 	var (
 		rows   []importRow
@@ -128,12 +129,12 @@ func parseImport(r io.Reader) ([]importRow, []RowError) {
 			if errors.As(err, &pe) {
 				line = pe.Line
 			}
-			return nil, append(errs, RowError{Line: line, Code: CodeInvalid, Message: "the line is not valid CSV"})
+			return nil, append(errs, RowError{Line: line, Code: catalog.CodeInvalid, Message: "the line is not valid CSV"})
 		}
 		line, _ := cr.FieldPos(0)
 		counts++
 		if counts > MaxImportRows {
-			return nil, []RowError{{Line: line, Code: CodeInvalid, Message: fmt.Sprintf("an import holds at most %d rows", MaxImportRows)}}
+			return nil, []RowError{{Line: line, Code: catalog.CodeInvalid, Message: fmt.Sprintf("an import holds at most %d rows", MaxImportRows)}}
 		}
 		field := func(name string) string {
 			if i := index[name]; i < len(rec) {
@@ -145,28 +146,28 @@ func parseImport(r io.Reader) ([]importRow, []RowError) {
 			line:    line,
 			number:  field("candidate_id"),
 			contact: ContactDetails{Name: field("name"), Email: field("email")},
-			held:    HeldCertification{Program: Program(strings.ToUpper(field("program")))},
+			held:    HeldCertification{Program: catalog.Program(strings.ToUpper(field("program")))},
 		}
-		var bad []*Error
+		var bad []*catalog.Error
 		if e := CheckCandidateNumber("candidate_id", row.number); e != nil {
 			bad = append(bad, e)
 		}
 		bad = append(bad, row.contact.Normalize("")...)
 		for _, d := range []struct {
 			column string
-			into   *Date
+			into   *catalog.Date
 		}{{"certified_on", &row.held.CertifiedOn}, {"expires_on", &row.held.ExpiresOn}} {
 			if v := field(d.column); v != "" {
-				parsed, err := ParseDate(v)
+				parsed, err := catalog.ParseDate(v)
 				if err != nil {
-					bad = append(bad, Invalid(d.column, "%s", err.Error()))
+					bad = append(bad, catalog.Invalid(d.column, "%s", err.Error()))
 					continue
 				}
 				*d.into = parsed
 			}
 		}
 		for _, e := range CheckHeld("", row.held) {
-			if e.Field == "program" || !slices.ContainsFunc(bad, func(b *Error) bool { return b.Field == columnOf(e.Field) }) {
+			if e.Field == "program" || !slices.ContainsFunc(bad, func(b *catalog.Error) bool { return b.Field == columnOf(e.Field) }) {
 				bad = append(bad, e)
 			}
 		}
@@ -178,7 +179,7 @@ func parseImport(r io.Reader) ([]importRow, []RowError) {
 		}
 	}
 	if counts == 0 {
-		errs = append(errs, RowError{Line: 2, Code: CodeInvalid, Message: "the file has no data rows"})
+		errs = append(errs, RowError{Line: 2, Code: catalog.CodeInvalid, Message: "the file has no data rows"})
 	}
 	return rows, errs
 }
@@ -217,7 +218,7 @@ func planImport(rows []importRow, existing map[string]*Candidate) (ImportResult,
 			firstAt[row.number] = row.line
 		}
 		if c.Name != row.contact.Name || c.Email != row.contact.Email {
-			errs = append(errs, RowError{Line: row.line, Column: "name", Code: CodeConflict,
+			errs = append(errs, RowError{Line: row.line, Column: "name", Code: catalog.CodeConflict,
 				Message: fmt.Sprintf("candidate %s has another name or email on record or on line %d; correct it there first", row.number, firstAt[row.number])})
 			continue
 		}
@@ -226,7 +227,7 @@ func planImport(rows []importRow, existing map[string]*Candidate) (ImportResult,
 				res.Unchanged++
 				continue
 			}
-			errs = append(errs, RowError{Line: row.line, Column: "program", Code: CodeConflict,
+			errs = append(errs, RowError{Line: row.line, Column: "program", Code: catalog.CodeConflict,
 				Message: fmt.Sprintf("candidate %s already holds %s with other dates", row.number, row.held.Program)})
 			continue
 		}

@@ -1,6 +1,7 @@
-package catalog
+package candidate
 
 import (
+	"github.com/mssc/recert/catalog"
 	"net/mail"
 	"regexp"
 	"strings"
@@ -30,22 +31,22 @@ type HeldCertification struct {
 	// ID is the storage identity.
 	ID int64
 	// Program is CPT or CLT.
-	Program Program
+	Program catalog.Program
 	// CertifiedOn is the day the cycle began.
-	CertifiedOn Date
+	CertifiedOn catalog.Date
 	// ExpiresOn is the day the certification expires: a granted
 	// extension's last day while one runs.
-	ExpiresOn Date
+	ExpiresOn catalog.Date
 	// ExtendedFrom is the cycle's own expiration while a granted extension
 	// has moved ExpiresOn; the next cycle counts from it.
-	ExtendedFrom *Date
+	ExtendedFrom *catalog.Date
 	// Audit records who created and last changed the record, and when.
 	Audit Audit
 }
 
 // CycleExpiresOn is the last day of the certification's cycle without any
 // extension: the day the next cycle counts from.
-func (h *HeldCertification) CycleExpiresOn() Date {
+func (h *HeldCertification) CycleExpiresOn() catalog.Date {
 	if h.ExtendedFrom != nil {
 		return *h.ExtendedFrom
 	}
@@ -65,7 +66,7 @@ type Audit struct {
 }
 
 // Holds returns the candidate's certification of the program, or nil.
-func (c *Candidate) Holds(p Program) *HeldCertification {
+func (c *Candidate) Holds(p catalog.Program) *HeldCertification {
 	for i := range c.Held {
 		if c.Held[i].Program == p {
 			return &c.Held[i]
@@ -92,44 +93,44 @@ type ContactDetails struct {
 
 // Normalize trims the details and checks them, returning one error per bad
 // field, with field names prefixed by prefix.
-func (d *ContactDetails) Normalize(prefix string) []*Error {
+func (d *ContactDetails) Normalize(prefix string) []*catalog.Error {
 	d.Name = strings.Join(strings.Fields(d.Name), " ")
 	d.Email = strings.TrimSpace(d.Email)
-	var errs []*Error
+	var errs []*catalog.Error
 	switch {
 	case d.Name == "":
-		errs = append(errs, Invalid(prefix+"name", "a name is required"))
-	case utf8.RuneCountInString(d.Name) > maxNameLength || HasControl(d.Name):
-		errs = append(errs, Invalid(prefix+"name", "a name has at most %d printable characters", maxNameLength))
+		errs = append(errs, catalog.Invalid(prefix+"name", "a name is required"))
+	case utf8.RuneCountInString(d.Name) > maxNameLength || catalog.HasControl(d.Name):
+		errs = append(errs, catalog.Invalid(prefix+"name", "a name has at most %d printable characters", maxNameLength))
 	}
 	if addr, err := mail.ParseAddress(d.Email); err != nil || addr.Address != d.Email || len(d.Email) > maxEmailLength {
-		errs = append(errs, Invalid(prefix+"email", "%q is not an email address such as name@example.com", d.Email))
+		errs = append(errs, catalog.Invalid(prefix+"email", "%q is not an email address such as name@example.com", d.Email))
 	}
 	return errs
 }
 
 // CheckCandidateNumber checks the form of an MSSC candidate ID.
-func CheckCandidateNumber(field, number string) *Error {
+func CheckCandidateNumber(field, number string) *catalog.Error {
 	if !candidateNumberPattern.MatchString(number) {
-		return Invalid(field, "a candidate ID has 3 to 40 letters, digits or hyphens")
+		return catalog.Invalid(field, "a candidate ID has 3 to 40 letters, digits or hyphens")
 	}
 	return nil
 }
 
 // CheckHeld checks a held certification's program and dates.
-func CheckHeld(prefix string, h HeldCertification) []*Error {
-	var errs []*Error
-	if h.Program != ProgramCPT && h.Program != ProgramCLT {
-		errs = append(errs, Invalid(prefix+"program", "the program must be CPT or CLT"))
+func CheckHeld(prefix string, h HeldCertification) []*catalog.Error {
+	var errs []*catalog.Error
+	if h.Program != catalog.ProgramCPT && h.Program != catalog.ProgramCLT {
+		errs = append(errs, catalog.Invalid(prefix+"program", "the program must be CPT or CLT"))
 	}
 	if h.CertifiedOn.IsZero() {
-		errs = append(errs, Invalid(prefix+"certifiedOn", "the certification date is required"))
+		errs = append(errs, catalog.Invalid(prefix+"certifiedOn", "the certification date is required"))
 	}
 	if h.ExpiresOn.IsZero() {
-		errs = append(errs, Invalid(prefix+"expiresOn", "the expiration date is required"))
+		errs = append(errs, catalog.Invalid(prefix+"expiresOn", "the expiration date is required"))
 	}
 	if !h.CertifiedOn.IsZero() && !h.ExpiresOn.IsZero() && !h.ExpiresOn.After(h.CertifiedOn) {
-		errs = append(errs, Invalid(prefix+"expiresOn", "the expiration date must come after the certification date"))
+		errs = append(errs, catalog.Invalid(prefix+"expiresOn", "the expiration date must come after the certification date"))
 	}
 	return errs
 }
