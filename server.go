@@ -31,6 +31,7 @@ import (
 	"github.com/mssc/recert/catalog/candidate"
 	"github.com/mssc/recert/catalog/gormstore"
 	"github.com/mssc/recert/catalog/notification"
+	"github.com/mssc/recert/catalog/review"
 	"github.com/mssc/recert/internal/auth"
 	"github.com/mssc/recert/internal/blobstore"
 	"github.com/mssc/recert/internal/config"
@@ -146,7 +147,7 @@ func serve(ctx context.Context, cfg config.Config, store *gormstore.Store, logge
 		logger.Warn("the development clock is set: every rule takes its day for today, not the real day",
 			"app_clock", cfg.Clock.String(), "today", catalog.DateOf(clock()).String(), "real_today", catalog.DateOf(time.Now().UTC()).String())
 	}
-	reviews := catalog.NewReviews(cat, store, blobs.Files(limits), clock)
+	reviews := review.NewReviews(cat, store, blobs.Files(limits), clock)
 	openReviews := catalog.NewOpenReviews(store)
 	reviews.UseOpenReviews(openReviews, cfg.MaxOpenReviewsPerCandidate)
 	go cat.Watch(ctx, store.ListenCatalogChanges)
@@ -163,7 +164,7 @@ func serve(ctx context.Context, cfg config.Config, store *gormstore.Store, logge
 		CandidateService:   candidate.NewCandidates(store, clock),
 		CredentialChecker:  catalog.NewCredentialChecker(cat, openReviews, clock),
 		ReviewService:      reviews,
-		CurationService:    catalog.NewCuration(cat, store, clock),
+		CurationService:    review.NewCuration(cat, store, clock),
 		ApplicationService: applications,
 		InboxService:       inbox,
 	})

@@ -257,7 +257,7 @@ func (s *Snapshot) levelOnly(sig credentialSignals) (CredentialCheck, bool) {
 	}
 	var entries []*Certification
 	for _, c := range s.Certifications() {
-		if c.Level != "" && c.RetiredOn == nil && levelWords(normalizeText(c.Level)) == text {
+		if c.Level != "" && c.RetiredOn == nil && levelWords(NormalizeText(c.Level)) == text {
 			entries = append(entries, c)
 		}
 	}
@@ -341,7 +341,7 @@ func (s *Snapshot) classifyByRule(in CredentialInput, sig credentialSignals) (Cr
 		if (number == "10" || number == "30") && !hasAny(text, oshaGeneralWords) {
 			var tied []*Certification
 			for _, c := range s.Certifications() {
-				if c.HasBasis(BasisOSHAGeneralIndustry) && slices.Contains(strings.Fields(normalizeText(c.Name)), number) {
+				if c.HasBasis(BasisOSHAGeneralIndustry) && slices.Contains(strings.Fields(NormalizeText(c.Name)), number) {
 					tied = append(tied, c)
 				}
 			}

@@ -70,13 +70,13 @@ var methodologyWords = phrases("six sigma", "lean", "kaizen", "5s", "lean six si
 // analyseSignals reads the signals of a credential against the
 // organizations the matcher knows.
 func (m *matcher) analyseSignals(in CredentialInput) credentialSignals {
-	sig := credentialSignals{all: normalizeText(in.Text + " " + in.Issuer)}
+	sig := credentialSignals{all: NormalizeText(in.Text + " " + in.Issuer)}
 	segments := splitSegments(in.Text)
 	var earned []string
 	// A part repeated is looked up once.
 	known := map[string]bool{}
 	for i, seg := range segments {
-		n := normalizeText(seg.text)
+		n := NormalizeText(seg.text)
 		if n == "" {
 			continue
 		}
@@ -98,7 +98,7 @@ func (m *matcher) analyseSignals(in CredentialInput) credentialSignals {
 		}
 		earned = append(earned, n)
 	}
-	if iss := normalizeText(in.Issuer); iss != "" {
+	if iss := NormalizeText(in.Issuer); iss != "" {
 		sig.issuerPhrases = append(sig.issuerPhrases, iss)
 		if !m.knownOrganization(iss) && spelledOut(in.Issuer) {
 			sig.otherIssuer = FirstNonEmpty(sig.otherIssuer, strings.TrimSpace(in.Issuer))
@@ -115,7 +115,7 @@ func (m *matcher) analyseSignals(in CredentialInput) credentialSignals {
 		training = removePhrases(training, phrases("class", "classes"))
 	}
 	sig.training = hasAny(training, trainingWords)
-	sig.year = onlyYear(normalizeText(in.Text))
+	sig.year = onlyYear(NormalizeText(in.Text))
 	return sig
 }
 
@@ -199,7 +199,7 @@ func equalWords(a, b []string) bool {
 // spelledOut reports whether an issuer is written as a name rather than an
 // abbreviation: an unknown abbreviation may be another name of a known body.
 func spelledOut(issuer string) bool {
-	return !looksLikeAcronym(strings.TrimSpace(issuer)) && len(strings.Fields(normalizeText(issuer))) >= 2
+	return !looksLikeAcronym(strings.TrimSpace(issuer)) && len(strings.Fields(NormalizeText(issuer))) >= 2
 }
 
 // knownOrganization reports whether normalized text names an organization

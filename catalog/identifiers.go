@@ -6,8 +6,8 @@ import (
 	"strings"
 )
 
-// maxRenewalMonths bounds a renewal period: fifty years.
-const maxRenewalMonths = 600
+// MaxRenewalMonths bounds a renewal period: fifty years.
+const MaxRenewalMonths = 600
 
 // ctidPattern is Credential Engine's identifier: "ce-" and a UUID.
 var ctidPattern = regexp.MustCompile(`^ce-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
@@ -15,9 +15,9 @@ var ctidPattern = regexp.MustCompile(`^ce-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0
 // onetSocPattern is an O*NET-SOC 2019 occupation code, such as 51-4121.06.
 var onetSocPattern = regexp.MustCompile(`^[0-9]{2}-[0-9]{4}\.[0-9]{2}$`)
 
-// checkCTID trims and lowercases an optional CTID, reports a malformed
+// CheckCTID trims and lowercases an optional CTID, reports a malformed
 // one under field, and returns the normalized value.
-func checkCTID(errs *[]*Error, field, value string) string {
+func CheckCTID(errs *[]*Error, field, value string) string {
 	value = strings.ToLower(strings.TrimSpace(value))
 	if value != "" && !ctidPattern.MatchString(value) {
 		*errs = append(*errs, Invalid(field, `a CTID: "ce-" followed by a UUID, such as ce-5b2a8f0e-3c1d-4e6f-9a7b-1c2d3e4f5a6b`))
@@ -25,9 +25,9 @@ func checkCTID(errs *[]*Error, field, value string) string {
 	return value
 }
 
-// checkOnetSocCodes trims the codes, reports malformed or repeated ones
+// CheckOnetSocCodes trims the codes, reports malformed or repeated ones
 // under field.N, and returns them sorted without repeats.
-func checkOnetSocCodes(errs *[]*Error, field string, codes []string) []string {
+func CheckOnetSocCodes(errs *[]*Error, field string, codes []string) []string {
 	out := make([]string, 0, len(codes))
 	seen := map[string]bool{}
 	for i, c := range codes {
@@ -43,5 +43,5 @@ func checkOnetSocCodes(errs *[]*Error, field string, codes []string) []string {
 			out = append(out, c)
 		}
 	}
-	return sortedUnique(out)
+	return SortedUnique(out)
 }

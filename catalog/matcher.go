@@ -147,7 +147,7 @@ func newMatcher(certs []*Certification, orgs []*Organization, orgOf func(int64) 
 	for _, o := range orgs {
 		id := o.ID
 		for _, name := range []string{o.Acronym, o.Name} {
-			if n := normalizeText(name); n != "" {
+			if n := NormalizeText(name); n != "" {
 				m.orgWords[n] = id
 				for _, w := range strings.Fields(n) {
 					m.orgWordSet[w] = true
@@ -181,12 +181,12 @@ func newMatcher(certs []*Certification, orgs []*Organization, orgOf func(int64) 
 		for _, a := range c.Aliases {
 			names = append(names, a.Value)
 			if a.Kind == AliasAcronym || looksLikeAcronym(a.Value) {
-				doc.acronyms[compact(normalizeText(a.Value))] = true
+				doc.acronyms[compact(NormalizeText(a.Value))] = true
 				// Only the abbreviated words are matched exactly: "Green"
 				// of "CPT Green" may still be misspelled.
 				for _, raw := range strings.Fields(a.Value) {
 					if a.Kind == AliasAcronym || looksLikeAcronym(raw) {
-						for _, t := range strings.Fields(normalizeText(raw)) {
+						for _, t := range strings.Fields(NormalizeText(raw)) {
 							x := intern(t)
 							x.exactOnly, x.acronym = true, true
 						}
@@ -196,7 +196,7 @@ func newMatcher(certs []*Certification, orgs []*Organization, orgOf func(int64) 
 		}
 		for k, text := range append(names, c.Group, c.Level) {
 			var words []*term
-			for _, t := range strings.Fields(normalizeText(text)) {
+			for _, t := range strings.Fields(NormalizeText(text)) {
 				x := intern(t)
 				words = append(words, x)
 				weights[x] = weightOwn
@@ -208,7 +208,7 @@ func newMatcher(certs []*Certification, orgs []*Organization, orgOf func(int64) 
 			}
 			if k < len(names) {
 				doc.names = append(doc.names, words)
-				for _, n := range []string{normalizeText(text), normalizeText(stripParenthesised(text))} {
+				for _, n := range []string{NormalizeText(text), NormalizeText(stripParenthesised(text))} {
 					if n != "" {
 						phrases[n], phrases[compact(n)] = true, true
 					}
@@ -216,11 +216,11 @@ func newMatcher(certs []*Certification, orgs []*Organization, orgOf func(int64) 
 			}
 		}
 		if o := orgOf(c.OrganizationID); o != nil {
-			for _, t := range strings.Fields(normalizeText(o.Name)) {
+			for _, t := range strings.Fields(NormalizeText(o.Name)) {
 				x := intern(t)
 				weights[x] = max(weights[x], weightOrganizationName)
 			}
-			for _, t := range strings.Fields(normalizeText(o.Acronym)) {
+			for _, t := range strings.Fields(NormalizeText(o.Acronym)) {
 				x := intern(t)
 				weights[x] = max(weights[x], weightOrganization)
 			}
@@ -266,8 +266,8 @@ func letterMask(t string) uint64 {
 // looksLikeAcronym reports whether a text is an abbreviation such as "CWI",
 // "CMQ-OE", "CMfgT" or "CIMM": short, and mostly capital letters.
 func looksLikeAcronym(text string) bool {
-	words := strings.Fields(normalizeText(text))
-	c := compact(normalizeText(text))
+	words := strings.Fields(NormalizeText(text))
+	c := compact(NormalizeText(text))
 	if len(words) == 0 || len(words) > 3 || utf8.RuneCountInString(c) < 2 || utf8.RuneCountInString(c) > 8 {
 		return false
 	}
@@ -424,7 +424,7 @@ func (m *matcher) analyseText(text, issuer string, drop map[string]bool, typing 
 	rest, parts := parenthesisedParts(text)
 	var qualifiers []string
 	for _, p := range parts {
-		inner := normalizeText(p)
+		inner := NormalizeText(p)
 		m.findOrgs(inner, q.orgs)
 		_, isOrg := m.orgWords[inner]
 		switch {
@@ -435,9 +435,9 @@ func (m *matcher) analyseText(text, issuer string, drop map[string]bool, typing 
 			qualifiers = append(qualifiers, contentTokens(inner)...)
 		}
 	}
-	q.normalized = normalizeText(rest)
+	q.normalized = NormalizeText(rest)
 	m.findOrgs(q.normalized, q.orgs)
-	if iss := normalizeText(issuer); iss != "" {
+	if iss := NormalizeText(issuer); iss != "" {
 		for words, id := range m.orgWords {
 			if containsWords(iss, words) {
 				q.orgs[id] = true
@@ -812,7 +812,7 @@ func (m *matcher) search(text string) searchOutcome {
 // word was replaced. A word with several catalog words equally close is
 // left as it is: the check would rather ask than guess.
 func (m *matcher) correct(text string) (string, bool) {
-	words := strings.Fields(normalizeText(text))
+	words := strings.Fields(NormalizeText(text))
 	changed := false
 	scratch := &distanceScratch{}
 	// A word repeated is looked up once.

@@ -6,11 +6,11 @@ import (
 	"unicode"
 )
 
-// normalizeText lower-cases s, spells "&" as "and" and "+" as "plus"
+// NormalizeText lower-cases s, spells "&" as "and" and "+" as "plus"
 // ("A+" and "A plus" are one name), drops apostrophes,
 // turns every other non-alphanumeric rune into a space, splits letters
 // from digits ("OSHA30" becomes "osha 30") and collapses spaces.
-func normalizeText(s string) string {
+func NormalizeText(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + 8)
 	var prev rune
@@ -47,12 +47,12 @@ func normalizeText(s string) string {
 	return strings.TrimSpace(b.String())
 }
 
-// withoutFormatCharacters removes the invisible formatting characters
+// WithoutFormatCharacters removes the invisible formatting characters
 // (Unicode category Cf: bidirectional overrides and isolates such as
 // U+202E, zero-width spaces and joiners, the byte-order mark) from a name,
 // as uploaded file names lose them: they could make one name look like
 // another, or reverse how the rest of a line reads.
-func withoutFormatCharacters(s string) string {
+func WithoutFormatCharacters(s string) string {
 	return strings.Map(func(r rune) rune {
 		if unicode.Is(unicode.Cf, r) {
 			return -1
@@ -113,9 +113,9 @@ func HasControl(s string) bool {
 	return false
 }
 
-func equalFold(a, b string) bool { return normalizeText(a) == normalizeText(b) }
+func EqualFold(a, b string) bool { return NormalizeText(a) == NormalizeText(b) }
 
-func sortedUnique[T ~string](in []T) []T {
+func SortedUnique[T ~string](in []T) []T {
 	out := slices.Clone(in)
 	slices.Sort(out)
 	return slices.Compact(out)

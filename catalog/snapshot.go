@@ -148,7 +148,7 @@ type FieldFilter struct {
 
 // Fields returns the fields the filter keeps, in the guide's order.
 func (s *Snapshot) Fields(f FieldFilter) []*RelatedField {
-	words := strings.Fields(normalizeText(f.Search))
+	words := strings.Fields(NormalizeText(f.Search))
 	var out []*RelatedField
 	for _, x := range s.fields {
 		if f.Sector != nil && x.Sector != *f.Sector {
@@ -157,7 +157,7 @@ func (s *Snapshot) Fields(f FieldFilter) []*RelatedField {
 		if f.Related != nil && x.Related != *f.Related {
 			continue
 		}
-		if !containsAll(normalizeText(x.Name+" "+x.Reason), words) {
+		if !containsAll(NormalizeText(x.Name+" "+x.Reason), words) {
 			continue
 		}
 		out = append(out, x)

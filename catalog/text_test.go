@@ -36,7 +36,7 @@ func TestNormalizeText(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := normalizeText(tt.in); got != tt.want {
+			if got := NormalizeText(tt.in); got != tt.want {
 				t.Errorf("normalizeText(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 		})

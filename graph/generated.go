@@ -19,6 +19,7 @@ import (
 	"github.com/mssc/recert/catalog/application"
 	"github.com/mssc/recert/catalog/candidate"
 	"github.com/mssc/recert/catalog/notification"
+	"github.com/mssc/recert/catalog/review"
 	"github.com/mssc/recert/graph/model"
 	"github.com/mssc/recert/graph/relay"
 	"github.com/mssc/recert/graph/scalar"
@@ -535,13 +536,13 @@ type ComplexityRoot struct {
 		AppealApplication            func(childComplexity int, applicationID string, version int, reason string) int
 		ApplyCatalogChanges          func(childComplexity int, input model.CatalogChangesInput, catalogVersion string, reason string) int
 		ApproveApplication           func(childComplexity int, applicationID string, version int, reason *string) int
-		ApproveCatalogReview         func(childComplexity int, reviewID string, certification catalog.CertificationInput, reason *string) int
+		ApproveCatalogReview         func(childComplexity int, reviewID string, certification review.CertificationInput, reason *string) int
 		AssignApplication            func(childComplexity int, applicationID string, version int, reviewer *string) int
 		AssignCatalogReview          func(childComplexity int, reviewID string, assignee *string) int
 		AttachActivityProof          func(childComplexity int, applicationID string, version int, activityID int, file graphql.Upload) int
 		CreateApplication            func(childComplexity int, program catalog.Program, idempotencyKey *string) int
-		CreateCertification          func(childComplexity int, input catalog.CertificationInput, reason string) int
-		CreateOrganization           func(childComplexity int, input catalog.OrganizationInput, reason string) int
+		CreateCertification          func(childComplexity int, input review.CertificationInput, reason string) int
+		CreateOrganization           func(childComplexity int, input review.OrganizationInput, reason string) int
 		DenyApplication              func(childComplexity int, applicationID string, version int, reasons []string) int
 		GrantAppeal                  func(childComplexity int, applicationID string, version int, reason string) int
 		GrantDetailedReview          func(childComplexity int, applicationID string, version int, reason string) int
@@ -555,7 +556,7 @@ type ComplexityRoot struct {
 		RefuseExtension              func(childComplexity int, applicationID string, version int, reason string) int
 		RegisterCandidate            func(childComplexity int, input model.RegisterCandidateInput) int
 		RejectAppeal                 func(childComplexity int, applicationID string, version int, reason string) int
-		RejectCatalogReview          func(childComplexity int, reviewID string, reason catalog.RejectionReason, message string) int
+		RejectCatalogReview          func(childComplexity int, reviewID string, reason review.RejectionReason, message string) int
 		RemoveApplicationActivity    func(childComplexity int, applicationID string, version int, activityID int) int
 		RemoveCertificationAlias     func(childComplexity int, id string, alias model.CertificationAliasInput, reason string) int
 		RequestDetailedReview        func(childComplexity int, applicationID string, version int, reason string) int
@@ -568,9 +569,9 @@ type ComplexityRoot struct {
 		SetRelatedFieldOccupations   func(childComplexity int, id string, onetSocCodes []string, reason string) int
 		SubmitApplications           func(childComplexity int, applicationIds []string, versions []int, idempotencyKey *string) int
 		SubmitCertificationForReview func(childComplexity int, input model.SubmitCertificationForReviewInput) int
-		UpdateCertification          func(childComplexity int, id string, input catalog.CertificationInput, reason string) int
+		UpdateCertification          func(childComplexity int, id string, input review.CertificationInput, reason string) int
 		UpdateMyContactDetails       func(childComplexity int, input model.ContactDetailsInput) int
-		UpdateOrganization           func(childComplexity int, id string, input catalog.OrganizationInput, reason string) int
+		UpdateOrganization           func(childComplexity int, id string, input review.OrganizationInput, reason string) int
 		UpholdDenial                 func(childComplexity int, applicationID string, version int, reason string) int
 	}
 
@@ -865,7 +866,7 @@ type ApplicationActivityResolver interface {
 	LedToCertification(ctx context.Context, obj *application.ApplicationActivity) (*catalog.Certification, error)
 
 	Proofs(ctx context.Context, obj *application.ApplicationActivity) ([]*catalog.StoredFile, error)
-	CatalogReview(ctx context.Context, obj *application.ApplicationActivity) (*catalog.CatalogReview, error)
+	CatalogReview(ctx context.Context, obj *application.ApplicationActivity) (*review.CatalogReview, error)
 	ReviewerPoints(ctx context.Context, obj *application.ApplicationActivity) (*int, error)
 	ReviewerReason(ctx context.Context, obj *application.ApplicationActivity) (*string, error)
 	ReviewerSetBy(ctx context.Context, obj *application.ApplicationActivity) (*string, error)
@@ -891,46 +892,46 @@ type CandidateResolver interface {
 	UpdatedBy(ctx context.Context, obj *candidate.Candidate) (string, error)
 }
 type CatalogChangeResolver interface {
-	EntityID(ctx context.Context, obj *catalog.CatalogChange) (*string, error)
-	Before(ctx context.Context, obj *catalog.CatalogChange) (*string, error)
+	EntityID(ctx context.Context, obj *review.CatalogChange) (*string, error)
+	Before(ctx context.Context, obj *review.CatalogChange) (*string, error)
 
-	Review(ctx context.Context, obj *catalog.CatalogChange) (*catalog.CatalogReview, error)
-	CatalogVersion(ctx context.Context, obj *catalog.CatalogChange) (string, error)
+	Review(ctx context.Context, obj *review.CatalogChange) (*review.CatalogReview, error)
+	CatalogVersion(ctx context.Context, obj *review.CatalogChange) (string, error)
 }
 type CatalogChangedEventResolver interface {
 	CatalogVersion(ctx context.Context, obj *catalog.CatalogEvent) (string, error)
 }
 type CatalogChangesPreviewResolver interface {
-	CatalogVersion(ctx context.Context, obj *catalog.BulkPlan) (string, error)
+	CatalogVersion(ctx context.Context, obj *review.BulkPlan) (string, error)
 }
 type CatalogFieldChangeResolver interface {
-	Before(ctx context.Context, obj *catalog.FieldChange) (*string, error)
-	After(ctx context.Context, obj *catalog.FieldChange) (*string, error)
+	Before(ctx context.Context, obj *review.FieldChange) (*string, error)
+	After(ctx context.Context, obj *review.FieldChange) (*string, error)
 }
 type CatalogFileProblemResolver interface {
-	Column(ctx context.Context, obj *catalog.BulkProblem) (*string, error)
+	Column(ctx context.Context, obj *review.BulkProblem) (*string, error)
 }
 type CatalogReviewResolver interface {
-	ID(ctx context.Context, obj *catalog.CatalogReview) (string, error)
+	ID(ctx context.Context, obj *review.CatalogReview) (string, error)
 
-	KeyActivities(ctx context.Context, obj *catalog.CatalogReview) ([]*catalog.KeyActivity, error)
+	KeyActivities(ctx context.Context, obj *review.CatalogReview) ([]*catalog.KeyActivity, error)
 
-	Copy(ctx context.Context, obj *catalog.CatalogReview) (*catalog.StoredFile, error)
+	Copy(ctx context.Context, obj *review.CatalogReview) (*catalog.StoredFile, error)
 
-	SubmitterCount(ctx context.Context, obj *catalog.CatalogReview) (int, error)
-	Submissions(ctx context.Context, obj *catalog.CatalogReview) ([]*catalog.ReviewSubmitter, error)
+	SubmitterCount(ctx context.Context, obj *review.CatalogReview) (int, error)
+	Submissions(ctx context.Context, obj *review.CatalogReview) ([]*review.ReviewSubmitter, error)
 
-	Overdue(ctx context.Context, obj *catalog.CatalogReview) (bool, error)
+	Overdue(ctx context.Context, obj *review.CatalogReview) (bool, error)
 
-	Assignee(ctx context.Context, obj *catalog.CatalogReview) (*string, error)
-	InformationRequest(ctx context.Context, obj *catalog.CatalogReview) (*string, error)
-	InformationResponse(ctx context.Context, obj *catalog.CatalogReview) (*string, error)
+	Assignee(ctx context.Context, obj *review.CatalogReview) (*string, error)
+	InformationRequest(ctx context.Context, obj *review.CatalogReview) (*string, error)
+	InformationResponse(ctx context.Context, obj *review.CatalogReview) (*string, error)
 }
 type CatalogReviewSubmissionResolver interface {
-	KeyActivities(ctx context.Context, obj *catalog.ReviewSubmitter) ([]*catalog.KeyActivity, error)
+	KeyActivities(ctx context.Context, obj *review.ReviewSubmitter) ([]*catalog.KeyActivity, error)
 
-	Copy(ctx context.Context, obj *catalog.ReviewSubmitter) (*catalog.StoredFile, error)
-	InformationResponse(ctx context.Context, obj *catalog.ReviewSubmitter) (*string, error)
+	Copy(ctx context.Context, obj *review.ReviewSubmitter) (*catalog.StoredFile, error)
+	InformationResponse(ctx context.Context, obj *review.ReviewSubmitter) (*string, error)
 }
 type CertificationResolver interface {
 	ID(ctx context.Context, obj *catalog.Certification) (string, error)
@@ -945,7 +946,7 @@ type CertificationResolver interface {
 	URL(ctx context.Context, obj *catalog.Certification) (*string, error)
 	Ctid(ctx context.Context, obj *catalog.Certification) (*string, error)
 	RenewalPeriodMonths(ctx context.Context, obj *catalog.Certification) (*int, error)
-	History(ctx context.Context, obj *catalog.Certification) ([]*catalog.CatalogChange, error)
+	History(ctx context.Context, obj *catalog.Certification) ([]*review.CatalogChange, error)
 }
 type CredentialClaimResolver interface {
 	CertificationID(ctx context.Context, obj *catalog.CredentialClaim) (*string, error)
@@ -1012,15 +1013,15 @@ type MutationResolver interface {
 	ProvideReviewInformation(ctx context.Context, reviewID string, response string) (*model.CatalogReviewPayload, error)
 	AssignCatalogReview(ctx context.Context, reviewID string, assignee *string) (*model.CatalogReviewPayload, error)
 	RequestReviewInformation(ctx context.Context, reviewID string, message string) (*model.CatalogReviewPayload, error)
-	ApproveCatalogReview(ctx context.Context, reviewID string, certification catalog.CertificationInput, reason *string) (*model.CatalogReviewPayload, error)
-	RejectCatalogReview(ctx context.Context, reviewID string, reason catalog.RejectionReason, message string) (*model.CatalogReviewPayload, error)
-	CreateCertification(ctx context.Context, input catalog.CertificationInput, reason string) (*model.CertificationPayload, error)
-	UpdateCertification(ctx context.Context, id string, input catalog.CertificationInput, reason string) (*model.CertificationPayload, error)
+	ApproveCatalogReview(ctx context.Context, reviewID string, certification review.CertificationInput, reason *string) (*model.CatalogReviewPayload, error)
+	RejectCatalogReview(ctx context.Context, reviewID string, reason review.RejectionReason, message string) (*model.CatalogReviewPayload, error)
+	CreateCertification(ctx context.Context, input review.CertificationInput, reason string) (*model.CertificationPayload, error)
+	UpdateCertification(ctx context.Context, id string, input review.CertificationInput, reason string) (*model.CertificationPayload, error)
 	RetireCertification(ctx context.Context, id string, retiredOn catalog.Date, reason string) (*model.CertificationPayload, error)
 	AddCertificationAlias(ctx context.Context, id string, alias model.CertificationAliasInput, reason string) (*model.CertificationPayload, error)
 	RemoveCertificationAlias(ctx context.Context, id string, alias model.CertificationAliasInput, reason string) (*model.CertificationPayload, error)
-	CreateOrganization(ctx context.Context, input catalog.OrganizationInput, reason string) (*model.OrganizationPayload, error)
-	UpdateOrganization(ctx context.Context, id string, input catalog.OrganizationInput, reason string) (*model.OrganizationPayload, error)
+	CreateOrganization(ctx context.Context, input review.OrganizationInput, reason string) (*model.OrganizationPayload, error)
+	UpdateOrganization(ctx context.Context, id string, input review.OrganizationInput, reason string) (*model.OrganizationPayload, error)
 }
 type NotificationResolver interface {
 	ID(ctx context.Context, obj *catalog.Notification) (string, error)
@@ -1073,8 +1074,8 @@ type QueryResolver interface {
 	Candidate(ctx context.Context, id string) (*candidate.Candidate, error)
 	Candidates(ctx context.Context, first *int, after *string, last *int, before *string, search *string) (*model.CandidateConnection, error)
 	DeliveryFailures(ctx context.Context, first *int) ([]*notification.DeliveryFailure, error)
-	CatalogReview(ctx context.Context, id string) (*catalog.CatalogReview, error)
-	MyCatalogReviews(ctx context.Context) ([]*catalog.CatalogReview, error)
+	CatalogReview(ctx context.Context, id string) (*review.CatalogReview, error)
+	MyCatalogReviews(ctx context.Context) ([]*review.CatalogReview, error)
 	CatalogReviews(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.CatalogReviewFilter) (*model.CatalogReviewConnection, error)
 	CatalogHistory(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.CatalogHistoryFilter) (*model.CatalogChangeConnection, error)
 }
@@ -1086,13 +1087,13 @@ type RelatedFieldResolver interface {
 	Reason(ctx context.Context, obj *catalog.RelatedField) (*string, error)
 }
 type ReviewDecisionResolver interface {
-	Reason(ctx context.Context, obj *catalog.ReviewDecision) (*catalog.RejectionReason, error)
+	Reason(ctx context.Context, obj *review.ReviewDecision) (*review.RejectionReason, error)
 
-	Certification(ctx context.Context, obj *catalog.ReviewDecision) (*catalog.Certification, error)
+	Certification(ctx context.Context, obj *review.ReviewDecision) (*catalog.Certification, error)
 }
 type ReviewOrganizationResolver interface {
-	URL(ctx context.Context, obj *catalog.ReviewOrganization) (*string, error)
-	Description(ctx context.Context, obj *catalog.ReviewOrganization) (*string, error)
+	URL(ctx context.Context, obj *review.ReviewOrganization) (*string, error)
+	Description(ctx context.Context, obj *review.ReviewOrganization) (*string, error)
 }
 type StoredFileResolver interface {
 	DownloadPath(ctx context.Context, obj *catalog.StoredFile) (string, error)
@@ -1107,9 +1108,9 @@ type ViewerResolver interface {
 }
 
 type CertificationInputResolver interface {
-	OrganizationID(ctx context.Context, obj *catalog.CertificationInput, data *string) error
+	OrganizationID(ctx context.Context, obj *review.CertificationInput, data *string) error
 
-	Aliases(ctx context.Context, obj *catalog.CertificationInput, data []*model.CertificationAliasInput) error
+	Aliases(ctx context.Context, obj *review.CertificationInput, data []*model.CertificationAliasInput) error
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -3022,7 +3023,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.ApproveCatalogReview(childComplexity, args["reviewId"].(string), args["certification"].(catalog.CertificationInput), args["reason"].(*string)), true
+		return e.ComplexityRoot.Mutation.ApproveCatalogReview(childComplexity, args["reviewId"].(string), args["certification"].(review.CertificationInput), args["reason"].(*string)), true
 	case "Mutation.assignApplication":
 		if e.ComplexityRoot.Mutation.AssignApplication == nil {
 			break
@@ -3077,7 +3078,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.CreateCertification(childComplexity, args["input"].(catalog.CertificationInput), args["reason"].(string)), true
+		return e.ComplexityRoot.Mutation.CreateCertification(childComplexity, args["input"].(review.CertificationInput), args["reason"].(string)), true
 	case "Mutation.createOrganization":
 		if e.ComplexityRoot.Mutation.CreateOrganization == nil {
 			break
@@ -3088,7 +3089,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.CreateOrganization(childComplexity, args["input"].(catalog.OrganizationInput), args["reason"].(string)), true
+		return e.ComplexityRoot.Mutation.CreateOrganization(childComplexity, args["input"].(review.OrganizationInput), args["reason"].(string)), true
 	case "Mutation.denyApplication":
 		if e.ComplexityRoot.Mutation.DenyApplication == nil {
 			break
@@ -3242,7 +3243,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.RejectCatalogReview(childComplexity, args["reviewId"].(string), args["reason"].(catalog.RejectionReason), args["message"].(string)), true
+		return e.ComplexityRoot.Mutation.RejectCatalogReview(childComplexity, args["reviewId"].(string), args["reason"].(review.RejectionReason), args["message"].(string)), true
 	case "Mutation.removeApplicationActivity":
 		if e.ComplexityRoot.Mutation.RemoveApplicationActivity == nil {
 			break
@@ -3385,7 +3386,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.UpdateCertification(childComplexity, args["id"].(string), args["input"].(catalog.CertificationInput), args["reason"].(string)), true
+		return e.ComplexityRoot.Mutation.UpdateCertification(childComplexity, args["id"].(string), args["input"].(review.CertificationInput), args["reason"].(string)), true
 	case "Mutation.updateMyContactDetails":
 		if e.ComplexityRoot.Mutation.UpdateMyContactDetails == nil {
 			break
@@ -3407,7 +3408,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.UpdateOrganization(childComplexity, args["id"].(string), args["input"].(catalog.OrganizationInput), args["reason"].(string)), true
+		return e.ComplexityRoot.Mutation.UpdateOrganization(childComplexity, args["id"].(string), args["input"].(review.OrganizationInput), args["reason"].(string)), true
 	case "Mutation.upholdDenial":
 		if e.ComplexityRoot.Mutation.UpholdDenial == nil {
 			break
@@ -6162,7 +6163,7 @@ func (ec *executionContext) field_Mutation_approveCatalogReview_args(ctx context
 	}
 	args["reviewId"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "certification",
-		func(ctx context.Context, v any) (catalog.CertificationInput, error) {
+		func(ctx context.Context, v any) (review.CertificationInput, error) {
 			return ec.unmarshalNCertificationInput2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐCertificationInput(ctx, v)
 		})
 	if err != nil {
@@ -6296,7 +6297,7 @@ func (ec *executionContext) field_Mutation_createCertification_args(ctx context.
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (catalog.CertificationInput, error) {
+		func(ctx context.Context, v any) (review.CertificationInput, error) {
 			return ec.unmarshalNCertificationInput2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐCertificationInput(ctx, v)
 		})
 	if err != nil {
@@ -6318,7 +6319,7 @@ func (ec *executionContext) field_Mutation_createOrganization_args(ctx context.C
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (catalog.OrganizationInput, error) {
+		func(ctx context.Context, v any) (review.OrganizationInput, error) {
 			return ec.unmarshalNOrganizationInput2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐOrganizationInput(ctx, v)
 		})
 	if err != nil {
@@ -6690,7 +6691,7 @@ func (ec *executionContext) field_Mutation_rejectCatalogReview_args(ctx context.
 	}
 	args["reviewId"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
-		func(ctx context.Context, v any) (catalog.RejectionReason, error) {
+		func(ctx context.Context, v any) (review.RejectionReason, error) {
 			return ec.unmarshalNRejectionReason2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐRejectionReason(ctx, v)
 		})
 	if err != nil {
@@ -7064,7 +7065,7 @@ func (ec *executionContext) field_Mutation_updateCertification_args(ctx context.
 	}
 	args["id"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (catalog.CertificationInput, error) {
+		func(ctx context.Context, v any) (review.CertificationInput, error) {
 			return ec.unmarshalNCertificationInput2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐCertificationInput(ctx, v)
 		})
 	if err != nil {
@@ -7108,7 +7109,7 @@ func (ec *executionContext) field_Mutation_updateOrganization_args(ctx context.C
 	}
 	args["id"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (catalog.OrganizationInput, error) {
+		func(ctx context.Context, v any) (review.OrganizationInput, error) {
 			return ec.unmarshalNOrganizationInput2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐOrganizationInput(ctx, v)
 		})
 	if err != nil {
@@ -9277,7 +9278,7 @@ func (ec *executionContext) _ApplicationActivity_catalogReview(ctx context.Conte
 			return ec.Resolvers.ApplicationActivity().CatalogReview(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *catalog.CatalogReview) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v *review.CatalogReview) graphql.Marshaler {
 			return ec.marshalOCatalogReview2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCatalogReview(ctx, selections, v)
 		},
 		true,
@@ -10332,7 +10333,7 @@ func (ec *executionContext) _ApplyCatalogChangesPayload_changes(ctx context.Cont
 			return obj.Changes, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*catalog.BulkChange) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v []*review.BulkChange) graphql.Marshaler {
 			return ec.marshalNPlannedCatalogChange2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkChangeᚄ(ctx, selections, v)
 		},
 		true,
@@ -10364,7 +10365,7 @@ func (ec *executionContext) _ApplyCatalogChangesPayload_problems(ctx context.Con
 			return obj.Problems, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*catalog.BulkProblem) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v []*review.BulkProblem) graphql.Marshaler {
 			return ec.marshalNCatalogFileProblem2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkProblemᚄ(ctx, selections, v)
 		},
 		true,
@@ -10870,7 +10871,7 @@ func (ec *executionContext) fieldContext_CandidatePayload_userErrors(_ context.C
 	return fc, nil
 }
 
-func (ec *executionContext) _CatalogChange_at(ctx context.Context, field graphql.CollectedField, obj *catalog.CatalogChange) (ret graphql.Marshaler) {
+func (ec *executionContext) _CatalogChange_at(ctx context.Context, field graphql.CollectedField, obj *review.CatalogChange) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10893,7 +10894,7 @@ func (ec *executionContext) fieldContext_CatalogChange_at(_ context.Context, fie
 	return graphql.NewScalarFieldContext("CatalogChange", field, false, false, errors.New("field of type DateTime does not have child fields"))
 }
 
-func (ec *executionContext) _CatalogChange_actor(ctx context.Context, field graphql.CollectedField, obj *catalog.CatalogChange) (ret graphql.Marshaler) {
+func (ec *executionContext) _CatalogChange_actor(ctx context.Context, field graphql.CollectedField, obj *review.CatalogChange) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10916,7 +10917,7 @@ func (ec *executionContext) fieldContext_CatalogChange_actor(_ context.Context, 
 	return graphql.NewScalarFieldContext("CatalogChange", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _CatalogChange_action(ctx context.Context, field graphql.CollectedField, obj *catalog.CatalogChange) (ret graphql.Marshaler) {
+func (ec *executionContext) _CatalogChange_action(ctx context.Context, field graphql.CollectedField, obj *review.CatalogChange) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10939,7 +10940,7 @@ func (ec *executionContext) fieldContext_CatalogChange_action(_ context.Context,
 	return graphql.NewScalarFieldContext("CatalogChange", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _CatalogChange_entityType(ctx context.Context, field graphql.CollectedField, obj *catalog.CatalogChange) (ret graphql.Marshaler) {
+func (ec *executionContext) _CatalogChange_entityType(ctx context.Context, field graphql.CollectedField, obj *review.CatalogChange) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10962,7 +10963,7 @@ func (ec *executionContext) fieldContext_CatalogChange_entityType(_ context.Cont
 	return graphql.NewScalarFieldContext("CatalogChange", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _CatalogChange_entityId(ctx context.Context, field graphql.CollectedField, obj *catalog.CatalogChange) (ret graphql.Marshaler) {
+func (ec *executionContext) _CatalogChange_entityId(ctx context.Context, field graphql.CollectedField, obj *review.CatalogChange) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10985,7 +10986,7 @@ func (ec *executionContext) fieldContext_CatalogChange_entityId(_ context.Contex
 	return graphql.NewScalarFieldContext("CatalogChange", field, true, true, errors.New("field of type ID does not have child fields"))
 }
 
-func (ec *executionContext) _CatalogChange_before(ctx context.Context, field graphql.CollectedField, obj *catalog.CatalogChange) (ret graphql.Marshaler) {
+func (ec *executionContext) _CatalogChange_before(ctx context.Context, field graphql.CollectedField, obj *review.CatalogChange) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -11008,7 +11009,7 @@ func (ec *executionContext) fieldContext_CatalogChange_before(_ context.Context,
 	return graphql.NewScalarFieldContext("CatalogChange", field, true, true, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _CatalogChange_after(ctx context.Context, field graphql.CollectedField, obj *catalog.CatalogChange) (ret graphql.Marshaler) {
+func (ec *executionContext) _CatalogChange_after(ctx context.Context, field graphql.CollectedField, obj *review.CatalogChange) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -11031,7 +11032,7 @@ func (ec *executionContext) fieldContext_CatalogChange_after(_ context.Context, 
 	return graphql.NewScalarFieldContext("CatalogChange", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _CatalogChange_reason(ctx context.Context, field graphql.CollectedField, obj *catalog.CatalogChange) (ret graphql.Marshaler) {
+func (ec *executionContext) _CatalogChange_reason(ctx context.Context, field graphql.CollectedField, obj *review.CatalogChange) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -11054,7 +11055,7 @@ func (ec *executionContext) fieldContext_CatalogChange_reason(_ context.Context,
 	return graphql.NewScalarFieldContext("CatalogChange", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _CatalogChange_review(ctx context.Context, field graphql.CollectedField, obj *catalog.CatalogChange) (ret graphql.Marshaler) {
+func (ec *executionContext) _CatalogChange_review(ctx context.Context, field graphql.CollectedField, obj *review.CatalogChange) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -11066,7 +11067,7 @@ func (ec *executionContext) _CatalogChange_review(ctx context.Context, field gra
 			return ec.Resolvers.CatalogChange().Review(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *catalog.CatalogReview) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v *review.CatalogReview) graphql.Marshaler {
 			return ec.marshalOCatalogReview2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCatalogReview(ctx, selections, v)
 		},
 		true,
@@ -11086,7 +11087,7 @@ func (ec *executionContext) fieldContext_CatalogChange_review(_ context.Context,
 	return fc, nil
 }
 
-func (ec *executionContext) _CatalogChange_catalogVersion(ctx context.Context, field graphql.CollectedField, obj *catalog.CatalogChange) (ret graphql.Marshaler) {
+func (ec *executionContext) _CatalogChange_catalogVersion(ctx context.Context, field graphql.CollectedField, obj *review.CatalogChange) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -11153,7 +11154,7 @@ func (ec *executionContext) _CatalogChangeConnection_nodes(ctx context.Context, 
 			return obj.Nodes, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*catalog.CatalogChange) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v []*review.CatalogChange) graphql.Marshaler {
 			return ec.marshalNCatalogChange2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCatalogChangeᚄ(ctx, selections, v)
 		},
 		true,
@@ -11240,7 +11241,7 @@ func (ec *executionContext) _CatalogChangeEdge_node(ctx context.Context, field g
 			return obj.Node, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *catalog.CatalogChange) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v *review.CatalogChange) graphql.Marshaler {
 			return ec.marshalNCatalogChange2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCatalogChange(ctx, selections, v)
 		},
 		true,
@@ -11329,7 +11330,7 @@ func (ec *executionContext) fieldContext_CatalogChangedEvent_at(_ context.Contex
 	return graphql.NewScalarFieldContext("CatalogChangedEvent", field, false, false, errors.New("field of type DateTime does not have child fields"))
 }
 
-func (ec *executionContext) _CatalogChangesPreview_catalogVersion(ctx context.Context, field graphql.CollectedField, obj *catalog.BulkPlan) (ret graphql.Marshaler) {
+func (ec *executionContext) _CatalogChangesPreview_catalogVersion(ctx context.Context, field graphql.CollectedField, obj *review.BulkPlan) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -11352,7 +11353,7 @@ func (ec *executionContext) fieldContext_CatalogChangesPreview_catalogVersion(_ 
 	return graphql.NewScalarFieldContext("CatalogChangesPreview", field, true, true, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _CatalogChangesPreview_changes(ctx context.Context, field graphql.CollectedField, obj *catalog.BulkPlan) (ret graphql.Marshaler) {
+func (ec *executionContext) _CatalogChangesPreview_changes(ctx context.Context, field graphql.CollectedField, obj *review.BulkPlan) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -11364,7 +11365,7 @@ func (ec *executionContext) _CatalogChangesPreview_changes(ctx context.Context, 
 			return obj.Changes, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []catalog.BulkChange) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v []review.BulkChange) graphql.Marshaler {
 			return ec.marshalNPlannedCatalogChange2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkChangeᚄ(ctx, selections, v)
 		},
 		true,
@@ -11384,7 +11385,7 @@ func (ec *executionContext) fieldContext_CatalogChangesPreview_changes(_ context
 	return fc, nil
 }
 
-func (ec *executionContext) _CatalogChangesPreview_problems(ctx context.Context, field graphql.CollectedField, obj *catalog.BulkPlan) (ret graphql.Marshaler) {
+func (ec *executionContext) _CatalogChangesPreview_problems(ctx context.Context, field graphql.CollectedField, obj *review.BulkPlan) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -11396,7 +11397,7 @@ func (ec *executionContext) _CatalogChangesPreview_problems(ctx context.Context,
 			return obj.Problems, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []catalog.BulkProblem) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v []review.BulkProblem) graphql.Marshaler {
 			return ec.marshalNCatalogFileProblem2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkProblemᚄ(ctx, selections, v)
 		},
 		true,
@@ -11416,7 +11417,7 @@ func (ec *executionContext) fieldContext_CatalogChangesPreview_problems(_ contex
 	return fc, nil
 }
 
-func (ec *executionContext) _CatalogFieldChange_field(ctx context.Context, field graphql.CollectedField, obj *catalog.FieldChange) (ret graphql.Marshaler) {
+func (ec *executionContext) _CatalogFieldChange_field(ctx context.Context, field graphql.CollectedField, obj *review.FieldChange) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -11439,7 +11440,7 @@ func (ec *executionContext) fieldContext_CatalogFieldChange_field(_ context.Cont
 	return graphql.NewScalarFieldContext("CatalogFieldChange", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _CatalogFieldChange_before(ctx context.Context, field graphql.CollectedField, obj *catalog.FieldChange) (ret graphql.Marshaler) {
+func (ec *executionContext) _CatalogFieldChange_before(ctx context.Context, field graphql.CollectedField, obj *review.FieldChange) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -11462,7 +11463,7 @@ func (ec *executionContext) fieldContext_CatalogFieldChange_before(_ context.Con
 	return graphql.NewScalarFieldContext("CatalogFieldChange", field, true, true, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _CatalogFieldChange_after(ctx context.Context, field graphql.CollectedField, obj *catalog.FieldChange) (ret graphql.Marshaler) {
+func (ec *executionContext) _CatalogFieldChange_after(ctx context.Context, field graphql.CollectedField, obj *review.FieldChange) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -11485,7 +11486,7 @@ func (ec *executionContext) fieldContext_CatalogFieldChange_after(_ context.Cont
 	return graphql.NewScalarFieldContext("CatalogFieldChange", field, true, true, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _CatalogFileProblem_line(ctx context.Context, field graphql.CollectedField, obj *catalog.BulkProblem) (ret graphql.Marshaler) {
+func (ec *executionContext) _CatalogFileProblem_line(ctx context.Context, field graphql.CollectedField, obj *review.BulkProblem) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -11508,7 +11509,7 @@ func (ec *executionContext) fieldContext_CatalogFileProblem_line(_ context.Conte
 	return graphql.NewScalarFieldContext("CatalogFileProblem", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
-func (ec *executionContext) _CatalogFileProblem_column(ctx context.Context, field graphql.CollectedField, obj *catalog.BulkProblem) (ret graphql.Marshaler) {
+func (ec *executionContext) _CatalogFileProblem_column(ctx context.Context, field graphql.CollectedField, obj *review.BulkProblem) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -11531,7 +11532,7 @@ func (ec *executionContext) fieldContext_CatalogFileProblem_column(_ context.Con
 	return graphql.NewScalarFieldContext("CatalogFileProblem", field, true, true, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _CatalogFileProblem_code(ctx context.Context, field graphql.CollectedField, obj *catalog.BulkProblem) (ret graphql.Marshaler) {
+func (ec *executionContext) _CatalogFileProblem_code(ctx context.Context, field graphql.CollectedField, obj *review.BulkProblem) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -11554,7 +11555,7 @@ func (ec *executionContext) fieldContext_CatalogFileProblem_code(_ context.Conte
 	return graphql.NewScalarFieldContext("CatalogFileProblem", field, false, false, errors.New("field of type ErrorCode does not have child fields"))
 }
 
-func (ec *executionContext) _CatalogFileProblem_message(ctx context.Context, field graphql.CollectedField, obj *catalog.BulkProblem) (ret graphql.Marshaler) {
+func (ec *executionContext) _CatalogFileProblem_message(ctx context.Context, field graphql.CollectedField, obj *review.BulkProblem) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -11577,7 +11578,7 @@ func (ec *executionContext) fieldContext_CatalogFileProblem_message(_ context.Co
 	return graphql.NewScalarFieldContext("CatalogFileProblem", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _CatalogReview_id(ctx context.Context, field graphql.CollectedField, obj *catalog.CatalogReview) (ret graphql.Marshaler) {
+func (ec *executionContext) _CatalogReview_id(ctx context.Context, field graphql.CollectedField, obj *review.CatalogReview) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -11600,7 +11601,7 @@ func (ec *executionContext) fieldContext_CatalogReview_id(_ context.Context, fie
 	return graphql.NewScalarFieldContext("CatalogReview", field, true, true, errors.New("field of type ID does not have child fields"))
 }
 
-func (ec *executionContext) _CatalogReview_certificationName(ctx context.Context, field graphql.CollectedField, obj *catalog.CatalogReview) (ret graphql.Marshaler) {
+func (ec *executionContext) _CatalogReview_certificationName(ctx context.Context, field graphql.CollectedField, obj *review.CatalogReview) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -11623,7 +11624,7 @@ func (ec *executionContext) fieldContext_CatalogReview_certificationName(_ conte
 	return graphql.NewScalarFieldContext("CatalogReview", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _CatalogReview_organization(ctx context.Context, field graphql.CollectedField, obj *catalog.CatalogReview) (ret graphql.Marshaler) {
+func (ec *executionContext) _CatalogReview_organization(ctx context.Context, field graphql.CollectedField, obj *review.CatalogReview) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -11635,7 +11636,7 @@ func (ec *executionContext) _CatalogReview_organization(ctx context.Context, fie
 			return obj.Organization, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v catalog.ReviewOrganization) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v review.ReviewOrganization) graphql.Marshaler {
 			return ec.marshalNReviewOrganization2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐReviewOrganization(ctx, selections, v)
 		},
 		true,
@@ -11655,7 +11656,7 @@ func (ec *executionContext) fieldContext_CatalogReview_organization(_ context.Co
 	return fc, nil
 }
 
-func (ec *executionContext) _CatalogReview_trainingRequirements(ctx context.Context, field graphql.CollectedField, obj *catalog.CatalogReview) (ret graphql.Marshaler) {
+func (ec *executionContext) _CatalogReview_trainingRequirements(ctx context.Context, field graphql.CollectedField, obj *review.CatalogReview) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -11678,7 +11679,7 @@ func (ec *executionContext) fieldContext_CatalogReview_trainingRequirements(_ co
 	return graphql.NewScalarFieldContext("CatalogReview", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _CatalogReview_keyActivities(ctx context.Context, field graphql.CollectedField, obj *catalog.CatalogReview) (ret graphql.Marshaler) {
+func (ec *executionContext) _CatalogReview_keyActivities(ctx context.Context, field graphql.CollectedField, obj *review.CatalogReview) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -11710,7 +11711,7 @@ func (ec *executionContext) fieldContext_CatalogReview_keyActivities(_ context.C
 	return fc, nil
 }
 
-func (ec *executionContext) _CatalogReview_earningMethods(ctx context.Context, field graphql.CollectedField, obj *catalog.CatalogReview) (ret graphql.Marshaler) {
+func (ec *executionContext) _CatalogReview_earningMethods(ctx context.Context, field graphql.CollectedField, obj *review.CatalogReview) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -11722,7 +11723,7 @@ func (ec *executionContext) _CatalogReview_earningMethods(ctx context.Context, f
 			return obj.EarningMethods, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []catalog.EarningMethod) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v []review.EarningMethod) graphql.Marshaler {
 			return ec.marshalNEarningMethod2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐEarningMethodᚄ(ctx, selections, v)
 		},
 		true,
@@ -11733,7 +11734,7 @@ func (ec *executionContext) fieldContext_CatalogReview_earningMethods(_ context.
 	return graphql.NewScalarFieldContext("CatalogReview", field, false, false, errors.New("field of type EarningMethod does not have child fields"))
 }
 
-func (ec *executionContext) _CatalogReview_recognition(ctx context.Context, field graphql.CollectedField, obj *catalog.CatalogReview) (ret graphql.Marshaler) {
+func (ec *executionContext) _CatalogReview_recognition(ctx context.Context, field graphql.CollectedField, obj *review.CatalogReview) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -11745,7 +11746,7 @@ func (ec *executionContext) _CatalogReview_recognition(ctx context.Context, fiel
 			return obj.Recognition, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []catalog.RecognitionScope) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v []review.RecognitionScope) graphql.Marshaler {
 			return ec.marshalNRecognitionScope2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐRecognitionScopeᚄ(ctx, selections, v)
 		},
 		true,
@@ -11756,7 +11757,7 @@ func (ec *executionContext) fieldContext_CatalogReview_recognition(_ context.Con
 	return graphql.NewScalarFieldContext("CatalogReview", field, false, false, errors.New("field of type RecognitionScope does not have child fields"))
 }
 
-func (ec *executionContext) _CatalogReview_copy(ctx context.Context, field graphql.CollectedField, obj *catalog.CatalogReview) (ret graphql.Marshaler) {
+func (ec *executionContext) _CatalogReview_copy(ctx context.Context, field graphql.CollectedField, obj *review.CatalogReview) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -11788,7 +11789,7 @@ func (ec *executionContext) fieldContext_CatalogReview_copy(_ context.Context, f
 	return fc, nil
 }
 
-func (ec *executionContext) _CatalogReview_status(ctx context.Context, field graphql.CollectedField, obj *catalog.CatalogReview) (ret graphql.Marshaler) {
+func (ec *executionContext) _CatalogReview_status(ctx context.Context, field graphql.CollectedField, obj *review.CatalogReview) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -11800,7 +11801,7 @@ func (ec *executionContext) _CatalogReview_status(ctx context.Context, field gra
 			return obj.Status, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v catalog.ReviewStatus) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v review.ReviewStatus) graphql.Marshaler {
 			return ec.marshalNCatalogReviewStatus2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐReviewStatus(ctx, selections, v)
 		},
 		true,
@@ -11811,7 +11812,7 @@ func (ec *executionContext) fieldContext_CatalogReview_status(_ context.Context,
 	return graphql.NewScalarFieldContext("CatalogReview", field, false, false, errors.New("field of type CatalogReviewStatus does not have child fields"))
 }
 
-func (ec *executionContext) _CatalogReview_flags(ctx context.Context, field graphql.CollectedField, obj *catalog.CatalogReview) (ret graphql.Marshaler) {
+func (ec *executionContext) _CatalogReview_flags(ctx context.Context, field graphql.CollectedField, obj *review.CatalogReview) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -11823,7 +11824,7 @@ func (ec *executionContext) _CatalogReview_flags(ctx context.Context, field grap
 			return obj.Flags, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []catalog.ReviewFlag) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v []review.ReviewFlag) graphql.Marshaler {
 			return ec.marshalNReviewFlag2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐReviewFlagᚄ(ctx, selections, v)
 		},
 		true,
@@ -11843,7 +11844,7 @@ func (ec *executionContext) fieldContext_CatalogReview_flags(_ context.Context, 
 	return fc, nil
 }
 
-func (ec *executionContext) _CatalogReview_submittedAt(ctx context.Context, field graphql.CollectedField, obj *catalog.CatalogReview) (ret graphql.Marshaler) {
+func (ec *executionContext) _CatalogReview_submittedAt(ctx context.Context, field graphql.CollectedField, obj *review.CatalogReview) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -11866,7 +11867,7 @@ func (ec *executionContext) fieldContext_CatalogReview_submittedAt(_ context.Con
 	return graphql.NewScalarFieldContext("CatalogReview", field, false, false, errors.New("field of type DateTime does not have child fields"))
 }
 
-func (ec *executionContext) _CatalogReview_submitterCount(ctx context.Context, field graphql.CollectedField, obj *catalog.CatalogReview) (ret graphql.Marshaler) {
+func (ec *executionContext) _CatalogReview_submitterCount(ctx context.Context, field graphql.CollectedField, obj *review.CatalogReview) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -11889,7 +11890,7 @@ func (ec *executionContext) fieldContext_CatalogReview_submitterCount(_ context.
 	return graphql.NewScalarFieldContext("CatalogReview", field, true, true, errors.New("field of type Int does not have child fields"))
 }
 
-func (ec *executionContext) _CatalogReview_submissions(ctx context.Context, field graphql.CollectedField, obj *catalog.CatalogReview) (ret graphql.Marshaler) {
+func (ec *executionContext) _CatalogReview_submissions(ctx context.Context, field graphql.CollectedField, obj *review.CatalogReview) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -11901,7 +11902,7 @@ func (ec *executionContext) _CatalogReview_submissions(ctx context.Context, fiel
 			return ec.Resolvers.CatalogReview().Submissions(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*catalog.ReviewSubmitter) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v []*review.ReviewSubmitter) graphql.Marshaler {
 			return ec.marshalNCatalogReviewSubmission2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐReviewSubmitterᚄ(ctx, selections, v)
 		},
 		true,
@@ -11921,7 +11922,7 @@ func (ec *executionContext) fieldContext_CatalogReview_submissions(_ context.Con
 	return fc, nil
 }
 
-func (ec *executionContext) _CatalogReview_dueOn(ctx context.Context, field graphql.CollectedField, obj *catalog.CatalogReview) (ret graphql.Marshaler) {
+func (ec *executionContext) _CatalogReview_dueOn(ctx context.Context, field graphql.CollectedField, obj *review.CatalogReview) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -11944,7 +11945,7 @@ func (ec *executionContext) fieldContext_CatalogReview_dueOn(_ context.Context, 
 	return graphql.NewScalarFieldContext("CatalogReview", field, false, false, errors.New("field of type Date does not have child fields"))
 }
 
-func (ec *executionContext) _CatalogReview_overdue(ctx context.Context, field graphql.CollectedField, obj *catalog.CatalogReview) (ret graphql.Marshaler) {
+func (ec *executionContext) _CatalogReview_overdue(ctx context.Context, field graphql.CollectedField, obj *review.CatalogReview) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -11967,7 +11968,7 @@ func (ec *executionContext) fieldContext_CatalogReview_overdue(_ context.Context
 	return graphql.NewScalarFieldContext("CatalogReview", field, true, true, errors.New("field of type Boolean does not have child fields"))
 }
 
-func (ec *executionContext) _CatalogReview_pausedDays(ctx context.Context, field graphql.CollectedField, obj *catalog.CatalogReview) (ret graphql.Marshaler) {
+func (ec *executionContext) _CatalogReview_pausedDays(ctx context.Context, field graphql.CollectedField, obj *review.CatalogReview) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -11990,7 +11991,7 @@ func (ec *executionContext) fieldContext_CatalogReview_pausedDays(_ context.Cont
 	return graphql.NewScalarFieldContext("CatalogReview", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
-func (ec *executionContext) _CatalogReview_assignee(ctx context.Context, field graphql.CollectedField, obj *catalog.CatalogReview) (ret graphql.Marshaler) {
+func (ec *executionContext) _CatalogReview_assignee(ctx context.Context, field graphql.CollectedField, obj *review.CatalogReview) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12013,7 +12014,7 @@ func (ec *executionContext) fieldContext_CatalogReview_assignee(_ context.Contex
 	return graphql.NewScalarFieldContext("CatalogReview", field, true, true, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _CatalogReview_informationRequest(ctx context.Context, field graphql.CollectedField, obj *catalog.CatalogReview) (ret graphql.Marshaler) {
+func (ec *executionContext) _CatalogReview_informationRequest(ctx context.Context, field graphql.CollectedField, obj *review.CatalogReview) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12036,7 +12037,7 @@ func (ec *executionContext) fieldContext_CatalogReview_informationRequest(_ cont
 	return graphql.NewScalarFieldContext("CatalogReview", field, true, true, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _CatalogReview_informationResponse(ctx context.Context, field graphql.CollectedField, obj *catalog.CatalogReview) (ret graphql.Marshaler) {
+func (ec *executionContext) _CatalogReview_informationResponse(ctx context.Context, field graphql.CollectedField, obj *review.CatalogReview) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12059,7 +12060,7 @@ func (ec *executionContext) fieldContext_CatalogReview_informationResponse(_ con
 	return graphql.NewScalarFieldContext("CatalogReview", field, true, true, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _CatalogReview_decision(ctx context.Context, field graphql.CollectedField, obj *catalog.CatalogReview) (ret graphql.Marshaler) {
+func (ec *executionContext) _CatalogReview_decision(ctx context.Context, field graphql.CollectedField, obj *review.CatalogReview) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12071,7 +12072,7 @@ func (ec *executionContext) _CatalogReview_decision(ctx context.Context, field g
 			return obj.Decision, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *catalog.ReviewDecision) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v *review.ReviewDecision) graphql.Marshaler {
 			return ec.marshalOReviewDecision2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐReviewDecision(ctx, selections, v)
 		},
 		true,
@@ -12091,7 +12092,7 @@ func (ec *executionContext) fieldContext_CatalogReview_decision(_ context.Contex
 	return fc, nil
 }
 
-func (ec *executionContext) _CatalogReview_version(ctx context.Context, field graphql.CollectedField, obj *catalog.CatalogReview) (ret graphql.Marshaler) {
+func (ec *executionContext) _CatalogReview_version(ctx context.Context, field graphql.CollectedField, obj *review.CatalogReview) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12158,7 +12159,7 @@ func (ec *executionContext) _CatalogReviewConnection_nodes(ctx context.Context, 
 			return obj.Nodes, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*catalog.CatalogReview) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v []*review.CatalogReview) graphql.Marshaler {
 			return ec.marshalNCatalogReview2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCatalogReviewᚄ(ctx, selections, v)
 		},
 		true,
@@ -12245,7 +12246,7 @@ func (ec *executionContext) _CatalogReviewEdge_node(ctx context.Context, field g
 			return obj.Node, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *catalog.CatalogReview) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v *review.CatalogReview) graphql.Marshaler {
 			return ec.marshalNCatalogReview2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCatalogReview(ctx, selections, v)
 		},
 		true,
@@ -12300,7 +12301,7 @@ func (ec *executionContext) _CatalogReviewPayload_review(ctx context.Context, fi
 			return obj.Review, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *catalog.CatalogReview) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v *review.CatalogReview) graphql.Marshaler {
 			return ec.marshalOCatalogReview2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCatalogReview(ctx, selections, v)
 		},
 		true,
@@ -12352,7 +12353,7 @@ func (ec *executionContext) fieldContext_CatalogReviewPayload_userErrors(_ conte
 	return fc, nil
 }
 
-func (ec *executionContext) _CatalogReviewSubmission_candidateNumber(ctx context.Context, field graphql.CollectedField, obj *catalog.ReviewSubmitter) (ret graphql.Marshaler) {
+func (ec *executionContext) _CatalogReviewSubmission_candidateNumber(ctx context.Context, field graphql.CollectedField, obj *review.ReviewSubmitter) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12375,7 +12376,7 @@ func (ec *executionContext) fieldContext_CatalogReviewSubmission_candidateNumber
 	return graphql.NewScalarFieldContext("CatalogReviewSubmission", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _CatalogReviewSubmission_addedAt(ctx context.Context, field graphql.CollectedField, obj *catalog.ReviewSubmitter) (ret graphql.Marshaler) {
+func (ec *executionContext) _CatalogReviewSubmission_addedAt(ctx context.Context, field graphql.CollectedField, obj *review.ReviewSubmitter) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12398,7 +12399,7 @@ func (ec *executionContext) fieldContext_CatalogReviewSubmission_addedAt(_ conte
 	return graphql.NewScalarFieldContext("CatalogReviewSubmission", field, false, false, errors.New("field of type DateTime does not have child fields"))
 }
 
-func (ec *executionContext) _CatalogReviewSubmission_certificationName(ctx context.Context, field graphql.CollectedField, obj *catalog.ReviewSubmitter) (ret graphql.Marshaler) {
+func (ec *executionContext) _CatalogReviewSubmission_certificationName(ctx context.Context, field graphql.CollectedField, obj *review.ReviewSubmitter) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12421,7 +12422,7 @@ func (ec *executionContext) fieldContext_CatalogReviewSubmission_certificationNa
 	return graphql.NewScalarFieldContext("CatalogReviewSubmission", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _CatalogReviewSubmission_organization(ctx context.Context, field graphql.CollectedField, obj *catalog.ReviewSubmitter) (ret graphql.Marshaler) {
+func (ec *executionContext) _CatalogReviewSubmission_organization(ctx context.Context, field graphql.CollectedField, obj *review.ReviewSubmitter) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12433,7 +12434,7 @@ func (ec *executionContext) _CatalogReviewSubmission_organization(ctx context.Co
 			return obj.Organization, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v catalog.ReviewOrganization) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v review.ReviewOrganization) graphql.Marshaler {
 			return ec.marshalNReviewOrganization2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐReviewOrganization(ctx, selections, v)
 		},
 		true,
@@ -12453,7 +12454,7 @@ func (ec *executionContext) fieldContext_CatalogReviewSubmission_organization(_ 
 	return fc, nil
 }
 
-func (ec *executionContext) _CatalogReviewSubmission_trainingRequirements(ctx context.Context, field graphql.CollectedField, obj *catalog.ReviewSubmitter) (ret graphql.Marshaler) {
+func (ec *executionContext) _CatalogReviewSubmission_trainingRequirements(ctx context.Context, field graphql.CollectedField, obj *review.ReviewSubmitter) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12476,7 +12477,7 @@ func (ec *executionContext) fieldContext_CatalogReviewSubmission_trainingRequire
 	return graphql.NewScalarFieldContext("CatalogReviewSubmission", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _CatalogReviewSubmission_keyActivities(ctx context.Context, field graphql.CollectedField, obj *catalog.ReviewSubmitter) (ret graphql.Marshaler) {
+func (ec *executionContext) _CatalogReviewSubmission_keyActivities(ctx context.Context, field graphql.CollectedField, obj *review.ReviewSubmitter) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12508,7 +12509,7 @@ func (ec *executionContext) fieldContext_CatalogReviewSubmission_keyActivities(_
 	return fc, nil
 }
 
-func (ec *executionContext) _CatalogReviewSubmission_earningMethods(ctx context.Context, field graphql.CollectedField, obj *catalog.ReviewSubmitter) (ret graphql.Marshaler) {
+func (ec *executionContext) _CatalogReviewSubmission_earningMethods(ctx context.Context, field graphql.CollectedField, obj *review.ReviewSubmitter) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12520,7 +12521,7 @@ func (ec *executionContext) _CatalogReviewSubmission_earningMethods(ctx context.
 			return obj.EarningMethods, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []catalog.EarningMethod) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v []review.EarningMethod) graphql.Marshaler {
 			return ec.marshalNEarningMethod2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐEarningMethodᚄ(ctx, selections, v)
 		},
 		true,
@@ -12531,7 +12532,7 @@ func (ec *executionContext) fieldContext_CatalogReviewSubmission_earningMethods(
 	return graphql.NewScalarFieldContext("CatalogReviewSubmission", field, false, false, errors.New("field of type EarningMethod does not have child fields"))
 }
 
-func (ec *executionContext) _CatalogReviewSubmission_recognition(ctx context.Context, field graphql.CollectedField, obj *catalog.ReviewSubmitter) (ret graphql.Marshaler) {
+func (ec *executionContext) _CatalogReviewSubmission_recognition(ctx context.Context, field graphql.CollectedField, obj *review.ReviewSubmitter) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12543,7 +12544,7 @@ func (ec *executionContext) _CatalogReviewSubmission_recognition(ctx context.Con
 			return obj.Recognition, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []catalog.RecognitionScope) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v []review.RecognitionScope) graphql.Marshaler {
 			return ec.marshalNRecognitionScope2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐRecognitionScopeᚄ(ctx, selections, v)
 		},
 		true,
@@ -12554,7 +12555,7 @@ func (ec *executionContext) fieldContext_CatalogReviewSubmission_recognition(_ c
 	return graphql.NewScalarFieldContext("CatalogReviewSubmission", field, false, false, errors.New("field of type RecognitionScope does not have child fields"))
 }
 
-func (ec *executionContext) _CatalogReviewSubmission_copy(ctx context.Context, field graphql.CollectedField, obj *catalog.ReviewSubmitter) (ret graphql.Marshaler) {
+func (ec *executionContext) _CatalogReviewSubmission_copy(ctx context.Context, field graphql.CollectedField, obj *review.ReviewSubmitter) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12586,7 +12587,7 @@ func (ec *executionContext) fieldContext_CatalogReviewSubmission_copy(_ context.
 	return fc, nil
 }
 
-func (ec *executionContext) _CatalogReviewSubmission_informationResponse(ctx context.Context, field graphql.CollectedField, obj *catalog.ReviewSubmitter) (ret graphql.Marshaler) {
+func (ec *executionContext) _CatalogReviewSubmission_informationResponse(ctx context.Context, field graphql.CollectedField, obj *review.ReviewSubmitter) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12609,7 +12610,7 @@ func (ec *executionContext) fieldContext_CatalogReviewSubmission_informationResp
 	return graphql.NewScalarFieldContext("CatalogReviewSubmission", field, true, true, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _CatalogReviewSubmission_respondedAt(ctx context.Context, field graphql.CollectedField, obj *catalog.ReviewSubmitter) (ret graphql.Marshaler) {
+func (ec *executionContext) _CatalogReviewSubmission_respondedAt(ctx context.Context, field graphql.CollectedField, obj *review.ReviewSubmitter) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -13182,11 +13183,11 @@ func (ec *executionContext) _Certification_history(ctx context.Context, field gr
 			directive1 := func(ctx context.Context) (any, error) {
 				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐRoleᚄ(ctx, []any{"STAFF"})
 				if err != nil {
-					var zeroVal []*catalog.CatalogChange
+					var zeroVal []*review.CatalogChange
 					return zeroVal, err
 				}
 				if ec.Directives.Auth == nil {
-					var zeroVal []*catalog.CatalogChange
+					var zeroVal []*review.CatalogChange
 					return zeroVal, errors.New("directive auth is not implemented")
 				}
 				return ec.Directives.Auth(ctx, obj, directive0, roles)
@@ -13195,7 +13196,7 @@ func (ec *executionContext) _Certification_history(ctx context.Context, field gr
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v []*catalog.CatalogChange) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v []*review.CatalogChange) graphql.Marshaler {
 			return ec.marshalNCatalogChange2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCatalogChangeᚄ(ctx, selections, v)
 		},
 		true,
@@ -17452,7 +17453,7 @@ func (ec *executionContext) _Mutation_approveCatalogReview(ctx context.Context, 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().ApproveCatalogReview(ctx, fc.Args["reviewId"].(string), fc.Args["certification"].(catalog.CertificationInput), fc.Args["reason"].(*string))
+			return ec.Resolvers.Mutation().ApproveCatalogReview(ctx, fc.Args["reviewId"].(string), fc.Args["certification"].(review.CertificationInput), fc.Args["reason"].(*string))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -17514,7 +17515,7 @@ func (ec *executionContext) _Mutation_rejectCatalogReview(ctx context.Context, f
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().RejectCatalogReview(ctx, fc.Args["reviewId"].(string), fc.Args["reason"].(catalog.RejectionReason), fc.Args["message"].(string))
+			return ec.Resolvers.Mutation().RejectCatalogReview(ctx, fc.Args["reviewId"].(string), fc.Args["reason"].(review.RejectionReason), fc.Args["message"].(string))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -17576,7 +17577,7 @@ func (ec *executionContext) _Mutation_createCertification(ctx context.Context, f
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().CreateCertification(ctx, fc.Args["input"].(catalog.CertificationInput), fc.Args["reason"].(string))
+			return ec.Resolvers.Mutation().CreateCertification(ctx, fc.Args["input"].(review.CertificationInput), fc.Args["reason"].(string))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -17638,7 +17639,7 @@ func (ec *executionContext) _Mutation_updateCertification(ctx context.Context, f
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().UpdateCertification(ctx, fc.Args["id"].(string), fc.Args["input"].(catalog.CertificationInput), fc.Args["reason"].(string))
+			return ec.Resolvers.Mutation().UpdateCertification(ctx, fc.Args["id"].(string), fc.Args["input"].(review.CertificationInput), fc.Args["reason"].(string))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -17886,7 +17887,7 @@ func (ec *executionContext) _Mutation_createOrganization(ctx context.Context, fi
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().CreateOrganization(ctx, fc.Args["input"].(catalog.OrganizationInput), fc.Args["reason"].(string))
+			return ec.Resolvers.Mutation().CreateOrganization(ctx, fc.Args["input"].(review.OrganizationInput), fc.Args["reason"].(string))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -17948,7 +17949,7 @@ func (ec *executionContext) _Mutation_updateOrganization(ctx context.Context, fi
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().UpdateOrganization(ctx, fc.Args["id"].(string), fc.Args["input"].(catalog.OrganizationInput), fc.Args["reason"].(string))
+			return ec.Resolvers.Mutation().UpdateOrganization(ctx, fc.Args["id"].(string), fc.Args["input"].(review.OrganizationInput), fc.Args["reason"].(string))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -19168,7 +19169,7 @@ func (ec *executionContext) fieldContext_Payment_recordedAt(_ context.Context, f
 	return graphql.NewScalarFieldContext("Payment", field, false, false, errors.New("field of type DateTime does not have child fields"))
 }
 
-func (ec *executionContext) _PlannedCatalogChange_line(ctx context.Context, field graphql.CollectedField, obj *catalog.BulkChange) (ret graphql.Marshaler) {
+func (ec *executionContext) _PlannedCatalogChange_line(ctx context.Context, field graphql.CollectedField, obj *review.BulkChange) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -19191,7 +19192,7 @@ func (ec *executionContext) fieldContext_PlannedCatalogChange_line(_ context.Con
 	return graphql.NewScalarFieldContext("PlannedCatalogChange", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
-func (ec *executionContext) _PlannedCatalogChange_action(ctx context.Context, field graphql.CollectedField, obj *catalog.BulkChange) (ret graphql.Marshaler) {
+func (ec *executionContext) _PlannedCatalogChange_action(ctx context.Context, field graphql.CollectedField, obj *review.BulkChange) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -19203,7 +19204,7 @@ func (ec *executionContext) _PlannedCatalogChange_action(ctx context.Context, fi
 			return obj.Action, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v catalog.BulkAction) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v review.BulkAction) graphql.Marshaler {
 			return ec.marshalNCatalogChangeAction2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkAction(ctx, selections, v)
 		},
 		true,
@@ -19214,7 +19215,7 @@ func (ec *executionContext) fieldContext_PlannedCatalogChange_action(_ context.C
 	return graphql.NewScalarFieldContext("PlannedCatalogChange", field, false, false, errors.New("field of type CatalogChangeAction does not have child fields"))
 }
 
-func (ec *executionContext) _PlannedCatalogChange_entityType(ctx context.Context, field graphql.CollectedField, obj *catalog.BulkChange) (ret graphql.Marshaler) {
+func (ec *executionContext) _PlannedCatalogChange_entityType(ctx context.Context, field graphql.CollectedField, obj *review.BulkChange) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -19237,7 +19238,7 @@ func (ec *executionContext) fieldContext_PlannedCatalogChange_entityType(_ conte
 	return graphql.NewScalarFieldContext("PlannedCatalogChange", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _PlannedCatalogChange_key(ctx context.Context, field graphql.CollectedField, obj *catalog.BulkChange) (ret graphql.Marshaler) {
+func (ec *executionContext) _PlannedCatalogChange_key(ctx context.Context, field graphql.CollectedField, obj *review.BulkChange) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -19260,7 +19261,7 @@ func (ec *executionContext) fieldContext_PlannedCatalogChange_key(_ context.Cont
 	return graphql.NewScalarFieldContext("PlannedCatalogChange", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _PlannedCatalogChange_fields(ctx context.Context, field graphql.CollectedField, obj *catalog.BulkChange) (ret graphql.Marshaler) {
+func (ec *executionContext) _PlannedCatalogChange_fields(ctx context.Context, field graphql.CollectedField, obj *review.BulkChange) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -19272,7 +19273,7 @@ func (ec *executionContext) _PlannedCatalogChange_fields(ctx context.Context, fi
 			return obj.Fields, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []catalog.FieldChange) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v []review.FieldChange) graphql.Marshaler {
 			return ec.marshalNCatalogFieldChange2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐFieldChangeᚄ(ctx, selections, v)
 		},
 		true,
@@ -19607,7 +19608,7 @@ func (ec *executionContext) _PreviewCatalogChangesPayload_preview(ctx context.Co
 			return obj.Preview, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *catalog.BulkPlan) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v *review.BulkPlan) graphql.Marshaler {
 			return ec.marshalOCatalogChangesPreview2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkPlan(ctx, selections, v)
 		},
 		true,
@@ -20791,11 +20792,11 @@ func (ec *executionContext) _Query_catalogReview(ctx context.Context, field grap
 			directive1 := func(ctx context.Context) (any, error) {
 				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐRoleᚄ(ctx, []any{"CANDIDATE", "STAFF"})
 				if err != nil {
-					var zeroVal *catalog.CatalogReview
+					var zeroVal *review.CatalogReview
 					return zeroVal, err
 				}
 				if ec.Directives.Auth == nil {
-					var zeroVal *catalog.CatalogReview
+					var zeroVal *review.CatalogReview
 					return zeroVal, errors.New("directive auth is not implemented")
 				}
 				return ec.Directives.Auth(ctx, nil, directive0, roles)
@@ -20804,7 +20805,7 @@ func (ec *executionContext) _Query_catalogReview(ctx context.Context, field grap
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v *catalog.CatalogReview) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v *review.CatalogReview) graphql.Marshaler {
 			return ec.marshalOCatalogReview2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCatalogReview(ctx, selections, v)
 		},
 		true,
@@ -20852,11 +20853,11 @@ func (ec *executionContext) _Query_myCatalogReviews(ctx context.Context, field g
 			directive1 := func(ctx context.Context) (any, error) {
 				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐRoleᚄ(ctx, []any{"CANDIDATE"})
 				if err != nil {
-					var zeroVal []*catalog.CatalogReview
+					var zeroVal []*review.CatalogReview
 					return zeroVal, err
 				}
 				if ec.Directives.Auth == nil {
-					var zeroVal []*catalog.CatalogReview
+					var zeroVal []*review.CatalogReview
 					return zeroVal, errors.New("directive auth is not implemented")
 				}
 				return ec.Directives.Auth(ctx, nil, directive0, roles)
@@ -20865,7 +20866,7 @@ func (ec *executionContext) _Query_myCatalogReviews(ctx context.Context, field g
 			next = directive1
 			return next
 		},
-		func(ctx context.Context, selections ast.SelectionSet, v []*catalog.CatalogReview) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v []*review.CatalogReview) graphql.Marshaler {
 			return ec.marshalNCatalogReview2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCatalogReviewᚄ(ctx, selections, v)
 		},
 		true,
@@ -21448,7 +21449,7 @@ func (ec *executionContext) fieldContext_RelatedFieldPayload_userErrors(_ contex
 	return fc, nil
 }
 
-func (ec *executionContext) _ReviewDecision_outcome(ctx context.Context, field graphql.CollectedField, obj *catalog.ReviewDecision) (ret graphql.Marshaler) {
+func (ec *executionContext) _ReviewDecision_outcome(ctx context.Context, field graphql.CollectedField, obj *review.ReviewDecision) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -21460,7 +21461,7 @@ func (ec *executionContext) _ReviewDecision_outcome(ctx context.Context, field g
 			return obj.Outcome, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v catalog.ReviewStatus) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v review.ReviewStatus) graphql.Marshaler {
 			return ec.marshalNCatalogReviewStatus2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐReviewStatus(ctx, selections, v)
 		},
 		true,
@@ -21471,7 +21472,7 @@ func (ec *executionContext) fieldContext_ReviewDecision_outcome(_ context.Contex
 	return graphql.NewScalarFieldContext("ReviewDecision", field, false, false, errors.New("field of type CatalogReviewStatus does not have child fields"))
 }
 
-func (ec *executionContext) _ReviewDecision_reason(ctx context.Context, field graphql.CollectedField, obj *catalog.ReviewDecision) (ret graphql.Marshaler) {
+func (ec *executionContext) _ReviewDecision_reason(ctx context.Context, field graphql.CollectedField, obj *review.ReviewDecision) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -21483,7 +21484,7 @@ func (ec *executionContext) _ReviewDecision_reason(ctx context.Context, field gr
 			return ec.Resolvers.ReviewDecision().Reason(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *catalog.RejectionReason) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v *review.RejectionReason) graphql.Marshaler {
 			return ec.marshalORejectionReason2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐRejectionReason(ctx, selections, v)
 		},
 		true,
@@ -21494,7 +21495,7 @@ func (ec *executionContext) fieldContext_ReviewDecision_reason(_ context.Context
 	return graphql.NewScalarFieldContext("ReviewDecision", field, true, true, errors.New("field of type RejectionReason does not have child fields"))
 }
 
-func (ec *executionContext) _ReviewDecision_message(ctx context.Context, field graphql.CollectedField, obj *catalog.ReviewDecision) (ret graphql.Marshaler) {
+func (ec *executionContext) _ReviewDecision_message(ctx context.Context, field graphql.CollectedField, obj *review.ReviewDecision) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -21517,7 +21518,7 @@ func (ec *executionContext) fieldContext_ReviewDecision_message(_ context.Contex
 	return graphql.NewScalarFieldContext("ReviewDecision", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _ReviewDecision_decidedBy(ctx context.Context, field graphql.CollectedField, obj *catalog.ReviewDecision) (ret graphql.Marshaler) {
+func (ec *executionContext) _ReviewDecision_decidedBy(ctx context.Context, field graphql.CollectedField, obj *review.ReviewDecision) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -21540,7 +21541,7 @@ func (ec *executionContext) fieldContext_ReviewDecision_decidedBy(_ context.Cont
 	return graphql.NewScalarFieldContext("ReviewDecision", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _ReviewDecision_decidedAt(ctx context.Context, field graphql.CollectedField, obj *catalog.ReviewDecision) (ret graphql.Marshaler) {
+func (ec *executionContext) _ReviewDecision_decidedAt(ctx context.Context, field graphql.CollectedField, obj *review.ReviewDecision) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -21563,7 +21564,7 @@ func (ec *executionContext) fieldContext_ReviewDecision_decidedAt(_ context.Cont
 	return graphql.NewScalarFieldContext("ReviewDecision", field, false, false, errors.New("field of type DateTime does not have child fields"))
 }
 
-func (ec *executionContext) _ReviewDecision_certification(ctx context.Context, field graphql.CollectedField, obj *catalog.ReviewDecision) (ret graphql.Marshaler) {
+func (ec *executionContext) _ReviewDecision_certification(ctx context.Context, field graphql.CollectedField, obj *review.ReviewDecision) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -21595,7 +21596,7 @@ func (ec *executionContext) fieldContext_ReviewDecision_certification(_ context.
 	return fc, nil
 }
 
-func (ec *executionContext) _ReviewFlag_code(ctx context.Context, field graphql.CollectedField, obj *catalog.ReviewFlag) (ret graphql.Marshaler) {
+func (ec *executionContext) _ReviewFlag_code(ctx context.Context, field graphql.CollectedField, obj *review.ReviewFlag) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -21618,7 +21619,7 @@ func (ec *executionContext) fieldContext_ReviewFlag_code(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("ReviewFlag", field, false, false, errors.New("field of type CredentialRuleCode does not have child fields"))
 }
 
-func (ec *executionContext) _ReviewFlag_message(ctx context.Context, field graphql.CollectedField, obj *catalog.ReviewFlag) (ret graphql.Marshaler) {
+func (ec *executionContext) _ReviewFlag_message(ctx context.Context, field graphql.CollectedField, obj *review.ReviewFlag) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -21641,7 +21642,7 @@ func (ec *executionContext) fieldContext_ReviewFlag_message(_ context.Context, f
 	return graphql.NewScalarFieldContext("ReviewFlag", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _ReviewOrganization_name(ctx context.Context, field graphql.CollectedField, obj *catalog.ReviewOrganization) (ret graphql.Marshaler) {
+func (ec *executionContext) _ReviewOrganization_name(ctx context.Context, field graphql.CollectedField, obj *review.ReviewOrganization) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -21664,7 +21665,7 @@ func (ec *executionContext) fieldContext_ReviewOrganization_name(_ context.Conte
 	return graphql.NewScalarFieldContext("ReviewOrganization", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _ReviewOrganization_url(ctx context.Context, field graphql.CollectedField, obj *catalog.ReviewOrganization) (ret graphql.Marshaler) {
+func (ec *executionContext) _ReviewOrganization_url(ctx context.Context, field graphql.CollectedField, obj *review.ReviewOrganization) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -21687,7 +21688,7 @@ func (ec *executionContext) fieldContext_ReviewOrganization_url(_ context.Contex
 	return graphql.NewScalarFieldContext("ReviewOrganization", field, true, true, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _ReviewOrganization_description(ctx context.Context, field graphql.CollectedField, obj *catalog.ReviewOrganization) (ret graphql.Marshaler) {
+func (ec *executionContext) _ReviewOrganization_description(ctx context.Context, field graphql.CollectedField, obj *review.ReviewOrganization) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -21929,7 +21930,7 @@ func (ec *executionContext) _SubmitCertificationForReviewPayload_review(ctx cont
 			return obj.Review, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *catalog.CatalogReview) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v *review.CatalogReview) graphql.Marshaler {
 			return ec.marshalOCatalogReview2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCatalogReview(ctx, selections, v)
 		},
 		true,
@@ -23867,8 +23868,8 @@ func (ec *executionContext) unmarshalInputCertificationFilter(ctx context.Contex
 	return it, nil
 }
 
-func (ec *executionContext) unmarshalInputCertificationInput(ctx context.Context, obj any) (catalog.CertificationInput, error) {
-	var it catalog.CertificationInput
+func (ec *executionContext) unmarshalInputCertificationInput(ctx context.Context, obj any) (review.CertificationInput, error) {
+	var it review.CertificationInput
 	if obj == nil {
 		return it, nil
 	}
@@ -24242,8 +24243,8 @@ func (ec *executionContext) unmarshalInputImportCandidatesInput(ctx context.Cont
 	return it, nil
 }
 
-func (ec *executionContext) unmarshalInputOrganizationInput(ctx context.Context, obj any) (catalog.OrganizationInput, error) {
-	var it catalog.OrganizationInput
+func (ec *executionContext) unmarshalInputOrganizationInput(ctx context.Context, obj any) (review.OrganizationInput, error) {
+	var it review.OrganizationInput
 	if obj == nil {
 		return it, nil
 	}
@@ -24584,9 +24585,9 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Certification(ctx, sel, obj)
-	case catalog.CatalogReview:
+	case review.CatalogReview:
 		return ec._CatalogReview(ctx, sel, &obj)
-	case *catalog.CatalogReview:
+	case *review.CatalogReview:
 		if obj == nil {
 			return graphql.Null
 		}
@@ -27065,7 +27066,7 @@ func (ec *executionContext) _CandidatePayload(ctx context.Context, sel ast.Selec
 
 var catalogChangeImplementors = []string{"CatalogChange"}
 
-func (ec *executionContext) _CatalogChange(ctx context.Context, sel ast.SelectionSet, obj *catalog.CatalogChange) graphql.Marshaler {
+func (ec *executionContext) _CatalogChange(ctx context.Context, sel ast.SelectionSet, obj *review.CatalogChange) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, catalogChangeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -27452,7 +27453,7 @@ func (ec *executionContext) _CatalogChangedEvent(ctx context.Context, sel ast.Se
 
 var catalogChangesPreviewImplementors = []string{"CatalogChangesPreview"}
 
-func (ec *executionContext) _CatalogChangesPreview(ctx context.Context, sel ast.SelectionSet, obj *catalog.BulkPlan) graphql.Marshaler {
+func (ec *executionContext) _CatalogChangesPreview(ctx context.Context, sel ast.SelectionSet, obj *review.BulkPlan) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, catalogChangesPreviewImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -27533,7 +27534,7 @@ func (ec *executionContext) _CatalogChangesPreview(ctx context.Context, sel ast.
 
 var catalogFieldChangeImplementors = []string{"CatalogFieldChange"}
 
-func (ec *executionContext) _CatalogFieldChange(ctx context.Context, sel ast.SelectionSet, obj *catalog.FieldChange) graphql.Marshaler {
+func (ec *executionContext) _CatalogFieldChange(ctx context.Context, sel ast.SelectionSet, obj *review.FieldChange) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, catalogFieldChangeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -27647,7 +27648,7 @@ func (ec *executionContext) _CatalogFieldChange(ctx context.Context, sel ast.Sel
 
 var catalogFileProblemImplementors = []string{"CatalogFileProblem"}
 
-func (ec *executionContext) _CatalogFileProblem(ctx context.Context, sel ast.SelectionSet, obj *catalog.BulkProblem) graphql.Marshaler {
+func (ec *executionContext) _CatalogFileProblem(ctx context.Context, sel ast.SelectionSet, obj *review.BulkProblem) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, catalogFileProblemImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -27733,7 +27734,7 @@ func (ec *executionContext) _CatalogFileProblem(ctx context.Context, sel ast.Sel
 
 var catalogReviewImplementors = []string{"CatalogReview", "Node"}
 
-func (ec *executionContext) _CatalogReview(ctx context.Context, sel ast.SelectionSet, obj *catalog.CatalogReview) graphql.Marshaler {
+func (ec *executionContext) _CatalogReview(ctx context.Context, sel ast.SelectionSet, obj *review.CatalogReview) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, catalogReviewImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -28307,7 +28308,7 @@ func (ec *executionContext) _CatalogReviewPayload(ctx context.Context, sel ast.S
 
 var catalogReviewSubmissionImplementors = []string{"CatalogReviewSubmission"}
 
-func (ec *executionContext) _CatalogReviewSubmission(ctx context.Context, sel ast.SelectionSet, obj *catalog.ReviewSubmitter) graphql.Marshaler {
+func (ec *executionContext) _CatalogReviewSubmission(ctx context.Context, sel ast.SelectionSet, obj *review.ReviewSubmitter) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, catalogReviewSubmissionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -31777,7 +31778,7 @@ func (ec *executionContext) _Payment(ctx context.Context, sel ast.SelectionSet, 
 
 var plannedCatalogChangeImplementors = []string{"PlannedCatalogChange"}
 
-func (ec *executionContext) _PlannedCatalogChange(ctx context.Context, sel ast.SelectionSet, obj *catalog.BulkChange) graphql.Marshaler {
+func (ec *executionContext) _PlannedCatalogChange(ctx context.Context, sel ast.SelectionSet, obj *review.BulkChange) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, plannedCatalogChangeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -33172,7 +33173,7 @@ func (ec *executionContext) _RelatedFieldPayload(ctx context.Context, sel ast.Se
 
 var reviewDecisionImplementors = []string{"ReviewDecision"}
 
-func (ec *executionContext) _ReviewDecision(ctx context.Context, sel ast.SelectionSet, obj *catalog.ReviewDecision) graphql.Marshaler {
+func (ec *executionContext) _ReviewDecision(ctx context.Context, sel ast.SelectionSet, obj *review.ReviewDecision) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, reviewDecisionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -33301,7 +33302,7 @@ func (ec *executionContext) _ReviewDecision(ctx context.Context, sel ast.Selecti
 
 var reviewFlagImplementors = []string{"ReviewFlag"}
 
-func (ec *executionContext) _ReviewFlag(ctx context.Context, sel ast.SelectionSet, obj *catalog.ReviewFlag) graphql.Marshaler {
+func (ec *executionContext) _ReviewFlag(ctx context.Context, sel ast.SelectionSet, obj *review.ReviewFlag) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, reviewFlagImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -33344,7 +33345,7 @@ func (ec *executionContext) _ReviewFlag(ctx context.Context, sel ast.SelectionSe
 
 var reviewOrganizationImplementors = []string{"ReviewOrganization"}
 
-func (ec *executionContext) _ReviewOrganization(ctx context.Context, sel ast.SelectionSet, obj *catalog.ReviewOrganization) graphql.Marshaler {
+func (ec *executionContext) _ReviewOrganization(ctx context.Context, sel ast.SelectionSet, obj *review.ReviewOrganization) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, reviewOrganizationImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -34703,7 +34704,7 @@ func (ec *executionContext) marshalNCandidatePayload2ᚖgithubᚗcomᚋmsscᚋre
 	return ec._CandidatePayload(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNCatalogChange2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCatalogChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*catalog.CatalogChange) graphql.Marshaler {
+func (ec *executionContext) marshalNCatalogChange2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCatalogChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*review.CatalogChange) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -34719,7 +34720,7 @@ func (ec *executionContext) marshalNCatalogChange2ᚕᚖgithubᚗcomᚋmsscᚋre
 	return ret
 }
 
-func (ec *executionContext) marshalNCatalogChange2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCatalogChange(ctx context.Context, sel ast.SelectionSet, v *catalog.CatalogChange) graphql.Marshaler {
+func (ec *executionContext) marshalNCatalogChange2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCatalogChange(ctx context.Context, sel ast.SelectionSet, v *review.CatalogChange) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -34729,13 +34730,13 @@ func (ec *executionContext) marshalNCatalogChange2ᚖgithubᚗcomᚋmsscᚋrecer
 	return ec._CatalogChange(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNCatalogChangeAction2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkAction(ctx context.Context, v any) (catalog.BulkAction, error) {
+func (ec *executionContext) unmarshalNCatalogChangeAction2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkAction(ctx context.Context, v any) (review.BulkAction, error) {
 	tmp, err := graphql.UnmarshalString(v)
-	res := catalog.BulkAction(tmp)
+	res := review.BulkAction(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNCatalogChangeAction2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkAction(ctx context.Context, sel ast.SelectionSet, v catalog.BulkAction) graphql.Marshaler {
+func (ec *executionContext) marshalNCatalogChangeAction2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkAction(ctx context.Context, sel ast.SelectionSet, v review.BulkAction) graphql.Marshaler {
 	_ = sel
 	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
@@ -34797,11 +34798,11 @@ func (ec *executionContext) unmarshalNCatalogChangesInput2githubᚗcomᚋmsscᚋ
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNCatalogFieldChange2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐFieldChange(ctx context.Context, sel ast.SelectionSet, v catalog.FieldChange) graphql.Marshaler {
+func (ec *executionContext) marshalNCatalogFieldChange2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐFieldChange(ctx context.Context, sel ast.SelectionSet, v review.FieldChange) graphql.Marshaler {
 	return ec._CatalogFieldChange(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNCatalogFieldChange2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐFieldChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []catalog.FieldChange) graphql.Marshaler {
+func (ec *executionContext) marshalNCatalogFieldChange2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐFieldChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []review.FieldChange) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -34817,11 +34818,11 @@ func (ec *executionContext) marshalNCatalogFieldChange2ᚕgithubᚗcomᚋmsscᚋ
 	return ret
 }
 
-func (ec *executionContext) marshalNCatalogFileProblem2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkProblem(ctx context.Context, sel ast.SelectionSet, v catalog.BulkProblem) graphql.Marshaler {
+func (ec *executionContext) marshalNCatalogFileProblem2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkProblem(ctx context.Context, sel ast.SelectionSet, v review.BulkProblem) graphql.Marshaler {
 	return ec._CatalogFileProblem(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNCatalogFileProblem2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkProblemᚄ(ctx context.Context, sel ast.SelectionSet, v []catalog.BulkProblem) graphql.Marshaler {
+func (ec *executionContext) marshalNCatalogFileProblem2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkProblemᚄ(ctx context.Context, sel ast.SelectionSet, v []review.BulkProblem) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -34837,7 +34838,7 @@ func (ec *executionContext) marshalNCatalogFileProblem2ᚕgithubᚗcomᚋmsscᚋ
 	return ret
 }
 
-func (ec *executionContext) marshalNCatalogFileProblem2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkProblemᚄ(ctx context.Context, sel ast.SelectionSet, v []*catalog.BulkProblem) graphql.Marshaler {
+func (ec *executionContext) marshalNCatalogFileProblem2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkProblemᚄ(ctx context.Context, sel ast.SelectionSet, v []*review.BulkProblem) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -34853,7 +34854,7 @@ func (ec *executionContext) marshalNCatalogFileProblem2ᚕᚖgithubᚗcomᚋmssc
 	return ret
 }
 
-func (ec *executionContext) marshalNCatalogFileProblem2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkProblem(ctx context.Context, sel ast.SelectionSet, v *catalog.BulkProblem) graphql.Marshaler {
+func (ec *executionContext) marshalNCatalogFileProblem2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkProblem(ctx context.Context, sel ast.SelectionSet, v *review.BulkProblem) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -34863,7 +34864,7 @@ func (ec *executionContext) marshalNCatalogFileProblem2ᚖgithubᚗcomᚋmsscᚋ
 	return ec._CatalogFileProblem(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNCatalogReview2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCatalogReviewᚄ(ctx context.Context, sel ast.SelectionSet, v []*catalog.CatalogReview) graphql.Marshaler {
+func (ec *executionContext) marshalNCatalogReview2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCatalogReviewᚄ(ctx context.Context, sel ast.SelectionSet, v []*review.CatalogReview) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -34879,7 +34880,7 @@ func (ec *executionContext) marshalNCatalogReview2ᚕᚖgithubᚗcomᚋmsscᚋre
 	return ret
 }
 
-func (ec *executionContext) marshalNCatalogReview2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCatalogReview(ctx context.Context, sel ast.SelectionSet, v *catalog.CatalogReview) graphql.Marshaler {
+func (ec *executionContext) marshalNCatalogReview2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCatalogReview(ctx context.Context, sel ast.SelectionSet, v *review.CatalogReview) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -34935,13 +34936,13 @@ func (ec *executionContext) marshalNCatalogReviewPayload2ᚖgithubᚗcomᚋmssc�
 	return ec._CatalogReviewPayload(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNCatalogReviewStatus2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐReviewStatus(ctx context.Context, v any) (catalog.ReviewStatus, error) {
+func (ec *executionContext) unmarshalNCatalogReviewStatus2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐReviewStatus(ctx context.Context, v any) (review.ReviewStatus, error) {
 	tmp, err := graphql.UnmarshalString(v)
-	res := catalog.ReviewStatus(tmp)
+	res := review.ReviewStatus(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNCatalogReviewStatus2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐReviewStatus(ctx context.Context, sel ast.SelectionSet, v catalog.ReviewStatus) graphql.Marshaler {
+func (ec *executionContext) marshalNCatalogReviewStatus2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐReviewStatus(ctx context.Context, sel ast.SelectionSet, v review.ReviewStatus) graphql.Marshaler {
 	_ = sel
 	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
@@ -34952,7 +34953,7 @@ func (ec *executionContext) marshalNCatalogReviewStatus2githubᚗcomᚋmsscᚋre
 	return res
 }
 
-func (ec *executionContext) marshalNCatalogReviewSubmission2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐReviewSubmitterᚄ(ctx context.Context, sel ast.SelectionSet, v []*catalog.ReviewSubmitter) graphql.Marshaler {
+func (ec *executionContext) marshalNCatalogReviewSubmission2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐReviewSubmitterᚄ(ctx context.Context, sel ast.SelectionSet, v []*review.ReviewSubmitter) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -34968,7 +34969,7 @@ func (ec *executionContext) marshalNCatalogReviewSubmission2ᚕᚖgithubᚗcom�
 	return ret
 }
 
-func (ec *executionContext) marshalNCatalogReviewSubmission2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐReviewSubmitter(ctx context.Context, sel ast.SelectionSet, v *catalog.ReviewSubmitter) graphql.Marshaler {
+func (ec *executionContext) marshalNCatalogReviewSubmission2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐReviewSubmitter(ctx context.Context, sel ast.SelectionSet, v *review.ReviewSubmitter) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -35100,7 +35101,7 @@ func (ec *executionContext) marshalNCertificationFacets2ᚖgithubᚗcomᚋmssc�
 	return ec._CertificationFacets(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNCertificationInput2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐCertificationInput(ctx context.Context, v any) (catalog.CertificationInput, error) {
+func (ec *executionContext) unmarshalNCertificationInput2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐCertificationInput(ctx context.Context, v any) (review.CertificationInput, error) {
 	res, err := ec.unmarshalInputCertificationInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -35390,13 +35391,13 @@ func (ec *executionContext) marshalNDeliveryFailure2ᚖgithubᚗcomᚋmsscᚋrec
 	return ec._DeliveryFailure(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNEarningMethod2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐEarningMethod(ctx context.Context, v any) (catalog.EarningMethod, error) {
+func (ec *executionContext) unmarshalNEarningMethod2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐEarningMethod(ctx context.Context, v any) (review.EarningMethod, error) {
 	tmp, err := graphql.UnmarshalString(v)
-	res := catalog.EarningMethod(tmp)
+	res := review.EarningMethod(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNEarningMethod2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐEarningMethod(ctx context.Context, sel ast.SelectionSet, v catalog.EarningMethod) graphql.Marshaler {
+func (ec *executionContext) marshalNEarningMethod2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐEarningMethod(ctx context.Context, sel ast.SelectionSet, v review.EarningMethod) graphql.Marshaler {
 	_ = sel
 	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
@@ -35407,10 +35408,10 @@ func (ec *executionContext) marshalNEarningMethod2githubᚗcomᚋmsscᚋrecert�
 	return res
 }
 
-func (ec *executionContext) unmarshalNEarningMethod2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐEarningMethodᚄ(ctx context.Context, v any) ([]catalog.EarningMethod, error) {
+func (ec *executionContext) unmarshalNEarningMethod2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐEarningMethodᚄ(ctx context.Context, v any) ([]review.EarningMethod, error) {
 	vSlice := graphql.CoerceList(v)
 	var err error
-	res := make([]catalog.EarningMethod, len(vSlice))
+	res := make([]review.EarningMethod, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
 		res[i], err = ec.unmarshalNEarningMethod2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐEarningMethod(ctx, vSlice[i])
@@ -35421,7 +35422,7 @@ func (ec *executionContext) unmarshalNEarningMethod2ᚕgithubᚗcomᚋmsscᚋrec
 	return res, nil
 }
 
-func (ec *executionContext) marshalNEarningMethod2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐEarningMethodᚄ(ctx context.Context, sel ast.SelectionSet, v []catalog.EarningMethod) graphql.Marshaler {
+func (ec *executionContext) marshalNEarningMethod2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐEarningMethodᚄ(ctx context.Context, sel ast.SelectionSet, v []review.EarningMethod) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -36022,7 +36023,7 @@ func (ec *executionContext) marshalNOrganizationEdge2ᚖgithubᚗcomᚋmsscᚋre
 	return ec._OrganizationEdge(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNOrganizationInput2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐOrganizationInput(ctx context.Context, v any) (catalog.OrganizationInput, error) {
+func (ec *executionContext) unmarshalNOrganizationInput2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐOrganizationInput(ctx context.Context, v any) (review.OrganizationInput, error) {
 	res, err := ec.unmarshalInputOrganizationInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -36067,11 +36068,11 @@ func (ec *executionContext) marshalNPayment2ᚕgithubᚗcomᚋmsscᚋrecertᚋca
 	return ret
 }
 
-func (ec *executionContext) marshalNPlannedCatalogChange2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkChange(ctx context.Context, sel ast.SelectionSet, v catalog.BulkChange) graphql.Marshaler {
+func (ec *executionContext) marshalNPlannedCatalogChange2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkChange(ctx context.Context, sel ast.SelectionSet, v review.BulkChange) graphql.Marshaler {
 	return ec._PlannedCatalogChange(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNPlannedCatalogChange2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []catalog.BulkChange) graphql.Marshaler {
+func (ec *executionContext) marshalNPlannedCatalogChange2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []review.BulkChange) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -36087,7 +36088,7 @@ func (ec *executionContext) marshalNPlannedCatalogChange2ᚕgithubᚗcomᚋmssc�
 	return ret
 }
 
-func (ec *executionContext) marshalNPlannedCatalogChange2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*catalog.BulkChange) graphql.Marshaler {
+func (ec *executionContext) marshalNPlannedCatalogChange2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*review.BulkChange) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -36103,7 +36104,7 @@ func (ec *executionContext) marshalNPlannedCatalogChange2ᚕᚖgithubᚗcomᚋms
 	return ret
 }
 
-func (ec *executionContext) marshalNPlannedCatalogChange2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkChange(ctx context.Context, sel ast.SelectionSet, v *catalog.BulkChange) graphql.Marshaler {
+func (ec *executionContext) marshalNPlannedCatalogChange2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkChange(ctx context.Context, sel ast.SelectionSet, v *review.BulkChange) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -36352,13 +36353,13 @@ func (ec *executionContext) marshalNRecognitionBasisCount2ᚕgithubᚗcomᚋmssc
 	return ret
 }
 
-func (ec *executionContext) unmarshalNRecognitionScope2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐRecognitionScope(ctx context.Context, v any) (catalog.RecognitionScope, error) {
+func (ec *executionContext) unmarshalNRecognitionScope2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐRecognitionScope(ctx context.Context, v any) (review.RecognitionScope, error) {
 	tmp, err := graphql.UnmarshalString(v)
-	res := catalog.RecognitionScope(tmp)
+	res := review.RecognitionScope(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNRecognitionScope2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐRecognitionScope(ctx context.Context, sel ast.SelectionSet, v catalog.RecognitionScope) graphql.Marshaler {
+func (ec *executionContext) marshalNRecognitionScope2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐRecognitionScope(ctx context.Context, sel ast.SelectionSet, v review.RecognitionScope) graphql.Marshaler {
 	_ = sel
 	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
@@ -36369,10 +36370,10 @@ func (ec *executionContext) marshalNRecognitionScope2githubᚗcomᚋmsscᚋrecer
 	return res
 }
 
-func (ec *executionContext) unmarshalNRecognitionScope2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐRecognitionScopeᚄ(ctx context.Context, v any) ([]catalog.RecognitionScope, error) {
+func (ec *executionContext) unmarshalNRecognitionScope2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐRecognitionScopeᚄ(ctx context.Context, v any) ([]review.RecognitionScope, error) {
 	vSlice := graphql.CoerceList(v)
 	var err error
-	res := make([]catalog.RecognitionScope, len(vSlice))
+	res := make([]review.RecognitionScope, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
 		res[i], err = ec.unmarshalNRecognitionScope2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐRecognitionScope(ctx, vSlice[i])
@@ -36383,7 +36384,7 @@ func (ec *executionContext) unmarshalNRecognitionScope2ᚕgithubᚗcomᚋmsscᚋ
 	return res, nil
 }
 
-func (ec *executionContext) marshalNRecognitionScope2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐRecognitionScopeᚄ(ctx context.Context, sel ast.SelectionSet, v []catalog.RecognitionScope) graphql.Marshaler {
+func (ec *executionContext) marshalNRecognitionScope2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐRecognitionScopeᚄ(ctx context.Context, sel ast.SelectionSet, v []review.RecognitionScope) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -36404,13 +36405,13 @@ func (ec *executionContext) unmarshalNRegisterCandidateInput2githubᚗcomᚋmssc
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNRejectionReason2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐRejectionReason(ctx context.Context, v any) (catalog.RejectionReason, error) {
+func (ec *executionContext) unmarshalNRejectionReason2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐRejectionReason(ctx context.Context, v any) (review.RejectionReason, error) {
 	tmp, err := graphql.UnmarshalString(v)
-	res := catalog.RejectionReason(tmp)
+	res := review.RejectionReason(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNRejectionReason2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐRejectionReason(ctx context.Context, sel ast.SelectionSet, v catalog.RejectionReason) graphql.Marshaler {
+func (ec *executionContext) marshalNRejectionReason2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐRejectionReason(ctx context.Context, sel ast.SelectionSet, v review.RejectionReason) graphql.Marshaler {
 	_ = sel
 	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
@@ -36457,11 +36458,11 @@ func (ec *executionContext) marshalNRelatedFieldPayload2ᚖgithubᚗcomᚋmssc�
 	return ec._RelatedFieldPayload(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNReviewFlag2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐReviewFlag(ctx context.Context, sel ast.SelectionSet, v catalog.ReviewFlag) graphql.Marshaler {
+func (ec *executionContext) marshalNReviewFlag2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐReviewFlag(ctx context.Context, sel ast.SelectionSet, v review.ReviewFlag) graphql.Marshaler {
 	return ec._ReviewFlag(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNReviewFlag2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐReviewFlagᚄ(ctx context.Context, sel ast.SelectionSet, v []catalog.ReviewFlag) graphql.Marshaler {
+func (ec *executionContext) marshalNReviewFlag2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐReviewFlagᚄ(ctx context.Context, sel ast.SelectionSet, v []review.ReviewFlag) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -36477,7 +36478,7 @@ func (ec *executionContext) marshalNReviewFlag2ᚕgithubᚗcomᚋmsscᚋrecert�
 	return ret
 }
 
-func (ec *executionContext) marshalNReviewOrganization2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐReviewOrganization(ctx context.Context, sel ast.SelectionSet, v catalog.ReviewOrganization) graphql.Marshaler {
+func (ec *executionContext) marshalNReviewOrganization2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐReviewOrganization(ctx context.Context, sel ast.SelectionSet, v review.ReviewOrganization) graphql.Marshaler {
 	return ec._ReviewOrganization(ctx, sel, &v)
 }
 
@@ -36979,7 +36980,7 @@ func (ec *executionContext) marshalOCandidate2ᚖgithubᚗcomᚋmsscᚋrecertᚋ
 	return ec._Candidate(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalOCatalogChangesPreview2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkPlan(ctx context.Context, sel ast.SelectionSet, v *catalog.BulkPlan) graphql.Marshaler {
+func (ec *executionContext) marshalOCatalogChangesPreview2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkPlan(ctx context.Context, sel ast.SelectionSet, v *review.BulkPlan) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -36994,7 +36995,7 @@ func (ec *executionContext) unmarshalOCatalogHistoryFilter2ᚖgithubᚗcomᚋmss
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOCatalogReview2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCatalogReview(ctx context.Context, sel ast.SelectionSet, v *catalog.CatalogReview) graphql.Marshaler {
+func (ec *executionContext) marshalOCatalogReview2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCatalogReview(ctx context.Context, sel ast.SelectionSet, v *review.CatalogReview) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -37009,13 +37010,13 @@ func (ec *executionContext) unmarshalOCatalogReviewFilter2ᚖgithubᚗcomᚋmssc
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalOCatalogReviewStatus2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐReviewStatusᚄ(ctx context.Context, v any) ([]catalog.ReviewStatus, error) {
+func (ec *executionContext) unmarshalOCatalogReviewStatus2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐReviewStatusᚄ(ctx context.Context, v any) ([]review.ReviewStatus, error) {
 	if v == nil {
 		return nil, nil
 	}
 	vSlice := graphql.CoerceList(v)
 	var err error
-	res := make([]catalog.ReviewStatus, len(vSlice))
+	res := make([]review.ReviewStatus, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
 		res[i], err = ec.unmarshalNCatalogReviewStatus2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐReviewStatus(ctx, vSlice[i])
@@ -37026,7 +37027,7 @@ func (ec *executionContext) unmarshalOCatalogReviewStatus2ᚕgithubᚗcomᚋmssc
 	return res, nil
 }
 
-func (ec *executionContext) marshalOCatalogReviewStatus2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐReviewStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []catalog.ReviewStatus) graphql.Marshaler {
+func (ec *executionContext) marshalOCatalogReviewStatus2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐReviewStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []review.ReviewStatus) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -37369,7 +37370,7 @@ func (ec *executionContext) marshalOOrganization2ᚖgithubᚗcomᚋmsscᚋrecert
 	return ec._Organization(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalOOrganizationInput2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐOrganizationInput(ctx context.Context, v any) (*catalog.OrganizationInput, error) {
+func (ec *executionContext) unmarshalOOrganizationInput2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐOrganizationInput(ctx context.Context, v any) (*review.OrganizationInput, error) {
 	if v == nil {
 		return nil, nil
 	}
@@ -37487,16 +37488,16 @@ func (ec *executionContext) marshalORecognitionBasis2ᚕgithubᚗcomᚋmsscᚋre
 	return ret
 }
 
-func (ec *executionContext) unmarshalORejectionReason2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐRejectionReason(ctx context.Context, v any) (*catalog.RejectionReason, error) {
+func (ec *executionContext) unmarshalORejectionReason2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐRejectionReason(ctx context.Context, v any) (*review.RejectionReason, error) {
 	if v == nil {
 		return nil, nil
 	}
 	tmp, err := graphql.UnmarshalString(v)
-	res := catalog.RejectionReason(tmp)
+	res := review.RejectionReason(tmp)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalORejectionReason2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐRejectionReason(ctx context.Context, sel ast.SelectionSet, v *catalog.RejectionReason) graphql.Marshaler {
+func (ec *executionContext) marshalORejectionReason2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐRejectionReason(ctx context.Context, sel ast.SelectionSet, v *review.RejectionReason) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -37521,7 +37522,7 @@ func (ec *executionContext) unmarshalORelatedFieldFilter2ᚖgithubᚗcomᚋmssc�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOReviewDecision2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐReviewDecision(ctx context.Context, sel ast.SelectionSet, v *catalog.ReviewDecision) graphql.Marshaler {
+func (ec *executionContext) marshalOReviewDecision2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐReviewDecision(ctx context.Context, sel ast.SelectionSet, v *review.ReviewDecision) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}

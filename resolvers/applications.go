@@ -8,6 +8,7 @@ import (
 
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/application"
+	"github.com/mssc/recert/catalog/review"
 	"github.com/mssc/recert/graph/model"
 	"github.com/mssc/recert/graph/relay"
 )
@@ -71,7 +72,7 @@ func (r *Resolver) certificationByKey(ctx context.Context, key string) (*catalog
 	if err != nil {
 		return nil, err
 	}
-	return snap.CertificationByKey(key), nil
+	return review.CertificationByKey(snap, key), nil
 }
 
 // certificationKey decodes a catalog entry's global ID into its key.

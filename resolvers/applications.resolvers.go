@@ -14,6 +14,7 @@ import (
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/application"
 	"github.com/mssc/recert/catalog/candidate"
+	"github.com/mssc/recert/catalog/review"
 	"github.com/mssc/recert/graph"
 	"github.com/mssc/recert/graph/model"
 	"github.com/mssc/recert/graph/relay"
@@ -137,7 +138,7 @@ func (r *applicationActivityResolver) Proofs(ctx context.Context, obj *applicati
 	return out, nil
 }
 
-func (r *applicationActivityResolver) CatalogReview(ctx context.Context, obj *application.ApplicationActivity) (*catalog.CatalogReview, error) {
+func (r *applicationActivityResolver) CatalogReview(ctx context.Context, obj *application.ApplicationActivity) (*review.CatalogReview, error) {
 	if obj.CatalogReviewID == 0 {
 		return nil, nil
 	}

@@ -4,26 +4,27 @@ import (
 	"strconv"
 
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/review"
 	"github.com/mssc/recert/graph/model"
 )
 
 // bulkFile picks the one file of the input.
-func bulkFile(in model.CatalogChangesInput) (catalog.BulkFile, []*catalog.Error) {
+func bulkFile(in model.CatalogChangesInput) (review.BulkFile, []*catalog.Error) {
 	switch {
 	case in.CSV != nil && in.Yaml != nil:
-		return catalog.BulkFile{}, []*catalog.Error{catalog.Invalid("input", "give the file as csv or as yaml, not both")}
+		return review.BulkFile{}, []*catalog.Error{catalog.Invalid("input", "give the file as csv or as yaml, not both")}
 	case in.CSV != nil:
-		return catalog.BulkFile{Format: catalog.BulkCSV, Content: *in.CSV, Field: "input.csv"}, nil
+		return review.BulkFile{Format: review.BulkCSV, Content: *in.CSV, Field: "input.csv"}, nil
 	case in.Yaml != nil:
-		return catalog.BulkFile{Format: catalog.BulkYAML, Content: *in.Yaml, Field: "input.yaml"}, nil
+		return review.BulkFile{Format: review.BulkYAML, Content: *in.Yaml, Field: "input.yaml"}, nil
 	}
-	return catalog.BulkFile{}, []*catalog.Error{catalog.Invalid("input", "give the file as csv or as yaml")}
+	return review.BulkFile{}, []*catalog.Error{catalog.Invalid("input", "give the file as csv or as yaml")}
 }
 
 // applyPayload answers what applying a file did: its changes when it was
 // applied, its problems either way.
-func applyPayload(res *catalog.BulkResult, errs []*catalog.Error) *model.ApplyCatalogChangesPayload {
-	out := &model.ApplyCatalogChangesPayload{Changes: []*catalog.BulkChange{}, Problems: []*catalog.BulkProblem{}, UserErrors: argumentErrors(errs)}
+func applyPayload(res *review.BulkResult, errs []*catalog.Error) *model.ApplyCatalogChangesPayload {
+	out := &model.ApplyCatalogChangesPayload{Changes: []*review.BulkChange{}, Problems: []*review.BulkProblem{}, UserErrors: argumentErrors(errs)}
 	if res == nil {
 		return out
 	}

@@ -9,24 +9,24 @@ import (
 	"context"
 	"strconv"
 
-	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/review"
 	"github.com/mssc/recert/graph"
 	"github.com/mssc/recert/graph/model"
 )
 
-func (r *catalogChangesPreviewResolver) CatalogVersion(ctx context.Context, obj *catalog.BulkPlan) (string, error) {
+func (r *catalogChangesPreviewResolver) CatalogVersion(ctx context.Context, obj *review.BulkPlan) (string, error) {
 	return strconv.FormatInt(obj.CatalogVersion, 10), nil
 }
 
-func (r *catalogFieldChangeResolver) Before(ctx context.Context, obj *catalog.FieldChange) (*string, error) {
+func (r *catalogFieldChangeResolver) Before(ctx context.Context, obj *review.FieldChange) (*string, error) {
 	return optional(obj.Before), nil
 }
 
-func (r *catalogFieldChangeResolver) After(ctx context.Context, obj *catalog.FieldChange) (*string, error) {
+func (r *catalogFieldChangeResolver) After(ctx context.Context, obj *review.FieldChange) (*string, error) {
 	return optional(obj.After), nil
 }
 
-func (r *catalogFileProblemResolver) Column(ctx context.Context, obj *catalog.BulkProblem) (*string, error) {
+func (r *catalogFileProblemResolver) Column(ctx context.Context, obj *review.BulkProblem) (*string, error) {
 	return optional(obj.Field), nil
 }
 

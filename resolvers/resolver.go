@@ -7,6 +7,7 @@ import (
 	"github.com/mssc/recert/catalog/application"
 	"github.com/mssc/recert/catalog/candidate"
 	"github.com/mssc/recert/catalog/notification"
+	"github.com/mssc/recert/catalog/review"
 )
 
 // Resolver is the root resolver; it holds the services the resolvers call.
@@ -18,9 +19,9 @@ type Resolver struct {
 	// CredentialChecker answers whether credentials count.
 	CredentialChecker *catalog.CredentialChecker
 	// ReviewService runs the reviews of certifications not yet listed.
-	ReviewService *catalog.Reviews
+	ReviewService *review.Reviews
 	// CurationService lets staff edit the catalog, with its history.
-	CurationService *catalog.Curation
+	CurationService *review.Curation
 	// ApplicationService runs recertification applications.
 	ApplicationService *application.Applications
 	// InboxService serves a candidate's notifications and preferences, and

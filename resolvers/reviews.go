@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/review"
 	"github.com/mssc/recert/graph/model"
 	"github.com/mssc/recert/graph/relay"
 )
@@ -19,7 +20,7 @@ func deref(s *string) string {
 }
 
 // reviewChange decodes a review ID and runs a change of the review.
-func (r *Resolver) reviewChange(reviewID string, change func(id int64) (*catalog.CatalogReview, []*catalog.Error, error)) (*model.CatalogReviewPayload, error) {
+func (r *Resolver) reviewChange(reviewID string, change func(id int64) (*review.CatalogReview, []*catalog.Error, error)) (*model.CatalogReviewPayload, error) {
 	id, err := relay.DecodeIDOf("reviewId", relay.TypeCatalogReview, reviewID)
 	if err != nil {
 		return &model.CatalogReviewPayload{UserErrors: userErrors([]*catalog.Error{asDomainError(err)})}, nil

@@ -10,12 +10,13 @@ import (
 	"strconv"
 
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/review"
 	"github.com/mssc/recert/graph"
 	"github.com/mssc/recert/graph/model"
 	"github.com/mssc/recert/graph/relay"
 )
 
-func (r *catalogChangeResolver) EntityID(ctx context.Context, obj *catalog.CatalogChange) (*string, error) {
+func (r *catalogChangeResolver) EntityID(ctx context.Context, obj *review.CatalogChange) (*string, error) {
 	if obj.EntityID == 0 {
 		return nil, nil
 	}
@@ -23,18 +24,18 @@ func (r *catalogChangeResolver) EntityID(ctx context.Context, obj *catalog.Catal
 	return &id, nil
 }
 
-func (r *catalogChangeResolver) Before(ctx context.Context, obj *catalog.CatalogChange) (*string, error) {
+func (r *catalogChangeResolver) Before(ctx context.Context, obj *review.CatalogChange) (*string, error) {
 	return optional(obj.Before), nil
 }
 
-func (r *catalogChangeResolver) Review(ctx context.Context, obj *catalog.CatalogChange) (*catalog.CatalogReview, error) {
+func (r *catalogChangeResolver) Review(ctx context.Context, obj *review.CatalogChange) (*review.CatalogReview, error) {
 	if obj.ReviewID == 0 {
 		return nil, nil
 	}
 	return r.ReviewService.Get(ctx, obj.ReviewID)
 }
 
-func (r *catalogChangeResolver) CatalogVersion(ctx context.Context, obj *catalog.CatalogChange) (string, error) {
+func (r *catalogChangeResolver) CatalogVersion(ctx context.Context, obj *review.CatalogChange) (string, error) {
 	return strconv.FormatInt(obj.Version, 10), nil
 }
 
@@ -42,67 +43,67 @@ func (r *catalogChangedEventResolver) CatalogVersion(ctx context.Context, obj *c
 	return strconv.FormatInt(obj.Version, 10), nil
 }
 
-func (r *catalogReviewResolver) ID(ctx context.Context, obj *catalog.CatalogReview) (string, error) {
+func (r *catalogReviewResolver) ID(ctx context.Context, obj *review.CatalogReview) (string, error) {
 	return relay.EncodeID(relay.TypeCatalogReview, obj.ID), nil
 }
 
-func (r *catalogReviewResolver) KeyActivities(ctx context.Context, obj *catalog.CatalogReview) ([]*catalog.KeyActivity, error) {
+func (r *catalogReviewResolver) KeyActivities(ctx context.Context, obj *review.CatalogReview) ([]*catalog.KeyActivity, error) {
 	return r.keyActivities(ctx, obj.KeyActivityIDs)
 }
 
-func (r *catalogReviewResolver) Copy(ctx context.Context, obj *catalog.CatalogReview) (*catalog.StoredFile, error) {
+func (r *catalogReviewResolver) Copy(ctx context.Context, obj *review.CatalogReview) (*catalog.StoredFile, error) {
 	return &obj.Copy, nil
 }
 
-func (r *catalogReviewResolver) SubmitterCount(ctx context.Context, obj *catalog.CatalogReview) (int, error) {
+func (r *catalogReviewResolver) SubmitterCount(ctx context.Context, obj *review.CatalogReview) (int, error) {
 	return len(obj.Submitters), nil
 }
 
-func (r *catalogReviewResolver) Submissions(ctx context.Context, obj *catalog.CatalogReview) ([]*catalog.ReviewSubmitter, error) {
-	out := make([]*catalog.ReviewSubmitter, len(obj.Submitters))
+func (r *catalogReviewResolver) Submissions(ctx context.Context, obj *review.CatalogReview) ([]*review.ReviewSubmitter, error) {
+	out := make([]*review.ReviewSubmitter, len(obj.Submitters))
 	for i := range obj.Submitters {
 		out[i] = &obj.Submitters[i]
 	}
 	return out, nil
 }
 
-func (r *catalogReviewResolver) Overdue(ctx context.Context, obj *catalog.CatalogReview) (bool, error) {
+func (r *catalogReviewResolver) Overdue(ctx context.Context, obj *review.CatalogReview) (bool, error) {
 	return obj.Overdue(r.ReviewService.Today()), nil
 }
 
-func (r *catalogReviewResolver) Assignee(ctx context.Context, obj *catalog.CatalogReview) (*string, error) {
+func (r *catalogReviewResolver) Assignee(ctx context.Context, obj *review.CatalogReview) (*string, error) {
 	return optional(obj.Assignee), nil
 }
 
-func (r *catalogReviewResolver) InformationRequest(ctx context.Context, obj *catalog.CatalogReview) (*string, error) {
+func (r *catalogReviewResolver) InformationRequest(ctx context.Context, obj *review.CatalogReview) (*string, error) {
 	return optional(obj.InformationRequest), nil
 }
 
-func (r *catalogReviewResolver) InformationResponse(ctx context.Context, obj *catalog.CatalogReview) (*string, error) {
+func (r *catalogReviewResolver) InformationResponse(ctx context.Context, obj *review.CatalogReview) (*string, error) {
 	return optional(obj.InformationResponse), nil
 }
 
-func (r *catalogReviewSubmissionResolver) KeyActivities(ctx context.Context, obj *catalog.ReviewSubmitter) ([]*catalog.KeyActivity, error) {
+func (r *catalogReviewSubmissionResolver) KeyActivities(ctx context.Context, obj *review.ReviewSubmitter) ([]*catalog.KeyActivity, error) {
 	return r.keyActivities(ctx, obj.KeyActivityIDs)
 }
 
-func (r *catalogReviewSubmissionResolver) Copy(ctx context.Context, obj *catalog.ReviewSubmitter) (*catalog.StoredFile, error) {
+func (r *catalogReviewSubmissionResolver) Copy(ctx context.Context, obj *review.ReviewSubmitter) (*catalog.StoredFile, error) {
 	if obj.Copy.Key == "" {
 		return nil, nil
 	}
 	return &obj.Copy, nil
 }
 
-func (r *catalogReviewSubmissionResolver) InformationResponse(ctx context.Context, obj *catalog.ReviewSubmitter) (*string, error) {
+func (r *catalogReviewSubmissionResolver) InformationResponse(ctx context.Context, obj *review.ReviewSubmitter) (*string, error) {
 	return optional(obj.InformationResponse), nil
 }
 
-func (r *certificationResolver) History(ctx context.Context, obj *catalog.Certification) ([]*catalog.CatalogChange, error) {
-	page, err := r.CurationService.History(ctx, catalog.HistoryFilter{EntityType: relay.TypeCertification, EntityID: obj.ID}, catalog.PageRequest{First: &maxHistory})
+func (r *certificationResolver) History(ctx context.Context, obj *catalog.Certification) ([]*review.CatalogChange, error) {
+	page, err := r.CurationService.History(ctx, review.HistoryFilter{EntityType: relay.TypeCertification, EntityID: obj.ID}, catalog.PageRequest{First: &maxHistory})
 	if err != nil {
 		return nil, err
 	}
-	out := make([]*catalog.CatalogChange, len(page.Edges))
+	out := make([]*review.CatalogChange, len(page.Edges))
 	for i, e := range page.Edges {
 		out[i] = e.Node
 	}
@@ -110,9 +111,9 @@ func (r *certificationResolver) History(ctx context.Context, obj *catalog.Certif
 }
 
 func (r *mutationResolver) SubmitCertificationForReview(ctx context.Context, input model.SubmitCertificationForReviewInput) (*model.SubmitCertificationForReviewPayload, error) {
-	sub := catalog.ReviewSubmission{
+	sub := review.ReviewSubmission{
 		CertificationName:    input.CertificationName,
-		Organization:         catalog.ReviewOrganization{Name: input.Organization.Name, URL: deref(input.Organization.URL), Description: deref(input.Organization.Description)},
+		Organization:         review.ReviewOrganization{Name: input.Organization.Name, URL: deref(input.Organization.URL), Description: deref(input.Organization.Description)},
 		TrainingRequirements: input.TrainingRequirements, EarningMethods: input.EarningMethods, Recognition: input.Recognition,
 		Copy: &catalog.Upload{Name: input.Copy.Filename, Content: input.Copy.File},
 	}
@@ -131,41 +132,41 @@ func (r *mutationResolver) SubmitCertificationForReview(ctx context.Context, inp
 }
 
 func (r *mutationResolver) ProvideReviewInformation(ctx context.Context, reviewID string, response string) (*model.CatalogReviewPayload, error) {
-	return r.reviewChange(reviewID, func(id int64) (*catalog.CatalogReview, []*catalog.Error, error) {
+	return r.reviewChange(reviewID, func(id int64) (*review.CatalogReview, []*catalog.Error, error) {
 		return r.ReviewService.ProvideInformation(ctx, id, response)
 	})
 }
 
 func (r *mutationResolver) AssignCatalogReview(ctx context.Context, reviewID string, assignee *string) (*model.CatalogReviewPayload, error) {
-	return r.reviewChange(reviewID, func(id int64) (*catalog.CatalogReview, []*catalog.Error, error) {
+	return r.reviewChange(reviewID, func(id int64) (*review.CatalogReview, []*catalog.Error, error) {
 		return r.ReviewService.Assign(ctx, id, deref(assignee))
 	})
 }
 
 func (r *mutationResolver) RequestReviewInformation(ctx context.Context, reviewID string, message string) (*model.CatalogReviewPayload, error) {
-	return r.reviewChange(reviewID, func(id int64) (*catalog.CatalogReview, []*catalog.Error, error) {
+	return r.reviewChange(reviewID, func(id int64) (*review.CatalogReview, []*catalog.Error, error) {
 		return r.ReviewService.RequestInformation(ctx, id, message)
 	})
 }
 
-func (r *mutationResolver) ApproveCatalogReview(ctx context.Context, reviewID string, certification catalog.CertificationInput, reason *string) (*model.CatalogReviewPayload, error) {
-	return r.reviewChange(reviewID, func(id int64) (*catalog.CatalogReview, []*catalog.Error, error) {
+func (r *mutationResolver) ApproveCatalogReview(ctx context.Context, reviewID string, certification review.CertificationInput, reason *string) (*model.CatalogReviewPayload, error) {
+	return r.reviewChange(reviewID, func(id int64) (*review.CatalogReview, []*catalog.Error, error) {
 		review, _, errs, err := r.ReviewService.Approve(ctx, id, certification, deref(reason))
 		return review, errs, err
 	})
 }
 
-func (r *mutationResolver) RejectCatalogReview(ctx context.Context, reviewID string, reason catalog.RejectionReason, message string) (*model.CatalogReviewPayload, error) {
-	return r.reviewChange(reviewID, func(id int64) (*catalog.CatalogReview, []*catalog.Error, error) {
+func (r *mutationResolver) RejectCatalogReview(ctx context.Context, reviewID string, reason review.RejectionReason, message string) (*model.CatalogReviewPayload, error) {
+	return r.reviewChange(reviewID, func(id int64) (*review.CatalogReview, []*catalog.Error, error) {
 		return r.ReviewService.Reject(ctx, id, reason, message)
 	})
 }
 
-func (r *mutationResolver) CreateCertification(ctx context.Context, input catalog.CertificationInput, reason string) (*model.CertificationPayload, error) {
+func (r *mutationResolver) CreateCertification(ctx context.Context, input review.CertificationInput, reason string) (*model.CertificationPayload, error) {
 	return certificationPayload(r.CurationService.CreateCertification(ctx, input, reason))
 }
 
-func (r *mutationResolver) UpdateCertification(ctx context.Context, id string, input catalog.CertificationInput, reason string) (*model.CertificationPayload, error) {
+func (r *mutationResolver) UpdateCertification(ctx context.Context, id string, input review.CertificationInput, reason string) (*model.CertificationPayload, error) {
 	cid, err := relay.DecodeIDOf("id", relay.TypeCertification, id)
 	if err != nil {
 		return &model.CertificationPayload{UserErrors: userErrors([]*catalog.Error{asDomainError(err)})}, nil
@@ -197,7 +198,7 @@ func (r *mutationResolver) RemoveCertificationAlias(ctx context.Context, id stri
 	return certificationPayload(r.CurationService.RemoveAlias(ctx, cid, catalog.Alias{Kind: alias.Kind, Value: alias.Value}, reason))
 }
 
-func (r *mutationResolver) CreateOrganization(ctx context.Context, input catalog.OrganizationInput, reason string) (*model.OrganizationPayload, error) {
+func (r *mutationResolver) CreateOrganization(ctx context.Context, input review.OrganizationInput, reason string) (*model.OrganizationPayload, error) {
 	org, errs, err := r.CurationService.CreateOrganization(ctx, input, reason)
 	if err != nil {
 		return nil, err
@@ -205,7 +206,7 @@ func (r *mutationResolver) CreateOrganization(ctx context.Context, input catalog
 	return &model.OrganizationPayload{Organization: org, UserErrors: userErrors(errs)}, nil
 }
 
-func (r *mutationResolver) UpdateOrganization(ctx context.Context, id string, input catalog.OrganizationInput, reason string) (*model.OrganizationPayload, error) {
+func (r *mutationResolver) UpdateOrganization(ctx context.Context, id string, input review.OrganizationInput, reason string) (*model.OrganizationPayload, error) {
 	oid, err := relay.DecodeIDOf("id", relay.TypeOrganization, id)
 	if err != nil {
 		return &model.OrganizationPayload{UserErrors: userErrors([]*catalog.Error{asDomainError(err)})}, nil
@@ -217,7 +218,7 @@ func (r *mutationResolver) UpdateOrganization(ctx context.Context, id string, in
 	return &model.OrganizationPayload{Organization: org, UserErrors: userErrors(errs)}, nil
 }
 
-func (r *queryResolver) CatalogReview(ctx context.Context, id string) (*catalog.CatalogReview, error) {
+func (r *queryResolver) CatalogReview(ctx context.Context, id string) (*review.CatalogReview, error) {
 	rid, err := relay.DecodeIDOf("id", relay.TypeCatalogReview, id)
 	if err != nil {
 		return nil, err
@@ -225,7 +226,7 @@ func (r *queryResolver) CatalogReview(ctx context.Context, id string) (*catalog.
 	return r.ReviewService.Get(ctx, rid)
 }
 
-func (r *queryResolver) MyCatalogReviews(ctx context.Context) ([]*catalog.CatalogReview, error) {
+func (r *queryResolver) MyCatalogReviews(ctx context.Context) ([]*review.CatalogReview, error) {
 	return r.ReviewService.Mine(ctx)
 }
 
@@ -234,19 +235,19 @@ func (r *queryResolver) CatalogReviews(ctx context.Context, first *int, after *s
 	if err != nil {
 		return nil, err
 	}
-	var f catalog.ReviewFilter
+	var f review.ReviewFilter
 	if filter != nil {
 		f.Statuses, f.DueBefore, f.Assignee = filter.Statuses, filter.DueBefore, deref(filter.Assignee)
 		if filter.Overdue != nil && *filter.Overdue {
 			yesterday := r.ReviewService.Today().AddDays(-1)
-			f.Statuses, f.DueBefore = []catalog.ReviewStatus{catalog.ReviewPending}, &yesterday
+			f.Statuses, f.DueBefore = []review.ReviewStatus{review.ReviewPending}, &yesterday
 		}
 	}
 	page, err := r.ReviewService.Queue(ctx, f, req)
 	if err != nil {
 		return nil, err
 	}
-	edges, nodes, info := connectionParts(page, func(n *catalog.CatalogReview, c string) *model.CatalogReviewEdge {
+	edges, nodes, info := connectionParts(page, func(n *review.CatalogReview, c string) *model.CatalogReviewEdge {
 		return &model.CatalogReviewEdge{Node: n, Cursor: c}
 	})
 	return &model.CatalogReviewConnection{Edges: edges, Nodes: nodes, PageInfo: info, TotalCount: page.TotalCount}, nil
@@ -257,7 +258,7 @@ func (r *queryResolver) CatalogHistory(ctx context.Context, first *int, after *s
 	if err != nil {
 		return nil, err
 	}
-	var f catalog.HistoryFilter
+	var f review.HistoryFilter
 	if filter != nil {
 		f.From, f.To = filter.From, filter.To
 		if filter.EntityID != nil {
@@ -272,20 +273,20 @@ func (r *queryResolver) CatalogHistory(ctx context.Context, first *int, after *s
 	if err != nil {
 		return nil, err
 	}
-	edges, nodes, info := connectionParts(page, func(n *catalog.CatalogChange, c string) *model.CatalogChangeEdge {
+	edges, nodes, info := connectionParts(page, func(n *review.CatalogChange, c string) *model.CatalogChangeEdge {
 		return &model.CatalogChangeEdge{Node: n, Cursor: c}
 	})
 	return &model.CatalogChangeConnection{Edges: edges, Nodes: nodes, PageInfo: info, TotalCount: page.TotalCount}, nil
 }
 
-func (r *reviewDecisionResolver) Reason(ctx context.Context, obj *catalog.ReviewDecision) (*catalog.RejectionReason, error) {
+func (r *reviewDecisionResolver) Reason(ctx context.Context, obj *review.ReviewDecision) (*review.RejectionReason, error) {
 	if obj.Reason == "" {
 		return nil, nil
 	}
 	return &obj.Reason, nil
 }
 
-func (r *reviewDecisionResolver) Certification(ctx context.Context, obj *catalog.ReviewDecision) (*catalog.Certification, error) {
+func (r *reviewDecisionResolver) Certification(ctx context.Context, obj *review.ReviewDecision) (*catalog.Certification, error) {
 	if obj.CertificationID == 0 {
 		return nil, nil
 	}
@@ -296,11 +297,11 @@ func (r *reviewDecisionResolver) Certification(ctx context.Context, obj *catalog
 	return snap.Certification(obj.CertificationID), nil
 }
 
-func (r *reviewOrganizationResolver) URL(ctx context.Context, obj *catalog.ReviewOrganization) (*string, error) {
+func (r *reviewOrganizationResolver) URL(ctx context.Context, obj *review.ReviewOrganization) (*string, error) {
 	return optional(obj.URL), nil
 }
 
-func (r *reviewOrganizationResolver) Description(ctx context.Context, obj *catalog.ReviewOrganization) (*string, error) {
+func (r *reviewOrganizationResolver) Description(ctx context.Context, obj *review.ReviewOrganization) (*string, error) {
 	return optional(obj.Description), nil
 }
 
@@ -324,7 +325,7 @@ func (r *subscriptionResolver) CatalogChanged(ctx context.Context) (<-chan *cata
 	return out, nil
 }
 
-func (r *certificationInputResolver) OrganizationID(ctx context.Context, obj *catalog.CertificationInput, data *string) error {
+func (r *certificationInputResolver) OrganizationID(ctx context.Context, obj *review.CertificationInput, data *string) error {
 	if data == nil {
 		return nil
 	}
@@ -333,7 +334,7 @@ func (r *certificationInputResolver) OrganizationID(ctx context.Context, obj *ca
 	return err
 }
 
-func (r *certificationInputResolver) Aliases(ctx context.Context, obj *catalog.CertificationInput, data []*model.CertificationAliasInput) error {
+func (r *certificationInputResolver) Aliases(ctx context.Context, obj *review.CertificationInput, data []*model.CertificationAliasInput) error {
 	for _, a := range data {
 		obj.Aliases = append(obj.Aliases, catalog.Alias{Kind: a.Kind, Value: a.Value})
 	}

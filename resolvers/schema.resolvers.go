@@ -10,6 +10,7 @@ import (
 	"strconv"
 
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/review"
 	"github.com/mssc/recert/graph"
 	"github.com/mssc/recert/graph/model"
 	"github.com/mssc/recert/graph/relay"
@@ -78,7 +79,7 @@ func (r *queryResolver) Certification(ctx context.Context, id *string, key *stri
 		return nil, err
 	}
 	if key != nil {
-		return snap.CertificationByKey(*key), nil
+		return review.CertificationByKey(snap, *key), nil
 	}
 	return snap.Certification(certID), nil
 }
@@ -109,7 +110,7 @@ func (r *queryResolver) Organization(ctx context.Context, id *string, key *strin
 		return nil, err
 	}
 	if key != nil {
-		return snap.OrganizationByKey(*key), nil
+		return review.OrganizationByKey(snap, *key), nil
 	}
 	return snap.Organization(orgID), nil
 }

@@ -3,10 +3,11 @@ package application
 import (
 	"fmt"
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/review"
 )
 
 // ruleDays reads a figure of the rule tables as whole days or years.
-func RuleDays(s *catalog.Snapshot, key string) int { return int(s.RuleValue(key)) }
+func RuleDays(s *catalog.Snapshot, key string) int { return int(review.RuleValue(s, key)) }
 
 // WindowOpensOn is the first day an application may be submitted: the
 // application window before the expiration.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/candidate"
+	"github.com/mssc/recert/catalog/review"
 	"slices"
 	"strconv"
 	"time"
@@ -17,7 +18,7 @@ type Applications struct {
 	catalog    *catalog.Catalog
 	store      ApplicationStore
 	candidates candidate.CandidateStore
-	reviews    *catalog.Reviews
+	reviews    *review.Reviews
 	files      catalog.FileStorage
 	now        func() time.Time
 	// maxActivities bounds the activities of one application.
@@ -26,7 +27,7 @@ type Applications struct {
 
 // NewApplications returns the application service; reviews finds the
 // catalog reviews activities may name; now is the clock.
-func NewApplications(cat *catalog.Catalog, store ApplicationStore, candidates candidate.CandidateStore, reviews *catalog.Reviews, files catalog.FileStorage, now func() time.Time) *Applications {
+func NewApplications(cat *catalog.Catalog, store ApplicationStore, candidates candidate.CandidateStore, reviews *review.Reviews, files catalog.FileStorage, now func() time.Time) *Applications {
 	return &Applications{catalog: cat, store: store, candidates: candidates, reviews: reviews, files: files, now: now, maxActivities: DefaultMaxActivities}
 }
 

@@ -17,6 +17,7 @@ import (
 	"github.com/mssc/recert/catalog/application"
 	"github.com/mssc/recert/catalog/candidate"
 	"github.com/mssc/recert/catalog/gormstore"
+	"github.com/mssc/recert/catalog/review"
 	"github.com/mssc/recert/internal/blobstore"
 	"github.com/mssc/recert/internal/testdb"
 )
@@ -76,7 +77,7 @@ type modelWorld struct {
 	dialect  gormstore.Dialect
 	store    *gormstore.Store
 	cat      *catalog.Catalog
-	reviews  *catalog.Reviews
+	reviews  *review.Reviews
 	files    catalog.FileStorage
 	employed int
 	course   int
@@ -116,7 +117,7 @@ func newModelWorld(t *testing.T, d gormstore.Dialect) *modelWorld {
 	files := blobs.Files(blobstore.DefaultLimits())
 	cat := catalog.New(store)
 	clock := func() time.Time { return modelStart.Time() }
-	w := &modelWorld{dialect: d, store: store, cat: cat, reviews: catalog.NewReviews(cat, store, files, clock), files: files}
+	w := &modelWorld{dialect: d, store: store, cat: cat, reviews: review.NewReviews(cat, store, files, clock), files: files}
 	snap, err := cat.Snapshot(context.Background())
 	if err != nil {
 		t.Fatal(err)

@@ -7,6 +7,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/review"
 )
 
 var _ catalog.OpenReviewStore = (*Store)(nil)
@@ -16,7 +17,7 @@ var _ catalog.OpenReviewStore = (*Store)(nil)
 const openReviewsChannel = "recert_open_review_changes"
 
 // openReviewStatuses are the statuses of a review waiting for a decision.
-var openReviewStatuses = []string{string(catalog.ReviewPending), string(catalog.ReviewInformationRequested)}
+var openReviewStatuses = []string{string(review.ReviewPending), string(review.ReviewInformationRequested)}
 
 type openReviewsStateRow struct {
 	ID        int `gorm:"primaryKey"`
@@ -123,7 +124,7 @@ func withinOpenReviewLimit(tx *gorm.DB, dialect Dialect, subject string, max int
 		return err
 	}
 	if open >= int64(max) {
-		return catalog.OpenReviewLimitReached(max)
+		return review.OpenReviewLimitReached(max)
 	}
 	return nil
 }

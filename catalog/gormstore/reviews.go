@@ -11,20 +11,21 @@ import (
 	"gorm.io/gorm/clause"
 
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/review"
 )
 
-var _ catalog.ReviewStore = (*Store)(nil)
+var _ review.ReviewStore = (*Store)(nil)
 
 const reviewScope = "catalog-reviews:DUE_ON:ASC"
 
 // reviewKey identifies the same certification of the same body; the
 // store keeps at most one open review per key.
-func reviewKey(r *catalog.CatalogReview) string {
+func reviewKey(r *review.CatalogReview) string {
 	return strings.ToLower(strings.Join(strings.Fields(r.CertificationName), " ")) + "|" +
 		strings.ToLower(strings.Join(strings.Fields(r.Organization.Name), " "))
 }
 
-func fromReview(r *catalog.CatalogReview, change catalog.Change) reviewRow {
+func fromReview(r *review.CatalogReview, change catalog.Change) reviewRow {
 	row := reviewRow{
 		ID: r.ID, CertificationName: r.CertificationName, ReviewKey: reviewKey(r),
 		OrganizationName: r.Organization.Name, OrganizationURL: r.Organization.URL, OrganizationDescription: r.Organization.Description,
@@ -50,13 +51,13 @@ func fromReview(r *catalog.CatalogReview, change catalog.Change) reviewRow {
 	return row
 }
 
-func toReview(row reviewRow, submitters []submitterRow) *catalog.CatalogReview {
-	r := &catalog.CatalogReview{
+func toReview(row reviewRow, submitters []submitterRow) *review.CatalogReview {
+	r := &review.CatalogReview{
 		ID: row.ID, CertificationName: row.CertificationName,
-		Organization:         catalog.ReviewOrganization{Name: row.OrganizationName, URL: row.OrganizationURL, Description: row.OrganizationDescription},
+		Organization:         review.ReviewOrganization{Name: row.OrganizationName, URL: row.OrganizationURL, Description: row.OrganizationDescription},
 		TrainingRequirements: row.TrainingRequirements, KeyActivityIDs: row.KeyActivityIDs,
 		Copy:   catalog.StoredFile{Key: row.FileKey, SHA256: row.FileSHA256, Size: row.FileSize, ContentType: row.FileContentType, Name: row.FileName},
-		Status: catalog.ReviewStatus(row.Status), SubmittedAt: row.SubmittedAt.UTC(), DueOn: catalog.DateOf(row.DueOn.UTC()),
+		Status: review.ReviewStatus(row.Status), SubmittedAt: row.SubmittedAt.UTC(), DueOn: catalog.DateOf(row.DueOn.UTC()),
 		Assignee: row.Assignee, PausedDays: row.PausedDays,
 		InformationRequest: row.InformationRequest, InformationResponse: row.InformationResponse, Version: row.Version,
 	}
@@ -65,20 +66,20 @@ func toReview(row reviewRow, submitters []submitterRow) *catalog.CatalogReview {
 		r.PausedAt = &t
 	}
 	for _, m := range row.EarningMethods {
-		r.EarningMethods = append(r.EarningMethods, catalog.EarningMethod(m))
+		r.EarningMethods = append(r.EarningMethods, review.EarningMethod(m))
 	}
 	for _, s := range row.Recognition {
-		r.Recognition = append(r.Recognition, catalog.RecognitionScope(s))
+		r.Recognition = append(r.Recognition, review.RecognitionScope(s))
 	}
 	for _, f := range row.Flags {
-		r.Flags = append(r.Flags, catalog.ReviewFlag{Code: catalog.RuleCode(f.Code), Message: f.Message})
+		r.Flags = append(r.Flags, review.ReviewFlag{Code: catalog.RuleCode(f.Code), Message: f.Message})
 	}
 	for _, s := range submitters {
 		r.Submitters = append(r.Submitters, toSubmitter(s))
 	}
 	if row.DecidedAt != nil {
-		r.Decision = &catalog.ReviewDecision{
-			Outcome: r.Status, Reason: catalog.RejectionReason(row.DecisionReason), Message: row.DecisionMessage,
+		r.Decision = &review.ReviewDecision{
+			Outcome: r.Status, Reason: review.RejectionReason(row.DecisionReason), Message: row.DecisionMessage,
 			DecidedBy: row.DecidedBy, DecidedAt: row.DecidedAt.UTC(),
 		}
 		if row.CertificationID != nil {
@@ -88,7 +89,7 @@ func toReview(row reviewRow, submitters []submitterRow) *catalog.CatalogReview {
 	return r
 }
 
-func fromSubmitter(reviewID int64, s catalog.ReviewSubmitter) submitterRow {
+func fromSubmitter(reviewID int64, s review.ReviewSubmitter) submitterRow {
 	return submitterRow{
 		ReviewID: reviewID, Subject: s.Subject, CandidateNumber: s.CandidateNumber, AddedAt: s.AddedAt,
 		CertificationName: s.CertificationName, OrganizationName: s.Organization.Name, OrganizationURL: s.Organization.URL,
@@ -99,19 +100,19 @@ func fromSubmitter(reviewID int64, s catalog.ReviewSubmitter) submitterRow {
 	}
 }
 
-func toSubmitter(row submitterRow) catalog.ReviewSubmitter {
-	s := catalog.ReviewSubmitter{
+func toSubmitter(row submitterRow) review.ReviewSubmitter {
+	s := review.ReviewSubmitter{
 		Subject: row.Subject, CandidateNumber: row.CandidateNumber, AddedAt: row.AddedAt.UTC(),
 		CertificationName: row.CertificationName, TrainingRequirements: row.TrainingRequirements, KeyActivityIDs: row.KeyActivityIDs,
-		Organization:        catalog.ReviewOrganization{Name: row.OrganizationName, URL: row.OrganizationURL, Description: row.OrganizationDescription},
+		Organization:        review.ReviewOrganization{Name: row.OrganizationName, URL: row.OrganizationURL, Description: row.OrganizationDescription},
 		Copy:                catalog.StoredFile{Key: row.FileKey, SHA256: row.FileSHA256, Size: row.FileSize, ContentType: row.FileContentType, Name: row.FileName},
 		InformationResponse: row.InformationResponse,
 	}
 	for _, m := range row.EarningMethods {
-		s.EarningMethods = append(s.EarningMethods, catalog.EarningMethod(m))
+		s.EarningMethods = append(s.EarningMethods, review.EarningMethod(m))
 	}
 	for _, r := range row.Recognition {
-		s.Recognition = append(s.Recognition, catalog.RecognitionScope(r))
+		s.Recognition = append(s.Recognition, review.RecognitionScope(r))
 	}
 	if row.RespondedAt != nil {
 		t := row.RespondedAt.UTC()
@@ -136,8 +137,8 @@ func nonNilSlice[T any](in []T) []T {
 }
 
 // withSubmitters converts review rows, loading their submitters in one statement.
-func (s *Store) withSubmitters(ctx context.Context, rows []reviewRow) ([]*catalog.CatalogReview, error) {
-	out := make([]*catalog.CatalogReview, 0, len(rows))
+func (s *Store) withSubmitters(ctx context.Context, rows []reviewRow) ([]*review.CatalogReview, error) {
+	out := make([]*review.CatalogReview, 0, len(rows))
 	if len(rows) == 0 {
 		return out, nil
 	}
@@ -160,7 +161,7 @@ func (s *Store) withSubmitters(ctx context.Context, rows []reviewRow) ([]*catalo
 }
 
 // CreateReview stores a new review with its first submitter.
-func (s *Store) CreateReview(ctx context.Context, r *catalog.CatalogReview, change catalog.Change, maxOpenPerSubmitter int) error {
+func (s *Store) CreateReview(ctx context.Context, r *review.CatalogReview, change catalog.Change, maxOpenPerSubmitter int) error {
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		if len(r.Submitters) > 0 {
 			if err := withinOpenReviewLimit(tx, s.dialect, r.Submitters[0].Subject, maxOpenPerSubmitter); err != nil {
@@ -186,7 +187,7 @@ func (s *Store) CreateReview(ctx context.Context, r *catalog.CatalogReview, chan
 
 // saveSubmitters writes every submission of the review: a new one is
 // added, an existing one keeps when it was added and takes its answer.
-func saveSubmitters(tx *gorm.DB, r *catalog.CatalogReview) error {
+func saveSubmitters(tx *gorm.DB, r *review.CatalogReview) error {
 	for _, sub := range r.Submitters {
 		row := fromSubmitter(r.ID, sub)
 		err := tx.Clauses(clause.OnConflict{
@@ -203,7 +204,7 @@ func saveSubmitters(tx *gorm.DB, r *catalog.CatalogReview) error {
 // JoinReview adds a submission to an open review. The version update
 // takes the review's row lock first, so concurrent joins queue up instead
 // of failing, and a decision taken meanwhile is seen.
-func (s *Store) JoinReview(ctx context.Context, reviewID int64, sub catalog.ReviewSubmitter, change catalog.Change) (bool, error) {
+func (s *Store) JoinReview(ctx context.Context, reviewID int64, sub review.ReviewSubmitter, change catalog.Change) (bool, error) {
 	joined := false
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		if err := lockOpenReviews(tx, s.dialect); err != nil {
@@ -231,12 +232,12 @@ func (s *Store) JoinReview(ctx context.Context, reviewID int64, sub catalog.Revi
 }
 
 // ReviewByID returns the review, or nil.
-func (s *Store) ReviewByID(ctx context.Context, id int64) (*catalog.CatalogReview, error) {
+func (s *Store) ReviewByID(ctx context.Context, id int64) (*review.CatalogReview, error) {
 	return takeByID(ctx, s, id, s.withSubmitters)
 }
 
 // OpenReviews returns every review still waiting for a decision.
-func (s *Store) OpenReviews(ctx context.Context) ([]*catalog.CatalogReview, error) {
+func (s *Store) OpenReviews(ctx context.Context) ([]*review.CatalogReview, error) {
 	var rows []reviewRow
 	if err := s.db.WithContext(ctx).Where("status IN ?", []string{"PENDING", "INFORMATION_REQUESTED"}).Order("id").Find(&rows).Error; err != nil {
 		return nil, mapError(err)
@@ -246,7 +247,7 @@ func (s *Store) OpenReviews(ctx context.Context) ([]*catalog.CatalogReview, erro
 
 // ReviewsWithFile returns the reviews the uploaded file belongs to, as the
 // review's copy or a submitter's.
-func (s *Store) ReviewsWithFile(ctx context.Context, key string) ([]*catalog.CatalogReview, error) {
+func (s *Store) ReviewsWithFile(ctx context.Context, key string) ([]*review.CatalogReview, error) {
 	var rows []reviewRow
 	bySubmitter := s.db.Model(&submitterRow{}).Select("review_id").Where("file_key = ?", key)
 	if err := s.db.WithContext(ctx).Where("file_key = ? OR id IN (?)", key, bySubmitter).Find(&rows).Error; err != nil {
@@ -256,7 +257,7 @@ func (s *Store) ReviewsWithFile(ctx context.Context, key string) ([]*catalog.Cat
 }
 
 // ReviewsSubmittedBy returns the reviews the subject submitted, newest first.
-func (s *Store) ReviewsSubmittedBy(ctx context.Context, subject string) ([]*catalog.CatalogReview, error) {
+func (s *Store) ReviewsSubmittedBy(ctx context.Context, subject string) ([]*review.CatalogReview, error) {
 	var rows []reviewRow
 	err := s.db.WithContext(ctx).Where("id IN (?)", s.db.Model(&submitterRow{}).Select("review_id").Where("subject = ?", subject)).
 		Order("submitted_at DESC, id DESC").Find(&rows).Error
@@ -267,8 +268,8 @@ func (s *Store) ReviewsSubmittedBy(ctx context.Context, subject string) ([]*cata
 }
 
 // PageReviews pages the reviews by due date, then ID.
-func (s *Store) PageReviews(ctx context.Context, f catalog.ReviewFilter, req catalog.PageRequest) (catalog.Page[*catalog.CatalogReview], error) {
-	var page catalog.Page[*catalog.CatalogReview]
+func (s *Store) PageReviews(ctx context.Context, f review.ReviewFilter, req catalog.PageRequest) (catalog.Page[*review.CatalogReview], error) {
+	var page catalog.Page[*review.CatalogReview]
 	if err := req.CheckScope(reviewScope); err != nil {
 		return page, err
 	}
@@ -327,7 +328,7 @@ func (s *Store) PageReviews(ctx context.Context, f catalog.ReviewFilter, req cat
 	}
 	page.TotalCount = int(total)
 	for _, r := range reviews {
-		page.Edges = append(page.Edges, catalog.Edge[*catalog.CatalogReview]{
+		page.Edges = append(page.Edges, catalog.Edge[*review.CatalogReview]{
 			Node: r, Cursor: catalog.Cursor{Scope: reviewScope, Key: r.DueOn.String(), ID: r.ID},
 		})
 	}
@@ -338,7 +339,7 @@ func (s *Store) PageReviews(ctx context.Context, f catalog.ReviewFilter, req cat
 // row's lock makes concurrent decisions wait, and the loser finds another
 // version and gets CONFLICT. The catalog edit, if any, is written in the
 // same transaction.
-func (s *Store) UpdateReview(ctx context.Context, r *catalog.CatalogReview, expected int, change catalog.Change, edit *catalog.CatalogEdit) error {
+func (s *Store) UpdateReview(ctx context.Context, r *review.CatalogReview, expected int, change catalog.Change, edit *review.CatalogEdit) error {
 	var version int64
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		if err := lockOpenReviews(tx, s.dialect); err != nil {
@@ -381,7 +382,7 @@ func (s *Store) UpdateReview(ctx context.Context, r *catalog.CatalogReview, expe
 }
 
 // EditCatalog writes one catalog change, its history and a new version.
-func (s *Store) EditCatalog(ctx context.Context, edit *catalog.CatalogEdit) error {
+func (s *Store) EditCatalog(ctx context.Context, edit *review.CatalogEdit) error {
 	var version int64
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		v, err := s.editCatalog(tx, edit)
@@ -398,7 +399,7 @@ func (s *Store) EditCatalog(ctx context.Context, edit *catalog.CatalogEdit) erro
 // EditCatalogBatch writes the changes in one transaction at one new
 // catalog version; the version is claimed first, only if it is still the
 // expected one, which also makes concurrent writers wait for the row.
-func (s *Store) EditCatalogBatch(ctx context.Context, expected int64, edits []*catalog.CatalogEdit) (int64, error) {
+func (s *Store) EditCatalogBatch(ctx context.Context, expected int64, edits []*review.CatalogEdit) (int64, error) {
 	var version int64
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		res := tx.Model(&catalogStateRow{}).Where("id = ? AND version = ?", 1, expected).
@@ -425,7 +426,7 @@ func (s *Store) EditCatalogBatch(ctx context.Context, expected int64, edits []*c
 }
 
 // editCatalog writes the edit at a new catalog version announced on commit.
-func (s *Store) editCatalog(tx *gorm.DB, edit *catalog.CatalogEdit) (int64, error) {
+func (s *Store) editCatalog(tx *gorm.DB, edit *review.CatalogEdit) (int64, error) {
 	version, err := s.nextVersion(tx)
 	if err != nil {
 		return 0, err
@@ -436,7 +437,7 @@ func (s *Store) editCatalog(tx *gorm.DB, edit *catalog.CatalogEdit) (int64, erro
 // writeEdit writes the organization and certification of the edit and
 // its history row at the given catalog version. A new certification of a
 // new organization written by an earlier edit finds it by its key.
-func writeEdit(tx *gorm.DB, edit *catalog.CatalogEdit, version int64) error {
+func writeEdit(tx *gorm.DB, edit *review.CatalogEdit, version int64) error {
 	entityID := int64(0)
 	if o := edit.Organization; o != nil {
 		row := fromOrganization(*o)
@@ -504,9 +505,9 @@ func writeEdit(tx *gorm.DB, edit *catalog.CatalogEdit, version int64) error {
 }
 
 // CatalogHistory pages the recorded catalog changes, newest first.
-func (s *Store) CatalogHistory(ctx context.Context, f catalog.HistoryFilter, req catalog.PageRequest) (catalog.Page[*catalog.CatalogChange], error) {
+func (s *Store) CatalogHistory(ctx context.Context, f review.HistoryFilter, req catalog.PageRequest) (catalog.Page[*review.CatalogChange], error) {
 	const scope = "catalog-history:ID:DESC"
-	var page catalog.Page[*catalog.CatalogChange]
+	var page catalog.Page[*review.CatalogChange]
 	if err := req.CheckScope(scope); err != nil {
 		return page, err
 	}
@@ -541,14 +542,14 @@ func (s *Store) CatalogHistory(ctx context.Context, f catalog.HistoryFilter, req
 	page.HasNextPage, page.HasPreviousPage = next, previous
 	page.TotalCount = int(total)
 	for _, r := range rows {
-		c := &catalog.CatalogChange{
+		c := &review.CatalogChange{
 			ID: r.ID, At: r.OccurredAt.UTC(), Actor: r.Actor, Action: r.Action, EntityType: r.EntityType, EntityID: r.EntityID,
 			Before: r.Before, After: r.After, Reason: r.Reason, Version: r.CatalogVersion,
 		}
 		if r.ReviewID != nil {
 			c.ReviewID = *r.ReviewID
 		}
-		page.Edges = append(page.Edges, catalog.Edge[*catalog.CatalogChange]{Node: c, Cursor: catalog.Cursor{Scope: scope, Key: strconv.FormatInt(r.ID, 10), ID: r.ID}})
+		page.Edges = append(page.Edges, catalog.Edge[*review.CatalogChange]{Node: c, Cursor: catalog.Cursor{Scope: scope, Key: strconv.FormatInt(r.ID, 10), ID: r.ID}})
 	}
 	return page, nil
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/mssc/recert/catalog/application"
 	"github.com/mssc/recert/catalog/candidate"
 	"github.com/mssc/recert/catalog/notification"
+	"github.com/mssc/recert/catalog/review"
 )
 
 // An activity to claim, or the new content of a claimed one.
@@ -105,9 +106,9 @@ type ApplyCatalogChangesPayload struct {
 	// The catalog version the changes were written at; null when nothing was applied.
 	CatalogVersion *string `json:"catalogVersion,omitempty"`
 	// The changes applied; empty when nothing was.
-	Changes []*catalog.BulkChange `json:"changes"`
+	Changes []*review.BulkChange `json:"changes"`
 	// Every problem of the file, as the preview reports them.
-	Problems []*catalog.BulkProblem `json:"problems"`
+	Problems []*review.BulkProblem `json:"problems"`
 	// Why nothing was applied: the file's problems, or CONFLICT on `catalogVersion` when the catalog changed since the preview.
 	UserErrors []*UserError `json:"userErrors"`
 }
@@ -145,7 +146,7 @@ type CatalogChangeConnection struct {
 	// The items of the page with their cursors.
 	Edges []*CatalogChangeEdge `json:"edges"`
 	// The changes of the page.
-	Nodes []*catalog.CatalogChange `json:"nodes"`
+	Nodes []*review.CatalogChange `json:"nodes"`
 	// Where the page stands in the whole list.
 	PageInfo *PageInfo `json:"pageInfo"`
 	// The number of changes in the whole filtered list.
@@ -155,7 +156,7 @@ type CatalogChangeConnection struct {
 // An item of the catalog history, with its cursor.
 type CatalogChangeEdge struct {
 	// The change.
-	Node *catalog.CatalogChange `json:"node"`
+	Node *review.CatalogChange `json:"node"`
 	// The item's position, for `after` and `before`.
 	Cursor string `json:"cursor"`
 }
@@ -185,7 +186,7 @@ type CatalogReviewConnection struct {
 	// The items of the page with their cursors.
 	Edges []*CatalogReviewEdge `json:"edges"`
 	// The reviews of the page.
-	Nodes []*catalog.CatalogReview `json:"nodes"`
+	Nodes []*review.CatalogReview `json:"nodes"`
 	// Where the page stands in the whole list.
 	PageInfo *PageInfo `json:"pageInfo"`
 	// The number of reviews in the whole filtered list.
@@ -195,7 +196,7 @@ type CatalogReviewConnection struct {
 // An item of a review list, with its cursor.
 type CatalogReviewEdge struct {
 	// The review.
-	Node *catalog.CatalogReview `json:"node"`
+	Node *review.CatalogReview `json:"node"`
 	// The item's position, for `after` and `before`.
 	Cursor string `json:"cursor"`
 }
@@ -203,7 +204,7 @@ type CatalogReviewEdge struct {
 // Narrows the staff queue of catalog reviews.
 type CatalogReviewFilter struct {
 	// Keeps reviews with any of these statuses; open ones when omitted.
-	Statuses []catalog.ReviewStatus `json:"statuses,omitempty"`
+	Statuses []review.ReviewStatus `json:"statuses,omitempty"`
 	// Keeps only reviews whose decision is late (true).
 	Overdue *bool `json:"overdue,omitempty"`
 	// Keeps reviews due on or before this day.
@@ -215,7 +216,7 @@ type CatalogReviewFilter struct {
 // The result of a change to a catalog review.
 type CatalogReviewPayload struct {
 	// The review as it now is; null when nothing was changed.
-	Review *catalog.CatalogReview `json:"review,omitempty"`
+	Review *review.CatalogReview `json:"review,omitempty"`
 	// What was wrong; empty on success. Deciding a decided review is CONFLICT.
 	UserErrors []*UserError `json:"userErrors"`
 }
@@ -414,7 +415,7 @@ type PageInfo struct {
 // The result of previewing a bulk catalog file.
 type PreviewCatalogChangesPayload struct {
 	// The preview; null when the input itself was wrong.
-	Preview *catalog.BulkPlan `json:"preview,omitempty"`
+	Preview *review.BulkPlan `json:"preview,omitempty"`
 	// What was wrong with the input (neither or both of csv and yaml); empty otherwise.
 	UserErrors []*UserError `json:"userErrors"`
 }
@@ -477,15 +478,15 @@ type SubmitCertificationForReviewInput struct {
 	// The CPT and CLT key activities it covers (global IDs of key activities).
 	KeyActivityIds []string `json:"keyActivityIds"`
 	// How it is earned.
-	EarningMethods []catalog.EarningMethod `json:"earningMethods"`
+	EarningMethods []review.EarningMethod `json:"earningMethods"`
 	// Where it is recognised.
-	Recognition []catalog.RecognitionScope `json:"recognition"`
+	Recognition []review.RecognitionScope `json:"recognition"`
 }
 
 // The result of a submission.
 type SubmitCertificationForReviewPayload struct {
 	// The review opened, or the open review of the same certification the candidate joined, as the candidate may see it; null when none.
-	Review *catalog.CatalogReview `json:"review,omitempty"`
+	Review *review.CatalogReview `json:"review,omitempty"`
 	// The catalog entry the certification already is; no review is opened then.
 	AlreadyListed *catalog.Certification `json:"alreadyListed,omitempty"`
 	// Whether the candidate joined an open review of the same certification; their submission stays their own.

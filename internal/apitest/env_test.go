@@ -18,6 +18,7 @@ import (
 	"github.com/mssc/recert/catalog/candidate"
 	"github.com/mssc/recert/catalog/gormstore"
 	"github.com/mssc/recert/catalog/notification"
+	"github.com/mssc/recert/catalog/review"
 	"github.com/mssc/recert/internal/auth"
 	"github.com/mssc/recert/internal/blobstore"
 	"github.com/mssc/recert/internal/formletter"
@@ -109,7 +110,7 @@ func newEnvOn(t testing.TB, store *gormstore.Store, counter *gormstore.Statement
 	}
 	limits := blobstore.DefaultLimits()
 	limits.MaxBytes = testUploadLimit
-	reviews := catalog.NewReviews(cat, store, blobs.Files(limits), clock)
+	reviews := review.NewReviews(cat, store, blobs.Files(limits), clock)
 	openReviews := catalog.NewOpenReviews(store)
 	reviews.UseOpenReviews(openReviews, maxOpenReviewsPerCandidate)
 	watch, stop := context.WithCancel(context.Background())
@@ -124,7 +125,7 @@ func newEnvOn(t testing.TB, store *gormstore.Store, counter *gormstore.Statement
 			CandidateService:   candidate.NewCandidates(store, clock),
 			CredentialChecker:  catalog.NewCredentialChecker(cat, openReviews, clock),
 			ReviewService:      reviews,
-			CurationService:    catalog.NewCuration(cat, store, clock),
+			CurationService:    review.NewCuration(cat, store, clock),
 			ApplicationService: applications,
 			InboxService:       e.inbox,
 		}),

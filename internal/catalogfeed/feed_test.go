@@ -17,6 +17,7 @@ import (
 
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/gormstore"
+	"github.com/mssc/recert/catalog/review"
 	"github.com/mssc/recert/internal/testdb"
 )
 
@@ -70,8 +71,8 @@ func (f *feed) change(t *testing.T, n int) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cert := snap.CertificationByKey("aws-cwi")
-	cur := catalog.NewCuration(f.cat, f.store, time.Now)
+	cert := review.CertificationByKey(snap, "aws-cwi")
+	cur := review.NewCuration(f.cat, f.store, time.Now)
 	_, errs, err := cur.AddAlias(ctx, cert.ID, catalog.Alias{Kind: catalog.AliasAlternateName, Value: "Welding Inspector " + strconv.Itoa(n)}, "common name")
 	if err != nil || len(errs) > 0 {
 		t.Fatal(err, errs)
@@ -207,13 +208,13 @@ func TestJSONLDUsesOnlyTermsCTDLDefines(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Fill every optional field of one entry, so that every term shows.
-	cert := snap.CertificationByKey("bcsp-csp")
-	in := catalog.CertificationInput{
+	cert := review.CertificationByKey(snap, "bcsp-csp")
+	in := review.CertificationInput{
 		OrganizationID: cert.OrganizationID, Name: cert.Name, DisplayName: cert.DisplayName, RecognitionBases: cert.RecognitionBases,
 		Aliases: cert.Aliases, Description: "What it attests.", URL: "https://example.org/csp",
 		CTID: "ce-00000000-0000-4000-8000-000000000002", RenewalPeriodMonths: 60,
 	}
-	if _, errs, err := catalog.NewCuration(f.cat, store, time.Now).UpdateCertification(ctx, cert.ID, in, "fill"); err != nil || len(errs) > 0 {
+	if _, errs, err := review.NewCuration(f.cat, store, time.Now).UpdateCertification(ctx, cert.ID, in, "fill"); err != nil || len(errs) > 0 {
 		t.Fatal(err, errs)
 	}
 	_, body := f.get(t, "/catalog.jsonld", "")

@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/review"
 )
 
 // maxAge is how long clients and shared caches may keep an answer without
@@ -117,7 +118,7 @@ func (h *Handler) serveEntry(w http.ResponseWriter, r *http.Request) {
 	if snap == nil {
 		return
 	}
-	c := snap.CertificationByKey(key)
+	c := review.CertificationByKey(snap, key)
 	switch {
 	case c == nil:
 		http.Error(w, "no certification has this key", http.StatusNotFound)

@@ -1,7 +1,8 @@
-package catalog
+package review
 
 import (
 	"context"
+	"github.com/mssc/recert/catalog"
 	"strconv"
 )
 
@@ -26,7 +27,7 @@ type BulkResult struct {
 // planFile reads the file and works it out on the current catalog, read
 // afresh from the store so that the version is the stored one.
 func (c *Curation) planFile(ctx context.Context, f BulkFile, reason string) (*BulkPlan, error) {
-	p, err := Require(ctx, RoleStaff)
+	p, err := catalog.Require(ctx, catalog.RoleStaff)
 	if err != nil {
 		return nil, err
 	}
@@ -38,7 +39,7 @@ func (c *Curation) planFile(ctx context.Context, f BulkFile, reason string) (*Bu
 	if len(problems) > 0 {
 		return &BulkPlan{CatalogVersion: snap.Version(), Problems: problems}, nil
 	}
-	return snap.planBulk(rows, Change{Actor: p.Actor(), At: c.now().UTC(), Reason: reason}), nil
+	return planBulk(snap, rows, catalog.Change{Actor: p.Actor(), At: c.now().UTC(), Reason: reason}), nil
 }
 
 // PreviewChanges answers what the file would change on the catalog as it
@@ -51,10 +52,10 @@ func (c *Curation) PreviewChanges(ctx context.Context, f BulkFile) (*BulkPlan, e
 // entry per change, all at one new catalog version. It refuses, writing
 // nothing, when the file has a problem or the catalog is no longer at the
 // version the preview was made on.
-func (c *Curation) ApplyChanges(ctx context.Context, f BulkFile, previewedVersion, reason string) (*BulkResult, []*Error, error) {
+func (c *Curation) ApplyChanges(ctx context.Context, f BulkFile, previewedVersion, reason string) (*BulkResult, []*catalog.Error, error) {
 	expected, err := strconv.ParseInt(previewedVersion, 10, 64)
 	if err != nil || expected < 0 {
-		return nil, []*Error{Invalid("catalogVersion", "the catalogVersion a preview of this file answered")}, nil
+		return nil, []*catalog.Error{catalog.Invalid("catalogVersion", "the catalogVersion a preview of this file answered")}, nil
 	}
 	if errs := checkReason(reason); len(errs) > 0 {
 		return nil, errs, nil
@@ -64,16 +65,16 @@ func (c *Curation) ApplyChanges(ctx context.Context, f BulkFile, previewedVersio
 		return nil, nil, err
 	}
 	if plan.CatalogVersion != expected {
-		return &BulkResult{Plan: plan}, []*Error{catalogMoved(expected, plan.CatalogVersion)}, nil
+		return &BulkResult{Plan: plan}, []*catalog.Error{catalogMoved(expected, plan.CatalogVersion)}, nil
 	}
 	if len(plan.Problems) > 0 {
-		errs := make([]*Error, len(plan.Problems))
+		errs := make([]*catalog.Error, len(plan.Problems))
 		for i, p := range plan.Problems {
 			msg := "line " + strconv.Itoa(p.Line)
 			if p.Field != "" {
 				msg += ", column " + p.Field
 			}
-			errs[i] = &Error{Code: p.Code, Field: f.Field, Message: msg + ": " + p.Message}
+			errs[i] = &catalog.Error{Code: p.Code, Field: f.Field, Message: msg + ": " + p.Message}
 		}
 		return &BulkResult{Plan: plan}, errs, nil
 	}
@@ -85,8 +86,8 @@ func (c *Curation) ApplyChanges(ctx context.Context, f BulkFile, previewedVersio
 		edits[i] = ch.edit
 	}
 	version, err := c.store.EditCatalogBatch(ctx, expected, edits)
-	if ErrorCode(err) == CodeConflict {
-		return &BulkResult{Plan: plan}, []*Error{catalogMoved(expected, -1)}, nil
+	if catalog.ErrorCode(err) == catalog.CodeConflict {
+		return &BulkResult{Plan: plan}, []*catalog.Error{catalogMoved(expected, -1)}, nil
 	}
 	if err != nil {
 		return nil, nil, err
@@ -95,10 +96,10 @@ func (c *Curation) ApplyChanges(ctx context.Context, f BulkFile, previewedVersio
 	return &BulkResult{Plan: plan, CatalogVersion: version}, nil, nil
 }
 
-func catalogMoved(expected, now int64) *Error {
+func catalogMoved(expected, now int64) *catalog.Error {
 	msg := "the catalog changed since the preview at version " + strconv.FormatInt(expected, 10)
 	if now >= 0 {
 		msg += " (it is now at " + strconv.FormatInt(now, 10) + ")"
 	}
-	return &Error{Code: CodeConflict, Field: "catalogVersion", Message: msg + "; preview the file again and apply that"}
+	return &catalog.Error{Code: catalog.CodeConflict, Field: "catalogVersion", Message: msg + "; preview the file again and apply that"}
 }

@@ -1,10 +1,12 @@
-package catalog
+package review
+
+import "github.com/mssc/recert/catalog"
 
 // fillFromReview completes an approval's input with what the review
 // already holds: the submitted name when staff give none, and, when they
 // name no organization, the existing one of the submitted organization's
 // name or else a new one as submitted.
-func (s *Snapshot) fillFromReview(in *CertificationInput, r *CatalogReview) {
+func fillFromReview(s *catalog.Snapshot, in *CertificationInput, r *CatalogReview) {
 	if in.Name == "" {
 		in.Name = r.CertificationName
 	}
@@ -12,7 +14,7 @@ func (s *Snapshot) fillFromReview(in *CertificationInput, r *CatalogReview) {
 		return
 	}
 	for _, o := range s.Organizations() {
-		if equalFold(o.Name, r.Organization.Name) || o.Acronym != "" && equalFold(o.Acronym, r.Organization.Name) {
+		if catalog.EqualFold(o.Name, r.Organization.Name) || o.Acronym != "" && catalog.EqualFold(o.Acronym, r.Organization.Name) {
 			in.OrganizationID = o.ID
 			return
 		}

@@ -1,8 +1,9 @@
-package catalog
+package review
 
 import (
 	"context"
 	"fmt"
+	"github.com/mssc/recert/catalog"
 	"io"
 	"slices"
 	"strconv"
@@ -26,7 +27,7 @@ type ReviewSubmission struct {
 	// Recognition is where it is recognised.
 	Recognition []RecognitionScope
 	// Copy is the copy of the certification.
-	Copy *Upload
+	Copy *catalog.Upload
 }
 
 // SubmissionResult says what a submission did.
@@ -34,7 +35,7 @@ type SubmissionResult struct {
 	// Review is the review opened, or the open one the candidate joined.
 	Review *CatalogReview
 	// AlreadyListed is the catalog entry the certification already is.
-	AlreadyListed *Certification
+	AlreadyListed *catalog.Certification
 	// Attached says the candidate joined an open review of the same certification.
 	Attached bool
 }
@@ -42,26 +43,26 @@ type SubmissionResult struct {
 // Reviews is the service for catalog reviews: candidates submit
 // certifications that are not listed; staff screen, ask, and decide.
 type Reviews struct {
-	catalog *Catalog
+	catalog *catalog.Catalog
 	store   ReviewStore
-	files   FileStorage
+	files   catalog.FileStorage
 	now     func() time.Time
 	// open is told of every change this service makes to the reviews.
-	open *OpenReviews
+	open *catalog.OpenReviews
 	// maxOpenPerCandidate caps the open reviews one candidate may have
 	// submitted; 0 sets no cap.
 	maxOpenPerCandidate int
 }
 
 // NewReviews returns the review service; now is the clock.
-func NewReviews(cat *Catalog, store ReviewStore, files FileStorage, now func() time.Time) *Reviews {
+func NewReviews(cat *catalog.Catalog, store ReviewStore, files catalog.FileStorage, now func() time.Time) *Reviews {
 	return &Reviews{catalog: cat, store: store, files: files, now: now}
 }
 
 // UseOpenReviews keeps open, the open reviews the credential check reads,
 // in step with every change this service makes, and caps the open reviews
 // one candidate may have submitted at maxPerCandidate (0 sets no cap).
-func (s *Reviews) UseOpenReviews(open *OpenReviews, maxPerCandidate int) {
+func (s *Reviews) UseOpenReviews(open *catalog.OpenReviews, maxPerCandidate int) {
 	s.open, s.maxOpenPerCandidate = open, maxPerCandidate
 }
 
@@ -74,15 +75,15 @@ func (s *Reviews) openReviewsChanged(ctx context.Context) {
 
 // OpenReviewLimitReached is the user error of a candidate who has max
 // catalog reviews open and submits another.
-func OpenReviewLimitReached(max int) *Error {
-	return &Error{Code: CodeInvalid, Message: fmt.Sprintf(
+func OpenReviewLimitReached(max int) *catalog.Error {
+	return &catalog.Error{Code: catalog.CodeInvalid, Message: fmt.Sprintf(
 		"you have %d catalog reviews waiting for a decision, the most one candidate may have open; submit another once one of them is decided", max)}
 }
 
 // withinOpenReviewLimit returns the candidate's open review of the same
 // certification, if any, or a user error when the candidate may open no
 // other review.
-func (s *Reviews) withinOpenReviewLimit(ctx context.Context, p *Principal, in ReviewSubmission) (*CatalogReview, []*Error, error) {
+func (s *Reviews) withinOpenReviewLimit(ctx context.Context, p *catalog.Principal, in ReviewSubmission) (*CatalogReview, []*catalog.Error, error) {
 	if s.maxOpenPerCandidate <= 0 {
 		return nil, nil, nil
 	}
@@ -101,23 +102,23 @@ func (s *Reviews) withinOpenReviewLimit(ctx context.Context, p *Principal, in Re
 		open++
 	}
 	if open >= s.maxOpenPerCandidate {
-		return nil, []*Error{OpenReviewLimitReached(s.maxOpenPerCandidate)}, nil
+		return nil, []*catalog.Error{OpenReviewLimitReached(s.maxOpenPerCandidate)}, nil
 	}
 	return nil, nil, nil
 }
 
-func (s *Reviews) today() Date { return DateOf(s.now().UTC()) }
+func (s *Reviews) today() catalog.Date { return catalog.DateOf(s.now().UTC()) }
 
 // reviewKey identifies the same certification of the same body.
 func reviewKey(name, organization string) string {
-	return normalizeText(name) + "|" + normalizeText(organization)
+	return catalog.NormalizeText(name) + "|" + catalog.NormalizeText(organization)
 }
 
 // Submit opens a review, unless the certification is already listed (the
 // answer names the entry) or under review already (the candidate joins
 // that review). Missing documentation comes back as user errors.
-func (s *Reviews) Submit(ctx context.Context, in ReviewSubmission) (SubmissionResult, []*Error, error) {
-	p, err := Require(ctx, RoleCandidate)
+func (s *Reviews) Submit(ctx context.Context, in ReviewSubmission) (SubmissionResult, []*catalog.Error, error) {
+	p, err := catalog.Require(ctx, catalog.RoleCandidate)
 	if err != nil {
 		return SubmissionResult{}, nil, err
 	}
@@ -128,8 +129,8 @@ func (s *Reviews) Submit(ctx context.Context, in ReviewSubmission) (SubmissionRe
 	if errs := s.checkSubmission(snap, &in); len(errs) > 0 {
 		return SubmissionResult{}, errs, nil
 	}
-	check := snap.CheckCredential(CredentialInput{Text: in.CertificationName, Issuer: in.Organization.Name})
-	if check.Verdict == VerdictIndustryCertification && check.Entry != nil {
+	check := snap.CheckCredential(catalog.CredentialInput{Text: in.CertificationName, Issuer: in.Organization.Name})
+	if check.Verdict == catalog.VerdictIndustryCertification && check.Entry != nil {
 		return SubmissionResult{AlreadyListed: check.Entry}, nil, nil
 	}
 	if own, errs, err := s.withinOpenReviewLimit(ctx, p, in); own != nil || len(errs) > 0 || err != nil {
@@ -139,12 +140,12 @@ func (s *Reviews) Submit(ctx context.Context, in ReviewSubmission) (SubmissionRe
 	// open review keeps their own copy in their own submission.
 	file, err := s.files.Put(ctx, in.Copy.Content, in.Copy.Name)
 	if err != nil {
-		if ErrorCode(err) == CodeInvalid {
-			return SubmissionResult{}, []*Error{{Code: CodeInvalid, Field: "copy", Message: AsError(err).Message}}, nil
+		if catalog.ErrorCode(err) == catalog.CodeInvalid {
+			return SubmissionResult{}, []*catalog.Error{{Code: catalog.CodeInvalid, Field: "copy", Message: catalog.AsError(err).Message}}, nil
 		}
 		return SubmissionResult{}, nil, err
 	}
-	change := Change{Action: "review.submit", Actor: p.Actor(), At: s.now().UTC()}
+	change := catalog.Change{Action: "review.submit", Actor: p.Actor(), At: s.now().UTC()}
 	submitter := ReviewSubmitter{
 		Subject: p.Subject, CandidateNumber: p.CandidateNumber, AddedAt: change.At,
 		CertificationName: in.CertificationName, Organization: in.Organization, TrainingRequirements: in.TrainingRequirements,
@@ -154,7 +155,7 @@ func (s *Reviews) Submit(ctx context.Context, in ReviewSubmission) (SubmissionRe
 		s.openReviewsChanged(ctx)
 		return SubmissionResult{Review: joined.SeenBy(p), Attached: joined != nil}, nil, err
 	}
-	days := int(snap.RuleValue("catalog_review_days"))
+	days := int(RuleValue(snap, "catalog_review_days"))
 	r := &CatalogReview{
 		CertificationName: in.CertificationName, Organization: in.Organization, TrainingRequirements: in.TrainingRequirements,
 		KeyActivityIDs: in.KeyActivityIDs, EarningMethods: in.EarningMethods, Recognition: in.Recognition, Copy: file,
@@ -163,12 +164,12 @@ func (s *Reviews) Submit(ctx context.Context, in ReviewSubmission) (SubmissionRe
 	}
 	if err := s.store.CreateReview(ctx, r, change, s.maxOpenPerCandidate); err != nil {
 		switch {
-		case ErrorCode(err) == CodeConflict:
+		case catalog.ErrorCode(err) == catalog.CodeConflict:
 			joined, err := s.join(ctx, submitter, change)
 			s.openReviewsChanged(ctx)
 			return SubmissionResult{Review: joined.SeenBy(p), Attached: joined != nil}, nil, err
-		case ErrorCode(err) == CodeInvalid:
-			return SubmissionResult{}, []*Error{AsError(err)}, nil
+		case catalog.ErrorCode(err) == catalog.CodeInvalid:
+			return SubmissionResult{}, []*catalog.Error{catalog.AsError(err)}, nil
 		}
 		return SubmissionResult{}, nil, err
 	}
@@ -179,7 +180,7 @@ func (s *Reviews) Submit(ctx context.Context, in ReviewSubmission) (SubmissionRe
 // join attaches the submission to an open review of the same
 // certification, if there is one: the review's decision is shared, the
 // submission stays the submitter's own.
-func (s *Reviews) join(ctx context.Context, who ReviewSubmitter, change Change) (*CatalogReview, error) {
+func (s *Reviews) join(ctx context.Context, who ReviewSubmitter, change catalog.Change) (*CatalogReview, error) {
 	open, err := s.store.OpenReviews(ctx)
 	if err != nil {
 		return nil, err
@@ -202,19 +203,19 @@ func (s *Reviews) join(ctx context.Context, who ReviewSubmitter, change Change) 
 	return nil, nil
 }
 
-func (s *Reviews) checkSubmission(snap *Snapshot, in *ReviewSubmission) []*Error {
+func (s *Reviews) checkSubmission(snap *catalog.Snapshot, in *ReviewSubmission) []*catalog.Error {
 	// Names lose invisible formatting characters, so that one cannot pass
 	// for another nor reverse how staff read it.
-	in.CertificationName = strings.TrimSpace(withoutFormatCharacters(in.CertificationName))
-	in.Organization.Name = strings.TrimSpace(withoutFormatCharacters(in.Organization.Name))
+	in.CertificationName = strings.TrimSpace(catalog.WithoutFormatCharacters(in.CertificationName))
+	in.Organization.Name = strings.TrimSpace(catalog.WithoutFormatCharacters(in.Organization.Name))
 	in.Organization.URL = strings.TrimSpace(in.Organization.URL)
 	in.Organization.Description = strings.TrimSpace(in.Organization.Description)
-	var errs []*Error
+	var errs []*catalog.Error
 	checkText(&errs, "certificationName", in.CertificationName, true, maxCatalogText)
 	checkText(&errs, "organization.name", in.Organization.Name, true, maxCatalogText)
 	checkText(&errs, "organization.description", in.Organization.Description, false, 5000)
 	if in.Organization.URL == "" && in.Organization.Description == "" {
-		errs = append(errs, Invalid("organization.url", "give a link to the organization's web site or a description of it (or of its published material)"))
+		errs = append(errs, catalog.Invalid("organization.url", "give a link to the organization's web site or a description of it (or of its published material)"))
 	} else if in.Organization.URL != "" {
 		org := OrganizationInput{Name: in.Organization.Name, URL: in.Organization.URL}
 		for _, e := range org.normalize("organization.") {
@@ -225,23 +226,23 @@ func (s *Reviews) checkSubmission(snap *Snapshot, in *ReviewSubmission) []*Error
 	}
 	checkText(&errs, "trainingRequirements", in.TrainingRequirements, true, 5000)
 	if len(in.KeyActivityIDs) == 0 {
-		errs = append(errs, Invalid("keyActivityIds", "name at least one CPT or CLT key activity the certification covers"))
+		errs = append(errs, catalog.Invalid("keyActivityIds", "name at least one CPT or CLT key activity the certification covers"))
 	}
 	for i, id := range in.KeyActivityIDs {
 		if snap.Node("KeyActivity", id) == nil {
-			errs = append(errs, Invalid("keyActivityIds."+strconv.Itoa(i), "no key activity has this ID"))
+			errs = append(errs, catalog.Invalid("keyActivityIds."+strconv.Itoa(i), "no key activity has this ID"))
 		}
 	}
 	in.KeyActivityIDs = slices.Compact(slices.Sorted(slices.Values(in.KeyActivityIDs)))
 	if len(in.EarningMethods) == 0 {
-		errs = append(errs, Invalid("earningMethods", "say how the certification is earned"))
+		errs = append(errs, catalog.Invalid("earningMethods", "say how the certification is earned"))
 	}
 	if len(in.Recognition) == 0 {
-		errs = append(errs, Invalid("recognition", "say where the certification is recognised"))
+		errs = append(errs, catalog.Invalid("recognition", "say where the certification is recognised"))
 	}
-	in.EarningMethods, in.Recognition = sortedUnique(in.EarningMethods), sortedUnique(in.Recognition)
+	in.EarningMethods, in.Recognition = catalog.SortedUnique(in.EarningMethods), catalog.SortedUnique(in.Recognition)
 	if in.Copy == nil || in.Copy.Content == nil {
-		errs = append(errs, Invalid("copy", "attach a copy of the certification (PDF, PNG or JPEG)"))
+		errs = append(errs, catalog.Invalid("copy", "attach a copy of the certification (PDF, PNG or JPEG)"))
 	}
 	return errs
 }
@@ -251,11 +252,11 @@ func (s *Reviews) checkSubmission(snap *Snapshot, in *ReviewSubmission) []*Error
 func screen(methods []EarningMethod, recognition []RecognitionScope) []ReviewFlag {
 	var flags []ReviewFlag
 	if !slices.ContainsFunc(recognition, func(r RecognitionScope) bool { return r != RecognizedByCompany && r != RecognizedInCity }) {
-		flags = append(flags, ReviewFlag{RuleLocalOrCompanySpecific,
+		flags = append(flags, ReviewFlag{catalog.RuleLocalOrCompanySpecific,
 			"recognised only by a company or a city: local or company-specific certificates will not qualify for recertification points (guide)"})
 	}
 	if !slices.ContainsFunc(methods, func(m EarningMethod) bool { return m != EarnedByAttendance }) {
-		flags = append(flags, ReviewFlag{RuleAttendanceOnly,
+		flags = append(flags, ReviewFlag{catalog.RuleAttendanceOnly,
 			"earned by training attendance only: certificates earned by simple attendance will not qualify for recertification points (guide)"})
 	}
 	return flags
@@ -269,13 +270,13 @@ func (s *Reviews) Get(ctx context.Context, id int64) (*CatalogReview, error) {
 	if err != nil || r == nil {
 		return nil, err
 	}
-	return r.SeenBy(PrincipalFrom(ctx)), nil
+	return r.SeenBy(catalog.PrincipalFrom(ctx)), nil
 }
 
 // Mine returns the reviews the signed-in candidate submitted, each as
 // they may see it.
 func (s *Reviews) Mine(ctx context.Context) ([]*CatalogReview, error) {
-	p, err := Require(ctx, RoleCandidate)
+	p, err := catalog.Require(ctx, catalog.RoleCandidate)
 	if err != nil {
 		return nil, err
 	}
@@ -287,18 +288,18 @@ func (s *Reviews) Mine(ctx context.Context) ([]*CatalogReview, error) {
 }
 
 // Queue pages the reviews for staff, by due date.
-func (s *Reviews) Queue(ctx context.Context, f ReviewFilter, req PageRequest) (Page[*CatalogReview], error) {
-	if _, err := Require(ctx, RoleStaff); err != nil {
-		return Page[*CatalogReview]{}, err
+func (s *Reviews) Queue(ctx context.Context, f ReviewFilter, req catalog.PageRequest) (catalog.Page[*CatalogReview], error) {
+	if _, err := catalog.Require(ctx, catalog.RoleStaff); err != nil {
+		return catalog.Page[*CatalogReview]{}, err
 	}
 	if err := req.Validate(); err != nil {
-		return Page[*CatalogReview]{}, err
+		return catalog.Page[*CatalogReview]{}, err
 	}
 	return s.store.PageReviews(ctx, f, req)
 }
 
 // Today is the service's current day, for telling overdue reviews.
-func (s *Reviews) Today() Date { return s.today() }
+func (s *Reviews) Today() catalog.Date { return s.today() }
 
 // IsOpen reports whether the catalog review with the ID exists and is
 // still open, whoever asks: an application's decision waits for it.
@@ -312,8 +313,8 @@ func (s *Reviews) IsOpen(ctx context.Context, id int64) (bool, error) {
 
 // transition loads a review, checks the principal and its state, applies
 // the change and saves it with optimistic locking.
-func (s *Reviews) transition(ctx context.Context, id int64, role Role, action string, apply func(p *Principal, r *CatalogReview, change Change) (*CatalogEdit, []*Error)) (*CatalogReview, []*Error, error) {
-	p, err := Require(ctx, role)
+func (s *Reviews) transition(ctx context.Context, id int64, role catalog.Role, action string, apply func(p *catalog.Principal, r *CatalogReview, change catalog.Change) (*CatalogEdit, []*catalog.Error)) (*CatalogReview, []*catalog.Error, error) {
+	p, err := catalog.Require(ctx, role)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -321,10 +322,10 @@ func (s *Reviews) transition(ctx context.Context, id int64, role Role, action st
 	if err != nil {
 		return nil, nil, err
 	}
-	if r == nil || (role == RoleCandidate && !r.SubmittedBy(p)) {
-		return nil, []*Error{{Code: CodeNotFound, Field: "reviewId", Message: "no catalog review has this ID"}}, nil
+	if r == nil || (role == catalog.RoleCandidate && !r.SubmittedBy(p)) {
+		return nil, []*catalog.Error{{Code: catalog.CodeNotFound, Field: "reviewId", Message: "no catalog review has this ID"}}, nil
 	}
-	change := Change{Action: action, Actor: p.Actor(), At: s.now().UTC()}
+	change := catalog.Change{Action: action, Actor: p.Actor(), At: s.now().UTC()}
 	expected := r.Version
 	edit, errs := apply(p, r, change)
 	if len(errs) > 0 {
@@ -332,8 +333,8 @@ func (s *Reviews) transition(ctx context.Context, id int64, role Role, action st
 	}
 	r.Version++
 	if err := s.store.UpdateReview(ctx, r, expected, change, edit); err != nil {
-		if ErrorCode(err) == CodeConflict {
-			return nil, []*Error{{Code: CodeConflict, Field: "reviewId", Message: "the review was changed by someone else at the same time; reload it and try again"}}, nil
+		if catalog.ErrorCode(err) == catalog.CodeConflict {
+			return nil, []*catalog.Error{{Code: catalog.CodeConflict, Field: "reviewId", Message: "the review was changed by someone else at the same time; reload it and try again"}}, nil
 		}
 		return nil, nil, err
 	}
@@ -344,28 +345,28 @@ func (s *Reviews) transition(ctx context.Context, id int64, role Role, action st
 	return r.SeenBy(p), nil, nil
 }
 
-func notOpen(r *CatalogReview) []*Error {
-	return []*Error{{Code: CodeConflict, Field: "reviewId", Message: "the review was already decided: " + string(r.Status)}}
+func notOpen(r *CatalogReview) []*catalog.Error {
+	return []*catalog.Error{{Code: catalog.CodeConflict, Field: "reviewId", Message: "the review was already decided: " + string(r.Status)}}
 }
 
 // Assign gives a review to a staff member (the caller when assignee is empty).
-func (s *Reviews) Assign(ctx context.Context, id int64, assignee string) (*CatalogReview, []*Error, error) {
-	return s.transition(ctx, id, RoleStaff, "review.assign", func(p *Principal, r *CatalogReview, _ Change) (*CatalogEdit, []*Error) {
+func (s *Reviews) Assign(ctx context.Context, id int64, assignee string) (*CatalogReview, []*catalog.Error, error) {
+	return s.transition(ctx, id, catalog.RoleStaff, "review.assign", func(p *catalog.Principal, r *CatalogReview, _ catalog.Change) (*CatalogEdit, []*catalog.Error) {
 		if !r.Status.Open() {
 			return nil, notOpen(r)
 		}
-		r.Assignee = FirstNonEmpty(strings.TrimSpace(assignee), p.Subject)
+		r.Assignee = catalog.FirstNonEmpty(strings.TrimSpace(assignee), p.Subject)
 		return nil, nil
 	})
 }
 
 // RequestInformation asks the submitter for more; the review's clock pauses.
-func (s *Reviews) RequestInformation(ctx context.Context, id int64, message string) (*CatalogReview, []*Error, error) {
-	return s.transition(ctx, id, RoleStaff, "review.request_information", func(_ *Principal, r *CatalogReview, change Change) (*CatalogEdit, []*Error) {
+func (s *Reviews) RequestInformation(ctx context.Context, id int64, message string) (*CatalogReview, []*catalog.Error, error) {
+	return s.transition(ctx, id, catalog.RoleStaff, "review.request_information", func(_ *catalog.Principal, r *CatalogReview, change catalog.Change) (*CatalogEdit, []*catalog.Error) {
 		if r.Status != ReviewPending {
-			return nil, []*Error{{Code: CodeConflict, Field: "reviewId", Message: "only a pending review can ask for information; it is " + string(r.Status)}}
+			return nil, []*catalog.Error{{Code: catalog.CodeConflict, Field: "reviewId", Message: "only a pending review can ask for information; it is " + string(r.Status)}}
 		}
-		var errs []*Error
+		var errs []*catalog.Error
 		if checkText(&errs, "message", message, true, 5000); len(errs) > 0 {
 			return nil, errs
 		}
@@ -379,17 +380,17 @@ func (s *Reviews) RequestInformation(ctx context.Context, id int64, message stri
 // and its due date moves on by the days it was paused. The answer is kept
 // in the submitter's own submission, which no other submitter sees; staff
 // see it there and as the review's latest answer.
-func (s *Reviews) ProvideInformation(ctx context.Context, id int64, response string) (*CatalogReview, []*Error, error) {
-	return s.transition(ctx, id, RoleCandidate, "review.provide_information", func(p *Principal, r *CatalogReview, change Change) (*CatalogEdit, []*Error) {
+func (s *Reviews) ProvideInformation(ctx context.Context, id int64, response string) (*CatalogReview, []*catalog.Error, error) {
+	return s.transition(ctx, id, catalog.RoleCandidate, "review.provide_information", func(p *catalog.Principal, r *CatalogReview, change catalog.Change) (*CatalogEdit, []*catalog.Error) {
 		if r.Status != ReviewInformationRequested {
-			return nil, []*Error{{Code: CodeConflict, Field: "reviewId", Message: "no information is requested of this review"}}
+			return nil, []*catalog.Error{{Code: catalog.CodeConflict, Field: "reviewId", Message: "no information is requested of this review"}}
 		}
-		var errs []*Error
+		var errs []*catalog.Error
 		if checkText(&errs, "response", response, true, 5000); len(errs) > 0 {
 			return nil, errs
 		}
 		// The clock is paused for the calendar days between question and answer.
-		paused := DateOf(r.PausedAt.UTC()).DaysUntil(DateOf(change.At.UTC()))
+		paused := catalog.DateOf(r.PausedAt.UTC()).DaysUntil(catalog.DateOf(change.At.UTC()))
 		r.Status, r.PausedAt, r.InformationResponse = ReviewPending, nil, response
 		own := r.Submission(p)
 		at := change.At
@@ -403,23 +404,23 @@ func (s *Reviews) ProvideInformation(ctx context.Context, id int64, response str
 // Approve adds the certification to the catalog, as staff describe it,
 // with provenance pointing at the review; what staff leave out and the
 // review holds is taken from the review. Exactly one decision wins.
-func (s *Reviews) Approve(ctx context.Context, id int64, in CertificationInput, reason string) (*CatalogReview, *Certification, []*Error, error) {
+func (s *Reviews) Approve(ctx context.Context, id int64, in CertificationInput, reason string) (*CatalogReview, *catalog.Certification, []*catalog.Error, error) {
 	snap, err := s.catalog.Snapshot(ctx)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	var cert *Certification
-	r, errs, err := s.transition(ctx, id, RoleStaff, "review.approve", func(_ *Principal, r *CatalogReview, change Change) (*CatalogEdit, []*Error) {
+	var cert *catalog.Certification
+	r, errs, err := s.transition(ctx, id, catalog.RoleStaff, "review.approve", func(_ *catalog.Principal, r *CatalogReview, change catalog.Change) (*CatalogEdit, []*catalog.Error) {
 		if r.Status != ReviewPending {
 			return nil, notOpen(r)
 		}
-		snap.fillFromReview(&in, r)
-		if errs := snap.checkCertification("certification.", &in, nil); len(errs) > 0 {
+		fillFromReview(snap, &in, r)
+		if errs := checkCertification(snap, "certification.", &in, nil); len(errs) > 0 {
 			return nil, errs
 		}
-		var org *Organization
-		org, cert = snap.newCertification(in, SourceCatalogReview, fmt.Sprintf("catalog review #%d", r.ID))
-		change.Reason = FirstNonEmpty(reason, "approved on review")
+		var org *catalog.Organization
+		org, cert = newCertification(snap, in, catalog.SourceCatalogReview, fmt.Sprintf("catalog review #%d", r.ID))
+		change.Reason = catalog.FirstNonEmpty(reason, "approved on review")
 		r.Status = ReviewApproved
 		r.Decision = &ReviewDecision{Outcome: ReviewApproved, Message: reason, DecidedBy: change.Actor, DecidedAt: change.At}
 		return &CatalogEdit{Change: change, Organization: org, Certification: cert, EntityType: "Certification", After: record(cert), ReviewID: r.ID}, nil
@@ -432,12 +433,12 @@ func (s *Reviews) Approve(ctx context.Context, id int64, in CertificationInput, 
 
 // Reject turns the certification down with a reason and a message the
 // submitter sees.
-func (s *Reviews) Reject(ctx context.Context, id int64, reason RejectionReason, message string) (*CatalogReview, []*Error, error) {
-	return s.transition(ctx, id, RoleStaff, "review.reject", func(_ *Principal, r *CatalogReview, change Change) (*CatalogEdit, []*Error) {
+func (s *Reviews) Reject(ctx context.Context, id int64, reason RejectionReason, message string) (*CatalogReview, []*catalog.Error, error) {
+	return s.transition(ctx, id, catalog.RoleStaff, "review.reject", func(_ *catalog.Principal, r *CatalogReview, change catalog.Change) (*CatalogEdit, []*catalog.Error) {
 		if r.Status != ReviewPending {
 			return nil, notOpen(r)
 		}
-		var errs []*Error
+		var errs []*catalog.Error
 		if checkText(&errs, "message", message, true, 5000); len(errs) > 0 {
 			return nil, errs
 		}
@@ -451,23 +452,23 @@ func (s *Reviews) Reject(ctx context.Context, id int64, reason RejectionReason, 
 // candidate only the copy of their own submissions (never another
 // submitter's copy of a review they joined); to anyone else the file does
 // not exist.
-func (s *Reviews) OpenFile(ctx context.Context, key string) (io.ReadCloser, StoredFile, error) {
-	p := PrincipalFrom(ctx)
+func (s *Reviews) OpenFile(ctx context.Context, key string) (io.ReadCloser, catalog.StoredFile, error) {
+	p := catalog.PrincipalFrom(ctx)
 	var reviews []*CatalogReview
 	var err error
 	switch {
 	case key == "":
-	case p.Has(RoleStaff):
+	case p.Has(catalog.RoleStaff):
 		reviews, err = s.store.ReviewsWithFile(ctx, key)
-	case p.Has(RoleCandidate):
+	case p.Has(catalog.RoleCandidate):
 		reviews, err = s.store.ReviewsSubmittedBy(ctx, p.Subject)
 	}
 	if err != nil {
-		return nil, StoredFile{}, err
+		return nil, catalog.StoredFile{}, err
 	}
 	for _, r := range reviews {
 		if v := r.SeenBy(p); v != nil {
-			files := []StoredFile{v.Copy}
+			files := []catalog.StoredFile{v.Copy}
 			for _, sub := range v.Submitters {
 				files = append(files, sub.Copy)
 			}
@@ -479,11 +480,11 @@ func (s *Reviews) OpenFile(ctx context.Context, key string) (io.ReadCloser, Stor
 			}
 		}
 	}
-	return nil, StoredFile{}, NotFound("no such file")
+	return nil, catalog.StoredFile{}, catalog.NotFound("no such file")
 }
 
 // RuleValue reads a figure of the rule tables, 0 when missing.
-func (s *Snapshot) RuleValue(key string) float64 {
+func RuleValue(s *catalog.Snapshot, key string) float64 {
 	if r := s.Rule(key); r != nil {
 		return r.Value
 	}

@@ -1,8 +1,9 @@
-package catalog
+package review
 
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/mssc/recert/catalog"
 	"reflect"
 	"regexp"
 	"slices"
@@ -17,7 +18,7 @@ type BulkProblem struct {
 	// Field is the column the problem is about, if any.
 	Field string
 	// Code classifies the problem.
-	Code Code
+	Code catalog.Code
 	// Message says what is wrong in words staff can act on.
 	Message string
 }
@@ -68,20 +69,20 @@ const maxKeyLength = 80
 // bulkPlanner works a bulk file out against a snapshot, keeping the
 // entries the file creates so that later lines may refer to them.
 type bulkPlanner struct {
-	snap     *Snapshot
-	change   Change
+	snap     *catalog.Snapshot
+	change   catalog.Change
 	plan     *BulkPlan
 	newOrgs  map[string]*OrganizationInput
-	orgs     map[string]*Organization
+	orgs     map[string]*catalog.Organization
 	lines    map[string]int
 	displays map[string]int
 }
 
 // planBulk works out every change and problem of the rows.
-func (s *Snapshot) planBulk(rows []bulkRow, change Change) *BulkPlan {
+func planBulk(s *catalog.Snapshot, rows []bulkRow, change catalog.Change) *BulkPlan {
 	p := &bulkPlanner{
 		snap: s, change: change, plan: &BulkPlan{CatalogVersion: s.Version()},
-		newOrgs: map[string]*OrganizationInput{}, orgs: map[string]*Organization{},
+		newOrgs: map[string]*OrganizationInput{}, orgs: map[string]*catalog.Organization{},
 		lines: map[string]int{}, displays: map[string]int{},
 	}
 	for i := range rows {
@@ -90,13 +91,13 @@ func (s *Snapshot) planBulk(rows []bulkRow, change Change) *BulkPlan {
 	return p.plan
 }
 
-func (p *bulkPlanner) problem(line int, field string, code Code, format string, args ...any) {
+func (p *bulkPlanner) problem(line int, field string, code catalog.Code, format string, args ...any) {
 	p.plan.Problems = append(p.plan.Problems, BulkProblem{Line: line, Field: field, Code: code, Message: fmt.Sprintf(format, args...)})
 }
 
 // errorsAt turns the domain's input errors into problems of the line,
 // naming the file's columns.
-func (p *bulkPlanner) errorsAt(line int, errs []*Error) bool {
+func (p *bulkPlanner) errorsAt(line int, errs []*catalog.Error) bool {
 	for _, e := range errs {
 		field := e.Field
 		switch {
@@ -122,22 +123,22 @@ func (p *bulkPlanner) row(r *bulkRow) {
 	key := r.values["key"]
 	ok := true
 	if !slices.Contains([]BulkAction{BulkCreate, BulkUpdate, BulkRetire}, action) {
-		p.problem(r.line, "action", CodeInvalid, "the action must be create, update or retire")
+		p.problem(r.line, "action", catalog.CodeInvalid, "the action must be create, update or retire")
 		ok = false
 	}
 	if kind != "organization" && kind != "certification" {
-		p.problem(r.line, "kind", CodeInvalid, "the kind must be organization or certification")
+		p.problem(r.line, "kind", catalog.CodeInvalid, "the kind must be organization or certification")
 		ok = false
 	}
 	if len(key) > maxKeyLength || !bulkKeyPattern.MatchString(key) {
-		p.problem(r.line, "key", CodeInvalid, "a key of lowercase letters, digits and single hyphens, at most %d characters", maxKeyLength)
+		p.problem(r.line, "key", catalog.CodeInvalid, "a key of lowercase letters, digits and single hyphens, at most %d characters", maxKeyLength)
 		ok = false
 	}
 	if !ok {
 		return
 	}
 	if first, seen := p.lines[kind+"/"+key]; seen {
-		p.problem(r.line, "key", CodeInvalid, "the %s %s is already changed on line %d; change an entry once a file", kind, key, first)
+		p.problem(r.line, "key", catalog.CodeInvalid, "the %s %s is already changed on line %d; change an entry once a file", kind, key, first)
 		return
 	}
 	p.lines[kind+"/"+key] = r.line
@@ -152,7 +153,7 @@ func (p *bulkPlanner) row(r *bulkRow) {
 	}
 	for _, c := range bulkColumns {
 		if r.has(c) && !slices.Contains(allowed, c) {
-			p.problem(r.line, c, CodeInvalid, "the column %s does not apply to %s of %s %s", c, strings.ToLower(string(action)), article(kind), kind)
+			p.problem(r.line, c, catalog.CodeInvalid, "the column %s does not apply to %s of %s %s", c, strings.ToLower(string(action)), article(kind), kind)
 			ok = false
 		}
 	}
@@ -161,7 +162,7 @@ func (p *bulkPlanner) row(r *bulkRow) {
 	}
 	switch {
 	case kind == "organization" && action == BulkRetire:
-		p.problem(r.line, "action", CodeInvalid, "an organization is not retired; retire its certifications")
+		p.problem(r.line, "action", catalog.CodeInvalid, "an organization is not retired; retire its certifications")
 	case kind == "organization":
 		p.organization(r, action, key)
 	case action == BulkRetire:
@@ -186,14 +187,14 @@ func fill(r *bulkRow, column string, dst *string) {
 }
 
 func (p *bulkPlanner) organization(r *bulkRow, action BulkAction, key string) {
-	before := p.snap.orgByKey(key)
+	before := orgByKey(p.snap, key)
 	var in OrganizationInput
 	switch {
 	case action == BulkCreate && (before != nil || p.orgs[key] != nil):
-		p.problem(r.line, "key", CodeConflict, "an organization already has the key %s; use update", key)
+		p.problem(r.line, "key", catalog.CodeConflict, "an organization already has the key %s; use update", key)
 		return
 	case action == BulkUpdate && before == nil:
-		p.problem(r.line, "key", CodeNotFound, "no organization has the key %s", key)
+		p.problem(r.line, "key", catalog.CodeNotFound, "no organization has the key %s", key)
 		return
 	case before != nil:
 		in = OrganizationInput{Name: before.Name, Acronym: before.Acronym, URL: before.URL, Description: before.Description, CTID: before.CTID}
@@ -204,7 +205,7 @@ func (p *bulkPlanner) organization(r *bulkRow, action BulkAction, key string) {
 	if p.errorsAt(r.line, in.normalize("")) {
 		return
 	}
-	after := &Organization{Key: key, Name: in.Name, Acronym: in.Acronym, URL: in.URL, Description: in.Description, CTID: in.CTID}
+	after := &catalog.Organization{Key: key, Name: in.Name, Acronym: in.Acronym, URL: in.URL, Description: in.Description, CTID: in.CTID}
 	edit := &CatalogEdit{Change: p.change, Organization: after, EntityType: "Organization", After: record(after)}
 	edit.Change.Action = "organization." + strings.ToLower(string(action))
 	if before != nil {
@@ -217,7 +218,7 @@ func (p *bulkPlanner) organization(r *bulkRow, action BulkAction, key string) {
 }
 
 // certificationInput is the staff input that reproduces an entry.
-func certificationInput(c *Certification) CertificationInput {
+func certificationInput(c *catalog.Certification) CertificationInput {
 	return CertificationInput{
 		OrganizationID: c.OrganizationID, Name: c.Name, DisplayName: c.DisplayName, Group: c.Group, Level: c.Level,
 		Note: c.Note, RecognitionBases: slices.Clone(c.RecognitionBases), EligiblePrograms: slices.Clone(c.EligiblePrograms),
@@ -227,24 +228,24 @@ func certificationInput(c *Certification) CertificationInput {
 }
 
 func (p *bulkPlanner) certification(r *bulkRow, action BulkAction, key string) {
-	before := p.snap.certByKey(key)
+	before := certByKey(p.snap, key)
 	var in CertificationInput
 	switch {
 	case action == BulkCreate && before != nil:
-		p.problem(r.line, "key", CodeConflict, "a certification already has the key %s; use update", key)
+		p.problem(r.line, "key", catalog.CodeConflict, "a certification already has the key %s; use update", key)
 		return
 	case action == BulkUpdate && before == nil:
-		p.problem(r.line, "key", CodeNotFound, "no certification has the key %s", key)
+		p.problem(r.line, "key", catalog.CodeNotFound, "no certification has the key %s", key)
 		return
 	case action == BulkCreate && !r.has("organization"):
-		p.problem(r.line, "organization", CodeInvalid, "the key of the issuing organization is required")
+		p.problem(r.line, "organization", catalog.CodeInvalid, "the key of the issuing organization is required")
 		return
 	case before != nil:
 		in = certificationInput(before)
 	}
-	var newOrg *Organization
+	var newOrg *catalog.Organization
 	if orgKey := r.values["organization"]; orgKey != "" {
-		switch o := p.snap.orgByKey(orgKey); {
+		switch o := orgByKey(p.snap, orgKey); {
 		case o != nil:
 			in.OrganizationID = o.ID
 		case p.newOrgs[orgKey] != nil:
@@ -252,7 +253,7 @@ func (p *bulkPlanner) certification(r *bulkRow, action BulkAction, key string) {
 			copied := *p.newOrgs[orgKey]
 			in.NewOrganization = &copied
 		default:
-			p.problem(r.line, "organization", CodeNotFound, "no organization has the key %s, and the file creates none before this line", orgKey)
+			p.problem(r.line, "organization", catalog.CodeNotFound, "no organization has the key %s, and the file creates none before this line", orgKey)
 			return
 		}
 	}
@@ -265,16 +266,16 @@ func (p *bulkPlanner) certification(r *bulkRow, action BulkAction, key string) {
 	if !p.fillTyped(r, &in) {
 		return
 	}
-	if p.errorsAt(r.line, p.snap.checkCertification("", &in, before)) {
+	if p.errorsAt(r.line, checkCertification(p.snap, "", &in, before)) {
 		return
 	}
 	display := strings.ToLower(in.DisplayName)
 	if first, taken := p.displays[display]; taken {
-		p.problem(r.line, "displayName", CodeConflict, "line %d already gives an entry this display name", first)
+		p.problem(r.line, "displayName", catalog.CodeConflict, "line %d already gives an entry this display name", first)
 		return
 	}
 	p.displays[display] = r.line
-	_, after := p.snap.newCertification(in, SourceStaff, "bulk catalog file, by "+p.change.Actor)
+	_, after := newCertification(p.snap, in, catalog.SourceStaff, "bulk catalog file, by "+p.change.Actor)
 	after.Key = key
 	if newOrg != nil {
 		after.OrganizationID, after.OrganizationKey, after.Organization = 0, newOrg.Key, newOrg
@@ -295,9 +296,9 @@ func (p *bulkPlanner) fillTyped(r *bulkRow, in *CertificationInput) bool {
 	if v, set := r.lists["recognitionBases"]; set {
 		in.RecognitionBases = nil
 		for _, b := range v {
-			basis := RecognitionBasis(strings.ToUpper(b))
-			if !slices.Contains(RecognitionBases, basis) {
-				p.problem(r.line, "recognitionBases", CodeInvalid, "%q is not a recognition basis; use %s", b, joinValues(RecognitionBases))
+			basis := catalog.RecognitionBasis(strings.ToUpper(b))
+			if !slices.Contains(catalog.RecognitionBases, basis) {
+				p.problem(r.line, "recognitionBases", catalog.CodeInvalid, "%q is not a recognition basis; use %s", b, joinValues(catalog.RecognitionBases))
 				ok = false
 			}
 			in.RecognitionBases = append(in.RecognitionBases, basis)
@@ -306,9 +307,9 @@ func (p *bulkPlanner) fillTyped(r *bulkRow, in *CertificationInput) bool {
 	if v, set := r.lists["eligiblePrograms"]; set {
 		in.EligiblePrograms = nil
 		for _, x := range v {
-			program := Program(strings.ToUpper(x))
-			if !slices.Contains(Programs, program) {
-				p.problem(r.line, "eligiblePrograms", CodeInvalid, "%q is not a program; use %s", x, joinValues(Programs))
+			program := catalog.Program(strings.ToUpper(x))
+			if !slices.Contains(catalog.Programs, program) {
+				p.problem(r.line, "eligiblePrograms", catalog.CodeInvalid, "%q is not a program; use %s", x, joinValues(catalog.Programs))
 				ok = false
 			}
 			in.EligiblePrograms = append(in.EligiblePrograms, program)
@@ -318,18 +319,18 @@ func (p *bulkPlanner) fillTyped(r *bulkRow, in *CertificationInput) bool {
 		in.Aliases = nil
 		for _, a := range v {
 			kind, value, found := strings.Cut(a, ":")
-			alias := Alias{Kind: AliasKind(strings.ToUpper(strings.TrimSpace(kind))), Value: strings.TrimSpace(value)}
-			if !found || !slices.Contains([]AliasKind{AliasAcronym, AliasAlternateName, AliasFormerName}, alias.Kind) {
-				p.problem(r.line, "aliases", CodeInvalid, "%q is not an alias; write KIND:value with ACRONYM, ALTERNATE_NAME or FORMER_NAME", a)
+			alias := catalog.Alias{Kind: catalog.AliasKind(strings.ToUpper(strings.TrimSpace(kind))), Value: strings.TrimSpace(value)}
+			if !found || !slices.Contains([]catalog.AliasKind{catalog.AliasAcronym, catalog.AliasAlternateName, catalog.AliasFormerName}, alias.Kind) {
+				p.problem(r.line, "aliases", catalog.CodeInvalid, "%q is not an alias; write KIND:value with ACRONYM, ALTERNATE_NAME or FORMER_NAME", a)
 				ok = false
 			}
 			in.Aliases = append(in.Aliases, alias)
 		}
 	}
 	if v := r.values["approvedOn"]; v != "" {
-		d, err := ParseDate(v)
+		d, err := catalog.ParseDate(v)
 		if err != nil {
-			p.problem(r.line, "approvedOn", CodeInvalid, "%s", err.Error())
+			p.problem(r.line, "approvedOn", catalog.CodeInvalid, "%s", err.Error())
 			ok = false
 		}
 		in.ApprovedOn = &d
@@ -337,7 +338,7 @@ func (p *bulkPlanner) fillTyped(r *bulkRow, in *CertificationInput) bool {
 	if v := r.values["renewalPeriodMonths"]; v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil {
-			p.problem(r.line, "renewalPeriodMonths", CodeInvalid, "a whole number of months")
+			p.problem(r.line, "renewalPeriodMonths", catalog.CodeInvalid, "a whole number of months")
 			ok = false
 		}
 		in.RenewalPeriodMonths = n
@@ -354,25 +355,25 @@ func joinValues[T ~string](values []T) string {
 }
 
 func (p *bulkPlanner) retire(r *bulkRow, key string) {
-	before := p.snap.certByKey(key)
+	before := certByKey(p.snap, key)
 	switch {
 	case before == nil:
-		p.problem(r.line, "key", CodeNotFound, "no certification has the key %s", key)
+		p.problem(r.line, "key", catalog.CodeNotFound, "no certification has the key %s", key)
 		return
-	case before.Status == StatusRetired:
-		p.problem(r.line, "key", CodeConflict, "the certification %s was retired on %s", key, before.RetiredOn)
+	case before.Status == catalog.StatusRetired:
+		p.problem(r.line, "key", catalog.CodeConflict, "the certification %s was retired on %s", key, before.RetiredOn)
 		return
 	case r.values["retiredOn"] == "":
-		p.problem(r.line, "retiredOn", CodeInvalid, "the first day it no longer counts is required")
+		p.problem(r.line, "retiredOn", catalog.CodeInvalid, "the first day it no longer counts is required")
 		return
 	}
-	d, err := ParseDate(r.values["retiredOn"])
+	d, err := catalog.ParseDate(r.values["retiredOn"])
 	if err != nil {
-		p.problem(r.line, "retiredOn", CodeInvalid, "%s", err.Error())
+		p.problem(r.line, "retiredOn", catalog.CodeInvalid, "%s", err.Error())
 		return
 	}
 	after := clone(before)
-	after.Status, after.RetiredOn = StatusRetired, &d
+	after.Status, after.RetiredOn = catalog.StatusRetired, &d
 	edit := &CatalogEdit{Change: p.change, Certification: after, EntityType: "Certification", Before: record(before), After: record(after)}
 	edit.Change.Action = "certification.retire"
 	p.add(r.line, BulkRetire, key, edit, before, after)
@@ -403,9 +404,9 @@ func (p *bulkPlanner) add(line int, action BulkAction, key string, edit *Catalog
 
 func isNil(v any) bool {
 	switch x := v.(type) {
-	case *Organization:
+	case *catalog.Organization:
 		return x == nil
-	case *Certification:
+	case *catalog.Certification:
 		return x == nil
 	}
 	return v == nil

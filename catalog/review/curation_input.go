@@ -1,6 +1,7 @@
-package catalog
+package review
 
 import (
+	"github.com/mssc/recert/catalog"
 	"net/url"
 	"slices"
 	"strconv"
@@ -40,13 +41,13 @@ type CertificationInput struct {
 	// Note keeps a remark.
 	Note string
 	// RecognitionBases are the grounds on which it is approved.
-	RecognitionBases []RecognitionBasis
+	RecognitionBases []catalog.RecognitionBasis
 	// EligiblePrograms are the programs whose holders may count it; none means both.
-	EligiblePrograms []Program
+	EligiblePrograms []catalog.Program
 	// Aliases are other names it is known by.
-	Aliases []Alias
+	Aliases []catalog.Alias
 	// ApprovedOn is the first day a credential earned counts, if bounded.
-	ApprovedOn *Date
+	ApprovedOn *catalog.Date
 	// Description says what the certification attests, if known.
 	Description string
 	// URL is the issuer's page about the certification, if known.
@@ -60,25 +61,25 @@ type CertificationInput struct {
 
 const maxCatalogText = 300
 
-func checkText(errs *[]*Error, field, value string, required bool, limit int) {
+func checkText(errs *[]*catalog.Error, field, value string, required bool, limit int) {
 	switch {
 	case strings.TrimSpace(value) == "" && required:
-		*errs = append(*errs, Invalid(field, "this field is required"))
-	case utf8.RuneCountInString(value) > limit || HasControl(value):
-		*errs = append(*errs, Invalid(field, "at most %d printable characters", limit))
+		*errs = append(*errs, catalog.Invalid(field, "this field is required"))
+	case utf8.RuneCountInString(value) > limit || catalog.HasControl(value):
+		*errs = append(*errs, catalog.Invalid(field, "at most %d printable characters", limit))
 	}
 }
 
 // normalize trims the input and checks it.
-func (in *OrganizationInput) normalize(prefix string) []*Error {
+func (in *OrganizationInput) normalize(prefix string) []*catalog.Error {
 	in.Name, in.Acronym = strings.TrimSpace(in.Name), strings.TrimSpace(in.Acronym)
 	in.URL, in.Description = strings.TrimSpace(in.URL), strings.TrimSpace(in.Description)
-	var errs []*Error
+	var errs []*catalog.Error
 	checkText(&errs, prefix+"name", in.Name, true, maxCatalogText)
 	checkText(&errs, prefix+"acronym", in.Acronym, false, 20)
 	checkText(&errs, prefix+"description", in.Description, false, 2000)
 	checkWebAddress(&errs, prefix+"url", in.URL)
-	in.CTID = checkCTID(&errs, prefix+"ctid", in.CTID)
+	in.CTID = catalog.CheckCTID(&errs, prefix+"ctid", in.CTID)
 	return errs
 }
 
@@ -86,34 +87,34 @@ func (in *OrganizationInput) normalize(prefix string) []*Error {
 const maxWebAddress = 2000
 
 // checkWebAddress checks an optional http or https address.
-func checkWebAddress(errs *[]*Error, field, value string) {
+func checkWebAddress(errs *[]*catalog.Error, field, value string) {
 	if value == "" {
 		return
 	}
 	u, err := url.Parse(value)
-	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || len(value) > maxWebAddress || HasControl(value) {
-		*errs = append(*errs, Invalid(field, "a web address starting with https://, at most %d characters", maxWebAddress))
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || len(value) > maxWebAddress || catalog.HasControl(value) {
+		*errs = append(*errs, catalog.Invalid(field, "a web address starting with https://, at most %d characters", maxWebAddress))
 	}
 }
 
 // checkCertification trims the input and checks it against the snapshot:
 // names required, the body known, display names unique, bases and
 // programs valid. self is the entry being edited, if any.
-func (s *Snapshot) checkCertification(prefix string, in *CertificationInput, self *Certification) []*Error {
+func checkCertification(s *catalog.Snapshot, prefix string, in *CertificationInput, self *catalog.Certification) []*catalog.Error {
 	in.Name, in.DisplayName = strings.TrimSpace(in.Name), strings.TrimSpace(in.DisplayName)
 	in.Group, in.Level = strings.TrimSpace(in.Group), strings.TrimSpace(in.Level)
-	var errs []*Error
+	var errs []*catalog.Error
 	switch {
 	case in.NewOrganization != nil && in.OrganizationID != 0:
-		errs = append(errs, Invalid(prefix+"organizationId", "give either an existing organization or a new one, not both"))
+		errs = append(errs, catalog.Invalid(prefix+"organizationId", "give either an existing organization or a new one, not both"))
 	case in.NewOrganization != nil:
 		errs = append(errs, in.NewOrganization.normalize(prefix+"newOrganization.")...)
 	case s.Organization(in.OrganizationID) == nil:
-		errs = append(errs, Invalid(prefix+"organizationId", "no organization has this ID"))
+		errs = append(errs, catalog.Invalid(prefix+"organizationId", "no organization has this ID"))
 	}
 	checkText(&errs, prefix+"name", in.Name, true, maxCatalogText)
 	if in.DisplayName == "" && in.Name != "" {
-		in.DisplayName = s.defaultDisplayName(in)
+		in.DisplayName = defaultDisplayName(s, in)
 	}
 	checkText(&errs, prefix+"displayName", in.DisplayName, true, maxCatalogText)
 	checkText(&errs, prefix+"group", in.Group, false, maxCatalogText)
@@ -122,23 +123,23 @@ func (s *Snapshot) checkCertification(prefix string, in *CertificationInput, sel
 	in.Description, in.URL = strings.TrimSpace(in.Description), strings.TrimSpace(in.URL)
 	checkText(&errs, prefix+"description", in.Description, false, 2000)
 	checkWebAddress(&errs, prefix+"url", in.URL)
-	in.CTID = checkCTID(&errs, prefix+"ctid", in.CTID)
-	if in.RenewalPeriodMonths < 0 || in.RenewalPeriodMonths > maxRenewalMonths {
-		errs = append(errs, Invalid(prefix+"renewalPeriodMonths", "a number of months from 1 to %d, or 0 when unknown", maxRenewalMonths))
+	in.CTID = catalog.CheckCTID(&errs, prefix+"ctid", in.CTID)
+	if in.RenewalPeriodMonths < 0 || in.RenewalPeriodMonths > catalog.MaxRenewalMonths {
+		errs = append(errs, catalog.Invalid(prefix+"renewalPeriodMonths", "a number of months from 1 to %d, or 0 when unknown", catalog.MaxRenewalMonths))
 	}
 	for _, c := range s.Certifications() {
 		if (self == nil || c.ID != self.ID) && strings.EqualFold(c.DisplayName, in.DisplayName) {
-			errs = append(errs, &Error{Code: CodeConflict, Field: prefix + "displayName", Message: "another catalog entry has this display name"})
+			errs = append(errs, &catalog.Error{Code: catalog.CodeConflict, Field: prefix + "displayName", Message: "another catalog entry has this display name"})
 		}
 	}
 	if len(in.RecognitionBases) == 0 {
-		errs = append(errs, Invalid(prefix+"recognitionBases", "at least one recognition basis is required"))
+		errs = append(errs, catalog.Invalid(prefix+"recognitionBases", "at least one recognition basis is required"))
 	}
-	in.RecognitionBases = sortedUnique(in.RecognitionBases)
+	in.RecognitionBases = catalog.SortedUnique(in.RecognitionBases)
 	if len(in.EligiblePrograms) == 0 {
-		in.EligiblePrograms = slices.Clone(Programs)
+		in.EligiblePrograms = slices.Clone(catalog.Programs)
 	}
-	in.EligiblePrograms = sortedUnique(in.EligiblePrograms)
+	in.EligiblePrograms = catalog.SortedUnique(in.EligiblePrograms)
 	seen := map[string]bool{}
 	for i, a := range in.Aliases {
 		field := prefix + "aliases." + strconv.Itoa(i) + ".value"
@@ -147,14 +148,14 @@ func (s *Snapshot) checkCertification(prefix string, in *CertificationInput, sel
 		checkText(&errs, field, a.Value, true, maxCatalogText)
 		key := string(a.Kind) + "|" + strings.ToLower(a.Value)
 		if seen[key] {
-			errs = append(errs, Invalid(field, "this alias is listed twice"))
+			errs = append(errs, catalog.Invalid(field, "this alias is listed twice"))
 		}
 		seen[key] = true
 	}
 	return errs
 }
 
-func (s *Snapshot) defaultDisplayName(in *CertificationInput) string {
+func defaultDisplayName(s *catalog.Snapshot, in *CertificationInput) string {
 	prefix := ""
 	if in.NewOrganization != nil {
 		prefix = in.NewOrganization.Acronym
@@ -172,7 +173,7 @@ func (s *Snapshot) defaultDisplayName(in *CertificationInput) string {
 
 // slugKey makes a stable key from words, unique among taken ones.
 func slugKey(taken func(string) bool, words ...string) string {
-	base := strings.ReplaceAll(normalizeText(strings.Join(words, " ")), " ", "-")
+	base := strings.ReplaceAll(catalog.NormalizeText(strings.Join(words, " ")), " ", "-")
 	if len(base) > 60 {
 		base = strings.TrimRight(base[:60], "-")
 	}
@@ -188,34 +189,36 @@ func slugKey(taken func(string) bool, words ...string) string {
 
 // newCertification builds the entry an input describes, with keys made
 // for it and for its new organization.
-func (s *Snapshot) newCertification(in CertificationInput, source ProvenanceSource, reference string) (*Organization, *Certification) {
-	var org, issuer *Organization
+func newCertification(s *catalog.Snapshot, in CertificationInput, source catalog.ProvenanceSource, reference string) (*catalog.Organization, *catalog.Certification) {
+	var org, issuer *catalog.Organization
 	orgKey := ""
 	if in.NewOrganization != nil {
 		n := in.NewOrganization
-		orgKey = slugKey(func(k string) bool { return s.orgByKey(k) != nil }, FirstNonEmpty(n.Acronym, n.Name))
-		org = &Organization{Key: orgKey, Name: n.Name, Acronym: n.Acronym, URL: n.URL, Description: n.Description, CTID: n.CTID}
+		orgKey = slugKey(func(k string) bool { return orgByKey(s, k) != nil }, catalog.FirstNonEmpty(n.Acronym, n.Name))
+		org = &catalog.Organization{Key: orgKey, Name: n.Name, Acronym: n.Acronym, URL: n.URL, Description: n.Description, CTID: n.CTID}
 		issuer = org
 	} else if o := s.Organization(in.OrganizationID); o != nil {
 		orgKey = o.Key
 		issuer = o
 	}
-	cert := &Certification{
+	cert := &catalog.Certification{
 		OrganizationID: in.OrganizationID, OrganizationKey: orgKey, Organization: issuer,
-		Key:  slugKey(func(k string) bool { return s.certByKey(k) != nil }, orgKey, in.Group, in.Level, in.Name),
+		Key:  slugKey(func(k string) bool { return certByKey(s, k) != nil }, orgKey, in.Group, in.Level, in.Name),
 		Name: in.Name, DisplayName: in.DisplayName, Group: in.Group, Level: in.Level, Note: in.Note,
 		RecognitionBases: in.RecognitionBases, EligiblePrograms: in.EligiblePrograms, Aliases: in.Aliases,
-		Status: StatusActive, ApprovedOn: in.ApprovedOn,
+		Status: catalog.StatusActive, ApprovedOn: in.ApprovedOn,
 		Description: in.Description, URL: in.URL, CTID: in.CTID, RenewalPeriodMonths: in.RenewalPeriodMonths,
-		Provenance: Provenance{Source: source, Reference: reference},
+		Provenance: catalog.Provenance{Source: source, Reference: reference},
 	}
 	return org, cert
 }
 
 // OrganizationByKey returns the organization with the stable key, or nil.
-func (s *Snapshot) OrganizationByKey(key string) *Organization { return s.orgByKey(key) }
+func OrganizationByKey(s *catalog.Snapshot, key string) *catalog.Organization {
+	return orgByKey(s, key)
+}
 
-func (s *Snapshot) orgByKey(key string) *Organization {
+func orgByKey(s *catalog.Snapshot, key string) *catalog.Organization {
 	for _, o := range s.Organizations() {
 		if o.Key == key {
 			return o
@@ -225,9 +228,11 @@ func (s *Snapshot) orgByKey(key string) *Organization {
 }
 
 // CertificationByKey returns the certification with the stable key, or nil.
-func (s *Snapshot) CertificationByKey(key string) *Certification { return s.certByKey(key) }
+func CertificationByKey(s *catalog.Snapshot, key string) *catalog.Certification {
+	return certByKey(s, key)
+}
 
-func (s *Snapshot) certByKey(key string) *Certification {
+func certByKey(s *catalog.Snapshot, key string) *catalog.Certification {
 	for _, c := range s.Certifications() {
 		if c.Key == key {
 			return c

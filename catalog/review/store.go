@@ -1,7 +1,8 @@
-package catalog
+package review
 
 import (
 	"context"
+	"github.com/mssc/recert/catalog"
 	"time"
 )
 
@@ -10,14 +11,14 @@ import (
 // record of the change for the history.
 type CatalogEdit struct {
 	// Change says who made the change, when, and why.
-	Change Change
+	Change catalog.Change
 	// Organization is created or updated when not nil.
-	Organization *Organization
+	Organization *catalog.Organization
 	// Certification is created or updated when not nil; a new one of a new
 	// organization is linked to it once created.
-	Certification *Certification
+	Certification *catalog.Certification
 	// Field has its O*NET-SOC codes updated when not nil.
-	Field *RelatedField
+	Field *catalog.RelatedField
 	// EntityType is Certification, Organization or RelatedField: what the
 	// history records.
 	EntityType string
@@ -34,7 +35,7 @@ type ReviewFilter struct {
 	// Statuses keeps reviews with any of these statuses; none means open ones.
 	Statuses []ReviewStatus
 	// DueBefore keeps reviews due on or before this day.
-	DueBefore *Date
+	DueBefore *catalog.Date
 	// Assignee keeps reviews assigned to this subject; "-" keeps unassigned ones.
 	Assignee string
 }
@@ -60,12 +61,12 @@ type ReviewStore interface {
 	// maxOpenPerSubmitter is above 0 and its first submitter already has
 	// that many open reviews, nothing is written and the error is
 	// OpenReviewLimitReached, however many submissions run at once.
-	CreateReview(ctx context.Context, r *CatalogReview, change Change, maxOpenPerSubmitter int) error
+	CreateReview(ctx context.Context, r *CatalogReview, change catalog.Change, maxOpenPerSubmitter int) error
 	// JoinReview adds a submission to a review that is still open, whatever
 	// its version, and moves its version on; it reports false when the
 	// review was decided meanwhile. A submitter already on the review keeps
 	// their first submission.
-	JoinReview(ctx context.Context, reviewID int64, sub ReviewSubmitter, change Change) (bool, error)
+	JoinReview(ctx context.Context, reviewID int64, sub ReviewSubmitter, change catalog.Change) (bool, error)
 	// ReviewByID returns the review, or nil.
 	ReviewByID(ctx context.Context, id int64) (*CatalogReview, error)
 	// OpenReviews returns every review still waiting for a decision.
@@ -75,11 +76,11 @@ type ReviewStore interface {
 	// ReviewsSubmittedBy returns the reviews the subject submitted, newest first.
 	ReviewsSubmittedBy(ctx context.Context, subject string) ([]*CatalogReview, error)
 	// PageReviews pages the reviews by due date.
-	PageReviews(ctx context.Context, f ReviewFilter, req PageRequest) (Page[*CatalogReview], error)
+	PageReviews(ctx context.Context, f ReviewFilter, req catalog.PageRequest) (catalog.Page[*CatalogReview], error)
 	// UpdateReview saves the review if its stored version is expected, and
 	// writes the catalog edit, if any, in the same transaction. Another
 	// version is a CONFLICT error and nothing is written.
-	UpdateReview(ctx context.Context, r *CatalogReview, expected int, change Change, edit *CatalogEdit) error
+	UpdateReview(ctx context.Context, r *CatalogReview, expected int, change catalog.Change, edit *CatalogEdit) error
 	// EditCatalog writes one catalog change, its history and a new version.
 	EditCatalog(ctx context.Context, edit *CatalogEdit) error
 	// EditCatalogBatch writes the changes in one transaction, each with its
@@ -88,5 +89,5 @@ type ReviewStore interface {
 	// written.
 	EditCatalogBatch(ctx context.Context, expected int64, edits []*CatalogEdit) (int64, error)
 	// CatalogHistory pages the recorded catalog changes, newest first.
-	CatalogHistory(ctx context.Context, f HistoryFilter, req PageRequest) (Page[*CatalogChange], error)
+	CatalogHistory(ctx context.Context, f HistoryFilter, req catalog.PageRequest) (catalog.Page[*CatalogChange], error)
 }

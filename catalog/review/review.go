@@ -1,6 +1,9 @@
-package catalog
+package review
 
-import "time"
+import (
+	"github.com/mssc/recert/catalog"
+	"time"
+)
 
 // ReviewStatus is where a catalog review stands.
 type ReviewStatus string
@@ -72,7 +75,7 @@ const (
 // ReviewFlag is a concern screening raised for staff to confirm.
 type ReviewFlag struct {
 	// Code names the guide's rule the concern comes from.
-	Code RuleCode
+	Code catalog.RuleCode
 	// Message says what staff should confirm.
 	Message string
 }
@@ -113,7 +116,7 @@ type ReviewSubmitter struct {
 	Recognition []RecognitionScope
 	// Copy is their copy of the certification; its Key is empty for a
 	// submitter who joined before submissions were kept.
-	Copy StoredFile
+	Copy catalog.StoredFile
 	// InformationResponse is what they last answered staff.
 	InformationResponse string
 	// RespondedAt is when they last answered, if ever.
@@ -154,7 +157,7 @@ type CatalogReview struct {
 	// Recognition is where it is recognised.
 	Recognition []RecognitionScope
 	// Copy is the uploaded copy of the certification.
-	Copy StoredFile
+	Copy catalog.StoredFile
 	// Status is where the review stands.
 	Status ReviewStatus
 	// Flags are the concerns screening raised.
@@ -164,7 +167,7 @@ type CatalogReview struct {
 	// SubmittedAt is when the review was opened.
 	SubmittedAt time.Time
 	// DueOn is the day the decision is due; it moves on while the clock is paused.
-	DueOn Date
+	DueOn catalog.Date
 	// Assignee is the subject of the staff member working on it.
 	Assignee string
 	// PausedAt is when staff asked for information, while waiting.
@@ -182,8 +185,8 @@ type CatalogReview struct {
 }
 
 // SubmittedBy reports whether the candidate principal submitted the review.
-func (r *CatalogReview) SubmittedBy(p *Principal) bool {
-	if !p.Has(RoleCandidate) {
+func (r *CatalogReview) SubmittedBy(p *catalog.Principal) bool {
+	if !p.Has(catalog.RoleCandidate) {
 		return false
 	}
 	for _, s := range r.Submitters {
@@ -195,8 +198,8 @@ func (r *CatalogReview) SubmittedBy(p *Principal) bool {
 }
 
 // Submission returns the principal's own submission of the review, or nil.
-func (r *CatalogReview) Submission(p *Principal) *ReviewSubmitter {
-	if !p.Has(RoleCandidate) {
+func (r *CatalogReview) Submission(p *catalog.Principal) *ReviewSubmitter {
+	if !p.Has(catalog.RoleCandidate) {
 		return nil
 	}
 	for i := range r.Submitters {
@@ -214,11 +217,11 @@ func (r *CatalogReview) Submission(p *Principal) *ReviewSubmitter {
 // answer, only their own submission: never another submitter's documents,
 // answers or identity, nor how many others there are. Anyone else sees
 // nothing.
-func (r *CatalogReview) SeenBy(p *Principal) *CatalogReview {
+func (r *CatalogReview) SeenBy(p *catalog.Principal) *CatalogReview {
 	if r == nil {
 		return nil
 	}
-	if p.Has(RoleStaff) {
+	if p.Has(catalog.RoleStaff) {
 		return r
 	}
 	own := r.Submission(p)
@@ -235,7 +238,7 @@ func (r *CatalogReview) SeenBy(p *Principal) *CatalogReview {
 }
 
 // Overdue reports whether the decision is late on the given day.
-func (r *CatalogReview) Overdue(today Date) bool {
+func (r *CatalogReview) Overdue(today catalog.Date) bool {
 	return r.Status == ReviewPending && today.After(r.DueOn)
 }
 

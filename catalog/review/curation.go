@@ -1,8 +1,9 @@
-package catalog
+package review
 
 import (
 	"context"
 	"encoding/json"
+	"github.com/mssc/recert/catalog"
 	"slices"
 	"time"
 )
@@ -11,28 +12,28 @@ import (
 // entries; every change is recorded with its actor, time, before and after
 // values and reason, and moves the catalog version.
 type Curation struct {
-	catalog *Catalog
+	catalog *catalog.Catalog
 	store   ReviewStore
 	now     func() time.Time
 }
 
 // NewCuration returns the curation service; now is the clock.
-func NewCuration(cat *Catalog, store ReviewStore, now func() time.Time) *Curation {
+func NewCuration(cat *catalog.Catalog, store ReviewStore, now func() time.Time) *Curation {
 	return &Curation{catalog: cat, store: store, now: now}
 }
 
 // begin checks the principal is staff and returns the current snapshot
 // and the change record to write.
-func (c *Curation) begin(ctx context.Context, action, reason string) (*Snapshot, Change, error) {
-	p, err := Require(ctx, RoleStaff)
+func (c *Curation) begin(ctx context.Context, action, reason string) (*catalog.Snapshot, catalog.Change, error) {
+	p, err := catalog.Require(ctx, catalog.RoleStaff)
 	if err != nil {
-		return nil, Change{}, err
+		return nil, catalog.Change{}, err
 	}
 	snap, err := c.catalog.Snapshot(ctx)
 	if err != nil {
-		return nil, Change{}, err
+		return nil, catalog.Change{}, err
 	}
-	return snap, Change{Action: action, Actor: p.Actor(), At: c.now().UTC(), Reason: reason}, nil
+	return snap, catalog.Change{Action: action, Actor: p.Actor(), At: c.now().UTC(), Reason: reason}, nil
 }
 
 // commit writes the edit and makes the new catalog visible at once.
@@ -44,84 +45,84 @@ func (c *Curation) commit(ctx context.Context, edit *CatalogEdit) error {
 	return nil
 }
 
-func checkReason(reason string) []*Error {
-	var errs []*Error
+func checkReason(reason string) []*catalog.Error {
+	var errs []*catalog.Error
 	checkText(&errs, "reason", reason, true, 2000)
 	return errs
 }
 
 // CreateCertification adds a catalog entry.
-func (c *Curation) CreateCertification(ctx context.Context, in CertificationInput, reason string) (*Certification, []*Error, error) {
+func (c *Curation) CreateCertification(ctx context.Context, in CertificationInput, reason string) (*catalog.Certification, []*catalog.Error, error) {
 	snap, change, err := c.begin(ctx, "certification.create", reason)
 	if err != nil {
 		return nil, nil, err
 	}
-	errs := append(snap.checkCertification("", &in, nil), checkReason(reason)...)
+	errs := append(checkCertification(snap, "", &in, nil), checkReason(reason)...)
 	if len(errs) > 0 {
 		return nil, errs, nil
 	}
-	org, cert := snap.newCertification(in, SourceStaff, "added by "+change.Actor)
+	org, cert := newCertification(snap, in, catalog.SourceStaff, "added by "+change.Actor)
 	edit := &CatalogEdit{Change: change, Organization: org, Certification: cert, EntityType: "Certification", After: record(cert)}
 	if err := c.commit(ctx, edit); err != nil {
-		return nil, ConflictAsUserError(err, "displayName"), UserErrorOrNil(err)
+		return nil, catalog.ConflictAsUserError(err, "displayName"), catalog.UserErrorOrNil(err)
 	}
 	return cert, nil, nil
 }
 
 // UpdateCertification replaces an entry's names, group, bases, programs,
 // aliases and approval date; its key, status and provenance stay.
-func (c *Curation) UpdateCertification(ctx context.Context, id int64, in CertificationInput, reason string) (*Certification, []*Error, error) {
+func (c *Curation) UpdateCertification(ctx context.Context, id int64, in CertificationInput, reason string) (*catalog.Certification, []*catalog.Error, error) {
 	snap, change, err := c.begin(ctx, "certification.update", reason)
 	if err != nil {
 		return nil, nil, err
 	}
 	before := snap.Certification(id)
 	if before == nil {
-		return nil, []*Error{{Code: CodeNotFound, Field: "id", Message: "no certification has this ID"}}, nil
+		return nil, []*catalog.Error{{Code: catalog.CodeNotFound, Field: "id", Message: "no certification has this ID"}}, nil
 	}
 	if in.OrganizationID == 0 && in.NewOrganization == nil {
 		in.OrganizationID = before.OrganizationID
 	}
-	errs := append(snap.checkCertification("", &in, before), checkReason(reason)...)
+	errs := append(checkCertification(snap, "", &in, before), checkReason(reason)...)
 	if len(errs) > 0 {
 		return nil, errs, nil
 	}
-	org, after := snap.newCertification(in, before.Provenance.Source, before.Provenance.Reference)
+	org, after := newCertification(snap, in, before.Provenance.Source, before.Provenance.Reference)
 	after.ID, after.Key, after.Status, after.RetiredOn, after.Provenance = before.ID, before.Key, before.Status, before.RetiredOn, before.Provenance
 	return c.editCertification(ctx, change, org, before, after)
 }
 
 // RetireCertification stops an entry counting for credentials earned from
 // the given day; it still counts for ones earned before.
-func (c *Curation) RetireCertification(ctx context.Context, id int64, retiredOn Date, reason string) (*Certification, []*Error, error) {
+func (c *Curation) RetireCertification(ctx context.Context, id int64, retiredOn catalog.Date, reason string) (*catalog.Certification, []*catalog.Error, error) {
 	snap, change, err := c.begin(ctx, "certification.retire", reason)
 	if err != nil {
 		return nil, nil, err
 	}
 	before := snap.Certification(id)
 	if before == nil {
-		return nil, []*Error{{Code: CodeNotFound, Field: "id", Message: "no certification has this ID"}}, nil
+		return nil, []*catalog.Error{{Code: catalog.CodeNotFound, Field: "id", Message: "no certification has this ID"}}, nil
 	}
 	if errs := checkReason(reason); len(errs) > 0 {
 		return nil, errs, nil
 	}
-	if before.Status == StatusRetired {
-		return nil, []*Error{{Code: CodeConflict, Field: "id", Message: "the certification was retired on " + before.RetiredOn.String()}}, nil
+	if before.Status == catalog.StatusRetired {
+		return nil, []*catalog.Error{{Code: catalog.CodeConflict, Field: "id", Message: "the certification was retired on " + before.RetiredOn.String()}}, nil
 	}
 	after := clone(before)
-	after.Status, after.RetiredOn = StatusRetired, &retiredOn
+	after.Status, after.RetiredOn = catalog.StatusRetired, &retiredOn
 	return c.editCertification(ctx, change, nil, before, after)
 }
 
 // AddAlias adds another name to an entry.
-func (c *Curation) AddAlias(ctx context.Context, id int64, alias Alias, reason string) (*Certification, []*Error, error) {
-	return c.changeAliases(ctx, "certification.alias.add", id, reason, func(a []Alias) ([]Alias, *Error) {
+func (c *Curation) AddAlias(ctx context.Context, id int64, alias catalog.Alias, reason string) (*catalog.Certification, []*catalog.Error, error) {
+	return c.changeAliases(ctx, "certification.alias.add", id, reason, func(a []catalog.Alias) ([]catalog.Alias, *catalog.Error) {
 		for _, x := range a {
-			if x.Kind == alias.Kind && equalFold(x.Value, alias.Value) {
-				return nil, &Error{Code: CodeConflict, Field: "alias.value", Message: "the certification already has this alias"}
+			if x.Kind == alias.Kind && catalog.EqualFold(x.Value, alias.Value) {
+				return nil, &catalog.Error{Code: catalog.CodeConflict, Field: "alias.value", Message: "the certification already has this alias"}
 			}
 		}
-		var errs []*Error
+		var errs []*catalog.Error
 		checkText(&errs, "alias.value", alias.Value, true, maxCatalogText)
 		if len(errs) > 0 {
 			return nil, errs[0]
@@ -131,47 +132,47 @@ func (c *Curation) AddAlias(ctx context.Context, id int64, alias Alias, reason s
 }
 
 // RemoveAlias removes another name from an entry.
-func (c *Curation) RemoveAlias(ctx context.Context, id int64, alias Alias, reason string) (*Certification, []*Error, error) {
-	return c.changeAliases(ctx, "certification.alias.remove", id, reason, func(a []Alias) ([]Alias, *Error) {
-		i := slices.IndexFunc(a, func(x Alias) bool { return x.Kind == alias.Kind && equalFold(x.Value, alias.Value) })
+func (c *Curation) RemoveAlias(ctx context.Context, id int64, alias catalog.Alias, reason string) (*catalog.Certification, []*catalog.Error, error) {
+	return c.changeAliases(ctx, "certification.alias.remove", id, reason, func(a []catalog.Alias) ([]catalog.Alias, *catalog.Error) {
+		i := slices.IndexFunc(a, func(x catalog.Alias) bool { return x.Kind == alias.Kind && catalog.EqualFold(x.Value, alias.Value) })
 		if i < 0 {
-			return nil, &Error{Code: CodeNotFound, Field: "alias.value", Message: "the certification has no such alias"}
+			return nil, &catalog.Error{Code: catalog.CodeNotFound, Field: "alias.value", Message: "the certification has no such alias"}
 		}
 		return slices.Delete(slices.Clone(a), i, i+1), nil
 	})
 }
 
-func (c *Curation) changeAliases(ctx context.Context, action string, id int64, reason string, change func([]Alias) ([]Alias, *Error)) (*Certification, []*Error, error) {
+func (c *Curation) changeAliases(ctx context.Context, action string, id int64, reason string, change func([]catalog.Alias) ([]catalog.Alias, *catalog.Error)) (*catalog.Certification, []*catalog.Error, error) {
 	snap, rec, err := c.begin(ctx, action, reason)
 	if err != nil {
 		return nil, nil, err
 	}
 	before := snap.Certification(id)
 	if before == nil {
-		return nil, []*Error{{Code: CodeNotFound, Field: "id", Message: "no certification has this ID"}}, nil
+		return nil, []*catalog.Error{{Code: catalog.CodeNotFound, Field: "id", Message: "no certification has this ID"}}, nil
 	}
 	if errs := checkReason(reason); len(errs) > 0 {
 		return nil, errs, nil
 	}
 	aliases, e := change(slices.Clone(before.Aliases))
 	if e != nil {
-		return nil, []*Error{e}, nil
+		return nil, []*catalog.Error{e}, nil
 	}
 	after := clone(before)
 	after.Aliases = aliases
 	return c.editCertification(ctx, rec, nil, before, after)
 }
 
-func (c *Curation) editCertification(ctx context.Context, change Change, org *Organization, before, after *Certification) (*Certification, []*Error, error) {
+func (c *Curation) editCertification(ctx context.Context, change catalog.Change, org *catalog.Organization, before, after *catalog.Certification) (*catalog.Certification, []*catalog.Error, error) {
 	edit := &CatalogEdit{Change: change, Organization: org, Certification: after, EntityType: "Certification", Before: record(before), After: record(after)}
 	if err := c.commit(ctx, edit); err != nil {
-		return nil, ConflictAsUserError(err, "displayName"), UserErrorOrNil(err)
+		return nil, catalog.ConflictAsUserError(err, "displayName"), catalog.UserErrorOrNil(err)
 	}
 	return after, nil, nil
 }
 
 // CreateOrganization adds an issuing body.
-func (c *Curation) CreateOrganization(ctx context.Context, in OrganizationInput, reason string) (*Organization, []*Error, error) {
+func (c *Curation) CreateOrganization(ctx context.Context, in OrganizationInput, reason string) (*catalog.Organization, []*catalog.Error, error) {
 	snap, change, err := c.begin(ctx, "organization.create", reason)
 	if err != nil {
 		return nil, nil, err
@@ -180,50 +181,50 @@ func (c *Curation) CreateOrganization(ctx context.Context, in OrganizationInput,
 	if len(errs) > 0 {
 		return nil, errs, nil
 	}
-	org := &Organization{
-		Key:  slugKey(func(k string) bool { return snap.orgByKey(k) != nil }, FirstNonEmpty(in.Acronym, in.Name)),
+	org := &catalog.Organization{
+		Key:  slugKey(func(k string) bool { return orgByKey(snap, k) != nil }, catalog.FirstNonEmpty(in.Acronym, in.Name)),
 		Name: in.Name, Acronym: in.Acronym, URL: in.URL, Description: in.Description, CTID: in.CTID,
 	}
 	if err := c.commit(ctx, &CatalogEdit{Change: change, Organization: org, EntityType: "Organization", After: record(org)}); err != nil {
-		return nil, ConflictAsUserError(err, "name"), UserErrorOrNil(err)
+		return nil, catalog.ConflictAsUserError(err, "name"), catalog.UserErrorOrNil(err)
 	}
 	return org, nil, nil
 }
 
 // UpdateOrganization replaces an issuing body's names, web site and description.
-func (c *Curation) UpdateOrganization(ctx context.Context, id int64, in OrganizationInput, reason string) (*Organization, []*Error, error) {
+func (c *Curation) UpdateOrganization(ctx context.Context, id int64, in OrganizationInput, reason string) (*catalog.Organization, []*catalog.Error, error) {
 	snap, change, err := c.begin(ctx, "organization.update", reason)
 	if err != nil {
 		return nil, nil, err
 	}
 	before := snap.Organization(id)
 	if before == nil {
-		return nil, []*Error{{Code: CodeNotFound, Field: "id", Message: "no organization has this ID"}}, nil
+		return nil, []*catalog.Error{{Code: catalog.CodeNotFound, Field: "id", Message: "no organization has this ID"}}, nil
 	}
 	errs := append(in.normalize(""), checkReason(reason)...)
 	if len(errs) > 0 {
 		return nil, errs, nil
 	}
-	after := &Organization{ID: before.ID, Key: before.Key, Name: in.Name, Acronym: in.Acronym, URL: in.URL, Description: in.Description, CTID: in.CTID}
+	after := &catalog.Organization{ID: before.ID, Key: before.Key, Name: in.Name, Acronym: in.Acronym, URL: in.URL, Description: in.Description, CTID: in.CTID}
 	edit := &CatalogEdit{Change: change, Organization: after, EntityType: "Organization", Before: record(before), After: record(after)}
 	if err := c.commit(ctx, edit); err != nil {
-		return nil, ConflictAsUserError(err, "name"), UserErrorOrNil(err)
+		return nil, catalog.ConflictAsUserError(err, "name"), catalog.UserErrorOrNil(err)
 	}
 	return after, nil, nil
 }
 
 // History pages the recorded catalog changes, newest first; staff only.
-func (c *Curation) History(ctx context.Context, f HistoryFilter, req PageRequest) (Page[*CatalogChange], error) {
-	if _, err := Require(ctx, RoleStaff); err != nil {
-		return Page[*CatalogChange]{}, err
+func (c *Curation) History(ctx context.Context, f HistoryFilter, req catalog.PageRequest) (catalog.Page[*CatalogChange], error) {
+	if _, err := catalog.Require(ctx, catalog.RoleStaff); err != nil {
+		return catalog.Page[*CatalogChange]{}, err
 	}
 	if err := req.Validate(); err != nil {
-		return Page[*CatalogChange]{}, err
+		return catalog.Page[*CatalogChange]{}, err
 	}
 	return c.store.CatalogHistory(ctx, f, req)
 }
 
-func clone(c *Certification) *Certification {
+func clone(c *catalog.Certification) *catalog.Certification {
 	out := *c
 	out.Aliases = slices.Clone(c.Aliases)
 	out.RecognitionBases = slices.Clone(c.RecognitionBases)
@@ -241,7 +242,7 @@ func record(v any) string {
 func recordFields(v any) map[string]any {
 	var r map[string]any
 	switch x := v.(type) {
-	case *Certification:
+	case *catalog.Certification:
 		r = map[string]any{
 			"key": x.Key, "organizationKey": x.OrganizationKey, "name": x.Name, "displayName": x.DisplayName,
 			"group": x.Group, "level": x.Level, "note": x.Note, "recognitionBases": x.RecognitionBases,
@@ -249,15 +250,15 @@ func recordFields(v any) map[string]any {
 			"approvedOn": dateOrNil(x.ApprovedOn), "retiredOn": dateOrNil(x.RetiredOn),
 			"description": x.Description, "url": x.URL, "ctid": x.CTID, "renewalPeriodMonths": x.RenewalPeriodMonths,
 		}
-	case *RelatedField:
+	case *catalog.RelatedField:
 		r = map[string]any{"key": x.Key, "name": x.Name, "onetSocCodes": x.OnetSocCodes}
-	case *Organization:
+	case *catalog.Organization:
 		r = map[string]any{"key": x.Key, "name": x.Name, "acronym": x.Acronym, "url": x.URL, "description": x.Description, "ctid": x.CTID}
 	}
 	return r
 }
 
-func dateOrNil(d *Date) any {
+func dateOrNil(d *catalog.Date) any {
 	if d == nil {
 		return nil
 	}
