@@ -19,6 +19,7 @@ import (
 	"github.com/mssc/recert/catalog/application"
 	"github.com/mssc/recert/catalog/candidate"
 	"github.com/mssc/recert/catalog/notification"
+	"github.com/mssc/recert/catalog/points"
 	"github.com/mssc/recert/catalog/review"
 	"github.com/mssc/recert/graph/model"
 	"github.com/mssc/recert/graph/relay"
@@ -826,7 +827,7 @@ type ComplexityRoot struct {
 // region    ************************** generated!.gotpl **************************
 
 type ActivityPointsResolver interface {
-	ActivityID(ctx context.Context, obj *catalog.ActivityPoints) (int, error)
+	ActivityID(ctx context.Context, obj *points.ActivityPoints) (int, error)
 }
 type ActivityTypeResolver interface {
 	ID(ctx context.Context, obj *catalog.ActivityType) (string, error)
@@ -836,7 +837,7 @@ type ApplicationResolver interface {
 
 	Candidate(ctx context.Context, obj *application.Application) (*candidate.Candidate, error)
 
-	Points(ctx context.Context, obj *application.Application) (*catalog.PointsReport, error)
+	Points(ctx context.Context, obj *application.Application) (*points.PointsReport, error)
 	WindowOpensOn(ctx context.Context, obj *application.Application) (*catalog.Date, error)
 	LastDayToSubmit(ctx context.Context, obj *application.Application) (*catalog.Date, error)
 
@@ -1041,14 +1042,14 @@ type PaymentResolver interface {
 	Fee(ctx context.Context, obj *application.Payment) (catalog.FeeKind, error)
 }
 type PointsReportResolver interface {
-	TotalAsOfExpiration(ctx context.Context, obj *catalog.PointsReport) (int, error)
+	TotalAsOfExpiration(ctx context.Context, obj *points.PointsReport) (int, error)
 }
 type PointsRuleAppliedResolver interface {
-	Code(ctx context.Context, obj *catalog.PointsRule) (string, error)
+	Code(ctx context.Context, obj *points.PointsRule) (string, error)
 }
 type PointsWarningResolver interface {
-	Code(ctx context.Context, obj *catalog.PointsWarning) (string, error)
-	ActivityIds(ctx context.Context, obj *catalog.PointsWarning) ([]int, error)
+	Code(ctx context.Context, obj *points.PointsWarning) (string, error)
+	ActivityIds(ctx context.Context, obj *points.PointsWarning) ([]int, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id string) (relay.Node, error)
@@ -7797,7 +7798,7 @@ func (ec *executionContext) field___Type_fields_args(ctx context.Context, rawArg
 
 // region    **************************** field.gotpl *****************************
 
-func (ec *executionContext) _ActivityPoints_activityId(ctx context.Context, field graphql.CollectedField, obj *catalog.ActivityPoints) (ret graphql.Marshaler) {
+func (ec *executionContext) _ActivityPoints_activityId(ctx context.Context, field graphql.CollectedField, obj *points.ActivityPoints) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7820,7 +7821,7 @@ func (ec *executionContext) fieldContext_ActivityPoints_activityId(_ context.Con
 	return graphql.NewScalarFieldContext("ActivityPoints", field, true, true, errors.New("field of type Int does not have child fields"))
 }
 
-func (ec *executionContext) _ActivityPoints_proposed(ctx context.Context, field graphql.CollectedField, obj *catalog.ActivityPoints) (ret graphql.Marshaler) {
+func (ec *executionContext) _ActivityPoints_proposed(ctx context.Context, field graphql.CollectedField, obj *points.ActivityPoints) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7843,7 +7844,7 @@ func (ec *executionContext) fieldContext_ActivityPoints_proposed(_ context.Conte
 	return graphql.NewScalarFieldContext("ActivityPoints", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
-func (ec *executionContext) _ActivityPoints_points(ctx context.Context, field graphql.CollectedField, obj *catalog.ActivityPoints) (ret graphql.Marshaler) {
+func (ec *executionContext) _ActivityPoints_points(ctx context.Context, field graphql.CollectedField, obj *points.ActivityPoints) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7866,7 +7867,7 @@ func (ec *executionContext) fieldContext_ActivityPoints_points(_ context.Context
 	return graphql.NewScalarFieldContext("ActivityPoints", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
-func (ec *executionContext) _ActivityPoints_rule(ctx context.Context, field graphql.CollectedField, obj *catalog.ActivityPoints) (ret graphql.Marshaler) {
+func (ec *executionContext) _ActivityPoints_rule(ctx context.Context, field graphql.CollectedField, obj *points.ActivityPoints) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7878,7 +7879,7 @@ func (ec *executionContext) _ActivityPoints_rule(ctx context.Context, field grap
 			return obj.Rule, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v catalog.PointsRule) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v points.PointsRule) graphql.Marshaler {
 			return ec.marshalNPointsRuleApplied2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐPointsRule(ctx, selections, v)
 		},
 		true,
@@ -7898,7 +7899,7 @@ func (ec *executionContext) fieldContext_ActivityPoints_rule(_ context.Context, 
 	return fc, nil
 }
 
-func (ec *executionContext) _ActivityPoints_asOfExpiration(ctx context.Context, field graphql.CollectedField, obj *catalog.ActivityPoints) (ret graphql.Marshaler) {
+func (ec *executionContext) _ActivityPoints_asOfExpiration(ctx context.Context, field graphql.CollectedField, obj *points.ActivityPoints) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -8310,7 +8311,7 @@ func (ec *executionContext) _Application_cycle(ctx context.Context, field graphq
 			return obj.Cycle, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v catalog.PointsCycle) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v points.PointsCycle) graphql.Marshaler {
 			return ec.marshalNCycle2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐPointsCycle(ctx, selections, v)
 		},
 		true,
@@ -8420,7 +8421,7 @@ func (ec *executionContext) _Application_points(ctx context.Context, field graph
 			return ec.Resolvers.Application().Points(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *catalog.PointsReport) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v *points.PointsReport) graphql.Marshaler {
 			return ec.marshalNPointsReport2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐPointsReport(ctx, selections, v)
 		},
 		true,
@@ -12633,7 +12634,7 @@ func (ec *executionContext) fieldContext_CatalogReviewSubmission_respondedAt(_ c
 	return graphql.NewScalarFieldContext("CatalogReviewSubmission", field, false, false, errors.New("field of type DateTime does not have child fields"))
 }
 
-func (ec *executionContext) _CategoryPoints_category(ctx context.Context, field graphql.CollectedField, obj *catalog.CategoryPoints) (ret graphql.Marshaler) {
+func (ec *executionContext) _CategoryPoints_category(ctx context.Context, field graphql.CollectedField, obj *points.CategoryPoints) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12656,7 +12657,7 @@ func (ec *executionContext) fieldContext_CategoryPoints_category(_ context.Conte
 	return graphql.NewScalarFieldContext("CategoryPoints", field, false, false, errors.New("field of type PointCategory does not have child fields"))
 }
 
-func (ec *executionContext) _CategoryPoints_points(ctx context.Context, field graphql.CollectedField, obj *catalog.CategoryPoints) (ret graphql.Marshaler) {
+func (ec *executionContext) _CategoryPoints_points(ctx context.Context, field graphql.CollectedField, obj *points.CategoryPoints) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14202,7 +14203,7 @@ func (ec *executionContext) fieldContext_CsvRowError_message(_ context.Context, 
 	return graphql.NewScalarFieldContext("CsvRowError", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _Cycle_certifiedOn(ctx context.Context, field graphql.CollectedField, obj *catalog.PointsCycle) (ret graphql.Marshaler) {
+func (ec *executionContext) _Cycle_certifiedOn(ctx context.Context, field graphql.CollectedField, obj *points.PointsCycle) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14225,7 +14226,7 @@ func (ec *executionContext) fieldContext_Cycle_certifiedOn(_ context.Context, fi
 	return graphql.NewScalarFieldContext("Cycle", field, false, false, errors.New("field of type Date does not have child fields"))
 }
 
-func (ec *executionContext) _Cycle_expiresOn(ctx context.Context, field graphql.CollectedField, obj *catalog.PointsCycle) (ret graphql.Marshaler) {
+func (ec *executionContext) _Cycle_expiresOn(ctx context.Context, field graphql.CollectedField, obj *points.PointsCycle) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -19293,7 +19294,7 @@ func (ec *executionContext) fieldContext_PlannedCatalogChange_fields(_ context.C
 	return fc, nil
 }
 
-func (ec *executionContext) _PointsReport_required(ctx context.Context, field graphql.CollectedField, obj *catalog.PointsReport) (ret graphql.Marshaler) {
+func (ec *executionContext) _PointsReport_required(ctx context.Context, field graphql.CollectedField, obj *points.PointsReport) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -19316,7 +19317,7 @@ func (ec *executionContext) fieldContext_PointsReport_required(_ context.Context
 	return graphql.NewScalarFieldContext("PointsReport", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
-func (ec *executionContext) _PointsReport_total(ctx context.Context, field graphql.CollectedField, obj *catalog.PointsReport) (ret graphql.Marshaler) {
+func (ec *executionContext) _PointsReport_total(ctx context.Context, field graphql.CollectedField, obj *points.PointsReport) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -19339,7 +19340,7 @@ func (ec *executionContext) fieldContext_PointsReport_total(_ context.Context, f
 	return graphql.NewScalarFieldContext("PointsReport", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
-func (ec *executionContext) _PointsReport_shortfall(ctx context.Context, field graphql.CollectedField, obj *catalog.PointsReport) (ret graphql.Marshaler) {
+func (ec *executionContext) _PointsReport_shortfall(ctx context.Context, field graphql.CollectedField, obj *points.PointsReport) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -19362,7 +19363,7 @@ func (ec *executionContext) fieldContext_PointsReport_shortfall(_ context.Contex
 	return graphql.NewScalarFieldContext("PointsReport", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
-func (ec *executionContext) _PointsReport_byCategory(ctx context.Context, field graphql.CollectedField, obj *catalog.PointsReport) (ret graphql.Marshaler) {
+func (ec *executionContext) _PointsReport_byCategory(ctx context.Context, field graphql.CollectedField, obj *points.PointsReport) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -19374,7 +19375,7 @@ func (ec *executionContext) _PointsReport_byCategory(ctx context.Context, field 
 			return obj.ByCategory, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []catalog.CategoryPoints) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v []points.CategoryPoints) graphql.Marshaler {
 			return ec.marshalNCategoryPoints2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCategoryPointsᚄ(ctx, selections, v)
 		},
 		true,
@@ -19394,7 +19395,7 @@ func (ec *executionContext) fieldContext_PointsReport_byCategory(_ context.Conte
 	return fc, nil
 }
 
-func (ec *executionContext) _PointsReport_activities(ctx context.Context, field graphql.CollectedField, obj *catalog.PointsReport) (ret graphql.Marshaler) {
+func (ec *executionContext) _PointsReport_activities(ctx context.Context, field graphql.CollectedField, obj *points.PointsReport) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -19406,7 +19407,7 @@ func (ec *executionContext) _PointsReport_activities(ctx context.Context, field 
 			return obj.Activities, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []catalog.ActivityPoints) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v []points.ActivityPoints) graphql.Marshaler {
 			return ec.marshalNActivityPoints2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐActivityPointsᚄ(ctx, selections, v)
 		},
 		true,
@@ -19426,7 +19427,7 @@ func (ec *executionContext) fieldContext_PointsReport_activities(_ context.Conte
 	return fc, nil
 }
 
-func (ec *executionContext) _PointsReport_warnings(ctx context.Context, field graphql.CollectedField, obj *catalog.PointsReport) (ret graphql.Marshaler) {
+func (ec *executionContext) _PointsReport_warnings(ctx context.Context, field graphql.CollectedField, obj *points.PointsReport) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -19438,7 +19439,7 @@ func (ec *executionContext) _PointsReport_warnings(ctx context.Context, field gr
 			return obj.Warnings, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []catalog.PointsWarning) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v []points.PointsWarning) graphql.Marshaler {
 			return ec.marshalNPointsWarning2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐPointsWarningᚄ(ctx, selections, v)
 		},
 		true,
@@ -19458,7 +19459,7 @@ func (ec *executionContext) fieldContext_PointsReport_warnings(_ context.Context
 	return fc, nil
 }
 
-func (ec *executionContext) _PointsReport_totalAsOfExpiration(ctx context.Context, field graphql.CollectedField, obj *catalog.PointsReport) (ret graphql.Marshaler) {
+func (ec *executionContext) _PointsReport_totalAsOfExpiration(ctx context.Context, field graphql.CollectedField, obj *points.PointsReport) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -19481,7 +19482,7 @@ func (ec *executionContext) fieldContext_PointsReport_totalAsOfExpiration(_ cont
 	return graphql.NewScalarFieldContext("PointsReport", field, true, true, errors.New("field of type Int does not have child fields"))
 }
 
-func (ec *executionContext) _PointsRuleApplied_code(ctx context.Context, field graphql.CollectedField, obj *catalog.PointsRule) (ret graphql.Marshaler) {
+func (ec *executionContext) _PointsRuleApplied_code(ctx context.Context, field graphql.CollectedField, obj *points.PointsRule) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -19504,7 +19505,7 @@ func (ec *executionContext) fieldContext_PointsRuleApplied_code(_ context.Contex
 	return graphql.NewScalarFieldContext("PointsRuleApplied", field, true, true, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _PointsRuleApplied_description(ctx context.Context, field graphql.CollectedField, obj *catalog.PointsRule) (ret graphql.Marshaler) {
+func (ec *executionContext) _PointsRuleApplied_description(ctx context.Context, field graphql.CollectedField, obj *points.PointsRule) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -19527,7 +19528,7 @@ func (ec *executionContext) fieldContext_PointsRuleApplied_description(_ context
 	return graphql.NewScalarFieldContext("PointsRuleApplied", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _PointsWarning_code(ctx context.Context, field graphql.CollectedField, obj *catalog.PointsWarning) (ret graphql.Marshaler) {
+func (ec *executionContext) _PointsWarning_code(ctx context.Context, field graphql.CollectedField, obj *points.PointsWarning) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -19550,7 +19551,7 @@ func (ec *executionContext) fieldContext_PointsWarning_code(_ context.Context, f
 	return graphql.NewScalarFieldContext("PointsWarning", field, true, true, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _PointsWarning_activityIds(ctx context.Context, field graphql.CollectedField, obj *catalog.PointsWarning) (ret graphql.Marshaler) {
+func (ec *executionContext) _PointsWarning_activityIds(ctx context.Context, field graphql.CollectedField, obj *points.PointsWarning) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -19573,7 +19574,7 @@ func (ec *executionContext) fieldContext_PointsWarning_activityIds(_ context.Con
 	return graphql.NewScalarFieldContext("PointsWarning", field, true, true, errors.New("field of type Int does not have child fields"))
 }
 
-func (ec *executionContext) _PointsWarning_message(ctx context.Context, field graphql.CollectedField, obj *catalog.PointsWarning) (ret graphql.Marshaler) {
+func (ec *executionContext) _PointsWarning_message(ctx context.Context, field graphql.CollectedField, obj *points.PointsWarning) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -24628,7 +24629,7 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 
 var activityPointsImplementors = []string{"ActivityPoints"}
 
-func (ec *executionContext) _ActivityPoints(ctx context.Context, sel ast.SelectionSet, obj *catalog.ActivityPoints) graphql.Marshaler {
+func (ec *executionContext) _ActivityPoints(ctx context.Context, sel ast.SelectionSet, obj *points.ActivityPoints) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, activityPointsImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -28495,7 +28496,7 @@ func (ec *executionContext) _CatalogReviewSubmission(ctx context.Context, sel as
 
 var categoryPointsImplementors = []string{"CategoryPoints"}
 
-func (ec *executionContext) _CategoryPoints(ctx context.Context, sel ast.SelectionSet, obj *catalog.CategoryPoints) graphql.Marshaler {
+func (ec *executionContext) _CategoryPoints(ctx context.Context, sel ast.SelectionSet, obj *points.CategoryPoints) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, categoryPointsImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -29587,7 +29588,7 @@ func (ec *executionContext) _CsvRowError(ctx context.Context, sel ast.SelectionS
 
 var cycleImplementors = []string{"Cycle"}
 
-func (ec *executionContext) _Cycle(ctx context.Context, sel ast.SelectionSet, obj *catalog.PointsCycle) graphql.Marshaler {
+func (ec *executionContext) _Cycle(ctx context.Context, sel ast.SelectionSet, obj *points.PointsCycle) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, cycleImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -31836,7 +31837,7 @@ func (ec *executionContext) _PlannedCatalogChange(ctx context.Context, sel ast.S
 
 var pointsReportImplementors = []string{"PointsReport"}
 
-func (ec *executionContext) _PointsReport(ctx context.Context, sel ast.SelectionSet, obj *catalog.PointsReport) graphql.Marshaler {
+func (ec *executionContext) _PointsReport(ctx context.Context, sel ast.SelectionSet, obj *points.PointsReport) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, pointsReportImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -31937,7 +31938,7 @@ func (ec *executionContext) _PointsReport(ctx context.Context, sel ast.Selection
 
 var pointsRuleAppliedImplementors = []string{"PointsRuleApplied"}
 
-func (ec *executionContext) _PointsRuleApplied(ctx context.Context, sel ast.SelectionSet, obj *catalog.PointsRule) graphql.Marshaler {
+func (ec *executionContext) _PointsRuleApplied(ctx context.Context, sel ast.SelectionSet, obj *points.PointsRule) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, pointsRuleAppliedImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -32013,7 +32014,7 @@ func (ec *executionContext) _PointsRuleApplied(ctx context.Context, sel ast.Sele
 
 var pointsWarningImplementors = []string{"PointsWarning"}
 
-func (ec *executionContext) _PointsWarning(ctx context.Context, sel ast.SelectionSet, obj *catalog.PointsWarning) graphql.Marshaler {
+func (ec *executionContext) _PointsWarning(ctx context.Context, sel ast.SelectionSet, obj *points.PointsWarning) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, pointsWarningImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -34319,11 +34320,11 @@ func (ec *executionContext) unmarshalNActivityInput2githubᚗcomᚋmsscᚋrecert
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNActivityPoints2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐActivityPoints(ctx context.Context, sel ast.SelectionSet, v catalog.ActivityPoints) graphql.Marshaler {
+func (ec *executionContext) marshalNActivityPoints2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐActivityPoints(ctx context.Context, sel ast.SelectionSet, v points.ActivityPoints) graphql.Marshaler {
 	return ec._ActivityPoints(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNActivityPoints2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐActivityPointsᚄ(ctx context.Context, sel ast.SelectionSet, v []catalog.ActivityPoints) graphql.Marshaler {
+func (ec *executionContext) marshalNActivityPoints2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐActivityPointsᚄ(ctx context.Context, sel ast.SelectionSet, v []points.ActivityPoints) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -34979,11 +34980,11 @@ func (ec *executionContext) marshalNCatalogReviewSubmission2ᚖgithubᚗcomᚋms
 	return ec._CatalogReviewSubmission(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNCategoryPoints2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐCategoryPoints(ctx context.Context, sel ast.SelectionSet, v catalog.CategoryPoints) graphql.Marshaler {
+func (ec *executionContext) marshalNCategoryPoints2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐCategoryPoints(ctx context.Context, sel ast.SelectionSet, v points.CategoryPoints) graphql.Marshaler {
 	return ec._CategoryPoints(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNCategoryPoints2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCategoryPointsᚄ(ctx context.Context, sel ast.SelectionSet, v []catalog.CategoryPoints) graphql.Marshaler {
+func (ec *executionContext) marshalNCategoryPoints2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCategoryPointsᚄ(ctx context.Context, sel ast.SelectionSet, v []points.CategoryPoints) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -35285,7 +35286,7 @@ func (ec *executionContext) marshalNCsvRowError2ᚖgithubᚗcomᚋmsscᚋrecert�
 	return ec._CsvRowError(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNCycle2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐPointsCycle(ctx context.Context, sel ast.SelectionSet, v catalog.PointsCycle) graphql.Marshaler {
+func (ec *executionContext) marshalNCycle2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐPointsCycle(ctx context.Context, sel ast.SelectionSet, v points.PointsCycle) graphql.Marshaler {
 	return ec._Cycle(ctx, sel, &v)
 }
 
@@ -36148,7 +36149,7 @@ func (ec *executionContext) marshalNPointUnit2githubᚗcomᚋmsscᚋrecertᚋcat
 	return res
 }
 
-func (ec *executionContext) marshalNPointsReport2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐPointsReport(ctx context.Context, sel ast.SelectionSet, v *catalog.PointsReport) graphql.Marshaler {
+func (ec *executionContext) marshalNPointsReport2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐPointsReport(ctx context.Context, sel ast.SelectionSet, v *points.PointsReport) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -36158,15 +36159,15 @@ func (ec *executionContext) marshalNPointsReport2ᚖgithubᚗcomᚋmsscᚋrecert
 	return ec._PointsReport(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNPointsRuleApplied2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐPointsRule(ctx context.Context, sel ast.SelectionSet, v catalog.PointsRule) graphql.Marshaler {
+func (ec *executionContext) marshalNPointsRuleApplied2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐPointsRule(ctx context.Context, sel ast.SelectionSet, v points.PointsRule) graphql.Marshaler {
 	return ec._PointsRuleApplied(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNPointsWarning2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐPointsWarning(ctx context.Context, sel ast.SelectionSet, v catalog.PointsWarning) graphql.Marshaler {
+func (ec *executionContext) marshalNPointsWarning2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐPointsWarning(ctx context.Context, sel ast.SelectionSet, v points.PointsWarning) graphql.Marshaler {
 	return ec._PointsWarning(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNPointsWarning2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐPointsWarningᚄ(ctx context.Context, sel ast.SelectionSet, v []catalog.PointsWarning) graphql.Marshaler {
+func (ec *executionContext) marshalNPointsWarning2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐPointsWarningᚄ(ctx context.Context, sel ast.SelectionSet, v []points.PointsWarning) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]

@@ -8,6 +8,7 @@ import (
 
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/application"
+	"github.com/mssc/recert/catalog/points"
 	"github.com/mssc/recert/catalog/review"
 	"github.com/mssc/recert/graph/model"
 	"github.com/mssc/recert/graph/relay"
@@ -92,8 +93,8 @@ func certificationKey(snap *catalog.Snapshot, field string, raw *string) (string
 }
 
 // activityInput decodes a claimed activity.
-func activityInput(in model.ActivityInput) catalog.Activity {
-	a := catalog.Activity{
+func activityInput(in model.ActivityInput) points.Activity {
+	a := points.Activity{
 		Category: in.Category, TypeKey: in.ActivityTypeKey, Title: in.Title,
 		CompletedOn: in.CompletedOn, StartOn: in.StartOn, EndOn: in.EndOn, Passed: in.Passed,
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/application"
 	"github.com/mssc/recert/catalog/candidate"
+	"github.com/mssc/recert/catalog/points"
 	"github.com/mssc/recert/catalog/review"
 	"github.com/mssc/recert/graph"
 	"github.com/mssc/recert/graph/model"
@@ -21,7 +22,7 @@ import (
 	"github.com/mssc/recert/internal/formletter"
 )
 
-func (r *activityPointsResolver) ActivityID(ctx context.Context, obj *catalog.ActivityPoints) (int, error) {
+func (r *activityPointsResolver) ActivityID(ctx context.Context, obj *points.ActivityPoints) (int, error) {
 	return int(obj.ActivityID), nil
 }
 
@@ -33,7 +34,7 @@ func (r *applicationResolver) Candidate(ctx context.Context, obj *application.Ap
 	return r.CandidateService.Get(ctx, obj.CandidateID)
 }
 
-func (r *applicationResolver) Points(ctx context.Context, obj *application.Application) (*catalog.PointsReport, error) {
+func (r *applicationResolver) Points(ctx context.Context, obj *application.Application) (*points.PointsReport, error) {
 	report, err := r.ApplicationService.Report(ctx, obj)
 	return &report, err
 }
@@ -387,19 +388,19 @@ func (r *paymentResolver) Fee(ctx context.Context, obj *application.Payment) (ca
 	return obj.Fee, nil
 }
 
-func (r *pointsReportResolver) TotalAsOfExpiration(ctx context.Context, obj *catalog.PointsReport) (int, error) {
+func (r *pointsReportResolver) TotalAsOfExpiration(ctx context.Context, obj *points.PointsReport) (int, error) {
 	return obj.AsOfExpiration.Total, nil
 }
 
-func (r *pointsRuleAppliedResolver) Code(ctx context.Context, obj *catalog.PointsRule) (string, error) {
+func (r *pointsRuleAppliedResolver) Code(ctx context.Context, obj *points.PointsRule) (string, error) {
 	return string(obj.Code), nil
 }
 
-func (r *pointsWarningResolver) Code(ctx context.Context, obj *catalog.PointsWarning) (string, error) {
+func (r *pointsWarningResolver) Code(ctx context.Context, obj *points.PointsWarning) (string, error) {
 	return string(obj.Code), nil
 }
 
-func (r *pointsWarningResolver) ActivityIds(ctx context.Context, obj *catalog.PointsWarning) ([]int, error) {
+func (r *pointsWarningResolver) ActivityIds(ctx context.Context, obj *points.PointsWarning) ([]int, error) {
 	out := make([]int, len(obj.ActivityIDs))
 	for i, id := range obj.ActivityIDs {
 		out[i] = int(id)

@@ -2,6 +2,7 @@ package application
 
 import (
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/points"
 	"time"
 )
 
@@ -33,7 +34,7 @@ const (
 // ApplicationActivity is an activity claimed in an application, with its proofs.
 type ApplicationActivity struct {
 	// Activity is the claim the points engine scores.
-	catalog.Activity
+	points.Activity
 	// Proofs are the files attached as proof.
 	Proofs []catalog.StoredFile
 	// CatalogReviewID is the open catalog review of an Industry
@@ -152,7 +153,7 @@ type Application struct {
 	// Program is the certification being recertified.
 	Program catalog.Program
 	// Cycle is the certification's current cycle.
-	Cycle catalog.PointsCycle
+	Cycle points.PointsCycle
 	// Status is where the application stands.
 	Status ApplicationStatus
 	// Activities are the claims, each with its proofs.
@@ -207,8 +208,8 @@ func (a *Application) LastDay() catalog.Date {
 // CountingCycle is the cycle points are counted in: the certification's
 // cycle, its last day moved to a granted extension's end, so a course
 // completed within the extension counts.
-func (a *Application) CountingCycle() catalog.PointsCycle {
-	return catalog.PointsCycle{CertifiedOn: a.Cycle.CertifiedOn, ExpiresOn: a.LastDay()}
+func (a *Application) CountingCycle() points.PointsCycle {
+	return points.PointsCycle{CertifiedOn: a.Cycle.CertifiedOn, ExpiresOn: a.LastDay()}
 }
 
 // Paid is the total recorded against the fee due.

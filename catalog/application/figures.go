@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/candidate"
+	"github.com/mssc/recert/catalog/points"
 	"slices"
 	"strings"
 	"time"
@@ -71,7 +72,7 @@ func (s *Applications) SetActivityPoints(ctx context.Context, id int64, version 
 		if i < 0 {
 			return nil, []*catalog.Error{{Code: catalog.CodeNotFound, Field: "activityId", Message: "the application has no such activity"}}, nil
 		}
-		rb, err := catalog.NewRulebook(snap)
+		rb, err := points.NewRulebook(snap)
 		if err != nil {
 			return nil, nil, catalog.Internal(err)
 		}
@@ -91,7 +92,7 @@ func (s *Applications) SetActivityPoints(ctx context.Context, id int64, version 
 			return nil, []*catalog.Error{e}, nil
 		}
 		act.ReviewerPoints, act.ReviewerReason = &given, strings.TrimSpace(reason)
-		if errs := catalog.ValidateActivity("", act, rb, s.today()); len(errs) > 0 {
+		if errs := points.ValidateActivity("", act, rb, s.today()); len(errs) > 0 {
 			return nil, errs, nil
 		}
 		a.Activities[i].Activity = act
@@ -139,7 +140,7 @@ func (s *Applications) RefuseActivity(ctx context.Context, id int64, version int
 // its figure, a ranged row (Extra) its range, and a per-year row (such as
 // Employment) at least 1 and at most its yearly figure for each cycle year
 // the claimed period covers.
-func ReviewerRange(rb *catalog.Rulebook, t catalog.ActivityType, a catalog.Activity, cycle catalog.PointsCycle) (lo, hi int) {
+func ReviewerRange(rb *points.Rulebook, t catalog.ActivityType, a points.Activity, cycle points.PointsCycle) (lo, hi int) {
 	if t.Per != catalog.PerYear {
 		return max(t.MinPoints, 1), t.MaxPoints
 	}
@@ -148,7 +149,7 @@ func ReviewerRange(rb *catalog.Rulebook, t catalog.ActivityType, a catalog.Activ
 
 // coveredCycleYears counts the cycle years a claimed period has days in;
 // a claim without a period may cover every year.
-func coveredCycleYears(rb *catalog.Rulebook, a catalog.Activity, cycle catalog.PointsCycle) int {
+func coveredCycleYears(rb *points.Rulebook, a points.Activity, cycle points.PointsCycle) int {
 	years := rb.CycleYears()
 	if a.StartOn == nil || a.StartOn.IsZero() {
 		return years
@@ -170,7 +171,7 @@ func coveredCycleYears(rb *catalog.Rulebook, a catalog.Activity, cycle catalog.P
 // claimedBefore refuses an activity claimed on the candidate's approved
 // application of an earlier cycle of the same program: an activity counts
 // in one cycle only, also one completed during an extension.
-func (s *Applications) claimedBefore(ctx context.Context, a *Application, act catalog.Activity) (*catalog.Error, error) {
+func (s *Applications) claimedBefore(ctx context.Context, a *Application, act points.Activity) (*catalog.Error, error) {
 	if act.CompletedOn == nil || act.CompletedOn.IsZero() {
 		return nil, nil
 	}
@@ -195,7 +196,7 @@ func (s *Applications) claimedBefore(ctx context.Context, a *Application, act ca
 
 // claimKey identifies a claim across cycles: its category and its title
 // (without case, spacing or punctuation) or certification.
-func claimKey(a catalog.Activity) string {
+func claimKey(a points.Activity) string {
 	name := a.CertificationKey
 	if name == "" {
 		name = strings.Map(func(r rune) rune {

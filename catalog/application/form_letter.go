@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/points"
 	"slices"
 	"strconv"
 	"strings"
@@ -99,7 +100,7 @@ var letterOfType = map[string]FormLetterKind{
 }
 
 // FormLetterOf returns the form letter an activity's proof may be, if any.
-func FormLetterOf(a catalog.Activity) (FormLetterKind, bool) {
+func FormLetterOf(a points.Activity) (FormLetterKind, bool) {
 	k, ok := letterOfType[a.TypeKey]
 	return k, ok
 }
@@ -147,7 +148,7 @@ const (
 
 // validateLetterDetails refuses a provider or description too long for
 // the one-page form letter.
-func validateLetterDetails(act catalog.Activity) []*catalog.Error {
+func validateLetterDetails(act points.Activity) []*catalog.Error {
 	var errs []*catalog.Error
 	if n := len([]rune(act.Provider)); n > letterProviderMaxRunes {
 		errs = append(errs, catalog.Invalid("activity.provider", "the provider or employer has at most %d characters (%d given)", letterProviderMaxRunes, n))
@@ -197,7 +198,7 @@ func (s *Applications) FormLetter(ctx context.Context, applicationID, activityID
 // fillLetter sets the guide's wording of the letter around what the
 // service knows: the day, the program, the candidate, the activity's
 // dates, title, provider, description and hours.
-func fillLetter(kind FormLetterKind, a *Application, act catalog.Activity, candidateName string, today catalog.Date) *FormLetter {
+func fillLetter(kind FormLetterKind, a *Application, act points.Activity, candidateName string, today catalog.Date) *FormLetter {
 	w := letterWordings[kind]
 	start, end := dayOrBlank(act.StartOn), dayOrBlank(act.EndOn)
 	if act.StartOn == nil && act.CompletedOn != nil {
@@ -238,7 +239,7 @@ func fillLetter(kind FormLetterKind, a *Application, act catalog.Activity, candi
 // letterDescription is the activity's description with the hours the
 // service knows: an Extra activity's hours of service, a job's weekly
 // hours, an instructor's courses per cycle year.
-func letterDescription(kind FormLetterKind, act catalog.Activity) string {
+func letterDescription(kind FormLetterKind, act points.Activity) string {
 	parts := []string{}
 	if d := strings.TrimSpace(act.Description); d != "" {
 		parts = append(parts, d)
@@ -264,7 +265,7 @@ func letterDescription(kind FormLetterKind, act catalog.Activity) string {
 	return strings.Join(parts, " ")
 }
 
-func totalCourses(act catalog.Activity) int {
+func totalCourses(act points.Activity) int {
 	n := 0
 	for _, c := range act.CoursesTaught {
 		n += c

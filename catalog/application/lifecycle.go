@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/candidate"
+	"github.com/mssc/recert/catalog/points"
 	"strconv"
 	"strings"
 	"time"
@@ -50,7 +51,7 @@ func (s *Applications) submit(ctx context.Context, p *catalog.Principal, ids []i
 	if err != nil {
 		return nil, nil, err
 	}
-	rb, err := catalog.NewRulebook(snap)
+	rb, err := points.NewRulebook(snap)
 	if err != nil {
 		return nil, nil, catalog.Internal(err)
 	}
@@ -77,7 +78,7 @@ func (s *Applications) submit(ctx context.Context, p *catalog.Principal, ids []i
 			e.Field = field
 			return nil, []*catalog.Error{e}, nil
 		}
-		report := catalog.ComputePoints(rb, a.Program, a.CountingCycle(), activitiesOf(a), today)
+		report := points.ComputePoints(rb, a.Program, a.CountingCycle(), activitiesOf(a), today)
 		if report.Total < rb.PointsRequired() {
 			return nil, []*catalog.Error{shortfallRefusal(field, report)}, nil
 		}

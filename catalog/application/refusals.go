@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/candidate"
+	"github.com/mssc/recert/catalog/points"
 	"strings"
 )
 
@@ -19,7 +20,7 @@ var categoryNames = map[catalog.PointCategory]string{
 // shortfallRefusal refuses a submission short of the required points,
 // saying how many are missing and what each category earned, so that the
 // candidate sees where to add.
-func shortfallRefusal(field string, report catalog.PointsReport) *catalog.Error {
+func shortfallRefusal(field string, report points.PointsReport) *catalog.Error {
 	parts := make([]string, 0, len(report.ByCategory))
 	for _, c := range report.ByCategory {
 		parts = append(parts, fmt.Sprintf("%s %d", categoryNames[c.Category], c.Points))
@@ -32,10 +33,10 @@ func shortfallRefusal(field string, report catalog.PointsReport) *catalog.Error 
 // missingProofRefusal refuses a submission whose activities lack the proof
 // their type asks for, naming every one of them with its title, or nil
 // when none does.
-func missingProofRefusal(field string, a *Application, report catalog.PointsReport) *catalog.Error {
+func missingProofRefusal(field string, a *Application, report points.PointsReport) *catalog.Error {
 	var missing []string
 	for _, w := range report.Warnings {
-		if w.Code != catalog.WarningMissingProof {
+		if w.Code != points.WarningMissingProof {
 			continue
 		}
 		for _, id := range w.ActivityIDs {

@@ -7,11 +7,12 @@ import (
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/application"
 	"github.com/mssc/recert/catalog/catalogtest"
+	"github.com/mssc/recert/catalog/points"
 )
 
 func appExpiring(program catalog.Program, expires string) *application.Application {
 	e := *day(expires)
-	return &application.Application{CandidateID: 1, Program: program, Cycle: catalog.PointsCycle{CertifiedOn: e.AddYears(-5), ExpiresOn: e}}
+	return &application.Application{CandidateID: 1, Program: program, Cycle: points.PointsCycle{CertifiedOn: e.AddYears(-5), ExpiresOn: e}}
 }
 
 func TestSubmissionWindowAndExpiration(t *testing.T) {

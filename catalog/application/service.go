@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/candidate"
+	"github.com/mssc/recert/catalog/points"
 	"github.com/mssc/recert/catalog/review"
 	"slices"
 	"strconv"
@@ -91,7 +92,7 @@ func (s *Applications) create(ctx context.Context, p *catalog.Principal, program
 	if err != nil {
 		return nil, nil, err
 	}
-	cycle := catalog.PointsCycle{CertifiedOn: held.CertifiedOn, ExpiresOn: held.CycleExpiresOn()}
+	cycle := points.PointsCycle{CertifiedOn: held.CertifiedOn, ExpiresOn: held.CycleExpiresOn()}
 	for _, a := range existing {
 		if a.Program == program && a.Cycle.ExpiresOn.Equal(cycle.ExpiresOn) && a.Status != AppClosedDenied {
 			return nil, []*catalog.Error{openApplicationExists(program, a.Status)}, nil
@@ -178,22 +179,22 @@ func (s *Applications) Mine(ctx context.Context) ([]*Application, error) {
 }
 
 // Report scores an application's activities with the rule tables.
-func (s *Applications) Report(ctx context.Context, a *Application) (catalog.PointsReport, error) {
+func (s *Applications) Report(ctx context.Context, a *Application) (points.PointsReport, error) {
 	snap, err := s.catalog.Snapshot(ctx)
 	if err != nil {
-		return catalog.PointsReport{}, err
+		return points.PointsReport{}, err
 	}
-	rb, err := catalog.NewRulebook(snap)
+	rb, err := points.NewRulebook(snap)
 	if err != nil {
-		return catalog.PointsReport{}, catalog.Internal(err)
+		return points.PointsReport{}, catalog.Internal(err)
 	}
-	return catalog.ComputePoints(rb, a.Program, a.CountingCycle(), activitiesOf(a), s.today()), nil
+	return points.ComputePoints(rb, a.Program, a.CountingCycle(), activitiesOf(a), s.today()), nil
 }
 
 // activitiesOf is what the points engine scores: the claims with their
 // proofs noted, a refused one at the reviewer's figure 0.
-func activitiesOf(a *Application) []catalog.Activity {
-	out := make([]catalog.Activity, len(a.Activities))
+func activitiesOf(a *Application) []points.Activity {
+	out := make([]points.Activity, len(a.Activities))
 	for i, x := range a.Activities {
 		out[i] = x.Activity
 		out[i].ProofAttached = len(x.Proofs) > 0
@@ -282,13 +283,13 @@ func staleVersion(a *Application) *catalog.Error {
 
 // SaveActivity adds a claimed activity to a draft (ID 0) or replaces one.
 // An Industry Certification under catalog review names the review.
-func (s *Applications) SaveActivity(ctx context.Context, id int64, version int, act catalog.Activity, reviewID int64) (*Application, []*catalog.Error, error) {
+func (s *Applications) SaveActivity(ctx context.Context, id int64, version int, act points.Activity, reviewID int64) (*Application, []*catalog.Error, error) {
 	what := fmt.Sprintf("added activity %q", act.Title)
 	if act.ID != 0 {
 		what = fmt.Sprintf("replaced activity %d with %q", act.ID, act.Title)
 	}
 	return s.change(ctx, id, version, ActionEdit, what, func(_ *catalog.Principal, a *Application, snap *catalog.Snapshot) ([]*catalog.Error, error) {
-		rb, err := catalog.NewRulebook(snap)
+		rb, err := points.NewRulebook(snap)
 		if err != nil {
 			return nil, catalog.Internal(err)
 		}
@@ -307,7 +308,7 @@ func (s *Applications) SaveActivity(ctx context.Context, id int64, version int, 
 		if errs := validateLetterDetails(act); len(errs) > 0 {
 			return errs, nil
 		}
-		if errs := catalog.ValidateActivity("activity.", act, rb, s.today()); len(errs) > 0 && !(reviewID != 0 && onlyUnlisted(errs)) {
+		if errs := points.ValidateActivity("activity.", act, rb, s.today()); len(errs) > 0 && !(reviewID != 0 && onlyUnlisted(errs)) {
 			return errs, nil
 		}
 		if act.ID == 0 {

@@ -17,6 +17,7 @@ import (
 	"github.com/mssc/recert/catalog/application"
 	"github.com/mssc/recert/catalog/candidate"
 	"github.com/mssc/recert/catalog/gormstore"
+	"github.com/mssc/recert/catalog/points"
 	"github.com/mssc/recert/catalog/review"
 	"github.com/mssc/recert/internal/blobstore"
 	"github.com/mssc/recert/internal/testdb"
@@ -122,15 +123,15 @@ func newModelWorld(t *testing.T, d gormstore.Dialect) *modelWorld {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rb, err := catalog.NewRulebook(snap)
+	rb, err := points.NewRulebook(snap)
 	if err != nil {
 		t.Fatal(err)
 	}
 	expires := modelStart.AddDays(modelRoom)
-	cycle := catalog.PointsCycle{CertifiedOn: expires.AddYears(-5), ExpiresOn: expires}
-	score := func(a catalog.Activity) int {
+	cycle := points.PointsCycle{CertifiedOn: expires.AddYears(-5), ExpiresOn: expires}
+	score := func(a points.Activity) int {
 		a.ProofAttached = true
-		return catalog.ComputePoints(rb, catalog.ProgramCPT, cycle, []catalog.Activity{a}, modelStart).Total
+		return points.ComputePoints(rb, catalog.ProgramCPT, cycle, []points.Activity{a}, modelStart).Total
 	}
 	w.employed, w.course = score(employment(cycle)), score(course(cycle))
 	if w.employed >= 100 || w.employed+w.course < 100 {
@@ -141,15 +142,15 @@ func newModelWorld(t *testing.T, d gormstore.Dialect) *modelWorld {
 
 // employment is a full-time job from the cycle's first day to the day
 // before the sequence starts.
-func employment(c catalog.PointsCycle) catalog.Activity {
+func employment(c points.PointsCycle) points.Activity {
 	start, end := c.CertifiedOn, modelStart.AddDays(-1)
-	return catalog.Activity{Category: catalog.CategoryEmployment, TypeKey: "e-direct", Title: "Machine operator, Acme", StartOn: &start, EndOn: &end, WeeklyHours: 40}
+	return points.Activity{Category: catalog.CategoryEmployment, TypeKey: "e-direct", Title: "Machine operator, Acme", StartOn: &start, EndOn: &end, WeeklyHours: 40}
 }
 
 // course is a third-party training completed in the cycle's second year.
-func course(c catalog.PointsCycle) catalog.Activity {
+func course(c points.PointsCycle) points.Activity {
 	done := c.CertifiedOn.AddYears(1)
-	return catalog.Activity{Category: catalog.CategoryContinuingEducation, TypeKey: "ce-third-party", Title: "Lockout/tagout training", CompletedOn: &done}
+	return points.Activity{Category: catalog.CategoryContinuingEducation, TypeKey: "ce-third-party", Title: "Lockout/tagout training", CompletedOn: &done}
 }
 
 // The actors of a sequence.
@@ -550,7 +551,7 @@ func (m *machine) saveKind(t *rapid.T, kind string) {
 	m.needApp(t)
 	actor := m.actor(t)
 	v, stale := m.version(t)
-	cycle := catalog.PointsCycle{CertifiedOn: modelStart.AddDays(modelRoom).AddYears(-5), ExpiresOn: modelStart.AddDays(modelRoom)}
+	cycle := points.PointsCycle{CertifiedOn: modelStart.AddDays(modelRoom).AddYears(-5), ExpiresOn: modelStart.AddDays(modelRoom)}
 	act := employment(cycle)
 	if kind == "course" {
 		act = course(cycle)

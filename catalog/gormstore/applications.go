@@ -12,6 +12,7 @@ import (
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/application"
 	"github.com/mssc/recert/catalog/candidate"
+	"github.com/mssc/recert/catalog/points"
 )
 
 var _ application.ApplicationStore = (*Store)(nil)
@@ -91,7 +92,7 @@ func fromApplication(a *application.Application, change catalog.Change) applicat
 func toApplication(r applicationRow) *application.Application {
 	a := &application.Application{
 		ID: r.ID, CandidateID: r.CandidateID, CandidateNumber: r.CandidateNumber, Program: catalog.Program(r.Program),
-		Cycle:  catalog.PointsCycle{CertifiedOn: catalog.DateOf(r.CycleCertifiedOn.UTC()), ExpiresOn: catalog.DateOf(r.CycleExpiresOn.UTC())},
+		Cycle:  points.PointsCycle{CertifiedOn: catalog.DateOf(r.CycleCertifiedOn.UTC()), ExpiresOn: catalog.DateOf(r.CycleExpiresOn.UTC())},
 		Status: application.ApplicationStatus(r.Status), BundleID: r.BundleID, Reviewer: r.Reviewer, FeeKind: catalog.FeeKind(r.FeeKind),
 		Activities: r.Activities, Payments: r.Payments, History: r.History, DecidedBy: r.DecidedBy, DenialReasons: r.DenialReasons,
 		Extension: r.Extension, Version: r.Version,

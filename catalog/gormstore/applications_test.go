@@ -9,6 +9,7 @@ import (
 	"github.com/mssc/recert/catalog/application"
 	"github.com/mssc/recert/catalog/candidate"
 	"github.com/mssc/recert/catalog/gormstore"
+	"github.com/mssc/recert/catalog/points"
 	"github.com/mssc/recert/internal/testdb"
 )
 
@@ -34,7 +35,7 @@ func TestOneOpenApplicationPerCycleIsEnforcedByTheDatabase(t *testing.T) {
 		held := c.Holds(catalog.ProgramCPT)
 		draft := func() *application.Application {
 			return &application.Application{CandidateID: c.ID, CandidateNumber: c.Number, Program: catalog.ProgramCPT, Status: application.AppDraft, Version: 1,
-				Cycle: catalog.PointsCycle{CertifiedOn: held.CertifiedOn, ExpiresOn: held.ExpiresOn}}
+				Cycle: points.PointsCycle{CertifiedOn: held.CertifiedOn, ExpiresOn: held.ExpiresOn}}
 		}
 		change := catalog.Change{Action: "CREATE", Actor: c.Number, At: at}
 		first := draft()
@@ -61,7 +62,7 @@ func TestHeldCertificationKeepsTheCycleExpirationWhileExtended(t *testing.T) {
 		at := time.Date(2030, 3, 1, 9, 0, 0, 0, time.UTC)
 		c := registered(t, store, at)
 		a := &application.Application{CandidateID: c.ID, CandidateNumber: c.Number, Program: catalog.ProgramCPT, Status: application.AppDraft, Version: 1,
-			Cycle: catalog.PointsCycle{CertifiedOn: c.Held[0].CertifiedOn, ExpiresOn: c.Held[0].ExpiresOn}}
+			Cycle: points.PointsCycle{CertifiedOn: c.Held[0].CertifiedOn, ExpiresOn: c.Held[0].ExpiresOn}}
 		change := catalog.Change{Action: "GRANT_EXTENSION", Actor: "staff", At: at}
 		if err := store.CreateApplication(ctx, a, nil, change); err != nil {
 			t.Fatal(err)

@@ -1,4 +1,4 @@
-package catalog
+package points
 
 import (
 	"flag"
@@ -9,6 +9,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/mssc/recert/catalog"
 	"pgregory.net/rapid"
 )
 
@@ -43,12 +44,12 @@ func ptCheck(t *testing.T, prop func(*rapid.T)) {
 
 // ptGenSet is a generated activity set and the day it is scored on.
 type ptGenSet struct {
-	now        Date
+	now        catalog.Date
 	activities []Activity
 }
 
 // ptGenDay draws a day from lo to hi, both included.
-func ptGenDay(t *rapid.T, lo, hi Date, label string) *Date {
+func ptGenDay(t *rapid.T, lo, hi catalog.Date, label string) *catalog.Date {
 	d := lo.AddDays(rapid.IntRange(0, max(lo.DaysUntil(hi), 0)).Draw(t, label))
 	return &d
 }
@@ -63,12 +64,12 @@ var (
 )
 
 // ptGenActivityOf draws one valid activity as of now, of the given kind.
-func ptGenActivityOf(t *rapid.T, kind string, now Date, label string) Activity {
+func ptGenActivityOf(t *rapid.T, kind string, now catalog.Date, label string) Activity {
 	lo, hi := ptDecisionCycle.CertifiedOn.AddDays(-400), now
 	switch kind {
 	case "course":
 		key := rapid.SampledFrom(ptGenCETypes).Draw(t, label+".type")
-		a := Activity{Category: CategoryContinuingEducation, TypeKey: key, Title: rapid.SampledFrom(ptGenTitles).Draw(t, label+".title"),
+		a := Activity{Category: catalog.CategoryContinuingEducation, TypeKey: key, Title: rapid.SampledFrom(ptGenTitles).Draw(t, label+".title"),
 			CompletedOn: ptGenDay(t, lo, hi, label+".completed"), ProofAttached: true}
 		if strings.HasPrefix(key, "ce-for-credit") {
 			a.CreditHours = rapid.SampledFrom([]float64{0, 1, 2.5, 3, 4}).Draw(t, label+".credit")
@@ -80,20 +81,20 @@ func ptGenActivityOf(t *rapid.T, kind string, now Date, label string) Activity {
 		return a
 	case "certification":
 		key := rapid.SampledFrom(ptGenCerts).Draw(t, label+".key")
-		return Activity{Category: CategoryIndustryCertification, TypeKey: "ic-certification", Title: key, CertificationKey: key,
+		return Activity{Category: catalog.CategoryIndustryCertification, TypeKey: "ic-certification", Title: key, CertificationKey: key,
 			CompletedOn: ptGenDay(t, lo, hi, label+".completed"), ProofAttached: true}
 	case "instructor":
 		years := map[int]int{}
 		for y := 1; y <= 5; y++ {
 			years[y] = rapid.IntRange(0, 2).Draw(t, label+".taught"+strconv.Itoa(y))
 		}
-		return Activity{Category: CategoryEmployment, TypeKey: rapid.SampledFrom([]string{"e-mssc-instructor", "e-other-instructor"}).Draw(t, label+".type"),
+		return Activity{Category: catalog.CategoryEmployment, TypeKey: rapid.SampledFrom([]string{"e-mssc-instructor", "e-other-instructor"}).Draw(t, label+".type"),
 			Title: "Instructor", CoursesTaught: years, ProofAttached: true}
 	case "extra":
-		return Activity{Category: CategoryExtra, TypeKey: rapid.SampledFrom([]string{"x-volunteer", "x-committee"}).Draw(t, label+".type"),
+		return Activity{Category: catalog.CategoryExtra, TypeKey: rapid.SampledFrom([]string{"x-volunteer", "x-committee"}).Draw(t, label+".type"),
 			Title: "Food bank", CompletedOn: ptGenDay(t, lo, hi, label+".completed"), Hours: float64(rapid.IntRange(0, 60).Draw(t, label+".hours")), ProofAttached: true}
 	}
-	a := Activity{Category: CategoryEmployment, TypeKey: "e-direct", Title: rapid.SampledFrom(ptGenJobs).Draw(t, label+".title"), ProofAttached: true}
+	a := Activity{Category: catalog.CategoryEmployment, TypeKey: "e-direct", Title: rapid.SampledFrom(ptGenJobs).Draw(t, label+".title"), ProofAttached: true}
 	switch kind {
 	case "active":
 		a.TypeKey, a.Title = "e-military-active", "Army"
@@ -125,7 +126,7 @@ func ptGenActivityOf(t *rapid.T, kind string, now Date, label string) Activity {
 }
 
 // ptGenActivities draws a set of valid activities as of now.
-func ptGenActivities(t *rapid.T, now Date, most int) []Activity {
+func ptGenActivities(t *rapid.T, now catalog.Date, most int) []Activity {
 	n := rapid.IntRange(0, most).Draw(t, "count")
 	var out []Activity
 	for i := range n {
@@ -151,17 +152,17 @@ func ptScore(t *rapid.T, rb *Rulebook, set ptGenSet) PointsReport {
 			t.Fatalf("the generator made an invalid activity %+v: %v", a, errs)
 		}
 	}
-	return ComputePoints(rb, ProgramCPT, ptDecisionCycle, set.activities, set.now)
+	return ComputePoints(rb, catalog.ProgramCPT, ptDecisionCycle, set.activities, set.now)
 }
 
 // ptTotals are the four category totals and the total, now and as of
 // expiration.
 type ptTotals struct {
-	now, exp map[PointCategory]int
+	now, exp map[catalog.PointCategory]int
 }
 
 func ptTotalsOf(r PointsReport) ptTotals {
-	out := ptTotals{now: map[PointCategory]int{}, exp: map[PointCategory]int{}}
+	out := ptTotals{now: map[catalog.PointCategory]int{}, exp: map[catalog.PointCategory]int{}}
 	for _, c := range r.ByCategory {
 		out.now[c.Category] = c.Points
 	}
@@ -172,7 +173,7 @@ func ptTotalsOf(r PointsReport) ptTotals {
 	return out
 }
 
-var ptCategories = []PointCategory{CategoryContinuingEducation, CategoryIndustryCertification, CategoryEmployment, CategoryExtra, ""}
+var ptCategories = []catalog.PointCategory{catalog.CategoryContinuingEducation, catalog.CategoryIndustryCertification, catalog.CategoryEmployment, catalog.CategoryExtra, ""}
 
 // ptSameTotals fails unless two reports agree on every category and total,
 // now and as of expiration.
@@ -187,11 +188,11 @@ func ptSameTotals(t *rapid.T, what string, a, b PointsReport) {
 
 // ptDirectOverlaps reports whether a direct job overlaps, in either
 // reading, a direct job of the set.
-func ptDirectOverlaps(a Activity, set []Activity, now Date) bool {
+func ptDirectOverlaps(a Activity, set []Activity, now catalog.Date) bool {
 	if a.TypeKey != "e-direct" {
 		return false
 	}
-	span := func(x Activity) (Date, Date) {
+	span := func(x Activity) (catalog.Date, catalog.Date) {
 		if !x.Ongoing {
 			return *x.StartOn, *x.EndOn
 		}
@@ -270,7 +271,7 @@ func TestPointsPropertyAddingNeverLowers(t *testing.T) {
 		})
 		overlaps := ptDirectOverlaps(extra, set.activities, set.now)
 		for _, c := range ptCategories {
-			if (c == CategoryContinuingEducation || c == "") && movesTraining || (c == CategoryEmployment || c == "") && overlaps {
+			if (c == catalog.CategoryContinuingEducation || c == "") && movesTraining || (c == catalog.CategoryEmployment || c == "") && overlaps {
 				continue
 			}
 			if after.now[c] < before.now[c] || after.exp[c] < before.exp[c] {
@@ -324,10 +325,10 @@ func TestPointsPropertyYearCap(t *testing.T) {
 			}
 			sum += p
 		}
-		if got := ptCategoryPoints(r.ByCategory, CategoryEmployment); got != sum {
+		if got := ptCategoryPoints(r.ByCategory, catalog.CategoryEmployment); got != sum {
 			t.Fatalf("Employment is %d but its cycle years add up to %d", got, sum)
 		}
-		if e := ptCategoryPoints(r.AsOfExpiration.ByCategory, CategoryEmployment); e > rb.fullYear.FullTimePoints*rb.cycleYears {
+		if e := ptCategoryPoints(r.AsOfExpiration.ByCategory, catalog.CategoryEmployment); e > rb.fullYear.FullTimePoints*rb.cycleYears {
 			t.Fatalf("Employment as of expiration is %d", e)
 		}
 	})
@@ -357,7 +358,7 @@ func TestPointsPropertyExpirationNeverBelowNow(t *testing.T) {
 			}
 		}
 		for _, a := range r.Activities {
-			if a.AsOfExpiration < a.Points && a.ReviewerPoints == nil && a.Category != CategoryEmployment {
+			if a.AsOfExpiration < a.Points && a.ReviewerPoints == nil && a.Category != catalog.CategoryEmployment {
 				t.Fatalf("activity %d: %d as of expiration, %d now", a.ActivityID, a.AsOfExpiration, a.Points)
 			}
 		}

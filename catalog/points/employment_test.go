@@ -1,6 +1,7 @@
-package catalog
+package points
 
 import (
+	"github.com/mssc/recert/catalog"
 	"testing"
 )
 
@@ -38,7 +39,7 @@ func TestPointsEmploymentBands(t *testing.T) {
 				if got.Points != col.want || got.Rule.Code != PointsRuleEmploymentBands {
 					t.Errorf("got %d under %s, want %d: %s", got.Points, got.Rule.Code, col.want, got.Rule.Description)
 				}
-				if ptCategoryPoints(r.ByCategory, CategoryEmployment) != col.want {
+				if ptCategoryPoints(r.ByCategory, catalog.CategoryEmployment) != col.want {
 					t.Errorf("employment total %v", r.ByCategory)
 				}
 			})
@@ -150,7 +151,7 @@ func TestPointsOverlappingEmployment(t *testing.T) {
 	})
 	t.Run("partly overlapping jobs count their union", func(t *testing.T) {
 		// 150 days and 150 days overlapping by 60: 240 days, 7 whole months.
-		r := ptCompute(rb, ptJob(1, "2021-06-01", 150, 40), ptJob(2, NewDate(2021, 6, 1).AddDays(90).String(), 150, 40))
+		r := ptCompute(rb, ptJob(1, "2021-06-01", 150, 40), ptJob(2, catalog.NewDate(2021, 6, 1).AddDays(90).String(), 150, 40))
 		if r.Total != 10 || r.EmploymentYears[0].FullTimeDays != 240 {
 			t.Errorf("total %d, years %+v", r.Total, r.EmploymentYears)
 		}
@@ -207,12 +208,12 @@ func TestPointsCycleYears(t *testing.T) {
 		if r.Total != 15 || len(r.EmploymentYears) != 2 || r.EmploymentYears[0].Points != 5 || r.EmploymentYears[1].Points != 10 {
 			t.Errorf("total %d, years %+v", r.Total, r.EmploymentYears)
 		}
-		if y := r.EmploymentYears[1]; y.Year != 2 || y.From != NewDate(2022, 6, 1) || y.To != NewDate(2023, 5, 31) {
+		if y := r.EmploymentYears[1]; y.Year != 2 || y.From != catalog.NewDate(2022, 6, 1) || y.To != catalog.NewDate(2023, 5, 31) {
 			t.Errorf("year 2 is %+v", y)
 		}
 	})
 	t.Run("five full years earn 100", func(t *testing.T) {
-		r := ComputePoints(rb, ProgramCLT, ptCycle, []Activity{ptJob(1, "2021-06-01", 1826, 40)}, NewDate(2026, 6, 1))
+		r := ComputePoints(rb, catalog.ProgramCLT, ptCycle, []Activity{ptJob(1, "2021-06-01", 1826, 40)}, catalog.NewDate(2026, 6, 1))
 		if r.Total != 100 || r.Shortfall != 0 || len(r.EmploymentYears) != 5 {
 			t.Errorf("total %d, years %d", r.Total, len(r.EmploymentYears))
 		}
@@ -231,7 +232,7 @@ func TestPointsCycleYears(t *testing.T) {
 		}
 	})
 	t.Run("a job ending on the expiration day is not outside the cycle", func(t *testing.T) {
-		r := ComputePoints(rb, ProgramCPT, ptCycle, []Activity{ptJob(1, "2025-06-01", 366, 40)}, NewDate(2026, 6, 2))
+		r := ComputePoints(rb, catalog.ProgramCPT, ptCycle, []Activity{ptJob(1, "2025-06-01", 366, 40)}, catalog.NewDate(2026, 6, 2))
 		if r.Total != 20 || len(r.Warnings) != 0 {
 			t.Errorf("total %d, warnings %v", r.Total, r.Warnings)
 		}
@@ -293,7 +294,7 @@ func TestPointsInternship(t *testing.T) {
 func TestPointsInstructors(t *testing.T) {
 	rb := ptRulebook(t)
 	instructor := func(id int64, typeKey string, years map[int]int) Activity {
-		return Activity{ID: id, Category: CategoryEmployment, TypeKey: typeKey, Title: "Instructor", CoursesTaught: years, ProofAttached: true}
+		return Activity{ID: id, Category: catalog.CategoryEmployment, TypeKey: typeKey, Title: "Instructor", CoursesTaught: years, ProofAttached: true}
 	}
 	for _, tt := range []struct {
 		name    string
@@ -338,16 +339,16 @@ func TestPointsInstructors(t *testing.T) {
 // has not begun, or lies past the expiration, earns nothing.
 func TestPointsInstructorYearsThatCannotCount(t *testing.T) {
 	rb := ptRulebook(t)
-	a := Activity{ID: 1, Category: CategoryEmployment, TypeKey: "e-mssc-instructor", CoursesTaught: map[int]int{1: 1, 4: 1, 5: 1}, MSSCRecordsOnFile: true}
+	a := Activity{ID: 1, Category: catalog.CategoryEmployment, TypeKey: "e-mssc-instructor", CoursesTaught: map[int]int{1: 1, 4: 1, 5: 1}, MSSCRecordsOnFile: true}
 	t.Run("years after now", func(t *testing.T) {
-		r := ComputePoints(rb, ProgramCPT, ptCycle, []Activity{a}, NewDate(2024, 1, 1))
+		r := ComputePoints(rb, catalog.ProgramCPT, ptCycle, []Activity{a}, catalog.NewDate(2024, 1, 1))
 		if r.Total != 20 {
 			t.Errorf("total %d: %s", r.Total, ptOf(t, r, 1).Rule.Description)
 		}
 	})
 	t.Run("years past a short cycle", func(t *testing.T) {
-		short := PointsCycle{CertifiedOn: ptCycle.CertifiedOn, ExpiresOn: NewDate(2025, 5, 31)}
-		r := ComputePoints(rb, ProgramCPT, short, []Activity{a}, ptNow)
+		short := PointsCycle{CertifiedOn: ptCycle.CertifiedOn, ExpiresOn: catalog.NewDate(2025, 5, 31)}
+		r := ComputePoints(rb, catalog.ProgramCPT, short, []Activity{a}, ptNow)
 		if r.Total != 40 {
 			t.Errorf("total %d: %s", r.Total, ptOf(t, r, 1).Rule.Description)
 		}
@@ -405,8 +406,8 @@ func TestPointsMilitary(t *testing.T) {
 // the expiration date.
 func TestPointsAsOfExpiration(t *testing.T) {
 	rb := ptRulebook(t)
-	ongoing := func(id int64, start string, end *Date) Activity {
-		return Activity{ID: id, Category: CategoryEmployment, TypeKey: "e-direct", Title: "Assembler", StartOn: ptDay(start), EndOn: end, Ongoing: true, WeeklyHours: 40, ProofAttached: true}
+	ongoing := func(id int64, start string, end *catalog.Date) Activity {
+		return Activity{ID: id, Category: catalog.CategoryEmployment, TypeKey: "e-direct", Title: "Assembler", StartOn: ptDay(start), EndOn: end, Ongoing: true, WeeklyHours: 40, ProofAttached: true}
 	}
 	t.Run("ongoing job to the end of the cycle", func(t *testing.T) {
 		// From 2025-06-01 to now (2026-03-01): 274 days, 9 months, 15.
@@ -416,7 +417,7 @@ func TestPointsAsOfExpiration(t *testing.T) {
 		if got.Points != 15 || got.AsOfExpiration != 20 {
 			t.Errorf("now %d, as of expiration %d", got.Points, got.AsOfExpiration)
 		}
-		if r.Total != 25 || r.AsOfExpiration.Total != 30 || r.AsOfExpiration.Shortfall != 70 || ptCategoryPoints(r.AsOfExpiration.ByCategory, CategoryEmployment) != 20 {
+		if r.Total != 25 || r.AsOfExpiration.Total != 30 || r.AsOfExpiration.Shortfall != 70 || ptCategoryPoints(r.AsOfExpiration.ByCategory, catalog.CategoryEmployment) != 20 {
 			t.Errorf("total %d, projection %+v", r.Total, r.AsOfExpiration)
 		}
 	})
@@ -441,7 +442,7 @@ func TestPointsAsOfExpiration(t *testing.T) {
 		}
 	})
 	t.Run("ongoing military service", func(t *testing.T) {
-		a := Activity{ID: 1, Category: CategoryEmployment, TypeKey: "e-military-active", StartOn: ptDay("2025-06-01"), Ongoing: true, ProofAttached: true}
+		a := Activity{ID: 1, Category: catalog.CategoryEmployment, TypeKey: "e-military-active", StartOn: ptDay("2025-06-01"), Ongoing: true, ProofAttached: true}
 		r := ptCompute(rb, a)
 		if got := ptOf(t, r, 1); got.Points != 7 || got.AsOfExpiration != 10 {
 			t.Errorf("got %+v", got)

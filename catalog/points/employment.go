@@ -1,7 +1,8 @@
-package catalog
+package points
 
 import (
 	"fmt"
+	"github.com/mssc/recert/catalog"
 	"math"
 	"slices"
 	"strings"
@@ -54,14 +55,14 @@ var pointsReadings = []pointsReading{asOfNow, asOfExpiration}
 
 // cycleGrid numbers the days of the cycle years from 0.
 type cycleGrid struct {
-	start      Date
+	start      catalog.Date
 	origin     int
 	days       int
 	yearStarts []int
 }
 
 // epochDay counts days since 1970-01-01.
-func epochDay(d Date) int { return int(d.Time().Unix() / (24 * 60 * 60)) }
+func epochDay(d catalog.Date) int { return int(d.Time().Unix() / (24 * 60 * 60)) }
 
 // newCycleGrid lays the cycle's days out in cycle years: every day from
 // the certification date up to and including the expiration date, the last
@@ -76,7 +77,7 @@ func newCycleGrid(rb *Rulebook, c PointsCycle) cycleGrid {
 	return g
 }
 
-func (g cycleGrid) date(i int) Date { return g.start.AddDays(i) }
+func (g cycleGrid) date(i int) catalog.Date { return g.start.AddDays(i) }
 
 // pointsJob is a period of an activity, as day numbers of the grid, both ends
 // included.

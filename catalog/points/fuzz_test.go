@@ -1,6 +1,7 @@
-package catalog
+package points
 
 import (
+	"github.com/mssc/recert/catalog"
 	"math"
 	"reflect"
 	"slices"
@@ -37,8 +38,8 @@ func FuzzComputePoints(f *testing.F) {
 	rb := ptRulebook(f)
 	f.Fuzz(func(t *testing.T, typeA, typeB string, startA, lenA, startB, lenB int, hours, weeklyA, weeklyB, credit float64,
 		ongoingB, wrongCategory bool, reviewer int, certKey string, year, courses, cycleDays int) {
-		base := NewDate(2021, 6, 1)
-		day := func(offset int) *Date {
+		base := catalog.NewDate(2021, 6, 1)
+		day := func(offset int) *catalog.Date {
 			d := base.AddDays(clamp(offset, -20000, 20000))
 			return &d
 		}
@@ -84,7 +85,7 @@ func FuzzComputePoints(f *testing.F) {
 		b := claim(2, typeB, strings.ToUpper(typeB))
 		c := claim(3, typeA, strings.ReplaceAll(strings.ToLower(typeB), "-", " "))
 		if wrongCategory {
-			a.Category = CategoryExtra
+			a.Category = catalog.CategoryExtra
 		}
 		if reviewer >= 0 {
 			points := clamp(reviewer, 0, 1000)
@@ -98,14 +99,14 @@ func FuzzComputePoints(f *testing.F) {
 			errs := ValidateActivity("activities.", act, rb, ptNow)
 			valid[act.ID] = len(errs) == 0
 			for _, err := range errs {
-				if err.Code != CodeInvalid || !strings.HasPrefix(err.Field, "activities.") || err.Message == "" {
+				if err.Code != catalog.CodeInvalid || !strings.HasPrefix(err.Field, "activities.") || err.Message == "" {
 					t.Fatalf("activity %d: ValidateActivity gave %+v, want BAD_USER_INPUT about an activities. field", i, err)
 				}
 			}
 		}
 
-		r := ComputePoints(rb, ProgramCPT, cycle, activities, ptNow)
-		if again := ComputePoints(rb, ProgramCPT, cycle, activities, ptNow); !reflect.DeepEqual(r, again) {
+		r := ComputePoints(rb, catalog.ProgramCPT, cycle, activities, ptNow)
+		if again := ComputePoints(rb, catalog.ProgramCPT, cycle, activities, ptNow); !reflect.DeepEqual(r, again) {
 			t.Fatal("ComputePoints is not deterministic")
 		}
 		if len(r.Activities) != len(activities) {
@@ -155,7 +156,7 @@ func FuzzComputePoints(f *testing.F) {
 		}
 		reversed := slices.Clone(activities)
 		slices.Reverse(reversed)
-		back := ComputePoints(rb, ProgramCPT, cycle, reversed, ptNow)
+		back := ComputePoints(rb, catalog.ProgramCPT, cycle, reversed, ptNow)
 		if !reflect.DeepEqual(back.ByCategory, r.ByCategory) || !reflect.DeepEqual(back.AsOfExpiration, r.AsOfExpiration) {
 			t.Fatalf("the order of the claims changed the totals: %+v and %+v, as of expiration %+v and %+v", r.ByCategory, back.ByCategory, r.AsOfExpiration, back.AsOfExpiration)
 		}
@@ -167,14 +168,14 @@ func clamp(v, lo, hi int) int {
 }
 
 // categoryOfKey is the category a type key's prefix names; any string.
-func categoryOfKey(key string) PointCategory {
+func categoryOfKey(key string) catalog.PointCategory {
 	switch {
 	case strings.HasPrefix(key, "ce"):
-		return CategoryContinuingEducation
+		return catalog.CategoryContinuingEducation
 	case strings.HasPrefix(key, "ic"):
-		return CategoryIndustryCertification
+		return catalog.CategoryIndustryCertification
 	case strings.HasPrefix(key, "e-"):
-		return CategoryEmployment
+		return catalog.CategoryEmployment
 	}
-	return CategoryExtra
+	return catalog.CategoryExtra
 }

@@ -1,4 +1,4 @@
-package catalog
+package points
 
 // A year of work earns at most a year's worth (DOMAIN decision 14): the
 // Employment points of one cycle year, summed over its rows (direct

@@ -1,6 +1,9 @@
-package catalog
+package points
 
-import "slices"
+import (
+	"github.com/mssc/recert/catalog"
+	"slices"
+)
 
 // PointsRange is the range of points the rules allow one activity of a
 // type to earn, read from the rule tables (DOMAIN decision 16: a
@@ -54,7 +57,7 @@ func (rb *Rulebook) PointsRange(typeKey string) (PointsRange, bool) {
 		return PointsRange{}, false
 	}
 	r := PointsRange{TypeKey: t.Key, Min: t.MinPoints, Max: t.MaxPoints}
-	if t.Per != PerYear {
+	if t.Per != catalog.PerYear {
 		return r, true
 	}
 	limit := rb.fullYear.FullTimePoints

@@ -1,4 +1,6 @@
-package catalog
+package points
+
+import "github.com/mssc/recert/catalog"
 
 // Activity is one activity a candidate claims recertification points for:
 // a course, a certification, a period of employment or military service,
@@ -9,7 +11,7 @@ type Activity struct {
 	// ID identifies the activity in the report and its warnings.
 	ID int64
 	// Category is the point category; it must be the category of the type.
-	Category PointCategory
+	Category catalog.PointCategory
 	// TypeKey is the key of the ActivityType row it is claimed under, such
 	// as "ce-third-party" or "e-direct".
 	TypeKey string
@@ -18,13 +20,13 @@ type Activity struct {
 	Title string
 	// CompletedOn is the day a course, training or certification was
 	// completed, or a one-off Extra activity took place.
-	CompletedOn *Date
+	CompletedOn *catalog.Date
 	// StartOn is the first day of a period: employment, military service,
 	// instructor employment or committee service.
-	StartOn *Date
+	StartOn *catalog.Date
 	// EndOn is the last day of a period, inclusive. For an Ongoing activity
 	// it is empty, or the day the activity is expected to end.
-	EndOn *Date
+	EndOn *catalog.Date
 	// Ongoing says the period is still going on: it counts up to now, and
 	// the AsOfExpiration projection lets it run on to EndOn or to the end
 	// of the cycle.
@@ -78,17 +80,17 @@ type Activity struct {
 // PointsCycle is the recertification cycle points are counted in.
 type PointsCycle struct {
 	// CertifiedOn is the first day of the cycle.
-	CertifiedOn Date
+	CertifiedOn catalog.Date
 	// ExpiresOn is the last day of the cycle: an activity completed on it
 	// still counts, and it belongs to the last cycle year.
-	ExpiresOn Date
+	ExpiresOn catalog.Date
 }
 
 // PointsReport is the outcome of ComputePoints: what each activity earns,
 // why, and what is still missing.
 type PointsReport struct {
 	// Program is the program the points were counted for.
-	Program Program
+	Program catalog.Program
 	// Cycle is the cycle the points were counted in.
 	Cycle PointsCycle
 	// Required is the number of points needed to recertify.
@@ -114,7 +116,7 @@ type PointsReport struct {
 // CategoryPoints is the total of one point category.
 type CategoryPoints struct {
 	// Category is the point category.
-	Category PointCategory
+	Category catalog.PointCategory
 	// Points is its total.
 	Points int
 }
@@ -124,7 +126,7 @@ type ActivityPoints struct {
 	// ActivityID is the activity's ID.
 	ActivityID int64
 	// Category is the activity's point category.
-	Category PointCategory
+	Category catalog.PointCategory
 	// TypeKey is the activity's type.
 	TypeKey string
 	// Proposed is the figure the rules produce.
@@ -249,9 +251,9 @@ type EmploymentYear struct {
 	// Year is the cycle year's number, from 1.
 	Year int
 	// From is the first day of the cycle year.
-	From Date
+	From catalog.Date
 	// To is the last day of the cycle year.
-	To Date
+	To catalog.Date
 	// TypeKey is the activity type scored: "e-direct", "e-military-active",
 	// "e-military-reserve", or the instructor type that earned the year.
 	TypeKey string

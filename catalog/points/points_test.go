@@ -1,6 +1,7 @@
-package catalog
+package points
 
 import (
+	"github.com/mssc/recert/catalog"
 	"slices"
 	"strings"
 	"testing"
@@ -36,8 +37,8 @@ func TestPointsContinuingEducationTable(t *testing.T) {
 			if got.Points != tt.want || got.Proposed != tt.want || got.Rule.Code != tt.rule {
 				t.Errorf("points %d proposed %d rule %s, want %d under %s (%s)", got.Points, got.Proposed, got.Rule.Code, tt.want, tt.rule, got.Rule.Description)
 			}
-			if got.Category != CategoryContinuingEducation || ptCategoryPoints(r.ByCategory, CategoryContinuingEducation) != tt.want {
-				t.Errorf("category %s, CE total %d", got.Category, ptCategoryPoints(r.ByCategory, CategoryContinuingEducation))
+			if got.Category != catalog.CategoryContinuingEducation || ptCategoryPoints(r.ByCategory, catalog.CategoryContinuingEducation) != tt.want {
+				t.Errorf("category %s, CE total %d", got.Category, ptCategoryPoints(r.ByCategory, catalog.CategoryContinuingEducation))
 			}
 			if len(r.Warnings) != 0 {
 				t.Errorf("unexpected warnings %v", r.Warnings)
@@ -94,20 +95,20 @@ func TestPointsIndustryCertificationTable(t *testing.T) {
 	tests := []struct {
 		name    string
 		key     string
-		program Program
+		program catalog.Program
 		on      string
 		want    int
 		rule    PointsRuleCode
 		warning PointsWarningCode
 	}{
-		{"listed entry counts 10", "osha-10-general-industry", ProgramCPT, "2022-01-10", 10, PointsRuleTypeAward, ""},
-		{"listed entry, key in other case", "OSHA-10-General-Industry", ProgramCLT, "2022-01-10", 10, PointsRuleTypeAward, ""},
-		{"entry not on the list", "certified-widget-rigger", ProgramCPT, "2022-01-10", 0, PointsRuleCertificationNotListed, WarningCertificationNotListed},
-		{"CPT module certificate counts for a CLT holder", "mssc-cpt-safety", ProgramCLT, "2022-01-10", 10, PointsRuleTypeAward, ""},
-		{"CPT module certificate does not count for a CPT holder", "mssc-cpt-safety", ProgramCPT, "2022-01-10", 0, PointsRuleProgramNotEligible, WarningProgramNotEligible},
-		{"retired before it was earned", "iso-9002-lead-auditor", ProgramCPT, "2023-12-15", 0, PointsRuleCertificationNotCounting, WarningCertificationNotCounting},
-		{"retired after it was earned", "iso-9002-lead-auditor", ProgramCPT, "2023-12-14", 10, PointsRuleTypeAward, ""},
-		{"approved after it was earned", "new-certification", ProgramCPT, "2023-12-31", 0, PointsRuleCertificationNotCounting, WarningCertificationNotCounting},
+		{"listed entry counts 10", "osha-10-general-industry", catalog.ProgramCPT, "2022-01-10", 10, PointsRuleTypeAward, ""},
+		{"listed entry, key in other case", "OSHA-10-General-Industry", catalog.ProgramCLT, "2022-01-10", 10, PointsRuleTypeAward, ""},
+		{"entry not on the list", "certified-widget-rigger", catalog.ProgramCPT, "2022-01-10", 0, PointsRuleCertificationNotListed, WarningCertificationNotListed},
+		{"CPT module certificate counts for a CLT holder", "mssc-cpt-safety", catalog.ProgramCLT, "2022-01-10", 10, PointsRuleTypeAward, ""},
+		{"CPT module certificate does not count for a CPT holder", "mssc-cpt-safety", catalog.ProgramCPT, "2022-01-10", 0, PointsRuleProgramNotEligible, WarningProgramNotEligible},
+		{"retired before it was earned", "iso-9002-lead-auditor", catalog.ProgramCPT, "2023-12-15", 0, PointsRuleCertificationNotCounting, WarningCertificationNotCounting},
+		{"retired after it was earned", "iso-9002-lead-auditor", catalog.ProgramCPT, "2023-12-14", 10, PointsRuleTypeAward, ""},
+		{"approved after it was earned", "new-certification", catalog.ProgramCPT, "2023-12-31", 0, PointsRuleCertificationNotCounting, WarningCertificationNotCounting},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -130,15 +131,15 @@ func TestPointsIndustryCertificationTable(t *testing.T) {
 // tables and a few catalog entries.
 func ptCatalogRulebook(t testing.TB) *Rulebook {
 	t.Helper()
-	data := &Data{Certifications: []Certification{
-		{ID: 1, Key: "osha-10-general-industry", DisplayName: "OSHA 10-Hour General Industry", EligiblePrograms: Programs},
-		{ID: 2, Key: "mssc-cpt-safety", DisplayName: "MSSC CPT Safety certificate", EligiblePrograms: []Program{ProgramCLT}},
-		{ID: 3, Key: "iso-9002-lead-auditor", DisplayName: "ISO 9002 Lead Auditor", EligiblePrograms: Programs, RetiredOn: ptDay("2023-12-15")},
-		{ID: 4, Key: "new-certification", DisplayName: "New Certification", EligiblePrograms: Programs, ApprovedOn: ptDay("2024-01-01")},
-		{ID: 5, Key: "aws-cwi", DisplayName: "Certified Welding Inspector", EligiblePrograms: Programs},
+	data := &catalog.Data{Certifications: []catalog.Certification{
+		{ID: 1, Key: "osha-10-general-industry", DisplayName: "OSHA 10-Hour General Industry", EligiblePrograms: catalog.Programs},
+		{ID: 2, Key: "mssc-cpt-safety", DisplayName: "MSSC CPT Safety certificate", EligiblePrograms: []catalog.Program{catalog.ProgramCLT}},
+		{ID: 3, Key: "iso-9002-lead-auditor", DisplayName: "ISO 9002 Lead Auditor", EligiblePrograms: catalog.Programs, RetiredOn: ptDay("2023-12-15")},
+		{ID: 4, Key: "new-certification", DisplayName: "New Certification", EligiblePrograms: catalog.Programs, ApprovedOn: ptDay("2024-01-01")},
+		{ID: 5, Key: "aws-cwi", DisplayName: "Certified Welding Inspector", EligiblePrograms: catalog.Programs},
 	}}
 	data.ActivityTypes, data.EmploymentBands, data.Rules = ptTables()
-	rb, err := NewRulebook(NewSnapshot(data))
+	rb, err := NewRulebook(catalog.NewSnapshot(data))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -173,7 +174,7 @@ func TestPointsExtraTable(t *testing.T) {
 		}
 	}
 	t.Run("committee service partly before the cycle still counts, with a warning", func(t *testing.T) {
-		a := Activity{ID: 1, Category: CategoryExtra, TypeKey: "x-committee", Title: "College advisory panel",
+		a := Activity{ID: 1, Category: catalog.CategoryExtra, TypeKey: "x-committee", Title: "College advisory panel",
 			StartOn: ptDay("2020-01-01"), EndOn: ptDay("2022-01-01"), Hours: 24, ProofAttached: true}
 		r := ptCompute(rb, a)
 		if got := ptOf(t, r, 1); got.Points != 3 || !ptWarned(r, WarningActivityOutsideCycle, 1) {
@@ -181,7 +182,7 @@ func TestPointsExtraTable(t *testing.T) {
 		}
 	})
 	t.Run("ongoing committee service inside the cycle", func(t *testing.T) {
-		a := Activity{ID: 1, Category: CategoryExtra, TypeKey: "x-committee", Title: "Expert panel",
+		a := Activity{ID: 1, Category: catalog.CategoryExtra, TypeKey: "x-committee", Title: "Expert panel",
 			StartOn: ptDay("2024-01-01"), Ongoing: true, Hours: 12, ProofAttached: true}
 		r := ptCompute(rb, a)
 		if got := ptOf(t, r, 1); got.Points != 1 || len(r.Warnings) != 0 {
@@ -189,7 +190,7 @@ func TestPointsExtraTable(t *testing.T) {
 		}
 	})
 	t.Run("committee service before the cycle earns nothing", func(t *testing.T) {
-		a := Activity{ID: 1, Category: CategoryExtra, TypeKey: "x-committee", Title: "Board",
+		a := Activity{ID: 1, Category: catalog.CategoryExtra, TypeKey: "x-committee", Title: "Board",
 			StartOn: ptDay("2019-01-01"), EndOn: ptDay("2020-01-01"), Hours: 40, ProofAttached: true}
 		r := ptCompute(rb, a)
 		if got := ptOf(t, r, 1); got.Points != 0 || got.Rule.Code != PointsRuleOutsideCycle {
@@ -310,13 +311,13 @@ func TestPointsTrainingBesideCertification(t *testing.T) {
 	})
 	t.Run("training toward a listed certification earns nothing", func(t *testing.T) {
 		rbc := ptCatalogRulebook(t)
-		r := ComputePoints(rbc, ProgramCPT, ptCycle, []Activity{training}, ptNow)
+		r := ComputePoints(rbc, catalog.ProgramCPT, ptCycle, []Activity{training}, ptNow)
 		if got := ptOf(t, r, 1); got.Points != 0 || got.Rule.Code != PointsRuleTrainingTowardListed || !ptWarned(r, WarningTrainingTowardListed, 1) {
 			t.Errorf("got %+v, warnings %v", got, r.Warnings)
 		}
 		tr := training
 		tr.LedToCertificationKey = "some-unlisted-program"
-		r = ComputePoints(rbc, ProgramCPT, ptCycle, []Activity{tr}, ptNow)
+		r = ComputePoints(rbc, catalog.ProgramCPT, ptCycle, []Activity{tr}, ptNow)
 		if r.Total != 10 {
 			t.Errorf("training toward an unlisted program should count as CE: %+v", r.Activities)
 		}
@@ -339,8 +340,8 @@ func TestPointsOutsideCycle(t *testing.T) {
 		{"long before the cycle", "2015-01-01", 0},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			later := NewDate(2026, 7, 1)
-			r := ComputePoints(rb, ProgramCPT, ptCycle, []Activity{ptCourse(1, "ce-military", "Supply course", tt.on)}, later)
+			later := catalog.NewDate(2026, 7, 1)
+			r := ComputePoints(rb, catalog.ProgramCPT, ptCycle, []Activity{ptCourse(1, "ce-military", "Supply course", tt.on)}, later)
 			got := ptOf(t, r, 1)
 			if got.Points != tt.want {
 				t.Errorf("got %d, want %d", got.Points, tt.want)
@@ -357,8 +358,8 @@ func TestPointsMissingProof(t *testing.T) {
 	rb := ptRulebook(t)
 	noProof := func(a Activity) Activity { a.ProofAttached = false; return a }
 	mssc := func(a Activity) Activity { a.MSSCRecordsOnFile = true; return a }
-	instructor := Activity{ID: 1, Category: CategoryEmployment, TypeKey: "e-mssc-instructor", CoursesTaught: map[int]int{1: 2}}
-	committee := Activity{ID: 1, Category: CategoryExtra, TypeKey: "x-committee", Title: "MSSC National Expert Panel", CompletedOn: ptDay("2023-01-01"), Hours: 16}
+	instructor := Activity{ID: 1, Category: catalog.CategoryEmployment, TypeKey: "e-mssc-instructor", CoursesTaught: map[int]int{1: 2}}
+	committee := Activity{ID: 1, Category: catalog.CategoryExtra, TypeKey: "x-committee", Title: "MSSC National Expert Panel", CompletedOn: ptDay("2023-01-01"), Hours: 16}
 	for _, tt := range []struct {
 		name string
 		a    Activity
@@ -397,7 +398,7 @@ func TestPointsShortfall(t *testing.T) {
 	if r.Required != 100 || r.Total != 93 || r.Shortfall != 7 {
 		t.Fatalf("required %d total %d shortfall %d, want 100 93 7", r.Required, r.Total, r.Shortfall)
 	}
-	want := []CategoryPoints{{CategoryContinuingEducation, 20}, {CategoryIndustryCertification, 10}, {CategoryEmployment, 60}, {CategoryExtra, 3}}
+	want := []CategoryPoints{{catalog.CategoryContinuingEducation, 20}, {catalog.CategoryIndustryCertification, 10}, {catalog.CategoryEmployment, 60}, {catalog.CategoryExtra, 3}}
 	if !slices.Equal(r.ByCategory, want) {
 		t.Errorf("by category %v, want %v", r.ByCategory, want)
 	}
@@ -429,23 +430,23 @@ func TestPointsFiguresAreData(t *testing.T) {
 		want      int
 		shortfall int
 	}{
-		{"third-party training raised to 12", ptSetType("ce-third-party", func(t *ActivityType) { t.MinPoints, t.MaxPoints = 12, 12 }), []Activity{course}, 12, 88},
-		{"certification raised to 15", ptSetType("ic-certification", func(t *ActivityType) { t.MinPoints, t.MaxPoints = 15, 15 }), []Activity{cert}, 15, 85},
+		{"third-party training raised to 12", ptSetType("ce-third-party", func(t *catalog.ActivityType) { t.MinPoints, t.MaxPoints = 12, 12 }), []Activity{course}, 12, 88},
+		{"certification raised to 15", ptSetType("ic-certification", func(t *catalog.ActivityType) { t.MinPoints, t.MaxPoints = 15, 15 }), []Activity{cert}, 15, 85},
 		{"points required lowered to 60", ptSetRule("points_required", 60), []Activity{course}, 10, 50},
 		{"full year lowered to 40 weeks", ptSetRule("full_year_min_weeks", 40), []Activity{ptJob(1, "2021-06-01", 280, 40)}, 20, 80},
 		{"full-time threshold raised to 40 hours", ptSetRule("full_time_min_weekly_hours_exclusive", 40), []Activity{ptJob(1, "2021-06-01", 365, 40)}, 10, 90},
 		{"part-time minimum lowered to 10 hours", ptSetRule("part_time_min_weekly_hours", 10), []Activity{ptJob(1, "2021-06-01", 365, 12)}, 10, 90},
 		{"a month of 20 days", ptSetRule("average_month_days", 20), []Activity{ptJob(1, "2021-06-01", 120, 40)}, 10, 90},
-		{"6-8 months full-time raised to 11", ptSetBand("months-6-8", func(b *EmploymentBand) { b.FullTimePoints = 11 }), []Activity{ptJob(1, "2021-06-01", 200, 40)}, 11, 89},
-		{"full year full-time raised to 25", ptSetBand("full-year", func(b *EmploymentBand) { b.FullTimePoints = 25 }), []Activity{ptJob(1, "2021-06-01", 365, 40)}, 25, 75},
-		{"internship point raised to 2", ptSetBand("internship", func(b *EmploymentBand) { b.FullTimePoints, b.PartTimePoints = 2, 2 }),
+		{"6-8 months full-time raised to 11", ptSetBand("months-6-8", func(b *catalog.EmploymentBand) { b.FullTimePoints = 11 }), []Activity{ptJob(1, "2021-06-01", 200, 40)}, 11, 89},
+		{"full year full-time raised to 25", ptSetBand("full-year", func(b *catalog.EmploymentBand) { b.FullTimePoints = 25 }), []Activity{ptJob(1, "2021-06-01", 365, 40)}, 25, 75},
+		{"internship point raised to 2", ptSetBand("internship", func(b *catalog.EmploymentBand) { b.FullTimePoints, b.PartTimePoints = 2, 2 }),
 			[]Activity{func() Activity { a := ptJob(1, "2021-06-01", 42, 40); a.Internship = true; return a }()}, 2, 98},
 		{"extra: 1 point per 4 hours", ptSetRule("extra_hours_per_point", 4), []Activity{ptExtra(1, "x-volunteer", 16)}, 4, 96},
-		{"extra: at most 3", ptSetType("x-volunteer", func(t *ActivityType) { t.MaxPoints = 3 }), []Activity{ptExtra(1, "x-volunteer", 80)}, 3, 97},
+		{"extra: at most 3", ptSetType("x-volunteer", func(t *catalog.ActivityType) { t.MaxPoints = 3 }), []Activity{ptExtra(1, "x-volunteer", 80)}, 3, 97},
 		{"reserve at 30% of active duty", ptSetRule("reserve_guard_percent_of_active", 30), []Activity{ptPeriod(1, "e-military-reserve", "2021-06-01", 365, 0)}, 3, 97},
-		{"active duty raised to 12 a year", ptSetType("e-military-active", func(t *ActivityType) { t.MinPoints, t.MaxPoints = 12, 12 }), []Activity{ptPeriod(1, "e-military-active", "2021-06-01", 365, 0)}, 12, 88},
-		{"other instructor raised to 15", ptSetType("e-other-instructor", func(t *ActivityType) { t.MinPoints, t.MaxPoints = 15, 15 }),
-			[]Activity{{ID: 1, Category: CategoryEmployment, TypeKey: "e-other-instructor", CoursesTaught: map[int]int{2: 1}, ProofAttached: true}}, 15, 85},
+		{"active duty raised to 12 a year", ptSetType("e-military-active", func(t *catalog.ActivityType) { t.MinPoints, t.MaxPoints = 12, 12 }), []Activity{ptPeriod(1, "e-military-active", "2021-06-01", 365, 0)}, 12, 88},
+		{"other instructor raised to 15", ptSetType("e-other-instructor", func(t *catalog.ActivityType) { t.MinPoints, t.MaxPoints = 15, 15 }),
+			[]Activity{{ID: 1, Category: catalog.CategoryEmployment, TypeKey: "e-other-instructor", CoursesTaught: map[int]int{2: 1}, ProofAttached: true}}, 15, 85},
 		{"credit-hour threshold as a rule of 2", ptSetRule("for_credit_min_credit_hours", 2), []Activity{forCredit}, 20, 80},
 		{"three cycle years", ptSetRule("cycle_years", 3), []Activity{ptJob(1, "2021-06-01", 4*365, 40)}, 60, 40},
 	}

@@ -1,7 +1,8 @@
-package catalog
+package points
 
 import (
 	"fmt"
+	"github.com/mssc/recert/catalog"
 	"math"
 	"strings"
 )
@@ -19,7 +20,7 @@ import (
 // activity is final: it replaces the proposed points, and the activity
 // takes no part in merging with the candidate's other periods (its
 // proposed figure is what it earns on its own). rb must not be nil.
-func ComputePoints(rb *Rulebook, program Program, cycle PointsCycle, activities []Activity, now Date) PointsReport {
+func ComputePoints(rb *Rulebook, program catalog.Program, cycle PointsCycle, activities []Activity, now catalog.Date) PointsReport {
 	e := &pointsEngine{rb: rb, program: program, cycle: cycle, now: now}
 	for i, a := range activities {
 		it := &pointsItem{index: i, a: a}
@@ -68,9 +69,9 @@ func ComputePoints(rb *Rulebook, program Program, cycle PointsCycle, activities 
 // pointsEngine holds one computation.
 type pointsEngine struct {
 	rb       *Rulebook
-	program  Program
+	program  catalog.Program
 	cycle    PointsCycle
-	now      Date
+	now      catalog.Date
 	grid     cycleGrid
 	items    []*pointsItem
 	warnings []PointsWarning
@@ -81,7 +82,7 @@ type pointsEngine struct {
 type pointsItem struct {
 	index     int
 	a         Activity
-	t         ActivityType
+	t         catalog.ActivityType
 	kind      activityKind
 	valid     bool
 	proposed  int
@@ -125,7 +126,7 @@ func (e *pointsEngine) valid() []*pointsItem {
 }
 
 // inCycle reports whether a day lies in the cycle, both ends included.
-func (e *pointsEngine) inCycle(d Date) bool {
+func (e *pointsEngine) inCycle(d catalog.Date) bool {
 	return !d.Before(e.cycle.CertifiedOn) && !d.After(e.cycle.ExpiresOn)
 }
 
@@ -186,7 +187,7 @@ func (e *pointsEngine) checkCertification(it *pointsItem) {
 	case c == nil:
 		it.zero(PointsRuleCertificationNotListed, "%q is not on the pre-approved list", a.CertificationKey)
 		e.warn(WarningCertificationNotListed, []int64{a.ID}, "activity %d names %q, which is not on the pre-approved list: submit the certification for catalog review, or claim its training as Continuing Education", a.ID, a.CertificationKey)
-	case (e.program == ProgramCPT || e.program == ProgramCLT) && !c.EligibleFor(e.program):
+	case (e.program == catalog.ProgramCPT || e.program == catalog.ProgramCLT) && !c.EligibleFor(e.program):
 		it.zero(PointsRuleProgramNotEligible, "%s does not count toward %s recertification", c.DisplayName, e.program)
 		e.warn(WarningProgramNotEligible, []int64{a.ID}, "activity %d: %s does not count toward %s recertification", a.ID, c.DisplayName, e.program)
 	case !c.CountsAt(*a.CompletedOn):
@@ -245,7 +246,7 @@ func (e *pointsEngine) trainingBesideCertification() {
 	}
 	for _, it := range e.valid() {
 		key := strings.ToLower(strings.TrimSpace(it.a.LedToCertificationKey))
-		if it.t.Category != CategoryContinuingEducation || key == "" {
+		if it.t.Category != catalog.CategoryContinuingEducation || key == "" {
 			continue
 		}
 		if ids, ok := claimed[key]; ok {
@@ -283,9 +284,9 @@ func (e *pointsEngine) report() PointsReport {
 		Program: e.program, Cycle: e.cycle, Required: e.rb.pointsRequired,
 		EmploymentYears: e.years, Warnings: e.warnings,
 	}
-	categories := []PointCategory{CategoryContinuingEducation, CategoryIndustryCertification, CategoryEmployment, CategoryExtra}
-	actual := make(map[PointCategory]int, len(categories))
-	projected := make(map[PointCategory]int, len(categories))
+	categories := []catalog.PointCategory{catalog.CategoryContinuingEducation, catalog.CategoryIndustryCertification, catalog.CategoryEmployment, catalog.CategoryExtra}
+	actual := make(map[catalog.PointCategory]int, len(categories))
+	projected := make(map[catalog.PointCategory]int, len(categories))
 	for _, it := range e.items {
 		ap := ActivityPoints{
 			ActivityID: it.a.ID, Category: it.t.Category, TypeKey: it.a.TypeKey,

@@ -1,6 +1,7 @@
-package catalog
+package points
 
 import (
+	"github.com/mssc/recert/catalog"
 	"slices"
 	"strings"
 	"testing"
@@ -10,18 +11,18 @@ import (
 // message, when a row or figure it needs is missing or makes no sense.
 func TestRulebookNeedsEveryRow(t *testing.T) {
 	dropType := func(key string) ptTableEdit {
-		return func(types []ActivityType, bands []EmploymentBand, rules []Rule) ([]ActivityType, []EmploymentBand, []Rule) {
-			return slices.DeleteFunc(slices.Clone(types), func(x ActivityType) bool { return x.Key == key }), bands, rules
+		return func(types []catalog.ActivityType, bands []catalog.EmploymentBand, rules []catalog.Rule) ([]catalog.ActivityType, []catalog.EmploymentBand, []catalog.Rule) {
+			return slices.DeleteFunc(slices.Clone(types), func(x catalog.ActivityType) bool { return x.Key == key }), bands, rules
 		}
 	}
-	dropBand := func(kind BandKind) ptTableEdit {
-		return func(types []ActivityType, bands []EmploymentBand, rules []Rule) ([]ActivityType, []EmploymentBand, []Rule) {
-			return types, slices.DeleteFunc(slices.Clone(bands), func(x EmploymentBand) bool { return x.Kind == kind }), rules
+	dropBand := func(kind catalog.BandKind) ptTableEdit {
+		return func(types []catalog.ActivityType, bands []catalog.EmploymentBand, rules []catalog.Rule) ([]catalog.ActivityType, []catalog.EmploymentBand, []catalog.Rule) {
+			return types, slices.DeleteFunc(slices.Clone(bands), func(x catalog.EmploymentBand) bool { return x.Kind == kind }), rules
 		}
 	}
 	dropRule := func(key string) ptTableEdit {
-		return func(types []ActivityType, bands []EmploymentBand, rules []Rule) ([]ActivityType, []EmploymentBand, []Rule) {
-			return types, bands, slices.DeleteFunc(slices.Clone(rules), func(x Rule) bool { return x.Key == key })
+		return func(types []catalog.ActivityType, bands []catalog.EmploymentBand, rules []catalog.Rule) ([]catalog.ActivityType, []catalog.EmploymentBand, []catalog.Rule) {
+			return types, bands, slices.DeleteFunc(slices.Clone(rules), func(x catalog.Rule) bool { return x.Key == key })
 		}
 	}
 	tests := []struct {
@@ -31,13 +32,13 @@ func TestRulebookNeedsEveryRow(t *testing.T) {
 	}{
 		{"no third-party row", dropType("ce-third-party"), `no "ce-third-party" row`},
 		{"no reserve row", dropType("e-military-reserve"), `no "e-military-reserve" row`},
-		{"certification row in the wrong category", ptSetType("ic-certification", func(t *ActivityType) { t.Category = CategoryExtra }), `"ic-certification" is in category EXTRA`},
-		{"points upside down", ptSetType("x-volunteer", func(t *ActivityType) { t.MinPoints, t.MaxPoints = 5, 1 }), `"x-volunteer" has points 5 to 1`},
-		{"no full-year band", dropBand(BandFullYear), "no FULL_YEAR row"},
-		{"no months bands", dropBand(BandMonths), "no MONTHS rows"},
-		{"no under-3-months band", dropBand(BandUnderThreeMonths), "no UNDER_THREE_MONTHS row"},
-		{"no internship band", dropBand(BandInternship), "no INTERNSHIP row"},
-		{"overlapping months bands", ptSetBand("months-6-8", func(b *EmploymentBand) { b.MaxMonths = 9 }), "cover the same months"},
+		{"certification row in the wrong category", ptSetType("ic-certification", func(t *catalog.ActivityType) { t.Category = catalog.CategoryExtra }), `"ic-certification" is in category EXTRA`},
+		{"points upside down", ptSetType("x-volunteer", func(t *catalog.ActivityType) { t.MinPoints, t.MaxPoints = 5, 1 }), `"x-volunteer" has points 5 to 1`},
+		{"no full-year band", dropBand(catalog.BandFullYear), "no FULL_YEAR row"},
+		{"no months bands", dropBand(catalog.BandMonths), "no MONTHS rows"},
+		{"no under-3-months band", dropBand(catalog.BandUnderThreeMonths), "no UNDER_THREE_MONTHS row"},
+		{"no internship band", dropBand(catalog.BandInternship), "no INTERNSHIP row"},
+		{"overlapping months bands", ptSetBand("months-6-8", func(b *catalog.EmploymentBand) { b.MaxMonths = 9 }), "cover the same months"},
 		{"no points required", dropRule("points_required"), `no "points_required" row`},
 		{"no average month", dropRule("average_month_days"), `no "average_month_days" row`},
 		{"no reserve share", dropRule("reserve_guard_percent_of_active"), `no "reserve_guard_percent_of_active" row`},
@@ -45,7 +46,7 @@ func TestRulebookNeedsEveryRow(t *testing.T) {
 		{"cycle years not whole", ptSetRule("cycle_years", 4.5), `"cycle_years" is 4.5`},
 		{"zero hours per extra point", ptSetRule("extra_hours_per_point", 0), `"extra_hours_per_point" is 0`},
 		{"part-time above full-time", ptSetRule("part_time_min_weekly_hours", 35), "above the full-time threshold"},
-		{"credit-hour threshold nowhere", ptSetType("ce-for-credit-3-plus", func(t *ActivityType) { t.Name = "For-credit course" }), "credit hours"},
+		{"credit-hour threshold nowhere", ptSetType("ce-for-credit-3-plus", func(t *catalog.ActivityType) { t.Name = "For-credit course" }), "credit hours"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

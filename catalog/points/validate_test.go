@@ -1,6 +1,7 @@
-package catalog
+package points
 
 import (
+	"github.com/mssc/recert/catalog"
 	"math"
 	"slices"
 	"testing"
@@ -28,7 +29,7 @@ func TestValidateActivity(t *testing.T) {
 		{"valid ongoing job with an expected end", edit(job, func(a *Activity) { a.EndOn, a.Ongoing = ptDay("2026-12-31"), true }), nil},
 		{"valid extra activity", extra, nil},
 		{"unknown type", edit(course, func(a *Activity) { a.TypeKey = "ce-poetry" }), []string{"activities.2.typeKey"}},
-		{"category not the type's", edit(course, func(a *Activity) { a.Category = CategoryExtra }), []string{"activities.2.category"}},
+		{"category not the type's", edit(course, func(a *Activity) { a.Category = catalog.CategoryExtra }), []string{"activities.2.category"}},
 		{"category missing", edit(course, func(a *Activity) { a.Category = "" }), []string{"activities.2.category"}},
 		{"course without a title", edit(course, func(a *Activity) { a.Title = "  " }), []string{"activities.2.title"}},
 		{"course without a completion date", edit(course, func(a *Activity) { a.CompletedOn = nil }), []string{"activities.2.completedOn"}},
@@ -51,8 +52,8 @@ func TestValidateActivity(t *testing.T) {
 		{"passed on a non-credit course", edit(course, func(a *Activity) { a.Passed = ptBool(true) }), []string{"activities.2.passed"}},
 		{"internship that is not direct employment", edit(ptPeriod(1, "e-military-active", "2021-06-01", 60, 0), func(a *Activity) { a.Internship = true }), []string{"activities.2.internship"}},
 		{"extra activity without a date", edit(extra, func(a *Activity) { a.CompletedOn = nil }), []string{"activities.2.completedOn"}},
-		{"instructor year out of the cycle", Activity{ID: 1, Category: CategoryEmployment, TypeKey: "e-other-instructor", CoursesTaught: map[int]int{6: 1}}, []string{"activities.2.coursesTaught.6"}},
-		{"instructor with a negative number of courses", Activity{ID: 1, Category: CategoryEmployment, TypeKey: "e-other-instructor", CoursesTaught: map[int]int{2: -1}}, []string{"activities.2.coursesTaught.2"}},
+		{"instructor year out of the cycle", Activity{ID: 1, Category: catalog.CategoryEmployment, TypeKey: "e-other-instructor", CoursesTaught: map[int]int{6: 1}}, []string{"activities.2.coursesTaught.6"}},
+		{"instructor with a negative number of courses", Activity{ID: 1, Category: catalog.CategoryEmployment, TypeKey: "e-other-instructor", CoursesTaught: map[int]int{2: -1}}, []string{"activities.2.coursesTaught.2"}},
 		{"MSSC records on a course", edit(course, func(a *Activity) { a.MSSCRecordsOnFile = true }), []string{"activities.2.msscRecordsOnFile"}},
 		{"training toward a certification on a job", edit(job, func(a *Activity) { a.LedToCertificationKey = "cqt" }), []string{"activities.2.ledToCertificationKey"}},
 		{"ongoing course", edit(course, func(a *Activity) { a.Ongoing = true }), []string{"activities.2.ongoing"}},
@@ -71,7 +72,7 @@ func TestValidateActivity(t *testing.T) {
 			errs := ValidateActivity("activities.2.", tt.a, rb, ptNow)
 			var fields []string
 			for _, e := range errs {
-				if e.Code != CodeInvalid {
+				if e.Code != catalog.CodeInvalid {
 					t.Errorf("code %s", e.Code)
 				}
 				fields = append(fields, e.Field)
@@ -113,7 +114,7 @@ func TestPointsInvalidInput(t *testing.T) {
 	})
 	t.Run("an invalid cycle counts nothing", func(t *testing.T) {
 		cycle := PointsCycle{CertifiedOn: ptCycle.ExpiresOn, ExpiresOn: ptCycle.CertifiedOn}
-		r := ComputePoints(rb, ProgramCPT, cycle, []Activity{ptCourse(1, "ce-third-party", "Lean", "2022-01-10")}, ptNow)
+		r := ComputePoints(rb, catalog.ProgramCPT, cycle, []Activity{ptCourse(1, "ce-third-party", "Lean", "2022-01-10")}, ptNow)
 		if r.Total != 0 || r.Shortfall != 100 || ptOf(t, r, 1).Rule.Code != PointsRuleInvalidCycle || !ptWarned(r, WarningInvalidCycle) {
 			t.Errorf("got %+v", r)
 		}

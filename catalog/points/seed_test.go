@@ -1,20 +1,21 @@
-package catalog_test
+package points_test
 
 import (
 	"testing"
 
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/points"
 	"github.com/mssc/recert/seed"
 )
 
 // pointsSeedRulebook builds the rulebook from the real seed catalog.
-func pointsSeedRulebook(t *testing.T) *catalog.Rulebook {
+func pointsSeedRulebook(t *testing.T) *points.Rulebook {
 	t.Helper()
 	data, err := seed.Read(seed.Files())
 	if err != nil {
 		t.Fatal(err)
 	}
-	rb, err := catalog.NewRulebook(catalog.NewSnapshot(data))
+	rb, err := points.NewRulebook(catalog.NewSnapshot(data))
 	if err != nil {
 		t.Fatalf("the seed's rule tables cannot drive the points engine: %v", err)
 	}
@@ -33,8 +34,8 @@ func TestPointsOnTheSeed(t *testing.T) {
 		return &d
 	}
 	passed := true
-	cycle := catalog.PointsCycle{CertifiedOn: *day("2021-06-01"), ExpiresOn: *day("2026-06-01")}
-	activities := []catalog.Activity{
+	cycle := points.PointsCycle{CertifiedOn: *day("2021-06-01"), ExpiresOn: *day("2026-06-01")}
+	activities := []points.Activity{
 		{ID: 1, Category: catalog.CategoryContinuingEducation, TypeKey: "ce-for-credit-3-plus", Title: "Fluid Power", CompletedOn: day("2022-05-10"), CreditHours: 3, Passed: &passed, ProofAttached: true},
 		{ID: 2, Category: catalog.CategoryIndustryCertification, TypeKey: "ic-certification", CertificationKey: "osha-10-general-industry", CompletedOn: day("2022-08-01"), ProofAttached: true},
 		{ID: 3, Category: catalog.CategoryIndustryCertification, TypeKey: "ic-certification", CertificationKey: "osha-30-general-industry", CompletedOn: day("2023-08-01"), ProofAttached: true},
@@ -42,10 +43,10 @@ func TestPointsOnTheSeed(t *testing.T) {
 		{ID: 5, Category: catalog.CategoryExtra, TypeKey: "x-committee", Title: "MSSC National Expert Panel", CompletedOn: day("2024-01-01"), Hours: 20, MSSCRecordsOnFile: true},
 		{ID: 6, Category: catalog.CategoryEmployment, TypeKey: "e-direct", Title: "Technician", StartOn: day("2025-06-01"), Ongoing: true, WeeklyHours: 40, ProofAttached: true},
 	}
-	if errs := catalog.ValidateActivities("activities.", activities, rb, *day("2026-03-01")); len(errs) != 0 {
+	if errs := points.ValidateActivities("activities.", activities, rb, *day("2026-03-01")); len(errs) != 0 {
 		t.Fatalf("invalid: %v", errs)
 	}
-	r := catalog.ComputePoints(rb, catalog.ProgramCPT, cycle, activities, *day("2026-03-01"))
+	r := points.ComputePoints(rb, catalog.ProgramCPT, cycle, activities, *day("2026-03-01"))
 	// 20 (course) + 10 + 10 (OSHA-10 and OSHA-30) + 40 (two years) + 2 (20 hours) + 15 (9 months so far).
 	if r.Total != 97 || r.Shortfall != 3 {
 		t.Errorf("total %d shortfall %d: %+v", r.Total, r.Shortfall, r.Activities)

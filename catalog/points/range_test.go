@@ -1,6 +1,7 @@
-package catalog
+package points
 
 import (
+	"github.com/mssc/recert/catalog"
 	"slices"
 	"testing"
 )
@@ -44,8 +45,8 @@ func TestPointsRange(t *testing.T) {
 		t.Error("an unknown type has a range")
 	}
 	t.Run("the figures come from the tables", func(t *testing.T) {
-		rb := ptRulebook(t, ptSetBand("full-year", func(b *EmploymentBand) { b.FullTimePoints = 18 }), ptSetRule("cycle_years", 4),
-			ptSetType("x-volunteer", func(a *ActivityType) { a.MinPoints, a.MaxPoints = 2, 6 }))
+		rb := ptRulebook(t, ptSetBand("full-year", func(b *catalog.EmploymentBand) { b.FullTimePoints = 18 }), ptSetRule("cycle_years", 4),
+			ptSetType("x-volunteer", func(a *catalog.ActivityType) { a.MinPoints, a.MaxPoints = 2, 6 }))
 		for key, want := range map[string][2]int{"e-direct": {18, 72}, "e-mssc-instructor": {18, 72}, "e-other-instructor": {10, 40}} {
 			if r, _ := rb.PointsRange(key); r.YearMax != want[0] || r.Max != want[1] || r.YearFigures[len(r.YearFigures)-1] != want[0] {
 				t.Errorf("%s: got %+v, want %v", key, r, want)
@@ -61,12 +62,12 @@ func TestPointsRange(t *testing.T) {
 // scores earns one of its type's year figures.
 func TestPointsRangeHoldsTheEngine(t *testing.T) {
 	rb := ptRulebook(t)
-	r := ComputePoints(rb, ProgramCPT, ptDecisionCycle, []Activity{
+	r := ComputePoints(rb, catalog.ProgramCPT, ptDecisionCycle, []Activity{
 		ptSpan(1, "Assembler", "2022-07-01", "2023-01-31", 40, false),
 		ptSpan(2, "Packer", "2023-02-01", "2023-05-31", 20, false),
 		ptSpan(3, "Intern", "2023-07-01", "2023-08-31", 20, true),
-		{ID: 4, Category: CategoryEmployment, TypeKey: "e-military-reserve", Title: "Guard", StartOn: ptDay("2024-07-01"), EndOn: ptDay("2025-04-30"), ProofAttached: true},
-	}, NewDate(2026, 1, 1))
+		{ID: 4, Category: catalog.CategoryEmployment, TypeKey: "e-military-reserve", Title: "Guard", StartOn: ptDay("2024-07-01"), EndOn: ptDay("2025-04-30"), ProofAttached: true},
+	}, catalog.NewDate(2026, 1, 1))
 	if len(r.EmploymentYears) < 3 {
 		t.Fatalf("years %+v", r.EmploymentYears)
 	}

@@ -1,8 +1,9 @@
-package catalog
+package points
 
 import (
 	"errors"
 	"fmt"
+	"github.com/mssc/recert/catalog"
 	"math"
 	"regexp"
 	"slices"
@@ -27,21 +28,21 @@ const (
 // each must have.
 var requiredTypes = []struct {
 	key      string
-	category PointCategory
+	category catalog.PointCategory
 }{
-	{typeForCreditPlus, CategoryContinuingEducation},
-	{typeForCreditUnder, CategoryContinuingEducation},
-	{"ce-non-credit", CategoryContinuingEducation},
-	{"ce-third-party", CategoryContinuingEducation},
-	{"ce-military", CategoryContinuingEducation},
-	{"ic-certification", CategoryIndustryCertification},
-	{typeDirectEmployment, CategoryEmployment},
-	{typeMSSCInstructor, CategoryEmployment},
-	{typeOtherInstructor, CategoryEmployment},
-	{typeMilitaryActive, CategoryEmployment},
-	{typeMilitaryReserve, CategoryEmployment},
-	{"x-volunteer", CategoryExtra},
-	{typeCommitteeOrPanels, CategoryExtra},
+	{typeForCreditPlus, catalog.CategoryContinuingEducation},
+	{typeForCreditUnder, catalog.CategoryContinuingEducation},
+	{"ce-non-credit", catalog.CategoryContinuingEducation},
+	{"ce-third-party", catalog.CategoryContinuingEducation},
+	{"ce-military", catalog.CategoryContinuingEducation},
+	{"ic-certification", catalog.CategoryIndustryCertification},
+	{typeDirectEmployment, catalog.CategoryEmployment},
+	{typeMSSCInstructor, catalog.CategoryEmployment},
+	{typeOtherInstructor, catalog.CategoryEmployment},
+	{typeMilitaryActive, catalog.CategoryEmployment},
+	{typeMilitaryReserve, catalog.CategoryEmployment},
+	{"x-volunteer", catalog.CategoryExtra},
+	{typeCommitteeOrPanels, catalog.CategoryExtra},
 }
 
 // proofWaivedByMSSCRecords names the activity types whose proof MSSC holds
@@ -90,10 +91,10 @@ const maxWeeklyHours = 7 * 24
 // tables: the activity types, the employment bands and the rule figures.
 // It is immutable once built.
 type Rulebook struct {
-	types              map[string]ActivityType
-	fullYear           EmploymentBand
-	monthBands         []EmploymentBand
-	internship         EmploymentBand
+	types              map[string]catalog.ActivityType
+	fullYear           catalog.EmploymentBand
+	monthBands         []catalog.EmploymentBand
+	internship         catalog.EmploymentBand
 	pointsRequired     int
 	cycleYears         int
 	fullYearMinWeeks   int
@@ -103,22 +104,22 @@ type Rulebook struct {
 	extraHoursPerPoint float64
 	reservePercent     float64
 	forCreditMinHours  float64
-	certifications     map[string]*Certification
+	certifications     map[string]*catalog.Certification
 }
 
 // NewRulebook builds the rulebook from a catalog snapshot, including its
 // certifications, so that Industry Certification claims are checked
 // against the pre-approved list and the program.
-func NewRulebook(s *Snapshot) (*Rulebook, error) {
-	var types []ActivityType
+func NewRulebook(s *catalog.Snapshot) (*Rulebook, error) {
+	var types []catalog.ActivityType
 	for _, t := range s.ActivityTypes(nil) {
 		types = append(types, *t)
 	}
-	var bands []EmploymentBand
+	var bands []catalog.EmploymentBand
 	for _, b := range s.EmploymentBands() {
 		bands = append(bands, *b)
 	}
-	var rules []Rule
+	var rules []catalog.Rule
 	for _, r := range s.Rules() {
 		rules = append(rules, *r)
 	}
@@ -126,7 +127,7 @@ func NewRulebook(s *Snapshot) (*Rulebook, error) {
 	if err != nil {
 		return nil, err
 	}
-	rb.certifications = make(map[string]*Certification, len(s.Certifications()))
+	rb.certifications = make(map[string]*catalog.Certification, len(s.Certifications()))
 	for _, c := range s.Certifications() {
 		rb.certifications[strings.ToLower(c.Key)] = c
 	}
@@ -137,8 +138,8 @@ func NewRulebook(s *Snapshot) (*Rulebook, error) {
 // alone. Without the catalog, Industry Certification claims are not
 // checked against the pre-approved list. It fails, naming every problem,
 // when a row the engine needs is missing or a figure makes no sense.
-func NewRulebookFromTables(types []ActivityType, bands []EmploymentBand, rules []Rule) (*Rulebook, error) {
-	rb := &Rulebook{types: make(map[string]ActivityType, len(types))}
+func NewRulebookFromTables(types []catalog.ActivityType, bands []catalog.EmploymentBand, rules []catalog.Rule) (*Rulebook, error) {
+	rb := &Rulebook{types: make(map[string]catalog.ActivityType, len(types))}
 	var problems []error
 	fail := func(format string, args ...any) {
 		problems = append(problems, fmt.Errorf(format, args...))
@@ -170,19 +171,19 @@ func NewRulebookFromTables(types []ActivityType, bands []EmploymentBand, rules [
 }
 
 // readBands picks the employment bands by kind.
-func (rb *Rulebook) readBands(bands []EmploymentBand, fail func(string, ...any)) {
-	count := map[BandKind]int{}
+func (rb *Rulebook) readBands(bands []catalog.EmploymentBand, fail func(string, ...any)) {
+	count := map[catalog.BandKind]int{}
 	for _, b := range bands {
 		count[b.Kind]++
 		switch b.Kind {
-		case BandFullYear:
+		case catalog.BandFullYear:
 			rb.fullYear = b
-		case BandMonths, BandUnderThreeMonths:
+		case catalog.BandMonths, catalog.BandUnderThreeMonths:
 			if b.MaxMonths < b.MinMonths || b.MinMonths < 0 {
 				fail("employment band %q covers months %d to %d; the least must come first", b.Key, b.MinMonths, b.MaxMonths)
 			}
 			rb.monthBands = append(rb.monthBands, b)
-		case BandInternship:
+		case catalog.BandInternship:
 			rb.internship = b
 			if b.MinWeeks <= 0 {
 				fail("the internship band %q needs its least number of weeks", b.Key)
@@ -191,7 +192,7 @@ func (rb *Rulebook) readBands(bands []EmploymentBand, fail func(string, ...any))
 			fail("employment band %q has the unknown kind %q", b.Key, b.Kind)
 		}
 	}
-	for _, kind := range []BandKind{BandFullYear, BandInternship} {
+	for _, kind := range []catalog.BandKind{catalog.BandFullYear, catalog.BandInternship} {
 		switch count[kind] {
 		case 0:
 			fail("the employment band table has no %s row", kind)
@@ -200,13 +201,13 @@ func (rb *Rulebook) readBands(bands []EmploymentBand, fail func(string, ...any))
 			fail("the employment band table has %d %s rows; it needs one", count[kind], kind)
 		}
 	}
-	if count[BandMonths] == 0 {
-		fail("the employment band table has no %s rows", BandMonths)
+	if count[catalog.BandMonths] == 0 {
+		fail("the employment band table has no %s rows", catalog.BandMonths)
 	}
-	if count[BandUnderThreeMonths] == 0 {
-		fail("the employment band table has no %s row", BandUnderThreeMonths)
+	if count[catalog.BandUnderThreeMonths] == 0 {
+		fail("the employment band table has no %s row", catalog.BandUnderThreeMonths)
 	}
-	slices.SortFunc(rb.monthBands, func(a, b EmploymentBand) int { return a.MinMonths - b.MinMonths })
+	slices.SortFunc(rb.monthBands, func(a, b catalog.EmploymentBand) int { return a.MinMonths - b.MinMonths })
 	for i := 1; i < len(rb.monthBands); i++ {
 		if rb.monthBands[i].MinMonths <= rb.monthBands[i-1].MaxMonths {
 			fail("employment bands %q and %q cover the same months", rb.monthBands[i-1].Key, rb.monthBands[i].Key)
@@ -215,7 +216,7 @@ func (rb *Rulebook) readBands(bands []EmploymentBand, fail func(string, ...any))
 }
 
 // readRules reads the rule figures.
-func (rb *Rulebook) readRules(rules []Rule, fail func(string, ...any)) {
+func (rb *Rulebook) readRules(rules []catalog.Rule, fail func(string, ...any)) {
 	byKey := make(map[string]float64, len(rules))
 	for _, r := range rules {
 		byKey[r.Key] = r.Value
@@ -282,13 +283,13 @@ func (rb *Rulebook) PointsRequired() int { return rb.pointsRequired }
 func (rb *Rulebook) CycleYears() int { return rb.cycleYears }
 
 // ActivityType returns the activity type with the given key.
-func (rb *Rulebook) ActivityType(key string) (ActivityType, bool) {
+func (rb *Rulebook) ActivityType(key string) (catalog.ActivityType, bool) {
 	t, ok := rb.types[key]
 	return t, ok
 }
 
 // kindOf says how an activity type is scored.
-func (rb *Rulebook) kindOf(t ActivityType) activityKind {
+func (rb *Rulebook) kindOf(t catalog.ActivityType) activityKind {
 	switch t.Key {
 	case typeForCreditPlus, typeForCreditUnder:
 		return kindForCredit
@@ -302,11 +303,11 @@ func (rb *Rulebook) kindOf(t ActivityType) activityKind {
 		return kindMilitaryReserve
 	}
 	switch t.Category {
-	case CategoryContinuingEducation:
+	case catalog.CategoryContinuingEducation:
 		return kindCourse
-	case CategoryIndustryCertification:
+	case catalog.CategoryIndustryCertification:
 		return kindCertification
-	case CategoryExtra:
+	case catalog.CategoryExtra:
 		return kindExtra
 	}
 	return kindUnsupported
@@ -318,8 +319,8 @@ func proofWaivable(typeKey string) bool { return slices.Contains(proofWaivedByMS
 
 // reviewerMax is the most a reviewer may set for one activity of the type:
 // the type's maximum, for each cycle year when it is counted per year.
-func (rb *Rulebook) reviewerMax(t ActivityType) int {
-	if t.Per == PerYear {
+func (rb *Rulebook) reviewerMax(t catalog.ActivityType) int {
+	if t.Per == catalog.PerYear {
 		return t.MaxPoints * rb.cycleYears
 	}
 	return t.MaxPoints
@@ -341,7 +342,7 @@ func (c bandColumn) String() string {
 	return "part-time"
 }
 
-func (c bandColumn) of(b EmploymentBand) int {
+func (c bandColumn) of(b catalog.EmploymentBand) int {
 	if c == fullTimeColumn {
 		return b.FullTimePoints
 	}

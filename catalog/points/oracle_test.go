@@ -1,6 +1,7 @@
-package catalog
+package points
 
 import (
+	"github.com/mssc/recert/catalog"
 	"math"
 	"regexp"
 	"strconv"
@@ -24,7 +25,7 @@ type oracleFigures struct {
 	typeMax, typeMin                 map[string]int
 	forCreditMinHours                float64
 	fullYearFT, fullYearPT           int
-	bands                            []EmploymentBand
+	bands                            []catalog.EmploymentBand
 	internMinWeeks, internMaxMonths  int
 	internFT, internPT               int
 	cycleYears, fullYearWeeks        int
@@ -32,7 +33,7 @@ type oracleFigures struct {
 	monthDays, extraHours, reservePc float64
 }
 
-func newOracleFigures(types []ActivityType, bands []EmploymentBand, rules []Rule) oracleFigures {
+func newOracleFigures(types []catalog.ActivityType, bands []catalog.EmploymentBand, rules []catalog.Rule) oracleFigures {
 	f := oracleFigures{typeMax: map[string]int{}, typeMin: map[string]int{}}
 	for _, t := range types {
 		f.typeMax[t.Key], f.typeMin[t.Key] = t.MaxPoints, t.MinPoints
@@ -43,9 +44,9 @@ func newOracleFigures(types []ActivityType, bands []EmploymentBand, rules []Rule
 	}
 	for _, b := range bands {
 		switch b.Kind {
-		case BandFullYear:
+		case catalog.BandFullYear:
 			f.fullYearFT, f.fullYearPT = b.FullTimePoints, b.PartTimePoints
-		case BandInternship:
+		case catalog.BandInternship:
 			f.internMinWeeks, f.internMaxMonths, f.internFT, f.internPT = b.MinWeeks, b.MaxMonths, b.FullTimePoints, b.PartTimePoints
 		default:
 			f.bands = append(f.bands, b)
@@ -101,12 +102,12 @@ func oracleTitle(s string) string {
 }
 
 // oracleResult holds the four category totals of one reading.
-type oracleResult map[PointCategory]int
+type oracleResult map[catalog.PointCategory]int
 
 // oracleScore scores the activities now and as of expiration.
-func oracleScore(f oracleFigures, cycle PointsCycle, activities []Activity, now Date) (oracleResult, oracleResult) {
+func oracleScore(f oracleFigures, cycle PointsCycle, activities []Activity, now catalog.Date) (oracleResult, oracleResult) {
 	first, last := cycle.CertifiedOn.Time(), cycle.ExpiresOn.Time()
-	inside := func(d *Date) bool { return !d.Time().Before(first) && !d.Time().After(last) }
+	inside := func(d *catalog.Date) bool { return !d.Time().Before(first) && !d.Time().After(last) }
 	fixed := oracleResult{}
 
 	// Industry Certification: each catalog entry earned inside the cycle once.
@@ -116,7 +117,7 @@ func oracleScore(f oracleFigures, cycle PointsCycle, activities []Activity, now 
 			certs[strings.ToLower(strings.TrimSpace(a.CertificationKey))] = true
 		}
 	}
-	fixed[CategoryIndustryCertification] = len(certs) * f.typeMax["ic-certification"]
+	fixed[catalog.CategoryIndustryCertification] = len(certs) * f.typeMax["ic-certification"]
 
 	// Continuing Education: the larger figure of each title.
 	courses := map[string]int{}
@@ -139,14 +140,14 @@ func oracleScore(f oracleFigures, cycle PointsCycle, activities []Activity, now 
 		courses[key] = max(courses[key], points)
 	}
 	for _, p := range courses {
-		fixed[CategoryContinuingEducation] += p
+		fixed[catalog.CategoryContinuingEducation] += p
 	}
 
 	// Extra: 1 point per extra_hours_per_point hours, within the type's range.
 	for _, a := range activities {
 		if strings.HasPrefix(a.TypeKey, "x-") && inside(a.CompletedOn) {
 			p := int(a.Hours / f.extraHours)
-			fixed[CategoryExtra] += min(max(p, f.typeMin[a.TypeKey]), f.typeMax[a.TypeKey])
+			fixed[catalog.CategoryExtra] += min(max(p, f.typeMin[a.TypeKey]), f.typeMax[a.TypeKey])
 		}
 	}
 
@@ -155,14 +156,14 @@ func oracleScore(f oracleFigures, cycle PointsCycle, activities []Activity, now 
 		for c, p := range fixed {
 			out[c] = p
 		}
-		out[CategoryEmployment] = f.oracleEmployment(cycle, activities, now, projected)
+		out[catalog.CategoryEmployment] = f.oracleEmployment(cycle, activities, now, projected)
 		return out
 	}
 	return reading(false), reading(true)
 }
 
 // oracleEmployment is the Employment total of one reading.
-func (f oracleFigures) oracleEmployment(cycle PointsCycle, activities []Activity, now Date, projected bool) int {
+func (f oracleFigures) oracleEmployment(cycle PointsCycle, activities []Activity, now catalog.Date, projected bool) int {
 	first, last := cycle.CertifiedOn.Time(), cycle.ExpiresOn.Time()
 	days := int(last.Sub(first).Hours()/24) + 1
 	yearOf := make([]int, days)

@@ -1,7 +1,8 @@
-package catalog
+package points
 
 import (
 	"fmt"
+	"github.com/mssc/recert/catalog"
 	"math"
 	"strings"
 )
@@ -9,13 +10,13 @@ import (
 // ValidateActivities checks every activity with ValidateActivity, naming
 // the fields prefix + "<index>." + field, and checks that no ID is used
 // twice.
-func ValidateActivities(prefix string, activities []Activity, rb *Rulebook, now Date) []*Error {
-	var errs []*Error
+func ValidateActivities(prefix string, activities []Activity, rb *Rulebook, now catalog.Date) []*catalog.Error {
+	var errs []*catalog.Error
 	seen := make(map[int64]int, len(activities))
 	for i, a := range activities {
 		p := fmt.Sprintf("%s%d.", prefix, i)
 		if j, dup := seen[a.ID]; dup {
-			errs = append(errs, Invalid(p+"id", "activity ID %d is already used by activity %d", a.ID, j))
+			errs = append(errs, catalog.Invalid(p+"id", "activity ID %d is already used by activity %d", a.ID, j))
 		} else {
 			seen[a.ID] = i
 		}
@@ -31,10 +32,10 @@ func ValidateActivities(prefix string, activities []Activity, rb *Rulebook, now 
 // with its reason. Field names are prefix followed by the field, such as
 // "activities.2.hours" for prefix "activities.2.". It returns nil when the
 // activity is valid.
-func ValidateActivity(prefix string, a Activity, rb *Rulebook, now Date) []*Error {
-	var errs []*Error
+func ValidateActivity(prefix string, a Activity, rb *Rulebook, now catalog.Date) []*catalog.Error {
+	var errs []*catalog.Error
 	add := func(field, format string, args ...any) {
-		errs = append(errs, Invalid(prefix+field, format, args...))
+		errs = append(errs, catalog.Invalid(prefix+field, format, args...))
 	}
 	validateActivityNumbers(a, add)
 	validateActivityDates(a, now, add)
@@ -109,7 +110,7 @@ func validateActivityNumbers(a Activity, add func(string, string, ...any)) {
 }
 
 // validateActivityDates checks that dates are in order and not in the future.
-func validateActivityDates(a Activity, now Date, add func(string, string, ...any)) {
+func validateActivityDates(a Activity, now catalog.Date, add func(string, string, ...any)) {
 	if dateGiven(a.CompletedOn) && a.CompletedOn.After(now) {
 		add("completedOn", "the completion date %s is in the future", a.CompletedOn)
 	}
@@ -133,7 +134,7 @@ func validateActivityDates(a Activity, now Date, add func(string, string, ...any
 }
 
 // validateActivityFieldsOfType rejects fields that do not belong to the type.
-func validateActivityFieldsOfType(a Activity, t ActivityType, kind activityKind, add func(string, string, ...any)) {
+func validateActivityFieldsOfType(a Activity, t catalog.ActivityType, kind activityKind, add func(string, string, ...any)) {
 	if a.Internship && kind != kindDirect {
 		add("internship", "only direct employment can be an internship")
 	}
@@ -155,7 +156,7 @@ func validateActivityFieldsOfType(a Activity, t ActivityType, kind activityKind,
 	if a.CertificationKey != "" && kind != kindCertification {
 		add("certificationKey", "only an Industry Certification names a catalog entry; a training names it as ledToCertificationKey")
 	}
-	if a.LedToCertificationKey != "" && t.Category != CategoryContinuingEducation {
+	if a.LedToCertificationKey != "" && t.Category != catalog.CategoryContinuingEducation {
 		add("ledToCertificationKey", "only Continuing Education can lead to a certification")
 	}
 	if a.Ongoing && (kind == kindCourse || kind == kindForCredit || kind == kindCertification) {
@@ -168,13 +169,13 @@ func validateActivityFieldsOfType(a Activity, t ActivityType, kind activityKind,
 
 // validateReviewerPoints checks the reviewer's figure: 0 rejects the claim;
 // otherwise it lies in the type's range (per year, times the cycle years).
-func validateReviewerPoints(a Activity, t ActivityType, rb *Rulebook, add func(string, string, ...any)) {
+func validateReviewerPoints(a Activity, t catalog.ActivityType, rb *Rulebook, add func(string, string, ...any)) {
 	if a.ReviewerPoints == nil {
 		return
 	}
 	p, top := *a.ReviewerPoints, rb.reviewerMax(t)
 	least := t.MinPoints
-	if t.Per == PerYear {
+	if t.Per == catalog.PerYear {
 		least = 0
 	}
 	if p != 0 && (p < least || p > top) {
@@ -195,11 +196,11 @@ func needActivityTitle(a Activity, add func(string, string, ...any)) {
 	}
 }
 
-func needActivityDate(d *Date, field, message string, add func(string, string, ...any)) {
+func needActivityDate(d *catalog.Date, field, message string, add func(string, string, ...any)) {
 	if !dateGiven(d) {
 		add(field, "%s", message)
 	}
 }
 
 // dateGiven reports whether d names a day.
-func dateGiven(d *Date) bool { return d != nil && !d.IsZero() }
+func dateGiven(d *catalog.Date) bool { return d != nil && !d.IsZero() }
