@@ -32,6 +32,7 @@ import (
 	"github.com/mssc/recert/catalog/gormstore"
 	"github.com/mssc/recert/catalog/notification"
 	"github.com/mssc/recert/catalog/review"
+	"github.com/mssc/recert/catalog/search"
 	"github.com/mssc/recert/internal/auth"
 	"github.com/mssc/recert/internal/blobstore"
 	"github.com/mssc/recert/internal/config"
@@ -162,7 +163,7 @@ func serve(ctx context.Context, cfg config.Config, store *gormstore.Store, logge
 	schema := resolvers.NewSchema(&resolvers.Resolver{
 		Catalog:            cat,
 		CandidateService:   candidate.NewCandidates(store, clock),
-		CredentialChecker:  catalog.NewCredentialChecker(cat, openReviews, clock),
+		CredentialChecker:  search.NewCredentialChecker(cat, openReviews, clock),
 		ReviewService:      reviews,
 		CurationService:    review.NewCuration(cat, store, clock),
 		ApplicationService: applications,

@@ -61,9 +61,9 @@ func WithoutFormatCharacters(s string) string {
 	}, s)
 }
 
-// parenthesisedParts returns the text with its parenthesised parts replaced
+// ParenthesisedParts returns the text with its parenthesised parts replaced
 // by spaces, and those parts.
-func parenthesisedParts(s string) (string, []string) {
+func ParenthesisedParts(s string) (string, []string) {
 	if !strings.Contains(s, "(") {
 		return s, nil
 	}
@@ -89,9 +89,9 @@ func parenthesisedParts(s string) (string, []string) {
 	return out.String(), parts
 }
 
-// stripParenthesised removes parenthesised parts, such as a trailing acronym.
-func stripParenthesised(s string) string {
-	out, _ := parenthesisedParts(s)
+// StripParenthesised removes parenthesised parts, such as a trailing acronym.
+func StripParenthesised(s string) string {
+	out, _ := ParenthesisedParts(s)
 	return out
 }
 

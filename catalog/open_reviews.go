@@ -102,7 +102,7 @@ func (o *OpenReviews) FindPendingReview(ctx context.Context, text, _ string) (*P
 	if err != nil {
 		return nil, err
 	}
-	want := NormalizeText(stripParenthesised(text))
+	want := NormalizeText(StripParenthesised(text))
 	for i, name := range set.names {
 		if name == want || (len(name) > 8 && strings.Contains(" "+want+" ", " "+name+" ")) {
 			r := set.reviews[i]
@@ -150,7 +150,7 @@ func (o *OpenReviews) check(ctx context.Context) (*openReviewSet, error) {
 	}
 	set := &openReviewSet{version: version, reviews: slices.Clone(reviews), names: make([]string, len(reviews))}
 	for i, r := range reviews {
-		set.names[i] = NormalizeText(stripParenthesised(r.Name))
+		set.names[i] = NormalizeText(StripParenthesised(r.Name))
 	}
 	o.current.Store(set)
 	return set, nil

@@ -105,7 +105,7 @@ func (o Ordering[T]) compare(a, b Cursor) int {
 	return c
 }
 
-func (o Ordering[T]) sort(items []T) {
+func (o Ordering[T]) Sort(items []T) {
 	sort.SliceStable(items, func(i, j int) bool {
 		return o.compare(o.cursor(items[i]), o.cursor(items[j])) < 0
 	})

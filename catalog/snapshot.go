@@ -42,7 +42,7 @@ func NewSnapshot(data *Data) *Snapshot {
 	}
 	s.certifications = pointers(data.Certifications)
 	slices.SortFunc(s.certifications, func(a, b *Certification) int {
-		return compareKeyed(sortName(a), a.ID, sortName(b), b.ID)
+		return compareKeyed(SortName(a), a.ID, SortName(b), b.ID)
 	})
 	for _, c := range s.certifications {
 		s.certByID[c.ID] = c
@@ -239,7 +239,9 @@ func findByID[T any](items []*T, id int64, idOf func(*T) int64) any {
 	return nil
 }
 
-func sortName(c *Certification) string { return strings.ToLower(c.DisplayName) }
+// SortName is the key certifications are listed by: the display name,
+// lower-cased.
+func SortName(c *Certification) string { return strings.ToLower(c.DisplayName) }
 
 // FindOrganizations pages the organizations by name.
 func (s *Snapshot) FindOrganizations(req PageRequest) (Page[*Organization], error) {

@@ -21,6 +21,7 @@ import (
 	"github.com/mssc/recert/catalog/notification"
 	"github.com/mssc/recert/catalog/points"
 	"github.com/mssc/recert/catalog/review"
+	"github.com/mssc/recert/catalog/search"
 	"github.com/mssc/recert/graph/model"
 	"github.com/mssc/recert/graph/relay"
 	"github.com/mssc/recert/graph/scalar"
@@ -950,8 +951,8 @@ type CertificationResolver interface {
 	History(ctx context.Context, obj *catalog.Certification) ([]*review.CatalogChange, error)
 }
 type CredentialClaimResolver interface {
-	CertificationID(ctx context.Context, obj *catalog.CredentialClaim) (*string, error)
-	CatalogReviewID(ctx context.Context, obj *catalog.CredentialClaim) (*string, error)
+	CertificationID(ctx context.Context, obj *search.CredentialClaim) (*string, error)
+	CatalogReviewID(ctx context.Context, obj *search.CredentialClaim) (*string, error)
 }
 type CsvRowErrorResolver interface {
 	Column(ctx context.Context, obj *candidate.RowError) (*string, error)
@@ -1069,8 +1070,8 @@ type QueryResolver interface {
 	Applications(ctx context.Context, first *int, after *string, last *int, before *string, filter *application.ApplicationFilter) (*model.ApplicationConnection, error)
 	ExpiringCertifications(ctx context.Context, withinDays int) ([]*application.ExpiringCertification, error)
 	ApplicationTransitions(ctx context.Context) ([]*application.Transition, error)
-	CheckCredential(ctx context.Context, input model.CredentialCheckInput) (*catalog.CredentialCheck, error)
-	CheckCredentials(ctx context.Context, inputs []*model.CredentialCheckInput) ([]*catalog.CredentialCheck, error)
+	CheckCredential(ctx context.Context, input model.CredentialCheckInput) (*search.CredentialCheck, error)
+	CheckCredentials(ctx context.Context, inputs []*model.CredentialCheckInput) ([]*search.CredentialCheck, error)
 	Viewer(ctx context.Context) (*model.Viewer, error)
 	Candidate(ctx context.Context, id string) (*candidate.Candidate, error)
 	Candidates(ctx context.Context, first *int, after *string, last *int, before *string, search *string) (*model.CandidateConnection, error)
@@ -10253,7 +10254,7 @@ func (ec *executionContext) fieldContext_ApplicationsPayload_userErrors(_ contex
 	return fc, nil
 }
 
-func (ec *executionContext) _AppliedRule_code(ctx context.Context, field graphql.CollectedField, obj *catalog.AppliedRule) (ret graphql.Marshaler) {
+func (ec *executionContext) _AppliedRule_code(ctx context.Context, field graphql.CollectedField, obj *search.AppliedRule) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10265,7 +10266,7 @@ func (ec *executionContext) _AppliedRule_code(ctx context.Context, field graphql
 			return obj.Code, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v catalog.RuleCode) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v search.RuleCode) graphql.Marshaler {
 			return ec.marshalNCredentialRuleCode2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐRuleCode(ctx, selections, v)
 		},
 		true,
@@ -10276,7 +10277,7 @@ func (ec *executionContext) fieldContext_AppliedRule_code(_ context.Context, fie
 	return graphql.NewScalarFieldContext("AppliedRule", field, false, false, errors.New("field of type CredentialRuleCode does not have child fields"))
 }
 
-func (ec *executionContext) _AppliedRule_description(ctx context.Context, field graphql.CollectedField, obj *catalog.AppliedRule) (ret graphql.Marshaler) {
+func (ec *executionContext) _AppliedRule_description(ctx context.Context, field graphql.CollectedField, obj *search.AppliedRule) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -13394,7 +13395,7 @@ func (ec *executionContext) _CertificationConnection_facets(ctx context.Context,
 			return obj.Facets(), nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *catalog.CertificationFacets) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v *search.CertificationFacets) graphql.Marshaler {
 			return ec.marshalNCertificationFacets2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCertificationFacets(ctx, selections, v)
 		},
 		true,
@@ -13481,7 +13482,7 @@ func (ec *executionContext) _CertificationEdge_highlights(ctx context.Context, f
 			return obj.Highlights, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*catalog.SearchHighlight) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v []*search.SearchHighlight) graphql.Marshaler {
 			return ec.marshalNSearchHighlight2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐSearchHighlightᚄ(ctx, selections, v)
 		},
 		true,
@@ -13524,7 +13525,7 @@ func (ec *executionContext) fieldContext_CertificationEdge_nearNeighbour(_ conte
 	return graphql.NewScalarFieldContext("CertificationEdge", field, false, false, errors.New("field of type Boolean does not have child fields"))
 }
 
-func (ec *executionContext) _CertificationFacets_recognitionBases(ctx context.Context, field graphql.CollectedField, obj *catalog.CertificationFacets) (ret graphql.Marshaler) {
+func (ec *executionContext) _CertificationFacets_recognitionBases(ctx context.Context, field graphql.CollectedField, obj *search.CertificationFacets) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -13536,7 +13537,7 @@ func (ec *executionContext) _CertificationFacets_recognitionBases(ctx context.Co
 			return obj.RecognitionBases, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []catalog.BasisCount) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v []search.BasisCount) graphql.Marshaler {
 			return ec.marshalNRecognitionBasisCount2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐBasisCountᚄ(ctx, selections, v)
 		},
 		true,
@@ -13556,7 +13557,7 @@ func (ec *executionContext) fieldContext_CertificationFacets_recognitionBases(_ 
 	return fc, nil
 }
 
-func (ec *executionContext) _CertificationFacets_organizations(ctx context.Context, field graphql.CollectedField, obj *catalog.CertificationFacets) (ret graphql.Marshaler) {
+func (ec *executionContext) _CertificationFacets_organizations(ctx context.Context, field graphql.CollectedField, obj *search.CertificationFacets) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -13568,7 +13569,7 @@ func (ec *executionContext) _CertificationFacets_organizations(ctx context.Conte
 			return obj.Organizations, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []catalog.OrganizationCount) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v []search.OrganizationCount) graphql.Marshaler {
 			return ec.marshalNOrganizationCount2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐOrganizationCountᚄ(ctx, selections, v)
 		},
 		true,
@@ -13652,7 +13653,7 @@ func (ec *executionContext) fieldContext_CertificationPayload_userErrors(_ conte
 	return fc, nil
 }
 
-func (ec *executionContext) _CredentialCheck_verdict(ctx context.Context, field graphql.CollectedField, obj *catalog.CredentialCheck) (ret graphql.Marshaler) {
+func (ec *executionContext) _CredentialCheck_verdict(ctx context.Context, field graphql.CollectedField, obj *search.CredentialCheck) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -13664,7 +13665,7 @@ func (ec *executionContext) _CredentialCheck_verdict(ctx context.Context, field 
 			return obj.Verdict, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v catalog.CredentialVerdict) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v search.CredentialVerdict) graphql.Marshaler {
 			return ec.marshalNCredentialVerdict2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐCredentialVerdict(ctx, selections, v)
 		},
 		true,
@@ -13675,7 +13676,7 @@ func (ec *executionContext) fieldContext_CredentialCheck_verdict(_ context.Conte
 	return graphql.NewScalarFieldContext("CredentialCheck", field, false, false, errors.New("field of type CredentialVerdict does not have child fields"))
 }
 
-func (ec *executionContext) _CredentialCheck_points(ctx context.Context, field graphql.CollectedField, obj *catalog.CredentialCheck) (ret graphql.Marshaler) {
+func (ec *executionContext) _CredentialCheck_points(ctx context.Context, field graphql.CollectedField, obj *search.CredentialCheck) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -13698,7 +13699,7 @@ func (ec *executionContext) fieldContext_CredentialCheck_points(_ context.Contex
 	return graphql.NewScalarFieldContext("CredentialCheck", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
-func (ec *executionContext) _CredentialCheck_category(ctx context.Context, field graphql.CollectedField, obj *catalog.CredentialCheck) (ret graphql.Marshaler) {
+func (ec *executionContext) _CredentialCheck_category(ctx context.Context, field graphql.CollectedField, obj *search.CredentialCheck) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -13721,7 +13722,7 @@ func (ec *executionContext) fieldContext_CredentialCheck_category(_ context.Cont
 	return graphql.NewScalarFieldContext("CredentialCheck", field, false, false, errors.New("field of type PointCategory does not have child fields"))
 }
 
-func (ec *executionContext) _CredentialCheck_entry(ctx context.Context, field graphql.CollectedField, obj *catalog.CredentialCheck) (ret graphql.Marshaler) {
+func (ec *executionContext) _CredentialCheck_entry(ctx context.Context, field graphql.CollectedField, obj *search.CredentialCheck) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -13753,7 +13754,7 @@ func (ec *executionContext) fieldContext_CredentialCheck_entry(_ context.Context
 	return fc, nil
 }
 
-func (ec *executionContext) _CredentialCheck_confidence(ctx context.Context, field graphql.CollectedField, obj *catalog.CredentialCheck) (ret graphql.Marshaler) {
+func (ec *executionContext) _CredentialCheck_confidence(ctx context.Context, field graphql.CollectedField, obj *search.CredentialCheck) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -13776,7 +13777,7 @@ func (ec *executionContext) fieldContext_CredentialCheck_confidence(_ context.Co
 	return graphql.NewScalarFieldContext("CredentialCheck", field, false, false, errors.New("field of type Float does not have child fields"))
 }
 
-func (ec *executionContext) _CredentialCheck_rules(ctx context.Context, field graphql.CollectedField, obj *catalog.CredentialCheck) (ret graphql.Marshaler) {
+func (ec *executionContext) _CredentialCheck_rules(ctx context.Context, field graphql.CollectedField, obj *search.CredentialCheck) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -13788,7 +13789,7 @@ func (ec *executionContext) _CredentialCheck_rules(ctx context.Context, field gr
 			return obj.Rules, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []catalog.AppliedRule) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v []search.AppliedRule) graphql.Marshaler {
 			return ec.marshalNAppliedRule2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐAppliedRuleᚄ(ctx, selections, v)
 		},
 		true,
@@ -13808,7 +13809,7 @@ func (ec *executionContext) fieldContext_CredentialCheck_rules(_ context.Context
 	return fc, nil
 }
 
-func (ec *executionContext) _CredentialCheck_alternatives(ctx context.Context, field graphql.CollectedField, obj *catalog.CredentialCheck) (ret graphql.Marshaler) {
+func (ec *executionContext) _CredentialCheck_alternatives(ctx context.Context, field graphql.CollectedField, obj *search.CredentialCheck) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -13820,7 +13821,7 @@ func (ec *executionContext) _CredentialCheck_alternatives(ctx context.Context, f
 			return obj.Alternatives, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []catalog.CredentialMatch) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v []search.CredentialMatch) graphql.Marshaler {
 			return ec.marshalNCredentialMatch2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCredentialMatchᚄ(ctx, selections, v)
 		},
 		true,
@@ -13840,7 +13841,7 @@ func (ec *executionContext) fieldContext_CredentialCheck_alternatives(_ context.
 	return fc, nil
 }
 
-func (ec *executionContext) _CredentialCheck_nextStep(ctx context.Context, field graphql.CollectedField, obj *catalog.CredentialCheck) (ret graphql.Marshaler) {
+func (ec *executionContext) _CredentialCheck_nextStep(ctx context.Context, field graphql.CollectedField, obj *search.CredentialCheck) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -13863,7 +13864,7 @@ func (ec *executionContext) fieldContext_CredentialCheck_nextStep(_ context.Cont
 	return graphql.NewScalarFieldContext("CredentialCheck", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _CredentialCheck_claim(ctx context.Context, field graphql.CollectedField, obj *catalog.CredentialCheck) (ret graphql.Marshaler) {
+func (ec *executionContext) _CredentialCheck_claim(ctx context.Context, field graphql.CollectedField, obj *search.CredentialCheck) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -13875,7 +13876,7 @@ func (ec *executionContext) _CredentialCheck_claim(ctx context.Context, field gr
 			return obj.Claim, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *catalog.CredentialClaim) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v *search.CredentialClaim) graphql.Marshaler {
 			return ec.marshalOCredentialClaim2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCredentialClaim(ctx, selections, v)
 		},
 		true,
@@ -13895,7 +13896,7 @@ func (ec *executionContext) fieldContext_CredentialCheck_claim(_ context.Context
 	return fc, nil
 }
 
-func (ec *executionContext) _CredentialClaim_category(ctx context.Context, field graphql.CollectedField, obj *catalog.CredentialClaim) (ret graphql.Marshaler) {
+func (ec *executionContext) _CredentialClaim_category(ctx context.Context, field graphql.CollectedField, obj *search.CredentialClaim) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -13918,7 +13919,7 @@ func (ec *executionContext) fieldContext_CredentialClaim_category(_ context.Cont
 	return graphql.NewScalarFieldContext("CredentialClaim", field, false, false, errors.New("field of type PointCategory does not have child fields"))
 }
 
-func (ec *executionContext) _CredentialClaim_activityTypeKey(ctx context.Context, field graphql.CollectedField, obj *catalog.CredentialClaim) (ret graphql.Marshaler) {
+func (ec *executionContext) _CredentialClaim_activityTypeKey(ctx context.Context, field graphql.CollectedField, obj *search.CredentialClaim) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -13941,7 +13942,7 @@ func (ec *executionContext) fieldContext_CredentialClaim_activityTypeKey(_ conte
 	return graphql.NewScalarFieldContext("CredentialClaim", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _CredentialClaim_title(ctx context.Context, field graphql.CollectedField, obj *catalog.CredentialClaim) (ret graphql.Marshaler) {
+func (ec *executionContext) _CredentialClaim_title(ctx context.Context, field graphql.CollectedField, obj *search.CredentialClaim) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -13964,7 +13965,7 @@ func (ec *executionContext) fieldContext_CredentialClaim_title(_ context.Context
 	return graphql.NewScalarFieldContext("CredentialClaim", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _CredentialClaim_completedOn(ctx context.Context, field graphql.CollectedField, obj *catalog.CredentialClaim) (ret graphql.Marshaler) {
+func (ec *executionContext) _CredentialClaim_completedOn(ctx context.Context, field graphql.CollectedField, obj *search.CredentialClaim) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -13987,7 +13988,7 @@ func (ec *executionContext) fieldContext_CredentialClaim_completedOn(_ context.C
 	return graphql.NewScalarFieldContext("CredentialClaim", field, false, false, errors.New("field of type Date does not have child fields"))
 }
 
-func (ec *executionContext) _CredentialClaim_certificationId(ctx context.Context, field graphql.CollectedField, obj *catalog.CredentialClaim) (ret graphql.Marshaler) {
+func (ec *executionContext) _CredentialClaim_certificationId(ctx context.Context, field graphql.CollectedField, obj *search.CredentialClaim) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14010,7 +14011,7 @@ func (ec *executionContext) fieldContext_CredentialClaim_certificationId(_ conte
 	return graphql.NewScalarFieldContext("CredentialClaim", field, true, true, errors.New("field of type ID does not have child fields"))
 }
 
-func (ec *executionContext) _CredentialClaim_catalogReviewId(ctx context.Context, field graphql.CollectedField, obj *catalog.CredentialClaim) (ret graphql.Marshaler) {
+func (ec *executionContext) _CredentialClaim_catalogReviewId(ctx context.Context, field graphql.CollectedField, obj *search.CredentialClaim) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14033,7 +14034,7 @@ func (ec *executionContext) fieldContext_CredentialClaim_catalogReviewId(_ conte
 	return graphql.NewScalarFieldContext("CredentialClaim", field, true, true, errors.New("field of type ID does not have child fields"))
 }
 
-func (ec *executionContext) _CredentialMatch_certification(ctx context.Context, field graphql.CollectedField, obj *catalog.CredentialMatch) (ret graphql.Marshaler) {
+func (ec *executionContext) _CredentialMatch_certification(ctx context.Context, field graphql.CollectedField, obj *search.CredentialMatch) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14065,7 +14066,7 @@ func (ec *executionContext) fieldContext_CredentialMatch_certification(_ context
 	return fc, nil
 }
 
-func (ec *executionContext) _CredentialMatch_score(ctx context.Context, field graphql.CollectedField, obj *catalog.CredentialMatch) (ret graphql.Marshaler) {
+func (ec *executionContext) _CredentialMatch_score(ctx context.Context, field graphql.CollectedField, obj *search.CredentialMatch) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -14088,7 +14089,7 @@ func (ec *executionContext) fieldContext_CredentialMatch_score(_ context.Context
 	return graphql.NewScalarFieldContext("CredentialMatch", field, false, false, errors.New("field of type Float does not have child fields"))
 }
 
-func (ec *executionContext) _CredentialMatch_reasons(ctx context.Context, field graphql.CollectedField, obj *catalog.CredentialMatch) (ret graphql.Marshaler) {
+func (ec *executionContext) _CredentialMatch_reasons(ctx context.Context, field graphql.CollectedField, obj *search.CredentialMatch) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -18780,7 +18781,7 @@ func (ec *executionContext) fieldContext_OrganizationConnection_totalCount(_ con
 	return graphql.NewScalarFieldContext("OrganizationConnection", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
-func (ec *executionContext) _OrganizationCount_organization(ctx context.Context, field graphql.CollectedField, obj *catalog.OrganizationCount) (ret graphql.Marshaler) {
+func (ec *executionContext) _OrganizationCount_organization(ctx context.Context, field graphql.CollectedField, obj *search.OrganizationCount) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -18812,7 +18813,7 @@ func (ec *executionContext) fieldContext_OrganizationCount_organization(_ contex
 	return fc, nil
 }
 
-func (ec *executionContext) _OrganizationCount_count(ctx context.Context, field graphql.CollectedField, obj *catalog.OrganizationCount) (ret graphql.Marshaler) {
+func (ec *executionContext) _OrganizationCount_count(ctx context.Context, field graphql.CollectedField, obj *search.OrganizationCount) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -20482,7 +20483,7 @@ func (ec *executionContext) _Query_checkCredential(ctx context.Context, field gr
 			return ec.Resolvers.Query().CheckCredential(ctx, fc.Args["input"].(model.CredentialCheckInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *catalog.CredentialCheck) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v *search.CredentialCheck) graphql.Marshaler {
 			return ec.marshalNCredentialCheck2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCredentialCheck(ctx, selections, v)
 		},
 		true,
@@ -20526,7 +20527,7 @@ func (ec *executionContext) _Query_checkCredentials(ctx context.Context, field g
 			return ec.Resolvers.Query().CheckCredentials(ctx, fc.Args["inputs"].([]*model.CredentialCheckInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*catalog.CredentialCheck) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v []*search.CredentialCheck) graphql.Marshaler {
 			return ec.marshalNCredentialCheck2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCredentialCheckᚄ(ctx, selections, v)
 		},
 		true,
@@ -21179,7 +21180,7 @@ func (ec *executionContext) fieldContext_RecertificationRule_description(_ conte
 	return graphql.NewScalarFieldContext("RecertificationRule", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _RecognitionBasisCount_basis(ctx context.Context, field graphql.CollectedField, obj *catalog.BasisCount) (ret graphql.Marshaler) {
+func (ec *executionContext) _RecognitionBasisCount_basis(ctx context.Context, field graphql.CollectedField, obj *search.BasisCount) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -21202,7 +21203,7 @@ func (ec *executionContext) fieldContext_RecognitionBasisCount_basis(_ context.C
 	return graphql.NewScalarFieldContext("RecognitionBasisCount", field, false, false, errors.New("field of type RecognitionBasis does not have child fields"))
 }
 
-func (ec *executionContext) _RecognitionBasisCount_count(ctx context.Context, field graphql.CollectedField, obj *catalog.BasisCount) (ret graphql.Marshaler) {
+func (ec *executionContext) _RecognitionBasisCount_count(ctx context.Context, field graphql.CollectedField, obj *search.BasisCount) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -21609,7 +21610,7 @@ func (ec *executionContext) _ReviewFlag_code(ctx context.Context, field graphql.
 			return obj.Code, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v catalog.RuleCode) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v search.RuleCode) graphql.Marshaler {
 			return ec.marshalNCredentialRuleCode2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐRuleCode(ctx, selections, v)
 		},
 		true,
@@ -21712,7 +21713,7 @@ func (ec *executionContext) fieldContext_ReviewOrganization_description(_ contex
 	return graphql.NewScalarFieldContext("ReviewOrganization", field, true, true, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _SearchHighlight_source(ctx context.Context, field graphql.CollectedField, obj *catalog.SearchHighlight) (ret graphql.Marshaler) {
+func (ec *executionContext) _SearchHighlight_source(ctx context.Context, field graphql.CollectedField, obj *search.SearchHighlight) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -21724,7 +21725,7 @@ func (ec *executionContext) _SearchHighlight_source(ctx context.Context, field g
 			return obj.Source, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v catalog.HighlightSource) graphql.Marshaler {
+		func(ctx context.Context, selections ast.SelectionSet, v search.HighlightSource) graphql.Marshaler {
 			return ec.marshalNHighlightSource2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐHighlightSource(ctx, selections, v)
 		},
 		true,
@@ -21735,7 +21736,7 @@ func (ec *executionContext) fieldContext_SearchHighlight_source(_ context.Contex
 	return graphql.NewScalarFieldContext("SearchHighlight", field, false, false, errors.New("field of type HighlightSource does not have child fields"))
 }
 
-func (ec *executionContext) _SearchHighlight_text(ctx context.Context, field graphql.CollectedField, obj *catalog.SearchHighlight) (ret graphql.Marshaler) {
+func (ec *executionContext) _SearchHighlight_text(ctx context.Context, field graphql.CollectedField, obj *search.SearchHighlight) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -21758,7 +21759,7 @@ func (ec *executionContext) fieldContext_SearchHighlight_text(_ context.Context,
 	return graphql.NewScalarFieldContext("SearchHighlight", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _SearchHighlight_start(ctx context.Context, field graphql.CollectedField, obj *catalog.SearchHighlight) (ret graphql.Marshaler) {
+func (ec *executionContext) _SearchHighlight_start(ctx context.Context, field graphql.CollectedField, obj *search.SearchHighlight) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -21781,7 +21782,7 @@ func (ec *executionContext) fieldContext_SearchHighlight_start(_ context.Context
 	return graphql.NewScalarFieldContext("SearchHighlight", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
-func (ec *executionContext) _SearchHighlight_length(ctx context.Context, field graphql.CollectedField, obj *catalog.SearchHighlight) (ret graphql.Marshaler) {
+func (ec *executionContext) _SearchHighlight_length(ctx context.Context, field graphql.CollectedField, obj *search.SearchHighlight) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -26523,7 +26524,7 @@ func (ec *executionContext) _ApplicationsPayload(ctx context.Context, sel ast.Se
 
 var appliedRuleImplementors = []string{"AppliedRule"}
 
-func (ec *executionContext) _AppliedRule(ctx context.Context, sel ast.SelectionSet, obj *catalog.AppliedRule) graphql.Marshaler {
+func (ec *executionContext) _AppliedRule(ctx context.Context, sel ast.SelectionSet, obj *search.AppliedRule) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, appliedRuleImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -29161,7 +29162,7 @@ func (ec *executionContext) _CertificationEdge(ctx context.Context, sel ast.Sele
 
 var certificationFacetsImplementors = []string{"CertificationFacets"}
 
-func (ec *executionContext) _CertificationFacets(ctx context.Context, sel ast.SelectionSet, obj *catalog.CertificationFacets) graphql.Marshaler {
+func (ec *executionContext) _CertificationFacets(ctx context.Context, sel ast.SelectionSet, obj *search.CertificationFacets) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, certificationFacetsImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -29247,7 +29248,7 @@ func (ec *executionContext) _CertificationPayload(ctx context.Context, sel ast.S
 
 var credentialCheckImplementors = []string{"CredentialCheck"}
 
-func (ec *executionContext) _CredentialCheck(ctx context.Context, sel ast.SelectionSet, obj *catalog.CredentialCheck) graphql.Marshaler {
+func (ec *executionContext) _CredentialCheck(ctx context.Context, sel ast.SelectionSet, obj *search.CredentialCheck) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, credentialCheckImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -29325,7 +29326,7 @@ func (ec *executionContext) _CredentialCheck(ctx context.Context, sel ast.Select
 
 var credentialClaimImplementors = []string{"CredentialClaim"}
 
-func (ec *executionContext) _CredentialClaim(ctx context.Context, sel ast.SelectionSet, obj *catalog.CredentialClaim) graphql.Marshaler {
+func (ec *executionContext) _CredentialClaim(ctx context.Context, sel ast.SelectionSet, obj *search.CredentialClaim) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, credentialClaimImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -29454,7 +29455,7 @@ func (ec *executionContext) _CredentialClaim(ctx context.Context, sel ast.Select
 
 var credentialMatchImplementors = []string{"CredentialMatch"}
 
-func (ec *executionContext) _CredentialMatch(ctx context.Context, sel ast.SelectionSet, obj *catalog.CredentialMatch) graphql.Marshaler {
+func (ec *executionContext) _CredentialMatch(ctx context.Context, sel ast.SelectionSet, obj *search.CredentialMatch) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, credentialMatchImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -31506,7 +31507,7 @@ func (ec *executionContext) _OrganizationConnection(ctx context.Context, sel ast
 
 var organizationCountImplementors = []string{"OrganizationCount"}
 
-func (ec *executionContext) _OrganizationCount(ctx context.Context, sel ast.SelectionSet, obj *catalog.OrganizationCount) graphql.Marshaler {
+func (ec *executionContext) _OrganizationCount(ctx context.Context, sel ast.SelectionSet, obj *search.OrganizationCount) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, organizationCountImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -32921,7 +32922,7 @@ func (ec *executionContext) _RecertificationRule(ctx context.Context, sel ast.Se
 
 var recognitionBasisCountImplementors = []string{"RecognitionBasisCount"}
 
-func (ec *executionContext) _RecognitionBasisCount(ctx context.Context, sel ast.SelectionSet, obj *catalog.BasisCount) graphql.Marshaler {
+func (ec *executionContext) _RecognitionBasisCount(ctx context.Context, sel ast.SelectionSet, obj *search.BasisCount) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, recognitionBasisCountImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -33460,7 +33461,7 @@ func (ec *executionContext) _ReviewOrganization(ctx context.Context, sel ast.Sel
 
 var searchHighlightImplementors = []string{"SearchHighlight"}
 
-func (ec *executionContext) _SearchHighlight(ctx context.Context, sel ast.SelectionSet, obj *catalog.SearchHighlight) graphql.Marshaler {
+func (ec *executionContext) _SearchHighlight(ctx context.Context, sel ast.SelectionSet, obj *search.SearchHighlight) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, searchHighlightImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -34587,11 +34588,11 @@ func (ec *executionContext) marshalNApplicationsPayload2ᚖgithubᚗcomᚋmssc�
 	return ec._ApplicationsPayload(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNAppliedRule2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐAppliedRule(ctx context.Context, sel ast.SelectionSet, v catalog.AppliedRule) graphql.Marshaler {
+func (ec *executionContext) marshalNAppliedRule2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐAppliedRule(ctx context.Context, sel ast.SelectionSet, v search.AppliedRule) graphql.Marshaler {
 	return ec._AppliedRule(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNAppliedRule2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐAppliedRuleᚄ(ctx context.Context, sel ast.SelectionSet, v []catalog.AppliedRule) graphql.Marshaler {
+func (ec *executionContext) marshalNAppliedRule2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐAppliedRuleᚄ(ctx context.Context, sel ast.SelectionSet, v []search.AppliedRule) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -35092,7 +35093,7 @@ func (ec *executionContext) marshalNCertificationEdge2ᚖgithubᚗcomᚋmsscᚋr
 	return ec._CertificationEdge(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNCertificationFacets2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCertificationFacets(ctx context.Context, sel ast.SelectionSet, v *catalog.CertificationFacets) graphql.Marshaler {
+func (ec *executionContext) marshalNCertificationFacets2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCertificationFacets(ctx context.Context, sel ast.SelectionSet, v *search.CertificationFacets) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -35107,13 +35108,13 @@ func (ec *executionContext) unmarshalNCertificationInput2githubᚗcomᚋmsscᚋr
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNCertificationOrderField2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐCertificationOrderField(ctx context.Context, v any) (catalog.CertificationOrderField, error) {
+func (ec *executionContext) unmarshalNCertificationOrderField2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐCertificationOrderField(ctx context.Context, v any) (search.CertificationOrderField, error) {
 	tmp, err := graphql.UnmarshalString(v)
-	res := catalog.CertificationOrderField(tmp)
+	res := search.CertificationOrderField(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNCertificationOrderField2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐCertificationOrderField(ctx context.Context, sel ast.SelectionSet, v catalog.CertificationOrderField) graphql.Marshaler {
+func (ec *executionContext) marshalNCertificationOrderField2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐCertificationOrderField(ctx context.Context, sel ast.SelectionSet, v search.CertificationOrderField) graphql.Marshaler {
 	_ = sel
 	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
@@ -35156,7 +35157,7 @@ func (ec *executionContext) unmarshalNContactDetailsInput2githubᚗcomᚋmsscᚋ
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNCredentialCheck2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCredentialCheckᚄ(ctx context.Context, sel ast.SelectionSet, v []*catalog.CredentialCheck) graphql.Marshaler {
+func (ec *executionContext) marshalNCredentialCheck2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCredentialCheckᚄ(ctx context.Context, sel ast.SelectionSet, v []*search.CredentialCheck) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -35172,7 +35173,7 @@ func (ec *executionContext) marshalNCredentialCheck2ᚕᚖgithubᚗcomᚋmsscᚋ
 	return ret
 }
 
-func (ec *executionContext) marshalNCredentialCheck2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCredentialCheck(ctx context.Context, sel ast.SelectionSet, v *catalog.CredentialCheck) graphql.Marshaler {
+func (ec *executionContext) marshalNCredentialCheck2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCredentialCheck(ctx context.Context, sel ast.SelectionSet, v *search.CredentialCheck) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -35206,11 +35207,11 @@ func (ec *executionContext) unmarshalNCredentialCheckInput2ᚖgithubᚗcomᚋmss
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNCredentialMatch2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐCredentialMatch(ctx context.Context, sel ast.SelectionSet, v catalog.CredentialMatch) graphql.Marshaler {
+func (ec *executionContext) marshalNCredentialMatch2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐCredentialMatch(ctx context.Context, sel ast.SelectionSet, v search.CredentialMatch) graphql.Marshaler {
 	return ec._CredentialMatch(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNCredentialMatch2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCredentialMatchᚄ(ctx context.Context, sel ast.SelectionSet, v []catalog.CredentialMatch) graphql.Marshaler {
+func (ec *executionContext) marshalNCredentialMatch2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCredentialMatchᚄ(ctx context.Context, sel ast.SelectionSet, v []search.CredentialMatch) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -35226,13 +35227,13 @@ func (ec *executionContext) marshalNCredentialMatch2ᚕgithubᚗcomᚋmsscᚋrec
 	return ret
 }
 
-func (ec *executionContext) unmarshalNCredentialRuleCode2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐRuleCode(ctx context.Context, v any) (catalog.RuleCode, error) {
+func (ec *executionContext) unmarshalNCredentialRuleCode2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐRuleCode(ctx context.Context, v any) (search.RuleCode, error) {
 	tmp, err := graphql.UnmarshalString(v)
-	res := catalog.RuleCode(tmp)
+	res := search.RuleCode(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNCredentialRuleCode2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐRuleCode(ctx context.Context, sel ast.SelectionSet, v catalog.RuleCode) graphql.Marshaler {
+func (ec *executionContext) marshalNCredentialRuleCode2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐRuleCode(ctx context.Context, sel ast.SelectionSet, v search.RuleCode) graphql.Marshaler {
 	_ = sel
 	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
@@ -35243,13 +35244,13 @@ func (ec *executionContext) marshalNCredentialRuleCode2githubᚗcomᚋmsscᚋrec
 	return res
 }
 
-func (ec *executionContext) unmarshalNCredentialVerdict2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐCredentialVerdict(ctx context.Context, v any) (catalog.CredentialVerdict, error) {
+func (ec *executionContext) unmarshalNCredentialVerdict2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐCredentialVerdict(ctx context.Context, v any) (search.CredentialVerdict, error) {
 	tmp, err := graphql.UnmarshalString(v)
-	res := catalog.CredentialVerdict(tmp)
+	res := search.CredentialVerdict(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNCredentialVerdict2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐCredentialVerdict(ctx context.Context, sel ast.SelectionSet, v catalog.CredentialVerdict) graphql.Marshaler {
+func (ec *executionContext) marshalNCredentialVerdict2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐCredentialVerdict(ctx context.Context, sel ast.SelectionSet, v search.CredentialVerdict) graphql.Marshaler {
 	_ = sel
 	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
@@ -35632,13 +35633,13 @@ func (ec *executionContext) unmarshalNHeldCertificationInput2ᚖgithubᚗcomᚋm
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNHighlightSource2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐHighlightSource(ctx context.Context, v any) (catalog.HighlightSource, error) {
+func (ec *executionContext) unmarshalNHighlightSource2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐHighlightSource(ctx context.Context, v any) (search.HighlightSource, error) {
 	tmp, err := graphql.UnmarshalString(v)
-	res := catalog.HighlightSource(tmp)
+	res := search.HighlightSource(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNHighlightSource2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐHighlightSource(ctx context.Context, sel ast.SelectionSet, v catalog.HighlightSource) graphql.Marshaler {
+func (ec *executionContext) marshalNHighlightSource2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐHighlightSource(ctx context.Context, sel ast.SelectionSet, v search.HighlightSource) graphql.Marshaler {
 	_ = sel
 	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
@@ -35978,11 +35979,11 @@ func (ec *executionContext) marshalNOrganizationConnection2ᚖgithubᚗcomᚋmss
 	return ec._OrganizationConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNOrganizationCount2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐOrganizationCount(ctx context.Context, sel ast.SelectionSet, v catalog.OrganizationCount) graphql.Marshaler {
+func (ec *executionContext) marshalNOrganizationCount2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐOrganizationCount(ctx context.Context, sel ast.SelectionSet, v search.OrganizationCount) graphql.Marshaler {
 	return ec._OrganizationCount(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNOrganizationCount2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐOrganizationCountᚄ(ctx context.Context, sel ast.SelectionSet, v []catalog.OrganizationCount) graphql.Marshaler {
+func (ec *executionContext) marshalNOrganizationCount2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐOrganizationCountᚄ(ctx context.Context, sel ast.SelectionSet, v []search.OrganizationCount) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -36334,11 +36335,11 @@ func (ec *executionContext) marshalNRecognitionBasis2ᚕgithubᚗcomᚋmsscᚋre
 	return ret
 }
 
-func (ec *executionContext) marshalNRecognitionBasisCount2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐBasisCount(ctx context.Context, sel ast.SelectionSet, v catalog.BasisCount) graphql.Marshaler {
+func (ec *executionContext) marshalNRecognitionBasisCount2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐBasisCount(ctx context.Context, sel ast.SelectionSet, v search.BasisCount) graphql.Marshaler {
 	return ec._RecognitionBasisCount(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNRecognitionBasisCount2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐBasisCountᚄ(ctx context.Context, sel ast.SelectionSet, v []catalog.BasisCount) graphql.Marshaler {
+func (ec *executionContext) marshalNRecognitionBasisCount2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐBasisCountᚄ(ctx context.Context, sel ast.SelectionSet, v []search.BasisCount) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -36535,7 +36536,7 @@ func (ec *executionContext) marshalNRole2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatal
 	return ret
 }
 
-func (ec *executionContext) marshalNSearchHighlight2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐSearchHighlightᚄ(ctx context.Context, sel ast.SelectionSet, v []*catalog.SearchHighlight) graphql.Marshaler {
+func (ec *executionContext) marshalNSearchHighlight2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐSearchHighlightᚄ(ctx context.Context, sel ast.SelectionSet, v []*search.SearchHighlight) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
@@ -36551,7 +36552,7 @@ func (ec *executionContext) marshalNSearchHighlight2ᚕᚖgithubᚗcomᚋmsscᚋ
 	return ret
 }
 
-func (ec *executionContext) marshalNSearchHighlight2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐSearchHighlight(ctx context.Context, sel ast.SelectionSet, v *catalog.SearchHighlight) graphql.Marshaler {
+func (ec *executionContext) marshalNSearchHighlight2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐSearchHighlight(ctx context.Context, sel ast.SelectionSet, v *search.SearchHighlight) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -37123,7 +37124,7 @@ func (ec *executionContext) marshalOCertificationStatus2ᚕgithubᚗcomᚋmssc�
 	return ret
 }
 
-func (ec *executionContext) marshalOCredentialClaim2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCredentialClaim(ctx context.Context, sel ast.SelectionSet, v *catalog.CredentialClaim) graphql.Marshaler {
+func (ec *executionContext) marshalOCredentialClaim2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCredentialClaim(ctx context.Context, sel ast.SelectionSet, v *search.CredentialClaim) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -37549,16 +37550,16 @@ func (ec *executionContext) marshalOSector2ᚖgithubᚗcomᚋmsscᚋrecertᚋcat
 	return res
 }
 
-func (ec *executionContext) unmarshalOSortDirection2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐSortDirection(ctx context.Context, v any) (*catalog.SortDirection, error) {
+func (ec *executionContext) unmarshalOSortDirection2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐSortDirection(ctx context.Context, v any) (*search.SortDirection, error) {
 	if v == nil {
 		return nil, nil
 	}
 	tmp, err := graphql.UnmarshalString(v)
-	res := catalog.SortDirection(tmp)
+	res := search.SortDirection(tmp)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOSortDirection2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐSortDirection(ctx context.Context, sel ast.SelectionSet, v *catalog.SortDirection) graphql.Marshaler {
+func (ec *executionContext) marshalOSortDirection2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐSortDirection(ctx context.Context, sel ast.SelectionSet, v *search.SortDirection) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}

@@ -9,6 +9,7 @@ import (
 	"context"
 
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/search"
 	"github.com/mssc/recert/graph"
 	"github.com/mssc/recert/graph/model"
 	"github.com/mssc/recert/graph/relay"
@@ -79,7 +80,7 @@ func (r *organizationResolver) Certifications(ctx context.Context, obj *catalog.
 	if err != nil {
 		return nil, err
 	}
-	res, err := snap.FindCertifications(catalog.CertificationCriteria{OrganizationIDs: []int64{obj.ID}}, catalog.CertificationSort{}, req)
+	res, err := search.FindCertifications(snap, search.CertificationCriteria{OrganizationIDs: []int64{obj.ID}}, search.CertificationSort{}, req)
 	if err != nil {
 		return nil, err
 	}

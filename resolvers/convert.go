@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/search"
 	"github.com/mssc/recert/graph/model"
 	"github.com/mssc/recert/graph/relay"
 )
@@ -63,7 +64,7 @@ func nodesOf[T any](p catalog.Page[T]) []T {
 // certificationConnection encodes the edges' cursors only when a query asks
 // for edges: a page read by its nodes, the usual way, needs two cursors
 // (the page info's), not one per certification.
-func certificationConnection(res catalog.CertificationResult) *model.CertificationConnection {
+func certificationConnection(res search.CertificationResult) *model.CertificationConnection {
 	return model.NewCertificationConnection(nodesOf(res.Page), pageInfo(res.Page), res, func() []*model.CertificationEdge {
 		return edgesOf(res.Page, func(n *catalog.Certification, c string) *model.CertificationEdge {
 			return &model.CertificationEdge{Node: n, Cursor: c, Highlights: highlightsOf(res, n), NearNeighbour: res.NearNeighbour(n)}
@@ -79,8 +80,8 @@ func organizationConnection(p catalog.Page[*catalog.Organization]) *model.Organi
 }
 
 // certificationCriteria decodes the GraphQL filter into the catalog's criteria.
-func certificationCriteria(f *model.CertificationFilter) (catalog.CertificationCriteria, error) {
-	var c catalog.CertificationCriteria
+func certificationCriteria(f *model.CertificationFilter) (search.CertificationCriteria, error) {
+	var c search.CertificationCriteria
 	if f == nil {
 		return c, nil
 	}
@@ -98,11 +99,11 @@ func certificationCriteria(f *model.CertificationFilter) (catalog.CertificationC
 	return c, nil
 }
 
-func certificationSort(o *model.CertificationOrder) catalog.CertificationSort {
+func certificationSort(o *model.CertificationOrder) search.CertificationSort {
 	if o == nil {
-		return catalog.CertificationSort{}
+		return search.CertificationSort{}
 	}
-	s := catalog.CertificationSort{Field: o.Field}
+	s := search.CertificationSort{Field: o.Field}
 	if o.Direction != nil {
 		s.Direction = *o.Direction
 	}
@@ -123,9 +124,9 @@ func idOrKey(typ string, id, key *string) (int64, error) {
 
 // highlightsOf returns the spans of the certification that the result's
 // search matched.
-func highlightsOf(res catalog.CertificationResult, c *catalog.Certification) []*catalog.SearchHighlight {
+func highlightsOf(res search.CertificationResult, c *catalog.Certification) []*search.SearchHighlight {
 	spans := res.Highlights(c)
-	out := make([]*catalog.SearchHighlight, len(spans))
+	out := make([]*search.SearchHighlight, len(spans))
 	for i := range spans {
 		out[i] = &spans[i]
 	}

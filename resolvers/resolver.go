@@ -8,6 +8,7 @@ import (
 	"github.com/mssc/recert/catalog/candidate"
 	"github.com/mssc/recert/catalog/notification"
 	"github.com/mssc/recert/catalog/review"
+	"github.com/mssc/recert/catalog/search"
 )
 
 // Resolver is the root resolver; it holds the services the resolvers call.
@@ -17,7 +18,7 @@ type Resolver struct {
 	// CandidateService serves candidate profiles and held certifications.
 	CandidateService *candidate.Candidates
 	// CredentialChecker answers whether credentials count.
-	CredentialChecker *catalog.CredentialChecker
+	CredentialChecker *search.CredentialChecker
 	// ReviewService runs the reviews of certifications not yet listed.
 	ReviewService *review.Reviews
 	// CurationService lets staff edit the catalog, with its history.

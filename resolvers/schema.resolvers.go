@@ -11,6 +11,7 @@ import (
 
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/review"
+	"github.com/mssc/recert/catalog/search"
 	"github.com/mssc/recert/graph"
 	"github.com/mssc/recert/graph/model"
 	"github.com/mssc/recert/graph/relay"
@@ -62,7 +63,7 @@ func (r *queryResolver) Certifications(ctx context.Context, first *int, after *s
 	if err != nil {
 		return nil, err
 	}
-	res, err := snap.FindCertifications(criteria, certificationSort(orderBy), req)
+	res, err := search.FindCertifications(snap, criteria, certificationSort(orderBy), req)
 	if err != nil {
 		return nil, err
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/review"
+	"github.com/mssc/recert/catalog/search"
 )
 
 var _ review.ReviewStore = (*Store)(nil)
@@ -72,7 +73,7 @@ func toReview(row reviewRow, submitters []submitterRow) *review.CatalogReview {
 		r.Recognition = append(r.Recognition, review.RecognitionScope(s))
 	}
 	for _, f := range row.Flags {
-		r.Flags = append(r.Flags, review.ReviewFlag{Code: catalog.RuleCode(f.Code), Message: f.Message})
+		r.Flags = append(r.Flags, review.ReviewFlag{Code: search.RuleCode(f.Code), Message: f.Message})
 	}
 	for _, s := range submitters {
 		r.Submitters = append(r.Submitters, toSubmitter(s))

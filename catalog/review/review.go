@@ -2,6 +2,7 @@ package review
 
 import (
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/search"
 	"time"
 )
 
@@ -75,7 +76,7 @@ const (
 // ReviewFlag is a concern screening raised for staff to confirm.
 type ReviewFlag struct {
 	// Code names the guide's rule the concern comes from.
-	Code catalog.RuleCode
+	Code search.RuleCode
 	// Message says what staff should confirm.
 	Message string
 }

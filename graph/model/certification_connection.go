@@ -4,6 +4,7 @@ import (
 	"sync"
 
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/search"
 )
 
 // CertificationConnection is a page of certifications; its edges (with
@@ -15,7 +16,7 @@ type CertificationConnection struct {
 	PageInfo *PageInfo
 	// TotalCount is the size of the whole filtered list.
 	TotalCount int
-	result     catalog.CertificationResult
+	result     search.CertificationResult
 	edges      func() []*CertificationEdge
 }
 
@@ -23,7 +24,7 @@ type CertificationConnection struct {
 func (c *CertificationConnection) Edges() []*CertificationEdge { return c.edges() }
 
 // Facets counts the whole filtered list by recognition basis and organization.
-func (c *CertificationConnection) Facets() *catalog.CertificationFacets {
+func (c *CertificationConnection) Facets() *search.CertificationFacets {
 	f := c.result.Facets()
 	return &f
 }
@@ -31,6 +32,6 @@ func (c *CertificationConnection) Facets() *catalog.CertificationFacets {
 // NewCertificationConnection wraps a page of certifications with the query
 // result it came from; edges builds the page's edges the first time a
 // query asks for them, so that cursors are encoded only when wanted.
-func NewCertificationConnection(nodes []*catalog.Certification, info *PageInfo, result catalog.CertificationResult, edges func() []*CertificationEdge) *CertificationConnection {
+func NewCertificationConnection(nodes []*catalog.Certification, info *PageInfo, result search.CertificationResult, edges func() []*CertificationEdge) *CertificationConnection {
 	return &CertificationConnection{Nodes: nodes, PageInfo: info, TotalCount: result.Page.TotalCount, result: result, edges: sync.OnceValue(edges)}
 }

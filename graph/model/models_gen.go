@@ -11,6 +11,7 @@ import (
 	"github.com/mssc/recert/catalog/candidate"
 	"github.com/mssc/recert/catalog/notification"
 	"github.com/mssc/recert/catalog/review"
+	"github.com/mssc/recert/catalog/search"
 )
 
 // An activity to claim, or the new content of a claimed one.
@@ -238,7 +239,7 @@ type CertificationEdge struct {
 	// The spans of the certification's name, display name and aliases that
 	// `filter.search` matched, for a search box to set in bold; empty without a
 	// search and for a near neighbour.
-	Highlights []*catalog.SearchHighlight `json:"highlights"`
+	Highlights []*search.SearchHighlight `json:"highlights"`
 	// Whether the certification was found beside the search's tight matches
 	// (another level of the same family, or the same issuer's entry on the same
 	// subject), ranked after them, rather than by the text itself: "you might also
@@ -265,9 +266,9 @@ type CertificationFilter struct {
 // An ordering of certifications.
 type CertificationOrder struct {
 	// What to order by.
-	Field catalog.CertificationOrderField `json:"field"`
+	Field search.CertificationOrderField `json:"field"`
 	// The direction; ASC when omitted.
-	Direction *catalog.SortDirection `json:"direction,omitempty"`
+	Direction *search.SortDirection `json:"direction,omitempty"`
 }
 
 // The result of a change to a catalog entry.

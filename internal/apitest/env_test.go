@@ -19,6 +19,7 @@ import (
 	"github.com/mssc/recert/catalog/gormstore"
 	"github.com/mssc/recert/catalog/notification"
 	"github.com/mssc/recert/catalog/review"
+	"github.com/mssc/recert/catalog/search"
 	"github.com/mssc/recert/internal/auth"
 	"github.com/mssc/recert/internal/blobstore"
 	"github.com/mssc/recert/internal/formletter"
@@ -123,7 +124,7 @@ func newEnvOn(t testing.TB, store *gormstore.Store, counter *gormstore.Statement
 		Schema: resolvers.NewSchema(&resolvers.Resolver{
 			Catalog:            cat,
 			CandidateService:   candidate.NewCandidates(store, clock),
-			CredentialChecker:  catalog.NewCredentialChecker(cat, openReviews, clock),
+			CredentialChecker:  search.NewCredentialChecker(cat, openReviews, clock),
 			ReviewService:      reviews,
 			CurationService:    review.NewCuration(cat, store, clock),
 			ApplicationService: applications,

@@ -1,17 +1,17 @@
-package catalog_test
+package search_test
 
 import (
 	"syscall"
 	"testing"
 	"time"
 
-	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/search"
 )
 
 // benchInputs are credentials as candidates write them, one of each kind.
-func benchInputs(b *testing.B) []catalog.CredentialInput {
+func benchInputs(b *testing.B) []search.CredentialInput {
 	b.Helper()
-	var out []catalog.CredentialInput
+	var out []search.CredentialInput
 	for _, c := range loadEvalCases(b) {
 		if c.Error == "" {
 			out = append(out, c.input(b))
@@ -30,7 +30,7 @@ func BenchmarkCheckCredential(b *testing.B) {
 	b.ResetTimer()
 	before := processorTime(b)
 	for i := 0; i < b.N; i++ {
-		snap.CheckCredential(inputs[i%len(inputs)])
+		search.CheckCredential(snap, inputs[i%len(inputs)])
 	}
 	b.ReportMetric(float64(processorTime(b)-before)/float64(b.N), "cpu-ns/op")
 }
@@ -52,7 +52,7 @@ func BenchmarkCheck100Credentials(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		for _, in := range inputs {
-			snap.CheckCredential(in)
+			search.CheckCredential(snap, in)
 		}
 	}
 }

@@ -1,13 +1,14 @@
-package catalog
+package search
 
 import (
+	"github.com/mssc/recert/catalog"
 	"slices"
 	"testing"
 )
 
 // searchAll runs a search over every entry, ACTIVE and RETIRED, by
 // relevance, and returns its tight matches, without near neighbours.
-func searchAll(t *testing.T, s *Snapshot, text string) []int64 {
+func searchAll(t *testing.T, s *catalog.Snapshot, text string) []int64 {
 	t.Helper()
 	r := searchResult(t, s, text)
 	var out []int64
@@ -20,11 +21,11 @@ func searchAll(t *testing.T, s *Snapshot, text string) []int64 {
 }
 
 // searchResult runs a search over every entry, ACTIVE and RETIRED, by relevance.
-func searchResult(t *testing.T, s *Snapshot, text string) CertificationResult {
+func searchResult(t *testing.T, s *catalog.Snapshot, text string) CertificationResult {
 	t.Helper()
-	r, err := s.FindCertifications(
-		CertificationCriteria{Search: text, Statuses: []CertificationStatus{StatusActive, StatusRetired}},
-		CertificationSort{}, PageRequest{First: pageSize(100)})
+	r, err := FindCertifications(s,
+		CertificationCriteria{Search: text, Statuses: []catalog.CertificationStatus{catalog.StatusActive, catalog.StatusRetired}},
+		CertificationSort{}, catalog.PageRequest{First: pageSize(100)})
 	if err != nil {
 		t.Fatalf("search %q: %v", text, err)
 	}
@@ -39,7 +40,7 @@ func TestSearchNearNeighbours(t *testing.T) {
 		wantTight      []int64 // in order
 		wantNeighbours []int64 // in order, after the tight matches
 	}{
-		{name: "same issuer, same subject", query: "CWI", wantTight: []int64{certCWI}, wantNeighbours: []int64{certCWE, certSCWI}},
+		{name: "same issuer, same subject", query: "CWI", wantTight: []int64{CertCWI}, wantNeighbours: []int64{certCWE, certSCWI}},
 		{name: "the other number of the family", query: "ISO 9001", wantTight: []int64{certISO9001}, wantNeighbours: []int64{certISO9002}},
 		{name: "the other card", query: "OSHA 30", wantTight: []int64{certOSHA30}, wantNeighbours: []int64{certOSHA10}},
 		{name: "nothing found, no neighbours", query: "zebra"},
@@ -73,18 +74,18 @@ func TestSearchHighlights(t *testing.T) {
 		entry int64
 		want  []SearchHighlight
 	}{
-		{name: "whole words of the name", query: "welding inspector", entry: certCWI, want: []SearchHighlight{
+		{name: "whole words of the name", query: "welding inspector", entry: CertCWI, want: []SearchHighlight{
 			{Source: HighlightName, Text: "Certified Welding Inspector", Start: 10, Length: 7},
 			{Source: HighlightName, Text: "Certified Welding Inspector", Start: 18, Length: 9},
 		}},
-		{name: "the prefix being typed", query: "welding insp", entry: certCWI, want: []SearchHighlight{
+		{name: "the prefix being typed", query: "welding insp", entry: CertCWI, want: []SearchHighlight{
 			{Source: HighlightName, Text: "Certified Welding Inspector", Start: 10, Length: 7},
 			{Source: HighlightName, Text: "Certified Welding Inspector", Start: 18, Length: 4},
 		}},
-		{name: "an acronym alias", query: "cwi", entry: certCWI, want: []SearchHighlight{
+		{name: "an acronym alias", query: "cwi", entry: CertCWI, want: []SearchHighlight{
 			{Source: HighlightAlias, Text: "CWI", Start: 0, Length: 3},
 		}},
-		{name: "a word with a typo", query: "weldign", entry: certCWI, want: []SearchHighlight{
+		{name: "a word with a typo", query: "weldign", entry: CertCWI, want: []SearchHighlight{
 			{Source: HighlightName, Text: "Certified Welding Inspector", Start: 10, Length: 7},
 		}},
 	}
@@ -115,11 +116,11 @@ func TestSearchRanksBestMatchFirst(t *testing.T) {
 		wantFirst int64
 		wantAlso  []int64 // further entries that must be found, after the first
 	}{
-		{name: "exact acronym", query: "CWI", wantFirst: certCWI},
-		{name: "acronym in lower case", query: "cwi", wantFirst: certCWI},
-		{name: "full name", query: "Certified Welding Inspector", wantFirst: certCWI, wantAlso: []int64{certSCWI}},
-		{name: "typos", query: "Certfied Welding Inspecter", wantFirst: certCWI, wantAlso: []int64{certSCWI}},
-		{name: "word order", query: "Inspector Welding Certified", wantFirst: certCWI, wantAlso: []int64{certSCWI}},
+		{name: "exact acronym", query: "CWI", wantFirst: CertCWI},
+		{name: "acronym in lower case", query: "cwi", wantFirst: CertCWI},
+		{name: "full name", query: "Certified Welding Inspector", wantFirst: CertCWI, wantAlso: []int64{certSCWI}},
+		{name: "typos", query: "Certfied Welding Inspecter", wantFirst: CertCWI, wantAlso: []int64{certSCWI}},
+		{name: "word order", query: "Inspector Welding Certified", wantFirst: CertCWI, wantAlso: []int64{certSCWI}},
 		{name: "longer acronym", query: "SCWI", wantFirst: certSCWI},
 		{name: "acronym with a slash, written compact", query: "CMQOE", wantFirst: certCMQOE},
 		{name: "acronym with a slash", query: "cmq/oe", wantFirst: certCMQOE},
@@ -131,7 +132,7 @@ func TestSearchRanksBestMatchFirst(t *testing.T) {
 		{name: "stop words ignored", query: "the inspector of quality", wantFirst: certCQI},
 		{name: "transposed letters in a long word", query: "cetrifeid welder", wantFirst: certWelder},
 		{name: "transposed letters in a short word", query: "weldnig educator", wantFirst: certCWE},
-		{name: "own-name word ranks above issuer word", query: "welding", wantFirst: certCWI, wantAlso: []int64{certCWE, certSCWI, certWelder}},
+		{name: "own-name word ranks above issuer word", query: "welding", wantFirst: CertCWI, wantAlso: []int64{certCWE, certSCWI, certWelder}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -155,12 +156,12 @@ func TestSearchMatchedSet(t *testing.T) {
 		query string
 		want  []int64 // any order
 	}{
-		{name: "acronym finds only its entry", query: "CWI", want: []int64{certCWI}},
-		{name: "prefix", query: "weld", want: []int64{certWelder, certCWE, certCWI, certSCWI}},
-		{name: "prefix of a longer word", query: "inspect", want: []int64{certCQI, certCWI, certSCWI}},
-		{name: "two letters being typed are a prefix", query: "we", want: []int64{certWelder, certCWE, certCWI, certSCWI}},
+		{name: "acronym finds only its entry", query: "CWI", want: []int64{CertCWI}},
+		{name: "prefix", query: "weld", want: []int64{certWelder, certCWE, CertCWI, certSCWI}},
+		{name: "prefix of a longer word", query: "inspect", want: []int64{certCQI, CertCWI, certSCWI}},
+		{name: "two letters being typed are a prefix", query: "we", want: []int64{certWelder, certCWE, CertCWI, certSCWI}},
 		{name: "a word before the last is no prefix", query: "weld inspector", want: []int64{}},
-		{name: "one letter after a word narrows it", query: "welding i", want: []int64{certCWI, certSCWI}},
+		{name: "one letter after a word narrows it", query: "welding i", want: []int64{CertCWI, certSCWI}},
 		{name: "word that matches nothing excludes the entry", query: "Certified Welding Inspector zebra", want: []int64{}},
 		{name: "unknown word alone", query: "zebra", want: []int64{}},
 		{name: "number must match exactly", query: "ISO 9001", want: []int64{certISO9001}},
@@ -172,9 +173,9 @@ func TestSearchMatchedSet(t *testing.T) {
 		{name: "OSHA 30 does not find OSHA 10", query: "OSHA 30", want: []int64{certOSHA30}},
 		{name: "OSHA finds both cards", query: "OSHA", want: []int64{certOSHA10, certOSHA30}},
 		{name: "issuer acronym", query: "ASQ", want: []int64{certCMQOE, certCQI, certCQT}},
-		{name: "issuer name", query: "American Welding Society", want: []int64{certWelder, certCWE, certCWI, certSCWI}},
-		{name: "issuer acronym and own word", query: "AWS inspector", want: []int64{certCWI, certSCWI}},
-		{name: "two typos allowed from 9 letters", query: "inpsectro", want: []int64{certCQI, certCWI, certSCWI}},
+		{name: "issuer name", query: "American Welding Society", want: []int64{certWelder, certCWE, CertCWI, certSCWI}},
+		{name: "issuer acronym and own word", query: "AWS inspector", want: []int64{CertCWI, certSCWI}},
+		{name: "two typos allowed from 9 letters", query: "inpsectro", want: []int64{certCQI, CertCWI, certSCWI}},
 		{name: "noise words alone return the best few", query: "certified", want: []int64{certWelder, certCWE, certCQI, certCQT, certCMQOE}},
 		{name: "two typos refused at 8 letters", query: "eudcatro", want: []int64{}},
 		{name: "two typos refused under 8 letters", query: "wldnig", want: []int64{}},
@@ -206,8 +207,8 @@ func TestSearchIndexScores(t *testing.T) {
 		higher, lower int64
 	}{
 		{name: "own-name word over issuer word", query: "welding", higher: certCWE, lower: certWelder},
-		{name: "exact phrase over reordered words", query: "certified welding inspector", higher: certCWI, lower: certSCWI},
-		{name: "fuller name coverage ranks higher", query: "inspector welding certified", higher: certCWI, lower: certSCWI},
+		{name: "exact phrase over reordered words", query: "certified welding inspector", higher: CertCWI, lower: certSCWI},
+		{name: "fuller name coverage ranks higher", query: "inspector welding certified", higher: CertCWI, lower: certSCWI},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -251,10 +252,10 @@ func TestSearchIndexWeights(t *testing.T) {
 		id   int64
 		want float64
 	}{
-		{name: "own name word", term: "welding", id: certCWI, want: weightOwn},
+		{name: "own name word", term: "welding", id: CertCWI, want: weightOwn},
 		{name: "issuer name word only", term: "welding", id: certWelder, want: weightOrganizationName},
 		{name: "issuer acronym", term: "aws", id: certWelder, want: weightOrganization},
-		{name: "alias", term: "cwi", id: certCWI, want: weightOwn},
+		{name: "alias", term: "cwi", id: CertCWI, want: weightOwn},
 		{name: "group", term: "machining", id: certMachin, want: weightOwn},
 		{name: "display name word", term: "hour", id: certOSHA10, want: weightOwn},
 		{name: "own word also in issuer name keeps own weight", term: "osha", id: certOSHA30, want: weightOwn},
@@ -277,18 +278,18 @@ func TestSearchIssuerWordWeighsLessThanOwnWord(t *testing.T) {
 	// name; "welding" is only the issuer's word for the first and an alias
 	// of the second. Name coverage is equal, so only the weight differs.
 	// The issuer match has the lower ID, so a tie would put it first.
-	data := &Data{
-		Organizations: []Organization{
+	data := &catalog.Data{
+		Organizations: []catalog.Organization{
 			{ID: 1, Name: "Acme Welding Board", Acronym: "AWB"},
 			{ID: 2, Name: "Other Board"},
 		},
-		Certifications: []Certification{
-			{ID: 10, OrganizationID: 1, Name: "Pipe Inspector", DisplayName: "Pipe Inspector", Status: StatusActive},
-			{ID: 20, OrganizationID: 2, Name: "Pipe Inspector", DisplayName: "Pipe Inspector", Status: StatusActive,
-				Aliases: []Alias{{Kind: AliasAlternateName, Value: "Welding Pipe Inspector"}}},
+		Certifications: []catalog.Certification{
+			{ID: 10, OrganizationID: 1, Name: "Pipe Inspector", DisplayName: "Pipe Inspector", Status: catalog.StatusActive},
+			{ID: 20, OrganizationID: 2, Name: "Pipe Inspector", DisplayName: "Pipe Inspector", Status: catalog.StatusActive,
+				Aliases: []catalog.Alias{{Kind: catalog.AliasAlternateName, Value: "Welding Pipe Inspector"}}},
 		},
 	}
-	s := NewSnapshot(data)
+	s := catalog.NewSnapshot(data)
 	tests := []struct {
 		name  string
 		query string
@@ -300,7 +301,7 @@ func TestSearchIssuerWordWeighsLessThanOwnWord(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, err := s.FindCertifications(CertificationCriteria{Search: tt.query}, CertificationSort{}, PageRequest{})
+			r, err := FindCertifications(s, CertificationCriteria{Search: tt.query}, CertificationSort{}, catalog.PageRequest{})
 			if err != nil {
 				t.Fatal(err)
 			}

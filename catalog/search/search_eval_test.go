@@ -1,4 +1,4 @@
-package catalog_test
+package search_test
 
 import (
 	"math"
@@ -9,6 +9,7 @@ import (
 	"github.com/goccy/go-yaml"
 
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/search"
 )
 
 // searchJudgement is one graded query of testdata/search_judgements.yaml.
@@ -41,9 +42,9 @@ func loadSearchJudgements(t testing.TB) []searchJudgement {
 // searchKeys runs a search by relevance and returns the keys found, best first.
 func searchKeys(t testing.TB, s *catalog.Snapshot, text string) []string {
 	t.Helper()
-	r, err := s.FindCertifications(catalog.CertificationCriteria{Search: text,
+	r, err := search.FindCertifications(s, search.CertificationCriteria{Search: text,
 		Statuses: []catalog.CertificationStatus{catalog.StatusActive, catalog.StatusRetired}},
-		catalog.CertificationSort{}, catalog.PageRequest{First: new(catalog.MaxPageSize)})
+		search.CertificationSort{}, catalog.PageRequest{First: new(catalog.MaxPageSize)})
 	if err != nil {
 		t.Fatalf("search %q: %v", text, err)
 	}

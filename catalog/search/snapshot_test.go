@@ -1,18 +1,19 @@
-package catalog
+package search
 
 import (
+	"github.com/mssc/recert/catalog"
 	"slices"
 	"testing"
 )
 
 func TestSnapshotKeyActivities(t *testing.T) {
 	s := fixtureSnapshot(t)
-	cpt, clt := ProgramCPT, ProgramCLT
-	safety, cla, maintenance := AreaSafety, AreaCLA, AreaMaintenance
+	cpt, clt := catalog.ProgramCPT, catalog.ProgramCLT
+	safety, cla, maintenance := catalog.AreaSafety, catalog.AreaCLA, catalog.AreaMaintenance
 	tests := []struct {
 		name    string
-		program *Program
-		area    *KeyActivityArea
+		program *catalog.Program
+		area    *catalog.KeyActivityArea
 		want    []int64
 	}{
 		{name: "all in the guide's order", want: []int64{201, 202, 203, 204, 205, 206}},
@@ -39,30 +40,30 @@ func TestSnapshotKeyActivities(t *testing.T) {
 
 func TestSnapshotFields(t *testing.T) {
 	s := fixtureSnapshot(t)
-	manufacturing, logistics := SectorManufacturing, SectorLogistics
+	manufacturing, logistics := catalog.SectorManufacturing, catalog.SectorLogistics
 	yes, no := true, false
 	tests := []struct {
 		name   string
-		filter FieldFilter
+		filter catalog.FieldFilter
 		want   []int64
 	}{
 		{name: "all in the guide's order", want: []int64{301, 302, 303, 304, 305}},
-		{name: "manufacturing", filter: FieldFilter{Sector: &manufacturing}, want: []int64{301, 302}},
-		{name: "logistics", filter: FieldFilter{Sector: &logistics}, want: []int64{303, 305}},
-		{name: "related", filter: FieldFilter{Related: &yes}, want: []int64{301, 302, 303, 305}},
-		{name: "not related", filter: FieldFilter{Related: &no}, want: []int64{304}},
-		{name: "logistics and related", filter: FieldFilter{Sector: &logistics, Related: &yes}, want: []int64{303, 305}},
-		{name: "manufacturing and not related", filter: FieldFilter{Sector: &manufacturing, Related: &no}, want: nil},
-		{name: "search one word", filter: FieldFilter{Search: "machining"}, want: []int64{302}},
-		{name: "search is case-insensitive", filter: FieldFilter{Search: "RETAIL"}, want: []int64{304}},
-		{name: "search every word must be found", filter: FieldFilter{Search: "welding fabrication"}, want: []int64{301}},
-		{name: "search word order does not matter", filter: FieldFilter{Search: "distribution warehousing"}, want: []int64{303}},
-		{name: "search word missing", filter: FieldFilter{Search: "welding warehousing"}, want: nil},
-		{name: "search part of a word", filter: FieldFilter{Search: "weld"}, want: []int64{301}},
-		{name: "search in the reason", filter: FieldFilter{Search: "freight"}, want: []int64{305}},
-		{name: "search with punctuation", filter: FieldFilter{Search: "customer-facing"}, want: []int64{304}},
-		{name: "search and sector", filter: FieldFilter{Search: "and", Sector: &logistics}, want: []int64{303}},
-		{name: "blank search keeps all", filter: FieldFilter{Search: "  "}, want: []int64{301, 302, 303, 304, 305}},
+		{name: "manufacturing", filter: catalog.FieldFilter{Sector: &manufacturing}, want: []int64{301, 302}},
+		{name: "logistics", filter: catalog.FieldFilter{Sector: &logistics}, want: []int64{303, 305}},
+		{name: "related", filter: catalog.FieldFilter{Related: &yes}, want: []int64{301, 302, 303, 305}},
+		{name: "not related", filter: catalog.FieldFilter{Related: &no}, want: []int64{304}},
+		{name: "logistics and related", filter: catalog.FieldFilter{Sector: &logistics, Related: &yes}, want: []int64{303, 305}},
+		{name: "manufacturing and not related", filter: catalog.FieldFilter{Sector: &manufacturing, Related: &no}, want: nil},
+		{name: "search one word", filter: catalog.FieldFilter{Search: "machining"}, want: []int64{302}},
+		{name: "search is case-insensitive", filter: catalog.FieldFilter{Search: "RETAIL"}, want: []int64{304}},
+		{name: "search every word must be found", filter: catalog.FieldFilter{Search: "welding fabrication"}, want: []int64{301}},
+		{name: "search word order does not matter", filter: catalog.FieldFilter{Search: "distribution warehousing"}, want: []int64{303}},
+		{name: "search word missing", filter: catalog.FieldFilter{Search: "welding warehousing"}, want: nil},
+		{name: "search part of a word", filter: catalog.FieldFilter{Search: "weld"}, want: []int64{301}},
+		{name: "search in the reason", filter: catalog.FieldFilter{Search: "freight"}, want: []int64{305}},
+		{name: "search with punctuation", filter: catalog.FieldFilter{Search: "customer-facing"}, want: []int64{304}},
+		{name: "search and sector", filter: catalog.FieldFilter{Search: "and", Sector: &logistics}, want: []int64{303}},
+		{name: "blank search keeps all", filter: catalog.FieldFilter{Search: "  "}, want: []int64{301, 302, 303, 304, 305}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -84,16 +85,16 @@ func TestSnapshotNode(t *testing.T) {
 		id       int64
 		check    func(any) bool
 	}{
-		{typeName: "Certification", id: certCWI, check: func(v any) bool {
-			c, ok := v.(*Certification)
-			return ok && c.ID == certCWI && c.Name == "Certified Welding Inspector"
+		{typeName: "Certification", id: CertCWI, check: func(v any) bool {
+			c, ok := v.(*catalog.Certification)
+			return ok && c.ID == CertCWI && c.Name == "Certified Welding Inspector"
 		}},
-		{typeName: "Certification", id: certISO9002, check: func(v any) bool { c, ok := v.(*Certification); return ok && c.Status == StatusRetired }},
-		{typeName: "Organization", id: orgAWS, check: func(v any) bool { o, ok := v.(*Organization); return ok && o.Acronym == "AWS" }},
-		{typeName: "Organization", id: orgZeta, check: func(v any) bool { o, ok := v.(*Organization); return ok && o.Key == "zeta" }},
-		{typeName: "KeyActivity", id: 205, check: func(v any) bool { a, ok := v.(*KeyActivity); return ok && a.Key == "cla-2" }},
-		{typeName: "RelatedField", id: 304, check: func(v any) bool { f, ok := v.(*RelatedField); return ok && f.Key == "retail" }},
-		{typeName: "ActivityType", id: 402, check: func(v any) bool { a, ok := v.(*ActivityType); return ok && a.Key == "ic" }},
+		{typeName: "Certification", id: certISO9002, check: func(v any) bool { c, ok := v.(*catalog.Certification); return ok && c.Status == catalog.StatusRetired }},
+		{typeName: "Organization", id: orgAWS, check: func(v any) bool { o, ok := v.(*catalog.Organization); return ok && o.Acronym == "AWS" }},
+		{typeName: "Organization", id: orgZeta, check: func(v any) bool { o, ok := v.(*catalog.Organization); return ok && o.Key == "zeta" }},
+		{typeName: "KeyActivity", id: 205, check: func(v any) bool { a, ok := v.(*catalog.KeyActivity); return ok && a.Key == "cla-2" }},
+		{typeName: "RelatedField", id: 304, check: func(v any) bool { f, ok := v.(*catalog.RelatedField); return ok && f.Key == "retail" }},
+		{typeName: "ActivityType", id: 402, check: func(v any) bool { a, ok := v.(*catalog.ActivityType); return ok && a.Key == "ic" }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.typeName, func(t *testing.T) {
@@ -110,12 +111,12 @@ func TestSnapshotNode(t *testing.T) {
 	}{
 		{name: "unknown certification", typeName: "Certification", id: 999},
 		{name: "organization ID as a certification", typeName: "Certification", id: orgAWS},
-		{name: "certification ID as an organization", typeName: "Organization", id: certCWI},
+		{name: "certification ID as an organization", typeName: "Organization", id: CertCWI},
 		{name: "unknown key activity", typeName: "KeyActivity", id: 999},
 		{name: "unknown related field", typeName: "RelatedField", id: 999},
 		{name: "unknown activity type", typeName: "ActivityType", id: 999},
-		{name: "unknown type", typeName: "Fee", id: certCWI},
-		{name: "empty type", typeName: "", id: certCWI},
+		{name: "unknown type", typeName: "Fee", id: CertCWI},
+		{name: "empty type", typeName: "", id: CertCWI},
 	}
 	for _, tt := range missing {
 		t.Run(tt.name, func(t *testing.T) {
@@ -129,20 +130,20 @@ func TestSnapshotNode(t *testing.T) {
 func TestSnapshotCertificationPoints(t *testing.T) {
 	tests := []struct {
 		name  string
-		types []ActivityType
+		types []catalog.ActivityType
 		want  int
 	}{
-		{name: "fixture's IC row", types: fixtureData().ActivityTypes, want: 35},
-		{name: "another figure", types: []ActivityType{
-			{ID: 1, Category: CategoryContinuingEducation, MaxPoints: 10},
-			{ID: 2, Category: CategoryIndustryCertification, MinPoints: 40, MaxPoints: 40},
+		{name: "fixture's IC row", types: FixtureData().ActivityTypes, want: 35},
+		{name: "another figure", types: []catalog.ActivityType{
+			{ID: 1, Category: catalog.CategoryContinuingEducation, MaxPoints: 10},
+			{ID: 2, Category: catalog.CategoryIndustryCertification, MinPoints: 40, MaxPoints: 40},
 		}, want: 40},
-		{name: "no IC row", types: []ActivityType{{ID: 1, Category: CategoryEmployment, MaxPoints: 20}}, want: 0},
+		{name: "no IC row", types: []catalog.ActivityType{{ID: 1, Category: catalog.CategoryEmployment, MaxPoints: 20}}, want: 0},
 		{name: "no rows", want: 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := NewSnapshot(&Data{ActivityTypes: tt.types})
+			s := catalog.NewSnapshot(&catalog.Data{ActivityTypes: tt.types})
 			if got := s.CertificationPoints(); got != tt.want {
 				t.Errorf("CertificationPoints() = %d, want %d", got, tt.want)
 			}
@@ -182,7 +183,7 @@ func TestSnapshotLookups(t *testing.T) {
 		}
 	})
 	t.Run("activity types by category", func(t *testing.T) {
-		ce := CategoryContinuingEducation
+		ce := catalog.CategoryContinuingEducation
 		if got := s.ActivityTypes(&ce); len(got) != 1 || got[0].ID != 401 {
 			t.Errorf("ActivityTypes(CE) = %v", got)
 		}
@@ -193,18 +194,18 @@ func TestSnapshotLookups(t *testing.T) {
 }
 
 func TestNewSnapshotCopiesData(t *testing.T) {
-	data := fixtureData()
-	s := NewSnapshot(data)
+	data := FixtureData()
+	s := catalog.NewSnapshot(data)
 	data.Certifications[1].Name = "changed"
 	data.Organizations[1].Name = "changed"
 	data.Fields[0].Name = "changed"
-	if c := s.Certification(certCWI); c.Name != "Certified Welding Inspector" {
+	if c := s.Certification(CertCWI); c.Name != "Certified Welding Inspector" {
 		t.Errorf("certification name = %q after the caller changed its data", c.Name)
 	}
 	if o := s.Organization(orgAWS); o.Name != "American Welding Society" {
 		t.Errorf("organization name = %q after the caller changed its data", o.Name)
 	}
-	if f := s.Fields(FieldFilter{})[0]; f.Name != "Welding and Fabrication" {
+	if f := s.Fields(catalog.FieldFilter{})[0]; f.Name != "Welding and Fabrication" {
 		t.Errorf("field name = %q after the caller changed its data", f.Name)
 	}
 }

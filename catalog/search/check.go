@@ -1,7 +1,8 @@
-package catalog
+package search
 
 import (
 	"fmt"
+	"github.com/mssc/recert/catalog"
 	"math"
 	"slices"
 	"strings"
@@ -44,30 +45,30 @@ const (
 
 // ValidateCredential checks a credential input; field names are prefixed
 // by prefix. today bounds the earned date.
-func ValidateCredential(prefix string, in CredentialInput, today Date) error {
+func ValidateCredential(prefix string, in CredentialInput, today catalog.Date) error {
 	if strings.TrimSpace(in.Text) == "" {
-		return Invalid(prefix+"text", "the credential text is required")
+		return catalog.Invalid(prefix+"text", "the credential text is required")
 	}
 	if utf8.RuneCountInString(in.Text) > MaxCredentialText {
-		return Invalid(prefix+"text", "the credential text may be at most %d characters", MaxCredentialText)
+		return catalog.Invalid(prefix+"text", "the credential text may be at most %d characters", MaxCredentialText)
 	}
 	if utf8.RuneCountInString(in.Issuer) > MaxCredentialText {
-		return Invalid(prefix+"issuer", "the issuer may be at most %d characters", MaxCredentialText)
+		return catalog.Invalid(prefix+"issuer", "the issuer may be at most %d characters", MaxCredentialText)
 	}
 	if in.Held != nil {
-		if in.Held.Program != ProgramCPT && in.Held.Program != ProgramCLT {
-			return Invalid(prefix+"held.program", "the program must be CPT or CLT")
+		if in.Held.Program != catalog.ProgramCPT && in.Held.Program != catalog.ProgramCLT {
+			return catalog.Invalid(prefix+"held.program", "the program must be CPT or CLT")
 		}
 		if !in.Held.ExpiresOn.After(in.Held.CertifiedOn) {
-			return Invalid(prefix+"held.expiresOn", "the expiration date must come after the certification date")
+			return catalog.Invalid(prefix+"held.expiresOn", "the expiration date must come after the certification date")
 		}
 	}
 	if in.EarnedOn != nil {
 		if in.EarnedOn.After(today) {
-			return Invalid(prefix+"earnedOn", "the earned date %s is in the future", in.EarnedOn)
+			return catalog.Invalid(prefix+"earnedOn", "the earned date %s is in the future", in.EarnedOn)
 		}
 		if in.Held != nil && in.EarnedOn.After(in.Held.ExpiresOn) {
-			return Invalid(prefix+"earnedOn", "the earned date %s is after the cycle ends on %s", in.EarnedOn, in.Held.ExpiresOn)
+			return catalog.Invalid(prefix+"earnedOn", "the earned date %s is after the cycle ends on %s", in.EarnedOn, in.Held.ExpiresOn)
 		}
 	}
 	return nil
@@ -76,25 +77,25 @@ func ValidateCredential(prefix string, in CredentialInput, today Date) error {
 // CheckCredential answers whether a credential counts, under which rule,
 // what the candidate should do next, and what to claim when it counts.
 // The input must be valid.
-func (s *Snapshot) CheckCredential(in CredentialInput) CredentialCheck {
-	out := s.checkCredential(in, matcherOf(s).analyseSignals(in), true)
-	out.Claim = s.claimFor(in, out)
+func CheckCredential(s *catalog.Snapshot, in CredentialInput) CredentialCheck {
+	out := checkCredential(s, in, matcherOf(s).analyseSignals(in), true)
+	out.Claim = claimFor(s, in, out)
 	return out
 }
 
 // checkCredential answers a credential whose signals are read; when
 // correct is set and nothing fits, the text is read again with its
 // misspelled words corrected.
-func (s *Snapshot) checkCredential(in CredentialInput, sig credentialSignals, correct bool) CredentialCheck {
+func checkCredential(s *catalog.Snapshot, in CredentialInput, sig credentialSignals, correct bool) CredentialCheck {
 	text := sig.all
-	if r, ok := s.classifyByRule(in, sig); ok {
+	if r, ok := classifyByRule(s, in, sig); ok {
 		return r
 	}
-	if r, ok := s.fullCPT(in, text); ok {
+	if r, ok := fullCPT(s, in, text); ok {
 		return r
 	}
 	if sig.issuerOnly {
-		return s.issuerOnly(in)
+		return issuerOnly(s, in)
 	}
 	oshaGeneral := false
 	if ok, _ := oshaCard(text); ok && hasAny(text, oshaGeneralWords) {
@@ -121,32 +122,32 @@ func (s *Snapshot) checkCredential(in CredentialInput, sig credentialSignals, co
 		// it ("forklift") does not make it that entry.
 		return equipment && r.nameRecall < fullNameRecall && !r.ownAcronym
 	})
-	alternatives := s.alternatives(ranked, q)
+	alternatives := alternatives(s, ranked, q)
 	if len(ranked) == 0 || ranked[0].score < matchThreshold || (equipment && (training || len(tiedAtTop(ranked)) > 1)) {
 		switch {
 		case equipment:
-			return s.continuingEducation(RuleEquipmentOrIndustryBodyCE,
+			return continuingEducation(s, RuleEquipmentOrIndustryBodyCE,
 				"certificates of equipment manufacturers and industry bodies, forklift training and licences, and federal hazardous-materials training count as Continuing Education, not as an Industry Certification (FAQ 15)", alternatives)
 		case training:
-			return s.continuingEducation(RuleTrainingForUnlisted,
+			return continuingEducation(s, RuleTrainingForUnlisted,
 				"a certificate of completion of training toward a certification that is not on the pre-approved list counts as Continuing Education (FAQ 10)", alternatives)
 		}
 		if sig.methodology && sig.otherIssuer != "" {
-			return s.continuingEducation(RuleEmployerOrThirdPartyTraining,
+			return continuingEducation(s, RuleEmployerOrThirdPartyTraining,
 				"employer or third-party training such as Six Sigma or Lean, from a body whose certification is not on the pre-approved list, counts as Continuing Education when it is recognised by other employers or an independent third party, and is neither proprietary nor basic job training (guide, Employer training)", alternatives)
 		}
 		if correct {
 			if fixed, ok := matcherOf(s).correct(in.Text); ok {
 				again := in
 				again.Text = fixed
-				if r := s.checkCredential(again, matcherOf(s).analyseSignals(again), false); r.Verdict != VerdictNotListed {
+				if r := checkCredential(s, again, matcherOf(s).analyseSignals(again), false); r.Verdict != VerdictNotListed {
 					r.Rules = append([]AppliedRule{{RuleReadWithCorrections, fmt.Sprintf("read as %q, with misspelled words corrected to the catalog's", fixed)}}, r.Rules...)
 					r.Confidence = math.Round(r.Confidence*0.9*100) / 100
 					return r
 				}
 			}
 		}
-		if r, ok := s.levelOnly(sig); ok {
+		if r, ok := levelOnly(s, sig); ok {
 			return r
 		}
 		if sig.licence {
@@ -157,11 +158,11 @@ func (s *Snapshot) checkCredential(in CredentialInput, sig credentialSignals, co
 					"If a nationally portable certification came with it, check that certification instead.",
 			}
 		}
-		return s.notListed(ranked, alternatives)
+		return notListed(s, ranked, alternatives)
 	}
 	entry := matcherOf(s).docs[ranked[0].doc].cert
 	if tied := tiedAtTop(ranked); len(tied) > 1 {
-		return s.ambiguous(tied, alternatives)
+		return ambiguous(s, tied, alternatives)
 	}
 	confidence := confidenceOf(ranked)
 	if training {
@@ -172,35 +173,35 @@ func (s *Snapshot) checkCredential(in CredentialInput, sig credentialSignals, co
 			NextStep: "Claim the certification once you have earned it, as an Industry Certification.",
 		}
 	}
-	if sig.otherIssuer != "" && !q.orgs[entry.OrganizationID] && !entry.HasBasis(BasisOSHAGeneralIndustry) {
-		return s.otherIssuer(sig, entry, alternatives)
+	if sig.otherIssuer != "" && !q.orgs[entry.OrganizationID] && !entry.HasBasis(catalog.BasisOSHAGeneralIndustry) {
+		return otherIssuer(s, sig, entry, alternatives)
 	}
-	return s.judgeEntry(in, sig, entry, confidence, alternatives)
+	return judgeEntry(s, in, sig, entry, confidence, alternatives)
 }
 
 // claimFor returns what to claim on an application for an answer that
 // counts: the rule table's row and the entry, exactly as the
 // application's activity input takes them; nil for an answer that earns
 // nothing.
-func (s *Snapshot) claimFor(in CredentialInput, out CredentialCheck) *CredentialClaim {
+func claimFor(s *catalog.Snapshot, in CredentialInput, out CredentialCheck) *CredentialClaim {
 	switch out.Verdict {
 	case VerdictIndustryCertification:
-		t := s.industryCertificationType()
+		t := industryCertificationType(s)
 		if t == nil || out.Entry == nil {
 			return nil
 		}
 		return &CredentialClaim{Category: t.Category, ActivityTypeKey: t.Key, Title: out.Entry.DisplayName, CompletedOn: in.EarnedOn, CertificationID: out.Entry.ID}
 	case VerdictContinuingEducation:
-		return &CredentialClaim{Category: CategoryContinuingEducation, ActivityTypeKey: thirdPartyTrainingKey, Title: strings.TrimSpace(in.Text), CompletedOn: in.EarnedOn}
+		return &CredentialClaim{Category: catalog.CategoryContinuingEducation, ActivityTypeKey: thirdPartyTrainingKey, Title: strings.TrimSpace(in.Text), CompletedOn: in.EarnedOn}
 	}
 	return nil
 }
 
 // industryCertificationType returns the rule table's row for an industry
 // certification, or nil when the table has none.
-func (s *Snapshot) industryCertificationType() *ActivityType {
+func industryCertificationType(s *catalog.Snapshot) *catalog.ActivityType {
 	for _, a := range s.ActivityTypes(nil) {
-		if a.Category == CategoryIndustryCertification {
+		if a.Category == catalog.CategoryIndustryCertification {
 			return a
 		}
 	}
@@ -208,7 +209,7 @@ func (s *Snapshot) industryCertificationType() *ActivityType {
 }
 
 // notListed answers a credential no entry of the list fits.
-func (s *Snapshot) notListed(ranked []scored, alternatives []CredentialMatch) CredentialCheck {
+func notListed(s *catalog.Snapshot, ranked []scored, alternatives []CredentialMatch) CredentialCheck {
 	return CredentialCheck{
 		Verdict:      VerdictNotListed,
 		Confidence:   notListedConfidence(ranked),
@@ -225,7 +226,7 @@ func (s *Snapshot) notListed(ranked []scored, alternatives []CredentialMatch) Cr
 // Sigma, Lean and the like from another body are employer or third-party
 // training (guide, Employer training); anything else is not listed, and
 // the listed entry is offered in case it was meant.
-func (s *Snapshot) otherIssuer(sig credentialSignals, entry *Certification, alternatives []CredentialMatch) CredentialCheck {
+func otherIssuer(s *catalog.Snapshot, sig credentialSignals, entry *catalog.Certification, alternatives []CredentialMatch) CredentialCheck {
 	issuer := entry.OrganizationKey
 	if entry.Organization != nil {
 		issuer = entry.Organization.Name
@@ -233,13 +234,13 @@ func (s *Snapshot) otherIssuer(sig credentialSignals, entry *Certification, alte
 	named := AppliedRule{RuleOtherIssuerNamed, fmt.Sprintf("it names %q as its issuer; %s on the pre-approved list is issued by %s, so it is not that certification",
 		sig.otherIssuer, entry.DisplayName, issuer)}
 	if sig.methodology {
-		out := s.continuingEducation(RuleEmployerOrThirdPartyTraining,
+		out := continuingEducation(s, RuleEmployerOrThirdPartyTraining,
 			"employer or third-party training such as Six Sigma or Lean counts as Continuing Education when it is recognised by other employers or an independent third party, and is neither proprietary nor basic job training (guide, Employer training)", alternatives)
 		out.Rules = append([]AppliedRule{named}, out.Rules...)
 		out.Confidence = 0.75
 		return out
 	}
-	out := s.notListed(nil, alternatives)
+	out := notListed(s, nil, alternatives)
 	out.Confidence = 0.7
 	out.Rules = []AppliedRule{named, out.Rules[0]}
 	out.NextStep = fmt.Sprintf("If you hold %s, check it again naming %s; otherwise ", entry.DisplayName, issuer) +
@@ -250,14 +251,14 @@ func (s *Snapshot) otherIssuer(sig credentialSignals, entry *Certification, alte
 // levelOnly answers a text that names only a level several entries share
 // ("Lead Auditor" of PECB's ISO 9001, 14001, 28000 and 29001 and OHSAS
 // 18001): it asks which.
-func (s *Snapshot) levelOnly(sig credentialSignals) (CredentialCheck, bool) {
+func levelOnly(s *catalog.Snapshot, sig credentialSignals) (CredentialCheck, bool) {
 	text := levelWords(sig.earned)
 	if text == "" {
 		return CredentialCheck{}, false
 	}
-	var entries []*Certification
+	var entries []*catalog.Certification
 	for _, c := range s.Certifications() {
-		if c.Level != "" && c.RetiredOn == nil && levelWords(NormalizeText(c.Level)) == text {
+		if c.Level != "" && c.RetiredOn == nil && levelWords(catalog.NormalizeText(c.Level)) == text {
 			entries = append(entries, c)
 		}
 	}
@@ -287,9 +288,9 @@ func levelWords(text string) string {
 
 // issuerOnly answers a text that names only an organization of the
 // catalog: it asks which of that organization's certifications is meant.
-func (s *Snapshot) issuerOnly(in CredentialInput) CredentialCheck {
+func issuerOnly(s *catalog.Snapshot, in CredentialInput) CredentialCheck {
 	q := matcherOf(s).analyse(in.Text, in.Issuer, nil)
-	var entries []*Certification
+	var entries []*catalog.Certification
 	var names []string
 	for _, c := range s.Certifications() {
 		if q.orgs[c.OrganizationID] && c.RetiredOn == nil {
@@ -298,7 +299,7 @@ func (s *Snapshot) issuerOnly(in CredentialInput) CredentialCheck {
 		}
 	}
 	if len(entries) == 0 {
-		return s.notListed(nil, nil)
+		return notListed(s, nil, nil)
 	}
 	shown := entries[:min(len(entries), maxIssuerAlternatives)]
 	return CredentialCheck{
@@ -311,7 +312,7 @@ func (s *Snapshot) issuerOnly(in CredentialInput) CredentialCheck {
 // classifyByRule applies the rules that decide a credential by its kind
 // before any catalog lookup: attendance, local, general education, OSHA
 // cards and Continuing Education certificates.
-func (s *Snapshot) classifyByRule(in CredentialInput, sig credentialSignals) (CredentialCheck, bool) {
+func classifyByRule(s *catalog.Snapshot, in CredentialInput, sig credentialSignals) (CredentialCheck, bool) {
 	text := sig.all
 	doesNotCount := func(code RuleCode, why, next string) (CredentialCheck, bool) {
 		return CredentialCheck{Verdict: VerdictDoesNotCount, Confidence: 0.9, Rules: []AppliedRule{{code, why}}, NextStep: next}, true
@@ -339,9 +340,9 @@ func (s *Snapshot) classifyByRule(in CredentialInput, sig credentialSignals) (Cr
 			}
 		}
 		if (number == "10" || number == "30") && !hasAny(text, oshaGeneralWords) {
-			var tied []*Certification
+			var tied []*catalog.Certification
 			for _, c := range s.Certifications() {
-				if c.HasBasis(BasisOSHAGeneralIndustry) && slices.Contains(strings.Fields(NormalizeText(c.Name)), number) {
+				if c.HasBasis(catalog.BasisOSHAGeneralIndustry) && slices.Contains(strings.Fields(catalog.NormalizeText(c.Name)), number) {
 					tied = append(tied, c)
 				}
 			}
@@ -362,8 +363,8 @@ const thirdPartyTrainingKey = "ce-third-party"
 
 // continuingEducation answers a credential that counts as CE, with the
 // points of the third-party training row of the rule table.
-func (s *Snapshot) continuingEducation(code RuleCode, why string, alternatives []CredentialMatch) CredentialCheck {
-	category := CategoryContinuingEducation
+func continuingEducation(s *catalog.Snapshot, code RuleCode, why string, alternatives []CredentialMatch) CredentialCheck {
+	category := catalog.CategoryContinuingEducation
 	points := 0
 	for _, t := range s.ActivityTypes(&category) {
 		if t.Key == thirdPartyTrainingKey {
@@ -379,10 +380,10 @@ func (s *Snapshot) continuingEducation(code RuleCode, why string, alternatives [
 
 // judgeEntry applies the rules of a matched entry: the holder's program,
 // the approval and retirement dates, and the cycle.
-func (s *Snapshot) judgeEntry(in CredentialInput, sig credentialSignals, entry *Certification, confidence float64, alternatives []CredentialMatch) CredentialCheck {
+func judgeEntry(s *catalog.Snapshot, in CredentialInput, sig credentialSignals, entry *catalog.Certification, confidence float64, alternatives []CredentialMatch) CredentialCheck {
 	out := CredentialCheck{Entry: entry, Confidence: confidence, Alternatives: alternatives}
 	rules := []AppliedRule{{RuleOnPreApprovedList, fmt.Sprintf("%s is on the pre-approved list (%s)", entry.DisplayName, basesInWords(entry))}}
-	if entry.HasBasis(BasisOSHAGeneralIndustry) {
+	if entry.HasBasis(catalog.BasisOSHAGeneralIndustry) {
 		rules = append(rules, AppliedRule{RuleOSHAGeneralIndustryCard, "OSHA-10 and OSHA-30 cards in General Industry count as an Industry Certification (FAQ 7)"})
 	}
 	fail := func(code RuleCode, why, next string) CredentialCheck {
@@ -401,7 +402,7 @@ func (s *Snapshot) judgeEntry(in CredentialInput, sig credentialSignals, entry *
 		rules = append(rules, AppliedRule{RuleProgramRestricted, fmt.Sprintf("%s counts only for holders of the full %s", entry.DisplayName, programsInWords(entry.EligiblePrograms))})
 	}
 	if in.EarnedOn == nil && sig.year != 0 {
-		return s.judgeEarnedYear(in, sig.year, entry, out, rules)
+		return judgeEarnedYear(s, in, sig.year, entry, out, rules)
 	}
 	if in.EarnedOn != nil {
 		earned := *in.EarnedOn
@@ -431,13 +432,13 @@ func (s *Snapshot) judgeEntry(in CredentialInput, sig credentialSignals, entry *
 			rules = append(rules, AppliedRule{RuleEarnedDateNeeded, fmt.Sprintf("it counts only if earned inside your cycle (%s to %s)", in.Held.CertifiedOn, in.Held.ExpiresOn)})
 		}
 	}
-	return s.countsAsIC(out, rules)
+	return countsAsIC(s, out, rules)
 }
 
 // countsAsIC completes the answer of an entry that counts as an Industry
 // Certification under the rules applied.
-func (s *Snapshot) countsAsIC(out CredentialCheck, rules []AppliedRule) CredentialCheck {
-	category := CategoryIndustryCertification
+func countsAsIC(s *catalog.Snapshot, out CredentialCheck, rules []AppliedRule) CredentialCheck {
+	category := catalog.CategoryIndustryCertification
 	out.Verdict, out.Points, out.Category, out.Rules = VerdictIndustryCertification, s.CertificationPoints(), &category, rules
 	out.NextStep = fmt.Sprintf("Claim it as an Industry Certification (%d points) with a copy of the certificate or card.", out.Points)
 	return out
@@ -447,8 +448,8 @@ func (s *Snapshot) countsAsIC(out CredentialCheck, rules []AppliedRule) Credenti
 // credential given no earned date but whose text names the year it was
 // earned: a rule decides only when the whole year falls on one side of
 // its day; otherwise the day is asked for.
-func (s *Snapshot) judgeEarnedYear(in CredentialInput, year int, entry *Certification, out CredentialCheck, rules []AppliedRule) CredentialCheck {
-	first, last := NewDate(year, 1, 1), NewDate(year, 12, 31)
+func judgeEarnedYear(s *catalog.Snapshot, in CredentialInput, year int, entry *catalog.Certification, out CredentialCheck, rules []AppliedRule) CredentialCheck {
+	first, last := catalog.NewDate(year, 1, 1), catalog.NewDate(year, 12, 31)
 	rules = append(rules, AppliedRule{RuleEarnedYearFromText, fmt.Sprintf("no earned date was given, so the year %d written in the text is taken as the year it was earned", year)})
 	fail := func(code RuleCode, why, next string) CredentialCheck {
 		out.Verdict, out.Rules, out.NextStep = VerdictDoesNotCount, append(rules, AppliedRule{code, why}), next
@@ -481,13 +482,13 @@ func (s *Snapshot) judgeEarnedYear(in CredentialInput, year int, entry *Certific
 			rules = append(rules, AppliedRule{RuleEarnedDateNeeded, fmt.Sprintf("your cycle (%s to %s) covers only part of %d: it counts only if earned inside the cycle", in.Held.CertifiedOn, in.Held.ExpiresOn, year)})
 		}
 	}
-	return s.countsAsIC(out, rules)
+	return countsAsIC(s, out, rules)
 }
 
 // fullCPT answers a text naming the full CPT rather than one of its
 // module certificates: it is the certification being renewed for CPT
 // holders, and its module certificates count for CLT holders.
-func (s *Snapshot) fullCPT(in CredentialInput, text string) (CredentialCheck, bool) {
+func fullCPT(s *catalog.Snapshot, in CredentialInput, text string) (CredentialCheck, bool) {
 	if !hasAny(text, fullCPTWords) || hasAny(text, cptModuleWords) {
 		return CredentialCheck{}, false
 	}
@@ -496,16 +497,16 @@ func (s *Snapshot) fullCPT(in CredentialInput, text string) (CredentialCheck, bo
 			return CredentialCheck{}, false
 		}
 	}
-	if in.Held != nil && in.Held.Program == ProgramCPT {
+	if in.Held != nil && in.Held.Program == catalog.ProgramCPT {
 		return CredentialCheck{
 			Verdict: VerdictDoesNotCount, Confidence: 0.9,
 			Rules:    []AppliedRule{{RuleProgramNotEligible, "the full CPT is the certification being renewed: it cannot earn points toward its own recertification"}},
 			NextStep: "Claim CLA, CLT or CPT Green Production certificates, or other activities.",
 		}, true
 	}
-	var modules []*Certification
+	var modules []*catalog.Certification
 	for _, c := range s.Certifications() {
-		if c.OrganizationKey == "mssc" && c.EligibleFor(ProgramCLT) && !c.EligibleFor(ProgramCPT) {
+		if c.OrganizationKey == "mssc" && c.EligibleFor(catalog.ProgramCLT) && !c.EligibleFor(catalog.ProgramCPT) {
 			modules = append(modules, c)
 		}
 	}
@@ -517,7 +518,7 @@ func (s *Snapshot) fullCPT(in CredentialInput, text string) (CredentialCheck, bo
 }
 
 // ambiguous answers a text that fits several entries about equally.
-func (s *Snapshot) ambiguous(tied []scored, alternatives []CredentialMatch) CredentialCheck {
+func ambiguous(s *catalog.Snapshot, tied []scored, alternatives []CredentialMatch) CredentialCheck {
 	names := make([]string, len(tied))
 	for i, t := range tied {
 		names[i] = matcherOf(s).docs[t.doc].cert.DisplayName
@@ -561,7 +562,7 @@ func notListedConfidence(ranked []scored) float64 {
 // an alternative is one of the entry's names, its acronym, or explains
 // most of the text and half of one of its names ("Mobile Crane Operator"
 // is no fluid power mechanic for sharing "mobile" with one).
-func (s *Snapshot) alternatives(ranked []scored, q *query) []CredentialMatch {
+func alternatives(s *catalog.Snapshot, ranked []scored, q *query) []CredentialMatch {
 	var out []CredentialMatch
 	for _, r := range ranked {
 		if len(out) == maxAlternatives || r.score < alternativeThreshold {
@@ -576,7 +577,7 @@ func (s *Snapshot) alternatives(ranked []scored, q *query) []CredentialMatch {
 	return out
 }
 
-func matchesOf(certs []*Certification, reason string) []CredentialMatch {
+func matchesOf(certs []*catalog.Certification, reason string) []CredentialMatch {
 	out := make([]CredentialMatch, len(certs))
 	for i, c := range certs {
 		out[i] = CredentialMatch{Certification: c, Score: 0.5, Reasons: []string{reason}}
@@ -584,10 +585,10 @@ func matchesOf(certs []*Certification, reason string) []CredentialMatch {
 	return out
 }
 
-func basesInWords(c *Certification) string {
-	words := map[RecognitionBasis]string{
-		BasisNAMEndorsed: "NAM-endorsed", BasisANSI: "ANSI/ISO 17024 accredited",
-		BasisNCCA: "NCCA accredited", BasisOSHAGeneralIndustry: "OSHA General Industry card",
+func basesInWords(c *catalog.Certification) string {
+	words := map[catalog.RecognitionBasis]string{
+		catalog.BasisNAMEndorsed: "NAM-endorsed", catalog.BasisANSI: "ANSI/ISO 17024 accredited",
+		catalog.BasisNCCA: "NCCA accredited", catalog.BasisOSHAGeneralIndustry: "OSHA General Industry card",
 	}
 	var out []string
 	for _, b := range c.RecognitionBases {
@@ -596,7 +597,7 @@ func basesInWords(c *Certification) string {
 	return strings.Join(out, ", ")
 }
 
-func programsInWords(ps []Program) string {
+func programsInWords(ps []catalog.Program) string {
 	out := make([]string, len(ps))
 	for i, p := range ps {
 		out[i] = string(p)

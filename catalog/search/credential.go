@@ -1,4 +1,6 @@
-package catalog
+package search
+
+import "github.com/mssc/recert/catalog"
 
 // CredentialVerdict is the answer to "does my credential count?".
 type CredentialVerdict string
@@ -97,11 +99,11 @@ type AppliedRule struct {
 // HeldCycle is the full certification a candidate holds and its cycle.
 type HeldCycle struct {
 	// Program is CPT or CLT.
-	Program Program
+	Program catalog.Program
 	// CertifiedOn is the first day of the cycle.
-	CertifiedOn Date
+	CertifiedOn catalog.Date
 	// ExpiresOn is the last day of the cycle.
-	ExpiresOn Date
+	ExpiresOn catalog.Date
 }
 
 // CredentialInput is a credential as a candidate writes it.
@@ -111,7 +113,7 @@ type CredentialInput struct {
 	// Issuer is the issuing body as written, if given.
 	Issuer string
 	// EarnedOn is the day the credential was earned, if given.
-	EarnedOn *Date
+	EarnedOn *catalog.Date
 	// Held is the full certification the candidate holds, if given.
 	Held *HeldCycle
 }
@@ -119,7 +121,7 @@ type CredentialInput struct {
 // CredentialMatch is a catalog entry a credential may be, and why.
 type CredentialMatch struct {
 	// Certification is the entry.
-	Certification *Certification
+	Certification *catalog.Certification
 	// Score is how well the text fits it, from 0 to 1.
 	Score float64
 	// Reasons say what matched.
@@ -133,9 +135,9 @@ type CredentialCheck struct {
 	// Points is what it earns; 0 when it earns nothing.
 	Points int
 	// Category is the point category it counts in, if it counts.
-	Category *PointCategory
+	Category *catalog.PointCategory
 	// Entry is the catalog entry it was matched to, if any.
-	Entry *Certification
+	Entry *catalog.Certification
 	// Confidence is how sure the check is, from 0 to 1.
 	Confidence float64
 	// Rules are the rules applied, in order.
@@ -153,13 +155,13 @@ type CredentialCheck struct {
 // that counts, as the application's activity input takes it.
 type CredentialClaim struct {
 	// Category is the point category.
-	Category PointCategory
+	Category catalog.PointCategory
 	// ActivityTypeKey is the key of the activity type of the rule tables.
 	ActivityTypeKey string
 	// Title is the title to claim it under.
 	Title string
 	// CompletedOn is the day it was earned, when the check was given one.
-	CompletedOn *Date
+	CompletedOn *catalog.Date
 	// CertificationID is the pre-approved certification, for an Industry
 	// Certification on the list; 0 otherwise.
 	CertificationID int64

@@ -1,8 +1,9 @@
-package catalog
+package search
 
 import (
 	"context"
 	"fmt"
+	"github.com/mssc/recert/catalog"
 	"slices"
 	"time"
 )
@@ -10,20 +11,20 @@ import (
 // CredentialChecker answers "does my credential count?" against the
 // current catalog.
 type CredentialChecker struct {
-	catalog *Catalog
-	reviews PendingReviews
+	catalog *catalog.Catalog
+	reviews catalog.PendingReviews
 	now     func() time.Time
 }
 
 // NewCredentialChecker returns a checker over the catalog; reviews, when
 // not nil, finds credentials already under catalog review; now is the clock.
-func NewCredentialChecker(cat *Catalog, reviews PendingReviews, now func() time.Time) *CredentialChecker {
+func NewCredentialChecker(cat *catalog.Catalog, reviews catalog.PendingReviews, now func() time.Time) *CredentialChecker {
 	return &CredentialChecker{catalog: cat, reviews: reviews, now: now}
 }
 
 // today is the latest day an earned date may name: the current day in
 // UTC, plus one day for candidates ahead of UTC.
-func (c *CredentialChecker) today() Date { return DateOf(c.now().UTC()).AddDays(1) }
+func (c *CredentialChecker) today() catalog.Date { return catalog.DateOf(c.now().UTC()).AddDays(1) }
 
 // Check answers one credential.
 func (c *CredentialChecker) Check(ctx context.Context, in CredentialInput) (CredentialCheck, error) {
@@ -37,7 +38,7 @@ func (c *CredentialChecker) Check(ctx context.Context, in CredentialInput) (Cred
 // CheckMany answers up to MaxCredentialBatch credentials, in order.
 func (c *CredentialChecker) CheckMany(ctx context.Context, ins []CredentialInput) ([]CredentialCheck, error) {
 	if len(ins) > MaxCredentialBatch {
-		return nil, Invalid("inputs", "at most %d credentials may be checked at once, got %d", MaxCredentialBatch, len(ins))
+		return nil, catalog.Invalid("inputs", "at most %d credentials may be checked at once, got %d", MaxCredentialBatch, len(ins))
 	}
 	today := c.today()
 	for i, in := range ins {
@@ -55,13 +56,13 @@ func (c *CredentialChecker) CheckMany(ctx context.Context, ins []CredentialInput
 	}
 	out := make([]CredentialCheck, len(ins))
 	for i, in := range ins {
-		out[i] = snap.CheckCredential(in)
+		out[i] = CheckCredential(snap, in)
 		if out[i].Verdict == VerdictNotListed && c.reviews != nil {
 			// The answer stands on the catalog snapshot; when the open
 			// reviews cannot be read (the database is down), it says
 			// NOT_LISTED rather than failing.
 			if review, err := c.reviews.FindPendingReview(ctx, in.Text, in.Issuer); err == nil && review != nil {
-				out[i] = underReview(snap, in, out[i], review, PrincipalFrom(ctx))
+				out[i] = underReview(snap, in, out[i], review, catalog.PrincipalFrom(ctx))
 			}
 		}
 	}
@@ -71,12 +72,12 @@ func (c *CredentialChecker) CheckMany(ctx context.Context, ins []CredentialInput
 // underReview turns a not-listed answer into one naming the open review.
 // Its claim names the review only to a candidate who submitted it, the
 // only one who may claim it on an application.
-func underReview(snap *Snapshot, in CredentialInput, check CredentialCheck, r *PendingReview, p *Principal) CredentialCheck {
+func underReview(snap *catalog.Snapshot, in CredentialInput, check CredentialCheck, r *catalog.PendingReview, p *catalog.Principal) CredentialCheck {
 	check.Verdict = VerdictUnderReview
 	check.Rules = append(check.Rules, AppliedRule{RuleUnderCatalogReview, fmt.Sprintf(
 		"%q is under catalog review, with a decision due by %s; an application citing it may be delayed by up to 30 days", r.Name, r.DueOn)})
 	check.NextStep = "Wait for the review's decision; if it is accepted, it will count as an Industry Certification."
-	if t := snap.industryCertificationType(); t != nil {
+	if t := industryCertificationType(snap); t != nil {
 		check.Claim = &CredentialClaim{Category: t.Category, ActivityTypeKey: t.Key, Title: r.Name, CompletedOn: in.EarnedOn}
 		if p != nil && slices.Contains(r.Submitters, p.Subject) {
 			check.Claim.CatalogReviewID = r.ID

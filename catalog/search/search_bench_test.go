@@ -1,4 +1,4 @@
-package catalog_test
+package search_test
 
 import (
 	"fmt"
@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/search"
 )
 
 // catalogGrowth is how many times BenchmarkSearchGrownCatalog copies the
@@ -66,8 +67,8 @@ func benchmarkSearch(b *testing.B, snap *catalog.Snapshot) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		start := time.Now()
-		_, err := snap.FindCertifications(catalog.CertificationCriteria{Search: queries[i%len(queries)]},
-			catalog.CertificationSort{}, catalog.PageRequest{First: &first})
+		_, err := search.FindCertifications(snap, search.CertificationCriteria{Search: queries[i%len(queries)]},
+			search.CertificationSort{}, catalog.PageRequest{First: &first})
 		durations = append(durations, time.Since(start))
 		if err != nil {
 			b.Fatal(err)

@@ -1,6 +1,7 @@
-package catalog
+package search
 
 import (
+	"github.com/mssc/recert/catalog"
 	"maps"
 	"math"
 	"math/bits"
@@ -100,7 +101,7 @@ type posting struct {
 
 // matchDoc is what the matcher knows of one certification.
 type matchDoc struct {
-	cert *Certification
+	cert *catalog.Certification
 	// names are the words of its names and aliases.
 	names [][]*term
 	// words are all its indexed words, with the issuer's.
@@ -133,21 +134,21 @@ type matcher struct {
 type matcherKey struct{}
 
 // matcherOf returns the snapshot's matcher, built once per snapshot.
-func matcherOf(s *Snapshot) *matcher {
-	m, _ := s.Derived(matcherKey{}, func(s *Snapshot) (any, error) {
+func matcherOf(s *catalog.Snapshot) *matcher {
+	m, _ := s.Derived(matcherKey{}, func(s *catalog.Snapshot) (any, error) {
 		return newMatcher(s.Certifications(), s.Organizations(), s.Organization), nil
 	})
 	return m.(*matcher)
 }
 
-func newMatcher(certs []*Certification, orgs []*Organization, orgOf func(int64) *Organization) *matcher {
+func newMatcher(certs []*catalog.Certification, orgs []*catalog.Organization, orgOf func(int64) *catalog.Organization) *matcher {
 	m := &matcher{docs: make([]matchDoc, len(certs)), terms: map[string]*term{}, phrases: map[string][]int{},
 		byLength: map[int][]*term{}, orgWords: map[string]int64{}}
 	m.orgWordSet = map[string]bool{}
 	for _, o := range orgs {
 		id := o.ID
 		for _, name := range []string{o.Acronym, o.Name} {
-			if n := NormalizeText(name); n != "" {
+			if n := catalog.NormalizeText(name); n != "" {
 				m.orgWords[n] = id
 				for _, w := range strings.Fields(n) {
 					m.orgWordSet[w] = true
@@ -180,13 +181,13 @@ func newMatcher(certs []*Certification, orgs []*Organization, orgOf func(int64) 
 		names := []string{name, c.DisplayName}
 		for _, a := range c.Aliases {
 			names = append(names, a.Value)
-			if a.Kind == AliasAcronym || looksLikeAcronym(a.Value) {
-				doc.acronyms[compact(NormalizeText(a.Value))] = true
+			if a.Kind == catalog.AliasAcronym || looksLikeAcronym(a.Value) {
+				doc.acronyms[compact(catalog.NormalizeText(a.Value))] = true
 				// Only the abbreviated words are matched exactly: "Green"
 				// of "CPT Green" may still be misspelled.
 				for _, raw := range strings.Fields(a.Value) {
-					if a.Kind == AliasAcronym || looksLikeAcronym(raw) {
-						for _, t := range strings.Fields(NormalizeText(raw)) {
+					if a.Kind == catalog.AliasAcronym || looksLikeAcronym(raw) {
+						for _, t := range strings.Fields(catalog.NormalizeText(raw)) {
 							x := intern(t)
 							x.exactOnly, x.acronym = true, true
 						}
@@ -196,7 +197,7 @@ func newMatcher(certs []*Certification, orgs []*Organization, orgOf func(int64) 
 		}
 		for k, text := range append(names, c.Group, c.Level) {
 			var words []*term
-			for _, t := range strings.Fields(NormalizeText(text)) {
+			for _, t := range strings.Fields(catalog.NormalizeText(text)) {
 				x := intern(t)
 				words = append(words, x)
 				weights[x] = weightOwn
@@ -208,7 +209,7 @@ func newMatcher(certs []*Certification, orgs []*Organization, orgOf func(int64) 
 			}
 			if k < len(names) {
 				doc.names = append(doc.names, words)
-				for _, n := range []string{NormalizeText(text), NormalizeText(stripParenthesised(text))} {
+				for _, n := range []string{catalog.NormalizeText(text), catalog.NormalizeText(catalog.StripParenthesised(text))} {
 					if n != "" {
 						phrases[n], phrases[compact(n)] = true, true
 					}
@@ -216,11 +217,11 @@ func newMatcher(certs []*Certification, orgs []*Organization, orgOf func(int64) 
 			}
 		}
 		if o := orgOf(c.OrganizationID); o != nil {
-			for _, t := range strings.Fields(NormalizeText(o.Name)) {
+			for _, t := range strings.Fields(catalog.NormalizeText(o.Name)) {
 				x := intern(t)
 				weights[x] = max(weights[x], weightOrganizationName)
 			}
-			for _, t := range strings.Fields(NormalizeText(o.Acronym)) {
+			for _, t := range strings.Fields(catalog.NormalizeText(o.Acronym)) {
 				x := intern(t)
 				weights[x] = max(weights[x], weightOrganization)
 			}
@@ -266,8 +267,8 @@ func letterMask(t string) uint64 {
 // looksLikeAcronym reports whether a text is an abbreviation such as "CWI",
 // "CMQ-OE", "CMfgT" or "CIMM": short, and mostly capital letters.
 func looksLikeAcronym(text string) bool {
-	words := strings.Fields(NormalizeText(text))
-	c := compact(NormalizeText(text))
+	words := strings.Fields(catalog.NormalizeText(text))
+	c := compact(catalog.NormalizeText(text))
 	if len(words) == 0 || len(words) > 3 || utf8.RuneCountInString(c) < 2 || utf8.RuneCountInString(c) > 8 {
 		return false
 	}
@@ -421,10 +422,10 @@ func (m *matcher) analyseTyped(text string) *query {
 
 func (m *matcher) analyseText(text, issuer string, drop map[string]bool, typing bool) *query {
 	q := &query{typing: typing, orgs: map[int64]bool{}, matched: make([]float64, len(m.terms))}
-	rest, parts := parenthesisedParts(text)
+	rest, parts := catalog.ParenthesisedParts(text)
 	var qualifiers []string
 	for _, p := range parts {
-		inner := NormalizeText(p)
+		inner := catalog.NormalizeText(p)
 		m.findOrgs(inner, q.orgs)
 		_, isOrg := m.orgWords[inner]
 		switch {
@@ -435,9 +436,9 @@ func (m *matcher) analyseText(text, issuer string, drop map[string]bool, typing 
 			qualifiers = append(qualifiers, contentTokens(inner)...)
 		}
 	}
-	q.normalized = NormalizeText(rest)
+	q.normalized = catalog.NormalizeText(rest)
 	m.findOrgs(q.normalized, q.orgs)
-	if iss := NormalizeText(issuer); iss != "" {
+	if iss := catalog.NormalizeText(issuer); iss != "" {
 		for words, id := range m.orgWords {
 			if containsWords(iss, words) {
 				q.orgs[id] = true
@@ -812,7 +813,7 @@ func (m *matcher) search(text string) searchOutcome {
 // word was replaced. A word with several catalog words equally close is
 // left as it is: the check would rather ask than guess.
 func (m *matcher) correct(text string) (string, bool) {
-	words := strings.Fields(NormalizeText(text))
+	words := strings.Fields(catalog.NormalizeText(text))
 	changed := false
 	scratch := &distanceScratch{}
 	// A word repeated is looked up once.

@@ -1,4 +1,4 @@
-package catalog_test
+package search_test
 
 import (
 	"fmt"
@@ -9,11 +9,12 @@ import (
 	"unicode/utf8"
 
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/search"
 )
 
 // answerOf is what a metamorphic relation compares of an answer: the
 // verdict and the entry.
-func answerOf(c catalog.CredentialCheck) string {
+func answerOf(c search.CredentialCheck) string {
 	if c.Entry != nil {
 		return string(c.Verdict) + " " + c.Entry.Key
 	}
@@ -21,14 +22,14 @@ func answerOf(c catalog.CredentialCheck) string {
 }
 
 // evalInputs returns the labelled set's valid inputs, by case id.
-func evalInputs(t *testing.T) ([]evalCase, map[string]catalog.CredentialInput) {
+func evalInputs(t *testing.T) ([]evalCase, map[string]search.CredentialInput) {
 	t.Helper()
 	cases := loadEvalCases(t)
-	ins := map[string]catalog.CredentialInput{}
+	ins := map[string]search.CredentialInput{}
 	var kept []evalCase
 	for _, c := range cases {
 		in := c.input(t)
-		if c.Error != "" || catalog.ValidateCredential("", in, evalToday) != nil {
+		if c.Error != "" || search.ValidateCredential("", in, evalToday) != nil {
 			continue
 		}
 		ins[c.ID] = in
@@ -50,7 +51,7 @@ func TestCheckIsStableUnderRewriting(t *testing.T) {
 	onePart := onePartWithout(organizationNames(t))
 	rewrites := []struct {
 		name    string
-		applies func(c evalCase, in catalog.CredentialInput) bool
+		applies func(c evalCase, in search.CredentialInput) bool
 		rewrite func(string) string
 		// least is how many cases the rewrite must apply to.
 		least int
@@ -74,11 +75,11 @@ func TestCheckIsStableUnderRewriting(t *testing.T) {
 				}
 				changed := in
 				changed.Text = rw.rewrite(in.Text)
-				if utf8.RuneCountInString(changed.Text) > catalog.MaxCredentialText || changed.Text == in.Text {
+				if utf8.RuneCountInString(changed.Text) > search.MaxCredentialText || changed.Text == in.Text {
 					continue
 				}
 				tried++
-				if before, after := answerOf(snap.CheckCredential(in)), answerOf(snap.CheckCredential(changed)); before != after {
+				if before, after := answerOf(search.CheckCredential(snap, in)), answerOf(search.CheckCredential(snap, changed)); before != after {
 					t.Errorf("%s: %q answers %s, rewritten %q answers %s", c.ID, in.Text, before, changed.Text, after)
 				}
 			}
@@ -89,14 +90,14 @@ func TestCheckIsStableUnderRewriting(t *testing.T) {
 	}
 }
 
-func always(evalCase, catalog.CredentialInput) bool { return true }
+func always(evalCase, search.CredentialInput) bool { return true }
 
 // onePartWithout returns whether a text has no separators and none of
 // the ordered phrases or organization names, so that reversing its words
 // keeps what it says: a phrase whose words mean something only in their
 // order ("Six Sigma", "Class A", "American Welding Society") is left out.
-func onePartWithout(organizations []string) func(evalCase, catalog.CredentialInput) bool {
-	return func(_ evalCase, in catalog.CredentialInput) bool {
+func onePartWithout(organizations []string) func(evalCase, search.CredentialInput) bool {
+	return func(_ evalCase, in search.CredentialInput) bool {
 		if strings.ContainsAny(in.Text, ",;|()-–—/&") {
 			return false
 		}
@@ -137,7 +138,7 @@ var orderedPhrases = []string{
 // yearCannotMatter reports whether a year added to the text can change
 // nothing: no cycle is given, or an earned date is, and the text has no
 // year of its own.
-func yearCannotMatter(c evalCase, in catalog.CredentialInput) bool {
+func yearCannotMatter(c evalCase, in search.CredentialInput) bool {
 	return (in.Held == nil || in.EarnedOn != nil) && !strings.ContainsAny(in.Text, "0123456789")
 }
 
@@ -216,7 +217,7 @@ func TestAnUnrelatedEntryChangesNoVerdict(t *testing.T) {
 		after := catalog.NewSnapshot(withGeneratedEntries(t, seed, int(seed)*5))
 		for _, c := range cases {
 			in := ins[c.ID]
-			if b, a := answerOf(before.CheckCredential(in)), answerOf(after.CheckCredential(in)); b != a {
+			if b, a := answerOf(search.CheckCredential(before, in)), answerOf(search.CheckCredential(after, in)); b != a {
 				t.Errorf("seed %d: %s (%q) answered %s, and %s once unrelated entries were added", seed, c.ID, in.Text, b, a)
 			}
 		}
@@ -232,13 +233,13 @@ func TestARemovedEntryQualifiesNoOtherText(t *testing.T) {
 	cases, ins := evalInputs(t)
 	type notQualifying struct {
 		c     evalCase
-		in    catalog.CredentialInput
+		in    search.CredentialInput
 		named map[string]bool
 	}
 	var watched []notQualifying
 	for _, c := range cases {
-		got := full.CheckCredential(ins[c.ID])
-		if got.Verdict == catalog.VerdictIndustryCertification {
+		got := search.CheckCredential(full, ins[c.ID])
+		if got.Verdict == search.VerdictIndustryCertification {
 			continue
 		}
 		named := map[string]bool{}
@@ -262,7 +263,7 @@ func TestARemovedEntryQualifiesNoOtherText(t *testing.T) {
 			if w.named[removed.Key] {
 				continue
 			}
-			if got := snap.CheckCredential(w.in); got.Verdict == catalog.VerdictIndustryCertification {
+			if got := search.CheckCredential(snap, w.in); got.Verdict == search.VerdictIndustryCertification {
 				t.Errorf("without %s, %s (%q) qualifies as %s", removed.Key, w.c.ID, w.in.Text, got.Entry.Key)
 			}
 		}

@@ -1,6 +1,7 @@
-package catalog
+package search
 
 import (
+	"github.com/mssc/recert/catalog"
 	"slices"
 	"testing"
 )
@@ -36,7 +37,7 @@ func TestNormalizeText(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := NormalizeText(tt.in); got != tt.want {
+			if got := catalog.NormalizeText(tt.in); got != tt.want {
 				t.Errorf("normalizeText(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 		})

@@ -1,4 +1,4 @@
-package catalog_test
+package search_test
 
 import (
 	"fmt"
@@ -11,6 +11,7 @@ import (
 
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/catalogtest"
+	"github.com/mssc/recert/catalog/search"
 	"github.com/mssc/recert/seed"
 )
 
@@ -53,9 +54,9 @@ func loadEvalCases(t testing.TB) []evalCase {
 	return cases
 }
 
-func (c evalCase) input(t testing.TB) catalog.CredentialInput {
+func (c evalCase) input(t testing.TB) search.CredentialInput {
 	t.Helper()
-	in := catalog.CredentialInput{Text: c.Text, Issuer: c.Issuer}
+	in := search.CredentialInput{Text: c.Text, Issuer: c.Issuer}
 	date := func(s string) catalog.Date {
 		d, err := catalog.ParseDate(s)
 		if err != nil {
@@ -68,7 +69,7 @@ func (c evalCase) input(t testing.TB) catalog.CredentialInput {
 		in.EarnedOn = &d
 	}
 	if c.Program != "" {
-		in.Held = &catalog.HeldCycle{Program: catalog.Program(c.Program), CertifiedOn: date(c.CycleStart), ExpiresOn: date(c.CycleEnd)}
+		in.Held = &search.HeldCycle{Program: catalog.Program(c.Program), CertifiedOn: date(c.CycleStart), ExpiresOn: date(c.CycleEnd)}
 	}
 	return in
 }
@@ -96,7 +97,7 @@ func TestCredentialCheckEvaluation(t *testing.T) {
 	var wrong, falseQualifications []string
 	for _, c := range cases {
 		in := c.input(t)
-		err := catalog.ValidateCredential("", in, evalToday)
+		err := search.ValidateCredential("", in, evalToday)
 		if c.Error != "" {
 			if catalog.ErrorCode(err) != catalog.Code(c.Error) {
 				wrong = append(wrong, c.ID+": want error "+c.Error+", got "+errString(err))
@@ -107,27 +108,27 @@ func TestCredentialCheckEvaluation(t *testing.T) {
 			wrong = append(wrong, c.ID+": unexpected error "+err.Error())
 			continue
 		}
-		got := snap.CheckCredential(in)
+		got := search.CheckCredential(snap, in)
 		key := ""
 		if got.Entry != nil {
 			key = got.Entry.Key
 		}
 		ok := string(got.Verdict) == c.Verdict
 		switch {
-		case ok && c.Verdict == string(catalog.VerdictIndustryCertification):
+		case ok && c.Verdict == string(search.VerdictIndustryCertification):
 			ok = key == c.Entry
 		case ok && c.Entry != "" && key != "":
 			ok = key == c.Entry
 		}
 		if ok && c.Rule != "" {
-			ok = slices.ContainsFunc(got.Rules, func(r catalog.AppliedRule) bool { return string(r.Code) == c.Rule })
+			ok = slices.ContainsFunc(got.Rules, func(r search.AppliedRule) bool { return string(r.Code) == c.Rule })
 		}
 		for _, a := range got.Alternatives {
 			if len(c.Alternatives) > 0 && !slices.Contains(c.Alternatives, a.Certification.Key) {
 				ok = false
 			}
 		}
-		if got.Verdict == catalog.VerdictIndustryCertification && qualifiesFalsely(c, key) {
+		if got.Verdict == search.VerdictIndustryCertification && qualifiesFalsely(c, key) {
 			falseQualifications = append(falseQualifications, c.ID+" ("+c.Text+"): answered IC as "+key)
 		}
 		if !ok {
@@ -159,9 +160,9 @@ func TestCredentialCheckEvaluation(t *testing.T) {
 // not said) is, since its other reading earns nothing.
 func qualifiesFalsely(c evalCase, key string) bool {
 	switch c.Verdict {
-	case string(catalog.VerdictIndustryCertification):
+	case string(search.VerdictIndustryCertification):
 		return false
-	case string(catalog.VerdictAmbiguous):
+	case string(search.VerdictAmbiguous):
 		return len(c.Candidates) < 2 || !slices.Contains(c.Candidates, key)
 	}
 	return true

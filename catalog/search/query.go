@@ -1,7 +1,8 @@
-package catalog
+package search
 
 import (
 	"fmt"
+	"github.com/mssc/recert/catalog"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -13,13 +14,13 @@ const MaxSearchLength = 300
 // CertificationCriteria narrows the certifications listed; empty fields keep all.
 type CertificationCriteria struct {
 	// RecognitionBases keeps entries with any of these bases.
-	RecognitionBases []RecognitionBasis
+	RecognitionBases []catalog.RecognitionBasis
 	// OrganizationIDs keeps entries issued by any of these bodies.
 	OrganizationIDs []int64
 	// EligibleFor keeps entries holders of this program may count.
-	EligibleFor *Program
+	EligibleFor *catalog.Program
 	// Statuses keeps entries with any of these statuses; none means ACTIVE only.
-	Statuses []CertificationStatus
+	Statuses []catalog.CertificationStatus
 	// Search keeps entries matching this free text, ranked by relevance.
 	Search string
 }
@@ -62,7 +63,7 @@ type CertificationSort struct {
 // BasisCount is the number of entries with a recognition basis.
 type BasisCount struct {
 	// Basis is the recognition basis.
-	Basis RecognitionBasis
+	Basis catalog.RecognitionBasis
 	// Count is how many entries of the filtered set have it.
 	Count int
 }
@@ -70,7 +71,7 @@ type BasisCount struct {
 // OrganizationCount is the number of entries an organization issues.
 type OrganizationCount struct {
 	// Organization is the issuing body.
-	Organization *Organization
+	Organization *catalog.Organization
 	// Count is how many entries of the filtered set it issues.
 	Count int
 }
@@ -87,20 +88,20 @@ type CertificationFacets struct {
 // set its facets are counted on.
 type CertificationResult struct {
 	// Page is the requested page.
-	Page     Page[*Certification]
-	items    []*Certification
-	snapshot *Snapshot
+	Page     catalog.Page[*catalog.Certification]
+	items    []*catalog.Certification
+	snapshot *catalog.Snapshot
 	search   searchOutcome
 }
 
 // FindCertifications filters, orders and pages the catalog's certifications.
-func (s *Snapshot) FindCertifications(f CertificationCriteria, order CertificationSort, req PageRequest) (CertificationResult, error) {
+func FindCertifications(s *catalog.Snapshot, f CertificationCriteria, order CertificationSort, req catalog.PageRequest) (CertificationResult, error) {
 	if err := req.Validate(); err != nil {
 		return CertificationResult{}, err
 	}
 	text := strings.TrimSpace(f.Search)
 	if utf8.RuneCountInString(text) > MaxSearchLength {
-		return CertificationResult{}, Invalid("filter.search", "search text may be at most %d characters", MaxSearchLength)
+		return CertificationResult{}, catalog.Invalid("filter.search", "search text may be at most %d characters", MaxSearchLength)
 	}
 	if order.Field == "" {
 		order.Field = OrderByName
@@ -109,14 +110,14 @@ func (s *Snapshot) FindCertifications(f CertificationCriteria, order Certificati
 		}
 	}
 	if order.Field == OrderByRelevance && text == "" {
-		return CertificationResult{}, Invalid("orderBy.field", "RELEVANCE ordering needs filter.search")
+		return CertificationResult{}, catalog.Invalid("orderBy.field", "RELEVANCE ordering needs filter.search")
 	}
 	if order.Direction == "" {
 		order.Direction = Ascending
 	}
 	statuses := f.Statuses
 	if len(statuses) == 0 {
-		statuses = []CertificationStatus{StatusActive}
+		statuses = []catalog.CertificationStatus{catalog.StatusActive}
 	}
 	var (
 		scores  map[int64]int
@@ -126,7 +127,7 @@ func (s *Snapshot) FindCertifications(f CertificationCriteria, order Certificati
 		outcome = matcherOf(s).search(text)
 		scores = outcome.scores
 	}
-	var items []*Certification
+	var items []*catalog.Certification
 	for _, c := range s.Certifications() {
 		if !slices.Contains(statuses, c.Status) ||
 			(len(f.RecognitionBases) > 0 && !slices.ContainsFunc(f.RecognitionBases, c.HasBasis)) ||
@@ -141,16 +142,16 @@ func (s *Snapshot) FindCertifications(f CertificationCriteria, order Certificati
 		}
 		items = append(items, c)
 	}
-	o := s.certificationOrdering(order, scores)
+	o := certificationOrdering(s, order, scores)
 	switch {
 	case order.Field == OrderByName && order.Direction == Ascending:
 		// The snapshot keeps certifications in this order already.
 	case order.Field == OrderByName:
 		slices.Reverse(items)
 	default:
-		o.sort(items)
+		o.Sort(items)
 	}
-	page, err := Paginate(items, o, req)
+	page, err := catalog.Paginate(items, o, req)
 	if err != nil {
 		return CertificationResult{}, err
 	}
@@ -163,40 +164,40 @@ func (r CertificationResult) Facets() CertificationFacets {
 	if r.snapshot == nil {
 		return CertificationFacets{}
 	}
-	return r.snapshot.facets(r.items)
+	return facets(r.snapshot, r.items)
 }
 
-func (s *Snapshot) certificationOrdering(order CertificationSort, scores map[int64]int) Ordering[*Certification] {
-	o := Ordering[*Certification]{
+func certificationOrdering(s *catalog.Snapshot, order CertificationSort, scores map[int64]int) catalog.Ordering[*catalog.Certification] {
+	o := catalog.Ordering[*catalog.Certification]{
 		Scope:      fmt.Sprintf("certifications:%s:%s", order.Field, order.Direction),
 		Descending: order.Direction == Descending,
-		ID:         func(c *Certification) int64 { return c.ID },
+		ID:         func(c *catalog.Certification) int64 { return c.ID },
 	}
 	switch order.Field {
 	case OrderByOrganization:
-		o.Key = func(c *Certification) string {
+		o.Key = func(c *catalog.Certification) string {
 			org := ""
 			if x := s.Organization(c.OrganizationID); x != nil {
 				org = strings.ToLower(x.Name)
 			}
-			return org + "\x00" + sortName(c)
+			return org + "\x00" + catalog.SortName(c)
 		}
 	case OrderByAddedAt:
-		o.Key = func(c *Certification) string {
+		o.Key = func(c *catalog.Certification) string {
 			return c.Provenance.AddedAt.UTC().Format("2006-01-02T15:04:05.000000000Z07:00")
 		}
 	case OrderByRelevance:
 		// The key sorts the best score first in ascending order.
-		o.Key = func(c *Certification) string { return fmt.Sprintf("%010d", maxScore-scores[c.ID]) }
+		o.Key = func(c *catalog.Certification) string { return fmt.Sprintf("%010d", maxScore-scores[c.ID]) }
 	default:
-		o.Key = sortName
+		o.Key = catalog.SortName
 	}
 	return o
 }
 
-func (s *Snapshot) facets(items []*Certification) CertificationFacets {
+func facets(s *catalog.Snapshot, items []*catalog.Certification) CertificationFacets {
 	var f CertificationFacets
-	for _, b := range RecognitionBases {
+	for _, b := range catalog.RecognitionBases {
 		n := 0
 		for _, c := range items {
 			if c.HasBasis(b) {

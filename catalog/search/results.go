@@ -1,6 +1,7 @@
-package catalog
+package search
 
 import (
+	"github.com/mssc/recert/catalog"
 	"slices"
 	"strings"
 	"unicode"
@@ -83,7 +84,7 @@ func sharesNameWord(a, b *matchDoc) bool {
 
 // highlights returns the spans of the entry's names and aliases that the
 // analysed text matched, in code points.
-func (m *matcher) highlights(c *Certification, q *query) []SearchHighlight {
+func (m *matcher) highlights(c *catalog.Certification, q *query) []SearchHighlight {
 	var out []SearchHighlight
 	add := func(source HighlightSource, text string) {
 		for _, w := range wordSpans(text) {
@@ -155,7 +156,7 @@ func wordSpans(text string) []wordSpan {
 // Highlights returns the spans of the entry's names and aliases the
 // search matched; none without a search, and none for a near neighbour,
 // which the text itself did not find.
-func (r CertificationResult) Highlights(c *Certification) []SearchHighlight {
+func (r CertificationResult) Highlights(c *catalog.Certification) []SearchHighlight {
 	if r.search.query == nil || r.snapshot == nil || r.search.neighbours[c.ID] {
 		return nil
 	}
@@ -165,6 +166,6 @@ func (r CertificationResult) Highlights(c *Certification) []SearchHighlight {
 // NearNeighbour reports whether the entry was found beside the search's
 // tight matches (another level of the same family, or the same issuer's
 // entry on the same subject) rather than matching the text itself.
-func (r CertificationResult) NearNeighbour(c *Certification) bool {
+func (r CertificationResult) NearNeighbour(c *catalog.Certification) bool {
 	return r.search.neighbours[c.ID]
 }

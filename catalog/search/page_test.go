@@ -1,7 +1,8 @@
-package catalog
+package search
 
 import (
 	"fmt"
+	"github.com/mssc/recert/catalog"
 	"slices"
 	"strings"
 	"testing"
@@ -10,20 +11,20 @@ import (
 func TestPageRequestValidate(t *testing.T) {
 	tests := []struct {
 		name      string
-		req       PageRequest
+		req       catalog.PageRequest
 		wantField string // empty: valid
 	}{
-		{name: "neither first nor last", req: PageRequest{}},
-		{name: "first 1", req: PageRequest{First: pageSize(1)}},
-		{name: "first 100", req: PageRequest{First: pageSize(100)}},
-		{name: "last 1", req: PageRequest{Last: pageSize(1)}},
-		{name: "last 100", req: PageRequest{Last: pageSize(100)}},
-		{name: "first and last together", req: PageRequest{First: pageSize(5), Last: pageSize(5)}, wantField: "first"},
-		{name: "first 0", req: PageRequest{First: pageSize(0)}, wantField: "first"},
-		{name: "first negative", req: PageRequest{First: pageSize(-1)}, wantField: "first"},
-		{name: "first 101", req: PageRequest{First: pageSize(101)}, wantField: "first"},
-		{name: "last 0", req: PageRequest{Last: pageSize(0)}, wantField: "last"},
-		{name: "last 101", req: PageRequest{Last: pageSize(101)}, wantField: "last"},
+		{name: "neither first nor last", req: catalog.PageRequest{}},
+		{name: "first 1", req: catalog.PageRequest{First: pageSize(1)}},
+		{name: "first 100", req: catalog.PageRequest{First: pageSize(100)}},
+		{name: "last 1", req: catalog.PageRequest{Last: pageSize(1)}},
+		{name: "last 100", req: catalog.PageRequest{Last: pageSize(100)}},
+		{name: "first and last together", req: catalog.PageRequest{First: pageSize(5), Last: pageSize(5)}, wantField: "first"},
+		{name: "first 0", req: catalog.PageRequest{First: pageSize(0)}, wantField: "first"},
+		{name: "first negative", req: catalog.PageRequest{First: pageSize(-1)}, wantField: "first"},
+		{name: "first 101", req: catalog.PageRequest{First: pageSize(101)}, wantField: "first"},
+		{name: "last 0", req: catalog.PageRequest{Last: pageSize(0)}, wantField: "last"},
+		{name: "last 101", req: catalog.PageRequest{Last: pageSize(101)}, wantField: "last"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -35,7 +36,7 @@ func TestPageRequestValidate(t *testing.T) {
 				return
 			}
 			wantInvalid(t, err, tt.wantField)
-			if msg := err.(*Error).Message; !strings.Contains(msg, tt.wantField) {
+			if msg := err.(*catalog.Error).Message; !strings.Contains(msg, tt.wantField) {
 				t.Errorf("message %q does not name %q", msg, tt.wantField)
 			}
 		})
@@ -44,40 +45,40 @@ func TestPageRequestValidate(t *testing.T) {
 
 func TestFindCertificationsRejectsInvalidPageRequest(t *testing.T) {
 	s := fixtureSnapshot(t)
-	_, err := s.FindCertifications(CertificationCriteria{}, CertificationSort{}, PageRequest{First: pageSize(101)})
+	_, err := FindCertifications(s, CertificationCriteria{}, CertificationSort{}, catalog.PageRequest{First: pageSize(101)})
 	wantInvalid(t, err, "first")
-	_, err = s.FindOrganizations(PageRequest{Last: pageSize(0)})
+	_, err = s.FindOrganizations(catalog.PageRequest{Last: pageSize(0)})
 	wantInvalid(t, err, "last")
 }
 
 // manyOrganizations builds n organizations named "Org 001".."Org n" with
 // IDs in reverse of name order.
-func manyOrganizations(n int) (*Snapshot, []int64) {
-	data := &Data{}
+func manyOrganizations(n int) (*catalog.Snapshot, []int64) {
+	data := &catalog.Data{}
 	var byName []int64
 	for i := 1; i <= n; i++ {
 		id := int64(1000 - i)
-		data.Organizations = append(data.Organizations, Organization{ID: id, Name: fmt.Sprintf("Org %03d", i)})
+		data.Organizations = append(data.Organizations, catalog.Organization{ID: id, Name: fmt.Sprintf("Org %03d", i)})
 		byName = append(byName, id)
 	}
 	slices.Reverse(data.Organizations)
-	return NewSnapshot(data), byName
+	return catalog.NewSnapshot(data), byName
 }
 
 func TestPaginateFirst(t *testing.T) {
 	s, all := manyOrganizations(25)
 	tests := []struct {
 		name     string
-		req      PageRequest
+		req      catalog.PageRequest
 		want     []int64
 		wantNext bool
 	}{
-		{name: "default page size is 20", req: PageRequest{}, want: all[:DefaultPageSize], wantNext: true},
-		{name: "first 3", req: PageRequest{First: pageSize(3)}, want: all[:3], wantNext: true},
-		{name: "first 1", req: PageRequest{First: pageSize(1)}, want: all[:1], wantNext: true},
-		{name: "first 24", req: PageRequest{First: pageSize(24)}, want: all[:24], wantNext: true},
-		{name: "first 25 is everything", req: PageRequest{First: pageSize(25)}, want: all, wantNext: false},
-		{name: "first 100 is everything", req: PageRequest{First: pageSize(100)}, want: all, wantNext: false},
+		{name: "default page size is 20", req: catalog.PageRequest{}, want: all[:catalog.DefaultPageSize], wantNext: true},
+		{name: "first 3", req: catalog.PageRequest{First: pageSize(3)}, want: all[:3], wantNext: true},
+		{name: "first 1", req: catalog.PageRequest{First: pageSize(1)}, want: all[:1], wantNext: true},
+		{name: "first 24", req: catalog.PageRequest{First: pageSize(24)}, want: all[:24], wantNext: true},
+		{name: "first 25 is everything", req: catalog.PageRequest{First: pageSize(25)}, want: all, wantNext: false},
+		{name: "first 100 is everything", req: catalog.PageRequest{First: pageSize(100)}, want: all, wantNext: false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -103,12 +104,12 @@ func TestPaginateFirst(t *testing.T) {
 
 func TestPaginateEdgeCursorsMatchNodes(t *testing.T) {
 	s := fixtureSnapshot(t)
-	p, err := s.FindOrganizations(PageRequest{})
+	p, err := s.FindOrganizations(catalog.PageRequest{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, e := range p.Edges {
-		want := Cursor{Scope: "organizations:NAME:ASC", Key: strings.ToLower(e.Node.Name), ID: e.Node.ID}
+		want := catalog.Cursor{Scope: "organizations:NAME:ASC", Key: strings.ToLower(e.Node.Name), ID: e.Node.ID}
 		if e.Cursor != want {
 			t.Errorf("cursor of %d = %+v, want %+v", e.Node.ID, e.Cursor, want)
 		}
@@ -125,7 +126,7 @@ func TestPaginateWalkForwardWithAfter(t *testing.T) {
 	}
 	for _, order := range orders {
 		t.Run(fmt.Sprintf("%s %s", order.Field, order.Direction), func(t *testing.T) {
-			whole, err := s.FindCertifications(CertificationCriteria{}, order, PageRequest{First: pageSize(100)})
+			whole, err := FindCertifications(s, CertificationCriteria{}, order, catalog.PageRequest{First: pageSize(100)})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -134,12 +135,12 @@ func TestPaginateWalkForwardWithAfter(t *testing.T) {
 				t.Fatalf("whole list has %d entries, want %d", len(want), len(activeByName))
 			}
 			var seen []int64
-			var after *Cursor
+			var after *catalog.Cursor
 			for pages := 0; ; pages++ {
 				if pages > len(want) {
 					t.Fatal("pagination does not end")
 				}
-				r, err := s.FindCertifications(CertificationCriteria{}, order, PageRequest{First: pageSize(3), After: after})
+				r, err := FindCertifications(s, CertificationCriteria{}, order, catalog.PageRequest{First: pageSize(3), After: after})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -169,12 +170,12 @@ func TestPaginateWalkForwardWithAfter(t *testing.T) {
 func TestPaginateWalkBackwardWithBefore(t *testing.T) {
 	s, all := manyOrganizations(10)
 	var seen []int64
-	var before *Cursor
+	var before *catalog.Cursor
 	for pages := 0; ; pages++ {
 		if pages > len(all) {
 			t.Fatal("pagination does not end")
 		}
-		p, err := s.FindOrganizations(PageRequest{Last: pageSize(3), Before: before})
+		p, err := s.FindOrganizations(catalog.PageRequest{Last: pageSize(3), Before: before})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -197,8 +198,8 @@ func TestPaginateWalkBackwardWithBefore(t *testing.T) {
 
 func TestPaginateWindows(t *testing.T) {
 	s, all := manyOrganizations(10)
-	cursor := func(i int) *Cursor {
-		p, err := s.FindOrganizations(PageRequest{First: pageSize(10)})
+	cursor := func(i int) *catalog.Cursor {
+		p, err := s.FindOrganizations(catalog.PageRequest{First: pageSize(10)})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -206,22 +207,22 @@ func TestPaginateWindows(t *testing.T) {
 	}
 	tests := []struct {
 		name     string
-		req      PageRequest
+		req      catalog.PageRequest
 		want     []int64
 		wantPrev bool
 		wantNext bool
 	}{
-		{name: "last 3 without cursor is the end", req: PageRequest{Last: pageSize(3)}, want: all[7:], wantPrev: true, wantNext: false},
-		{name: "last 100 is everything", req: PageRequest{Last: pageSize(100)}, want: all, wantPrev: false, wantNext: false},
-		{name: "last 3 before the 5th", req: PageRequest{Last: pageSize(3), Before: cursor(4)}, want: all[1:4], wantPrev: true, wantNext: true},
-		{name: "last 3 before the 2nd is cut at the start", req: PageRequest{Last: pageSize(3), Before: cursor(1)}, want: all[:1], wantPrev: false, wantNext: true},
-		{name: "before the first is empty", req: PageRequest{Last: pageSize(3), Before: cursor(0)}, want: []int64{}, wantPrev: false, wantNext: true},
-		{name: "after the last is empty", req: PageRequest{First: pageSize(3), After: cursor(9)}, want: []int64{}, wantPrev: true, wantNext: false},
-		{name: "after the 8th takes the remaining 2", req: PageRequest{First: pageSize(3), After: cursor(7)}, want: all[8:], wantPrev: true, wantNext: false},
-		{name: "between after and before", req: PageRequest{After: cursor(2), Before: cursor(6)}, want: all[3:6], wantPrev: true, wantNext: true},
-		{name: "first 2 between after and before", req: PageRequest{First: pageSize(2), After: cursor(2), Before: cursor(6)}, want: all[3:5], wantPrev: true, wantNext: true},
-		{name: "last 2 between after and before", req: PageRequest{Last: pageSize(2), After: cursor(2), Before: cursor(6)}, want: all[4:6], wantPrev: true, wantNext: true},
-		{name: "before not after after is empty", req: PageRequest{After: cursor(6), Before: cursor(2)}, want: []int64{}, wantPrev: true, wantNext: true},
+		{name: "last 3 without cursor is the end", req: catalog.PageRequest{Last: pageSize(3)}, want: all[7:], wantPrev: true, wantNext: false},
+		{name: "last 100 is everything", req: catalog.PageRequest{Last: pageSize(100)}, want: all, wantPrev: false, wantNext: false},
+		{name: "last 3 before the 5th", req: catalog.PageRequest{Last: pageSize(3), Before: cursor(4)}, want: all[1:4], wantPrev: true, wantNext: true},
+		{name: "last 3 before the 2nd is cut at the start", req: catalog.PageRequest{Last: pageSize(3), Before: cursor(1)}, want: all[:1], wantPrev: false, wantNext: true},
+		{name: "before the first is empty", req: catalog.PageRequest{Last: pageSize(3), Before: cursor(0)}, want: []int64{}, wantPrev: false, wantNext: true},
+		{name: "after the last is empty", req: catalog.PageRequest{First: pageSize(3), After: cursor(9)}, want: []int64{}, wantPrev: true, wantNext: false},
+		{name: "after the 8th takes the remaining 2", req: catalog.PageRequest{First: pageSize(3), After: cursor(7)}, want: all[8:], wantPrev: true, wantNext: false},
+		{name: "between after and before", req: catalog.PageRequest{After: cursor(2), Before: cursor(6)}, want: all[3:6], wantPrev: true, wantNext: true},
+		{name: "first 2 between after and before", req: catalog.PageRequest{First: pageSize(2), After: cursor(2), Before: cursor(6)}, want: all[3:5], wantPrev: true, wantNext: true},
+		{name: "last 2 between after and before", req: catalog.PageRequest{Last: pageSize(2), After: cursor(2), Before: cursor(6)}, want: all[4:6], wantPrev: true, wantNext: true},
+		{name: "before not after after is empty", req: catalog.PageRequest{After: cursor(6), Before: cursor(2)}, want: []int64{}, wantPrev: true, wantNext: true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -246,7 +247,7 @@ func TestPaginateCursorOfRemovedItemKeepsPosition(t *testing.T) {
 	s := fixtureSnapshot(t)
 	// A cursor taken from the unfiltered list, at Certified Welder, still
 	// marks a position in a list that does not hold that entry.
-	whole, err := s.FindCertifications(CertificationCriteria{}, CertificationSort{Field: OrderByName}, PageRequest{First: pageSize(4)})
+	whole, err := FindCertifications(s, CertificationCriteria{}, CertificationSort{Field: OrderByName}, catalog.PageRequest{First: pageSize(4)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -254,7 +255,7 @@ func TestPaginateCursorOfRemovedItemKeepsPosition(t *testing.T) {
 		t.Fatalf("4th by name = %d, want %d", got, certWelder)
 	}
 	after := whole.Page.Edges[3].Cursor
-	r, err := s.FindCertifications(CertificationCriteria{EligibleFor: new(ProgramCLT)}, CertificationSort{Field: OrderByName}, PageRequest{After: &after})
+	r, err := FindCertifications(s, CertificationCriteria{EligibleFor: new(catalog.ProgramCLT)}, CertificationSort{Field: OrderByName}, catalog.PageRequest{After: &after})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -269,12 +270,12 @@ func TestPaginateCursorOfRemovedItemKeepsPosition(t *testing.T) {
 
 func TestPaginateRefusesCursorOfAnotherOrdering(t *testing.T) {
 	s := fixtureSnapshot(t)
-	byName, err := s.FindCertifications(CertificationCriteria{}, CertificationSort{Field: OrderByName}, PageRequest{First: pageSize(2)})
+	byName, err := FindCertifications(s, CertificationCriteria{}, CertificationSort{Field: OrderByName}, catalog.PageRequest{First: pageSize(2)})
 	if err != nil {
 		t.Fatal(err)
 	}
 	nameCursor := byName.Page.Edges[0].Cursor
-	orgs, err := s.FindOrganizations(PageRequest{First: pageSize(2)})
+	orgs, err := s.FindOrganizations(catalog.PageRequest{First: pageSize(2)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -285,23 +286,23 @@ func TestPaginateRefusesCursorOfAnotherOrdering(t *testing.T) {
 		wantField string
 	}{
 		{name: "name cursor after, added-at order", wantField: "after", run: func() error {
-			_, err := s.FindCertifications(CertificationCriteria{}, CertificationSort{Field: OrderByAddedAt}, PageRequest{After: &nameCursor})
+			_, err := FindCertifications(s, CertificationCriteria{}, CertificationSort{Field: OrderByAddedAt}, catalog.PageRequest{After: &nameCursor})
 			return err
 		}},
 		{name: "ascending cursor after, descending order", wantField: "after", run: func() error {
-			_, err := s.FindCertifications(CertificationCriteria{}, CertificationSort{Field: OrderByName, Direction: Descending}, PageRequest{After: &nameCursor})
+			_, err := FindCertifications(s, CertificationCriteria{}, CertificationSort{Field: OrderByName, Direction: Descending}, catalog.PageRequest{After: &nameCursor})
 			return err
 		}},
 		{name: "name cursor before, organization order", wantField: "before", run: func() error {
-			_, err := s.FindCertifications(CertificationCriteria{}, CertificationSort{Field: OrderByOrganization}, PageRequest{Last: pageSize(2), Before: &nameCursor})
+			_, err := FindCertifications(s, CertificationCriteria{}, CertificationSort{Field: OrderByOrganization}, catalog.PageRequest{Last: pageSize(2), Before: &nameCursor})
 			return err
 		}},
 		{name: "organization cursor in certifications", wantField: "after", run: func() error {
-			_, err := s.FindCertifications(CertificationCriteria{}, CertificationSort{}, PageRequest{After: &orgCursor})
+			_, err := FindCertifications(s, CertificationCriteria{}, CertificationSort{}, catalog.PageRequest{After: &orgCursor})
 			return err
 		}},
 		{name: "certification cursor in organizations", wantField: "before", run: func() error {
-			_, err := s.FindOrganizations(PageRequest{Before: &nameCursor})
+			_, err := s.FindOrganizations(catalog.PageRequest{Before: &nameCursor})
 			return err
 		}},
 	}
@@ -311,7 +312,7 @@ func TestPaginateRefusesCursorOfAnotherOrdering(t *testing.T) {
 		})
 	}
 	t.Run("same ordering is accepted", func(t *testing.T) {
-		_, err := s.FindCertifications(CertificationCriteria{}, CertificationSort{Field: OrderByName, Direction: Ascending}, PageRequest{After: &nameCursor})
+		_, err := FindCertifications(s, CertificationCriteria{}, CertificationSort{Field: OrderByName, Direction: Ascending}, catalog.PageRequest{After: &nameCursor})
 		if err != nil {
 			t.Fatalf("got %v, want nil", err)
 		}
@@ -323,18 +324,18 @@ func TestCertificationsOfOneOrganization(t *testing.T) {
 	tests := []struct {
 		name string
 		org  int64
-		req  PageRequest
+		req  catalog.PageRequest
 		want []int64
 		next bool
 	}{
-		{name: "AWS by name", org: orgAWS, want: []int64{certWelder, certCWE, certCWI, certSCWI}},
-		{name: "AWS first 2", org: orgAWS, req: PageRequest{First: pageSize(2)}, want: []int64{certWelder, certCWE}, next: true},
+		{name: "AWS by name", org: orgAWS, want: []int64{certWelder, certCWE, CertCWI, certSCWI}},
+		{name: "AWS first 2", org: orgAWS, req: catalog.PageRequest{First: pageSize(2)}, want: []int64{certWelder, certCWE}, next: true},
 		{name: "organization without entries", org: orgZeta, want: []int64{}},
 		{name: "unknown organization", org: 999, want: []int64{}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res, err := s.FindCertifications(CertificationCriteria{OrganizationIDs: []int64{tt.org}}, CertificationSort{}, tt.req)
+			res, err := FindCertifications(s, CertificationCriteria{OrganizationIDs: []int64{tt.org}}, CertificationSort{}, tt.req)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -1,6 +1,7 @@
-package catalog
+package search
 
 import (
+	"github.com/mssc/recert/catalog"
 	"strings"
 	"unicode"
 )
@@ -70,13 +71,13 @@ var methodologyWords = phrases("six sigma", "lean", "kaizen", "5s", "lean six si
 // analyseSignals reads the signals of a credential against the
 // organizations the matcher knows.
 func (m *matcher) analyseSignals(in CredentialInput) credentialSignals {
-	sig := credentialSignals{all: NormalizeText(in.Text + " " + in.Issuer)}
+	sig := credentialSignals{all: catalog.NormalizeText(in.Text + " " + in.Issuer)}
 	segments := splitSegments(in.Text)
 	var earned []string
 	// A part repeated is looked up once.
 	known := map[string]bool{}
 	for i, seg := range segments {
-		n := NormalizeText(seg.text)
+		n := catalog.NormalizeText(seg.text)
 		if n == "" {
 			continue
 		}
@@ -98,10 +99,10 @@ func (m *matcher) analyseSignals(in CredentialInput) credentialSignals {
 		}
 		earned = append(earned, n)
 	}
-	if iss := NormalizeText(in.Issuer); iss != "" {
+	if iss := catalog.NormalizeText(in.Issuer); iss != "" {
 		sig.issuerPhrases = append(sig.issuerPhrases, iss)
 		if !m.knownOrganization(iss) && spelledOut(in.Issuer) {
-			sig.otherIssuer = FirstNonEmpty(sig.otherIssuer, strings.TrimSpace(in.Issuer))
+			sig.otherIssuer = catalog.FirstNonEmpty(sig.otherIssuer, strings.TrimSpace(in.Issuer))
 		}
 	}
 	sig.earned = strings.Join(earned, " ")
@@ -115,7 +116,7 @@ func (m *matcher) analyseSignals(in CredentialInput) credentialSignals {
 		training = removePhrases(training, phrases("class", "classes"))
 	}
 	sig.training = hasAny(training, trainingWords)
-	sig.year = onlyYear(NormalizeText(in.Text))
+	sig.year = onlyYear(catalog.NormalizeText(in.Text))
 	return sig
 }
 
@@ -199,7 +200,7 @@ func equalWords(a, b []string) bool {
 // spelledOut reports whether an issuer is written as a name rather than an
 // abbreviation: an unknown abbreviation may be another name of a known body.
 func spelledOut(issuer string) bool {
-	return !looksLikeAcronym(strings.TrimSpace(issuer)) && len(strings.Fields(NormalizeText(issuer))) >= 2
+	return !looksLikeAcronym(strings.TrimSpace(issuer)) && len(strings.Fields(catalog.NormalizeText(issuer))) >= 2
 }
 
 // knownOrganization reports whether normalized text names an organization

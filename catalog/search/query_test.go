@@ -1,6 +1,7 @@
-package catalog
+package search
 
 import (
+	"github.com/mssc/recert/catalog"
 	"slices"
 	"strings"
 	"testing"
@@ -9,7 +10,7 @@ import (
 
 func TestFindCertificationsFilters(t *testing.T) {
 	s := fixtureSnapshot(t)
-	clt, cpt := ProgramCLT, ProgramCPT
+	clt, cpt := catalog.ProgramCLT, catalog.ProgramCPT
 	tests := []struct {
 		name     string
 		criteria CertificationCriteria
@@ -17,26 +18,26 @@ func TestFindCertificationsFilters(t *testing.T) {
 	}{
 		{name: "no filter keeps every ACTIVE entry", want: activeByName},
 		{name: "statuses nil means ACTIVE only", criteria: CertificationCriteria{Statuses: nil}, want: activeByName},
-		{name: "ACTIVE asked for", criteria: CertificationCriteria{Statuses: []CertificationStatus{StatusActive}}, want: activeByName},
-		{name: "RETIRED only", criteria: CertificationCriteria{Statuses: []CertificationStatus{StatusRetired}}, want: []int64{certISO9002}},
+		{name: "ACTIVE asked for", criteria: CertificationCriteria{Statuses: []catalog.CertificationStatus{catalog.StatusActive}}, want: activeByName},
+		{name: "RETIRED only", criteria: CertificationCriteria{Statuses: []catalog.CertificationStatus{catalog.StatusRetired}}, want: []int64{certISO9002}},
 		{
 			name:     "ACTIVE and RETIRED",
-			criteria: CertificationCriteria{Statuses: []CertificationStatus{StatusRetired, StatusActive}},
-			want: []int64{certCMQOE, certCQI, certCQT, certWelder, certCWE, certCWI, certITM, certISO9001, certISO9002,
+			criteria: CertificationCriteria{Statuses: []catalog.CertificationStatus{catalog.StatusRetired, catalog.StatusActive}},
+			want: []int64{certCMQOE, certCQI, certCQT, certWelder, certCWE, CertCWI, certITM, certISO9001, certISO9002,
 				certMachin, certOSHA10, certOSHA30, certSCWI},
 		},
-		{name: "one basis", criteria: CertificationCriteria{RecognitionBases: []RecognitionBasis{BasisNCCA}}, want: []int64{certCQT}},
+		{name: "one basis", criteria: CertificationCriteria{RecognitionBases: []catalog.RecognitionBasis{catalog.BasisNCCA}}, want: []int64{certCQT}},
 		{
 			name:     "any of several bases",
-			criteria: CertificationCriteria{RecognitionBases: []RecognitionBasis{BasisNCCA, BasisOSHAGeneralIndustry}},
+			criteria: CertificationCriteria{RecognitionBases: []catalog.RecognitionBasis{catalog.BasisNCCA, catalog.BasisOSHAGeneralIndustry}},
 			want:     []int64{certCQT, certOSHA10, certOSHA30},
 		},
 		{
 			name:     "NAM endorsed",
-			criteria: CertificationCriteria{RecognitionBases: []RecognitionBasis{BasisNAMEndorsed}},
-			want:     []int64{certWelder, certCWI, certITM, certMachin},
+			criteria: CertificationCriteria{RecognitionBases: []catalog.RecognitionBasis{catalog.BasisNAMEndorsed}},
+			want:     []int64{certWelder, CertCWI, certITM, certMachin},
 		},
-		{name: "one organization", criteria: CertificationCriteria{OrganizationIDs: []int64{orgAWS}}, want: []int64{certWelder, certCWE, certCWI, certSCWI}},
+		{name: "one organization", criteria: CertificationCriteria{OrganizationIDs: []int64{orgAWS}}, want: []int64{certWelder, certCWE, CertCWI, certSCWI}},
 		{
 			name:     "any of several organizations",
 			criteria: CertificationCriteria{OrganizationIDs: []int64{orgOSHA, orgNIMS}},
@@ -47,17 +48,17 @@ func TestFindCertificationsFilters(t *testing.T) {
 		{
 			name:     "eligible for CPT",
 			criteria: CertificationCriteria{EligibleFor: &cpt},
-			want: []int64{certCMQOE, certCQI, certCQT, certWelder, certCWE, certCWI, certISO9001, certMachin,
+			want: []int64{certCMQOE, certCQI, certCQT, certWelder, certCWE, CertCWI, certISO9001, certMachin,
 				certOSHA10, certOSHA30, certSCWI},
 		},
 		{
 			name:     "filters combine with and",
-			criteria: CertificationCriteria{RecognitionBases: []RecognitionBasis{BasisANSI}, OrganizationIDs: []int64{orgASQ, orgEG}, EligibleFor: &cpt},
+			criteria: CertificationCriteria{RecognitionBases: []catalog.RecognitionBasis{catalog.BasisANSI}, OrganizationIDs: []int64{orgASQ, orgEG}, EligibleFor: &cpt},
 			want:     []int64{certCMQOE, certCQI, certCQT, certISO9001},
 		},
 		{
 			name:     "retired entry matches the other filters when RETIRED is asked for",
-			criteria: CertificationCriteria{OrganizationIDs: []int64{orgEG}, Statuses: []CertificationStatus{StatusActive, StatusRetired}},
+			criteria: CertificationCriteria{OrganizationIDs: []int64{orgEG}, Statuses: []catalog.CertificationStatus{catalog.StatusActive, catalog.StatusRetired}},
 			want:     []int64{certISO9001, certISO9002},
 		},
 		{
@@ -68,7 +69,7 @@ func TestFindCertificationsFilters(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, err := s.FindCertifications(tt.criteria, CertificationSort{Field: OrderByName}, PageRequest{First: pageSize(100)})
+			r, err := FindCertifications(s, tt.criteria, CertificationSort{Field: OrderByName}, catalog.PageRequest{First: pageSize(100)})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -86,13 +87,13 @@ func TestFindCertificationsOrdering(t *testing.T) {
 	s := fixtureSnapshot(t)
 	byOrganization := []int64{
 		certCMQOE, certCQI, certCQT, // American Society for Quality
-		certWelder, certCWE, certCWI, certSCWI, // American Welding Society
+		certWelder, certCWE, CertCWI, certSCWI, // American Welding Society
 		certISO9001,         // Exemplar Global
 		certITM, certMachin, // National Institute for Metalworking Skills
 		certOSHA10, certOSHA30, // Occupational Safety and Health Administration
 	}
 	byAddedAt := []int64{
-		certISO9001, certCMQOE, certCQI, certCQT, certWelder, certCWI,
+		certISO9001, certCMQOE, certCQI, certCQT, certWelder, CertCWI,
 		certCWE, certSCWI, // same instant: by ID
 		certOSHA10, // 13:00+02:00 is before 12:00Z
 		certOSHA30, certITM, certMachin,
@@ -113,7 +114,7 @@ func TestFindCertificationsOrdering(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, err := s.FindCertifications(CertificationCriteria{}, tt.order, PageRequest{First: pageSize(100)})
+			r, err := FindCertifications(s, CertificationCriteria{}, tt.order, catalog.PageRequest{First: pageSize(100)})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -135,8 +136,8 @@ func TestFindCertificationsRelevance(t *testing.T) {
 	}{
 		{name: "RELEVANCE without search", order: CertificationSort{Field: OrderByRelevance}, wantErr: "orderBy.field"},
 		{name: "RELEVANCE with blank search", criteria: CertificationCriteria{Search: "   "}, order: CertificationSort{Field: OrderByRelevance}, wantErr: "orderBy.field"},
-		{name: "default with search is RELEVANCE", criteria: CertificationCriteria{Search: "welding inspector"}, wantFirst: certCWI},
-		{name: "explicit RELEVANCE", criteria: CertificationCriteria{Search: "welding inspector"}, order: CertificationSort{Field: OrderByRelevance}, wantFirst: certCWI},
+		{name: "default with search is RELEVANCE", criteria: CertificationCriteria{Search: "welding inspector"}, wantFirst: CertCWI},
+		{name: "explicit RELEVANCE", criteria: CertificationCriteria{Search: "welding inspector"}, order: CertificationSort{Field: OrderByRelevance}, wantFirst: CertCWI},
 		{name: "RELEVANCE DESC puts the best last", criteria: CertificationCriteria{Search: "welding inspector"}, order: CertificationSort{Field: OrderByRelevance, Direction: Descending}, wantFirst: certCWE}, // the near neighbour, ranked last
 		{name: "NAME ordering overrides relevance", criteria: CertificationCriteria{Search: "welding inspector"}, order: CertificationSort{Field: OrderByName}, wantFirst: certCWE},
 		{name: "NAME DESC with search", criteria: CertificationCriteria{Search: "welding inspector"}, order: CertificationSort{Field: OrderByName, Direction: Descending}, wantFirst: certSCWI},
@@ -147,7 +148,7 @@ func TestFindCertificationsRelevance(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, err := s.FindCertifications(tt.criteria, tt.order, PageRequest{})
+			r, err := FindCertifications(s, tt.criteria, tt.order, catalog.PageRequest{})
 			if tt.wantErr != "" {
 				wantInvalid(t, err, tt.wantErr)
 				return
@@ -171,7 +172,7 @@ func TestFindCertificationsRelevance(t *testing.T) {
 func TestFindCertificationsRelevancePagination(t *testing.T) {
 	s := fixtureSnapshot(t)
 	criteria := CertificationCriteria{Search: "weld"}
-	whole, err := s.FindCertifications(criteria, CertificationSort{}, PageRequest{})
+	whole, err := FindCertifications(s, criteria, CertificationSort{}, catalog.PageRequest{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -180,9 +181,9 @@ func TestFindCertificationsRelevancePagination(t *testing.T) {
 		t.Fatalf("search weld found %v, want the 4 AWS entries", want)
 	}
 	var seen []int64
-	var after *Cursor
+	var after *catalog.Cursor
 	for range want {
-		r, err := s.FindCertifications(criteria, CertificationSort{}, PageRequest{First: pageSize(1), After: after})
+		r, err := FindCertifications(s, criteria, CertificationSort{}, catalog.PageRequest{First: pageSize(1), After: after})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -209,59 +210,59 @@ func TestFindCertificationsFacets(t *testing.T) {
 	tests := []struct {
 		name      string
 		criteria  CertificationCriteria
-		req       PageRequest
-		wantBases map[RecognitionBasis]int
+		req       catalog.PageRequest
+		wantBases map[catalog.RecognitionBasis]int
 		wantOrgs  []orgCount
 	}{
 		{
 			name:      "whole active catalog, first page of 2",
-			req:       PageRequest{First: pageSize(2)},
-			wantBases: map[RecognitionBasis]int{BasisNAMEndorsed: 4, BasisANSI: 7, BasisNCCA: 1, BasisOSHAGeneralIndustry: 2},
+			req:       catalog.PageRequest{First: pageSize(2)},
+			wantBases: map[catalog.RecognitionBasis]int{catalog.BasisNAMEndorsed: 4, catalog.BasisANSI: 7, catalog.BasisNCCA: 1, catalog.BasisOSHAGeneralIndustry: 2},
 			wantOrgs:  []orgCount{{orgAWS, 4}, {orgASQ, 3}, {orgNIMS, 2}, {orgOSHA, 2}, {orgEG, 1}},
 		},
 		{
 			name:      "one organization: zeros kept",
 			criteria:  CertificationCriteria{OrganizationIDs: []int64{orgAWS}},
-			req:       PageRequest{Last: pageSize(1)},
-			wantBases: map[RecognitionBasis]int{BasisNAMEndorsed: 2, BasisANSI: 3, BasisNCCA: 0, BasisOSHAGeneralIndustry: 0},
+			req:       catalog.PageRequest{Last: pageSize(1)},
+			wantBases: map[catalog.RecognitionBasis]int{catalog.BasisNAMEndorsed: 2, catalog.BasisANSI: 3, catalog.BasisNCCA: 0, catalog.BasisOSHAGeneralIndustry: 0},
 			wantOrgs:  []orgCount{{orgAWS, 4}},
 		},
 		{
 			name:      "retired included",
-			criteria:  CertificationCriteria{Statuses: []CertificationStatus{StatusActive, StatusRetired}, RecognitionBases: []RecognitionBasis{BasisANSI}},
-			req:       PageRequest{First: pageSize(1)},
-			wantBases: map[RecognitionBasis]int{BasisNAMEndorsed: 1, BasisANSI: 8, BasisNCCA: 1, BasisOSHAGeneralIndustry: 0},
+			criteria:  CertificationCriteria{Statuses: []catalog.CertificationStatus{catalog.StatusActive, catalog.StatusRetired}, RecognitionBases: []catalog.RecognitionBasis{catalog.BasisANSI}},
+			req:       catalog.PageRequest{First: pageSize(1)},
+			wantBases: map[catalog.RecognitionBasis]int{catalog.BasisNAMEndorsed: 1, catalog.BasisANSI: 8, catalog.BasisNCCA: 1, catalog.BasisOSHAGeneralIndustry: 0},
 			wantOrgs:  []orgCount{{orgASQ, 3}, {orgAWS, 3}, {orgEG, 2}},
 		},
 		{
 			name:      "search narrows the facets",
 			criteria:  CertificationCriteria{Search: "ASQ"},
-			req:       PageRequest{First: pageSize(1)},
-			wantBases: map[RecognitionBasis]int{BasisNAMEndorsed: 0, BasisANSI: 3, BasisNCCA: 1, BasisOSHAGeneralIndustry: 0},
+			req:       catalog.PageRequest{First: pageSize(1)},
+			wantBases: map[catalog.RecognitionBasis]int{catalog.BasisNAMEndorsed: 0, catalog.BasisANSI: 3, catalog.BasisNCCA: 1, catalog.BasisOSHAGeneralIndustry: 0},
 			wantOrgs:  []orgCount{{orgASQ, 3}},
 		},
 		{
 			name:      "nothing matches",
 			criteria:  CertificationCriteria{OrganizationIDs: []int64{orgZeta}},
-			wantBases: map[RecognitionBasis]int{BasisNAMEndorsed: 0, BasisANSI: 0, BasisNCCA: 0, BasisOSHAGeneralIndustry: 0},
+			wantBases: map[catalog.RecognitionBasis]int{catalog.BasisNAMEndorsed: 0, catalog.BasisANSI: 0, catalog.BasisNCCA: 0, catalog.BasisOSHAGeneralIndustry: 0},
 			wantOrgs:  nil,
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, err := s.FindCertifications(tt.criteria, CertificationSort{Field: OrderByName}, tt.req)
+			r, err := FindCertifications(s, tt.criteria, CertificationSort{Field: OrderByName}, tt.req)
 			if err != nil {
 				t.Fatal(err)
 			}
-			var bases []RecognitionBasis
+			var bases []catalog.RecognitionBasis
 			for _, b := range r.Facets().RecognitionBases {
 				bases = append(bases, b.Basis)
 				if b.Count != tt.wantBases[b.Basis] {
 					t.Errorf("count of %s = %d, want %d", b.Basis, b.Count, tt.wantBases[b.Basis])
 				}
 			}
-			if !slices.Equal(bases, RecognitionBases) {
-				t.Errorf("bases = %v, want all four in the guide's order %v", bases, RecognitionBases)
+			if !slices.Equal(bases, catalog.RecognitionBases) {
+				t.Errorf("bases = %v, want all four in the guide's order %v", bases, catalog.RecognitionBases)
 			}
 			var orgs []orgCount
 			for _, o := range r.Facets().Organizations {
@@ -275,28 +276,28 @@ func TestFindCertificationsFacets(t *testing.T) {
 }
 
 func TestCertificationCountsAt(t *testing.T) {
-	bounded := Certification{ApprovedOn: datePtr(2020, time.January, 1), RetiredOn: datePtr(2023, time.June, 30)}
-	open := Certification{}
-	onlyRetired := Certification{RetiredOn: datePtr(2023, time.June, 30)}
-	onlyApproved := Certification{ApprovedOn: datePtr(2020, time.January, 1)}
+	bounded := catalog.Certification{ApprovedOn: datePtr(2020, time.January, 1), RetiredOn: datePtr(2023, time.June, 30)}
+	open := catalog.Certification{}
+	onlyRetired := catalog.Certification{RetiredOn: datePtr(2023, time.June, 30)}
+	onlyApproved := catalog.Certification{ApprovedOn: datePtr(2020, time.January, 1)}
 	tests := []struct {
 		name   string
-		cert   Certification
-		earned Date
+		cert   catalog.Certification
+		earned catalog.Date
 		want   bool
 	}{
-		{name: "day before approval", cert: bounded, earned: NewDate(2019, time.December, 31), want: false},
-		{name: "approval day", cert: bounded, earned: NewDate(2020, time.January, 1), want: true},
-		{name: "between", cert: bounded, earned: NewDate(2021, time.July, 4), want: true},
-		{name: "day before retirement", cert: bounded, earned: NewDate(2023, time.June, 29), want: true},
-		{name: "retirement day", cert: bounded, earned: NewDate(2023, time.June, 30), want: false},
-		{name: "after retirement", cert: bounded, earned: NewDate(2024, time.January, 1), want: false},
-		{name: "unbounded, long ago", cert: open, earned: NewDate(1990, time.March, 3), want: true},
-		{name: "unbounded, far future", cert: open, earned: NewDate(2090, time.March, 3), want: true},
-		{name: "only retired, long before", cert: onlyRetired, earned: NewDate(1990, time.March, 3), want: true},
-		{name: "only retired, on the day", cert: onlyRetired, earned: NewDate(2023, time.June, 30), want: false},
-		{name: "only approved, day before", cert: onlyApproved, earned: NewDate(2019, time.December, 31), want: false},
-		{name: "only approved, far future", cert: onlyApproved, earned: NewDate(2090, time.March, 3), want: true},
+		{name: "day before approval", cert: bounded, earned: catalog.NewDate(2019, time.December, 31), want: false},
+		{name: "approval day", cert: bounded, earned: catalog.NewDate(2020, time.January, 1), want: true},
+		{name: "between", cert: bounded, earned: catalog.NewDate(2021, time.July, 4), want: true},
+		{name: "day before retirement", cert: bounded, earned: catalog.NewDate(2023, time.June, 29), want: true},
+		{name: "retirement day", cert: bounded, earned: catalog.NewDate(2023, time.June, 30), want: false},
+		{name: "after retirement", cert: bounded, earned: catalog.NewDate(2024, time.January, 1), want: false},
+		{name: "unbounded, long ago", cert: open, earned: catalog.NewDate(1990, time.March, 3), want: true},
+		{name: "unbounded, far future", cert: open, earned: catalog.NewDate(2090, time.March, 3), want: true},
+		{name: "only retired, long before", cert: onlyRetired, earned: catalog.NewDate(1990, time.March, 3), want: true},
+		{name: "only retired, on the day", cert: onlyRetired, earned: catalog.NewDate(2023, time.June, 30), want: false},
+		{name: "only approved, day before", cert: onlyApproved, earned: catalog.NewDate(2019, time.December, 31), want: false},
+		{name: "only approved, far future", cert: onlyApproved, earned: catalog.NewDate(2090, time.March, 3), want: true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -308,17 +309,17 @@ func TestCertificationCountsAt(t *testing.T) {
 }
 
 func TestCertificationHasBasisAndEligibleFor(t *testing.T) {
-	c := Certification{RecognitionBases: []RecognitionBasis{BasisANSI, BasisNCCA}, EligiblePrograms: []Program{ProgramCLT}}
+	c := catalog.Certification{RecognitionBases: []catalog.RecognitionBasis{catalog.BasisANSI, catalog.BasisNCCA}, EligiblePrograms: []catalog.Program{catalog.ProgramCLT}}
 	tests := []struct {
 		name string
 		got  bool
 		want bool
 	}{
-		{name: "has ANSI", got: c.HasBasis(BasisANSI), want: true},
-		{name: "has NCCA", got: c.HasBasis(BasisNCCA), want: true},
-		{name: "not NAM", got: c.HasBasis(BasisNAMEndorsed), want: false},
-		{name: "eligible for CLT", got: c.EligibleFor(ProgramCLT), want: true},
-		{name: "not eligible for CPT", got: c.EligibleFor(ProgramCPT), want: false},
+		{name: "has ANSI", got: c.HasBasis(catalog.BasisANSI), want: true},
+		{name: "has NCCA", got: c.HasBasis(catalog.BasisNCCA), want: true},
+		{name: "not NAM", got: c.HasBasis(catalog.BasisNAMEndorsed), want: false},
+		{name: "eligible for CLT", got: c.EligibleFor(catalog.ProgramCLT), want: true},
+		{name: "not eligible for CPT", got: c.EligibleFor(catalog.ProgramCPT), want: false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,0 +1,307 @@
+package search_test
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/search"
+)
+
+func day(s string) *catalog.Date {
+	d, err := catalog.ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return &d
+}
+
+func held(program catalog.Program) *search.HeldCycle {
+	return &search.HeldCycle{Program: program, CertifiedOn: *day("2021-06-01"), ExpiresOn: *day("2026-06-01")}
+}
+
+func ruleCodes(c search.CredentialCheck) []search.RuleCode {
+	var out []search.RuleCode
+	for _, r := range c.Rules {
+		out = append(out, r.Code)
+	}
+	return out
+}
+
+// TestEachRuleOfTheGuide checks every rule of the credential check on the
+// real seeded catalog: its verdict, its code and the entry it names.
+func TestEachRuleOfTheGuide(t *testing.T) {
+	snap := seededSnapshot(t)
+	for _, tc := range []struct {
+		name    string
+		in      search.CredentialInput
+		verdict search.CredentialVerdict
+		rule    search.RuleCode
+		entry   string
+		points  int
+	}{
+		{"OSHA-30 General Industry counts", search.CredentialInput{Text: "OSHA 30 hr General Industry card"},
+			search.VerdictIndustryCertification, search.RuleOSHAGeneralIndustryCard, "osha-30-general-industry", 10},
+		{"OSHA-10 General Industry counts", search.CredentialInput{Text: "OSHA-10 GI"},
+			search.VerdictIndustryCertification, search.RuleOSHAGeneralIndustryCard, "osha-10-general-industry", 10},
+		{"OSHA Construction card does not", search.CredentialInput{Text: "OSHA 30 Construction"},
+			search.VerdictDoesNotCount, search.RuleOSHAConstructionCard, "", 0},
+		{"OSHA Maritime card does not", search.CredentialInput{Text: "OSHA 10-Hour Maritime"},
+			search.VerdictDoesNotCount, search.RuleOSHAMaritimeCard, "", 0},
+		{"OSHA Disaster Site card does not", search.CredentialInput{Text: "OSHA Disaster Site Worker card"},
+			search.VerdictDoesNotCount, search.RuleOSHADisasterSiteCard, "", 0},
+		{"OSHA card without its industry is asked about", search.CredentialInput{Text: "OSHA 10"},
+			search.VerdictAmbiguous, search.RuleOSHAIndustryNotStated, "", 0},
+		{"training toward a listed certification does not count", search.CredentialInput{Text: "CWI exam prep seminar"},
+			search.VerdictDoesNotCount, search.RuleTrainingTowardListed, "aws-cwi", 0},
+		{"training toward an unlisted certification is CE", search.CredentialInput{Text: "PMP exam prep boot camp, certificate of completion"},
+			search.VerdictContinuingEducation, search.RuleTrainingForUnlisted, "", 10},
+		{"forklift training is CE", search.CredentialInput{Text: "OSHA Forklift Training"},
+			search.VerdictContinuingEducation, search.RuleEquipmentOrIndustryBodyCE, "", 10},
+		{"a city forklift licence is CE", search.CredentialInput{Text: "Forklift operator license issued by the city"},
+			search.VerdictContinuingEducation, search.RuleEquipmentOrIndustryBodyCE, "", 10},
+		{"federal hazmat training is CE", search.CredentialInput{Text: "DOT Hazmat Employee Training (49 CFR 172.704)"},
+			search.VerdictContinuingEducation, search.RuleEquipmentOrIndustryBodyCE, "", 10},
+		{"a listed certification about hazardous materials is IC", search.CredentialInput{Text: "Certified Hazardous Materials Manager"},
+			search.VerdictIndustryCertification, search.RuleOnPreApprovedList, "ihmm-chmm", 10},
+		{"company-specific certificates do not count", search.CredentialInput{Text: "Acme Corp internal crane badge"},
+			search.VerdictDoesNotCount, search.RuleLocalOrCompanySpecific, "", 0},
+		{"attendance-only certificates do not count", search.CredentialInput{Text: "Certificate of attendance, safety conference"},
+			search.VerdictDoesNotCount, search.RuleAttendanceOnly, "", 0},
+		{"general education does not count", search.CredentialInput{Text: "English 101"},
+			search.VerdictDoesNotCount, search.RuleGeneralEducation, "", 0},
+		{"CPT holders may count CLA", search.CredentialInput{Text: "CLA", Held: held(catalog.ProgramCPT)},
+			search.VerdictIndustryCertification, search.RuleMSSCCrossover, "mssc-cla", 10},
+		{"CPT holders may count CPT Green Production", search.CredentialInput{Text: "MSSC Green Production", Held: held(catalog.ProgramCPT)},
+			search.VerdictIndustryCertification, search.RuleOnPreApprovedList, "mssc-cpt-green-production", 10},
+		{"CLT holders may count the CPT Safety certificate", search.CredentialInput{Text: "CPT Safety Certificate", Held: held(catalog.ProgramCLT)},
+			search.VerdictIndustryCertification, search.RuleMSSCCrossover, "mssc-cpt-safety", 10},
+		{"CPT holders may not count the CPT Safety certificate", search.CredentialInput{Text: "MSSC CPT Safety", Held: held(catalog.ProgramCPT)},
+			search.VerdictDoesNotCount, search.RuleProgramNotEligible, "mssc-cpt-safety", 0},
+		{"CLT holders may not count CLA", search.CredentialInput{Text: "Certified Logistics Associate (CLA)", Held: held(catalog.ProgramCLT)},
+			search.VerdictDoesNotCount, search.RuleProgramNotEligible, "mssc-cla", 0},
+		{"without the program a restricted certificate says whom it counts for", search.CredentialInput{Text: "Certified Logistics Technician"},
+			search.VerdictIndustryCertification, search.RuleProgramRestricted, "mssc-clt", 10},
+		{"the full CPT cannot count toward itself", search.CredentialInput{Text: "Certified Production Technician (CPT)", Held: held(catalog.ProgramCPT)},
+			search.VerdictDoesNotCount, search.RuleProgramNotEligible, "", 0},
+		{"earned inside the cycle", search.CredentialInput{Text: "AWS CWI", EarnedOn: day("2023-04-01"), Held: held(catalog.ProgramCPT)},
+			search.VerdictIndustryCertification, search.RuleEarnedInCycle, "aws-cwi", 10},
+		{"earned on the first day of the cycle", search.CredentialInput{Text: "AWS CWI", EarnedOn: day("2021-06-01"), Held: held(catalog.ProgramCPT)},
+			search.VerdictIndustryCertification, search.RuleEarnedInCycle, "aws-cwi", 10},
+		{"earned the day before the cycle", search.CredentialInput{Text: "AWS CWI", EarnedOn: day("2021-05-31"), Held: held(catalog.ProgramCPT)},
+			search.VerdictDoesNotCount, search.RuleEarnedOutsideCycle, "aws-cwi", 0},
+		{"without an earned date the cycle is explained", search.CredentialInput{Text: "AWS CWI", Held: held(catalog.ProgramCPT)},
+			search.VerdictIndustryCertification, search.RuleEarnedDateNeeded, "aws-cwi", 10},
+		{"two entries fitting equally are asked about", search.CredentialInput{Text: "Mobile Crane Operator"},
+			search.VerdictAmbiguous, search.RuleAmbiguousMatch, "", 0},
+		{"the issuer decides between them", search.CredentialInput{Text: "Mobile Crane Operator", Issuer: "NCCER"},
+			search.VerdictIndustryCertification, search.RuleOnPreApprovedList, "nccer-mobile-crane-operator", 10},
+		{"an unlisted certification may be submitted", search.CredentialInput{Text: "ASQ Certified Quality Technician (CQT)"},
+			search.VerdictNotListed, search.RuleNotOnList, "", 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := search.CheckCredential(snap, tc.in)
+			key := ""
+			if got.Entry != nil {
+				key = got.Entry.Key
+			}
+			if got.Verdict != tc.verdict || !slices.Contains(ruleCodes(got), tc.rule) || key != tc.entry || got.Points != tc.points {
+				t.Errorf("got %s %q %v, %d points; want %s %q with rule %s, %d points", got.Verdict, key, ruleCodes(got), got.Points, tc.verdict, tc.entry, tc.rule, tc.points)
+			}
+			if got.NextStep == "" || len(got.Rules) == 0 || got.Rules[0].Description == "" {
+				t.Errorf("an answer must carry its rules in words and a next step: %+v", got)
+			}
+		})
+	}
+}
+
+// TestRetirementAndApprovalBoundWhatCounts retires and approves entries in
+// a copy of the seed and checks credentials earned around those days.
+func TestRetirementAndApprovalBoundWhatCounts(t *testing.T) {
+	data := seededData(t)
+	for i := range data.Certifications {
+		switch data.Certifications[i].Key {
+		case "aws-cwi":
+			data.Certifications[i].Status = catalog.StatusRetired
+			data.Certifications[i].RetiredOn = day("2023-01-01")
+		case "bcsp-csp":
+			data.Certifications[i].ApprovedOn = day("2022-01-01")
+		}
+	}
+	snap := catalog.NewSnapshot(data)
+	for _, tc := range []struct {
+		name, text, earned string
+		verdict            search.CredentialVerdict
+		rule               search.RuleCode
+	}{
+		{"earned before the retirement still counts", "AWS CWI", "2022-12-31", search.VerdictIndustryCertification, search.RuleRetiredAfterEarned},
+		{"earned on the retirement day does not", "AWS CWI", "2023-01-01", search.VerdictDoesNotCount, search.RuleRetiredBeforeEarned},
+		{"earned after the retirement does not", "AWS CWI", "2024-05-05", search.VerdictDoesNotCount, search.RuleRetiredBeforeEarned},
+		{"earned before the approval does not", "CSP", "2021-12-31", search.VerdictDoesNotCount, search.RuleApprovedAfterEarned},
+		{"earned on the approval day counts", "CSP", "2022-01-01", search.VerdictIndustryCertification, search.RuleOnPreApprovedList},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := search.CheckCredential(snap, search.CredentialInput{Text: tc.text, EarnedOn: day(tc.earned)})
+			if got.Verdict != tc.verdict || !slices.Contains(ruleCodes(got), tc.rule) {
+				t.Errorf("got %s %v, want %s with %s", got.Verdict, ruleCodes(got), tc.verdict, tc.rule)
+			}
+		})
+	}
+}
+
+// stubReviews is a PendingReviews that knows one open review and its submitter.
+type stubReviews struct{ name, submitter string }
+
+func (s stubReviews) FindPendingReview(_ context.Context, text, _ string) (*catalog.PendingReview, error) {
+	if strings.Contains(strings.ToLower(text), strings.ToLower(s.name)) {
+		return &catalog.PendingReview{ID: 7, Name: s.name, DueOn: *day("2026-12-20"), Submitters: []string{s.submitter}}, nil
+	}
+	return nil, nil
+}
+
+// staticStore serves one catalog and never changes.
+type staticStore struct{ data *catalog.Data }
+
+func (s staticStore) CatalogVersion(context.Context) (int64, error)      { return s.data.Version, nil }
+func (s staticStore) LoadCatalog(context.Context) (*catalog.Data, error) { return s.data, nil }
+
+func TestCheckerValidatesAndFindsOpenReviews(t *testing.T) {
+	now := func() time.Time { return time.Date(2026, 11, 22, 12, 0, 0, 0, time.UTC) }
+	checker := search.NewCredentialChecker(catalog.New(staticStore{seededData(t)}), stubReviews{name: "Certified Widget Rigger"}, now)
+	ctx := context.Background()
+	got, err := checker.Check(ctx, search.CredentialInput{Text: "Certified Widget Rigger (CWR)"})
+	if err != nil || got.Verdict != search.VerdictUnderReview || !slices.Contains(ruleCodes(got), search.RuleUnderCatalogReview) {
+		t.Fatalf("a credential under review: %+v, %v", got, err)
+	}
+	for _, tc := range []struct {
+		name  string
+		ins   []search.CredentialInput
+		field string
+	}{
+		{"empty text", []search.CredentialInput{{Text: ""}}, "text"},
+		{"whitespace text", []search.CredentialInput{{Text: " \t\n "}}, "text"},
+		{"text over 300 characters", []search.CredentialInput{{Text: strings.Repeat("é", 301)}}, "text"},
+		{"earned in the future", []search.CredentialInput{{Text: "AWS CWI", EarnedOn: day("2026-11-25")}}, "earnedOn"},
+		{"earned after the cycle", []search.CredentialInput{{Text: "AWS CWI", EarnedOn: day("2026-06-02"), Held: held(catalog.ProgramCPT)}}, "earnedOn"},
+		{"a cycle that ends before it starts", []search.CredentialInput{{Text: "AWS CWI", Held: &search.HeldCycle{Program: catalog.ProgramCPT, CertifiedOn: *day("2021-06-01"), ExpiresOn: *day("2020-06-01")}}}, "held.expiresOn"},
+		{"the second of a batch", []search.CredentialInput{{Text: "AWS CWI"}, {Text: ""}}, "inputs.1.text"},
+		{"more than 100 at once", make([]search.CredentialInput, 101), "inputs"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := checker.CheckMany(ctx, tc.ins)
+			var e *catalog.Error
+			if err == nil || catalog.ErrorCode(err) != catalog.CodeInvalid {
+				t.Fatalf("err = %v, want BAD_USER_INPUT", err)
+			}
+			if e = err.(*catalog.Error); e.Field != tc.field {
+				t.Errorf("field = %q, want %q", e.Field, tc.field)
+			}
+		})
+	}
+	if _, err := checker.Check(ctx, search.CredentialInput{Text: "AWS CWI", EarnedOn: day("2026-11-23")}); err != nil {
+		t.Errorf("a date one day ahead of UTC (a candidate east of UTC) must be accepted: %v", err)
+	}
+}
+
+// withEntry returns the seed catalog with one more entry of a new
+// organization, as staff add one.
+func withEntry(t *testing.T, name, acronym string) *catalog.Data {
+	t.Helper()
+	data := seededData(t)
+	org := catalog.Organization{ID: int64(len(data.Organizations) + 1), Key: "staff-added", Name: "Staff Added Certification Board", Acronym: "SACB"}
+	data.Organizations = append(data.Organizations, org)
+	cert := catalog.Certification{
+		ID: int64(len(data.Certifications) + 1), Key: "staff-added-entry", Name: name, DisplayName: name,
+		OrganizationID: org.ID, OrganizationKey: org.Key,
+		RecognitionBases: []catalog.RecognitionBasis{catalog.BasisANSI}, EligiblePrograms: []catalog.Program{catalog.ProgramCPT, catalog.ProgramCLT},
+	}
+	if acronym != "" {
+		cert.Aliases = []catalog.Alias{{Kind: catalog.AliasAcronym, Value: acronym}}
+	}
+	data.Certifications = append(data.Certifications, cert)
+	data.Version++
+	return data
+}
+
+// TestAStaffAddedEntryCapturesNoGenericText adds a forklift trainer
+// certification, as staff approved one: generic forklift texts stay
+// Continuing Education (FAQ 15), and only a text naming the entry in full
+// is that entry.
+func TestAStaffAddedEntryCapturesNoGenericText(t *testing.T) {
+	snap := catalog.NewSnapshot(withEntry(t, "Certified Forklift Trainer Instructor", "CFTI"))
+	for _, text := range []string{"forklift certification", "Forklift Certified", "Certified Forklift Operator", "forklift trainer", "Forklift train the trainer"} {
+		if got := search.CheckCredential(snap, search.CredentialInput{Text: text}); got.Verdict != search.VerdictContinuingEducation {
+			t.Errorf("%q: %s %v, want CONTINUING_EDUCATION", text, got.Verdict, got.Entry)
+		}
+	}
+	for _, text := range []string{"Certified Forklift Trainer Instructor", "CFTI"} {
+		if got := search.CheckCredential(snap, search.CredentialInput{Text: text}); got.Verdict != search.VerdictIndustryCertification || got.Entry.Key != "staff-added-entry" {
+			t.Errorf("%q: %s %v, want the staff-added entry", text, got.Verdict, got.Entry)
+		}
+	}
+}
+
+// TestSymbolsWrittenOutFindStaffAddedEntries adds entries whose names hold
+// "+" and "&": the names written out ("A plus", "and") find them, as the
+// symbols do.
+func TestSymbolsWrittenOutFindStaffAddedEntries(t *testing.T) {
+	for _, tc := range []struct{ entry, text string }{
+		{"Certified Technician A+", "Certified Technician A plus"},
+		{"Certified Technician A plus", "Certified Technician A+"},
+		{"Certified Pumps & Valves Specialist", "Certified Pumps and Valves Specialist"},
+	} {
+		snap := catalog.NewSnapshot(withEntry(t, tc.entry, ""))
+		if got := search.CheckCredential(snap, search.CredentialInput{Text: tc.text}); got.Verdict != search.VerdictIndustryCertification || got.Entry.Key != "staff-added-entry" {
+			t.Errorf("%q against %q: %s %v", tc.text, tc.entry, got.Verdict, got.Entry)
+		}
+	}
+}
+
+// TestQualifyingAnswersSayWhatToClaim checks that an Industry
+// Certification answer claims the rule table's row for it with the entry
+// and the earned date, a Continuing Education answer the third-party
+// training row with the text as title, and an answer that earns nothing
+// no claim.
+func TestQualifyingAnswersSayWhatToClaim(t *testing.T) {
+	snap := seededSnapshot(t)
+	earned := day("2023-04-01")
+	ic := search.CheckCredential(snap, search.CredentialInput{Text: "AWS CWI", EarnedOn: earned})
+	if c := ic.Claim; c == nil || c.Category != catalog.CategoryIndustryCertification || c.ActivityTypeKey != "ic-certification" ||
+		c.CertificationID != ic.Entry.ID || c.CompletedOn == nil || *c.CompletedOn != *earned || c.Title != ic.Entry.DisplayName || c.CatalogReviewID != 0 {
+		t.Errorf("IC claim = %+v", ic.Claim)
+	}
+	ce := search.CheckCredential(snap, search.CredentialInput{Text: " Forklift operator training "})
+	if c := ce.Claim; c == nil || c.Category != catalog.CategoryContinuingEducation || c.ActivityTypeKey != "ce-third-party" || c.CertificationID != 0 || c.Title != "Forklift operator training" {
+		t.Errorf("CE claim = %+v", ce.Claim)
+	}
+	for _, text := range []string{"OSHA 10 Construction", "Certified Sprocket Juggler", "Mobile Crane Operator", "CWI prep course"} {
+		if got := search.CheckCredential(snap, search.CredentialInput{Text: text}); got.Claim != nil {
+			t.Errorf("%q (%s) claims %+v", text, got.Verdict, got.Claim)
+		}
+	}
+}
+
+// TestTheUnderReviewClaimNamesTheReviewToItsSubmitterOnly checks that the
+// claim of an UNDER_REVIEW answer names the open review to a candidate who
+// submitted it, and to no one else.
+func TestTheUnderReviewClaimNamesTheReviewToItsSubmitterOnly(t *testing.T) {
+	now := func() time.Time { return time.Date(2026, 11, 22, 12, 0, 0, 0, time.UTC) }
+	checker := search.NewCredentialChecker(catalog.New(staticStore{seededData(t)}), stubReviews{name: "Certified Widget Rigger", submitter: "C-1"}, now)
+	for who, p := range map[string]*catalog.Principal{
+		"the submitter":     {Subject: "C-1", Roles: []catalog.Role{catalog.RoleCandidate}},
+		"another candidate": {Subject: "C-2", Roles: []catalog.Role{catalog.RoleCandidate}},
+		"an anonymous":      nil,
+	} {
+		ctx := context.Background()
+		if p != nil {
+			ctx = catalog.WithPrincipal(ctx, p)
+		}
+		got, err := checker.Check(ctx, search.CredentialInput{Text: "Certified Widget Rigger"})
+		if err != nil || got.Claim == nil || got.Claim.ActivityTypeKey != "ic-certification" || (got.Claim.CatalogReviewID == 7) != (who == "the submitter") {
+			t.Errorf("%s: claim %+v, %v", who, got.Claim, err)
+		}
+	}
+}
