@@ -68,8 +68,8 @@ soak:
 ## fuzz: run each fuzz target for FUZZTIME (the committed corpora also run in make test)
 FUZZTIME ?= 15s
 fuzz:
-	$(GO) test -run '^$$' -fuzz '^FuzzCheckCredential$$' -fuzztime $(FUZZTIME) ./catalog/
-	$(GO) test -run '^$$' -fuzz '^FuzzComputePoints$$' -fuzztime $(FUZZTIME) ./catalog/
+	$(GO) test -run '^$$' -fuzz '^FuzzCheckCredential$$' -fuzztime $(FUZZTIME) ./catalog/search/
+	$(GO) test -run '^$$' -fuzz '^FuzzComputePoints$$' -fuzztime $(FUZZTIME) ./catalog/points/
 	$(GO) test -run '^$$' -fuzz '^FuzzDecodeID$$' -fuzztime $(FUZZTIME) ./graph/relay/
 	$(GO) test -run '^$$' -fuzz '^FuzzDecodeCursor$$' -fuzztime $(FUZZTIME) ./graph/relay/
 	$(GO) test -run '^$$' -fuzz '^FuzzDecodeParams$$' -fuzztime $(FUZZTIME) ./internal/httpapi/

@@ -26,6 +26,8 @@ func ConflictAsUserError(err error, field string) []*Error {
 	return nil
 }
 
+// UserErrorOrNil is nil for a CONFLICT, which ConflictAsUserError reports
+// as a user error, and err itself otherwise.
 func UserErrorOrNil(err error) error {
 	if ErrorCode(err) == CodeConflict {
 		return nil

@@ -1,7 +1,11 @@
-// Package catalog is the domain of the MSSC recertification service: the
+// Package catalog is the centre of the MSSC recertification domain: the
 // pre-approved catalog of industry certifications, the related fields, the
-// CPT and CLT key activities and the rule tables, and the queries over them.
+// CPT and CLT key activities and the rule tables, its snapshots and the
+// queries over them, with the types every subject shares (Error,
+// Principal, Page, Date, the clock, Change and the open reviews).
 //
-// It imports no storage, GraphQL or HTTP package. It declares the Store it
-// needs and holds every business rule as plain Go.
+// It imports no storage, GraphQL or HTTP package, and none of the subject
+// packages beneath it (points, search, review, application, candidate,
+// notification), which import it. It declares the Store it needs and holds
+// every business rule of the catalog as plain Go.
 package catalog

@@ -81,6 +81,7 @@ func ErrorCode(err error) Code {
 	return CodeInternal
 }
 
+// AsError returns err as the domain Error it wraps, or as an INTERNAL error.
 func AsError(err error) *Error {
 	var e *Error
 	if errors.As(err, &e) {

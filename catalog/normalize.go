@@ -95,6 +95,7 @@ func StripParenthesised(s string) string {
 	return out
 }
 
+// FirstNonEmpty returns the first value that is not empty, or "".
 func FirstNonEmpty(values ...string) string {
 	for _, v := range values {
 		if v != "" {
@@ -104,6 +105,7 @@ func FirstNonEmpty(values ...string) string {
 	return ""
 }
 
+// HasControl reports whether s holds a control character.
 func HasControl(s string) bool {
 	for _, r := range s {
 		if unicode.IsControl(r) {
@@ -113,6 +115,7 @@ func HasControl(s string) bool {
 	return false
 }
 
+// EqualFold reports whether two names are equal once normalized.
 func EqualFold(a, b string) bool { return NormalizeText(a) == NormalizeText(b) }
 
 func SortedUnique[T ~string](in []T) []T {

@@ -84,7 +84,7 @@ func (r PageRequest) CheckScope(scope string) error {
 	return nil
 }
 
-// ordering is the sort of a list: each item's cursor, and whether the
+// Ordering is the sort of a list: each item's cursor, and whether the
 // (Key, ID) order is descending.
 type Ordering[T any] struct {
 	Scope      string
@@ -105,6 +105,7 @@ func (o Ordering[T]) compare(a, b Cursor) int {
 	return c
 }
 
+// Sort sorts items in place by the ordering.
 func (o Ordering[T]) Sort(items []T) {
 	sort.SliceStable(items, func(i, j int) bool {
 		return o.compare(o.cursor(items[i]), o.cursor(items[j])) < 0
@@ -124,7 +125,7 @@ func compareKeyed(ak string, aid int64, bk string, bid int64) int {
 	return 0
 }
 
-// paginate cuts one page out of items, which must already be sorted by o.
+// Paginate cuts one page out of items, which must already be sorted by o.
 func Paginate[T any](items []T, o Ordering[T], req PageRequest) (Page[T], error) {
 	if err := req.Validate(); err != nil {
 		return Page[T]{}, err

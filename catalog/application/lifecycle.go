@@ -150,6 +150,7 @@ func feeName(kind catalog.FeeKind) string {
 	return strings.ToLower(strings.ReplaceAll(string(kind), "_", " "))
 }
 
+// FormatMoney writes an amount as the notifications show it.
 func FormatMoney(m catalog.Money) string {
 	return fmt.Sprintf("%s %d.%02d", m.Currency, m.Cents/100, m.Cents%100)
 }

@@ -6,7 +6,7 @@ import (
 	"github.com/mssc/recert/catalog/review"
 )
 
-// ruleDays reads a figure of the rule tables as whole days or years.
+// RuleDays reads a figure of the rule tables as whole days or years.
 func RuleDays(s *catalog.Snapshot, key string) int { return int(review.RuleValue(s, key)) }
 
 // WindowOpensOn is the first day an application may be submitted: the
