@@ -6,6 +6,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"github.com/mssc/recert/catalog/gormstore/readreplica"
 	"github.com/uptrace/opentelemetry-go-extra/otelgorm"
 	"net"
 	"os"
@@ -72,7 +73,7 @@ type Store struct {
 	// process on SQLite.
 	localReviews localListeners
 	// replicas route reads to PostgreSQL read replicas; nil without.
-	replicas *replicas
+	replicas *readreplica.Replicas
 }
 
 // Open connects to the configured database and checks that it answers.
@@ -156,7 +157,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		if maxLag == 0 {
 			maxLag = 5 * time.Second
 		}
-		if store.replicas, err = useReplicas(db, pgConfig, cfg.ReplicaURLs, maxLag); err != nil {
+		if store.replicas, err = readreplica.UseReplicas(db, pgConfig, cfg.ReplicaURLs, maxLag, maxPostgresConns); err != nil {
 			_ = sqlDB.Close()
 			return nil, err
 		}
@@ -173,7 +174,7 @@ func (s *Store) SQLDB() (*sql.DB, error) { return s.db.DB() }
 // Close closes the connection pool.
 func (s *Store) Close() error {
 	if s.replicas != nil {
-		s.replicas.close()
+		s.replicas.Close()
 	}
 	sqlDB, err := s.db.DB()
 	if err != nil {

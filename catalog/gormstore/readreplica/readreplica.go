@@ -1,4 +1,4 @@
-package gormstore
+package readreplica
 
 import (
 	"context"
@@ -19,36 +19,36 @@ import (
 // replicaProbeEvery is how often each replica's health and lag are read.
 const replicaProbeEvery = 250 * time.Millisecond
 
-// replicas routes reads to the PostgreSQL read replicas that answer and
+// Replicas routes reads to the PostgreSQL read replicas that answer and
 // keep up, and to the primary when none does. The read pools dbresolver
 // is given are the replicas in order followed by the primary, so that
 // the policy can always fall back to it.
-type replicas struct {
+type Replicas struct {
 	// probes are one small pool per replica, for the health checks.
 	probes []*sql.DB
-	// healthy says, per replica, whether it answered its last probe with
+	// Healthy says, per replica, whether it answered its last probe with
 	// a lag within maxLag.
-	healthy []atomic.Bool
+	Healthy []atomic.Bool
 	maxLag  time.Duration
 	next    atomic.Uint64
-	// servedByReplica and servedByPrimary count the reads routed.
-	servedByReplica, servedByPrimary atomic.Int64
+	// ServedByReplica and servedByPrimary count the reads routed.
+	ServedByReplica, ServedByPrimary atomic.Int64
 	stop                             context.CancelFunc
 }
 
 // Resolve picks a healthy replica in turn, or the primary (the last pool)
 // when none is healthy.
-func (r *replicas) Resolve(pools []gorm.ConnPool) gorm.ConnPool {
-	n := len(r.healthy)
+func (r *Replicas) Resolve(pools []gorm.ConnPool) gorm.ConnPool {
+	n := len(r.Healthy)
 	start := int(r.next.Add(1))
 	for i := range n {
 		k := (start + i) % n
-		if r.healthy[k].Load() {
-			r.servedByReplica.Add(1)
+		if r.Healthy[k].Load() {
+			r.ServedByReplica.Add(1)
 			return pools[k]
 		}
 	}
-	r.servedByPrimary.Add(1)
+	r.ServedByPrimary.Add(1)
 	return pools[len(pools)-1]
 }
 
@@ -63,7 +63,7 @@ const lagQuery = `SELECT CASE
   ELSE COALESCE(EXTRACT(EPOCH FROM now() - pg_last_xact_replay_timestamp()), 1e9) END`
 
 // run probes every replica until ctx ends.
-func (r *replicas) run(ctx context.Context) {
+func (r *Replicas) run(ctx context.Context) {
 	t := time.NewTicker(replicaProbeEvery)
 	defer t.Stop()
 	for {
@@ -72,7 +72,7 @@ func (r *replicas) run(ctx context.Context) {
 			var lag float64
 			err := db.QueryRowContext(pctx, lagQuery).Scan(&lag)
 			cancel()
-			r.healthy[i].Store(err == nil && lag <= r.maxLag.Seconds())
+			r.Healthy[i].Store(err == nil && lag <= r.maxLag.Seconds())
 		}
 		select {
 		case <-ctx.Done():
@@ -82,10 +82,11 @@ func (r *replicas) run(ctx context.Context) {
 	}
 }
 
-// useReplicas registers dbresolver on db with the replicas at urls and
-// the primary pc as the last resort, and starts probing the replicas.
-func useReplicas(db *gorm.DB, pc *pgx.ConnConfig, urls []string, maxLag time.Duration) (*replicas, error) {
-	r := &replicas{healthy: make([]atomic.Bool, len(urls)), maxLag: maxLag}
+// UseReplicas registers dbresolver on db with the replicas at urls and
+// the primary pc as the last resort, each with a pool of at most maxConns
+// connections, and starts probing the replicas.
+func UseReplicas(db *gorm.DB, pc *pgx.ConnConfig, urls []string, maxLag time.Duration, maxConns int) (*Replicas, error) {
+	r := &Replicas{Healthy: make([]atomic.Bool, len(urls)), maxLag: maxLag}
 	var dialectors []gorm.Dialector
 	for _, u := range urls {
 		rc, err := pgx.ParseConfig(u)
@@ -103,7 +104,7 @@ func useReplicas(db *gorm.DB, pc *pgx.ConnConfig, urls []string, maxLag time.Dur
 	}
 	dialectors = append(dialectors, postgres.New(postgres.Config{Conn: stdlib.OpenDB(*pc.Copy())}))
 	resolver := dbresolver.Register(dbresolver.Config{Replicas: dialectors, Policy: r}).
-		SetMaxOpenConns(maxPostgresConns).SetMaxIdleConns(maxPostgresConns).SetConnMaxIdleTime(5 * time.Minute)
+		SetMaxOpenConns(maxConns).SetMaxIdleConns(maxConns).SetConnMaxIdleTime(5 * time.Minute)
 	if err := db.Use(resolver); err != nil {
 		return nil, fmt.Errorf("cannot route reads to the replicas: %v", err)
 	}
@@ -129,7 +130,7 @@ func useReplicas(db *gorm.DB, pc *pgx.ConnConfig, urls []string, maxLag time.Dur
 		pctx, c := context.WithTimeout(ctx, time.Second)
 		err := p.QueryRowContext(pctx, lagQuery).Scan(&lag)
 		c()
-		r.healthy[i].Store(err == nil && lag <= maxLag.Seconds())
+		r.Healthy[i].Store(err == nil && lag <= maxLag.Seconds())
 	}
 	go r.run(ctx)
 	return r, nil
@@ -155,38 +156,10 @@ func primaryFirst(route func(*gorm.DB)) func(*gorm.DB) {
 	}
 }
 
-// close stops the probes.
-func (r *replicas) close() {
+// Close stops the probes.
+func (r *Replicas) Close() {
 	r.stop()
 	for _, p := range r.probes {
 		_ = p.Close()
 	}
-}
-
-// ReplicaReads returns how many reads went to a replica and how many fell
-// back to the primary because no replica was healthy; both are zero
-// without replicas.
-func (s *Store) ReplicaReads() (replica, primary int64) {
-	if s.replicas == nil {
-		return 0, 0
-	}
-	return s.replicas.servedByReplica.Load(), s.replicas.servedByPrimary.Load()
-}
-
-// ReplicasHealthy returns how many replicas are healthy, of how many.
-func (s *Store) ReplicasHealthy() (healthy, total int) {
-	if s.replicas == nil {
-		return 0, 0
-	}
-	for i := range s.replicas.healthy {
-		if s.replicas.healthy[i].Load() {
-			healthy++
-		}
-	}
-	return healthy, len(s.replicas.healthy)
-}
-
-// readsFromReplica reports whether ctx's reads may go to a replica.
-func (s *Store) readsFromReplica(ctx context.Context) bool {
-	return s.replicas != nil && !readroute.WantsPrimary(ctx)
 }
