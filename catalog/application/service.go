@@ -12,13 +12,21 @@ import (
 	"time"
 )
 
+// CandidateReader is what applications read of the candidates' store.
+type CandidateReader interface {
+	// CandidateByID returns the candidate, or nil when there is none.
+	CandidateByID(ctx context.Context, id int64) (*candidate.Candidate, error)
+	// CandidatesByNumber returns the candidates with these MSSC candidate IDs.
+	CandidatesByNumber(ctx context.Context, numbers []string) (map[string]*candidate.Candidate, error)
+}
+
 // Applications is the service of recertification applications: candidates
 // build and submit them, staff review and decide, and denials may be
 // reviewed and appealed. Every state change follows Transitions.
 type Applications struct {
 	catalog    *catalog.Catalog
 	store      ApplicationStore
-	candidates candidate.CandidateStore
+	candidates CandidateReader
 	reviews    *review.Reviews
 	files      catalog.FileStorage
 	now        func() time.Time
@@ -28,7 +36,7 @@ type Applications struct {
 
 // NewApplications returns the application service; reviews finds the
 // catalog reviews activities may name; now is the clock.
-func NewApplications(cat *catalog.Catalog, store ApplicationStore, candidates candidate.CandidateStore, reviews *review.Reviews, files catalog.FileStorage, now func() time.Time) *Applications {
+func NewApplications(cat *catalog.Catalog, store ApplicationStore, candidates CandidateReader, reviews *review.Reviews, files catalog.FileStorage, now func() time.Time) *Applications {
 	return &Applications{catalog: cat, store: store, candidates: candidates, reviews: reviews, files: files, now: now, maxActivities: DefaultMaxActivities}
 }
 

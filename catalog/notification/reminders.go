@@ -11,11 +11,22 @@ import (
 	"time"
 )
 
+// ApplicationReader is what the reminders read of the applications' store.
+type ApplicationReader interface {
+	// ApplicationsOfCandidate returns a candidate's applications, newest first.
+	ApplicationsOfCandidate(ctx context.Context, candidateID int64) ([]*application.Application, error)
+	// ExpiringCertifications returns the held certifications that expire
+	// in the given days, with their candidates.
+	ExpiringCertifications(ctx context.Context, from, to catalog.Date) ([]application.ExpiringCertification, error)
+	// PageApplications pages the applications the filter keeps.
+	PageApplications(ctx context.Context, f application.ApplicationFilter, req catalog.PageRequest) (catalog.Page[*application.Application], error)
+}
+
 // Reminders finds who is due a date-driven reminder on the service's today
 // and records those notifications, each once.
 type Reminders struct {
 	catalog *catalog.Catalog
-	apps    application.ApplicationStore
+	apps    ApplicationReader
 	store   NotificationStore
 	now     func() time.Time
 	staff   []string
@@ -23,7 +34,7 @@ type Reminders struct {
 
 // NewReminders returns the reminder finder; staff are the addresses that
 // receive the daily digest of applications due soon or overdue.
-func NewReminders(cat *catalog.Catalog, apps application.ApplicationStore, store NotificationStore, staff []string, now func() time.Time) *Reminders {
+func NewReminders(cat *catalog.Catalog, apps ApplicationReader, store NotificationStore, staff []string, now func() time.Time) *Reminders {
 	return &Reminders{catalog: cat, apps: apps, store: store, now: now, staff: staff}
 }
 
