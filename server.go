@@ -27,12 +27,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/mssc/recert/catalog"
-	"github.com/mssc/recert/catalog/application"
-	"github.com/mssc/recert/catalog/candidate"
 	"github.com/mssc/recert/catalog/gormstore"
-	"github.com/mssc/recert/catalog/notification"
-	"github.com/mssc/recert/catalog/review"
-	"github.com/mssc/recert/catalog/search"
 	"github.com/mssc/recert/internal/auth"
 	"github.com/mssc/recert/internal/blobstore"
 	"github.com/mssc/recert/internal/config"
@@ -44,6 +39,7 @@ import (
 	"github.com/mssc/recert/internal/observe"
 	"github.com/mssc/recert/internal/readroute"
 	"github.com/mssc/recert/internal/respcache"
+	"github.com/mssc/recert/internal/services"
 	"github.com/mssc/recert/internal/tracing"
 	"github.com/mssc/recert/resolvers"
 	"github.com/mssc/recert/seed"
@@ -128,10 +124,6 @@ func run(ctx context.Context, args []string, getenv func(string) string, logs io
 }
 
 func serve(ctx context.Context, cfg config.Config, store *gormstore.Store, logger *slog.Logger, tracingOn bool) error {
-	cat := catalog.New(store)
-	if _, err := cat.Snapshot(ctx); err != nil {
-		return fmt.Errorf("loading the catalog: %w", err)
-	}
 	uploadsURL := cfg.UploadsURL
 	if uploadsURL == "" {
 		uploadsURL = blobstore.DefaultURL(filepath.Dir(cfg.SQLitePath))
@@ -148,27 +140,19 @@ func serve(ctx context.Context, cfg config.Config, store *gormstore.Store, logge
 		logger.Warn("the development clock is set: every rule takes its day for today, not the real day",
 			"app_clock", cfg.Clock.String(), "today", catalog.DateOf(clock()).String(), "real_today", catalog.DateOf(time.Now().UTC()).String())
 	}
-	reviews := review.NewReviews(cat, store, blobs.Files(limits), clock)
-	openReviews := catalog.NewOpenReviews(store)
-	reviews.UseOpenReviews(openReviews, cfg.MaxOpenReviewsPerCandidate)
-	go cat.Watch(ctx, store.ListenCatalogChanges)
-	go openReviews.Watch(ctx, store.ListenOpenReviewChanges)
+	svc := services.New(store, services.Config{Files: blobs.Files(limits), Clock: clock,
+		MaxOpenReviewsPerCandidate: cfg.MaxOpenReviewsPerCandidate, MaxActivitiesPerApplication: cfg.MaxActivitiesPerApplication})
+	cat, openReviews, applications, inbox := svc.Catalog, svc.OpenReviews, svc.Applications, svc.Inbox
+	if _, err := cat.Snapshot(ctx); err != nil {
+		return fmt.Errorf("loading the catalog: %w", err)
+	}
+	svc.Watch(ctx)
 	verifier, err := auth.NewVerifier(ctx, cfg.Auth)
 	if err != nil {
 		logger.Warn("bearer tokens are refused", "reason", err.Error())
 		verifier = nil
 	}
-	applications := application.NewApplications(cat, store, store, reviews, blobs.Files(limits), clock).LimitActivities(cfg.MaxActivitiesPerApplication)
-	inbox := notification.NewInbox(store, candidate.NewCandidates(store, clock), clock)
-	schema := resolvers.NewSchema(&resolvers.Resolver{
-		Catalog:            cat,
-		CandidateService:   candidate.NewCandidates(store, clock),
-		CredentialChecker:  search.NewCredentialChecker(cat, openReviews, clock),
-		ReviewService:      reviews,
-		CurationService:    review.NewCuration(cat, store, clock),
-		ApplicationService: applications,
-		InboxService:       inbox,
-	})
+	schema := resolvers.NewSchema(svc.Resolver())
 	cache := respcache.New(cat, openReviews, responseCacheEntries)
 	sqlDB, err := store.SQLDB()
 	if err != nil {
@@ -198,7 +182,7 @@ func serve(ctx context.Context, cfg config.Config, store *gormstore.Store, logge
 	api := httpapi.New(httpapi.Config{
 		Schema: schema, Logger: logger,
 		GraphiQL: !cfg.Production, Introspection: !cfg.Production, Production: cfg.Production,
-		Tokens: tokenVerifier(verifier), Files: application.AnyFileReader(reviews, application.NewProofs(store, blobs.Files(limits))), Letters: formletter.New(applications), MaxUploadBytes: cfg.MaxUploadBytes + 1<<20,
+		Tokens: tokenVerifier(verifier), Files: svc.Files, Letters: formletter.New(applications), MaxUploadBytes: cfg.MaxUploadBytes + 1<<20,
 		MaxBodyBytes: cfg.MaxBodyBytes, ResolverTimeout: cfg.ResolverTimeout,
 		MaxUploadFiles: cfg.Caps.MaxUploadFiles, MaxUploadPaths: cfg.Caps.MaxUploadPaths, UploadSpool: spool,
 		Streams: httpapi.StreamLimits{MaxStreamsPerClient: cfg.Caps.MaxStreamsPerClient,

@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"context"
+	"fmt"
 	"sync"
 	"sync/atomic"
 )
@@ -11,6 +12,7 @@ import (
 // has changed, so a read costs one version check at most.
 type Catalog struct {
 	store   Store
+	require []func(*Snapshot) error
 	current atomic.Pointer[Snapshot]
 	reload  sync.Mutex
 	subs    subscribers
@@ -19,9 +21,12 @@ type Catalog struct {
 	watching atomic.Bool
 }
 
-// New returns a Catalog reading from store.
-func New(store Store) *Catalog {
-	return &Catalog{store: store}
+// New returns a Catalog reading from store. Every snapshot must pass each
+// of require before it is served, such as the points package's Require,
+// which builds the one validated Rulebook: a snapshot that fails stops the
+// start, and later keeps the last good snapshot in service.
+func New(store Store, require ...func(*Snapshot) error) *Catalog {
+	return &Catalog{store: store, require: require}
 }
 
 type requestScopeKey struct{}
@@ -109,6 +114,14 @@ func (c *Catalog) Latest(ctx context.Context) (*Snapshot, error) {
 		return nil, err
 	}
 	snap := NewSnapshot(data)
+	for _, check := range c.require {
+		if err := check(snap); err != nil {
+			if cur != nil {
+				return cur, nil
+			}
+			return nil, fmt.Errorf("catalog version %d: %w", snap.Version(), err)
+		}
+	}
 	c.current.Store(snap)
 	return snap, nil
 }

@@ -1,9 +1,10 @@
 package application
 
 import (
+	"time"
+
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/points"
-	"time"
 )
 
 // ApplicationStatus is where a recertification application stands.

@@ -3,8 +3,9 @@ package application
 import (
 	"context"
 	"fmt"
-	"github.com/mssc/recert/catalog"
 	"time"
+
+	"github.com/mssc/recert/catalog"
 )
 
 // ApplicationBundle is a CPT and a CLT application submitted together for

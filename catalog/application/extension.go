@@ -2,10 +2,11 @@ package application
 
 import (
 	"context"
-	"github.com/mssc/recert/catalog"
-	"github.com/mssc/recert/catalog/candidate"
 	"time"
 	"unicode/utf8"
+
+	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/candidate"
 )
 
 // RequestExtension asks for the cycle's one extension, for a course ending

@@ -3,14 +3,15 @@ package application
 import (
 	"context"
 	"fmt"
-	"github.com/mssc/recert/catalog"
-	"github.com/mssc/recert/catalog/candidate"
-	"github.com/mssc/recert/catalog/points"
 	"slices"
 	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/candidate"
+	"github.com/mssc/recert/catalog/points"
 )
 
 // ActivityRefusalCode names the ground on which a reviewer refuses a

@@ -3,11 +3,12 @@ package application
 import (
 	"context"
 	"fmt"
-	"github.com/mssc/recert/catalog"
-	"github.com/mssc/recert/catalog/points"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/points"
 )
 
 // FormLetterKind names one of the guide's five Recertification Letters of

@@ -3,12 +3,13 @@ package application
 import (
 	"context"
 	"fmt"
-	"github.com/mssc/recert/catalog"
-	"github.com/mssc/recert/catalog/candidate"
-	"github.com/mssc/recert/catalog/points"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/candidate"
+	"github.com/mssc/recert/catalog/points"
 )
 
 // Submit submits one draft, or a CPT and a CLT draft together for the
@@ -91,7 +92,7 @@ func (s *Applications) submit(ctx context.Context, p *catalog.Principal, ids []i
 	if len(apps) == 2 {
 		if !BundleEligible(snap, apps[0], apps[1]) {
 			return nil, []*catalog.Error{catalog.Invalid("applicationIds", "the bundled fee is for a CPT and a CLT certification expiring within %d days of each other; submit them one by one",
-				RuleDays(snap, "bundle_expiry_window_days"))}, nil
+				Figures(snap).BundleExpiryWindowDays)}, nil
 		}
 		kind = catalog.FeeBundledApplication
 	}

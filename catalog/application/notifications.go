@@ -2,9 +2,10 @@ package application
 
 import (
 	"fmt"
-	"github.com/mssc/recert/catalog"
 	"strconv"
 	"time"
+
+	"github.com/mssc/recert/catalog"
 )
 
 // applicationNotifications are the notifications the change of each
@@ -53,11 +54,11 @@ func applicationNotification(snap *catalog.Snapshot, a *Application, action Appl
 		late, _ := Fee(snap, catalog.FeeLateDetailedReview)
 		appeal, _ := Fee(snap, catalog.FeeAppeal)
 		facts["deniedOn"] = today.String()
-		facts["freeReviewUntil"] = today.AddDays(RuleDays(snap, "free_detailed_review_days")).String()
+		facts["freeReviewUntil"] = today.AddDays(Figures(snap).FreeDetailedReviewDays).String()
 		facts["reviewFee"] = FormatMoney(free)
 		facts["lateReviewFee"] = FormatMoney(late)
 		facts["appealFee"] = FormatMoney(appeal)
-		facts["answerDays"] = strconv.Itoa(RuleDays(snap, "decision_days"))
+		facts["answerDays"] = strconv.Itoa(Figures(snap).DecisionDays)
 		for i, r := range a.DenialReasons {
 			facts["reason"+strconv.Itoa(i+1)] = r
 		}

@@ -2,8 +2,9 @@ package application
 
 import (
 	"context"
-	"github.com/mssc/recert/catalog"
 	"io"
+
+	"github.com/mssc/recert/catalog"
 )
 
 // ProofStore finds the applications an uploaded proof belongs to.

@@ -2,10 +2,11 @@ package application
 
 import (
 	"fmt"
+	"strings"
+
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/candidate"
 	"github.com/mssc/recert/catalog/points"
-	"strings"
 )
 
 // categoryNames are the guide's names of the point categories, as a
@@ -64,7 +65,7 @@ func activityTitle(a *Application, id int64) string {
 // draft could never be submitted. A certification whose expiration an
 // extension has already moved cannot be extended again.
 func CheckCanStart(s *catalog.Snapshot, held *candidate.HeldCertification, today catalog.Date) *catalog.Error {
-	lastExtendable := held.ExpiresOn.AddDays(RuleDays(s, "extension_days"))
+	lastExtendable := held.ExpiresOn.AddDays(Figures(s).ExtensionDays)
 	if held.ExtendedFrom != nil {
 		lastExtendable = held.ExpiresOn
 	}
@@ -73,5 +74,5 @@ func CheckCanStart(s *catalog.Snapshot, held *candidate.HeldCertification, today
 	}
 	return &catalog.Error{Code: catalog.CodeInvalid, Field: "program", Message: fmt.Sprintf(
 		"your %s certification expired on %s and the %d days an extension could cover ended on %s: it can no longer be recertified; earn the certification again instead",
-		held.Program, held.ExpiresOn, RuleDays(s, "extension_days"), lastExtendable)}
+		held.Program, held.ExpiresOn, Figures(s).ExtensionDays, lastExtendable)}
 }

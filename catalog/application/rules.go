@@ -2,17 +2,30 @@ package application
 
 import (
 	"fmt"
+
 	"github.com/mssc/recert/catalog"
-	"github.com/mssc/recert/catalog/review"
+	"github.com/mssc/recert/catalog/points"
 )
 
-// RuleDays reads a figure of the rule tables as whole days or years.
-func RuleDays(s *catalog.Snapshot, key string) int { return int(review.RuleValue(s, key)) }
+// Rulebook returns the snapshot's validated rulebook. The catalog serves
+// only snapshots that pass points.Require, so it fails only for a snapshot
+// built around the catalog; it then stops, naming the missing or malformed
+// figure, rather than answering 0.
+func Rulebook(s *catalog.Snapshot) *points.Rulebook {
+	rb, err := points.RulebookOf(s)
+	if err != nil {
+		panic(err)
+	}
+	return rb
+}
+
+// Figures returns the day figures of the snapshot's rulebook.
+func Figures(s *catalog.Snapshot) points.Figures { return Rulebook(s).Figures() }
 
 // WindowOpensOn is the first day an application may be submitted: the
 // application window before the expiration.
 func WindowOpensOn(s *catalog.Snapshot, expiresOn catalog.Date) catalog.Date {
-	return expiresOn.AddDays(-RuleDays(s, "application_window_days"))
+	return expiresOn.AddDays(-Figures(s).ApplicationWindowDays)
 }
 
 // CheckSubmissionDay refuses a submission before the window opens or after
@@ -20,7 +33,7 @@ func WindowOpensOn(s *catalog.Snapshot, expiresOn catalog.Date) catalog.Date {
 func CheckSubmissionDay(s *catalog.Snapshot, a *Application, today catalog.Date) *catalog.Error {
 	if opens := WindowOpensOn(s, a.Cycle.ExpiresOn); today.Before(opens) {
 		return &catalog.Error{Code: catalog.CodeInvalid, Field: "applicationId", Message: fmt.Sprintf(
-			"the application window opens on %s, %d days before the certification expires on %s", opens, RuleDays(s, "application_window_days"), a.Cycle.ExpiresOn)}
+			"the application window opens on %s, %d days before the certification expires on %s", opens, Figures(s).ApplicationWindowDays, a.Cycle.ExpiresOn)}
 	}
 	if last := a.LastDay(); today.After(last) {
 		return &catalog.Error{Code: catalog.CodeInvalid, Field: "applicationId", Message: fmt.Sprintf(
@@ -32,13 +45,13 @@ func CheckSubmissionDay(s *catalog.Snapshot, a *Application, today catalog.Date)
 // CheckExtension accepts an extension request for a course ending after the
 // expiration but within the extension period, and returns its last day.
 func CheckExtension(s *catalog.Snapshot, expiresOn, courseEndsOn catalog.Date) (catalog.Date, *catalog.Error) {
-	until := expiresOn.AddDays(RuleDays(s, "extension_days"))
+	until := expiresOn.AddDays(Figures(s).ExtensionDays)
 	if !courseEndsOn.After(expiresOn) {
 		return catalog.Date{}, catalog.Invalid("courseEndsOn", "the course ends on or before the expiration on %s: no extension is needed", expiresOn)
 	}
 	if courseEndsOn.After(until) {
 		return catalog.Date{}, catalog.Invalid("courseEndsOn", "an extension covers a course ending by %s (%d days after the expiration); contact MSSC for a course ending later",
-			until, RuleDays(s, "extension_days"))
+			until, Figures(s).ExtensionDays)
 	}
 	return until, nil
 }
@@ -61,7 +74,7 @@ func BundleEligible(s *catalog.Snapshot, a, b *Application) bool {
 		return false
 	}
 	gap := a.Cycle.ExpiresOn.DaysUntil(b.Cycle.ExpiresOn)
-	return max(gap, -gap) <= RuleDays(s, "bundle_expiry_window_days")
+	return max(gap, -gap) <= Figures(s).BundleExpiryWindowDays
 }
 
 // DetailedReviewFee is the fee of a detailed review asked for on the given
@@ -69,7 +82,7 @@ func BundleEligible(s *catalog.Snapshot, a, b *Application) bool {
 // included), the late fee after.
 func DetailedReviewFee(s *catalog.Snapshot, deniedOn, today catalog.Date) (catalog.FeeKind, catalog.Money, *catalog.Error) {
 	kind := catalog.FeeDetailedReview
-	if deniedOn.DaysUntil(today) > RuleDays(s, "free_detailed_review_days") {
+	if deniedOn.DaysUntil(today) > Figures(s).FreeDetailedReviewDays {
 		kind = catalog.FeeLateDetailedReview
 	}
 	m, err := Fee(s, kind)
@@ -78,11 +91,11 @@ func DetailedReviewFee(s *catalog.Snapshot, deniedOn, today catalog.Date) (catal
 
 // DecisionDueOn is the day an answer given on today is due.
 func DecisionDueOn(s *catalog.Snapshot, today catalog.Date) catalog.Date {
-	return today.AddDays(RuleDays(s, "decision_days"))
+	return today.AddDays(Figures(s).DecisionDays)
 }
 
 // RecertifiedUntil is the new expiration an approval sets: the cycle's
 // length after the old expiration, whenever the approval comes.
 func RecertifiedUntil(s *catalog.Snapshot, oldExpiresOn catalog.Date) catalog.Date {
-	return oldExpiresOn.AddYears(RuleDays(s, "cycle_years"))
+	return oldExpiresOn.AddYears(Rulebook(s).CycleYears())
 }

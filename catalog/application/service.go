@@ -3,13 +3,14 @@ package application
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strconv"
+	"time"
+
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/candidate"
 	"github.com/mssc/recert/catalog/points"
 	"github.com/mssc/recert/catalog/review"
-	"slices"
-	"strconv"
-	"time"
 )
 
 // CandidateReader is what applications read of the candidates' store.
@@ -378,7 +379,7 @@ func (s *Applications) reviewDelay(ctx context.Context, a *Application, snap *ca
 			return 0, err
 		}
 		if open {
-			return RuleDays(snap, "catalog_review_max_delay_days"), nil
+			return Figures(snap).CatalogReviewMaxDelayDays, nil
 		}
 	}
 	return 0, nil

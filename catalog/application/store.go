@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/candidate"
 )

@@ -1,8 +1,9 @@
 package application
 
 import (
-	"github.com/mssc/recert/catalog"
 	"slices"
+
+	"github.com/mssc/recert/catalog"
 )
 
 // ApplicationAction is something done to an application.

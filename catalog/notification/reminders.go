@@ -3,12 +3,13 @@ package notification
 import (
 	"context"
 	"fmt"
-	"github.com/mssc/recert/catalog"
-	"github.com/mssc/recert/catalog/application"
-	"github.com/mssc/recert/catalog/candidate"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/application"
+	"github.com/mssc/recert/catalog/candidate"
 )
 
 // ApplicationReader is what the reminders read of the applications' store.
@@ -68,8 +69,8 @@ func (r *Reminders) Record(ctx context.Context) (int, error) {
 // contact period before it, and in as many days after it, a candidate
 // without a submitted application is reminded once each.
 func (r *Reminders) candidateReminders(ctx context.Context, snap *catalog.Snapshot, today catalog.Date, at time.Time) ([]catalog.Notification, error) {
-	window := application.RuleDays(snap, "application_window_days")
-	contact := application.RuleDays(snap, "contact_before_expiration_days")
+	window := application.Figures(snap).ApplicationWindowDays
+	contact := application.Figures(snap).ContactBeforeExpirationDays
 	held, err := r.apps.ExpiringCertifications(ctx, today.AddDays(-contact), today.AddDays(window))
 	if err != nil {
 		return nil, err
@@ -128,7 +129,7 @@ func (r *Reminders) staffDigest(ctx context.Context, snap *catalog.Snapshot, tod
 	if len(r.staff) == 0 {
 		return nil, nil
 	}
-	soon := application.RuleDays(snap, "staff_due_soon_days")
+	soon := application.Figures(snap).StaffDueSoonDays
 	until := today.AddDays(soon)
 	first := maxDigestItems
 	page, err := r.apps.PageApplications(ctx, application.ApplicationFilter{Statuses: digestStatuses, DueBefore: &until}, catalog.PageRequest{First: &first})

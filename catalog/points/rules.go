@@ -105,12 +105,108 @@ type Rulebook struct {
 	reservePercent     float64
 	forCreditMinHours  float64
 	certifications     map[string]*catalog.Certification
+	figures            Figures
 }
 
-// NewRulebook builds the rulebook from a catalog snapshot, including its
-// certifications, so that Industry Certification claims are checked
-// against the pre-approved list and the program.
+// Figures are the rule figures, in whole days, that the application
+// windows and fees, the catalog reviews and the reminders are built on.
+// A rulebook built from a snapshot has every one of them.
+type Figures struct {
+	// ApplicationWindowDays is how many days before expiration the
+	// application window opens (application_window_days).
+	ApplicationWindowDays int
+	// ExtensionDays is how long an extension may run past expiration
+	// (extension_days).
+	ExtensionDays int
+	// BundleExpiryWindowDays is how far apart the expirations of a bundled
+	// CPT and CLT application may be (bundle_expiry_window_days).
+	BundleExpiryWindowDays int
+	// FreeDetailedReviewDays is how long after a denial a detailed review
+	// costs the lower fee (free_detailed_review_days).
+	FreeDetailedReviewDays int
+	// DecisionDays is how long staff have to answer (decision_days).
+	DecisionDays int
+	// CatalogReviewDays is how long staff have to answer a catalog review
+	// (catalog_review_days).
+	CatalogReviewDays int
+	// CatalogReviewMaxDelayDays is how long an open catalog review may delay
+	// an application's decision (catalog_review_max_delay_days).
+	CatalogReviewMaxDelayDays int
+	// ContactBeforeExpirationDays is how long before expiration a candidate
+	// is told to contact MSSC (contact_before_expiration_days).
+	ContactBeforeExpirationDays int
+	// StaffDueSoonDays is how soon a decision counts as due in the staff
+	// digest (staff_due_soon_days).
+	StaffDueSoonDays int
+}
+
+// readFigures reads the day figures, each of which must be a whole number
+// of days, 0 or more.
+func (rb *Rulebook) readFigures(rules []catalog.Rule, fail func(string, ...any)) {
+	byKey := make(map[string]float64, len(rules))
+	for _, r := range rules {
+		byKey[r.Key] = r.Value
+	}
+	days := func(key string) int {
+		v, ok := byKey[key]
+		switch {
+		case !ok:
+			fail("the rule table has no %q row", key)
+		case math.IsNaN(v) || math.IsInf(v, 0) || v < 0 || v != math.Trunc(v):
+			fail("rule %q is %v; it must be a whole number of days, 0 or more", key, v)
+		}
+		return int(v)
+	}
+	rb.figures = Figures{
+		ApplicationWindowDays:       days("application_window_days"),
+		ExtensionDays:               days("extension_days"),
+		BundleExpiryWindowDays:      days("bundle_expiry_window_days"),
+		FreeDetailedReviewDays:      days("free_detailed_review_days"),
+		DecisionDays:                days("decision_days"),
+		CatalogReviewDays:           days("catalog_review_days"),
+		CatalogReviewMaxDelayDays:   days("catalog_review_max_delay_days"),
+		ContactBeforeExpirationDays: days("contact_before_expiration_days"),
+		StaffDueSoonDays:            days("staff_due_soon_days"),
+	}
+}
+
+// Figures returns the day figures the windows, fees, reviews and reminders
+// read.
+func (rb *Rulebook) Figures() Figures { return rb.figures }
+
+// rulebookKey keys a snapshot's rulebook among its derived values.
+type rulebookKey struct{}
+
+// RulebookOf returns the snapshot's whole rulebook, with its day Figures,
+// built and validated once per snapshot. It fails, naming every problem,
+// when a figure is missing or malformed.
+func RulebookOf(s *catalog.Snapshot) (*Rulebook, error) {
+	rb, err := s.Derived(rulebookKey{}, func(s *catalog.Snapshot) (any, error) { return snapshotRulebook(s, true) })
+	if err != nil {
+		return nil, err
+	}
+	return rb.(*Rulebook), nil
+}
+
+// Require checks that the snapshot's rule tables make a valid rulebook,
+// naming every missing or malformed figure: the catalog serves no
+// snapshot that fails it.
+func Require(s *catalog.Snapshot) error {
+	_, err := RulebookOf(s)
+	return err
+}
+
+// NewRulebook builds the points engine's rulebook from a catalog snapshot,
+// including its certifications, so that Industry Certification claims are
+// checked against the pre-approved list and the program. RulebookOf builds
+// the whole rulebook, with the day Figures.
 func NewRulebook(s *catalog.Snapshot) (*Rulebook, error) {
+	return snapshotRulebook(s, false)
+}
+
+// snapshotRulebook builds the rulebook from a snapshot, with the day
+// figures when withFigures is set.
+func snapshotRulebook(s *catalog.Snapshot, withFigures bool) (*Rulebook, error) {
 	var types []catalog.ActivityType
 	for _, t := range s.ActivityTypes(nil) {
 		types = append(types, *t)
@@ -123,7 +219,7 @@ func NewRulebook(s *catalog.Snapshot) (*Rulebook, error) {
 	for _, r := range s.Rules() {
 		rules = append(rules, *r)
 	}
-	rb, err := NewRulebookFromTables(types, bands, rules)
+	rb, err := newRulebook(types, bands, rules, withFigures)
 	if err != nil {
 		return nil, err
 	}
@@ -139,6 +235,12 @@ func NewRulebook(s *catalog.Snapshot) (*Rulebook, error) {
 // checked against the pre-approved list. It fails, naming every problem,
 // when a row the engine needs is missing or a figure makes no sense.
 func NewRulebookFromTables(types []catalog.ActivityType, bands []catalog.EmploymentBand, rules []catalog.Rule) (*Rulebook, error) {
+	return newRulebook(types, bands, rules, false)
+}
+
+// newRulebook builds the rulebook from the rule tables, with the day
+// figures when withFigures is set.
+func newRulebook(types []catalog.ActivityType, bands []catalog.EmploymentBand, rules []catalog.Rule, withFigures bool) (*Rulebook, error) {
 	rb := &Rulebook{types: make(map[string]catalog.ActivityType, len(types))}
 	var problems []error
 	fail := func(format string, args ...any) {
@@ -164,6 +266,9 @@ func NewRulebookFromTables(types []catalog.ActivityType, bands []catalog.Employm
 	}
 	rb.readBands(bands, fail)
 	rb.readRules(rules, fail)
+	if withFigures {
+		rb.readFigures(rules, fail)
+	}
 	if len(problems) > 0 {
 		return nil, fmt.Errorf("the rule tables cannot drive the points engine: %w", errors.Join(problems...))
 	}

@@ -3,13 +3,15 @@ package review
 import (
 	"context"
 	"fmt"
-	"github.com/mssc/recert/catalog"
-	"github.com/mssc/recert/catalog/search"
 	"io"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/points"
+	"github.com/mssc/recert/catalog/search"
 )
 
 // ReviewSubmission is a certification a candidate submits for review,
@@ -156,7 +158,11 @@ func (s *Reviews) Submit(ctx context.Context, in ReviewSubmission) (SubmissionRe
 		s.openReviewsChanged(ctx)
 		return SubmissionResult{Review: joined.SeenBy(p), Attached: joined != nil}, nil, err
 	}
-	days := int(RuleValue(snap, "catalog_review_days"))
+	rb, err := points.RulebookOf(snap)
+	if err != nil {
+		return SubmissionResult{}, nil, err
+	}
+	days := rb.Figures().CatalogReviewDays
 	r := &CatalogReview{
 		CertificationName: in.CertificationName, Organization: in.Organization, TrainingRequirements: in.TrainingRequirements,
 		KeyActivityIDs: in.KeyActivityIDs, EarningMethods: in.EarningMethods, Recognition: in.Recognition, Copy: file,
@@ -482,12 +488,4 @@ func (s *Reviews) OpenFile(ctx context.Context, key string) (io.ReadCloser, cata
 		}
 	}
 	return nil, catalog.StoredFile{}, catalog.NotFound("no such file")
-}
-
-// RuleValue reads a figure of the rule tables, 0 when missing.
-func RuleValue(s *catalog.Snapshot, key string) float64 {
-	if r := s.Rule(key); r != nil {
-		return r.Value
-	}
-	return 0
 }

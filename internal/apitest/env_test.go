@@ -14,16 +14,13 @@ import (
 	"time"
 
 	"github.com/mssc/recert/catalog"
-	"github.com/mssc/recert/catalog/application"
-	"github.com/mssc/recert/catalog/candidate"
 	"github.com/mssc/recert/catalog/gormstore"
 	"github.com/mssc/recert/catalog/notification"
-	"github.com/mssc/recert/catalog/review"
-	"github.com/mssc/recert/catalog/search"
 	"github.com/mssc/recert/internal/auth"
 	"github.com/mssc/recert/internal/blobstore"
 	"github.com/mssc/recert/internal/formletter"
 	"github.com/mssc/recert/internal/httpapi"
+	"github.com/mssc/recert/internal/services"
 	"github.com/mssc/recert/internal/testdb"
 	"github.com/mssc/recert/resolvers"
 )
@@ -104,37 +101,25 @@ func newEnvOn(t testing.TB, store *gormstore.Store, counter *gormstore.Statement
 	e := &env{t: t, store: store, counter: counter, auth: testAuth, now: now}
 	e.clock.Store(now)
 	clock := func() time.Time { return e.clock.Load().(time.Time) }
-	cat := catalog.New(store)
 	blobs, err := blobstore.Open(context.Background(), "mem://")
 	if err != nil {
 		t.Fatal(err)
 	}
 	limits := blobstore.DefaultLimits()
 	limits.MaxBytes = testUploadLimit
-	reviews := review.NewReviews(cat, store, blobs.Files(limits), clock)
-	openReviews := catalog.NewOpenReviews(store)
-	reviews.UseOpenReviews(openReviews, maxOpenReviewsPerCandidate)
+	svc := services.New(store, services.Config{Files: blobs.Files(limits), Clock: clock, MaxOpenReviewsPerCandidate: maxOpenReviewsPerCandidate})
+	cat, openReviews, applications := svc.Catalog, svc.OpenReviews, svc.Applications
 	watch, stop := context.WithCancel(context.Background())
 	t.Cleanup(stop)
-	go cat.Watch(watch, store.ListenCatalogChanges)
-	go openReviews.Watch(watch, store.ListenOpenReviewChanges)
-	applications := application.NewApplications(cat, store, store, reviews, blobs.Files(limits), clock)
-	e.inbox = notification.NewInbox(store, candidate.NewCandidates(store, clock), clock)
+	svc.Watch(watch)
+	e.inbox = svc.Inbox
 	cfg := httpapi.Config{
-		Schema: resolvers.NewSchema(&resolvers.Resolver{
-			Catalog:            cat,
-			CandidateService:   candidate.NewCandidates(store, clock),
-			CredentialChecker:  search.NewCredentialChecker(cat, openReviews, clock),
-			ReviewService:      reviews,
-			CurationService:    review.NewCuration(cat, store, clock),
-			ApplicationService: applications,
-			InboxService:       e.inbox,
-		}),
+		Schema:         resolvers.NewSchema(svc.Resolver()),
 		Logger:         slog.New(slog.NewTextHandler(testLog{t}, nil)),
 		GraphiQL:       true,
 		Introspection:  true,
 		Tokens:         verifier,
-		Files:          application.AnyFileReader(reviews, application.NewProofs(store, blobs.Files(limits))),
+		Files:          svc.Files,
 		Letters:        formletter.New(applications),
 		MaxUploadBytes: 2 * testUploadLimit,
 	}
