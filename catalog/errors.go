@@ -13,8 +13,8 @@ type Code string
 const (
 	// CodeNotFound says the thing asked for does not exist (or is not visible).
 	CodeNotFound Code = "NOT_FOUND"
-	// CodeInvalid says the caller's input is not acceptable.
-	CodeInvalid Code = "BAD_USER_INPUT"
+	// CodeBadUserInput says the caller's input is not acceptable.
+	CodeBadUserInput Code = "BAD_USER_INPUT"
 	// CodeConflict says the change clashes with the current state.
 	CodeConflict Code = "CONFLICT"
 	// CodeForbidden says the principal may not do this.
@@ -51,9 +51,9 @@ func (e *Error) Error() string {
 // Unwrap returns the internal cause.
 func (e *Error) Unwrap() error { return e.Err }
 
-// Invalid returns a CodeInvalid error about the named input field.
+// Invalid returns a CodeBadUserInput error about the named input field.
 func Invalid(field, format string, args ...any) *Error {
-	return &Error{Code: CodeInvalid, Field: field, Message: fmt.Sprintf(format, args...)}
+	return &Error{Code: CodeBadUserInput, Field: field, Message: fmt.Sprintf(format, args...)}
 }
 
 // NotFound returns a CodeNotFound error with the given message.

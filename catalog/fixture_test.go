@@ -174,17 +174,17 @@ func reversedIDs(ids []int64) []int64 {
 
 func pageSize(n int) *int { return &n }
 
-// wantInvalid fails unless err is a *Error with CodeInvalid about field.
+// wantInvalid fails unless err is a *Error with CodeBadUserInput about field.
 func wantInvalid(t *testing.T, err error, field string) {
 	t.Helper()
 	if err == nil {
-		t.Fatalf("got no error, want %s error about %q", CodeInvalid, field)
+		t.Fatalf("got no error, want %s error about %q", CodeBadUserInput, field)
 	}
 	e, ok := err.(*Error)
 	if !ok {
 		t.Fatalf("got %T (%v), want *Error", err, err)
 	}
-	if e.Code != CodeInvalid || e.Field != field {
-		t.Fatalf("got code %s field %q (%v), want code %s field %q", e.Code, e.Field, err, CodeInvalid, field)
+	if e.Code != CodeBadUserInput || e.Field != field {
+		t.Fatalf("got code %s field %q (%v), want code %s field %q", e.Code, e.Field, err, CodeBadUserInput, field)
 	}
 }

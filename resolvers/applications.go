@@ -29,7 +29,7 @@ func parentApplication(ctx context.Context) *application.Application {
 func decodeApplicationID(raw string) (int64, []*model.UserError) {
 	id, err := relay.DecodeIDOf("applicationId", relay.TypeApplication, raw)
 	if err != nil {
-		return 0, argumentErrors([]*catalog.Error{asDomainError(err)})
+		return 0, argumentErrors([]*catalog.Error{catalog.AsError(err)})
 	}
 	return id, nil
 }
@@ -83,7 +83,7 @@ func certificationKey(snap *catalog.Snapshot, field string, raw *string) (string
 	}
 	id, err := relay.DecodeIDOf(field, relay.TypeCertification, *raw)
 	if err != nil {
-		return "", argumentErrors([]*catalog.Error{asDomainError(err)})
+		return "", argumentErrors([]*catalog.Error{catalog.AsError(err)})
 	}
 	c := snap.Certification(id)
 	if c == nil {

@@ -229,7 +229,7 @@ func (r *mutationResolver) SaveApplicationActivity(ctx context.Context, applicat
 	if activity.CatalogReviewID != nil {
 		rid, err := relay.DecodeIDOf("activity.catalogReviewId", relay.TypeCatalogReview, *activity.CatalogReviewID)
 		if err != nil {
-			return &model.ApplicationPayload{UserErrors: argumentErrors([]*catalog.Error{asDomainError(err)})}, nil
+			return &model.ApplicationPayload{UserErrors: argumentErrors([]*catalog.Error{catalog.AsError(err)})}, nil
 		}
 		reviewID = rid
 	}
@@ -265,7 +265,7 @@ func (r *mutationResolver) SubmitApplications(ctx context.Context, applicationId
 	for i, raw := range applicationIds {
 		id, err := relay.DecodeIDOf("applicationIds."+strconv.Itoa(i), relay.TypeApplication, raw)
 		if err != nil {
-			return &model.ApplicationsPayload{Applications: []*application.Application{}, UserErrors: argumentErrors([]*catalog.Error{asDomainError(err)})}, nil
+			return &model.ApplicationsPayload{Applications: []*application.Application{}, UserErrors: argumentErrors([]*catalog.Error{catalog.AsError(err)})}, nil
 		}
 		ids[i] = id
 	}

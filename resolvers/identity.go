@@ -2,8 +2,6 @@ package resolvers
 
 import (
 	"context"
-	"errors"
-	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
 
@@ -18,38 +16,6 @@ func authDirective(ctx context.Context, _ any, next graphql.Resolver, roles []ca
 		return nil, err
 	}
 	return next(ctx)
-}
-
-// userErrors turns domain input errors into GraphQL user errors whose
-// field path starts at the mutation's input argument.
-func userErrors(errs []*catalog.Error) []*model.UserError {
-	out := make([]*model.UserError, 0, len(errs))
-	for _, e := range errs {
-		u := &model.UserError{Code: e.Code, Message: e.Message}
-		if e.Field != "" {
-			path := strings.Split(strings.TrimPrefix(e.Field, "input."), ".")
-			u.Field = append([]string{"input"}, path...)
-		}
-		out = append(out, u)
-	}
-	return out
-}
-
-func prefixed(prefix string, errs []*catalog.Error) []*catalog.Error {
-	for _, e := range errs {
-		if e.Field != "" {
-			e.Field = prefix + e.Field
-		}
-	}
-	return errs
-}
-
-func asDomainError(err error) *catalog.Error {
-	var e *catalog.Error
-	if errors.As(err, &e) {
-		return e
-	}
-	return catalog.Internal(err)
 }
 
 func heldInputs(in []*model.HeldCertificationInput) []candidate.HeldCertification {

@@ -72,7 +72,7 @@ func (r *mutationResolver) RegisterCandidate(ctx context.Context, input model.Re
 func (r *mutationResolver) AddHeldCertification(ctx context.Context, input model.AddHeldCertificationInput) (*model.CandidatePayload, error) {
 	id, err := relay.DecodeIDOf("input.candidateId", relay.TypeCandidate, input.CandidateID)
 	if err != nil {
-		return &model.CandidatePayload{UserErrors: userErrors([]*catalog.Error{asDomainError(err)})}, nil
+		return &model.CandidatePayload{UserErrors: userErrors([]*catalog.Error{catalog.AsError(err)})}, nil
 	}
 	c, userErrs, err := r.CandidateService.AddHeld(ctx, id, heldInputs([]*model.HeldCertificationInput{input.HeldCertification})[0])
 	if err != nil {

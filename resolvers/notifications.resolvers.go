@@ -18,7 +18,7 @@ import (
 func (r *mutationResolver) MarkNotificationRead(ctx context.Context, id string) (*model.NotificationPayload, error) {
 	nid, err := relay.DecodeIDOf("id", relay.TypeNotification, id)
 	if err != nil {
-		return &model.NotificationPayload{UserErrors: argumentErrors([]*catalog.Error{asDomainError(err)})}, nil
+		return &model.NotificationPayload{UserErrors: argumentErrors([]*catalog.Error{catalog.AsError(err)})}, nil
 	}
 	n, errs, err := r.InboxService.MarkRead(ctx, nid)
 	if err != nil {

@@ -37,7 +37,7 @@ func (r *keyActivityResolver) ID(ctx context.Context, obj *catalog.KeyActivity) 
 func (r *mutationResolver) SetRelatedFieldOccupations(ctx context.Context, id string, onetSocCodes []string, reason string) (*model.RelatedFieldPayload, error) {
 	fid, err := relay.DecodeIDOf("id", relay.TypeRelatedField, id)
 	if err != nil {
-		return &model.RelatedFieldPayload{UserErrors: argumentErrors([]*catalog.Error{asDomainError(err)})}, nil
+		return &model.RelatedFieldPayload{UserErrors: argumentErrors([]*catalog.Error{catalog.AsError(err)})}, nil
 	}
 	field, errs, err := r.CurationService.SetFieldOccupations(ctx, fid, onetSocCodes, reason)
 	if err != nil {

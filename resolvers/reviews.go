@@ -23,7 +23,7 @@ func deref(s *string) string {
 func (r *Resolver) reviewChange(reviewID string, change func(id int64) (*review.CatalogReview, []*catalog.Error, error)) (*model.CatalogReviewPayload, error) {
 	id, err := relay.DecodeIDOf("reviewId", relay.TypeCatalogReview, reviewID)
 	if err != nil {
-		return &model.CatalogReviewPayload{UserErrors: userErrors([]*catalog.Error{asDomainError(err)})}, nil
+		return &model.CatalogReviewPayload{UserErrors: userErrors([]*catalog.Error{catalog.AsError(err)})}, nil
 	}
 	review, errs, err := change(id)
 	if err != nil {

@@ -120,7 +120,7 @@ func (r *mutationResolver) SubmitCertificationForReview(ctx context.Context, inp
 	for i, id := range input.KeyActivityIds {
 		kid, err := relay.DecodeIDOf("keyActivityIds."+strconv.Itoa(i), relay.TypeKeyActivity, id)
 		if err != nil {
-			return &model.SubmitCertificationForReviewPayload{UserErrors: userErrors([]*catalog.Error{asDomainError(err)})}, nil
+			return &model.SubmitCertificationForReviewPayload{UserErrors: userErrors([]*catalog.Error{catalog.AsError(err)})}, nil
 		}
 		sub.KeyActivityIDs = append(sub.KeyActivityIDs, kid)
 	}
@@ -169,7 +169,7 @@ func (r *mutationResolver) CreateCertification(ctx context.Context, input review
 func (r *mutationResolver) UpdateCertification(ctx context.Context, id string, input review.CertificationInput, reason string) (*model.CertificationPayload, error) {
 	cid, err := relay.DecodeIDOf("id", relay.TypeCertification, id)
 	if err != nil {
-		return &model.CertificationPayload{UserErrors: userErrors([]*catalog.Error{asDomainError(err)})}, nil
+		return &model.CertificationPayload{UserErrors: userErrors([]*catalog.Error{catalog.AsError(err)})}, nil
 	}
 	return certificationPayload(r.CurationService.UpdateCertification(ctx, cid, input, reason))
 }
@@ -177,7 +177,7 @@ func (r *mutationResolver) UpdateCertification(ctx context.Context, id string, i
 func (r *mutationResolver) RetireCertification(ctx context.Context, id string, retiredOn catalog.Date, reason string) (*model.CertificationPayload, error) {
 	cid, err := relay.DecodeIDOf("id", relay.TypeCertification, id)
 	if err != nil {
-		return &model.CertificationPayload{UserErrors: userErrors([]*catalog.Error{asDomainError(err)})}, nil
+		return &model.CertificationPayload{UserErrors: userErrors([]*catalog.Error{catalog.AsError(err)})}, nil
 	}
 	return certificationPayload(r.CurationService.RetireCertification(ctx, cid, retiredOn, reason))
 }
@@ -185,7 +185,7 @@ func (r *mutationResolver) RetireCertification(ctx context.Context, id string, r
 func (r *mutationResolver) AddCertificationAlias(ctx context.Context, id string, alias model.CertificationAliasInput, reason string) (*model.CertificationPayload, error) {
 	cid, err := relay.DecodeIDOf("id", relay.TypeCertification, id)
 	if err != nil {
-		return &model.CertificationPayload{UserErrors: userErrors([]*catalog.Error{asDomainError(err)})}, nil
+		return &model.CertificationPayload{UserErrors: userErrors([]*catalog.Error{catalog.AsError(err)})}, nil
 	}
 	return certificationPayload(r.CurationService.AddAlias(ctx, cid, catalog.Alias{Kind: alias.Kind, Value: alias.Value}, reason))
 }
@@ -193,7 +193,7 @@ func (r *mutationResolver) AddCertificationAlias(ctx context.Context, id string,
 func (r *mutationResolver) RemoveCertificationAlias(ctx context.Context, id string, alias model.CertificationAliasInput, reason string) (*model.CertificationPayload, error) {
 	cid, err := relay.DecodeIDOf("id", relay.TypeCertification, id)
 	if err != nil {
-		return &model.CertificationPayload{UserErrors: userErrors([]*catalog.Error{asDomainError(err)})}, nil
+		return &model.CertificationPayload{UserErrors: userErrors([]*catalog.Error{catalog.AsError(err)})}, nil
 	}
 	return certificationPayload(r.CurationService.RemoveAlias(ctx, cid, catalog.Alias{Kind: alias.Kind, Value: alias.Value}, reason))
 }
@@ -209,7 +209,7 @@ func (r *mutationResolver) CreateOrganization(ctx context.Context, input review.
 func (r *mutationResolver) UpdateOrganization(ctx context.Context, id string, input review.OrganizationInput, reason string) (*model.OrganizationPayload, error) {
 	oid, err := relay.DecodeIDOf("id", relay.TypeOrganization, id)
 	if err != nil {
-		return &model.OrganizationPayload{UserErrors: userErrors([]*catalog.Error{asDomainError(err)})}, nil
+		return &model.OrganizationPayload{UserErrors: userErrors([]*catalog.Error{catalog.AsError(err)})}, nil
 	}
 	org, errs, err := r.CurationService.UpdateOrganization(ctx, oid, input, reason)
 	if err != nil {

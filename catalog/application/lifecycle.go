@@ -276,7 +276,7 @@ func (s *Applications) approve(ctx context.Context, a *Application, snap *catalo
 		return nil, nil, err
 	}
 	if report.Total < report.Required {
-		return nil, []*catalog.Error{{Code: catalog.CodeInvalid, Field: "applicationId", Message: fmt.Sprintf("the application has %d points with the reviewer's figures; %d are required", report.Total, report.Required)}}, nil
+		return nil, []*catalog.Error{{Code: catalog.CodeBadUserInput, Field: "applicationId", Message: fmt.Sprintf("the application has %d points with the reviewer's figures; %d are required", report.Total, report.Required)}}, nil
 	}
 	c, err := s.candidates.CandidateByID(ctx, a.CandidateID)
 	if err != nil {

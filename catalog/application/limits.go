@@ -24,6 +24,6 @@ func (s *Applications) LimitActivities(n int) *Applications {
 
 // tooManyActivities is the user error of an application with no room left.
 func tooManyActivities(limit int) *catalog.Error {
-	return &catalog.Error{Code: catalog.CodeInvalid, Field: "activity", Message: fmt.Sprintf(
+	return &catalog.Error{Code: catalog.CodeBadUserInput, Field: "activity", Message: fmt.Sprintf(
 		"an application may claim at most %d activities; remove one before adding another", limit)}
 }

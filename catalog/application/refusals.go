@@ -26,7 +26,7 @@ func shortfallRefusal(field string, report points.PointsReport) *catalog.Error {
 	for _, c := range report.ByCategory {
 		parts = append(parts, fmt.Sprintf("%s %d", categoryNames[c.Category], c.Points))
 	}
-	return &catalog.Error{Code: catalog.CodeInvalid, Field: field, Message: fmt.Sprintf(
+	return &catalog.Error{Code: catalog.CodeBadUserInput, Field: field, Message: fmt.Sprintf(
 		"the application has %d points; %d are required: %d more are needed (by category: %s)",
 		report.Total, report.Required, report.Shortfall, strings.Join(parts, ", "))}
 }
@@ -47,7 +47,7 @@ func missingProofRefusal(field string, a *Application, report points.PointsRepor
 	if len(missing) == 0 {
 		return nil
 	}
-	return &catalog.Error{Code: catalog.CodeInvalid, Field: field, Message: fmt.Sprintf(
+	return &catalog.Error{Code: catalog.CodeBadUserInput, Field: field, Message: fmt.Sprintf(
 		"attach the proof each activity needs; %d have none: %s", len(missing), strings.Join(missing, ", "))}
 }
 
@@ -72,7 +72,7 @@ func CheckCanStart(s *catalog.Snapshot, held *candidate.HeldCertification, today
 	if !today.After(lastExtendable) {
 		return nil
 	}
-	return &catalog.Error{Code: catalog.CodeInvalid, Field: "program", Message: fmt.Sprintf(
+	return &catalog.Error{Code: catalog.CodeBadUserInput, Field: "program", Message: fmt.Sprintf(
 		"your %s certification expired on %s and the %d days an extension could cover ended on %s: it can no longer be recertified; earn the certification again instead",
 		held.Program, held.ExpiresOn, Figures(s).ExtensionDays, lastExtendable)}
 }

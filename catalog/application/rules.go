@@ -32,11 +32,11 @@ func WindowOpensOn(s *catalog.Snapshot, expiresOn catalog.Date) catalog.Date {
 // the last day (the expiration, or a granted extension's end).
 func CheckSubmissionDay(s *catalog.Snapshot, a *Application, today catalog.Date) *catalog.Error {
 	if opens := WindowOpensOn(s, a.Cycle.ExpiresOn); today.Before(opens) {
-		return &catalog.Error{Code: catalog.CodeInvalid, Field: "applicationId", Message: fmt.Sprintf(
+		return &catalog.Error{Code: catalog.CodeBadUserInput, Field: "applicationId", Message: fmt.Sprintf(
 			"the application window opens on %s, %d days before the certification expires on %s", opens, Figures(s).ApplicationWindowDays, a.Cycle.ExpiresOn)}
 	}
 	if last := a.LastDay(); today.After(last) {
-		return &catalog.Error{Code: catalog.CodeInvalid, Field: "applicationId", Message: fmt.Sprintf(
+		return &catalog.Error{Code: catalog.CodeBadUserInput, Field: "applicationId", Message: fmt.Sprintf(
 			"the certification expired on %s and can no longer be recertified; a new certification is needed", last)}
 	}
 	return nil

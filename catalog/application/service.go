@@ -88,7 +88,7 @@ func (s *Applications) create(ctx context.Context, p *catalog.Principal, program
 	}
 	held := c.Holds(program)
 	if held == nil {
-		return nil, []*catalog.Error{{Code: catalog.CodeInvalid, Field: "program", Message: "you do not hold the full " + string(program) + " certification"}}, nil
+		return nil, []*catalog.Error{{Code: catalog.CodeBadUserInput, Field: "program", Message: "you do not hold the full " + string(program) + " certification"}}, nil
 	}
 	snap, err := s.catalog.Snapshot(ctx)
 	if err != nil {
@@ -409,8 +409,8 @@ func (s *Applications) AttachProof(ctx context.Context, id int64, version int, a
 		}
 		file, err := s.files.Put(ctx, up.Content, up.Name)
 		if err != nil {
-			if catalog.ErrorCode(err) == catalog.CodeInvalid {
-				return []*catalog.Error{{Code: catalog.CodeInvalid, Field: "file", Message: catalog.AsError(err).Message}}, nil
+			if catalog.ErrorCode(err) == catalog.CodeBadUserInput {
+				return []*catalog.Error{{Code: catalog.CodeBadUserInput, Field: "file", Message: catalog.AsError(err).Message}}, nil
 			}
 			return nil, err
 		}

@@ -64,7 +64,7 @@ func (s *Candidates) Import(ctx context.Context, text string) (ImportResult, []R
 		return ImportResult{}, nil, err
 	}
 	if len(text) > MaxImportBytes {
-		return ImportResult{}, []RowError{{Code: catalog.CodeInvalid, Message: fmt.Sprintf("an import file may be at most %d bytes", MaxImportBytes)}}, nil
+		return ImportResult{}, []RowError{{Code: catalog.CodeBadUserInput, Message: fmt.Sprintf("an import file may be at most %d bytes", MaxImportBytes)}}, nil
 	}
 	rows, parseErrs := parseImport(strings.NewReader(text))
 	numbers := make([]string, 0, len(rows))
@@ -98,7 +98,7 @@ func parseImport(r io.Reader) ([]importRow, []RowError) {
 	cr.TrimLeadingSpace = true
 	header, err := cr.Read()
 	if err != nil {
-		return nil, []RowError{{Line: 1, Code: catalog.CodeInvalid, Message: "the file has no header line; the columns are " + strings.Join(ImportColumns, ",")}}
+		return nil, []RowError{{Line: 1, Code: catalog.CodeBadUserInput, Message: "the file has no header line; the columns are " + strings.Join(ImportColumns, ",")}}
 	}
 	index := map[string]int{}
 	for i, h := range header {
@@ -111,7 +111,7 @@ func parseImport(r io.Reader) ([]importRow, []RowError) {
 		}
 	}
 	if len(missing) > 0 {
-		return nil, []RowError{{Line: 1, Code: catalog.CodeInvalid, Message: "the header lacks the column(s) " + strings.Join(missing, ", ") + "; the columns are " + strings.Join(ImportColumns, ",")}}
+		return nil, []RowError{{Line: 1, Code: catalog.CodeBadUserInput, Message: "the header lacks the column(s) " + strings.Join(missing, ", ") + "; the columns are " + strings.Join(ImportColumns, ",")}}
 	}
 	var (
 		rows   []importRow
@@ -129,12 +129,12 @@ func parseImport(r io.Reader) ([]importRow, []RowError) {
 			if errors.As(err, &pe) {
 				line = pe.Line
 			}
-			return nil, append(errs, RowError{Line: line, Code: catalog.CodeInvalid, Message: "the line is not valid CSV"})
+			return nil, append(errs, RowError{Line: line, Code: catalog.CodeBadUserInput, Message: "the line is not valid CSV"})
 		}
 		line, _ := cr.FieldPos(0)
 		counts++
 		if counts > MaxImportRows {
-			return nil, []RowError{{Line: line, Code: catalog.CodeInvalid, Message: fmt.Sprintf("an import holds at most %d rows", MaxImportRows)}}
+			return nil, []RowError{{Line: line, Code: catalog.CodeBadUserInput, Message: fmt.Sprintf("an import holds at most %d rows", MaxImportRows)}}
 		}
 		field := func(name string) string {
 			if i := index[name]; i < len(rec) {
@@ -179,7 +179,7 @@ func parseImport(r io.Reader) ([]importRow, []RowError) {
 		}
 	}
 	if counts == 0 {
-		errs = append(errs, RowError{Line: 2, Code: catalog.CodeInvalid, Message: "the file has no data rows"})
+		errs = append(errs, RowError{Line: 2, Code: catalog.CodeBadUserInput, Message: "the file has no data rows"})
 	}
 	return rows, errs
 }

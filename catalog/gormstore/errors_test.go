@@ -110,7 +110,7 @@ func TestApplySeedErrorsRollBack(t *testing.T) {
 			c := *certByKey(t, d, "aws-cwi")
 			c.Key, c.DisplayName, c.OrganizationKey, c.Aliases = "xyz-cwi", "XYZ Welding Inspector", "xyz", nil
 			d.Certifications = append(d.Certifications, c)
-		}, catalog.CodeInvalid},
+		}, catalog.CodeBadUserInput},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -99,7 +99,7 @@ func FuzzComputePoints(f *testing.F) {
 			errs := ValidateActivity("activities.", act, rb, ptNow)
 			valid[act.ID] = len(errs) == 0
 			for _, err := range errs {
-				if err.Code != catalog.CodeInvalid || !strings.HasPrefix(err.Field, "activities.") || err.Message == "" {
+				if err.Code != catalog.CodeBadUserInput || !strings.HasPrefix(err.Field, "activities.") || err.Message == "" {
 					t.Fatalf("activity %d: ValidateActivity gave %+v, want BAD_USER_INPUT about an activities. field", i, err)
 				}
 			}

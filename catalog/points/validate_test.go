@@ -72,7 +72,7 @@ func TestValidateActivity(t *testing.T) {
 			errs := ValidateActivity("activities.2.", tt.a, rb, ptNow)
 			var fields []string
 			for _, e := range errs {
-				if e.Code != catalog.CodeInvalid {
+				if e.Code != catalog.CodeBadUserInput {
 					t.Errorf("code %s", e.Code)
 				}
 				fields = append(fields, e.Field)

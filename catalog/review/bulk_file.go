@@ -75,10 +75,10 @@ var bulkListColumns = []string{"recognitionBases", "eligiblePrograms", "aliases"
 // reported as problems with line numbers.
 func readBulkFile(format BulkFormat, content string) ([]bulkRow, []BulkProblem) {
 	if len(content) > MaxBulkFileBytes {
-		return nil, []BulkProblem{{Line: 1, Code: catalog.CodeInvalid, Message: "the file is longer than " + strconv.Itoa(MaxBulkFileBytes) + " bytes"}}
+		return nil, []BulkProblem{{Line: 1, Code: catalog.CodeBadUserInput, Message: "the file is longer than " + strconv.Itoa(MaxBulkFileBytes) + " bytes"}}
 	}
 	if strings.ContainsRune(content, 0) {
-		return nil, []BulkProblem{{Line: 1, Code: catalog.CodeInvalid, Message: "the file holds a NUL character; send text"}}
+		return nil, []BulkProblem{{Line: 1, Code: catalog.CodeBadUserInput, Message: "the file holds a NUL character; send text"}}
 	}
 	var rows []bulkRow
 	var problems []BulkProblem
@@ -88,10 +88,10 @@ func readBulkFile(format BulkFormat, content string) ([]bulkRow, []BulkProblem) 
 		rows, problems = readBulkCSV(content)
 	}
 	if len(problems) == 0 && len(rows) == 0 {
-		problems = append(problems, BulkProblem{Line: 1, Code: catalog.CodeInvalid, Message: "the file holds no changes"})
+		problems = append(problems, BulkProblem{Line: 1, Code: catalog.CodeBadUserInput, Message: "the file holds no changes"})
 	}
 	if len(rows) > MaxBulkRows {
-		problems = append(problems, BulkProblem{Line: rows[MaxBulkRows].line, Code: catalog.CodeInvalid, Message: "a file holds at most " + strconv.Itoa(MaxBulkRows) + " changes"})
+		problems = append(problems, BulkProblem{Line: rows[MaxBulkRows].line, Code: catalog.CodeBadUserInput, Message: "a file holds at most " + strconv.Itoa(MaxBulkRows) + " changes"})
 	}
 	return rows, problems
 }
@@ -101,7 +101,7 @@ func readBulkCSV(content string) ([]bulkRow, []BulkProblem) {
 	r.FieldsPerRecord = -1
 	header, err := r.Read()
 	if errors.Is(err, io.EOF) {
-		return nil, []BulkProblem{{Line: 1, Code: catalog.CodeInvalid, Message: "the file is empty; its first line names the columns"}}
+		return nil, []BulkProblem{{Line: 1, Code: catalog.CodeBadUserInput, Message: "the file is empty; its first line names the columns"}}
 	}
 	if err != nil {
 		return nil, []BulkProblem{csvProblem(err, 1)}
@@ -113,9 +113,9 @@ func readBulkCSV(content string) ([]bulkRow, []BulkProblem) {
 		header[i] = h
 		switch {
 		case !slices.Contains(bulkColumns, h):
-			problems = append(problems, BulkProblem{Line: 1, Field: h, Code: catalog.CodeInvalid, Message: "unknown column " + strconv.Quote(h) + "; the columns are " + strings.Join(bulkColumns, ", ")})
+			problems = append(problems, BulkProblem{Line: 1, Field: h, Code: catalog.CodeBadUserInput, Message: "unknown column " + strconv.Quote(h) + "; the columns are " + strings.Join(bulkColumns, ", ")})
 		case seen[h]:
-			problems = append(problems, BulkProblem{Line: 1, Field: h, Code: catalog.CodeInvalid, Message: "the column " + strconv.Quote(h) + " appears twice"})
+			problems = append(problems, BulkProblem{Line: 1, Field: h, Code: catalog.CodeBadUserInput, Message: "the column " + strconv.Quote(h) + " appears twice"})
 		}
 		seen[h] = true
 	}
@@ -134,7 +134,7 @@ func readBulkCSV(content string) ([]bulkRow, []BulkProblem) {
 		}
 		line, _ = r.FieldPos(0)
 		if len(record) != len(header) {
-			problems = append(problems, BulkProblem{Line: line, Code: catalog.CodeInvalid, Message: "the line has " + strconv.Itoa(len(record)) + " values; the header has " + strconv.Itoa(len(header))})
+			problems = append(problems, BulkProblem{Line: line, Code: catalog.CodeBadUserInput, Message: "the line has " + strconv.Itoa(len(record)) + " values; the header has " + strconv.Itoa(len(header))})
 			continue
 		}
 		row := bulkRow{line: line, values: map[string]string{}, lists: map[string][]string{}}
@@ -159,7 +159,7 @@ func csvProblem(err error, line int) BulkProblem {
 		line = pe.Line
 		err = pe.Err
 	}
-	return BulkProblem{Line: max(line, 1), Code: catalog.CodeInvalid, Message: "not valid CSV: " + err.Error()}
+	return BulkProblem{Line: max(line, 1), Code: catalog.CodeBadUserInput, Message: "not valid CSV: " + err.Error()}
 }
 
 func splitList(v string) []string {
@@ -204,16 +204,16 @@ func readBulkYAML(content string) ([]bulkRow, []BulkProblem) {
 		return nil, []BulkProblem{yamlProblem(err, 1)}
 	}
 	if len(file.Docs) != 1 || file.Docs[0].Body == nil {
-		return nil, []BulkProblem{{Line: 1, Code: catalog.CodeInvalid, Message: "the file must hold one YAML document: a list of changes"}}
+		return nil, []BulkProblem{{Line: 1, Code: catalog.CodeBadUserInput, Message: "the file must hold one YAML document: a list of changes"}}
 	}
 	finder := &anchorFinder{}
 	ast.Walk(finder, file.Docs[0].Body)
 	if finder.line > 0 {
-		return nil, []BulkProblem{{Line: finder.line, Code: catalog.CodeInvalid, Message: "YAML anchors and aliases are not accepted; write each change out"}}
+		return nil, []BulkProblem{{Line: finder.line, Code: catalog.CodeBadUserInput, Message: "YAML anchors and aliases are not accepted; write each change out"}}
 	}
 	seq, ok := file.Docs[0].Body.(*ast.SequenceNode)
 	if !ok {
-		return nil, []BulkProblem{{Line: 1, Code: catalog.CodeInvalid, Message: "the file must be a YAML list of changes, each starting with \"- action:\""}}
+		return nil, []BulkProblem{{Line: 1, Code: catalog.CodeBadUserInput, Message: "the file must be a YAML list of changes, each starting with \"- action:\""}}
 	}
 	var rows []bulkRow
 	var problems []BulkProblem
@@ -263,7 +263,7 @@ func yamlProblem(err error, line int) BulkProblem {
 			line = se.GetToken().Position.Line
 		}
 	}
-	return BulkProblem{Line: max(line, 1), Code: catalog.CodeInvalid, Message: "not valid YAML: " + msg}
+	return BulkProblem{Line: max(line, 1), Code: catalog.CodeBadUserInput, Message: "not valid YAML: " + msg}
 }
 
 // anchorFinder finds the first YAML anchor or alias, which a bulk file

@@ -123,22 +123,22 @@ func (p *bulkPlanner) row(r *bulkRow) {
 	key := r.values["key"]
 	ok := true
 	if !slices.Contains([]BulkAction{BulkCreate, BulkUpdate, BulkRetire}, action) {
-		p.problem(r.line, "action", catalog.CodeInvalid, "the action must be create, update or retire")
+		p.problem(r.line, "action", catalog.CodeBadUserInput, "the action must be create, update or retire")
 		ok = false
 	}
 	if kind != "organization" && kind != "certification" {
-		p.problem(r.line, "kind", catalog.CodeInvalid, "the kind must be organization or certification")
+		p.problem(r.line, "kind", catalog.CodeBadUserInput, "the kind must be organization or certification")
 		ok = false
 	}
 	if len(key) > maxKeyLength || !bulkKeyPattern.MatchString(key) {
-		p.problem(r.line, "key", catalog.CodeInvalid, "a key of lowercase letters, digits and single hyphens, at most %d characters", maxKeyLength)
+		p.problem(r.line, "key", catalog.CodeBadUserInput, "a key of lowercase letters, digits and single hyphens, at most %d characters", maxKeyLength)
 		ok = false
 	}
 	if !ok {
 		return
 	}
 	if first, seen := p.lines[kind+"/"+key]; seen {
-		p.problem(r.line, "key", catalog.CodeInvalid, "the %s %s is already changed on line %d; change an entry once a file", kind, key, first)
+		p.problem(r.line, "key", catalog.CodeBadUserInput, "the %s %s is already changed on line %d; change an entry once a file", kind, key, first)
 		return
 	}
 	p.lines[kind+"/"+key] = r.line
@@ -153,7 +153,7 @@ func (p *bulkPlanner) row(r *bulkRow) {
 	}
 	for _, c := range bulkColumns {
 		if r.has(c) && !slices.Contains(allowed, c) {
-			p.problem(r.line, c, catalog.CodeInvalid, "the column %s does not apply to %s of %s %s", c, strings.ToLower(string(action)), article(kind), kind)
+			p.problem(r.line, c, catalog.CodeBadUserInput, "the column %s does not apply to %s of %s %s", c, strings.ToLower(string(action)), article(kind), kind)
 			ok = false
 		}
 	}
@@ -162,7 +162,7 @@ func (p *bulkPlanner) row(r *bulkRow) {
 	}
 	switch {
 	case kind == "organization" && action == BulkRetire:
-		p.problem(r.line, "action", catalog.CodeInvalid, "an organization is not retired; retire its certifications")
+		p.problem(r.line, "action", catalog.CodeBadUserInput, "an organization is not retired; retire its certifications")
 	case kind == "organization":
 		p.organization(r, action, key)
 	case action == BulkRetire:
@@ -238,7 +238,7 @@ func (p *bulkPlanner) certification(r *bulkRow, action BulkAction, key string) {
 		p.problem(r.line, "key", catalog.CodeNotFound, "no certification has the key %s", key)
 		return
 	case action == BulkCreate && !r.has("organization"):
-		p.problem(r.line, "organization", catalog.CodeInvalid, "the key of the issuing organization is required")
+		p.problem(r.line, "organization", catalog.CodeBadUserInput, "the key of the issuing organization is required")
 		return
 	case before != nil:
 		in = certificationInput(before)
@@ -298,7 +298,7 @@ func (p *bulkPlanner) fillTyped(r *bulkRow, in *CertificationInput) bool {
 		for _, b := range v {
 			basis := catalog.RecognitionBasis(strings.ToUpper(b))
 			if !slices.Contains(catalog.RecognitionBases, basis) {
-				p.problem(r.line, "recognitionBases", catalog.CodeInvalid, "%q is not a recognition basis; use %s", b, joinValues(catalog.RecognitionBases))
+				p.problem(r.line, "recognitionBases", catalog.CodeBadUserInput, "%q is not a recognition basis; use %s", b, joinValues(catalog.RecognitionBases))
 				ok = false
 			}
 			in.RecognitionBases = append(in.RecognitionBases, basis)
@@ -309,7 +309,7 @@ func (p *bulkPlanner) fillTyped(r *bulkRow, in *CertificationInput) bool {
 		for _, x := range v {
 			program := catalog.Program(strings.ToUpper(x))
 			if !slices.Contains(catalog.Programs, program) {
-				p.problem(r.line, "eligiblePrograms", catalog.CodeInvalid, "%q is not a program; use %s", x, joinValues(catalog.Programs))
+				p.problem(r.line, "eligiblePrograms", catalog.CodeBadUserInput, "%q is not a program; use %s", x, joinValues(catalog.Programs))
 				ok = false
 			}
 			in.EligiblePrograms = append(in.EligiblePrograms, program)
@@ -321,7 +321,7 @@ func (p *bulkPlanner) fillTyped(r *bulkRow, in *CertificationInput) bool {
 			kind, value, found := strings.Cut(a, ":")
 			alias := catalog.Alias{Kind: catalog.AliasKind(strings.ToUpper(strings.TrimSpace(kind))), Value: strings.TrimSpace(value)}
 			if !found || !slices.Contains([]catalog.AliasKind{catalog.AliasAcronym, catalog.AliasAlternateName, catalog.AliasFormerName}, alias.Kind) {
-				p.problem(r.line, "aliases", catalog.CodeInvalid, "%q is not an alias; write KIND:value with ACRONYM, ALTERNATE_NAME or FORMER_NAME", a)
+				p.problem(r.line, "aliases", catalog.CodeBadUserInput, "%q is not an alias; write KIND:value with ACRONYM, ALTERNATE_NAME or FORMER_NAME", a)
 				ok = false
 			}
 			in.Aliases = append(in.Aliases, alias)
@@ -330,7 +330,7 @@ func (p *bulkPlanner) fillTyped(r *bulkRow, in *CertificationInput) bool {
 	if v := r.values["approvedOn"]; v != "" {
 		d, err := catalog.ParseDate(v)
 		if err != nil {
-			p.problem(r.line, "approvedOn", catalog.CodeInvalid, "%s", err.Error())
+			p.problem(r.line, "approvedOn", catalog.CodeBadUserInput, "%s", err.Error())
 			ok = false
 		}
 		in.ApprovedOn = &d
@@ -338,7 +338,7 @@ func (p *bulkPlanner) fillTyped(r *bulkRow, in *CertificationInput) bool {
 	if v := r.values["renewalPeriodMonths"]; v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil {
-			p.problem(r.line, "renewalPeriodMonths", catalog.CodeInvalid, "a whole number of months")
+			p.problem(r.line, "renewalPeriodMonths", catalog.CodeBadUserInput, "a whole number of months")
 			ok = false
 		}
 		in.RenewalPeriodMonths = n
@@ -364,12 +364,12 @@ func (p *bulkPlanner) retire(r *bulkRow, key string) {
 		p.problem(r.line, "key", catalog.CodeConflict, "the certification %s was retired on %s", key, before.RetiredOn)
 		return
 	case r.values["retiredOn"] == "":
-		p.problem(r.line, "retiredOn", catalog.CodeInvalid, "the first day it no longer counts is required")
+		p.problem(r.line, "retiredOn", catalog.CodeBadUserInput, "the first day it no longer counts is required")
 		return
 	}
 	d, err := catalog.ParseDate(r.values["retiredOn"])
 	if err != nil {
-		p.problem(r.line, "retiredOn", catalog.CodeInvalid, "%s", err.Error())
+		p.problem(r.line, "retiredOn", catalog.CodeBadUserInput, "%s", err.Error())
 		return
 	}
 	after := clone(before)

@@ -79,7 +79,7 @@ func (s *Reviews) openReviewsChanged(ctx context.Context) {
 // OpenReviewLimitReached is the user error of a candidate who has max
 // catalog reviews open and submits another.
 func OpenReviewLimitReached(max int) *catalog.Error {
-	return &catalog.Error{Code: catalog.CodeInvalid, Message: fmt.Sprintf(
+	return &catalog.Error{Code: catalog.CodeBadUserInput, Message: fmt.Sprintf(
 		"you have %d catalog reviews waiting for a decision, the most one candidate may have open; submit another once one of them is decided", max)}
 }
 
@@ -143,8 +143,8 @@ func (s *Reviews) Submit(ctx context.Context, in ReviewSubmission) (SubmissionRe
 	// open review keeps their own copy in their own submission.
 	file, err := s.files.Put(ctx, in.Copy.Content, in.Copy.Name)
 	if err != nil {
-		if catalog.ErrorCode(err) == catalog.CodeInvalid {
-			return SubmissionResult{}, []*catalog.Error{{Code: catalog.CodeInvalid, Field: "copy", Message: catalog.AsError(err).Message}}, nil
+		if catalog.ErrorCode(err) == catalog.CodeBadUserInput {
+			return SubmissionResult{}, []*catalog.Error{{Code: catalog.CodeBadUserInput, Field: "copy", Message: catalog.AsError(err).Message}}, nil
 		}
 		return SubmissionResult{}, nil, err
 	}
@@ -175,7 +175,7 @@ func (s *Reviews) Submit(ctx context.Context, in ReviewSubmission) (SubmissionRe
 			joined, err := s.join(ctx, submitter, change)
 			s.openReviewsChanged(ctx)
 			return SubmissionResult{Review: joined.SeenBy(p), Attached: joined != nil}, nil, err
-		case catalog.ErrorCode(err) == catalog.CodeInvalid:
+		case catalog.ErrorCode(err) == catalog.CodeBadUserInput:
 			return SubmissionResult{}, []*catalog.Error{catalog.AsError(err)}, nil
 		}
 		return SubmissionResult{}, nil, err

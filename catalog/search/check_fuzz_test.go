@@ -39,7 +39,7 @@ func FuzzCheckCredential(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text, issuer string) {
 		in := search.CredentialInput{Text: text, Issuer: issuer}
 		if err := search.ValidateCredential("", in, today); err != nil {
-			if catalog.ErrorCode(err) != catalog.CodeInvalid {
+			if catalog.ErrorCode(err) != catalog.CodeBadUserInput {
 				t.Fatalf("validation failed with %v", err)
 			}
 			return

@@ -193,7 +193,7 @@ func TestCheckerValidatesAndFindsOpenReviews(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := checker.CheckMany(ctx, tc.ins)
 			var e *catalog.Error
-			if err == nil || catalog.ErrorCode(err) != catalog.CodeInvalid {
+			if err == nil || catalog.ErrorCode(err) != catalog.CodeBadUserInput {
 				t.Fatalf("err = %v, want BAD_USER_INPUT", err)
 			}
 			if e = err.(*catalog.Error); e.Field != tc.field {

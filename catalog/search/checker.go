@@ -22,9 +22,11 @@ func NewCredentialChecker(cat *catalog.Catalog, reviews catalog.PendingReviews, 
 	return &CredentialChecker{catalog: cat, reviews: reviews, now: now}
 }
 
-// today is the latest day an earned date may name: the current day in
-// UTC, plus one day for candidates ahead of UTC.
-func (c *CredentialChecker) today() catalog.Date { return catalog.DateOf(c.now().UTC()).AddDays(1) }
+// latestEarnedDay is the latest day an earned date may name: tomorrow in
+// UTC, as candidates ahead of UTC may already be there.
+func (c *CredentialChecker) latestEarnedDay() catalog.Date {
+	return catalog.DateOf(c.now().UTC()).AddDays(1)
+}
 
 // Check answers one credential.
 func (c *CredentialChecker) Check(ctx context.Context, in CredentialInput) (CredentialCheck, error) {
@@ -40,7 +42,7 @@ func (c *CredentialChecker) CheckMany(ctx context.Context, ins []CredentialInput
 	if len(ins) > MaxCredentialBatch {
 		return nil, catalog.Invalid("inputs", "at most %d credentials may be checked at once, got %d", MaxCredentialBatch, len(ins))
 	}
-	today := c.today()
+	today := c.latestEarnedDay()
 	for i, in := range ins {
 		prefix := ""
 		if len(ins) > 1 {

@@ -175,17 +175,17 @@ func reversedIDs(ids []int64) []int64 {
 
 func pageSize(n int) *int { return &n }
 
-// wantInvalid fails unless err is a *Error with CodeInvalid about field.
+// wantInvalid fails unless err is a *Error with CodeBadUserInput about field.
 func wantInvalid(t *testing.T, err error, field string) {
 	t.Helper()
 	if err == nil {
-		t.Fatalf("got no error, want %s error about %q", catalog.CodeInvalid, field)
+		t.Fatalf("got no error, want %s error about %q", catalog.CodeBadUserInput, field)
 	}
 	e, ok := err.(*catalog.Error)
 	if !ok {
 		t.Fatalf("got %T (%v), want *Error", err, err)
 	}
-	if e.Code != catalog.CodeInvalid || e.Field != field {
-		t.Fatalf("got code %s field %q (%v), want code %s field %q", e.Code, e.Field, err, catalog.CodeInvalid, field)
+	if e.Code != catalog.CodeBadUserInput || e.Field != field {
+		t.Fatalf("got code %s field %q (%v), want code %s field %q", e.Code, e.Field, err, catalog.CodeBadUserInput, field)
 	}
 }

@@ -132,7 +132,7 @@ func TestFindCertificationsRelevance(t *testing.T) {
 		criteria  CertificationCriteria
 		order     CertificationSort
 		wantFirst int64
-		wantErr   string // field of a CodeInvalid error
+		wantErr   string // field of a CodeBadUserInput error
 	}{
 		{name: "RELEVANCE without search", order: CertificationSort{Field: OrderByRelevance}, wantErr: "orderBy.field"},
 		{name: "RELEVANCE with blank search", criteria: CertificationCriteria{Search: "   "}, order: CertificationSort{Field: OrderByRelevance}, wantErr: "orderBy.field"},

@@ -14,7 +14,7 @@ func EncodeCursor(c catalog.Cursor) string {
 }
 
 // DecodeCursor reads an opaque cursor; nil stays nil. A string that is not
-// one of this API's cursors is a CodeInvalid error about the named argument.
+// one of this API's cursors is a CodeBadUserInput error about the named argument.
 func DecodeCursor(field string, s *string) (*catalog.Cursor, error) {
 	if s == nil {
 		return nil, nil

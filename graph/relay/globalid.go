@@ -50,7 +50,7 @@ func EncodeID(typeName string, id int64) string {
 }
 
 // DecodeID reads a global ID. A string that is not one of this API's IDs is
-// a CodeInvalid error about the named argument.
+// a CodeBadUserInput error about the named argument.
 func DecodeID(field, s string) (GlobalID, error) {
 	raw, err := decodeCanonical(s)
 	if err != nil || len(s) > 64 {

@@ -26,7 +26,7 @@ func FuzzDecodeID(f *testing.F) {
 		g, err := relay.DecodeID("id", s)
 		if err != nil {
 			var e *catalog.Error
-			if catalog.ErrorCode(err) != catalog.CodeInvalid || !asError(err, &e) || e.Field != "id" {
+			if catalog.ErrorCode(err) != catalog.CodeBadUserInput || !asError(err, &e) || e.Field != "id" {
 				t.Fatalf("DecodeID(%q) failed with %v, want a BAD_USER_INPUT error about id", s, err)
 			}
 			if g != (relay.GlobalID{}) {
@@ -66,7 +66,7 @@ func FuzzDecodeCursor(f *testing.F) {
 		c, err := relay.DecodeCursor("after", &s)
 		if err != nil {
 			var e *catalog.Error
-			if catalog.ErrorCode(err) != catalog.CodeInvalid || !asError(err, &e) || e.Field != "after" {
+			if catalog.ErrorCode(err) != catalog.CodeBadUserInput || !asError(err, &e) || e.Field != "after" {
 				t.Fatalf("DecodeCursor(%q) failed with %v, want a BAD_USER_INPUT error about after", s, err)
 			}
 			if c != nil {

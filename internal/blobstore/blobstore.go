@@ -189,7 +189,7 @@ func (s *Store) Close() error {
 // Put checks the content read from r against limits and stores it. The type
 // is detected from the content's leading bytes; declaredName only supplies
 // Blob.OriginalName. Content that is empty, larger than limits.MaxBytes or of
-// a type not allowed is refused with a catalog.CodeInvalid error, as is a
+// a type not allowed is refused with a catalog.CodeBadUserInput error, as is a
 // reader that fails before the end; a refused upload stores nothing. Storage
 // failures are catalog.CodeUnavailable. Storing content that is already
 // stored returns the existing key without writing it again.
@@ -384,9 +384,9 @@ func formatSize(n int64) string {
 	}
 }
 
-// invalid returns a CodeInvalid error with a message safe to show a user.
+// invalid returns a CodeBadUserInput error with a message safe to show a user.
 func invalid(message string, cause error) *catalog.Error {
-	return &catalog.Error{Code: catalog.CodeInvalid, Message: message, Err: cause}
+	return &catalog.Error{Code: catalog.CodeBadUserInput, Message: message, Err: cause}
 }
 
 // readFailed is the error for an upload whose reader failed.

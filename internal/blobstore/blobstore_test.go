@@ -240,7 +240,7 @@ func TestPutRefuses(t *testing.T) {
 					if err == nil {
 						t.Fatalf("Put = %+v, want an error", got)
 					}
-					assertCode(t, err, catalog.CodeInvalid, tc.message)
+					assertCode(t, err, catalog.CodeBadUserInput, tc.message)
 					b.assertNothingStored(t)
 				})
 			}
@@ -278,7 +278,7 @@ func TestPutSizeLimit(t *testing.T) {
 						if err == nil {
 							t.Fatalf("Put = %+v, want an error", got)
 						}
-						assertCode(t, err, catalog.CodeInvalid, "files may be at most 10 MB")
+						assertCode(t, err, catalog.CodeBadUserInput, "files may be at most 10 MB")
 						b.assertNothingStored(t)
 						return
 					}
@@ -366,7 +366,7 @@ func TestPutReaderFails(t *testing.T) {
 					if err == nil {
 						t.Fatalf("Put = %+v, want an error", got)
 					}
-					assertCode(t, err, catalog.CodeInvalid, "the file could not be read completely; please upload it again")
+					assertCode(t, err, catalog.CodeBadUserInput, "the file could not be read completely; please upload it again")
 					if !errors.Is(err, errBroken) {
 						t.Errorf("error %v does not wrap the reader's error", err)
 					}

@@ -152,7 +152,7 @@ func argumentPath(name string) string {
 }
 
 func textError(field, message string) *gqlerror.Error {
-	return &gqlerror.Error{Message: message, Extensions: map[string]any{"code": string(catalog.CodeInvalid), "field": field}}
+	return &gqlerror.Error{Message: message, Extensions: map[string]any{"code": string(catalog.CodeBadUserInput), "field": field}}
 }
 
 // limitSentence is how the schema documents a text's length limit.

@@ -64,7 +64,7 @@ func (s strictEnums) check(t *ast.Type, v any, path ast.Path) *gqlerror.Error {
 			return &gqlerror.Error{
 				Message:    enumMessage(str, def),
 				Path:       path,
-				Extensions: map[string]any{"code": string(catalog.CodeInvalid)},
+				Extensions: map[string]any{"code": string(catalog.CodeBadUserInput)},
 			}
 		}
 	case ast.InputObject:

@@ -69,7 +69,7 @@ func presenter(schema *ast.Schema, logger *slog.Logger) graphql.ErrorPresenterFu
 			if _, ok := out.Extensions["code"]; !ok {
 				// Errors of the query's own shape (a required argument
 				// missing, an input of the wrong type) are the caller's.
-				out.Extensions["code"] = string(catalog.CodeInvalid)
+				out.Extensions["code"] = string(catalog.CodeBadUserInput)
 			}
 			return &out
 		}
@@ -114,7 +114,7 @@ func isEnumError(e *gqlerror.Error, schema *ast.Schema) bool {
 		return false
 	}
 	e.Message = enumMessage(value, def)
-	e.Extensions = map[string]any{"code": string(catalog.CodeInvalid)}
+	e.Extensions = map[string]any{"code": string(catalog.CodeBadUserInput)}
 	return true
 }
 
