@@ -6166,7 +6166,7 @@ func (ec *executionContext) field_Mutation_approveCatalogReview_args(ctx context
 	args["reviewId"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "certification",
 		func(ctx context.Context, v any) (review.CertificationInput, error) {
-			return ec.unmarshalNCertificationInput2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐCertificationInput(ctx, v)
+			return ec.unmarshalNCertificationInput2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐCertificationInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -6300,7 +6300,7 @@ func (ec *executionContext) field_Mutation_createCertification_args(ctx context.
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (review.CertificationInput, error) {
-			return ec.unmarshalNCertificationInput2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐCertificationInput(ctx, v)
+			return ec.unmarshalNCertificationInput2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐCertificationInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -6322,7 +6322,7 @@ func (ec *executionContext) field_Mutation_createOrganization_args(ctx context.C
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (review.OrganizationInput, error) {
-			return ec.unmarshalNOrganizationInput2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐOrganizationInput(ctx, v)
+			return ec.unmarshalNOrganizationInput2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐOrganizationInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -6590,7 +6590,7 @@ func (ec *executionContext) field_Mutation_refuseActivity_args(ctx context.Conte
 	args["activityId"] = arg2
 	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "code",
 		func(ctx context.Context, v any) (application.ActivityRefusalCode, error) {
-			return ec.unmarshalNActivityRefusalCode2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐActivityRefusalCode(ctx, v)
+			return ec.unmarshalNActivityRefusalCode2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐActivityRefusalCode(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -6694,7 +6694,7 @@ func (ec *executionContext) field_Mutation_rejectCatalogReview_args(ctx context.
 	args["reviewId"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
 		func(ctx context.Context, v any) (review.RejectionReason, error) {
-			return ec.unmarshalNRejectionReason2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐRejectionReason(ctx, v)
+			return ec.unmarshalNRejectionReason2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐRejectionReason(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -7068,7 +7068,7 @@ func (ec *executionContext) field_Mutation_updateCertification_args(ctx context.
 	args["id"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (review.CertificationInput, error) {
-			return ec.unmarshalNCertificationInput2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐCertificationInput(ctx, v)
+			return ec.unmarshalNCertificationInput2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐCertificationInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -7112,7 +7112,7 @@ func (ec *executionContext) field_Mutation_updateOrganization_args(ctx context.C
 	args["id"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (review.OrganizationInput, error) {
-			return ec.unmarshalNOrganizationInput2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐOrganizationInput(ctx, v)
+			return ec.unmarshalNOrganizationInput2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐOrganizationInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -7276,7 +7276,7 @@ func (ec *executionContext) field_Query_applications_args(ctx context.Context, r
 	args["before"] = arg3
 	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
 		func(ctx context.Context, v any) (*application.ApplicationFilter, error) {
-			return ec.unmarshalOApplicationFilter2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationFilter(ctx, v)
+			return ec.unmarshalOApplicationFilter2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐApplicationFilter(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -7881,7 +7881,7 @@ func (ec *executionContext) _ActivityPoints_rule(ctx context.Context, field grap
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v points.PointsRule) graphql.Marshaler {
-			return ec.marshalNPointsRuleApplied2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐPointsRule(ctx, selections, v)
+			return ec.marshalNPointsRuleApplied2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋpointsᚐPointsRule(ctx, selections, v)
 		},
 		true,
 		true,
@@ -7936,7 +7936,7 @@ func (ec *executionContext) _ActivityRefusal_code(ctx context.Context, field gra
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v application.ActivityRefusalCode) graphql.Marshaler {
-			return ec.marshalNActivityRefusalCode2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐActivityRefusalCode(ctx, selections, v)
+			return ec.marshalNActivityRefusalCode2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐActivityRefusalCode(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8281,7 +8281,7 @@ func (ec *executionContext) _Application_candidate(ctx context.Context, field gr
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *candidate.Candidate) graphql.Marshaler {
-			return ec.marshalOCandidate2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCandidate(ctx, selections, v)
+			return ec.marshalOCandidate2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋcandidateᚐCandidate(ctx, selections, v)
 		},
 		true,
 		false,
@@ -8313,7 +8313,7 @@ func (ec *executionContext) _Application_cycle(ctx context.Context, field graphq
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v points.PointsCycle) graphql.Marshaler {
-			return ec.marshalNCycle2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐPointsCycle(ctx, selections, v)
+			return ec.marshalNCycle2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋpointsᚐPointsCycle(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8345,7 +8345,7 @@ func (ec *executionContext) _Application_status(ctx context.Context, field graph
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v application.ApplicationStatus) graphql.Marshaler {
-			return ec.marshalNApplicationStatus2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationStatus(ctx, selections, v)
+			return ec.marshalNApplicationStatus2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐApplicationStatus(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8391,7 +8391,7 @@ func (ec *executionContext) _Application_activities(ctx context.Context, field g
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []application.ApplicationActivity) graphql.Marshaler {
-			return ec.marshalNApplicationActivity2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationActivityᚄ(ctx, selections, v)
+			return ec.marshalNApplicationActivity2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐApplicationActivityᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8423,7 +8423,7 @@ func (ec *executionContext) _Application_points(ctx context.Context, field graph
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *points.PointsReport) graphql.Marshaler {
-			return ec.marshalNPointsReport2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐPointsReport(ctx, selections, v)
+			return ec.marshalNPointsReport2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋpointsᚐPointsReport(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8579,7 +8579,7 @@ func (ec *executionContext) _Application_bundle(ctx context.Context, field graph
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *application.ApplicationBundle) graphql.Marshaler {
-			return ec.marshalOApplicationBundle2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationBundle(ctx, selections, v)
+			return ec.marshalOApplicationBundle2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐApplicationBundle(ctx, selections, v)
 		},
 		true,
 		false,
@@ -8611,7 +8611,7 @@ func (ec *executionContext) _Application_payments(ctx context.Context, field gra
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []application.Payment) graphql.Marshaler {
-			return ec.marshalNPayment2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐPaymentᚄ(ctx, selections, v)
+			return ec.marshalNPayment2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐPaymentᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8735,7 +8735,7 @@ func (ec *executionContext) _Application_extension(ctx context.Context, field gr
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *application.Extension) graphql.Marshaler {
-			return ec.marshalOExtension2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐExtension(ctx, selections, v)
+			return ec.marshalOExtension2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐExtension(ctx, selections, v)
 		},
 		true,
 		false,
@@ -8790,7 +8790,7 @@ func (ec *executionContext) _Application_history(ctx context.Context, field grap
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []application.ApplicationEvent) graphql.Marshaler {
-			return ec.marshalNApplicationEvent2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationEventᚄ(ctx, selections, v)
+			return ec.marshalNApplicationEvent2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐApplicationEventᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9281,7 +9281,7 @@ func (ec *executionContext) _ApplicationActivity_catalogReview(ctx context.Conte
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *review.CatalogReview) graphql.Marshaler {
-			return ec.marshalOCatalogReview2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCatalogReview(ctx, selections, v)
+			return ec.marshalOCatalogReview2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐCatalogReview(ctx, selections, v)
 		},
 		true,
 		false,
@@ -9405,7 +9405,7 @@ func (ec *executionContext) _ApplicationActivity_refusal(ctx context.Context, fi
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *application.ActivityRefusal) graphql.Marshaler {
-			return ec.marshalOActivityRefusal2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐActivityRefusal(ctx, selections, v)
+			return ec.marshalOActivityRefusal2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐActivityRefusal(ctx, selections, v)
 		},
 		true,
 		false,
@@ -9529,7 +9529,7 @@ func (ec *executionContext) _ApplicationBundle_applications(ctx context.Context,
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*application.Application) graphql.Marshaler {
-			return ec.marshalNApplication2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationᚄ(ctx, selections, v)
+			return ec.marshalNApplication2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐApplicationᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9680,7 +9680,7 @@ func (ec *executionContext) _ApplicationBundle_payments(ctx context.Context, fie
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []application.Payment) graphql.Marshaler {
-			return ec.marshalNPayment2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐPaymentᚄ(ctx, selections, v)
+			return ec.marshalNPayment2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐPaymentᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9767,7 +9767,7 @@ func (ec *executionContext) _ApplicationConnection_nodes(ctx context.Context, fi
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*application.Application) graphql.Marshaler {
-			return ec.marshalNApplication2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationᚄ(ctx, selections, v)
+			return ec.marshalNApplication2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐApplicationᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9854,7 +9854,7 @@ func (ec *executionContext) _ApplicationEdge_node(ctx context.Context, field gra
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *application.Application) graphql.Marshaler {
-			return ec.marshalNApplication2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplication(ctx, selections, v)
+			return ec.marshalNApplication2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐApplication(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9955,7 +9955,7 @@ func (ec *executionContext) _ApplicationEvent_action(ctx context.Context, field 
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v application.ApplicationAction) graphql.Marshaler {
-			return ec.marshalNApplicationAction2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationAction(ctx, selections, v)
+			return ec.marshalNApplicationAction2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐApplicationAction(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9978,7 +9978,7 @@ func (ec *executionContext) _ApplicationEvent_from(ctx context.Context, field gr
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *application.ApplicationStatus) graphql.Marshaler {
-			return ec.marshalOApplicationStatus2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationStatus(ctx, selections, v)
+			return ec.marshalOApplicationStatus2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐApplicationStatus(ctx, selections, v)
 		},
 		true,
 		false,
@@ -10001,7 +10001,7 @@ func (ec *executionContext) _ApplicationEvent_to(ctx context.Context, field grap
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v application.ApplicationStatus) graphql.Marshaler {
-			return ec.marshalNApplicationStatus2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationStatus(ctx, selections, v)
+			return ec.marshalNApplicationStatus2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐApplicationStatus(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10047,7 +10047,7 @@ func (ec *executionContext) _ApplicationPayload_application(ctx context.Context,
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *application.Application) graphql.Marshaler {
-			return ec.marshalOApplication2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplication(ctx, selections, v)
+			return ec.marshalOApplication2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐApplication(ctx, selections, v)
 		},
 		true,
 		false,
@@ -10111,7 +10111,7 @@ func (ec *executionContext) _ApplicationTransition_from(ctx context.Context, fie
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v application.ApplicationStatus) graphql.Marshaler {
-			return ec.marshalNApplicationStatus2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationStatus(ctx, selections, v)
+			return ec.marshalNApplicationStatus2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐApplicationStatus(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10134,7 +10134,7 @@ func (ec *executionContext) _ApplicationTransition_action(ctx context.Context, f
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v application.ApplicationAction) graphql.Marshaler {
-			return ec.marshalNApplicationAction2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationAction(ctx, selections, v)
+			return ec.marshalNApplicationAction2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐApplicationAction(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10180,7 +10180,7 @@ func (ec *executionContext) _ApplicationTransition_to(ctx context.Context, field
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v application.ApplicationStatus) graphql.Marshaler {
-			return ec.marshalNApplicationStatus2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationStatus(ctx, selections, v)
+			return ec.marshalNApplicationStatus2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐApplicationStatus(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10203,7 +10203,7 @@ func (ec *executionContext) _ApplicationsPayload_applications(ctx context.Contex
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*application.Application) graphql.Marshaler {
-			return ec.marshalNApplication2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationᚄ(ctx, selections, v)
+			return ec.marshalNApplication2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐApplicationᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10267,7 +10267,7 @@ func (ec *executionContext) _AppliedRule_code(ctx context.Context, field graphql
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v search.RuleCode) graphql.Marshaler {
-			return ec.marshalNCredentialRuleCode2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐRuleCode(ctx, selections, v)
+			return ec.marshalNCredentialRuleCode2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐRuleCode(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10336,7 +10336,7 @@ func (ec *executionContext) _ApplyCatalogChangesPayload_changes(ctx context.Cont
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*review.BulkChange) graphql.Marshaler {
-			return ec.marshalNPlannedCatalogChange2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkChangeᚄ(ctx, selections, v)
+			return ec.marshalNPlannedCatalogChange2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐBulkChangeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10368,7 +10368,7 @@ func (ec *executionContext) _ApplyCatalogChangesPayload_problems(ctx context.Con
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*review.BulkProblem) graphql.Marshaler {
-			return ec.marshalNCatalogFileProblem2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkProblemᚄ(ctx, selections, v)
+			return ec.marshalNCatalogFileProblem2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐBulkProblemᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10524,7 +10524,7 @@ func (ec *executionContext) _Candidate_heldCertifications(ctx context.Context, f
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*candidate.HeldCertification) graphql.Marshaler {
-			return ec.marshalNHeldCertification2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐHeldCertificationᚄ(ctx, selections, v)
+			return ec.marshalNHeldCertification2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋcandidateᚐHeldCertificationᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10680,7 +10680,7 @@ func (ec *executionContext) _CandidateConnection_nodes(ctx context.Context, fiel
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*candidate.Candidate) graphql.Marshaler {
-			return ec.marshalNCandidate2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCandidateᚄ(ctx, selections, v)
+			return ec.marshalNCandidate2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋcandidateᚐCandidateᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10767,7 +10767,7 @@ func (ec *executionContext) _CandidateEdge_node(ctx context.Context, field graph
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *candidate.Candidate) graphql.Marshaler {
-			return ec.marshalNCandidate2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCandidate(ctx, selections, v)
+			return ec.marshalNCandidate2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋcandidateᚐCandidate(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10822,7 +10822,7 @@ func (ec *executionContext) _CandidatePayload_candidate(ctx context.Context, fie
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *candidate.Candidate) graphql.Marshaler {
-			return ec.marshalOCandidate2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCandidate(ctx, selections, v)
+			return ec.marshalOCandidate2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋcandidateᚐCandidate(ctx, selections, v)
 		},
 		true,
 		false,
@@ -11070,7 +11070,7 @@ func (ec *executionContext) _CatalogChange_review(ctx context.Context, field gra
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *review.CatalogReview) graphql.Marshaler {
-			return ec.marshalOCatalogReview2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCatalogReview(ctx, selections, v)
+			return ec.marshalOCatalogReview2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐCatalogReview(ctx, selections, v)
 		},
 		true,
 		false,
@@ -11157,7 +11157,7 @@ func (ec *executionContext) _CatalogChangeConnection_nodes(ctx context.Context, 
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*review.CatalogChange) graphql.Marshaler {
-			return ec.marshalNCatalogChange2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCatalogChangeᚄ(ctx, selections, v)
+			return ec.marshalNCatalogChange2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐCatalogChangeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -11244,7 +11244,7 @@ func (ec *executionContext) _CatalogChangeEdge_node(ctx context.Context, field g
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *review.CatalogChange) graphql.Marshaler {
-			return ec.marshalNCatalogChange2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCatalogChange(ctx, selections, v)
+			return ec.marshalNCatalogChange2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐCatalogChange(ctx, selections, v)
 		},
 		true,
 		true,
@@ -11368,7 +11368,7 @@ func (ec *executionContext) _CatalogChangesPreview_changes(ctx context.Context, 
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []review.BulkChange) graphql.Marshaler {
-			return ec.marshalNPlannedCatalogChange2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkChangeᚄ(ctx, selections, v)
+			return ec.marshalNPlannedCatalogChange2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐBulkChangeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -11400,7 +11400,7 @@ func (ec *executionContext) _CatalogChangesPreview_problems(ctx context.Context,
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []review.BulkProblem) graphql.Marshaler {
-			return ec.marshalNCatalogFileProblem2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkProblemᚄ(ctx, selections, v)
+			return ec.marshalNCatalogFileProblem2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐBulkProblemᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -11639,7 +11639,7 @@ func (ec *executionContext) _CatalogReview_organization(ctx context.Context, fie
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v review.ReviewOrganization) graphql.Marshaler {
-			return ec.marshalNReviewOrganization2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐReviewOrganization(ctx, selections, v)
+			return ec.marshalNReviewOrganization2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐReviewOrganization(ctx, selections, v)
 		},
 		true,
 		true,
@@ -11726,7 +11726,7 @@ func (ec *executionContext) _CatalogReview_earningMethods(ctx context.Context, f
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []review.EarningMethod) graphql.Marshaler {
-			return ec.marshalNEarningMethod2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐEarningMethodᚄ(ctx, selections, v)
+			return ec.marshalNEarningMethod2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐEarningMethodᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -11749,7 +11749,7 @@ func (ec *executionContext) _CatalogReview_recognition(ctx context.Context, fiel
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []review.RecognitionScope) graphql.Marshaler {
-			return ec.marshalNRecognitionScope2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐRecognitionScopeᚄ(ctx, selections, v)
+			return ec.marshalNRecognitionScope2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐRecognitionScopeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -11804,7 +11804,7 @@ func (ec *executionContext) _CatalogReview_status(ctx context.Context, field gra
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v review.ReviewStatus) graphql.Marshaler {
-			return ec.marshalNCatalogReviewStatus2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐReviewStatus(ctx, selections, v)
+			return ec.marshalNCatalogReviewStatus2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐReviewStatus(ctx, selections, v)
 		},
 		true,
 		true,
@@ -11827,7 +11827,7 @@ func (ec *executionContext) _CatalogReview_flags(ctx context.Context, field grap
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []review.ReviewFlag) graphql.Marshaler {
-			return ec.marshalNReviewFlag2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐReviewFlagᚄ(ctx, selections, v)
+			return ec.marshalNReviewFlag2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐReviewFlagᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -11905,7 +11905,7 @@ func (ec *executionContext) _CatalogReview_submissions(ctx context.Context, fiel
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*review.ReviewSubmitter) graphql.Marshaler {
-			return ec.marshalNCatalogReviewSubmission2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐReviewSubmitterᚄ(ctx, selections, v)
+			return ec.marshalNCatalogReviewSubmission2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐReviewSubmitterᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -12075,7 +12075,7 @@ func (ec *executionContext) _CatalogReview_decision(ctx context.Context, field g
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *review.ReviewDecision) graphql.Marshaler {
-			return ec.marshalOReviewDecision2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐReviewDecision(ctx, selections, v)
+			return ec.marshalOReviewDecision2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐReviewDecision(ctx, selections, v)
 		},
 		true,
 		false,
@@ -12162,7 +12162,7 @@ func (ec *executionContext) _CatalogReviewConnection_nodes(ctx context.Context, 
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*review.CatalogReview) graphql.Marshaler {
-			return ec.marshalNCatalogReview2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCatalogReviewᚄ(ctx, selections, v)
+			return ec.marshalNCatalogReview2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐCatalogReviewᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -12249,7 +12249,7 @@ func (ec *executionContext) _CatalogReviewEdge_node(ctx context.Context, field g
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *review.CatalogReview) graphql.Marshaler {
-			return ec.marshalNCatalogReview2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCatalogReview(ctx, selections, v)
+			return ec.marshalNCatalogReview2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐCatalogReview(ctx, selections, v)
 		},
 		true,
 		true,
@@ -12304,7 +12304,7 @@ func (ec *executionContext) _CatalogReviewPayload_review(ctx context.Context, fi
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *review.CatalogReview) graphql.Marshaler {
-			return ec.marshalOCatalogReview2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCatalogReview(ctx, selections, v)
+			return ec.marshalOCatalogReview2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐCatalogReview(ctx, selections, v)
 		},
 		true,
 		false,
@@ -12437,7 +12437,7 @@ func (ec *executionContext) _CatalogReviewSubmission_organization(ctx context.Co
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v review.ReviewOrganization) graphql.Marshaler {
-			return ec.marshalNReviewOrganization2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐReviewOrganization(ctx, selections, v)
+			return ec.marshalNReviewOrganization2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐReviewOrganization(ctx, selections, v)
 		},
 		true,
 		true,
@@ -12524,7 +12524,7 @@ func (ec *executionContext) _CatalogReviewSubmission_earningMethods(ctx context.
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []review.EarningMethod) graphql.Marshaler {
-			return ec.marshalNEarningMethod2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐEarningMethodᚄ(ctx, selections, v)
+			return ec.marshalNEarningMethod2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐEarningMethodᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -12547,7 +12547,7 @@ func (ec *executionContext) _CatalogReviewSubmission_recognition(ctx context.Con
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []review.RecognitionScope) graphql.Marshaler {
-			return ec.marshalNRecognitionScope2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐRecognitionScopeᚄ(ctx, selections, v)
+			return ec.marshalNRecognitionScope2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐRecognitionScopeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -13199,7 +13199,7 @@ func (ec *executionContext) _Certification_history(ctx context.Context, field gr
 			return next
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []*review.CatalogChange) graphql.Marshaler {
-			return ec.marshalNCatalogChange2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCatalogChangeᚄ(ctx, selections, v)
+			return ec.marshalNCatalogChange2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐCatalogChangeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -13396,7 +13396,7 @@ func (ec *executionContext) _CertificationConnection_facets(ctx context.Context,
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *search.CertificationFacets) graphql.Marshaler {
-			return ec.marshalNCertificationFacets2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCertificationFacets(ctx, selections, v)
+			return ec.marshalNCertificationFacets2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐCertificationFacets(ctx, selections, v)
 		},
 		true,
 		true,
@@ -13483,7 +13483,7 @@ func (ec *executionContext) _CertificationEdge_highlights(ctx context.Context, f
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*search.SearchHighlight) graphql.Marshaler {
-			return ec.marshalNSearchHighlight2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐSearchHighlightᚄ(ctx, selections, v)
+			return ec.marshalNSearchHighlight2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐSearchHighlightᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -13538,7 +13538,7 @@ func (ec *executionContext) _CertificationFacets_recognitionBases(ctx context.Co
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []search.BasisCount) graphql.Marshaler {
-			return ec.marshalNRecognitionBasisCount2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐBasisCountᚄ(ctx, selections, v)
+			return ec.marshalNRecognitionBasisCount2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐBasisCountᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -13570,7 +13570,7 @@ func (ec *executionContext) _CertificationFacets_organizations(ctx context.Conte
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []search.OrganizationCount) graphql.Marshaler {
-			return ec.marshalNOrganizationCount2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐOrganizationCountᚄ(ctx, selections, v)
+			return ec.marshalNOrganizationCount2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐOrganizationCountᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -13666,7 +13666,7 @@ func (ec *executionContext) _CredentialCheck_verdict(ctx context.Context, field 
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v search.CredentialVerdict) graphql.Marshaler {
-			return ec.marshalNCredentialVerdict2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐCredentialVerdict(ctx, selections, v)
+			return ec.marshalNCredentialVerdict2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐCredentialVerdict(ctx, selections, v)
 		},
 		true,
 		true,
@@ -13790,7 +13790,7 @@ func (ec *executionContext) _CredentialCheck_rules(ctx context.Context, field gr
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []search.AppliedRule) graphql.Marshaler {
-			return ec.marshalNAppliedRule2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐAppliedRuleᚄ(ctx, selections, v)
+			return ec.marshalNAppliedRule2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐAppliedRuleᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -13822,7 +13822,7 @@ func (ec *executionContext) _CredentialCheck_alternatives(ctx context.Context, f
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []search.CredentialMatch) graphql.Marshaler {
-			return ec.marshalNCredentialMatch2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCredentialMatchᚄ(ctx, selections, v)
+			return ec.marshalNCredentialMatch2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐCredentialMatchᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -13877,7 +13877,7 @@ func (ec *executionContext) _CredentialCheck_claim(ctx context.Context, field gr
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *search.CredentialClaim) graphql.Marshaler {
-			return ec.marshalOCredentialClaim2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCredentialClaim(ctx, selections, v)
+			return ec.marshalOCredentialClaim2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐCredentialClaim(ctx, selections, v)
 		},
 		true,
 		false,
@@ -14562,7 +14562,7 @@ func (ec *executionContext) _ExpiringCertification_candidate(ctx context.Context
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *candidate.Candidate) graphql.Marshaler {
-			return ec.marshalNCandidate2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCandidate(ctx, selections, v)
+			return ec.marshalNCandidate2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋcandidateᚐCandidate(ctx, selections, v)
 		},
 		true,
 		true,
@@ -14594,7 +14594,7 @@ func (ec *executionContext) _ExpiringCertification_heldCertification(ctx context
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *candidate.HeldCertification) graphql.Marshaler {
-			return ec.marshalNHeldCertification2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐHeldCertification(ctx, selections, v)
+			return ec.marshalNHeldCertification2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋcandidateᚐHeldCertification(ctx, selections, v)
 		},
 		true,
 		true,
@@ -14626,7 +14626,7 @@ func (ec *executionContext) _Extension_status(ctx context.Context, field graphql
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v application.ExtensionStatus) graphql.Marshaler {
-			return ec.marshalNExtensionStatus2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐExtensionStatus(ctx, selections, v)
+			return ec.marshalNExtensionStatus2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐExtensionStatus(ctx, selections, v)
 		},
 		true,
 		true,
@@ -15118,7 +15118,7 @@ func (ec *executionContext) _ImportCandidatesPayload_candidates(ctx context.Cont
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*candidate.Candidate) graphql.Marshaler {
-			return ec.marshalNCandidate2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCandidateᚄ(ctx, selections, v)
+			return ec.marshalNCandidate2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋcandidateᚐCandidateᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -15150,7 +15150,7 @@ func (ec *executionContext) _ImportCandidatesPayload_rowErrors(ctx context.Conte
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*candidate.RowError) graphql.Marshaler {
-			return ec.marshalNCsvRowError2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐRowErrorᚄ(ctx, selections, v)
+			return ec.marshalNCsvRowError2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋcandidateᚐRowErrorᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -17105,7 +17105,7 @@ func (ec *executionContext) _Mutation_setNotificationPreferences(ctx context.Con
 			return next
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *notification.NotificationPreferences) graphql.Marshaler {
-			return ec.marshalNNotificationPreferences2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐNotificationPreferences(ctx, selections, v)
+			return ec.marshalNNotificationPreferences2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋnotificationᚐNotificationPreferences(ctx, selections, v)
 		},
 		true,
 		true,
@@ -19207,7 +19207,7 @@ func (ec *executionContext) _PlannedCatalogChange_action(ctx context.Context, fi
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v review.BulkAction) graphql.Marshaler {
-			return ec.marshalNCatalogChangeAction2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkAction(ctx, selections, v)
+			return ec.marshalNCatalogChangeAction2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐBulkAction(ctx, selections, v)
 		},
 		true,
 		true,
@@ -19276,7 +19276,7 @@ func (ec *executionContext) _PlannedCatalogChange_fields(ctx context.Context, fi
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []review.FieldChange) graphql.Marshaler {
-			return ec.marshalNCatalogFieldChange2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐFieldChangeᚄ(ctx, selections, v)
+			return ec.marshalNCatalogFieldChange2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐFieldChangeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -19377,7 +19377,7 @@ func (ec *executionContext) _PointsReport_byCategory(ctx context.Context, field 
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []points.CategoryPoints) graphql.Marshaler {
-			return ec.marshalNCategoryPoints2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCategoryPointsᚄ(ctx, selections, v)
+			return ec.marshalNCategoryPoints2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋpointsᚐCategoryPointsᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -19409,7 +19409,7 @@ func (ec *executionContext) _PointsReport_activities(ctx context.Context, field 
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []points.ActivityPoints) graphql.Marshaler {
-			return ec.marshalNActivityPoints2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐActivityPointsᚄ(ctx, selections, v)
+			return ec.marshalNActivityPoints2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋpointsᚐActivityPointsᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -19441,7 +19441,7 @@ func (ec *executionContext) _PointsReport_warnings(ctx context.Context, field gr
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []points.PointsWarning) graphql.Marshaler {
-			return ec.marshalNPointsWarning2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐPointsWarningᚄ(ctx, selections, v)
+			return ec.marshalNPointsWarning2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋpointsᚐPointsWarningᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -19611,7 +19611,7 @@ func (ec *executionContext) _PreviewCatalogChangesPayload_preview(ctx context.Co
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *review.BulkPlan) graphql.Marshaler {
-			return ec.marshalOCatalogChangesPreview2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkPlan(ctx, selections, v)
+			return ec.marshalOCatalogChangesPreview2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐBulkPlan(ctx, selections, v)
 		},
 		true,
 		false,
@@ -20234,7 +20234,7 @@ func (ec *executionContext) _Query_application(ctx context.Context, field graphq
 			return next
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *application.Application) graphql.Marshaler {
-			return ec.marshalOApplication2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplication(ctx, selections, v)
+			return ec.marshalOApplication2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐApplication(ctx, selections, v)
 		},
 		true,
 		false,
@@ -20295,7 +20295,7 @@ func (ec *executionContext) _Query_myApplications(ctx context.Context, field gra
 			return next
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []*application.Application) graphql.Marshaler {
-			return ec.marshalNApplication2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationᚄ(ctx, selections, v)
+			return ec.marshalNApplication2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐApplicationᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -20408,7 +20408,7 @@ func (ec *executionContext) _Query_expiringCertifications(ctx context.Context, f
 			return next
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []*application.ExpiringCertification) graphql.Marshaler {
-			return ec.marshalNExpiringCertification2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐExpiringCertificationᚄ(ctx, selections, v)
+			return ec.marshalNExpiringCertification2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐExpiringCertificationᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -20451,7 +20451,7 @@ func (ec *executionContext) _Query_applicationTransitions(ctx context.Context, f
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*application.Transition) graphql.Marshaler {
-			return ec.marshalNApplicationTransition2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐTransitionᚄ(ctx, selections, v)
+			return ec.marshalNApplicationTransition2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐTransitionᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -20484,7 +20484,7 @@ func (ec *executionContext) _Query_checkCredential(ctx context.Context, field gr
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *search.CredentialCheck) graphql.Marshaler {
-			return ec.marshalNCredentialCheck2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCredentialCheck(ctx, selections, v)
+			return ec.marshalNCredentialCheck2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐCredentialCheck(ctx, selections, v)
 		},
 		true,
 		true,
@@ -20528,7 +20528,7 @@ func (ec *executionContext) _Query_checkCredentials(ctx context.Context, field g
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*search.CredentialCheck) graphql.Marshaler {
-			return ec.marshalNCredentialCheck2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCredentialCheckᚄ(ctx, selections, v)
+			return ec.marshalNCredentialCheck2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐCredentialCheckᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -20622,7 +20622,7 @@ func (ec *executionContext) _Query_candidate(ctx context.Context, field graphql.
 			return next
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *candidate.Candidate) graphql.Marshaler {
-			return ec.marshalOCandidate2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCandidate(ctx, selections, v)
+			return ec.marshalOCandidate2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋcandidateᚐCandidate(ctx, selections, v)
 		},
 		true,
 		false,
@@ -20746,7 +20746,7 @@ func (ec *executionContext) _Query_deliveryFailures(ctx context.Context, field g
 			return next
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []*notification.DeliveryFailure) graphql.Marshaler {
-			return ec.marshalNDeliveryFailure2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐDeliveryFailureᚄ(ctx, selections, v)
+			return ec.marshalNDeliveryFailure2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋnotificationᚐDeliveryFailureᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -20808,7 +20808,7 @@ func (ec *executionContext) _Query_catalogReview(ctx context.Context, field grap
 			return next
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v *review.CatalogReview) graphql.Marshaler {
-			return ec.marshalOCatalogReview2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCatalogReview(ctx, selections, v)
+			return ec.marshalOCatalogReview2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐCatalogReview(ctx, selections, v)
 		},
 		true,
 		false,
@@ -20869,7 +20869,7 @@ func (ec *executionContext) _Query_myCatalogReviews(ctx context.Context, field g
 			return next
 		},
 		func(ctx context.Context, selections ast.SelectionSet, v []*review.CatalogReview) graphql.Marshaler {
-			return ec.marshalNCatalogReview2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCatalogReviewᚄ(ctx, selections, v)
+			return ec.marshalNCatalogReview2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐCatalogReviewᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -21464,7 +21464,7 @@ func (ec *executionContext) _ReviewDecision_outcome(ctx context.Context, field g
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v review.ReviewStatus) graphql.Marshaler {
-			return ec.marshalNCatalogReviewStatus2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐReviewStatus(ctx, selections, v)
+			return ec.marshalNCatalogReviewStatus2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐReviewStatus(ctx, selections, v)
 		},
 		true,
 		true,
@@ -21487,7 +21487,7 @@ func (ec *executionContext) _ReviewDecision_reason(ctx context.Context, field gr
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *review.RejectionReason) graphql.Marshaler {
-			return ec.marshalORejectionReason2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐRejectionReason(ctx, selections, v)
+			return ec.marshalORejectionReason2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐRejectionReason(ctx, selections, v)
 		},
 		true,
 		false,
@@ -21611,7 +21611,7 @@ func (ec *executionContext) _ReviewFlag_code(ctx context.Context, field graphql.
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v search.RuleCode) graphql.Marshaler {
-			return ec.marshalNCredentialRuleCode2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐRuleCode(ctx, selections, v)
+			return ec.marshalNCredentialRuleCode2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐRuleCode(ctx, selections, v)
 		},
 		true,
 		true,
@@ -21726,7 +21726,7 @@ func (ec *executionContext) _SearchHighlight_source(ctx context.Context, field g
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v search.HighlightSource) graphql.Marshaler {
-			return ec.marshalNHighlightSource2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐHighlightSource(ctx, selections, v)
+			return ec.marshalNHighlightSource2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐHighlightSource(ctx, selections, v)
 		},
 		true,
 		true,
@@ -21933,7 +21933,7 @@ func (ec *executionContext) _SubmitCertificationForReviewPayload_review(ctx cont
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *review.CatalogReview) graphql.Marshaler {
-			return ec.marshalOCatalogReview2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCatalogReview(ctx, selections, v)
+			return ec.marshalOCatalogReview2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐCatalogReview(ctx, selections, v)
 		},
 		true,
 		false,
@@ -22199,7 +22199,7 @@ func (ec *executionContext) _Viewer_candidate(ctx context.Context, field graphql
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *candidate.Candidate) graphql.Marshaler {
-			return ec.marshalOCandidate2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCandidate(ctx, selections, v)
+			return ec.marshalOCandidate2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋcandidateᚐCandidate(ctx, selections, v)
 		},
 		true,
 		false,
@@ -22275,7 +22275,7 @@ func (ec *executionContext) _Viewer_notificationPreferences(ctx context.Context,
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *notification.NotificationPreferences) graphql.Marshaler {
-			return ec.marshalONotificationPreferences2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐNotificationPreferences(ctx, selections, v)
+			return ec.marshalONotificationPreferences2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋnotificationᚐNotificationPreferences(ctx, selections, v)
 		},
 		true,
 		false,
@@ -23619,7 +23619,7 @@ func (ec *executionContext) unmarshalInputApplicationFilter(ctx context.Context,
 		switch k {
 		case "statuses":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statuses"))
-			data, err := ec.unmarshalOApplicationStatus2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationStatusᚄ(ctx, v)
+			data, err := ec.unmarshalOApplicationStatus2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐApplicationStatusᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -23744,7 +23744,7 @@ func (ec *executionContext) unmarshalInputCatalogReviewFilter(ctx context.Contex
 		switch k {
 		case "statuses":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statuses"))
-			data, err := ec.unmarshalOCatalogReviewStatus2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐReviewStatusᚄ(ctx, v)
+			data, err := ec.unmarshalOCatalogReviewStatus2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐReviewStatusᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -23899,7 +23899,7 @@ func (ec *executionContext) unmarshalInputCertificationInput(ctx context.Context
 			}
 		case "newOrganization":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("newOrganization"))
-			data, err := ec.unmarshalOOrganizationInput2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐOrganizationInput(ctx, v)
+			data, err := ec.unmarshalOOrganizationInput2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐOrganizationInput(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -24022,14 +24022,14 @@ func (ec *executionContext) unmarshalInputCertificationOrder(ctx context.Context
 		switch k {
 		case "field":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
-			data, err := ec.unmarshalNCertificationOrderField2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐCertificationOrderField(ctx, v)
+			data, err := ec.unmarshalNCertificationOrderField2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐCertificationOrderField(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Field = data
 		case "direction":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
-			data, err := ec.unmarshalOSortDirection2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐSortDirection(ctx, v)
+			data, err := ec.unmarshalOSortDirection2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐSortDirection(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -24497,14 +24497,14 @@ func (ec *executionContext) unmarshalInputSubmitCertificationForReviewInput(ctx 
 			it.KeyActivityIds = data
 		case "earningMethods":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("earningMethods"))
-			data, err := ec.unmarshalNEarningMethod2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐEarningMethodᚄ(ctx, v)
+			data, err := ec.unmarshalNEarningMethod2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐEarningMethodᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.EarningMethods = data
 		case "recognition":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recognition"))
-			data, err := ec.unmarshalNRecognitionScope2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐRecognitionScopeᚄ(ctx, v)
+			data, err := ec.unmarshalNRecognitionScope2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐRecognitionScopeᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -34321,15 +34321,15 @@ func (ec *executionContext) unmarshalNActivityInput2githubᚗcomᚋmsscᚋrecert
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNActivityPoints2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐActivityPoints(ctx context.Context, sel ast.SelectionSet, v points.ActivityPoints) graphql.Marshaler {
+func (ec *executionContext) marshalNActivityPoints2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋpointsᚐActivityPoints(ctx context.Context, sel ast.SelectionSet, v points.ActivityPoints) graphql.Marshaler {
 	return ec._ActivityPoints(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNActivityPoints2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐActivityPointsᚄ(ctx context.Context, sel ast.SelectionSet, v []points.ActivityPoints) graphql.Marshaler {
+func (ec *executionContext) marshalNActivityPoints2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋpointsᚐActivityPointsᚄ(ctx context.Context, sel ast.SelectionSet, v []points.ActivityPoints) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNActivityPoints2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐActivityPoints(ctx, sel, v[i])
+		return ec.marshalNActivityPoints2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋpointsᚐActivityPoints(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -34341,13 +34341,13 @@ func (ec *executionContext) marshalNActivityPoints2ᚕgithubᚗcomᚋmsscᚋrece
 	return ret
 }
 
-func (ec *executionContext) unmarshalNActivityRefusalCode2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐActivityRefusalCode(ctx context.Context, v any) (application.ActivityRefusalCode, error) {
+func (ec *executionContext) unmarshalNActivityRefusalCode2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐActivityRefusalCode(ctx context.Context, v any) (application.ActivityRefusalCode, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := application.ActivityRefusalCode(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNActivityRefusalCode2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐActivityRefusalCode(ctx context.Context, sel ast.SelectionSet, v application.ActivityRefusalCode) graphql.Marshaler {
+func (ec *executionContext) marshalNActivityRefusalCode2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐActivityRefusalCode(ctx context.Context, sel ast.SelectionSet, v application.ActivityRefusalCode) graphql.Marshaler {
 	_ = sel
 	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
@@ -34406,11 +34406,11 @@ func (ec *executionContext) marshalNAliasKind2githubᚗcomᚋmsscᚋrecertᚋcat
 	return res
 }
 
-func (ec *executionContext) marshalNApplication2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationᚄ(ctx context.Context, sel ast.SelectionSet, v []*application.Application) graphql.Marshaler {
+func (ec *executionContext) marshalNApplication2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐApplicationᚄ(ctx context.Context, sel ast.SelectionSet, v []*application.Application) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNApplication2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplication(ctx, sel, v[i])
+		return ec.marshalNApplication2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐApplication(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -34422,7 +34422,7 @@ func (ec *executionContext) marshalNApplication2ᚕᚖgithubᚗcomᚋmsscᚋrece
 	return ret
 }
 
-func (ec *executionContext) marshalNApplication2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplication(ctx context.Context, sel ast.SelectionSet, v *application.Application) graphql.Marshaler {
+func (ec *executionContext) marshalNApplication2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐApplication(ctx context.Context, sel ast.SelectionSet, v *application.Application) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -34432,13 +34432,13 @@ func (ec *executionContext) marshalNApplication2ᚖgithubᚗcomᚋmsscᚋrecert�
 	return ec._Application(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNApplicationAction2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationAction(ctx context.Context, v any) (application.ApplicationAction, error) {
+func (ec *executionContext) unmarshalNApplicationAction2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐApplicationAction(ctx context.Context, v any) (application.ApplicationAction, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := application.ApplicationAction(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNApplicationAction2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationAction(ctx context.Context, sel ast.SelectionSet, v application.ApplicationAction) graphql.Marshaler {
+func (ec *executionContext) marshalNApplicationAction2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐApplicationAction(ctx context.Context, sel ast.SelectionSet, v application.ApplicationAction) graphql.Marshaler {
 	_ = sel
 	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
@@ -34449,15 +34449,15 @@ func (ec *executionContext) marshalNApplicationAction2githubᚗcomᚋmsscᚋrece
 	return res
 }
 
-func (ec *executionContext) marshalNApplicationActivity2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationActivity(ctx context.Context, sel ast.SelectionSet, v application.ApplicationActivity) graphql.Marshaler {
+func (ec *executionContext) marshalNApplicationActivity2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐApplicationActivity(ctx context.Context, sel ast.SelectionSet, v application.ApplicationActivity) graphql.Marshaler {
 	return ec._ApplicationActivity(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNApplicationActivity2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationActivityᚄ(ctx context.Context, sel ast.SelectionSet, v []application.ApplicationActivity) graphql.Marshaler {
+func (ec *executionContext) marshalNApplicationActivity2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐApplicationActivityᚄ(ctx context.Context, sel ast.SelectionSet, v []application.ApplicationActivity) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNApplicationActivity2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationActivity(ctx, sel, v[i])
+		return ec.marshalNApplicationActivity2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐApplicationActivity(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -34505,15 +34505,15 @@ func (ec *executionContext) marshalNApplicationEdge2ᚖgithubᚗcomᚋmsscᚋrec
 	return ec._ApplicationEdge(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNApplicationEvent2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationEvent(ctx context.Context, sel ast.SelectionSet, v application.ApplicationEvent) graphql.Marshaler {
+func (ec *executionContext) marshalNApplicationEvent2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐApplicationEvent(ctx context.Context, sel ast.SelectionSet, v application.ApplicationEvent) graphql.Marshaler {
 	return ec._ApplicationEvent(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNApplicationEvent2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationEventᚄ(ctx context.Context, sel ast.SelectionSet, v []application.ApplicationEvent) graphql.Marshaler {
+func (ec *executionContext) marshalNApplicationEvent2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐApplicationEventᚄ(ctx context.Context, sel ast.SelectionSet, v []application.ApplicationEvent) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNApplicationEvent2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationEvent(ctx, sel, v[i])
+		return ec.marshalNApplicationEvent2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐApplicationEvent(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -34535,13 +34535,13 @@ func (ec *executionContext) marshalNApplicationPayload2ᚖgithubᚗcomᚋmsscᚋ
 	return ec._ApplicationPayload(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNApplicationStatus2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationStatus(ctx context.Context, v any) (application.ApplicationStatus, error) {
+func (ec *executionContext) unmarshalNApplicationStatus2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐApplicationStatus(ctx context.Context, v any) (application.ApplicationStatus, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := application.ApplicationStatus(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNApplicationStatus2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationStatus(ctx context.Context, sel ast.SelectionSet, v application.ApplicationStatus) graphql.Marshaler {
+func (ec *executionContext) marshalNApplicationStatus2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐApplicationStatus(ctx context.Context, sel ast.SelectionSet, v application.ApplicationStatus) graphql.Marshaler {
 	_ = sel
 	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
@@ -34552,11 +34552,11 @@ func (ec *executionContext) marshalNApplicationStatus2githubᚗcomᚋmsscᚋrece
 	return res
 }
 
-func (ec *executionContext) marshalNApplicationTransition2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐTransitionᚄ(ctx context.Context, sel ast.SelectionSet, v []*application.Transition) graphql.Marshaler {
+func (ec *executionContext) marshalNApplicationTransition2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐTransitionᚄ(ctx context.Context, sel ast.SelectionSet, v []*application.Transition) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNApplicationTransition2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐTransition(ctx, sel, v[i])
+		return ec.marshalNApplicationTransition2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐTransition(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -34568,7 +34568,7 @@ func (ec *executionContext) marshalNApplicationTransition2ᚕᚖgithubᚗcomᚋm
 	return ret
 }
 
-func (ec *executionContext) marshalNApplicationTransition2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐTransition(ctx context.Context, sel ast.SelectionSet, v *application.Transition) graphql.Marshaler {
+func (ec *executionContext) marshalNApplicationTransition2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐTransition(ctx context.Context, sel ast.SelectionSet, v *application.Transition) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -34588,15 +34588,15 @@ func (ec *executionContext) marshalNApplicationsPayload2ᚖgithubᚗcomᚋmssc�
 	return ec._ApplicationsPayload(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNAppliedRule2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐAppliedRule(ctx context.Context, sel ast.SelectionSet, v search.AppliedRule) graphql.Marshaler {
+func (ec *executionContext) marshalNAppliedRule2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐAppliedRule(ctx context.Context, sel ast.SelectionSet, v search.AppliedRule) graphql.Marshaler {
 	return ec._AppliedRule(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNAppliedRule2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐAppliedRuleᚄ(ctx context.Context, sel ast.SelectionSet, v []search.AppliedRule) graphql.Marshaler {
+func (ec *executionContext) marshalNAppliedRule2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐAppliedRuleᚄ(ctx context.Context, sel ast.SelectionSet, v []search.AppliedRule) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNAppliedRule2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐAppliedRule(ctx, sel, v[i])
+		return ec.marshalNAppliedRule2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐAppliedRule(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -34634,11 +34634,11 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 	return res
 }
 
-func (ec *executionContext) marshalNCandidate2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCandidateᚄ(ctx context.Context, sel ast.SelectionSet, v []*candidate.Candidate) graphql.Marshaler {
+func (ec *executionContext) marshalNCandidate2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋcandidateᚐCandidateᚄ(ctx context.Context, sel ast.SelectionSet, v []*candidate.Candidate) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNCandidate2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCandidate(ctx, sel, v[i])
+		return ec.marshalNCandidate2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋcandidateᚐCandidate(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -34650,7 +34650,7 @@ func (ec *executionContext) marshalNCandidate2ᚕᚖgithubᚗcomᚋmsscᚋrecert
 	return ret
 }
 
-func (ec *executionContext) marshalNCandidate2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCandidate(ctx context.Context, sel ast.SelectionSet, v *candidate.Candidate) graphql.Marshaler {
+func (ec *executionContext) marshalNCandidate2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋcandidateᚐCandidate(ctx context.Context, sel ast.SelectionSet, v *candidate.Candidate) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -34706,11 +34706,11 @@ func (ec *executionContext) marshalNCandidatePayload2ᚖgithubᚗcomᚋmsscᚋre
 	return ec._CandidatePayload(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNCatalogChange2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCatalogChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*review.CatalogChange) graphql.Marshaler {
+func (ec *executionContext) marshalNCatalogChange2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐCatalogChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*review.CatalogChange) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNCatalogChange2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCatalogChange(ctx, sel, v[i])
+		return ec.marshalNCatalogChange2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐCatalogChange(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -34722,7 +34722,7 @@ func (ec *executionContext) marshalNCatalogChange2ᚕᚖgithubᚗcomᚋmsscᚋre
 	return ret
 }
 
-func (ec *executionContext) marshalNCatalogChange2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCatalogChange(ctx context.Context, sel ast.SelectionSet, v *review.CatalogChange) graphql.Marshaler {
+func (ec *executionContext) marshalNCatalogChange2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐCatalogChange(ctx context.Context, sel ast.SelectionSet, v *review.CatalogChange) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -34732,13 +34732,13 @@ func (ec *executionContext) marshalNCatalogChange2ᚖgithubᚗcomᚋmsscᚋrecer
 	return ec._CatalogChange(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNCatalogChangeAction2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkAction(ctx context.Context, v any) (review.BulkAction, error) {
+func (ec *executionContext) unmarshalNCatalogChangeAction2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐBulkAction(ctx context.Context, v any) (review.BulkAction, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := review.BulkAction(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNCatalogChangeAction2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkAction(ctx context.Context, sel ast.SelectionSet, v review.BulkAction) graphql.Marshaler {
+func (ec *executionContext) marshalNCatalogChangeAction2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐBulkAction(ctx context.Context, sel ast.SelectionSet, v review.BulkAction) graphql.Marshaler {
 	_ = sel
 	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
@@ -34800,15 +34800,15 @@ func (ec *executionContext) unmarshalNCatalogChangesInput2githubᚗcomᚋmsscᚋ
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNCatalogFieldChange2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐFieldChange(ctx context.Context, sel ast.SelectionSet, v review.FieldChange) graphql.Marshaler {
+func (ec *executionContext) marshalNCatalogFieldChange2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐFieldChange(ctx context.Context, sel ast.SelectionSet, v review.FieldChange) graphql.Marshaler {
 	return ec._CatalogFieldChange(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNCatalogFieldChange2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐFieldChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []review.FieldChange) graphql.Marshaler {
+func (ec *executionContext) marshalNCatalogFieldChange2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐFieldChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []review.FieldChange) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNCatalogFieldChange2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐFieldChange(ctx, sel, v[i])
+		return ec.marshalNCatalogFieldChange2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐFieldChange(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -34820,15 +34820,15 @@ func (ec *executionContext) marshalNCatalogFieldChange2ᚕgithubᚗcomᚋmsscᚋ
 	return ret
 }
 
-func (ec *executionContext) marshalNCatalogFileProblem2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkProblem(ctx context.Context, sel ast.SelectionSet, v review.BulkProblem) graphql.Marshaler {
+func (ec *executionContext) marshalNCatalogFileProblem2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐBulkProblem(ctx context.Context, sel ast.SelectionSet, v review.BulkProblem) graphql.Marshaler {
 	return ec._CatalogFileProblem(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNCatalogFileProblem2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkProblemᚄ(ctx context.Context, sel ast.SelectionSet, v []review.BulkProblem) graphql.Marshaler {
+func (ec *executionContext) marshalNCatalogFileProblem2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐBulkProblemᚄ(ctx context.Context, sel ast.SelectionSet, v []review.BulkProblem) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNCatalogFileProblem2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkProblem(ctx, sel, v[i])
+		return ec.marshalNCatalogFileProblem2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐBulkProblem(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -34840,11 +34840,11 @@ func (ec *executionContext) marshalNCatalogFileProblem2ᚕgithubᚗcomᚋmsscᚋ
 	return ret
 }
 
-func (ec *executionContext) marshalNCatalogFileProblem2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkProblemᚄ(ctx context.Context, sel ast.SelectionSet, v []*review.BulkProblem) graphql.Marshaler {
+func (ec *executionContext) marshalNCatalogFileProblem2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐBulkProblemᚄ(ctx context.Context, sel ast.SelectionSet, v []*review.BulkProblem) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNCatalogFileProblem2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkProblem(ctx, sel, v[i])
+		return ec.marshalNCatalogFileProblem2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐBulkProblem(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -34856,7 +34856,7 @@ func (ec *executionContext) marshalNCatalogFileProblem2ᚕᚖgithubᚗcomᚋmssc
 	return ret
 }
 
-func (ec *executionContext) marshalNCatalogFileProblem2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkProblem(ctx context.Context, sel ast.SelectionSet, v *review.BulkProblem) graphql.Marshaler {
+func (ec *executionContext) marshalNCatalogFileProblem2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐBulkProblem(ctx context.Context, sel ast.SelectionSet, v *review.BulkProblem) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -34866,11 +34866,11 @@ func (ec *executionContext) marshalNCatalogFileProblem2ᚖgithubᚗcomᚋmsscᚋ
 	return ec._CatalogFileProblem(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNCatalogReview2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCatalogReviewᚄ(ctx context.Context, sel ast.SelectionSet, v []*review.CatalogReview) graphql.Marshaler {
+func (ec *executionContext) marshalNCatalogReview2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐCatalogReviewᚄ(ctx context.Context, sel ast.SelectionSet, v []*review.CatalogReview) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNCatalogReview2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCatalogReview(ctx, sel, v[i])
+		return ec.marshalNCatalogReview2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐCatalogReview(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -34882,7 +34882,7 @@ func (ec *executionContext) marshalNCatalogReview2ᚕᚖgithubᚗcomᚋmsscᚋre
 	return ret
 }
 
-func (ec *executionContext) marshalNCatalogReview2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCatalogReview(ctx context.Context, sel ast.SelectionSet, v *review.CatalogReview) graphql.Marshaler {
+func (ec *executionContext) marshalNCatalogReview2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐCatalogReview(ctx context.Context, sel ast.SelectionSet, v *review.CatalogReview) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -34938,13 +34938,13 @@ func (ec *executionContext) marshalNCatalogReviewPayload2ᚖgithubᚗcomᚋmssc�
 	return ec._CatalogReviewPayload(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNCatalogReviewStatus2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐReviewStatus(ctx context.Context, v any) (review.ReviewStatus, error) {
+func (ec *executionContext) unmarshalNCatalogReviewStatus2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐReviewStatus(ctx context.Context, v any) (review.ReviewStatus, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := review.ReviewStatus(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNCatalogReviewStatus2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐReviewStatus(ctx context.Context, sel ast.SelectionSet, v review.ReviewStatus) graphql.Marshaler {
+func (ec *executionContext) marshalNCatalogReviewStatus2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐReviewStatus(ctx context.Context, sel ast.SelectionSet, v review.ReviewStatus) graphql.Marshaler {
 	_ = sel
 	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
@@ -34955,11 +34955,11 @@ func (ec *executionContext) marshalNCatalogReviewStatus2githubᚗcomᚋmsscᚋre
 	return res
 }
 
-func (ec *executionContext) marshalNCatalogReviewSubmission2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐReviewSubmitterᚄ(ctx context.Context, sel ast.SelectionSet, v []*review.ReviewSubmitter) graphql.Marshaler {
+func (ec *executionContext) marshalNCatalogReviewSubmission2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐReviewSubmitterᚄ(ctx context.Context, sel ast.SelectionSet, v []*review.ReviewSubmitter) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNCatalogReviewSubmission2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐReviewSubmitter(ctx, sel, v[i])
+		return ec.marshalNCatalogReviewSubmission2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐReviewSubmitter(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -34971,7 +34971,7 @@ func (ec *executionContext) marshalNCatalogReviewSubmission2ᚕᚖgithubᚗcom�
 	return ret
 }
 
-func (ec *executionContext) marshalNCatalogReviewSubmission2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐReviewSubmitter(ctx context.Context, sel ast.SelectionSet, v *review.ReviewSubmitter) graphql.Marshaler {
+func (ec *executionContext) marshalNCatalogReviewSubmission2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐReviewSubmitter(ctx context.Context, sel ast.SelectionSet, v *review.ReviewSubmitter) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -34981,15 +34981,15 @@ func (ec *executionContext) marshalNCatalogReviewSubmission2ᚖgithubᚗcomᚋms
 	return ec._CatalogReviewSubmission(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNCategoryPoints2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐCategoryPoints(ctx context.Context, sel ast.SelectionSet, v points.CategoryPoints) graphql.Marshaler {
+func (ec *executionContext) marshalNCategoryPoints2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋpointsᚐCategoryPoints(ctx context.Context, sel ast.SelectionSet, v points.CategoryPoints) graphql.Marshaler {
 	return ec._CategoryPoints(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNCategoryPoints2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCategoryPointsᚄ(ctx context.Context, sel ast.SelectionSet, v []points.CategoryPoints) graphql.Marshaler {
+func (ec *executionContext) marshalNCategoryPoints2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋpointsᚐCategoryPointsᚄ(ctx context.Context, sel ast.SelectionSet, v []points.CategoryPoints) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNCategoryPoints2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐCategoryPoints(ctx, sel, v[i])
+		return ec.marshalNCategoryPoints2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋpointsᚐCategoryPoints(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -35093,7 +35093,7 @@ func (ec *executionContext) marshalNCertificationEdge2ᚖgithubᚗcomᚋmsscᚋr
 	return ec._CertificationEdge(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNCertificationFacets2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCertificationFacets(ctx context.Context, sel ast.SelectionSet, v *search.CertificationFacets) graphql.Marshaler {
+func (ec *executionContext) marshalNCertificationFacets2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐCertificationFacets(ctx context.Context, sel ast.SelectionSet, v *search.CertificationFacets) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -35103,18 +35103,18 @@ func (ec *executionContext) marshalNCertificationFacets2ᚖgithubᚗcomᚋmssc�
 	return ec._CertificationFacets(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNCertificationInput2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐCertificationInput(ctx context.Context, v any) (review.CertificationInput, error) {
+func (ec *executionContext) unmarshalNCertificationInput2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐCertificationInput(ctx context.Context, v any) (review.CertificationInput, error) {
 	res, err := ec.unmarshalInputCertificationInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNCertificationOrderField2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐCertificationOrderField(ctx context.Context, v any) (search.CertificationOrderField, error) {
+func (ec *executionContext) unmarshalNCertificationOrderField2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐCertificationOrderField(ctx context.Context, v any) (search.CertificationOrderField, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := search.CertificationOrderField(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNCertificationOrderField2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐCertificationOrderField(ctx context.Context, sel ast.SelectionSet, v search.CertificationOrderField) graphql.Marshaler {
+func (ec *executionContext) marshalNCertificationOrderField2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐCertificationOrderField(ctx context.Context, sel ast.SelectionSet, v search.CertificationOrderField) graphql.Marshaler {
 	_ = sel
 	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
@@ -35157,11 +35157,11 @@ func (ec *executionContext) unmarshalNContactDetailsInput2githubᚗcomᚋmsscᚋ
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNCredentialCheck2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCredentialCheckᚄ(ctx context.Context, sel ast.SelectionSet, v []*search.CredentialCheck) graphql.Marshaler {
+func (ec *executionContext) marshalNCredentialCheck2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐCredentialCheckᚄ(ctx context.Context, sel ast.SelectionSet, v []*search.CredentialCheck) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNCredentialCheck2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCredentialCheck(ctx, sel, v[i])
+		return ec.marshalNCredentialCheck2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐCredentialCheck(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -35173,7 +35173,7 @@ func (ec *executionContext) marshalNCredentialCheck2ᚕᚖgithubᚗcomᚋmsscᚋ
 	return ret
 }
 
-func (ec *executionContext) marshalNCredentialCheck2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCredentialCheck(ctx context.Context, sel ast.SelectionSet, v *search.CredentialCheck) graphql.Marshaler {
+func (ec *executionContext) marshalNCredentialCheck2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐCredentialCheck(ctx context.Context, sel ast.SelectionSet, v *search.CredentialCheck) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -35207,15 +35207,15 @@ func (ec *executionContext) unmarshalNCredentialCheckInput2ᚖgithubᚗcomᚋmss
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNCredentialMatch2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐCredentialMatch(ctx context.Context, sel ast.SelectionSet, v search.CredentialMatch) graphql.Marshaler {
+func (ec *executionContext) marshalNCredentialMatch2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐCredentialMatch(ctx context.Context, sel ast.SelectionSet, v search.CredentialMatch) graphql.Marshaler {
 	return ec._CredentialMatch(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNCredentialMatch2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCredentialMatchᚄ(ctx context.Context, sel ast.SelectionSet, v []search.CredentialMatch) graphql.Marshaler {
+func (ec *executionContext) marshalNCredentialMatch2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐCredentialMatchᚄ(ctx context.Context, sel ast.SelectionSet, v []search.CredentialMatch) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNCredentialMatch2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐCredentialMatch(ctx, sel, v[i])
+		return ec.marshalNCredentialMatch2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐCredentialMatch(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -35227,13 +35227,13 @@ func (ec *executionContext) marshalNCredentialMatch2ᚕgithubᚗcomᚋmsscᚋrec
 	return ret
 }
 
-func (ec *executionContext) unmarshalNCredentialRuleCode2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐRuleCode(ctx context.Context, v any) (search.RuleCode, error) {
+func (ec *executionContext) unmarshalNCredentialRuleCode2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐRuleCode(ctx context.Context, v any) (search.RuleCode, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := search.RuleCode(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNCredentialRuleCode2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐRuleCode(ctx context.Context, sel ast.SelectionSet, v search.RuleCode) graphql.Marshaler {
+func (ec *executionContext) marshalNCredentialRuleCode2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐRuleCode(ctx context.Context, sel ast.SelectionSet, v search.RuleCode) graphql.Marshaler {
 	_ = sel
 	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
@@ -35244,13 +35244,13 @@ func (ec *executionContext) marshalNCredentialRuleCode2githubᚗcomᚋmsscᚋrec
 	return res
 }
 
-func (ec *executionContext) unmarshalNCredentialVerdict2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐCredentialVerdict(ctx context.Context, v any) (search.CredentialVerdict, error) {
+func (ec *executionContext) unmarshalNCredentialVerdict2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐCredentialVerdict(ctx context.Context, v any) (search.CredentialVerdict, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := search.CredentialVerdict(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNCredentialVerdict2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐCredentialVerdict(ctx context.Context, sel ast.SelectionSet, v search.CredentialVerdict) graphql.Marshaler {
+func (ec *executionContext) marshalNCredentialVerdict2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐCredentialVerdict(ctx context.Context, sel ast.SelectionSet, v search.CredentialVerdict) graphql.Marshaler {
 	_ = sel
 	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
@@ -35261,11 +35261,11 @@ func (ec *executionContext) marshalNCredentialVerdict2githubᚗcomᚋmsscᚋrece
 	return res
 }
 
-func (ec *executionContext) marshalNCsvRowError2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐRowErrorᚄ(ctx context.Context, sel ast.SelectionSet, v []*candidate.RowError) graphql.Marshaler {
+func (ec *executionContext) marshalNCsvRowError2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋcandidateᚐRowErrorᚄ(ctx context.Context, sel ast.SelectionSet, v []*candidate.RowError) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNCsvRowError2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐRowError(ctx, sel, v[i])
+		return ec.marshalNCsvRowError2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋcandidateᚐRowError(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -35277,7 +35277,7 @@ func (ec *executionContext) marshalNCsvRowError2ᚕᚖgithubᚗcomᚋmsscᚋrece
 	return ret
 }
 
-func (ec *executionContext) marshalNCsvRowError2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐRowError(ctx context.Context, sel ast.SelectionSet, v *candidate.RowError) graphql.Marshaler {
+func (ec *executionContext) marshalNCsvRowError2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋcandidateᚐRowError(ctx context.Context, sel ast.SelectionSet, v *candidate.RowError) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -35287,7 +35287,7 @@ func (ec *executionContext) marshalNCsvRowError2ᚖgithubᚗcomᚋmsscᚋrecert�
 	return ec._CsvRowError(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNCycle2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐPointsCycle(ctx context.Context, sel ast.SelectionSet, v points.PointsCycle) graphql.Marshaler {
+func (ec *executionContext) marshalNCycle2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋpointsᚐPointsCycle(ctx context.Context, sel ast.SelectionSet, v points.PointsCycle) graphql.Marshaler {
 	return ec._Cycle(ctx, sel, &v)
 }
 
@@ -35367,11 +35367,11 @@ func (ec *executionContext) marshalNDateTime2ᚖtimeᚐTime(ctx context.Context,
 	return res
 }
 
-func (ec *executionContext) marshalNDeliveryFailure2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐDeliveryFailureᚄ(ctx context.Context, sel ast.SelectionSet, v []*notification.DeliveryFailure) graphql.Marshaler {
+func (ec *executionContext) marshalNDeliveryFailure2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋnotificationᚐDeliveryFailureᚄ(ctx context.Context, sel ast.SelectionSet, v []*notification.DeliveryFailure) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNDeliveryFailure2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐDeliveryFailure(ctx, sel, v[i])
+		return ec.marshalNDeliveryFailure2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋnotificationᚐDeliveryFailure(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -35383,7 +35383,7 @@ func (ec *executionContext) marshalNDeliveryFailure2ᚕᚖgithubᚗcomᚋmsscᚋ
 	return ret
 }
 
-func (ec *executionContext) marshalNDeliveryFailure2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐDeliveryFailure(ctx context.Context, sel ast.SelectionSet, v *notification.DeliveryFailure) graphql.Marshaler {
+func (ec *executionContext) marshalNDeliveryFailure2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋnotificationᚐDeliveryFailure(ctx context.Context, sel ast.SelectionSet, v *notification.DeliveryFailure) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -35393,13 +35393,13 @@ func (ec *executionContext) marshalNDeliveryFailure2ᚖgithubᚗcomᚋmsscᚋrec
 	return ec._DeliveryFailure(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNEarningMethod2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐEarningMethod(ctx context.Context, v any) (review.EarningMethod, error) {
+func (ec *executionContext) unmarshalNEarningMethod2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐEarningMethod(ctx context.Context, v any) (review.EarningMethod, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := review.EarningMethod(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNEarningMethod2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐEarningMethod(ctx context.Context, sel ast.SelectionSet, v review.EarningMethod) graphql.Marshaler {
+func (ec *executionContext) marshalNEarningMethod2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐEarningMethod(ctx context.Context, sel ast.SelectionSet, v review.EarningMethod) graphql.Marshaler {
 	_ = sel
 	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
@@ -35410,13 +35410,13 @@ func (ec *executionContext) marshalNEarningMethod2githubᚗcomᚋmsscᚋrecert�
 	return res
 }
 
-func (ec *executionContext) unmarshalNEarningMethod2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐEarningMethodᚄ(ctx context.Context, v any) ([]review.EarningMethod, error) {
+func (ec *executionContext) unmarshalNEarningMethod2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐEarningMethodᚄ(ctx context.Context, v any) ([]review.EarningMethod, error) {
 	vSlice := graphql.CoerceList(v)
 	var err error
 	res := make([]review.EarningMethod, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNEarningMethod2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐEarningMethod(ctx, vSlice[i])
+		res[i], err = ec.unmarshalNEarningMethod2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐEarningMethod(ctx, vSlice[i])
 		if err != nil {
 			return nil, err
 		}
@@ -35424,11 +35424,11 @@ func (ec *executionContext) unmarshalNEarningMethod2ᚕgithubᚗcomᚋmsscᚋrec
 	return res, nil
 }
 
-func (ec *executionContext) marshalNEarningMethod2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐEarningMethodᚄ(ctx context.Context, sel ast.SelectionSet, v []review.EarningMethod) graphql.Marshaler {
+func (ec *executionContext) marshalNEarningMethod2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐEarningMethodᚄ(ctx context.Context, sel ast.SelectionSet, v []review.EarningMethod) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNEarningMethod2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐEarningMethod(ctx, sel, v[i])
+		return ec.marshalNEarningMethod2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐEarningMethod(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -35500,11 +35500,11 @@ func (ec *executionContext) marshalNErrorCode2githubᚗcomᚋmsscᚋrecertᚋcat
 	return res
 }
 
-func (ec *executionContext) marshalNExpiringCertification2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐExpiringCertificationᚄ(ctx context.Context, sel ast.SelectionSet, v []*application.ExpiringCertification) graphql.Marshaler {
+func (ec *executionContext) marshalNExpiringCertification2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐExpiringCertificationᚄ(ctx context.Context, sel ast.SelectionSet, v []*application.ExpiringCertification) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNExpiringCertification2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐExpiringCertification(ctx, sel, v[i])
+		return ec.marshalNExpiringCertification2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐExpiringCertification(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -35516,7 +35516,7 @@ func (ec *executionContext) marshalNExpiringCertification2ᚕᚖgithubᚗcomᚋm
 	return ret
 }
 
-func (ec *executionContext) marshalNExpiringCertification2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐExpiringCertification(ctx context.Context, sel ast.SelectionSet, v *application.ExpiringCertification) graphql.Marshaler {
+func (ec *executionContext) marshalNExpiringCertification2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐExpiringCertification(ctx context.Context, sel ast.SelectionSet, v *application.ExpiringCertification) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -35526,13 +35526,13 @@ func (ec *executionContext) marshalNExpiringCertification2ᚖgithubᚗcomᚋmssc
 	return ec._ExpiringCertification(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNExtensionStatus2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐExtensionStatus(ctx context.Context, v any) (application.ExtensionStatus, error) {
+func (ec *executionContext) unmarshalNExtensionStatus2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐExtensionStatus(ctx context.Context, v any) (application.ExtensionStatus, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := application.ExtensionStatus(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNExtensionStatus2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐExtensionStatus(ctx context.Context, sel ast.SelectionSet, v application.ExtensionStatus) graphql.Marshaler {
+func (ec *executionContext) marshalNExtensionStatus2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐExtensionStatus(ctx context.Context, sel ast.SelectionSet, v application.ExtensionStatus) graphql.Marshaler {
 	_ = sel
 	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
@@ -35602,11 +35602,11 @@ func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.S
 	return graphql.WrapContextMarshaler(ctx, res)
 }
 
-func (ec *executionContext) marshalNHeldCertification2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐHeldCertificationᚄ(ctx context.Context, sel ast.SelectionSet, v []*candidate.HeldCertification) graphql.Marshaler {
+func (ec *executionContext) marshalNHeldCertification2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋcandidateᚐHeldCertificationᚄ(ctx context.Context, sel ast.SelectionSet, v []*candidate.HeldCertification) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNHeldCertification2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐHeldCertification(ctx, sel, v[i])
+		return ec.marshalNHeldCertification2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋcandidateᚐHeldCertification(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -35618,7 +35618,7 @@ func (ec *executionContext) marshalNHeldCertification2ᚕᚖgithubᚗcomᚋmssc�
 	return ret
 }
 
-func (ec *executionContext) marshalNHeldCertification2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐHeldCertification(ctx context.Context, sel ast.SelectionSet, v *candidate.HeldCertification) graphql.Marshaler {
+func (ec *executionContext) marshalNHeldCertification2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋcandidateᚐHeldCertification(ctx context.Context, sel ast.SelectionSet, v *candidate.HeldCertification) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -35633,13 +35633,13 @@ func (ec *executionContext) unmarshalNHeldCertificationInput2ᚖgithubᚗcomᚋm
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNHighlightSource2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐHighlightSource(ctx context.Context, v any) (search.HighlightSource, error) {
+func (ec *executionContext) unmarshalNHighlightSource2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐHighlightSource(ctx context.Context, v any) (search.HighlightSource, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := search.HighlightSource(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNHighlightSource2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐHighlightSource(ctx context.Context, sel ast.SelectionSet, v search.HighlightSource) graphql.Marshaler {
+func (ec *executionContext) marshalNHighlightSource2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐHighlightSource(ctx context.Context, sel ast.SelectionSet, v search.HighlightSource) graphql.Marshaler {
 	_ = sel
 	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
@@ -35933,7 +35933,7 @@ func (ec *executionContext) marshalNNotificationPayload2ᚖgithubᚗcomᚋmssc�
 	return ec._NotificationPayload(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNNotificationPreferences2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐNotificationPreferences(ctx context.Context, sel ast.SelectionSet, v *notification.NotificationPreferences) graphql.Marshaler {
+func (ec *executionContext) marshalNNotificationPreferences2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋnotificationᚐNotificationPreferences(ctx context.Context, sel ast.SelectionSet, v *notification.NotificationPreferences) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -35979,15 +35979,15 @@ func (ec *executionContext) marshalNOrganizationConnection2ᚖgithubᚗcomᚋmss
 	return ec._OrganizationConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNOrganizationCount2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐOrganizationCount(ctx context.Context, sel ast.SelectionSet, v search.OrganizationCount) graphql.Marshaler {
+func (ec *executionContext) marshalNOrganizationCount2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐOrganizationCount(ctx context.Context, sel ast.SelectionSet, v search.OrganizationCount) graphql.Marshaler {
 	return ec._OrganizationCount(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNOrganizationCount2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐOrganizationCountᚄ(ctx context.Context, sel ast.SelectionSet, v []search.OrganizationCount) graphql.Marshaler {
+func (ec *executionContext) marshalNOrganizationCount2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐOrganizationCountᚄ(ctx context.Context, sel ast.SelectionSet, v []search.OrganizationCount) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNOrganizationCount2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐOrganizationCount(ctx, sel, v[i])
+		return ec.marshalNOrganizationCount2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐOrganizationCount(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -36025,7 +36025,7 @@ func (ec *executionContext) marshalNOrganizationEdge2ᚖgithubᚗcomᚋmsscᚋre
 	return ec._OrganizationEdge(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNOrganizationInput2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐOrganizationInput(ctx context.Context, v any) (review.OrganizationInput, error) {
+func (ec *executionContext) unmarshalNOrganizationInput2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐOrganizationInput(ctx context.Context, v any) (review.OrganizationInput, error) {
 	res, err := ec.unmarshalInputOrganizationInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -36050,15 +36050,15 @@ func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋmsscᚋrecertᚋg
 	return ec._PageInfo(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNPayment2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐPayment(ctx context.Context, sel ast.SelectionSet, v application.Payment) graphql.Marshaler {
+func (ec *executionContext) marshalNPayment2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐPayment(ctx context.Context, sel ast.SelectionSet, v application.Payment) graphql.Marshaler {
 	return ec._Payment(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNPayment2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐPaymentᚄ(ctx context.Context, sel ast.SelectionSet, v []application.Payment) graphql.Marshaler {
+func (ec *executionContext) marshalNPayment2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐPaymentᚄ(ctx context.Context, sel ast.SelectionSet, v []application.Payment) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNPayment2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐPayment(ctx, sel, v[i])
+		return ec.marshalNPayment2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐPayment(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -36070,15 +36070,15 @@ func (ec *executionContext) marshalNPayment2ᚕgithubᚗcomᚋmsscᚋrecertᚋca
 	return ret
 }
 
-func (ec *executionContext) marshalNPlannedCatalogChange2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkChange(ctx context.Context, sel ast.SelectionSet, v review.BulkChange) graphql.Marshaler {
+func (ec *executionContext) marshalNPlannedCatalogChange2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐBulkChange(ctx context.Context, sel ast.SelectionSet, v review.BulkChange) graphql.Marshaler {
 	return ec._PlannedCatalogChange(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNPlannedCatalogChange2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []review.BulkChange) graphql.Marshaler {
+func (ec *executionContext) marshalNPlannedCatalogChange2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐBulkChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []review.BulkChange) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNPlannedCatalogChange2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkChange(ctx, sel, v[i])
+		return ec.marshalNPlannedCatalogChange2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐBulkChange(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -36090,11 +36090,11 @@ func (ec *executionContext) marshalNPlannedCatalogChange2ᚕgithubᚗcomᚋmssc�
 	return ret
 }
 
-func (ec *executionContext) marshalNPlannedCatalogChange2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*review.BulkChange) graphql.Marshaler {
+func (ec *executionContext) marshalNPlannedCatalogChange2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐBulkChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*review.BulkChange) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNPlannedCatalogChange2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkChange(ctx, sel, v[i])
+		return ec.marshalNPlannedCatalogChange2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐBulkChange(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -36106,7 +36106,7 @@ func (ec *executionContext) marshalNPlannedCatalogChange2ᚕᚖgithubᚗcomᚋms
 	return ret
 }
 
-func (ec *executionContext) marshalNPlannedCatalogChange2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkChange(ctx context.Context, sel ast.SelectionSet, v *review.BulkChange) graphql.Marshaler {
+func (ec *executionContext) marshalNPlannedCatalogChange2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐBulkChange(ctx context.Context, sel ast.SelectionSet, v *review.BulkChange) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -36150,7 +36150,7 @@ func (ec *executionContext) marshalNPointUnit2githubᚗcomᚋmsscᚋrecertᚋcat
 	return res
 }
 
-func (ec *executionContext) marshalNPointsReport2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐPointsReport(ctx context.Context, sel ast.SelectionSet, v *points.PointsReport) graphql.Marshaler {
+func (ec *executionContext) marshalNPointsReport2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋpointsᚐPointsReport(ctx context.Context, sel ast.SelectionSet, v *points.PointsReport) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -36160,19 +36160,19 @@ func (ec *executionContext) marshalNPointsReport2ᚖgithubᚗcomᚋmsscᚋrecert
 	return ec._PointsReport(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNPointsRuleApplied2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐPointsRule(ctx context.Context, sel ast.SelectionSet, v points.PointsRule) graphql.Marshaler {
+func (ec *executionContext) marshalNPointsRuleApplied2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋpointsᚐPointsRule(ctx context.Context, sel ast.SelectionSet, v points.PointsRule) graphql.Marshaler {
 	return ec._PointsRuleApplied(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNPointsWarning2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐPointsWarning(ctx context.Context, sel ast.SelectionSet, v points.PointsWarning) graphql.Marshaler {
+func (ec *executionContext) marshalNPointsWarning2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋpointsᚐPointsWarning(ctx context.Context, sel ast.SelectionSet, v points.PointsWarning) graphql.Marshaler {
 	return ec._PointsWarning(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNPointsWarning2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐPointsWarningᚄ(ctx context.Context, sel ast.SelectionSet, v []points.PointsWarning) graphql.Marshaler {
+func (ec *executionContext) marshalNPointsWarning2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋpointsᚐPointsWarningᚄ(ctx context.Context, sel ast.SelectionSet, v []points.PointsWarning) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNPointsWarning2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐPointsWarning(ctx, sel, v[i])
+		return ec.marshalNPointsWarning2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋpointsᚐPointsWarning(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -36335,15 +36335,15 @@ func (ec *executionContext) marshalNRecognitionBasis2ᚕgithubᚗcomᚋmsscᚋre
 	return ret
 }
 
-func (ec *executionContext) marshalNRecognitionBasisCount2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐBasisCount(ctx context.Context, sel ast.SelectionSet, v search.BasisCount) graphql.Marshaler {
+func (ec *executionContext) marshalNRecognitionBasisCount2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐBasisCount(ctx context.Context, sel ast.SelectionSet, v search.BasisCount) graphql.Marshaler {
 	return ec._RecognitionBasisCount(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNRecognitionBasisCount2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐBasisCountᚄ(ctx context.Context, sel ast.SelectionSet, v []search.BasisCount) graphql.Marshaler {
+func (ec *executionContext) marshalNRecognitionBasisCount2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐBasisCountᚄ(ctx context.Context, sel ast.SelectionSet, v []search.BasisCount) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNRecognitionBasisCount2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐBasisCount(ctx, sel, v[i])
+		return ec.marshalNRecognitionBasisCount2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐBasisCount(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -36355,13 +36355,13 @@ func (ec *executionContext) marshalNRecognitionBasisCount2ᚕgithubᚗcomᚋmssc
 	return ret
 }
 
-func (ec *executionContext) unmarshalNRecognitionScope2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐRecognitionScope(ctx context.Context, v any) (review.RecognitionScope, error) {
+func (ec *executionContext) unmarshalNRecognitionScope2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐRecognitionScope(ctx context.Context, v any) (review.RecognitionScope, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := review.RecognitionScope(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNRecognitionScope2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐRecognitionScope(ctx context.Context, sel ast.SelectionSet, v review.RecognitionScope) graphql.Marshaler {
+func (ec *executionContext) marshalNRecognitionScope2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐRecognitionScope(ctx context.Context, sel ast.SelectionSet, v review.RecognitionScope) graphql.Marshaler {
 	_ = sel
 	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
@@ -36372,13 +36372,13 @@ func (ec *executionContext) marshalNRecognitionScope2githubᚗcomᚋmsscᚋrecer
 	return res
 }
 
-func (ec *executionContext) unmarshalNRecognitionScope2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐRecognitionScopeᚄ(ctx context.Context, v any) ([]review.RecognitionScope, error) {
+func (ec *executionContext) unmarshalNRecognitionScope2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐRecognitionScopeᚄ(ctx context.Context, v any) ([]review.RecognitionScope, error) {
 	vSlice := graphql.CoerceList(v)
 	var err error
 	res := make([]review.RecognitionScope, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNRecognitionScope2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐRecognitionScope(ctx, vSlice[i])
+		res[i], err = ec.unmarshalNRecognitionScope2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐRecognitionScope(ctx, vSlice[i])
 		if err != nil {
 			return nil, err
 		}
@@ -36386,11 +36386,11 @@ func (ec *executionContext) unmarshalNRecognitionScope2ᚕgithubᚗcomᚋmsscᚋ
 	return res, nil
 }
 
-func (ec *executionContext) marshalNRecognitionScope2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐRecognitionScopeᚄ(ctx context.Context, sel ast.SelectionSet, v []review.RecognitionScope) graphql.Marshaler {
+func (ec *executionContext) marshalNRecognitionScope2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐRecognitionScopeᚄ(ctx context.Context, sel ast.SelectionSet, v []review.RecognitionScope) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNRecognitionScope2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐRecognitionScope(ctx, sel, v[i])
+		return ec.marshalNRecognitionScope2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐRecognitionScope(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -36407,13 +36407,13 @@ func (ec *executionContext) unmarshalNRegisterCandidateInput2githubᚗcomᚋmssc
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNRejectionReason2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐRejectionReason(ctx context.Context, v any) (review.RejectionReason, error) {
+func (ec *executionContext) unmarshalNRejectionReason2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐRejectionReason(ctx context.Context, v any) (review.RejectionReason, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := review.RejectionReason(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNRejectionReason2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐRejectionReason(ctx context.Context, sel ast.SelectionSet, v review.RejectionReason) graphql.Marshaler {
+func (ec *executionContext) marshalNRejectionReason2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐRejectionReason(ctx context.Context, sel ast.SelectionSet, v review.RejectionReason) graphql.Marshaler {
 	_ = sel
 	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
@@ -36460,15 +36460,15 @@ func (ec *executionContext) marshalNRelatedFieldPayload2ᚖgithubᚗcomᚋmssc�
 	return ec._RelatedFieldPayload(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNReviewFlag2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐReviewFlag(ctx context.Context, sel ast.SelectionSet, v review.ReviewFlag) graphql.Marshaler {
+func (ec *executionContext) marshalNReviewFlag2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐReviewFlag(ctx context.Context, sel ast.SelectionSet, v review.ReviewFlag) graphql.Marshaler {
 	return ec._ReviewFlag(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNReviewFlag2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐReviewFlagᚄ(ctx context.Context, sel ast.SelectionSet, v []review.ReviewFlag) graphql.Marshaler {
+func (ec *executionContext) marshalNReviewFlag2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐReviewFlagᚄ(ctx context.Context, sel ast.SelectionSet, v []review.ReviewFlag) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNReviewFlag2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐReviewFlag(ctx, sel, v[i])
+		return ec.marshalNReviewFlag2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐReviewFlag(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -36480,7 +36480,7 @@ func (ec *executionContext) marshalNReviewFlag2ᚕgithubᚗcomᚋmsscᚋrecert�
 	return ret
 }
 
-func (ec *executionContext) marshalNReviewOrganization2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐReviewOrganization(ctx context.Context, sel ast.SelectionSet, v review.ReviewOrganization) graphql.Marshaler {
+func (ec *executionContext) marshalNReviewOrganization2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐReviewOrganization(ctx context.Context, sel ast.SelectionSet, v review.ReviewOrganization) graphql.Marshaler {
 	return ec._ReviewOrganization(ctx, sel, &v)
 }
 
@@ -36536,11 +36536,11 @@ func (ec *executionContext) marshalNRole2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatal
 	return ret
 }
 
-func (ec *executionContext) marshalNSearchHighlight2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐSearchHighlightᚄ(ctx context.Context, sel ast.SelectionSet, v []*search.SearchHighlight) graphql.Marshaler {
+func (ec *executionContext) marshalNSearchHighlight2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐSearchHighlightᚄ(ctx context.Context, sel ast.SelectionSet, v []*search.SearchHighlight) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNSearchHighlight2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐSearchHighlight(ctx, sel, v[i])
+		return ec.marshalNSearchHighlight2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐSearchHighlight(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -36552,7 +36552,7 @@ func (ec *executionContext) marshalNSearchHighlight2ᚕᚖgithubᚗcomᚋmsscᚋ
 	return ret
 }
 
-func (ec *executionContext) marshalNSearchHighlight2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐSearchHighlight(ctx context.Context, sel ast.SelectionSet, v *search.SearchHighlight) graphql.Marshaler {
+func (ec *executionContext) marshalNSearchHighlight2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐSearchHighlight(ctx context.Context, sel ast.SelectionSet, v *search.SearchHighlight) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -36861,28 +36861,28 @@ func (ec *executionContext) marshalN__TypeKind2string(ctx context.Context, sel a
 	return res
 }
 
-func (ec *executionContext) marshalOActivityRefusal2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐActivityRefusal(ctx context.Context, sel ast.SelectionSet, v *application.ActivityRefusal) graphql.Marshaler {
+func (ec *executionContext) marshalOActivityRefusal2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐActivityRefusal(ctx context.Context, sel ast.SelectionSet, v *application.ActivityRefusal) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._ActivityRefusal(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalOApplication2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplication(ctx context.Context, sel ast.SelectionSet, v *application.Application) graphql.Marshaler {
+func (ec *executionContext) marshalOApplication2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐApplication(ctx context.Context, sel ast.SelectionSet, v *application.Application) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._Application(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalOApplicationBundle2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationBundle(ctx context.Context, sel ast.SelectionSet, v *application.ApplicationBundle) graphql.Marshaler {
+func (ec *executionContext) marshalOApplicationBundle2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐApplicationBundle(ctx context.Context, sel ast.SelectionSet, v *application.ApplicationBundle) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._ApplicationBundle(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalOApplicationFilter2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationFilter(ctx context.Context, v any) (*application.ApplicationFilter, error) {
+func (ec *executionContext) unmarshalOApplicationFilter2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐApplicationFilter(ctx context.Context, v any) (*application.ApplicationFilter, error) {
 	if v == nil {
 		return nil, nil
 	}
@@ -36890,7 +36890,7 @@ func (ec *executionContext) unmarshalOApplicationFilter2ᚖgithubᚗcomᚋmssc�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalOApplicationStatus2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationStatusᚄ(ctx context.Context, v any) ([]application.ApplicationStatus, error) {
+func (ec *executionContext) unmarshalOApplicationStatus2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐApplicationStatusᚄ(ctx context.Context, v any) ([]application.ApplicationStatus, error) {
 	if v == nil {
 		return nil, nil
 	}
@@ -36899,7 +36899,7 @@ func (ec *executionContext) unmarshalOApplicationStatus2ᚕgithubᚗcomᚋmssc�
 	res := make([]application.ApplicationStatus, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNApplicationStatus2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationStatus(ctx, vSlice[i])
+		res[i], err = ec.unmarshalNApplicationStatus2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐApplicationStatus(ctx, vSlice[i])
 		if err != nil {
 			return nil, err
 		}
@@ -36907,14 +36907,14 @@ func (ec *executionContext) unmarshalOApplicationStatus2ᚕgithubᚗcomᚋmssc�
 	return res, nil
 }
 
-func (ec *executionContext) marshalOApplicationStatus2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []application.ApplicationStatus) graphql.Marshaler {
+func (ec *executionContext) marshalOApplicationStatus2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐApplicationStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []application.ApplicationStatus) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNApplicationStatus2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationStatus(ctx, sel, v[i])
+		return ec.marshalNApplicationStatus2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐApplicationStatus(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -36926,7 +36926,7 @@ func (ec *executionContext) marshalOApplicationStatus2ᚕgithubᚗcomᚋmsscᚋr
 	return ret
 }
 
-func (ec *executionContext) unmarshalOApplicationStatus2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationStatus(ctx context.Context, v any) (*application.ApplicationStatus, error) {
+func (ec *executionContext) unmarshalOApplicationStatus2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐApplicationStatus(ctx context.Context, v any) (*application.ApplicationStatus, error) {
 	if v == nil {
 		return nil, nil
 	}
@@ -36935,7 +36935,7 @@ func (ec *executionContext) unmarshalOApplicationStatus2ᚖgithubᚗcomᚋmssc�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOApplicationStatus2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationStatus(ctx context.Context, sel ast.SelectionSet, v *application.ApplicationStatus) graphql.Marshaler {
+func (ec *executionContext) marshalOApplicationStatus2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐApplicationStatus(ctx context.Context, sel ast.SelectionSet, v *application.ApplicationStatus) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -36975,14 +36975,14 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	return res
 }
 
-func (ec *executionContext) marshalOCandidate2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCandidate(ctx context.Context, sel ast.SelectionSet, v *candidate.Candidate) graphql.Marshaler {
+func (ec *executionContext) marshalOCandidate2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋcandidateᚐCandidate(ctx context.Context, sel ast.SelectionSet, v *candidate.Candidate) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._Candidate(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalOCatalogChangesPreview2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐBulkPlan(ctx context.Context, sel ast.SelectionSet, v *review.BulkPlan) graphql.Marshaler {
+func (ec *executionContext) marshalOCatalogChangesPreview2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐBulkPlan(ctx context.Context, sel ast.SelectionSet, v *review.BulkPlan) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -36997,7 +36997,7 @@ func (ec *executionContext) unmarshalOCatalogHistoryFilter2ᚖgithubᚗcomᚋmss
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOCatalogReview2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCatalogReview(ctx context.Context, sel ast.SelectionSet, v *review.CatalogReview) graphql.Marshaler {
+func (ec *executionContext) marshalOCatalogReview2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐCatalogReview(ctx context.Context, sel ast.SelectionSet, v *review.CatalogReview) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -37012,7 +37012,7 @@ func (ec *executionContext) unmarshalOCatalogReviewFilter2ᚖgithubᚗcomᚋmssc
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalOCatalogReviewStatus2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐReviewStatusᚄ(ctx context.Context, v any) ([]review.ReviewStatus, error) {
+func (ec *executionContext) unmarshalOCatalogReviewStatus2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐReviewStatusᚄ(ctx context.Context, v any) ([]review.ReviewStatus, error) {
 	if v == nil {
 		return nil, nil
 	}
@@ -37021,7 +37021,7 @@ func (ec *executionContext) unmarshalOCatalogReviewStatus2ᚕgithubᚗcomᚋmssc
 	res := make([]review.ReviewStatus, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNCatalogReviewStatus2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐReviewStatus(ctx, vSlice[i])
+		res[i], err = ec.unmarshalNCatalogReviewStatus2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐReviewStatus(ctx, vSlice[i])
 		if err != nil {
 			return nil, err
 		}
@@ -37029,14 +37029,14 @@ func (ec *executionContext) unmarshalOCatalogReviewStatus2ᚕgithubᚗcomᚋmssc
 	return res, nil
 }
 
-func (ec *executionContext) marshalOCatalogReviewStatus2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐReviewStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []review.ReviewStatus) graphql.Marshaler {
+func (ec *executionContext) marshalOCatalogReviewStatus2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐReviewStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []review.ReviewStatus) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNCatalogReviewStatus2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐReviewStatus(ctx, sel, v[i])
+		return ec.marshalNCatalogReviewStatus2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐReviewStatus(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -37124,7 +37124,7 @@ func (ec *executionContext) marshalOCertificationStatus2ᚕgithubᚗcomᚋmssc�
 	return ret
 }
 
-func (ec *executionContext) marshalOCredentialClaim2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCredentialClaim(ctx context.Context, sel ast.SelectionSet, v *search.CredentialClaim) graphql.Marshaler {
+func (ec *executionContext) marshalOCredentialClaim2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐCredentialClaim(ctx context.Context, sel ast.SelectionSet, v *search.CredentialClaim) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -37167,7 +37167,7 @@ func (ec *executionContext) marshalODateTime2ᚖtimeᚐTime(ctx context.Context,
 	return res
 }
 
-func (ec *executionContext) marshalOExtension2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐExtension(ctx context.Context, sel ast.SelectionSet, v *application.Extension) graphql.Marshaler {
+func (ec *executionContext) marshalOExtension2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐExtension(ctx context.Context, sel ast.SelectionSet, v *application.Extension) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -37358,7 +37358,7 @@ func (ec *executionContext) marshalONotification2ᚖgithubᚗcomᚋmsscᚋrecert
 	return ec._Notification(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalONotificationPreferences2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐNotificationPreferences(ctx context.Context, sel ast.SelectionSet, v *notification.NotificationPreferences) graphql.Marshaler {
+func (ec *executionContext) marshalONotificationPreferences2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋnotificationᚐNotificationPreferences(ctx context.Context, sel ast.SelectionSet, v *notification.NotificationPreferences) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -37372,7 +37372,7 @@ func (ec *executionContext) marshalOOrganization2ᚖgithubᚗcomᚋmsscᚋrecert
 	return ec._Organization(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalOOrganizationInput2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐOrganizationInput(ctx context.Context, v any) (*review.OrganizationInput, error) {
+func (ec *executionContext) unmarshalOOrganizationInput2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐOrganizationInput(ctx context.Context, v any) (*review.OrganizationInput, error) {
 	if v == nil {
 		return nil, nil
 	}
@@ -37490,7 +37490,7 @@ func (ec *executionContext) marshalORecognitionBasis2ᚕgithubᚗcomᚋmsscᚋre
 	return ret
 }
 
-func (ec *executionContext) unmarshalORejectionReason2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐRejectionReason(ctx context.Context, v any) (*review.RejectionReason, error) {
+func (ec *executionContext) unmarshalORejectionReason2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐRejectionReason(ctx context.Context, v any) (*review.RejectionReason, error) {
 	if v == nil {
 		return nil, nil
 	}
@@ -37499,7 +37499,7 @@ func (ec *executionContext) unmarshalORejectionReason2ᚖgithubᚗcomᚋmsscᚋr
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalORejectionReason2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐRejectionReason(ctx context.Context, sel ast.SelectionSet, v *review.RejectionReason) graphql.Marshaler {
+func (ec *executionContext) marshalORejectionReason2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐRejectionReason(ctx context.Context, sel ast.SelectionSet, v *review.RejectionReason) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -37524,7 +37524,7 @@ func (ec *executionContext) unmarshalORelatedFieldFilter2ᚖgithubᚗcomᚋmssc�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOReviewDecision2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐReviewDecision(ctx context.Context, sel ast.SelectionSet, v *review.ReviewDecision) graphql.Marshaler {
+func (ec *executionContext) marshalOReviewDecision2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐReviewDecision(ctx context.Context, sel ast.SelectionSet, v *review.ReviewDecision) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -37550,7 +37550,7 @@ func (ec *executionContext) marshalOSector2ᚖgithubᚗcomᚋmsscᚋrecertᚋcat
 	return res
 }
 
-func (ec *executionContext) unmarshalOSortDirection2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐSortDirection(ctx context.Context, v any) (*search.SortDirection, error) {
+func (ec *executionContext) unmarshalOSortDirection2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐSortDirection(ctx context.Context, v any) (*search.SortDirection, error) {
 	if v == nil {
 		return nil, nil
 	}
@@ -37559,7 +37559,7 @@ func (ec *executionContext) unmarshalOSortDirection2ᚖgithubᚗcomᚋmsscᚋrec
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOSortDirection2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐSortDirection(ctx context.Context, sel ast.SelectionSet, v *search.SortDirection) graphql.Marshaler {
+func (ec *executionContext) marshalOSortDirection2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐSortDirection(ctx context.Context, sel ast.SelectionSet, v *search.SortDirection) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
