@@ -16,14 +16,7 @@ if ! cmp -s web/package-lock.json web/node_modules/.recert-lock; then
 fi
 
 # A free loopback port for the page on another origin that the server allows.
-port=""
-for _ in $(seq 1 50); do
-  candidate=$(( 20000 + RANDOM % 40000 ))
-  if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then
-    port="$candidate"
-    break
-  fi
-done
+port="$(scripts/free-port.sh)"
 export E2E_ALLOWED_PORT="$port"
 export CORS_ALLOWED_ORIGINS="http://127.0.0.1:$port"
 scripts/start-test-server.sh bash -c 'cd web && node --test --test-concurrency=1 ${E2E_ONLY:+--test-name-pattern="$E2E_ONLY"} e2e/'

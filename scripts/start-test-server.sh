@@ -33,19 +33,7 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-# A free loopback port: nothing answers on it.
-port=""
-for _ in $(seq 1 50); do
-  candidate=$(( 20000 + RANDOM % 40000 ))
-  if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then
-    port="$candidate"
-    break
-  fi
-done
-if [ -z "$port" ]; then
-  echo "no free loopback port found" >&2
-  exit 1
-fi
+port="$(scripts/free-port.sh)"
 
 export AUTH_DEV_SECRET="recert-ci-secret-for-client-tests"
 unset DATABASE_URL AUTH_JWKS_URL AUTH_ISSUER AUTH_AUDIENCE
