@@ -3,11 +3,11 @@ package apitest
 import (
 	"fmt"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/internal/together"
 )
 
 // bundleFields are what a client shows of applications paid together.
@@ -69,17 +69,10 @@ func TestBundledFeeIsModelledOnceAndSettledByOnePayment(t *testing.T) {
 		}
 
 		// Twenty payments of the whole fee at once, through either application: one settles the bundle.
-		var wg sync.WaitGroup
-		results := make([]map[string]any, 20)
-		for i := range results {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				a := apps[i%2]
-				results[i] = e.okAs(t, staff, pay, map[string]any{"id": get(a, "id"), "v": get(a, "version"), "c": 10000, "r": fmt.Sprintf("RCPT-%d", i)})
-			}()
-		}
-		wg.Wait()
+		results := together.Run(20, func(i int) map[string]any {
+			a := apps[i%2]
+			return e.okAs(t, staff, pay, map[string]any{"id": get(a, "id"), "v": get(a, "version"), "c": 10000, "r": fmt.Sprintf("RCPT-%d", i)})
+		})
 		var settled []any
 		for _, r := range results {
 			if errs := get(r, "recordPayment", "userErrors").([]any); len(errs) == 0 {
@@ -117,20 +110,13 @@ func TestBundleSubmittedTwentyTimesAtOnceInEitherOrderIsSubmittedOnce(t *testing
 		cpt := buildToHundredPoints(t, e, candidate, "CPT", cptExpires)
 		clt := buildToHundredPoints(t, e, candidate, "CLT", cltExpires)
 		submit := `mutation($ids: [ID!]!, $vs: [Int!]!) { submitApplications(applicationIds: $ids, versions: $vs) { applications { id bundle { id } } userErrors { code message } } }`
-		var wg sync.WaitGroup
-		results := make([]map[string]any, 20)
-		for i := range results {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				vars := map[string]any{"ids": []any{cpt["id"], clt["id"]}, "vs": []any{cpt["version"], clt["version"]}}
-				if i%2 == 1 {
-					vars = map[string]any{"ids": []any{clt["id"], cpt["id"]}, "vs": []any{clt["version"], cpt["version"]}}
-				}
-				results[i] = e.okAs(t, candidate, submit, vars)
-			}()
-		}
-		wg.Wait()
+		results := together.Run(20, func(i int) map[string]any {
+			vars := map[string]any{"ids": []any{cpt["id"], clt["id"]}, "vs": []any{cpt["version"], clt["version"]}}
+			if i%2 == 1 {
+				vars = map[string]any{"ids": []any{clt["id"], cpt["id"]}, "vs": []any{clt["version"], cpt["version"]}}
+			}
+			return e.okAs(t, candidate, submit, vars)
+		})
 		submitted := 0
 		for _, r := range results {
 			errs := get(r, "submitApplications", "userErrors").([]any)

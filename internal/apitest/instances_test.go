@@ -2,15 +2,12 @@ package apitest
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"encoding/json"
 	"net/http"
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/coder/websocket"
 
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/gormstore"
@@ -22,23 +19,16 @@ import (
 // versions announced, until ctx ends.
 func sseEvents(t *testing.T, ctx context.Context, e *env) <-chan string {
 	t.Helper()
-	body, _ := json.Marshal(map[string]any{"query": `subscription { catalogChanged { catalogVersion } }`})
-	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, e.url+"/graphql", bytes.NewReader(body))
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Accept", "text/event-stream")
-	res, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if res.StatusCode != http.StatusOK {
-		t.Fatalf("SSE subscription: %d", res.StatusCode)
+	status, body := sseSubscribe(t, ctx, e)
+	if status != http.StatusOK {
+		t.Fatalf("SSE subscription: %d", status)
 	}
 	out := make(chan string, 8)
 	ready := make(chan struct{})
 	go func() {
-		defer res.Body.Close()
+		defer body.Close()
 		defer close(out)
-		sc := bufio.NewScanner(res.Body)
+		sc := bufio.NewScanner(body)
 		close(ready)
 		for sc.Scan() {
 			line := sc.Text()
@@ -62,27 +52,17 @@ func sseEvents(t *testing.T, ctx context.Context, e *env) <-chan string {
 // the catalog versions announced, until ctx ends.
 func wsEvents(t *testing.T, ctx context.Context, e *env) <-chan string {
 	t.Helper()
-	conn, _, err := websocket.Dial(ctx, "ws"+strings.TrimPrefix(e.url, "http")+"/graphql", &websocket.DialOptions{Subprotocols: []string{"graphql-transport-ws"}})
-	if err != nil {
-		t.Fatal(err)
+	c, status := dialWS(t, ctx, e, nil)
+	if c == nil {
+		t.Fatalf("websocket refused: %d", status)
 	}
-	send := func(v any) {
-		raw, _ := json.Marshal(v)
-		if err := conn.Write(ctx, websocket.MessageText, raw); err != nil {
-			t.Fatal(err)
-		}
-	}
-	send(map[string]any{"type": "connection_init", "payload": map[string]any{}})
-	if _, raw, err := conn.Read(ctx); err != nil || !strings.Contains(string(raw), "connection_ack") {
-		t.Fatalf("websocket init: %s %v", raw, err)
-	}
-	send(map[string]any{"id": "1", "type": "subscribe", "payload": map[string]any{"query": `subscription { catalogChanged { catalogVersion } }`}})
+	c.subscribe("1")
 	out := make(chan string, 8)
 	go func() {
 		defer close(out)
-		defer conn.CloseNow()
+		defer c.conn.CloseNow()
 		for {
-			_, raw, err := conn.Read(ctx)
+			_, raw, err := c.conn.Read(ctx)
 			if err != nil {
 				return
 			}
