@@ -1,11 +1,7 @@
 package apitest
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
-	"net/http"
-	"strings"
 	"testing"
 	"time"
 
@@ -14,73 +10,6 @@ import (
 	"github.com/mssc/recert/internal/testdb"
 	"github.com/mssc/recert/seed"
 )
-
-// sseEvents subscribes over server-sent events and returns the catalog
-// versions announced, until ctx ends.
-func sseEvents(t *testing.T, ctx context.Context, e *env) <-chan string {
-	t.Helper()
-	status, body := sseSubscribe(t, ctx, e)
-	if status != http.StatusOK {
-		t.Fatalf("SSE subscription: %d", status)
-	}
-	out := make(chan string, 8)
-	ready := make(chan struct{})
-	go func() {
-		defer body.Close()
-		defer close(out)
-		sc := bufio.NewScanner(body)
-		close(ready)
-		for sc.Scan() {
-			line := sc.Text()
-			if data, ok := strings.CutPrefix(line, "data:"); ok {
-				var msg struct {
-					Data struct {
-						CatalogChanged struct{ CatalogVersion string } `json:"catalogChanged"`
-					} `json:"data"`
-				}
-				if json.Unmarshal([]byte(strings.TrimSpace(data)), &msg) == nil && msg.Data.CatalogChanged.CatalogVersion != "" {
-					out <- msg.Data.CatalogChanged.CatalogVersion
-				}
-			}
-		}
-	}()
-	<-ready
-	return out
-}
-
-// wsEvents subscribes over a websocket (graphql-transport-ws) and returns
-// the catalog versions announced, until ctx ends.
-func wsEvents(t *testing.T, ctx context.Context, e *env) <-chan string {
-	t.Helper()
-	c, status := dialWS(t, ctx, e, nil)
-	if c == nil {
-		t.Fatalf("websocket refused: %d", status)
-	}
-	c.subscribe("1")
-	out := make(chan string, 8)
-	go func() {
-		defer close(out)
-		defer c.conn.CloseNow()
-		for {
-			_, raw, err := c.conn.Read(ctx)
-			if err != nil {
-				return
-			}
-			var msg struct {
-				Type    string `json:"type"`
-				Payload struct {
-					Data struct {
-						CatalogChanged struct{ CatalogVersion string } `json:"catalogChanged"`
-					} `json:"data"`
-				} `json:"payload"`
-			}
-			if json.Unmarshal(raw, &msg) == nil && msg.Type == "next" {
-				out <- msg.Payload.Data.CatalogChanged.CatalogVersion
-			}
-		}
-	}()
-	return out
-}
 
 // eventually waits up to 10 seconds for a condition of the background
 // machinery (a listener connecting, a subscription registering).
@@ -93,20 +22,6 @@ func eventually(t *testing.T, what string, cond func() bool) {
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
-}
-
-func await(t *testing.T, events <-chan string, what string) string {
-	t.Helper()
-	select {
-	case v, ok := <-events:
-		if !ok {
-			t.Fatalf("%s: the subscription ended", what)
-		}
-		return v
-	case <-time.After(10 * time.Second):
-		t.Fatalf("%s: no event within 10 s", what)
-	}
-	return ""
 }
 
 // TestTwoInstancesOnOnePostgreSQL runs two servers over one database, as
