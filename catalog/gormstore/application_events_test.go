@@ -97,14 +97,7 @@ func TestMigrationMovesApplicationHistoryToItsTable(t *testing.T) {
 	t.Parallel()
 	forEachDialect(t, func(t *testing.T, dialect gormstore.Dialect) {
 		ctx := context.Background()
-		store, err := gormstore.Open(ctx, testdb.Config(t, dialect))
-		if err != nil {
-			t.Fatalf("Open: %v", err)
-		}
-		t.Cleanup(func() { _ = store.Close() })
-		if err := store.MigrateUpTo(ctx, 14); err != nil {
-			t.Fatalf("migrating to 14: %v", err)
-		}
+		store := migratedTo(t, dialect, 14)
 		at := time.Date(2030, 3, 1, 9, 0, 0, 123456000, time.UTC)
 		c := registered(t, store, at)
 		want := []catalog.ApplicationEvent{
