@@ -108,7 +108,7 @@ func (s *Applications) submit(ctx context.Context, p *Principal, ids []int64, ve
 			}
 			a.BundleID, a.FeeDue, a.FeeKind = apps[0].BundleChange.ID, nil, ""
 		}
-		a.History = append(a.History, ApplicationEvent{At: at, Actor: p.Actor(), Action: ActionSubmit, From: AppDraft, To: AppSubmitted,
+		a.NewEvents = append(a.NewEvents, ApplicationEvent{At: at, Actor: p.Actor(), Action: ActionSubmit, From: AppDraft, To: AppSubmitted,
 			Reason: fmt.Sprintf("%s fee of %s due", strings.ToLower(strings.ReplaceAll(string(kind), "_", " ")), formatMoney(fee))})
 	}
 	if idem != nil {
@@ -241,7 +241,7 @@ func (s *Applications) RecordPayment(ctx context.Context, id int64, version int,
 		if delay > 0 {
 			reason += fmt.Sprintf("; the decision may wait up to %d more days for a catalog review", delay)
 		}
-		x.History = append(x.History, ApplicationEvent{At: at, Actor: p.Actor(), Action: ActionRecordPayment, From: x.Status, To: t.To, Reason: reason})
+		x.NewEvents = append(x.NewEvents, ApplicationEvent{At: at, Actor: p.Actor(), Action: ActionRecordPayment, From: x.Status, To: t.To, Reason: reason})
 		if x.Status == AppSubmitted {
 			x.DecisionDueOn = &due
 		}

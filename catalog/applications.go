@@ -98,7 +98,7 @@ func (s *Applications) create(ctx context.Context, p *Principal, program Program
 	a := &Application{
 		CandidateID: c.ID, CandidateNumber: c.Number, Program: program, Cycle: cycle,
 		Status: AppDraft, DecidedBy: map[ApplicationAction]string{}, Version: 1,
-		History: []ApplicationEvent{{At: change.At, Actor: change.Actor, Action: ActionCreate, To: AppDraft}},
+		NewEvents: []ApplicationEvent{{At: change.At, Actor: change.Actor, Action: ActionCreate, To: AppDraft}},
 	}
 	if held.ExtendedFrom != nil {
 		until := held.ExpiresOn
@@ -155,10 +155,27 @@ func (s *Applications) Get(ctx context.Context, id int64) (*Application, error) 
 	if err != nil || a == nil {
 		return nil, err
 	}
-	if p := PrincipalFrom(ctx); p.Has(RoleStaff) || (p.Has(RoleCandidate) && p.CandidateNumber == a.CandidateNumber) {
+	if mayRead(ctx, a) {
 		return a, nil
 	}
 	return nil, nil
+}
+
+// mayRead reports whether the caller may read the application: its
+// candidate and staff may.
+func mayRead(ctx context.Context, a *Application) bool {
+	p := PrincipalFrom(ctx)
+	return p.Has(RoleStaff) || (p.Has(RoleCandidate) && p.CandidateNumber == a.CandidateNumber)
+}
+
+// History returns the application's history, every state change oldest
+// first, to its candidate and to staff; to anyone else it is empty. It is
+// read apart from the application, only when asked for.
+func (s *Applications) History(ctx context.Context, a *Application) ([]*ApplicationEvent, error) {
+	if !mayRead(ctx, a) {
+		return []*ApplicationEvent{}, nil
+	}
+	return s.store.ApplicationHistory(ctx, a.ID)
 }
 
 // Mine returns the signed-in candidate's applications.
@@ -258,7 +275,7 @@ func (s *Applications) changeHeld(ctx context.Context, id int64, version int, ac
 	if errs != nil || err != nil {
 		return nil, errs, err
 	}
-	a.History = append(a.History, ApplicationEvent{At: at, Actor: p.Actor(), Action: action, From: t.From, To: t.To, Reason: reason})
+	a.NewEvents = append(a.NewEvents, ApplicationEvent{At: at, Actor: p.Actor(), Action: action, From: t.From, To: t.To, Reason: reason})
 	a.Status = t.To
 	expected := a.Version
 	a.Version++

@@ -842,6 +842,8 @@ type ApplicationResolver interface {
 	Reviewer(ctx context.Context, obj *catalog.Application) (*string, error)
 
 	DenialReasons(ctx context.Context, obj *catalog.Application) ([]string, error)
+
+	History(ctx context.Context, obj *catalog.Application) ([]*catalog.ApplicationEvent, error)
 }
 type ApplicationActivityResolver interface {
 	ActivityID(ctx context.Context, obj *catalog.ApplicationActivity) (int, error)
@@ -8780,11 +8782,11 @@ func (ec *executionContext) _Application_history(ctx context.Context, field grap
 			return ec.fieldContext_Application_history(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.History, nil
+			return ec.Resolvers.Application().History(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []catalog.ApplicationEvent) graphql.Marshaler {
-			return ec.marshalNApplicationEvent2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationEventᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*catalog.ApplicationEvent) graphql.Marshaler {
+			return ec.marshalNApplicationEvent2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationEventᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8794,8 +8796,8 @@ func (ec *executionContext) fieldContext_Application_history(_ context.Context, 
 	fc = &graphql.FieldContext{
 		Object:     "Application",
 		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
+		IsMethod:   true,
+		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_ApplicationEvent(ctx, field)
 		},
@@ -25292,10 +25294,43 @@ func (ec *executionContext) _Application(ctx context.Context, sel ast.SelectionS
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "history":
-			out.Values[i] = ec._Application_history(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Application_history(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
 			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -34499,15 +34534,11 @@ func (ec *executionContext) marshalNApplicationEdge2ᚖgithubᚗcomᚋmsscᚋrec
 	return ec._ApplicationEdge(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNApplicationEvent2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationEvent(ctx context.Context, sel ast.SelectionSet, v catalog.ApplicationEvent) graphql.Marshaler {
-	return ec._ApplicationEvent(ctx, sel, &v)
-}
-
-func (ec *executionContext) marshalNApplicationEvent2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationEventᚄ(ctx context.Context, sel ast.SelectionSet, v []catalog.ApplicationEvent) graphql.Marshaler {
+func (ec *executionContext) marshalNApplicationEvent2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationEventᚄ(ctx context.Context, sel ast.SelectionSet, v []*catalog.ApplicationEvent) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNApplicationEvent2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationEvent(ctx, sel, v[i])
+		return ec.marshalNApplicationEvent2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationEvent(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -34517,6 +34548,16 @@ func (ec *executionContext) marshalNApplicationEvent2ᚕgithubᚗcomᚋmsscᚋre
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNApplicationEvent2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐApplicationEvent(ctx context.Context, sel ast.SelectionSet, v *catalog.ApplicationEvent) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._ApplicationEvent(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNApplicationPayload2ᚖgithubᚗcomᚋmsscᚋrecertᚋgraphᚋmodelᚐApplicationPayload(ctx context.Context, sel ast.SelectionSet, v *model.ApplicationPayload) graphql.Marshaler {

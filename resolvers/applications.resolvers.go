@@ -68,6 +68,10 @@ func (r *applicationResolver) DenialReasons(ctx context.Context, obj *catalog.Ap
 	return nonNil(obj.DenialReasons), nil
 }
 
+func (r *applicationResolver) History(ctx context.Context, obj *catalog.Application) ([]*catalog.ApplicationEvent, error) {
+	return r.ApplicationService.History(ctx, obj)
+}
+
 func (r *applicationActivityResolver) ActivityID(ctx context.Context, obj *catalog.ApplicationActivity) (int, error) {
 	return int(obj.ID), nil
 }

@@ -35,7 +35,6 @@ type applicationRow struct {
 	FeeCurrency      string
 	Activities       []catalog.ApplicationActivity        `gorm:"serializer:json"`
 	Payments         []catalog.Payment                    `gorm:"serializer:json"`
-	History          []catalog.ApplicationEvent           `gorm:"serializer:json"`
 	DecidedBy        map[catalog.ApplicationAction]string `gorm:"serializer:json"`
 	DenialReasons    []string                             `gorm:"serializer:json"`
 	Extension        *catalog.Extension                   `gorm:"serializer:json"`
@@ -46,6 +45,52 @@ type applicationRow struct {
 }
 
 func (applicationRow) TableName() string { return "applications" }
+
+// applicationEventRow is one event of an application's history, which is
+// append-only and kept apart from the application so that a change adds
+// its events without reading or rewriting the history.
+type applicationEventRow struct {
+	ID            int64 `gorm:"primaryKey"`
+	ApplicationID int64
+	At            time.Time
+	Actor         string
+	Action        string
+	FromStatus    string
+	ToStatus      string
+	Reason        string
+}
+
+func (applicationEventRow) TableName() string { return "application_events" }
+
+// eventsSaved ends a save of the applications: once the transaction
+// committed (err is nil), their NewEvents are in their histories and are
+// cleared, so that saving an application again does not add them twice.
+// It returns err as the store reports errors.
+func eventsSaved(err error, apps ...*catalog.Application) error {
+	if err != nil {
+		return mapError(err)
+	}
+	for _, a := range apps {
+		a.NewEvents = nil
+	}
+	return nil
+}
+
+// appendEvents adds the events of the change being saved (each
+// application's NewEvents) to the applications' histories.
+func appendEvents(tx *gorm.DB, apps ...*catalog.Application) error {
+	var rows []applicationEventRow
+	for _, a := range apps {
+		for _, e := range a.NewEvents {
+			rows = append(rows, applicationEventRow{ApplicationID: a.ID, At: e.At, Actor: e.Actor, Action: string(e.Action),
+				FromStatus: string(e.From), ToStatus: string(e.To), Reason: e.Reason})
+		}
+	}
+	if len(rows) == 0 {
+		return nil
+	}
+	return tx.Create(&rows).Error
+}
 
 type idempotencyRow struct {
 	Subject     string `gorm:"primaryKey"`
@@ -72,7 +117,7 @@ func fromApplication(a *catalog.Application, change catalog.Change) applicationR
 		CycleCertifiedOn: a.Cycle.CertifiedOn.Time(), CycleExpiresOn: a.Cycle.ExpiresOn.Time(), Status: string(a.Status),
 		SubmittedAt: a.SubmittedAt, BundleID: a.BundleID, Reviewer: a.Reviewer, DecisionDueOn: timeOf(a.DecisionDueOn),
 		DeniedOn: timeOf(a.DeniedOn), NewExpiresOn: timeOf(a.NewExpiresOn), FeeKind: string(a.FeeKind),
-		Activities: nonNilSlice(a.Activities), Payments: nonNilSlice(a.Payments), History: nonNilSlice(a.History),
+		Activities: nonNilSlice(a.Activities), Payments: nonNilSlice(a.Payments),
 		DecidedBy: a.DecidedBy, DenialReasons: nonNilSlice(a.DenialReasons), Extension: a.Extension,
 		Version: a.Version, UpdatedAt: change.At, UpdatedBy: change.Actor,
 	}
@@ -91,7 +136,7 @@ func toApplication(r applicationRow) *catalog.Application {
 		ID: r.ID, CandidateID: r.CandidateID, CandidateNumber: r.CandidateNumber, Program: catalog.Program(r.Program),
 		Cycle:  catalog.PointsCycle{CertifiedOn: catalog.DateOf(r.CycleCertifiedOn.UTC()), ExpiresOn: catalog.DateOf(r.CycleExpiresOn.UTC())},
 		Status: catalog.ApplicationStatus(r.Status), BundleID: r.BundleID, Reviewer: r.Reviewer, FeeKind: catalog.FeeKind(r.FeeKind),
-		Activities: r.Activities, Payments: r.Payments, History: r.History, DecidedBy: r.DecidedBy, DenialReasons: r.DenialReasons,
+		Activities: r.Activities, Payments: r.Payments, DecidedBy: r.DecidedBy, DenialReasons: r.DenialReasons,
 		Extension: r.Extension, Version: r.Version,
 		DecisionDueOn: toDate(r.DecisionDueOn), DeniedOn: toDate(r.DeniedOn), NewExpiresOn: toDate(r.NewExpiresOn),
 	}
@@ -110,13 +155,16 @@ func toApplication(r applicationRow) *catalog.Application {
 
 // CreateApplication stores a new application, with its idempotency key.
 func (s *Store) CreateApplication(ctx context.Context, a *catalog.Application, idem *catalog.IdempotencyKey, change catalog.Change) error {
-	return mapError(s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	return eventsSaved(s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		row := fromApplication(a, change)
 		row.CreatedAt = change.At
 		if err := tx.Create(&row).Error; err != nil {
 			return err
 		}
 		a.ID = row.ID
+		if err := appendEvents(tx, a); err != nil {
+			return err
+		}
 		if idem != nil {
 			idem.ResultID = a.ID
 			if err := saveIdempotency(tx, idem, change); err != nil {
@@ -124,7 +172,7 @@ func (s *Store) CreateApplication(ctx context.Context, a *catalog.Application, i
 			}
 		}
 		return audit(tx, change, "Application", a.ID, map[string]any{"program": a.Program, "status": a.Status})
-	}))
+	}), a)
 }
 
 func saveIdempotency(tx *gorm.DB, idem *catalog.IdempotencyKey, change catalog.Change) error {
@@ -143,6 +191,20 @@ func (s *Store) ApplicationByID(ctx context.Context, id int64) (*catalog.Applica
 		return nil, mapError(err)
 	}
 	return toApplication(row), nil
+}
+
+// ApplicationHistory returns the application's history, oldest first.
+func (s *Store) ApplicationHistory(ctx context.Context, id int64) ([]*catalog.ApplicationEvent, error) {
+	var rows []applicationEventRow
+	if err := s.db.WithContext(ctx).Where("application_id = ?", id).Order("id").Find(&rows).Error; err != nil {
+		return nil, mapError(err)
+	}
+	out := make([]*catalog.ApplicationEvent, len(rows))
+	for i, r := range rows {
+		out[i] = &catalog.ApplicationEvent{At: r.At.UTC(), Actor: r.Actor, Action: catalog.ApplicationAction(r.Action),
+			From: catalog.ApplicationStatus(r.FromStatus), To: catalog.ApplicationStatus(r.ToStatus), Reason: r.Reason}
+	}
+	return out, nil
 }
 
 // ApplicationsOfCandidate returns a candidate's applications, newest first.
@@ -207,7 +269,7 @@ func (s *Store) UpdateApplications(ctx context.Context, apps []*catalog.Applicat
 		order[i] = i
 	}
 	slices.SortFunc(order, func(x, y int) int { return cmp.Compare(apps[x].ID, apps[y].ID) })
-	return mapError(s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	return eventsSaved(s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		for _, i := range order {
 			a := apps[i]
 			row := fromApplication(a, change)
@@ -218,6 +280,9 @@ func (s *Store) UpdateApplications(ctx context.Context, apps []*catalog.Applicat
 			}
 			if res.RowsAffected == 0 {
 				return &catalog.Error{Code: catalog.CodeConflict, Message: "the application was changed by someone else"}
+			}
+			if err := appendEvents(tx, a); err != nil {
+				return err
 			}
 			if err := audit(tx, change, "Application", a.ID, map[string]any{"status": a.Status, "version": a.Version}); err != nil {
 				return err
@@ -241,7 +306,7 @@ func (s *Store) UpdateApplications(ctx context.Context, apps []*catalog.Applicat
 			return saveIdempotency(tx, idem, change)
 		}
 		return nil
-	}))
+	}), apps...)
 }
 
 // IdempotentResult returns the stored use of a key, or nil.

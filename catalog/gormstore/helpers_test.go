@@ -27,6 +27,23 @@ func forEachDialect(t *testing.T, fn func(t *testing.T, dialect gormstore.Dialec
 	}
 }
 
+// migratedTo opens a store on a fresh database migrated up to and
+// including version, as an older release left it, for a migration test to
+// store rows as that release did.
+func migratedTo(t *testing.T, dialect gormstore.Dialect, version int64) *gormstore.Store {
+	t.Helper()
+	ctx := context.Background()
+	store, err := gormstore.Open(ctx, testdb.Config(t, dialect))
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	t.Cleanup(func() { _ = store.Close() })
+	if err := store.MigrateUpTo(ctx, version); err != nil {
+		t.Fatalf("migrating to %d: %v", version, err)
+	}
+	return store
+}
+
 // rawSeed reads the embedded seed afresh, exactly as seed.Read returns it,
 // so a test may edit its copy.
 func rawSeed(t *testing.T) *catalog.Data {

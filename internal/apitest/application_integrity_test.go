@@ -394,6 +394,37 @@ func TestEveryChangeIsInHistory(t *testing.T) {
 	})
 }
 
+// TestParallelEditsOfOneVersionWriteOneHistoryEvent sends twenty edits of
+// one application version at once: one is saved, with one history event,
+// and every other is refused as stale without a trace in the history,
+// which is written in the edit's own transaction.
+func TestParallelEditsOfOneVersionWriteOneHistoryEvent(t *testing.T) {
+	eachDialect(t, func(t *testing.T, e *env) {
+		expires := e.now.UTC().AddDate(0, 0, 30).Truncate(24 * time.Hour)
+		candidate := registerHolder(t, e, "C-2012", expires, expires)
+		app := appCall(t, e, candidate, `mutation { createApplication(program: CPT) { application { `+integrityFields+` } userErrors { field message } } }`, nil)
+		const n = 20
+		var saved int
+		for i, p := range together(n, func() map[string]any {
+			return mutate(t, e, candidate, saveActivity, map[string]any{"id": app["id"], "v": app["version"], "a": map[string]any{
+				"category": "EXTRA", "activityTypeKey": "x-volunteer", "title": "Toy drive warehouse", "completedOn": e.now.AddDate(0, -2, 0).Format("2006-01-02"), "hours": 8}})
+		}) {
+			switch codes := fmt.Sprint(userErrorCodes(p)); codes {
+			case "[]":
+				saved++
+			case "[version:CONFLICT]":
+			default:
+				t.Errorf("edit %d of one version answered %v", i, p)
+			}
+		}
+		now := get(e.okAs(t, candidate, `query($id: ID!) { application(id: $id) { `+integrityFields+` } }`, map[string]any{"id": app["id"]}), "application").(map[string]any)
+		if saved != 1 || fmt.Sprint(historyActions(now)) != "[CREATE EDIT]" || num(now["version"]) != 2 || len(now["activities"].([]any)) != 1 {
+			t.Errorf("%d of %d parallel edits of one version were saved; the application is at version %v with %d activities and the history %v",
+				saved, n, now["version"], len(now["activities"].([]any)), historyActions(now))
+		}
+	})
+}
+
 func TestParallelGrantsGrantTheExtensionOnce(t *testing.T) {
 	eachDialect(t, func(t *testing.T, e *env) {
 		candidate, expires := holderExpiringIn(t, e, "C-2009", 10)
