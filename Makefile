@@ -119,4 +119,4 @@ screenshots:
 	SCREENSHOTS=1 scripts/e2e.sh
 
 ## ci: what CI runs
-ci: lint check-generate check-web test fuzz clients e2e faulttest
+ci: lint check-generate check-web test fuzz clients e2e faulttest scaletest
