@@ -16,7 +16,7 @@ build:
 ## test: every test, storage and API tests on both SQLite and PostgreSQL
 test:
 	scripts/ensure-pdftotext.sh
-	scripts/with-postgres.sh $(GO) test -count=1 ./...
+	scripts/with-postgres.sh $(GO) test -count=1 -timeout 30m ./...
 
 ## generate: regenerate the gqlgen code from graph/schema
 generate:
@@ -119,4 +119,4 @@ screenshots:
 	SCREENSHOTS=1 scripts/e2e.sh
 
 ## ci: what CI runs
-ci: lint check-generate check-web test fuzz clients e2e faulttest
+ci: lint check-generate check-web test fuzz clients e2e faulttest scaletest

@@ -8,7 +8,7 @@ import (
 	"gorm.io/plugin/dbresolver"
 
 	"github.com/mssc/recert/catalog"
-	"github.com/mssc/recert/internal/readroute"
+	"github.com/mssc/recert/internal/primaryread"
 )
 
 var _ catalog.Store = (*Store)(nil)
@@ -18,7 +18,7 @@ func (s *Store) CatalogVersion(ctx context.Context) (int64, error) {
 	// The version is read from the primary: it decides whether the
 	// snapshot is current, which a lagging replica cannot tell.
 	var st catalogStateRow
-	if err := s.db.WithContext(readroute.WithPrimary(ctx)).Take(&st, 1).Error; err != nil {
+	if err := s.db.WithContext(primaryread.With(ctx)).Take(&st, 1).Error; err != nil {
 		return 0, mapError(err)
 	}
 	return st.Version, nil
@@ -54,7 +54,7 @@ func (s *Store) LoadCatalog(ctx context.Context) (*catalog.Data, error) {
 		return nil, err
 	}
 	if data.Version < current {
-		return s.loadCatalog(readroute.WithPrimary(ctx))
+		return s.loadCatalog(primaryread.With(ctx))
 	}
 	return data, nil
 }

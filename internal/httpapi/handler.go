@@ -61,6 +61,11 @@ type Config struct {
 	Streams StreamLimits
 	// StreamCounter counts them; nil means an in-process counter.
 	StreamCounter streamlimit.Counter
+	// StreamsEnd, when it closes, ends every open websocket (a normal
+	// closure) and event stream (its complete event): the server is
+	// shutting down, and their clients reconnect, behind a load balancer
+	// to another instance. Nil keeps them open until their clients leave.
+	StreamsEnd <-chan struct{}
 	// WebsocketInitTimeout bounds how long an opened websocket may wait
 	// before its connection_init; zero means 10 seconds.
 	WebsocketInitTimeout time.Duration
@@ -144,7 +149,7 @@ func New(cfg Config) http.Handler {
 	if streams.counter == nil {
 		streams.counter = streamlimit.NewMemory()
 	}
-	srv.AddTransport(countedStream{caps: streams, Transport: transport.Websocket{
+	srv.AddTransport(countedStream{caps: streams, end: cfg.StreamsEnd, Transport: transport.Websocket{
 		Implementation: transport.CoderWebsocketImplementation{AcceptOptions: coderws.AcceptOptions{
 			OriginPatterns: websocketOriginPatterns(cfg.AllowedOrigins),
 		}},
@@ -154,7 +159,7 @@ func New(cfg Config) http.Handler {
 		// initialises is closed rather than held open.
 		InitTimeout: orDefault(cfg.WebsocketInitTimeout, 10*time.Second),
 	}})
-	srv.AddTransport(countedStream{caps: streams, Transport: transport.SSE{KeepAlivePingInterval: 15 * time.Second}})
+	srv.AddTransport(countedStream{caps: streams, end: cfg.StreamsEnd, Transport: transport.SSE{KeepAlivePingInterval: 15 * time.Second}})
 	spool := cfg.UploadSpool
 	if spool == nil {
 		var err error

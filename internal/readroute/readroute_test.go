@@ -42,10 +42,3 @@ func TestWithRedisDownReadsGoToThePrimary(t *testing.T) {
 		t.Fatal("with Redis down, a read was sent to a replica")
 	}
 }
-
-func TestWantsPrimary(t *testing.T) {
-	ctx := context.Background()
-	if readroute.WantsPrimary(ctx) || !readroute.WantsPrimary(readroute.WithPrimary(ctx)) {
-		t.Fatal("WithPrimary is not what WantsPrimary reads")
-	}
-}
