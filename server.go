@@ -146,6 +146,7 @@ func serve(ctx context.Context, cfg config.Config, store *gormstore.Store, logge
 	reviews := catalog.NewReviews(cat, store, blobs.Files(limits), clock)
 	openReviews := catalog.NewOpenReviews(store)
 	reviews.UseOpenReviews(openReviews, cfg.MaxOpenReviewsPerCandidate)
+	reviews.NotifyReviews(store, cfg.Mail.StaffEmails)
 	go cat.Watch(ctx, store.ListenCatalogChanges)
 	go openReviews.Watch(ctx, store.ListenOpenReviewChanges)
 	verifier, err := auth.NewVerifier(ctx, cfg.Auth)

@@ -109,6 +109,7 @@ func newEnvOn(t testing.TB, store *gormstore.Store, counter *gormstore.Statement
 	reviews := catalog.NewReviews(cat, store, blobs.Files(limits), clock)
 	openReviews := catalog.NewOpenReviews(store)
 	reviews.UseOpenReviews(openReviews, maxOpenReviewsPerCandidate)
+	reviews.NotifyReviews(store, []string{reviewStaffAddress})
 	watch, stop := context.WithCancel(context.Background())
 	t.Cleanup(stop)
 	go cat.Watch(watch, store.ListenCatalogChanges)
@@ -151,6 +152,10 @@ func (e *env) advance(d time.Duration) {
 // maxOpenReviewsPerCandidate is the tests' servers' cap of the catalog
 // reviews one candidate may have open.
 const maxOpenReviewsPerCandidate = 5
+
+// reviewStaffAddress is where the tests' servers tell staff that a
+// submitter answered a catalog review's request for information.
+const reviewStaffAddress = "reviews@mssc.example.org"
 
 // testUploadLimit is the largest upload the tests' servers accept.
 const testUploadLimit = 64 << 10

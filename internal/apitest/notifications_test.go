@@ -29,7 +29,7 @@ func startQueue(t *testing.T, e *env, m *mailServer, staff []string, maxAttempts
 	clock := func() time.Time { return e.clock.Load().(time.Time) }
 	q, err := notify.New(ctx, e.store, e.store, notify.Config{
 		Mailer:           mailer,
-		Reminders:        catalog.NewReminders(e.catalog, e.store, e.store, staff, clock),
+		Reminders:        catalog.NewReminders(e.catalog, e.store, e.store, e.store, staff, clock),
 		Link:             "https://recert.example.org/app",
 		PollInterval:     20 * time.Millisecond,
 		ReminderInterval: 40 * time.Millisecond,
