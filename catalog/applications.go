@@ -20,6 +20,8 @@ type Applications struct {
 	now        func() time.Time
 	// maxActivities bounds the activities of one application.
 	maxActivities int
+	// staff are the addresses told when a candidate answers a question.
+	staff []string
 }
 
 // NewApplications returns the application service; reviews finds the
@@ -263,7 +265,7 @@ func (s *Applications) changeHeld(ctx context.Context, id int64, version int, ac
 	expected := a.Version
 	a.Version++
 	change := Change{Action: string(action), Actor: p.Actor(), At: at, Reason: reason,
-		Notify: applicationNotifications(snap, []*Application{a}, action, at, nil)}
+		Notify: append(applicationNotifications(snap, []*Application{a}, action, at, nil), s.staffNotifications(a, action, at)...)}
 	if err := s.store.UpdateApplications(ctx, []*Application{a}, []int{expected}, held, nil, change); err != nil {
 		if ErrorCode(err) == CodeConflict {
 			return nil, []*Error{{Code: CodeConflict, Field: "version", Message: "the application was changed at the same time; reload it and try again"}}, nil

@@ -58,7 +58,8 @@ const (
 // NotificationKinds are every kind the service sends, in the order the
 // schema lists them.
 var NotificationKinds = []NotificationKind{
-	NotifyWindowOpens, NotifyExpiresSoon, NotifyExpired, NotifySubmitted, NotifyPaymentRecorded, NotifyApproved, NotifyDenied,
+	NotifyWindowOpens, NotifyExpiresSoon, NotifyExpired, NotifySubmitted, NotifyPaymentRecorded,
+	NotifyInformationRequested, NotifyApplicationAnswered, NotifyApproved, NotifyDenied,
 	NotifyDenialUpheld, NotifyAppealRejected, NotifyExtensionGranted, NotifyExtensionRefused,
 	NotifyReviewReceived, NotifyReviewInformationRequested, NotifyReviewApproved, NotifyReviewRejected, NotifyReviewAnswered,
 	NotifyStaffDigest,
@@ -159,6 +160,8 @@ func applicationNotification(snap *Snapshot, a *Application, action ApplicationA
 		kind = NotifyAppealRejected
 		facts["decidedOn"] = today.String()
 		facts["reason"] = lastReason(a)
+	case ActionRequestInformation:
+		kind = informationRequested(snap, a, today, facts)
 	case ActionGrantExtension, ActionRefuseExtension:
 		kind = extensionNotification(a, facts)
 	case ActionDeny:

@@ -39,6 +39,8 @@ func TestEveryTransitionSendsWhatTheIssueSays(t *testing.T) {
 		ActionAssign:                {none: "staff's own work"},
 		ActionSetPoints:             {none: "staff's own work; the decision says the outcome"},
 		ActionRefuseActivity:        {none: "staff's own work; the decision says the outcome"},
+		ActionRequestInformation:    {kind: NotifyInformationRequested, facts: []string{"question", "askedOn", "answerBy"}},
+		ActionProvideInformation:    {none: "the candidate's own answer; staff are told (apitest TestStaffAskAndTheCandidateAnswersOnAnApplication)"},
 		ActionApprove:               {kind: NotifyApproved, facts: []string{"newExpiresOn"}},
 		ActionDeny:                  {kind: NotifyDenied, facts: []string{"deniedOn", "freeReviewUntil", "reviewFee", "lateReviewFee", "appealFee", "answerDays", "reason1"}},
 		ActionRequestDetailedReview: {none: "the candidate's own request; its fee's payment and its decision are notified"},

@@ -81,7 +81,7 @@ func TestCatalogReviewEventsReachSubmittersAndStaffOnce(t *testing.T) {
 		e.advance(2 * 24 * time.Hour)
 		e.okAs(t, first, `mutation($id: ID!) { provideReviewInformation(reviewId: $id, response: "ANSI accredits it under ISO 17024.") { review { status } } }`, map[string]any{"id": id})
 		moved := e.now.UTC().AddDate(0, 0, 32).Format("2006-01-02")
-		mustSay(t, waitForMail(t, m, reviewStaffAddress, "CATALOG_REVIEW_ANSWERED"), "V-4001", "ANSI accredits it under ISO 17024.", "Which body accredits the exam?", "due "+moved)
+		mustSay(t, waitForMail(t, m, staffAnswerAddress, "CATALOG_REVIEW_ANSWERED"), "V-4001", "ANSI accredits it under ISO 17024.", "Which body accredits the exam?", "due "+moved)
 
 		// Three days before the other review's decision is due, the staff
 		// digest lists it, with the review of the widget rigger.
@@ -105,7 +105,7 @@ func TestCatalogReviewEventsReachSubmittersAndStaffOnce(t *testing.T) {
 			"V-4001@example.com CATALOG_REVIEW_APPROVED", "V-4001@example.com CATALOG_REVIEW_INFORMATION_REQUESTED", "V-4001@example.com CATALOG_REVIEW_RECEIVED",
 			"V-4002@example.com CATALOG_REVIEW_APPROVED", "V-4002@example.com CATALOG_REVIEW_INFORMATION_REQUESTED", "V-4002@example.com CATALOG_REVIEW_RECEIVED",
 			"V-4002@example.com CATALOG_REVIEW_RECEIVED", "V-4002@example.com CATALOG_REVIEW_REJECTED",
-			"queue@mssc.example.org STAFF_DIGEST", reviewStaffAddress + " CATALOG_REVIEW_ANSWERED",
+			"queue@mssc.example.org STAFF_DIGEST", staffAnswerAddress + " CATALOG_REVIEW_ANSWERED",
 		}
 		if got := summary(m.messages()); fmt.Sprint(got) != fmt.Sprint(want) {
 			t.Errorf("delivered:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -155,6 +155,70 @@ func TestEveryDecisionOnAnApplicationReachesTheCandidate(t *testing.T) {
 			if got := e.okAs(t, token, node, map[string]any{"id": id}); got["node"] != nil {
 				t.Errorf("someone else reads the notification by node(id:): %v", got)
 			}
+		}
+	})
+}
+
+func TestStaffAskAndTheCandidateAnswersOnAnApplication(t *testing.T) {
+	eachDialect(t, func(t *testing.T, e *env) {
+		m := startMailServer(t)
+		expires := e.now.UTC().AddDate(0, 0, 30).Truncate(24 * time.Hour)
+		candidate := registerHolder(t, e, "I-8001", expires, expires.AddDate(2, 0, 0))
+		staff := e.token(t, catalog.RoleStaff, "staff-i")
+		startQueue(t, e, m, nil, 100)
+		fields := appFields + ` informationRequest informationResponse`
+		ask := `mutation($id: ID!, $v: Int!, $m: String!) { requestApplicationInformation(applicationId: $id, version: $v, message: $m) { application { ` + fields + ` } userErrors { field code message } } }`
+		answer := `mutation($id: ID!, $v: Int!, $r: String!) { provideApplicationInformation(applicationId: $id, version: $v, response: $r) { application { ` + fields + ` } userErrors { field code message } } }`
+		day := func(days int) string { return e.now.UTC().AddDate(0, 0, days).Format("2006-01-02") }
+
+		app := buildToHundredPoints(t, e, candidate, "CPT", expires)
+		app = appCall(t, e, candidate, `mutation($id: ID!, $v: Int!) { submitApplications(applicationIds: [$id], versions: [$v]) { applications { `+appFields+` } userErrors { field message } } }`, map[string]any{"id": app["id"], "v": app["version"]})
+		if early := e.okAs(t, staff, ask, map[string]any{"id": app["id"], "v": app["version"], "m": "Which employer?"}); get(early, "requestApplicationInformation", "userErrors", 0, "code") != "CONFLICT" {
+			t.Errorf("a question on an unpaid application: %v", early)
+		}
+		app = appCall(t, e, staff, `mutation($id: ID!, $v: Int!) { recordPayment(applicationId: $id, version: $v, amountCents: 7500, reference: "I-1") { applications { `+appFields+` } userErrors { field message } } }`, map[string]any{"id": app["id"], "v": app["version"]})
+
+		e.advance(24 * time.Hour)
+		if empty := e.okAs(t, staff, ask, map[string]any{"id": app["id"], "v": app["version"], "m": "  "}); fmt.Sprint(get(empty, "requestApplicationInformation", "userErrors", 0, "field")) != "[message]" {
+			t.Errorf("an empty question: %v", empty)
+		}
+		app = appCall(t, e, staff, ask, map[string]any{"id": app["id"], "v": app["version"], "m": "Send the HR letter for 2023."})
+		if app["status"] != "INFORMATION_REQUESTED" || app["informationRequest"] != "Send the HR letter for 2023." || app["informationResponse"] != nil {
+			t.Fatalf("after the question = %v", app)
+		}
+		mustSay(t, waitForMail(t, m, "I-8001@example.com", "APPLICATION_INFORMATION_REQUESTED"), "Send the HR letter for 2023.", "on "+day(1), "by "+day(31))
+		if again := e.okAs(t, staff, ask, map[string]any{"id": app["id"], "v": app["version"], "m": "And 2024?"}); get(again, "requestApplicationInformation", "userErrors", 0, "code") != "CONFLICT" {
+			t.Errorf("a second question before the answer: %v", again)
+		}
+		if r := e.queryAs(t, staff, answer, map[string]any{"id": app["id"], "v": app["version"], "r": "staff answers"}); len(r.Errors) != 1 {
+			t.Errorf("staff answered for the candidate: %s", r.Raw)
+		}
+		stranger := e.token(t, catalog.RoleCandidate, "I-9999")
+		if got := e.okAs(t, stranger, answer, map[string]any{"id": app["id"], "v": app["version"], "r": "me"}); get(got, "provideApplicationInformation", "userErrors", 0, "code") != "NOT_FOUND" {
+			t.Errorf("another candidate answered: %v", got)
+		}
+
+		// Three days later the candidate answers: the decision is due three
+		// days later than it was, and staff read the answer.
+		e.advance(3 * 24 * time.Hour)
+		app = appCall(t, e, candidate, answer, map[string]any{"id": app["id"], "v": app["version"], "r": "Attached to activity 1: the HR letter."})
+		if app["status"] != "IN_REVIEW" || app["decisionDueOn"] != day(33) || app["informationResponse"] != "Attached to activity 1: the HR letter." {
+			t.Fatalf("after the answer = %v", app)
+		}
+		mustSay(t, waitForMail(t, m, staffAnswerAddress, "APPLICATION_ANSWERED"), "I-8001", "Send the HR letter for 2023.", "Attached to activity 1: the HR letter.", "due "+day(33))
+
+		app = appCall(t, e, staff, `mutation($id: ID!, $v: Int!) { approveApplication(applicationId: $id, version: $v, reason: "proved") { application { `+appFields+` } userErrors { field message } } }`, map[string]any{"id": app["id"], "v": app["version"]})
+		waitForMail(t, m, "I-8001@example.com", "APPLICATION_APPROVED")
+		var actions []string
+		for _, h := range get(app, "history").([]any) {
+			actions = append(actions, get(h, "action").(string))
+		}
+		if got := fmt.Sprint(actions[len(actions)-4:]); got != "[RECORD_PAYMENT REQUEST_INFORMATION PROVIDE_INFORMATION APPROVE]" {
+			t.Errorf("history ends %s", got)
+		}
+		want := "[APPLICATION_APPROVED APPLICATION_INFORMATION_REQUESTED PAYMENT_RECORDED APPLICATION_SUBMITTED]"
+		if got := inboxKinds(t, e, candidate); fmt.Sprint(got) != want {
+			t.Errorf("the inbox = %v, want %s", got, want)
 		}
 	})
 }
