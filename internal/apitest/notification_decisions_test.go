@@ -105,7 +105,7 @@ func TestCatalogReviewEventsReachSubmittersAndStaffOnce(t *testing.T) {
 			"V-4001@example.com CATALOG_REVIEW_APPROVED", "V-4001@example.com CATALOG_REVIEW_INFORMATION_REQUESTED", "V-4001@example.com CATALOG_REVIEW_RECEIVED",
 			"V-4002@example.com CATALOG_REVIEW_APPROVED", "V-4002@example.com CATALOG_REVIEW_INFORMATION_REQUESTED", "V-4002@example.com CATALOG_REVIEW_RECEIVED",
 			"V-4002@example.com CATALOG_REVIEW_RECEIVED", "V-4002@example.com CATALOG_REVIEW_REJECTED",
-			"queue@mssc.example.org STAFF_DIGEST", staffAnswerAddress + " CATALOG_REVIEW_ANSWERED",
+			staffAnswerAddress + " CATALOG_REVIEW_ANSWERED", "queue@mssc.example.org STAFF_DIGEST",
 		}
 		if got := summary(m.messages()); fmt.Sprint(got) != fmt.Sprint(want) {
 			t.Errorf("delivered:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
