@@ -26,7 +26,7 @@ func startNotifications(ctx context.Context, cfg config.Config, store *gormstore
 	}
 	q, err := notify.New(ctx, store, store, notify.Config{
 		Mailer:    mailer,
-		Reminders: catalog.NewReminders(cat, store, store, cfg.Mail.StaffEmails, clock),
+		Reminders: catalog.NewReminders(cat, store, store, store, cfg.Mail.StaffEmails, clock),
 		Link:      cfg.Mail.AppURL,
 		Logger:    logger,
 	})

@@ -147,6 +147,7 @@ func serve(ctx context.Context, cfg config.Config, store *gormstore.Store, logge
 	reviews := catalog.NewReviews(cat, store, blobs.Files(limits), clock)
 	openReviews := catalog.NewOpenReviews(store)
 	reviews.UseOpenReviews(openReviews, cfg.MaxOpenReviewsPerCandidate)
+	reviews.NotifyReviews(store, cfg.Mail.StaffEmails)
 	go cat.Watch(ctx, store.ListenCatalogChanges)
 	go openReviews.Watch(ctx, store.ListenOpenReviewChanges)
 	verifier, err := auth.NewVerifier(ctx, cfg.Auth)
@@ -155,6 +156,7 @@ func serve(ctx context.Context, cfg config.Config, store *gormstore.Store, logge
 		verifier = nil
 	}
 	applications := catalog.NewApplications(cat, store, store, reviews, blobs.Files(limits), clock).LimitActivities(cfg.MaxActivitiesPerApplication)
+	applications.NotifyStaff(cfg.Mail.StaffEmails)
 	inbox := catalog.NewInbox(store, catalog.NewCandidates(store, clock), clock)
 	schema := resolvers.NewSchema(&resolvers.Resolver{
 		Catalog:            cat,

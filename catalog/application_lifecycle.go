@@ -147,9 +147,8 @@ func feeName(kind FeeKind) string {
 	return strings.ToLower(strings.ReplaceAll(string(kind), "_", " "))
 }
 
-func formatMoney(m Money) string {
-	return fmt.Sprintf("%s %d.%02d", m.Currency, m.Cents/100, m.Cents%100)
-}
+// formatMoney prints an amount as people read it, such as "$75.00".
+func formatMoney(m Money) string { return m.String() }
 
 // stageFee is the fee the current stage of an application needs paid.
 func stageFee(a *Application) (FeeKind, int64) {

@@ -20,6 +20,8 @@ type Applications struct {
 	now        func() time.Time
 	// maxActivities bounds the activities of one application.
 	maxActivities int
+	// staff are the addresses told when a candidate answers a question.
+	staff []string
 }
 
 // NewApplications returns the application service; reviews finds the
@@ -279,8 +281,12 @@ func (s *Applications) changeHeld(ctx context.Context, id int64, version int, ac
 	a.Status = t.To
 	expected := a.Version
 	a.Version++
+	toStaff, err := s.staffNotifications(ctx, a, action, at)
+	if err != nil {
+		return nil, nil, err
+	}
 	change := Change{Action: string(action), Actor: p.Actor(), At: at, Reason: reason,
-		Notify: applicationNotifications(snap, []*Application{a}, action, at, nil)}
+		Notify: append(applicationNotifications(snap, []*Application{a}, action, at, nil), toStaff...)}
 	if err := s.store.UpdateApplications(ctx, []*Application{a}, []int{expected}, held, nil, change); err != nil {
 		if ErrorCode(err) == CodeConflict {
 			return nil, []*Error{{Code: CodeConflict, Field: "version", Message: "the application was changed at the same time; reload it and try again"}}, nil

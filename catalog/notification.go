@@ -28,9 +28,42 @@ const (
 	NotifyApproved NotificationKind = "APPLICATION_APPROVED"
 	// NotifyDenied announces a denial with the review and appeal options.
 	NotifyDenied NotificationKind = "APPLICATION_DENIED"
-	// NotifyStaffDigest lists a staff member's applications due soon or overdue.
+	// NotifyDenialUpheld announces that a detailed review upheld a denial,
+	// with the appeal, its fee and how long the committee takes.
+	NotifyDenialUpheld NotificationKind = "DENIAL_UPHELD"
+	// NotifyAppealRejected announces that the appeal upheld the denial, finally.
+	NotifyAppealRejected NotificationKind = "APPEAL_REJECTED"
+	// NotifyExtensionGranted announces a granted extension with the new expiration.
+	NotifyExtensionGranted NotificationKind = "EXTENSION_GRANTED"
+	// NotifyExtensionRefused announces a refused extension with the reason.
+	NotifyExtensionRefused NotificationKind = "EXTENSION_REFUSED"
+	// NotifyReviewReceived confirms a certification was received for catalog review.
+	NotifyReviewReceived NotificationKind = "CATALOG_REVIEW_RECEIVED"
+	// NotifyReviewInformationRequested tells a submitter that staff ask
+	// for more information on their catalog review.
+	NotifyReviewInformationRequested NotificationKind = "CATALOG_REVIEW_INFORMATION_REQUESTED"
+	// NotifyReviewApproved tells a submitter the certification joined the catalog.
+	NotifyReviewApproved NotificationKind = "CATALOG_REVIEW_APPROVED"
+	// NotifyReviewRejected tells a submitter the certification was turned
+	// down, and why.
+	NotifyReviewRejected NotificationKind = "CATALOG_REVIEW_REJECTED"
+	// NotifyReviewAnswered tells staff a submitter answered their request
+	// for information.
+	NotifyReviewAnswered NotificationKind = "CATALOG_REVIEW_ANSWERED"
+	// NotifyStaffDigest lists a staff member's applications and catalog
+	// reviews due soon or overdue.
 	NotifyStaffDigest NotificationKind = "STAFF_DIGEST"
 )
+
+// NotificationKinds are every kind the service sends, in the order the
+// schema lists them.
+var NotificationKinds = []NotificationKind{
+	NotifyWindowOpens, NotifyExpiresSoon, NotifyExpired, NotifySubmitted, NotifyPaymentRecorded,
+	NotifyInformationRequested, NotifyApplicationAnswered, NotifyApproved, NotifyDenied,
+	NotifyDenialUpheld, NotifyAppealRejected, NotifyExtensionGranted, NotifyExtensionRefused,
+	NotifyReviewReceived, NotifyReviewInformationRequested, NotifyReviewApproved, NotifyReviewRejected, NotifyReviewAnswered,
+	NotifyStaffDigest,
+}
 
 // IsReminder reports whether a candidate may turn the kind off: reminders
 // can be turned off, decisions and confirmations cannot.
@@ -116,6 +149,21 @@ func applicationNotification(snap *Snapshot, a *Application, action ApplicationA
 		if a.NewExpiresOn != nil {
 			facts["newExpiresOn"] = a.NewExpiresOn.String()
 		}
+	case ActionUpholdDenial:
+		kind = NotifyDenialUpheld
+		appeal, _ := snap.Fee(FeeAppeal)
+		facts["decidedOn"] = today.String()
+		facts["reason"] = lastReason(a)
+		facts["appealFee"] = formatMoney(appeal)
+		facts["answerDays"] = strconv.Itoa(snap.ruleDays("decision_days"))
+	case ActionRejectAppeal:
+		kind = NotifyAppealRejected
+		facts["decidedOn"] = today.String()
+		facts["reason"] = lastReason(a)
+	case ActionRequestInformation:
+		kind = informationRequested(snap, a, today, facts)
+	case ActionGrantExtension, ActionRefuseExtension:
+		kind = extensionNotification(a, facts)
 	case ActionDeny:
 		kind = NotifyDenied
 		free, _ := snap.Fee(FeeDetailedReview)
@@ -133,6 +181,39 @@ func applicationNotification(snap *Snapshot, a *Application, action ApplicationA
 	default:
 		return nil
 	}
+	if kind == "" {
+		return nil
+	}
 	return []Notification{{CandidateID: a.CandidateID, Kind: kind, Facts: facts, CreatedAt: at,
 		Key: fmt.Sprintf("application:%d|%s|v%d", a.ID, kind, a.Version)}}
+}
+
+// lastReason is the reason recorded with the change being made to the
+// application.
+func lastReason(a *Application) string {
+	if n := len(a.NewEvents); n > 0 {
+		return a.NewEvents[n-1].Reason
+	}
+	return ""
+}
+
+// extensionNotification fills the facts of a decided extension and
+// returns its kind, or "" when no extension was decided.
+func extensionNotification(a *Application, facts map[string]string) NotificationKind {
+	x := a.Extension
+	if x == nil {
+		return ""
+	}
+	facts["courseEndsOn"] = x.CourseEndsOn.String()
+	facts["reason"] = x.Decision
+	switch x.State() {
+	case ExtensionGranted:
+		if x.Until != nil {
+			facts["newExpiresOn"] = x.Until.String()
+		}
+		return NotifyExtensionGranted
+	case ExtensionRefused:
+		return NotifyExtensionRefused
+	}
+	return ""
 }

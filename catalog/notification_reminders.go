@@ -13,15 +13,23 @@ import (
 type Reminders struct {
 	catalog *Catalog
 	apps    ApplicationStore
+	reviews ReviewQueue
 	store   NotificationStore
 	now     func() time.Time
 	staff   []string
 }
 
+// ReviewQueue pages the catalog reviews, as the staff queue does.
+type ReviewQueue interface {
+	// PageReviews pages the reviews by due date, then ID.
+	PageReviews(ctx context.Context, f ReviewFilter, req PageRequest) (Page[*CatalogReview], error)
+}
+
 // NewReminders returns the reminder finder; staff are the addresses that
-// receive the daily digest of applications due soon or overdue.
-func NewReminders(cat *Catalog, apps ApplicationStore, store NotificationStore, staff []string, now func() time.Time) *Reminders {
-	return &Reminders{catalog: cat, apps: apps, store: store, now: now, staff: staff}
+// receive the daily digest of applications and catalog reviews due soon
+// or overdue.
+func NewReminders(cat *Catalog, apps ApplicationStore, reviews ReviewQueue, store NotificationStore, staff []string, now func() time.Time) *Reminders {
+	return &Reminders{catalog: cat, apps: apps, reviews: reviews, store: store, now: now, staff: staff}
 }
 
 // digestStatuses are the statuses in which staff owe an answer.
@@ -109,7 +117,9 @@ func (r *Reminders) submitted(ctx context.Context, candidateID int64, h HeldCert
 }
 
 // staffDigest is one digest a day for each staff address, listing the
-// applications whose answer is due within the configured days or overdue.
+// applications and the catalog reviews whose answer is due within the
+// configured days or overdue; a review waiting for its submitter's answer
+// is not staff's to answer and is left out.
 func (r *Reminders) staffDigest(ctx context.Context, snap *Snapshot, today Date, at time.Time) ([]Notification, error) {
 	if len(r.staff) == 0 {
 		return nil, nil
@@ -117,29 +127,40 @@ func (r *Reminders) staffDigest(ctx context.Context, snap *Snapshot, today Date,
 	soon := snap.ruleDays("staff_due_soon_days")
 	until := today.AddDays(soon)
 	first := maxDigestItems
-	page, err := r.apps.PageApplications(ctx, ApplicationFilter{Statuses: digestStatuses, DueBefore: &until}, PageRequest{First: &first})
+	apps, err := r.apps.PageApplications(ctx, ApplicationFilter{Statuses: digestStatuses, DueBefore: &until}, PageRequest{First: &first})
 	if err != nil {
 		return nil, err
 	}
-	if len(page.Edges) == 0 {
+	reviews, err := r.reviews.PageReviews(ctx, ReviewFilter{Statuses: []ReviewStatus{ReviewPending}, DueBefore: &until}, PageRequest{First: &first})
+	if err != nil {
+		return nil, err
+	}
+	if len(apps.Edges)+len(reviews.Edges) == 0 {
 		return nil, nil
 	}
 	var lines []string
 	overdue := 0
-	for _, e := range page.Edges {
-		a := e.Node
-		state := "due"
-		if a.DecisionDueOn != nil && a.DecisionDueOn.Before(today) {
-			state = "OVERDUE"
+	state := func(due *Date) string {
+		if due != nil && due.Before(today) {
 			overdue++
+			return "OVERDUE"
 		}
+		return "due"
+	}
+	for _, e := range apps.Edges {
+		a := e.Node
 		due := ""
 		if a.DecisionDueOn != nil {
 			due = a.DecisionDueOn.String()
 		}
-		lines = append(lines, fmt.Sprintf("%s: %s application %d of candidate %s (%s), answer due %s", state, a.Program, a.ID, a.CandidateNumber, a.Status, due))
+		lines = append(lines, fmt.Sprintf("%s: %s application %d of candidate %s (%s), answer due %s", state(a.DecisionDueOn), a.Program, a.ID, a.CandidateNumber, a.Status, due))
+	}
+	for _, e := range reviews.Edges {
+		rv := e.Node
+		lines = append(lines, fmt.Sprintf("%s: catalog review %d of %q (%s), decision due %s", state(&rv.DueOn), rv.ID, rv.CertificationName, rv.Organization.Name, rv.DueOn))
 	}
 	facts := map[string]string{"day": today.String(), "count": strconv.Itoa(len(lines)), "overdue": strconv.Itoa(overdue),
+		"applications": strconv.Itoa(len(apps.Edges)), "reviews": strconv.Itoa(len(reviews.Edges)),
 		"dueSoonDays": strconv.Itoa(soon), "items": strings.Join(lines, "\n")}
 	out := make([]Notification, 0, len(r.staff))
 	for _, addr := range r.staff {

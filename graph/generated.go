@@ -105,28 +105,30 @@ type ComplexityRoot struct {
 	}
 
 	Application struct {
-		Activities      func(childComplexity int) int
-		Bundle          func(childComplexity int) int
-		Candidate       func(childComplexity int) int
-		Cycle           func(childComplexity int) int
-		DecisionDueOn   func(childComplexity int) int
-		DenialReasons   func(childComplexity int) int
-		DeniedOn        func(childComplexity int) int
-		Extension       func(childComplexity int) int
-		FeeDue          func(childComplexity int) int
-		FeeKind         func(childComplexity int) int
-		History         func(childComplexity int) int
-		ID              func(childComplexity int) int
-		LastDayToSubmit func(childComplexity int) int
-		NewExpiresOn    func(childComplexity int) int
-		Payments        func(childComplexity int) int
-		Points          func(childComplexity int) int
-		Program         func(childComplexity int) int
-		Reviewer        func(childComplexity int) int
-		Status          func(childComplexity int) int
-		SubmittedAt     func(childComplexity int) int
-		Version         func(childComplexity int) int
-		WindowOpensOn   func(childComplexity int) int
+		Activities          func(childComplexity int) int
+		Bundle              func(childComplexity int) int
+		Candidate           func(childComplexity int) int
+		Cycle               func(childComplexity int) int
+		DecisionDueOn       func(childComplexity int) int
+		DenialReasons       func(childComplexity int) int
+		DeniedOn            func(childComplexity int) int
+		Extension           func(childComplexity int) int
+		FeeDue              func(childComplexity int) int
+		FeeKind             func(childComplexity int) int
+		History             func(childComplexity int) int
+		ID                  func(childComplexity int) int
+		InformationRequest  func(childComplexity int) int
+		InformationResponse func(childComplexity int) int
+		LastDayToSubmit     func(childComplexity int) int
+		NewExpiresOn        func(childComplexity int) int
+		Payments            func(childComplexity int) int
+		Points              func(childComplexity int) int
+		Program             func(childComplexity int) int
+		Reviewer            func(childComplexity int) int
+		Status              func(childComplexity int) int
+		SubmittedAt         func(childComplexity int) int
+		Version             func(childComplexity int) int
+		WindowOpensOn       func(childComplexity int) int
 	}
 
 	ApplicationActivity struct {
@@ -527,48 +529,50 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		AddCertificationAlias        func(childComplexity int, id string, alias model.CertificationAliasInput, reason string) int
-		AddHeldCertification         func(childComplexity int, input model.AddHeldCertificationInput) int
-		AppealApplication            func(childComplexity int, applicationID string, version int, reason string) int
-		ApplyCatalogChanges          func(childComplexity int, input model.CatalogChangesInput, catalogVersion string, reason string) int
-		ApproveApplication           func(childComplexity int, applicationID string, version int, reason *string) int
-		ApproveCatalogReview         func(childComplexity int, reviewID string, certification catalog.CertificationInput, reason *string) int
-		AssignApplication            func(childComplexity int, applicationID string, version int, reviewer *string) int
-		AssignCatalogReview          func(childComplexity int, reviewID string, assignee *string) int
-		AttachActivityProof          func(childComplexity int, applicationID string, version int, activityID int, file graphql.Upload) int
-		CreateApplication            func(childComplexity int, program catalog.Program, idempotencyKey *string) int
-		CreateCertification          func(childComplexity int, input catalog.CertificationInput, reason string) int
-		CreateOrganization           func(childComplexity int, input catalog.OrganizationInput, reason string) int
-		DenyApplication              func(childComplexity int, applicationID string, version int, reasons []string) int
-		GrantAppeal                  func(childComplexity int, applicationID string, version int, reason string) int
-		GrantDetailedReview          func(childComplexity int, applicationID string, version int, reason string) int
-		GrantExtension               func(childComplexity int, applicationID string, version int, reason string) int
-		ImportCandidates             func(childComplexity int, input model.ImportCandidatesInput) int
-		MarkNotificationRead         func(childComplexity int, id string) int
-		PreviewCatalogChanges        func(childComplexity int, input model.CatalogChangesInput) int
-		ProvideReviewInformation     func(childComplexity int, reviewID string, response string) int
-		RecordPayment                func(childComplexity int, applicationID string, version int, amountCents int, reference string) int
-		RefuseActivity               func(childComplexity int, applicationID string, version int, activityID int, code catalog.ActivityRefusalCode, reason string) int
-		RefuseExtension              func(childComplexity int, applicationID string, version int, reason string) int
-		RegisterCandidate            func(childComplexity int, input model.RegisterCandidateInput) int
-		RejectAppeal                 func(childComplexity int, applicationID string, version int, reason string) int
-		RejectCatalogReview          func(childComplexity int, reviewID string, reason catalog.RejectionReason, message string) int
-		RemoveApplicationActivity    func(childComplexity int, applicationID string, version int, activityID int) int
-		RemoveCertificationAlias     func(childComplexity int, id string, alias model.CertificationAliasInput, reason string) int
-		RequestDetailedReview        func(childComplexity int, applicationID string, version int, reason string) int
-		RequestExtension             func(childComplexity int, applicationID string, version int, courseEndsOn catalog.Date, reason string) int
-		RequestReviewInformation     func(childComplexity int, reviewID string, message string) int
-		RetireCertification          func(childComplexity int, id string, retiredOn catalog.Date, reason string) int
-		SaveApplicationActivity      func(childComplexity int, applicationID string, version int, activity model.ActivityInput) int
-		SetActivityPoints            func(childComplexity int, applicationID string, version int, activityID int, points int, reason string) int
-		SetNotificationPreferences   func(childComplexity int, remindersOn bool) int
-		SetRelatedFieldOccupations   func(childComplexity int, id string, onetSocCodes []string, reason string) int
-		SubmitApplications           func(childComplexity int, applicationIds []string, versions []int, idempotencyKey *string) int
-		SubmitCertificationForReview func(childComplexity int, input model.SubmitCertificationForReviewInput) int
-		UpdateCertification          func(childComplexity int, id string, input catalog.CertificationInput, reason string) int
-		UpdateMyContactDetails       func(childComplexity int, input model.ContactDetailsInput) int
-		UpdateOrganization           func(childComplexity int, id string, input catalog.OrganizationInput, reason string) int
-		UpholdDenial                 func(childComplexity int, applicationID string, version int, reason string) int
+		AddCertificationAlias         func(childComplexity int, id string, alias model.CertificationAliasInput, reason string) int
+		AddHeldCertification          func(childComplexity int, input model.AddHeldCertificationInput) int
+		AppealApplication             func(childComplexity int, applicationID string, version int, reason string) int
+		ApplyCatalogChanges           func(childComplexity int, input model.CatalogChangesInput, catalogVersion string, reason string) int
+		ApproveApplication            func(childComplexity int, applicationID string, version int, reason *string) int
+		ApproveCatalogReview          func(childComplexity int, reviewID string, certification catalog.CertificationInput, reason *string) int
+		AssignApplication             func(childComplexity int, applicationID string, version int, reviewer *string) int
+		AssignCatalogReview           func(childComplexity int, reviewID string, assignee *string) int
+		AttachActivityProof           func(childComplexity int, applicationID string, version int, activityID int, file graphql.Upload) int
+		CreateApplication             func(childComplexity int, program catalog.Program, idempotencyKey *string) int
+		CreateCertification           func(childComplexity int, input catalog.CertificationInput, reason string) int
+		CreateOrganization            func(childComplexity int, input catalog.OrganizationInput, reason string) int
+		DenyApplication               func(childComplexity int, applicationID string, version int, reasons []string) int
+		GrantAppeal                   func(childComplexity int, applicationID string, version int, reason string) int
+		GrantDetailedReview           func(childComplexity int, applicationID string, version int, reason string) int
+		GrantExtension                func(childComplexity int, applicationID string, version int, reason string) int
+		ImportCandidates              func(childComplexity int, input model.ImportCandidatesInput) int
+		MarkNotificationRead          func(childComplexity int, id string) int
+		PreviewCatalogChanges         func(childComplexity int, input model.CatalogChangesInput) int
+		ProvideApplicationInformation func(childComplexity int, applicationID string, version int, response string) int
+		ProvideReviewInformation      func(childComplexity int, reviewID string, response string) int
+		RecordPayment                 func(childComplexity int, applicationID string, version int, amountCents int, reference string) int
+		RefuseActivity                func(childComplexity int, applicationID string, version int, activityID int, code catalog.ActivityRefusalCode, reason string) int
+		RefuseExtension               func(childComplexity int, applicationID string, version int, reason string) int
+		RegisterCandidate             func(childComplexity int, input model.RegisterCandidateInput) int
+		RejectAppeal                  func(childComplexity int, applicationID string, version int, reason string) int
+		RejectCatalogReview           func(childComplexity int, reviewID string, reason catalog.RejectionReason, message string) int
+		RemoveApplicationActivity     func(childComplexity int, applicationID string, version int, activityID int) int
+		RemoveCertificationAlias      func(childComplexity int, id string, alias model.CertificationAliasInput, reason string) int
+		RequestApplicationInformation func(childComplexity int, applicationID string, version int, message string) int
+		RequestDetailedReview         func(childComplexity int, applicationID string, version int, reason string) int
+		RequestExtension              func(childComplexity int, applicationID string, version int, courseEndsOn catalog.Date, reason string) int
+		RequestReviewInformation      func(childComplexity int, reviewID string, message string) int
+		RetireCertification           func(childComplexity int, id string, retiredOn catalog.Date, reason string) int
+		SaveApplicationActivity       func(childComplexity int, applicationID string, version int, activity model.ActivityInput) int
+		SetActivityPoints             func(childComplexity int, applicationID string, version int, activityID int, points int, reason string) int
+		SetNotificationPreferences    func(childComplexity int, remindersOn bool) int
+		SetRelatedFieldOccupations    func(childComplexity int, id string, onetSocCodes []string, reason string) int
+		SubmitApplications            func(childComplexity int, applicationIds []string, versions []int, idempotencyKey *string) int
+		SubmitCertificationForReview  func(childComplexity int, input model.SubmitCertificationForReviewInput) int
+		UpdateCertification           func(childComplexity int, id string, input catalog.CertificationInput, reason string) int
+		UpdateMyContactDetails        func(childComplexity int, input model.ContactDetailsInput) int
+		UpdateOrganization            func(childComplexity int, id string, input catalog.OrganizationInput, reason string) int
+		UpholdDenial                  func(childComplexity int, applicationID string, version int, reason string) int
 	}
 
 	Notification struct {
@@ -844,6 +848,8 @@ type ApplicationResolver interface {
 	DenialReasons(ctx context.Context, obj *catalog.Application) ([]string, error)
 
 	History(ctx context.Context, obj *catalog.Application) ([]*catalog.ApplicationEvent, error)
+	InformationRequest(ctx context.Context, obj *catalog.Application) (*string, error)
+	InformationResponse(ctx context.Context, obj *catalog.Application) (*string, error)
 }
 type ApplicationActivityResolver interface {
 	ActivityID(ctx context.Context, obj *catalog.ApplicationActivity) (int, error)
@@ -1006,6 +1012,8 @@ type MutationResolver interface {
 	ApplyCatalogChanges(ctx context.Context, input model.CatalogChangesInput, catalogVersion string, reason string) (*model.ApplyCatalogChangesPayload, error)
 	MarkNotificationRead(ctx context.Context, id string) (*model.NotificationPayload, error)
 	SetNotificationPreferences(ctx context.Context, remindersOn bool) (*catalog.NotificationPreferences, error)
+	RequestApplicationInformation(ctx context.Context, applicationID string, version int, message string) (*model.ApplicationPayload, error)
+	ProvideApplicationInformation(ctx context.Context, applicationID string, version int, response string) (*model.ApplicationPayload, error)
 	SetRelatedFieldOccupations(ctx context.Context, id string, onetSocCodes []string, reason string) (*model.RelatedFieldPayload, error)
 	SubmitCertificationForReview(ctx context.Context, input model.SubmitCertificationForReviewInput) (*model.SubmitCertificationForReviewPayload, error)
 	ProvideReviewInformation(ctx context.Context, reviewID string, response string) (*model.CatalogReviewPayload, error)
@@ -1312,6 +1320,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Application.ID(childComplexity), true
+	case "Application.informationRequest":
+		if e.ComplexityRoot.Application.InformationRequest == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Application.InformationRequest(childComplexity), true
+	case "Application.informationResponse":
+		if e.ComplexityRoot.Application.InformationResponse == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Application.InformationResponse(childComplexity), true
 	case "Application.lastDayToSubmit":
 		if e.ComplexityRoot.Application.LastDayToSubmit == nil {
 			break
@@ -3165,6 +3185,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.PreviewCatalogChanges(childComplexity, args["input"].(model.CatalogChangesInput)), true
+	case "Mutation.provideApplicationInformation":
+		if e.ComplexityRoot.Mutation.ProvideApplicationInformation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_provideApplicationInformation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ProvideApplicationInformation(childComplexity, args["applicationId"].(string), args["version"].(int), args["response"].(string)), true
 	case "Mutation.provideReviewInformation":
 		if e.ComplexityRoot.Mutation.ProvideReviewInformation == nil {
 			break
@@ -3264,6 +3295,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RemoveCertificationAlias(childComplexity, args["id"].(string), args["alias"].(model.CertificationAliasInput), args["reason"].(string)), true
+	case "Mutation.requestApplicationInformation":
+		if e.ComplexityRoot.Mutation.RequestApplicationInformation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_requestApplicationInformation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RequestApplicationInformation(childComplexity, args["applicationId"].(string), args["version"].(int), args["message"].(string)), true
 	case "Mutation.requestDetailedReview":
 		if e.ComplexityRoot.Mutation.RequestDetailedReview == nil {
 			break
@@ -4537,7 +4579,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "schema/applications.graphqls" "schema/bulk.graphqls" "schema/catalog.graphqls" "schema/credentials.graphqls" "schema/identity.graphqls" "schema/notifications.graphqls" "schema/reference.graphqls" "schema/reviews.graphqls" "schema/schema.graphqls"
+//go:embed "schema/applications.graphqls" "schema/bulk.graphqls" "schema/catalog.graphqls" "schema/credentials.graphqls" "schema/identity.graphqls" "schema/notifications.graphqls" "schema/notifications_information.graphqls" "schema/reference.graphqls" "schema/reviews.graphqls" "schema/schema.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -4555,6 +4597,7 @@ var sources = []*ast.Source{
 	{Name: "schema/credentials.graphqls", Input: sourceData("schema/credentials.graphqls"), BuiltIn: false},
 	{Name: "schema/identity.graphqls", Input: sourceData("schema/identity.graphqls"), BuiltIn: false},
 	{Name: "schema/notifications.graphqls", Input: sourceData("schema/notifications.graphqls"), BuiltIn: false},
+	{Name: "schema/notifications_information.graphqls", Input: sourceData("schema/notifications_information.graphqls"), BuiltIn: false},
 	{Name: "schema/reference.graphqls", Input: sourceData("schema/reference.graphqls"), BuiltIn: false},
 	{Name: "schema/reviews.graphqls", Input: sourceData("schema/reviews.graphqls"), BuiltIn: false},
 	{Name: "schema/schema.graphqls", Input: sourceData("schema/schema.graphqls"), BuiltIn: false},
@@ -4665,6 +4708,10 @@ func (ec *executionContext) childFields_Application(ctx context.Context, field g
 		return ec.fieldContext_Application_newExpiresOn(ctx, field)
 	case "history":
 		return ec.fieldContext_Application_history(ctx, field)
+	case "informationRequest":
+		return ec.fieldContext_Application_informationRequest(ctx, field)
+	case "informationResponse":
+		return ec.fieldContext_Application_informationResponse(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Application", field.Name)
 }
@@ -6497,6 +6544,36 @@ func (ec *executionContext) field_Mutation_previewCatalogChanges_args(ctx contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_provideApplicationInformation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "applicationId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["applicationId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "version",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["version"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "response",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["response"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_provideReviewInformation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6764,6 +6841,36 @@ func (ec *executionContext) field_Mutation_removeCertificationAlias_args(ctx con
 		return nil, err
 	}
 	args["reason"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_requestApplicationInformation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "applicationId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["applicationId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "version",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["version"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "message",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["message"] = arg2
 	return args, nil
 }
 
@@ -8803,6 +8910,52 @@ func (ec *executionContext) fieldContext_Application_history(_ context.Context, 
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Application_informationRequest(ctx context.Context, field graphql.CollectedField, obj *catalog.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Application_informationRequest(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Application().InformationRequest(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Application_informationRequest(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Application", field, true, true, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Application_informationResponse(ctx context.Context, field graphql.CollectedField, obj *catalog.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Application_informationResponse(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Application().InformationResponse(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Application_informationResponse(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Application", field, true, true, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _ApplicationActivity_activityId(ctx context.Context, field graphql.CollectedField, obj *catalog.ApplicationActivity) (ret graphql.Marshaler) {
@@ -17131,6 +17284,130 @@ func (ec *executionContext) fieldContext_Mutation_setNotificationPreferences(ctx
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_requestApplicationInformation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_requestApplicationInformation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RequestApplicationInformation(ctx, fc.Args["applicationId"].(string), fc.Args["version"].(int), fc.Args["message"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐRoleᚄ(ctx, []any{"STAFF"})
+				if err != nil {
+					var zeroVal *model.ApplicationPayload
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *model.ApplicationPayload
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ApplicationPayload) graphql.Marshaler {
+			return ec.marshalNApplicationPayload2ᚖgithubᚗcomᚋmsscᚋrecertᚋgraphᚋmodelᚐApplicationPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_requestApplicationInformation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ApplicationPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_requestApplicationInformation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_provideApplicationInformation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_provideApplicationInformation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ProvideApplicationInformation(ctx, fc.Args["applicationId"].(string), fc.Args["version"].(int), fc.Args["response"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐRoleᚄ(ctx, []any{"CANDIDATE"})
+				if err != nil {
+					var zeroVal *model.ApplicationPayload
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *model.ApplicationPayload
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ApplicationPayload) graphql.Marshaler {
+			return ec.marshalNApplicationPayload2ᚖgithubᚗcomᚋmsscᚋrecertᚋgraphᚋmodelᚐApplicationPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_provideApplicationInformation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ApplicationPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_provideApplicationInformation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_setRelatedFieldOccupations(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -24569,6 +24846,13 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Organization(ctx, sel, obj)
+	case catalog.Notification:
+		return ec._Notification(ctx, sel, &obj)
+	case *catalog.Notification:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Notification(ctx, sel, obj)
 	case catalog.KeyActivity:
 		return ec._KeyActivity(ctx, sel, &obj)
 	case *catalog.KeyActivity:
@@ -25304,6 +25588,82 @@ func (ec *executionContext) _Application(ctx context.Context, sel ast.SelectionS
 				}()
 				res = ec._Application_history(ctx, field, obj)
 				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "informationRequest":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Application_informationRequest(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "informationResponse":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Application_informationResponse(ctx, field, obj)
+				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
 				return res
@@ -30775,6 +31135,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "requestApplicationInformation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_requestApplicationInformation(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "provideApplicationInformation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_provideApplicationInformation(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "setRelatedFieldOccupations":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_setRelatedFieldOccupations(ctx, field)
@@ -30894,7 +31268,7 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 	return out
 }
 
-var notificationImplementors = []string{"Notification"}
+var notificationImplementors = []string{"Notification", "Node"}
 
 func (ec *executionContext) _Notification(ctx context.Context, sel ast.SelectionSet, obj *catalog.Notification) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, notificationImplementors)

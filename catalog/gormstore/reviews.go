@@ -175,6 +175,9 @@ func (s *Store) CreateReview(ctx context.Context, r *catalog.CatalogReview, chan
 		if err := saveSubmitters(tx, r); err != nil {
 			return err
 		}
+		if _, err := saveNotifications(tx, change.Notify); err != nil {
+			return err
+		}
 		return audit(tx, change, "CatalogReview", r.ID, map[string]any{"certificationName": r.CertificationName, "status": r.Status})
 	})
 	if err != nil {
@@ -219,6 +222,9 @@ func (s *Store) JoinReview(ctx context.Context, reviewID int64, sub catalog.Revi
 			return err
 		}
 		joined = true
+		if _, err := saveNotifications(tx, change.Notify); err != nil {
+			return err
+		}
 		return audit(tx, change, "CatalogReview", reviewID, map[string]any{"submitter": sub.Subject})
 	})
 	if err != nil {
@@ -367,6 +373,9 @@ func (s *Store) UpdateReview(ctx context.Context, r *catalog.CatalogReview, expe
 					return err
 				}
 			}
+		}
+		if _, err := saveNotifications(tx, change.Notify); err != nil {
+			return err
 		}
 		return audit(tx, change, "CatalogReview", r.ID, map[string]any{"status": r.Status, "version": r.Version, "assignee": r.Assignee})
 	})

@@ -405,7 +405,7 @@ func TestParallelEditsOfOneVersionWriteOneHistoryEvent(t *testing.T) {
 		app := appCall(t, e, candidate, `mutation { createApplication(program: CPT) { application { `+integrityFields+` } userErrors { field message } } }`, nil)
 		const n = 20
 		var saved int
-		for i, p := range together(n, func() map[string]any {
+		for i, p := range together.Run(n, func(int) map[string]any {
 			return mutate(t, e, candidate, saveActivity, map[string]any{"id": app["id"], "v": app["version"], "a": map[string]any{
 				"category": "EXTRA", "activityTypeKey": "x-volunteer", "title": "Toy drive warehouse", "completedOn": e.now.AddDate(0, -2, 0).Format("2006-01-02"), "hours": 8}})
 		}) {

@@ -48,7 +48,7 @@ func TestBundledFeeIsModelledOnceAndSettledByOnePayment(t *testing.T) {
 			if get(a, "feeDue") != nil || get(a, "feeKind") != nil || get(a, "bundle", "id") != get(apps, 0, "bundle", "id") ||
 				get(a, "bundle", "feeKind") != "BUNDLED_APPLICATION" || num(get(a, "bundle", "feeDue", "cents")) != 10000 ||
 				fmt.Sprint(get(a, "bundle", "applications")) != fmt.Sprintf("[map[id:%s] map[id:%s]]", cpt["id"], clt["id"]) {
-				t.Errorf("a bundled application shows %v; want no fee of its own and one bundle of USD 100.00 for both", a)
+				t.Errorf("a bundled application shows %v; want no fee of its own and one bundle of $100.00 for both", a)
 			}
 		}
 		mine := get(e.okAs(t, candidate, `{ myApplications { `+bundleFields+` } }`, nil), "myApplications").([]any)
@@ -63,7 +63,7 @@ func TestBundledFeeIsModelledOnceAndSettledByOnePayment(t *testing.T) {
 			applications { ` + bundleFields + ` } userErrors { field code message } } }`
 		for _, cents := range []int{7500, 20000, 5000} {
 			u := userError(t, get(e.okAs(t, staff, pay, map[string]any{"id": clt["id"], "v": get(apps, 1, "version"), "c": cents, "r": "WRONG"}), "recordPayment"))
-			if fmt.Sprint(u["field"]) != "[amountCents]" || !strings.Contains(u["message"].(string), "USD 100.00") {
+			if fmt.Sprint(u["field"]) != "[amountCents]" || !strings.Contains(u["message"].(string), "$100.00") {
 				t.Errorf("paying %d cents of the bundle: %v", cents, u)
 			}
 		}

@@ -106,11 +106,13 @@ func newEnvOn(t testing.TB, store *gormstore.Store, counter *gormstore.Statement
 	reviews := catalog.NewReviews(cat, store, blobs.Files(limits), clock)
 	openReviews := catalog.NewOpenReviews(store)
 	reviews.UseOpenReviews(openReviews, maxOpenReviewsPerCandidate)
+	reviews.NotifyReviews(store, []string{staffAnswerAddress})
 	watch, stop := context.WithCancel(context.Background())
 	t.Cleanup(stop)
 	go cat.Watch(watch, store.ListenCatalogChanges)
 	go openReviews.Watch(watch, store.ListenOpenReviewChanges)
 	applications := catalog.NewApplications(cat, store, store, reviews, blobs.Files(limits), clock)
+	applications.NotifyStaff([]string{staffAnswerAddress})
 	e.inbox = catalog.NewInbox(store, catalog.NewCandidates(store, clock), clock)
 	cfg := httpapi.Config{
 		Schema: resolvers.NewSchema(&resolvers.Resolver{
@@ -148,6 +150,10 @@ func (e *env) advance(d time.Duration) {
 // maxOpenReviewsPerCandidate is the tests' servers' cap of the catalog
 // reviews one candidate may have open.
 const maxOpenReviewsPerCandidate = 5
+
+// staffAnswerAddress is where the tests' servers tell staff that a
+// candidate answered their question on a catalog review or an application.
+const staffAnswerAddress = "answers@mssc.example.org"
 
 // testUploadLimit is the largest upload the tests' servers accept.
 const testUploadLimit = 64 << 10

@@ -73,6 +73,8 @@ export type ApplicationStatus =
   | 'DETAILED_REVIEW'
   /** Being built by the candidate. */
   | 'DRAFT'
+  /** Waiting for the candidate's answer to staff's question; the decision's clock is paused until the answer. */
+  | 'INFORMATION_REQUESTED'
   /** Paid; waiting for staff's decision within 30 days. */
   | 'IN_REVIEW'
   /** Submitted; its fee is due. */
