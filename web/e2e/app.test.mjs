@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { accessible, api, candidateToken, gql, isoDate, launch, origin, pdf, screenshot, signInAs, staffToken } from './harness.mjs';
+import { accessible, api, candidateToken, gql, isoDate, launch, origin, pdf, screenshot, signIn, staffToken } from './harness.mjs';
 
 let browser;
 
@@ -69,7 +69,7 @@ test('a pasted list of five credentials gets five verdicts', async () => {
 test('a candidate adds an activity from a check answer, uploads a proof and sees the progress bar move', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await signInAs(page, 'CANDIDATE', 'C-9001');
+  await signIn(page, 'CANDIDATE', 'C-9001');
   await page.goto(`${origin}/app/#/me`);
   await page.getByRole('button', { name: 'Start my CPT application' }).click();
   const progress = page.locator('progress');
@@ -116,7 +116,7 @@ test('staff approve a review and an anonymous page shows the new certification w
 
   const staff = await browser.newContext();
   const page = await staff.newPage();
-  await signInAs(page, 'STAFF', 'staff-dev');
+  await signIn(page, 'STAFF', 'staff-dev');
   await page.getByRole('link', { name: 'Review queue' }).click();
   await page.getByRole('link', { name }).click();
   await page.locator('iframe.copy').waitFor();
