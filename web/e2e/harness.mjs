@@ -27,6 +27,9 @@ export async function launch() {
   browser.newContext = async (options) => {
     const context = await newContext(options);
     context.setDefaultTimeout(20_000);
+    // A script error in a page is printed, so that a journey that times
+    // out waiting for something the error kept from showing says why.
+    context.on('weberror', (e) => console.log(`# error in ${e.page()?.url()}: ${e.error().stack}`));
     return context;
   };
   return browser;
@@ -73,17 +76,26 @@ export const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>en
 /**
  * signIn signs in as a person would in production: through the OpenID
  * Connect issuer the API trusts (the test issuer scripts/e2e.sh starts),
- * never through the development "sign in as" picker.
+ * never through the development "sign in as" picker. With shots, it saves
+ * the app's sign-in screen and the issuer's page as SHOTS.png and
+ * SHOTS-issuer.png (make screenshots).
  */
-export async function signIn(page, role, subject) {
+export async function signIn(page, role, subject, shots) {
   const devTokens = [];
   page.on('request', (r) => { if (new URL(r.url()).pathname === '/dev/token') devTokens.push(r.url()); });
   await page.goto(`${origin}/app/#/signin`);
-  await page.getByRole('button', { name: 'Sign in with your MSSC account' }).click();
+  const button = page.getByRole('button', { name: 'Sign in with your MSSC account' });
+  await button.waitFor();
+  if (shots) {
+    await accessible(page, 'the sign-in screen');
+    await screenshot(page, shots);
+  }
+  await button.click();
   await page.getByRole('heading', { name: 'Test issuer' }).waitFor();
   assert.ok(page.url().startsWith(process.env.TEST_OIDC_ISSUER), `signing in went to ${page.url()}, not to the issuer`);
   await page.getByLabel('User name').fill(subject);
   await page.getByLabel('Role').selectOption(role);
+  if (shots) await screenshot(page, `${shots}-issuer`);
   await page.getByRole('button', { name: 'Sign in to the test issuer' }).click();
   await page.getByRole('button', { name: new RegExp(`Sign out ${subject}`) }).waitFor();
   assert.ok(page.url().startsWith(`${origin}/app/`), `signing in ended at ${page.url()}`);
