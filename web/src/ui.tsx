@@ -55,3 +55,15 @@ export function words(value: string | null | undefined): string {
 export function Marked({ parts }: { parts: Part[] }) {
   return <>{parts.map((p) => (p.marked ? <mark>{p.text}</mark> : p.text))}</>;
 }
+
+const bases: Record<string, string> = {
+  NAM_ENDORSED: 'NAM-endorsed',
+  ANSI_ISO_17024: 'ANSI/ISO 17024',
+  NCCA: 'NCCA',
+  OSHA_GENERAL_INDUSTRY: 'OSHA General Industry',
+};
+
+/** basisLabel names a recognition basis as the guide writes it, such as NAM-endorsed. */
+export function basisLabel(basis: string): string {
+  return bases[basis] ?? words(basis);
+}

@@ -7,7 +7,7 @@ import { graphql } from '../gql';
 import type { CertificationsQuery as Result, RecognitionBasis } from '../gql/graphql';
 import { shownName } from '../highlight';
 import { useDebounced, useQuery, useSubscription } from '../hooks';
-import { ErrorMessage, Loading, Marked, words } from '../ui';
+import { basisLabel, ErrorMessage, Loading, Marked } from '../ui';
 
 const CertificationsQuery = graphql(`
   query Certifications($first: Int, $after: String, $filter: CertificationFilter) {
@@ -47,7 +47,7 @@ function Hit({ edge }: { edge: Edge }) {
     <li>
       <a href={`#/certification/${encodeURIComponent(c.id)}`}><Marked parts={shown.name} /></a>
       {shown.alsoKnownAs && <span class="aka"> also known as <Marked parts={shown.alsoKnownAs} /></span>}
-      <span class="meta"> {c.organization.acronym || c.organization.name} · {c.points} points · {c.recognitionBases.map(words).join(', ')}</span>
+      <span class="meta"> {c.organization.acronym || c.organization.name} · {c.points} points · {c.recognitionBases.map(basisLabel).join(', ')}</span>
     </li>
   );
 }
@@ -88,7 +88,7 @@ export function Catalog() {
                 {conn.facets.recognitionBases.map((f) => (
                   <label class="check">
                     <input type="checkbox" checked={bases.includes(f.basis)} onChange={() => { setBases(toggle(bases, f.basis)); reset(); }} />
-                    {f.basis.replace(/_/g, ' ')} ({f.count})
+                    {basisLabel(f.basis)} ({f.count})
                   </label>
                 ))}
               </fieldset>
