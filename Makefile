@@ -3,7 +3,7 @@
 SHELL := /usr/bin/env bash
 GO ?= go
 
-.PHONY: run build test generate check-generate lint bench bench-go bench-load fuzz seed token ci clients audit schema faulttest soak scaletest web check-web e2e screenshots
+.PHONY: run build test generate check-generate lint bench bench-go bench-load fuzz seed token ci clients audit schema faulttest soak scaletest web web-deps test-web check-web e2e screenshots
 
 ## run: build, migrate, seed and serve on :8080 (embedded SQLite unless DATABASE_URL is set)
 run:
@@ -100,10 +100,17 @@ CANDIDATE ?=
 token:
 	@$(GO) run . token -role $(ROLE) -subject $(SUBJECT) $(if $(CANDIDATE),-candidate-id $(CANDIDATE))
 
-## web: with Node: the web app's typed documents from schema.graphql, then its build into web/dist (embedded by the binary)
-web:
+# web-deps: web/node_modules from web/package-lock.json, reinstalled when the lockfile changes
+web-deps:
 	@cmp -s web/package-lock.json web/node_modules/.recert-lock || (cd web && npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.recert-lock)
+
+## web: with Node: the web app's typed documents from schema.graphql, then its build into web/dist (embedded by the binary)
+web: web-deps
 	cd web && npm run codegen && npm run typecheck && npm run build
+
+## test-web: with Node: the web app's unit tests (vitest): the search box, its highlights, GraphiQL's examples
+test-web: web-deps
+	cd web && npm test
 
 ## check-web: fail when rebuilding the web app from the lockfile changes a committed file
 check-web: web
@@ -119,4 +126,4 @@ screenshots:
 	SCREENSHOTS=1 scripts/e2e.sh
 
 ## ci: what CI runs
-ci: lint check-generate check-web test fuzz clients e2e faulttest scaletest
+ci: lint check-generate check-web test-web test fuzz clients e2e faulttest scaletest

@@ -161,6 +161,24 @@ func (c *Cache) Key(ctx context.Context) string {
 	return hex.EncodeToString(sum.Sum(nil))
 }
 
+// InterceptOperation lets a query or a mutation answer once. Over
+// server-sent events the transport asks for responses until there is
+// none, and InterceptResponse would otherwise give a cached answer again
+// at every asking, streaming it forever.
+func (c *Cache) InterceptOperation(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+	responses := next(ctx)
+	if op := graphql.GetOperationContext(ctx).Operation; op != nil && op.Operation == ast.Subscription {
+		return responses
+	}
+	var answered atomic.Bool
+	return func(ctx context.Context) *graphql.Response {
+		if answered.Swap(true) {
+			return nil
+		}
+		return responses(ctx)
+	}
+}
+
 // InterceptResponse answers from the cache when it can, and keeps
 // successful public answers.
 func (c *Cache) InterceptResponse(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
