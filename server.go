@@ -204,7 +204,6 @@ func serve(ctx context.Context, cfg config.Config, store *gormstore.Store, logge
 		StreamCounter:  shared.streams,
 		TrustedProxies: cfg.TrustedProxies,
 		Extensions:     extensions,
-		CacheHit:       respcache.Hit,
 		PublicReads:    cache,
 		AnswerEntries:  answerEntries(tracingOn),
 		AllowedOrigins: cfg.AllowedOrigins,
