@@ -15,7 +15,7 @@ run: build
 
 ## build: build the server binary into bin/recert
 build:
-	@echo "building bin/recert: the first build on a machine compiles every dependency and takes about a minute"
+	@echo "building bin/recert: the first build on a machine compiles every dependency (about 5 CPU-minutes, a few minutes on 2 cores); later ones take seconds"
 	$(GO) build $(BUILDFLAGS) -o bin/recert .
 
 ## help: list the targets and what each does, from their `##` comments
