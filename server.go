@@ -211,7 +211,6 @@ func serve(ctx context.Context, cfg config.Config, store *gormstore.Store, logge
 		StreamsEnd:     streamsEnd,
 		TrustedProxies: cfg.TrustedProxies,
 		Extensions:     extensions,
-		CacheHit:       respcache.Hit,
 		PublicReads:    cache,
 		AnswerEntries:  answerEntries(tracingOn),
 		AllowedOrigins: cfg.AllowedOrigins,

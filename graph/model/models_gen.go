@@ -3,6 +3,10 @@
 package model
 
 import (
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -416,7 +420,8 @@ type PreviewCatalogChangesPayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
-// The entry points of the API. Every catalog read is public.
+// The entry points of the API. Every catalog read is public; each field says
+// with `@cacheControl` whether, and how long, its answer may be kept.
 type Query struct {
 }
 
@@ -533,4 +538,62 @@ type YearCoursesInput struct {
 	Year int `json:"year"`
 	// How many courses were taught.
 	Courses int `json:"courses"`
+}
+
+// Who may share a kept answer.
+type CacheControlScope string
+
+const (
+	// The same for every anonymous caller: the service's caches and shared HTTP caches (a CDN) may keep it.
+	CacheControlScopePublic CacheControlScope = "PUBLIC"
+	// It depends on who asks: no cache keeps it.
+	CacheControlScopePrivate CacheControlScope = "PRIVATE"
+)
+
+var AllCacheControlScope = []CacheControlScope{
+	CacheControlScopePublic,
+	CacheControlScopePrivate,
+}
+
+func (e CacheControlScope) IsValid() bool {
+	switch e {
+	case CacheControlScopePublic, CacheControlScopePrivate:
+		return true
+	}
+	return false
+}
+
+func (e CacheControlScope) String() string {
+	return string(e)
+}
+
+func (e *CacheControlScope) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = CacheControlScope(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid CacheControlScope", str)
+	}
+	return nil
+}
+
+func (e CacheControlScope) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *CacheControlScope) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e CacheControlScope) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }
