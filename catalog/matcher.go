@@ -129,6 +129,12 @@ type matcher struct {
 	orgNames [][]rune
 	// synonyms are the synonyms a search applies.
 	synonyms []synonymRule
+	// synonymPhrases indexes the synonyms' compact phrases as words, and
+	// synonymsOf maps each phrase to its synonyms.
+	synonymPhrases *matcher
+	synonymsOf     map[*term][]int
+	// longest is the length of the longest indexed word.
+	longest int
 }
 
 func newMatcher(certs []*Certification, orgs map[int64]*Organization) *matcher {

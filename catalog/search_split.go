@@ -35,6 +35,9 @@ func (m *matcher) matchJoined(tokens []string, typing bool, scratch *distanceScr
 		// or more: "weldingi" is "welding" with a typo, which says
 		// nothing of the "i" being typed.
 		least := max(utf8.RuneCountInString(tokens[i]), utf8.RuneCountInString(tokens[i+1])) + 2
+		if utf8.RuneCountInString(joined) > m.longest+2 {
+			continue
+		}
 		m.matchWord(newTypedTerm(joined, i+1 == len(tokens)-1), scratch, func(x *term, sim float64) {
 			if len(x.runes) >= least {
 				out[i] = append(out[i], joinedMatch{term: x, sim: sim})

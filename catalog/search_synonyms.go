@@ -3,6 +3,7 @@ package catalog
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Synonym says that a phrase candidates type means words the catalog
@@ -69,17 +70,27 @@ type synonymMatch struct {
 // meaning the catalog has: a meaning no entry is named with finds nothing
 // until one is.
 func (m *matcher) setSynonyms(synonyms []*Synonym) {
-	m.synonyms = nil
+	m.synonyms, m.synonymsOf = nil, map[*term][]int{}
+	// The phrases are indexed as the catalog's words are, so that a typed
+	// word finds the phrases it matches as it finds words.
+	phrases := &matcher{terms: map[string]*term{}, byLength: map[int][]*term{}}
 	for _, s := range synonyms {
 		words, meaning := contentTokens(normalizeText(s.Phrase)), normalizeText(s.Meaning)
 		phrase := strings.Join(words, "")
 		if s.Removed || phrase == "" || meaning == "" {
 			continue
 		}
-		r := synonymRule{phrase: &term{text: phrase, runes: []rune(phrase), mask: letterMask(phrase), numeral: isNumeral(phrase)}, meaning: meaning}
-		// A short word, such as an abbreviation ("lssgb"), is matched as
-		// written or as a prefix, never with a typo.
-		r.phrase.exactOnly = len(words) == 1 && len(r.phrase.runes) <= maxExactSynonym
+		x := phrases.terms[phrase]
+		if x == nil {
+			x = &term{text: phrase, runes: []rune(phrase), mask: letterMask(phrase), numeral: isNumeral(phrase)}
+			// A short word, such as an abbreviation ("lssgb"), is matched
+			// as written or as a prefix, never with a typo.
+			x.exactOnly = len(words) == 1 && len(x.runes) <= maxExactSynonym
+			phrases.terms[phrase] = x
+			phrases.sorted = append(phrases.sorted, x)
+			phrases.byLength[len(x.runes)] = append(phrases.byLength[len(x.runes)], x)
+		}
+		r := synonymRule{phrase: x, meaning: meaning}
 		cover := map[int]float64{}
 		for k, w := range strings.Fields(meaning) {
 			x := m.terms[w]
@@ -107,8 +118,23 @@ func (m *matcher) setSynonyms(synonyms []*Synonym) {
 			continue
 		}
 		slices.SortFunc(r.cover, func(a, b posting) int { return a.doc - b.doc })
+		m.synonymsOf[x] = append(m.synonymsOf[x], len(m.synonyms))
 		m.synonyms = append(m.synonyms, r)
 	}
+	slices.SortFunc(phrases.sorted, func(a, b *term) int { return strings.Compare(a.text, b.text) })
+	m.synonymPhrases = phrases
+	phrases.longest = longestWord(phrases.byLength)
+	m.longest = longestWord(m.byLength)
+}
+
+// longestWord is the length of the longest word of an index: a query
+// word longer by more than two letters matches none of them.
+func longestWord(byLength map[int][]*term) int {
+	n := 0
+	for length := range byLength {
+		n = max(n, length)
+	}
+	return n
 }
 
 // matchSynonyms finds, for each word of a typed text, the synonyms whose
@@ -128,21 +154,25 @@ func (m *matcher) matchSynonyms(tokens []string, q *query) [][]synonymMatch {
 		joined := ""
 		for end := start; end < len(tokens) && end < start+maxSynonymWords; end++ {
 			joined += tokens[end]
-			qt := newTypedTerm(joined, end == len(tokens)-1)
-			for k := range m.synonyms {
-				r := &m.synonyms[k]
-				sim := qt.similarity(r.phrase, scratch)
-				if sim == 0 || (sim == similarityPrefix && len(qt.runes) < minSynonymPrefix) {
-					continue
-				}
-				for i := start; i <= end; i++ {
-					out[i] = append(out[i], synonymMatch{rule: r, sim: sim})
-				}
-				if start == 0 && end == len(tokens)-1 {
-					q.phrasings = append(q.phrasings, r.meaning)
-				}
-				m.findOrgs(r.meaning, q.orgs)
+			if utf8.RuneCountInString(joined) > m.synonymPhrases.longest+2 {
+				break
 			}
+			qt := newTypedTerm(joined, end == len(tokens)-1)
+			m.synonymPhrases.matchWord(qt, scratch, func(x *term, sim float64) {
+				if sim == similarityPrefix && len(qt.runes) < minSynonymPrefix {
+					return
+				}
+				for _, k := range m.synonymsOf[x] {
+					r := &m.synonyms[k]
+					for i := start; i <= end; i++ {
+						out[i] = append(out[i], synonymMatch{rule: r, sim: sim})
+					}
+					if start == 0 && end == len(tokens)-1 {
+						q.phrasings = append(q.phrasings, r.meaning)
+					}
+					m.findOrgs(r.meaning, q.orgs)
+				}
+			})
 		}
 	}
 	return out
