@@ -15,9 +15,10 @@ type joinedMatch struct {
 
 // matchJoined finds, for each pair of neighbouring query words, the
 // indexed words they match written as one ("signal person" as
-// "signalperson"): exactly in a credential check; in a search also with
-// the typos the joined word's length allows ("signal persn"), and the
-// pair that ends the text as a prefix ("fork lif").
+// "signalperson"): exactly in a credential check; in a search, when the
+// catalog does not know one of the two words, also with the typos the
+// joined word's length allows ("signal persn"), and the pair that ends
+// the text as a prefix ("over hea").
 func (m *matcher) matchJoined(tokens []string, typing bool, scratch *distanceScratch) [][]joinedMatch {
 	if len(tokens) < 2 {
 		return nil
@@ -25,7 +26,8 @@ func (m *matcher) matchJoined(tokens []string, typing bool, scratch *distanceScr
 	out := make([][]joinedMatch, len(tokens)-1)
 	for i := range out {
 		joined := tokens[i] + tokens[i+1]
-		if !typing {
+		// Two words the catalog knows are joined only as written.
+		if !typing || (m.terms[tokens[i]] != nil && m.terms[tokens[i+1]] != nil) {
 			if x := m.terms[joined]; x != nil {
 				out[i] = append(out[i], joinedMatch{term: x, sim: similarityExact})
 			}
