@@ -253,6 +253,8 @@ func recordFields(v any) map[string]any {
 		}
 	case *RelatedField:
 		r = map[string]any{"key": x.Key, "name": x.Name, "onetSocCodes": x.OnetSocCodes}
+	case *Synonym:
+		r = map[string]any{"key": x.Key, "phrase": x.Phrase, "meaning": x.Meaning, "removed": x.Removed}
 	case *Organization:
 		r = map[string]any{"key": x.Key, "name": x.Name, "acronym": x.Acronym, "url": x.URL, "description": x.Description, "ctid": x.CTID}
 	}

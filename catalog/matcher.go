@@ -127,6 +127,14 @@ type matcher struct {
 	// orgNames are the organizations' full names of ten letters or more,
 	// compact, for telling a misspelled one.
 	orgNames [][]rune
+	// synonyms are the synonyms a search applies.
+	synonyms []synonymRule
+	// synonymPhrases indexes the synonyms' compact phrases as words, and
+	// synonymsOf maps each phrase to its synonyms.
+	synonymPhrases *matcher
+	synonymsOf     map[*term][]int
+	// longest is the length of the longest indexed word.
+	longest int
 }
 
 func newMatcher(certs []*Certification, orgs map[int64]*Organization) *matcher {
@@ -400,6 +408,8 @@ type query struct {
 	orgs map[int64]bool
 	// typing says the text comes from a search box.
 	typing bool
+	// phrasings are other wordings of the whole text, from synonyms.
+	phrasings []string
 }
 
 type queryWord struct {
@@ -477,6 +487,11 @@ func (m *matcher) analyseText(text, issuer string, drop map[string]bool, typing 
 		}
 	}
 	scratch := &distanceScratch{}
+	joined := m.matchJoined(tokens, typing, scratch)
+	var synonyms [][]synonymMatch
+	if typing {
+		synonyms = m.matchSynonyms(tokens, q)
+	}
 	for i, t := range tokens {
 		w := queryWord{text: t, noise: noiseWords[t]}
 		bestIDF := 0.0
@@ -499,12 +514,9 @@ func (m *matcher) analyseText(text, issuer string, drop map[string]bool, typing 
 		}
 		m.matchWord(qt, scratch, visit)
 		// A word written in two ("signal person") matches the word written in one.
-		for _, pair := range [][2]int{{i - 1, i}, {i, i + 1}} {
-			if pair[0] >= 0 && pair[1] < len(tokens) {
-				if x := m.terms[tokens[pair[0]]+tokens[pair[1]]]; x != nil {
-					visit(x, similarityExact)
-				}
-			}
+		visitJoined(joined, i, visit)
+		if typing {
+			bestIDF = max(bestIDF, m.matchSplit(qt, scratch, q, &w), q.applySynonyms(synonyms[i], &w, len(m.docs)))
 		}
 		switch {
 		case !own[t]:
@@ -626,8 +638,11 @@ func (m *matcher) score(q *query) []scored {
 		total += w.weight
 	}
 	phrase := map[int]bool{}
-	if q.normalized != "" {
-		for _, p := range []string{q.normalized, compact(q.normalized)} {
+	for _, text := range append([]string{q.normalized}, q.phrasings...) {
+		if text == "" {
+			continue
+		}
+		for _, p := range []string{text, compact(text)} {
 			for _, i := range m.phrases[p] {
 				phrase[i] = true
 			}

@@ -19,8 +19,10 @@ type CatalogEdit struct {
 	Certification *Certification
 	// Field has its O*NET-SOC codes updated when not nil.
 	Field *RelatedField
-	// EntityType is Certification, Organization or RelatedField: what the
-	// history records.
+	// Synonym is created (ID 0) or updated when not nil.
+	Synonym *Synonym
+	// EntityType is Certification, Organization, RelatedField or
+	// SearchSynonym: what the history records.
 	EntityType string
 	// Before is the entry before the change, as JSON; empty for a creation.
 	Before string

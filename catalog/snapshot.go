@@ -20,6 +20,7 @@ type Snapshot struct {
 	fees            []*Fee
 	rules           map[string]*Rule
 	ruleList        []*Rule
+	synonyms        []*Synonym
 	matcher         *matcher
 }
 
@@ -63,6 +64,11 @@ func NewSnapshot(data *Data) *Snapshot {
 		s.rules[r.Key] = r
 	}
 	s.matcher = newMatcher(s.certifications, s.orgByID)
+	s.synonyms = pointers(data.Synonyms)
+	slices.SortFunc(s.synonyms, func(a, b *Synonym) int {
+		return compareKeyed(normalizeText(a.Phrase), a.ID, normalizeText(b.Phrase), b.ID)
+	})
+	s.matcher.setSynonyms(s.synonyms)
 	return s
 }
 
@@ -197,6 +203,10 @@ func (s *Snapshot) Node(typeName string, id int64) any {
 	case "Organization":
 		if o := s.orgByID[id]; o != nil {
 			return o
+		}
+	case "SearchSynonym":
+		if x := s.Synonym(id); x != nil {
+			return x
 		}
 	case "KeyActivity":
 		return findByID(s.keyActivities, id, func(a *KeyActivity) int64 { return a.ID })

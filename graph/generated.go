@@ -66,6 +66,7 @@ type ResolverRoot interface {
 	RelatedField() RelatedFieldResolver
 	ReviewDecision() ReviewDecisionResolver
 	ReviewOrganization() ReviewOrganizationResolver
+	SearchSynonym() SearchSynonymResolver
 	StoredFile() StoredFileResolver
 	Subscription() SubscriptionResolver
 	Viewer() ViewerResolver
@@ -541,6 +542,7 @@ type ComplexityRoot struct {
 		CreateApplication             func(childComplexity int, program catalog.Program, idempotencyKey *string) int
 		CreateCertification           func(childComplexity int, input catalog.CertificationInput, reason string) int
 		CreateOrganization            func(childComplexity int, input catalog.OrganizationInput, reason string) int
+		CreateSearchSynonym           func(childComplexity int, input model.SearchSynonymInput, reason string) int
 		DenyApplication               func(childComplexity int, applicationID string, version int, reasons []string) int
 		GrantAppeal                   func(childComplexity int, applicationID string, version int, reason string) int
 		GrantDetailedReview           func(childComplexity int, applicationID string, version int, reason string) int
@@ -558,6 +560,7 @@ type ComplexityRoot struct {
 		RejectCatalogReview           func(childComplexity int, reviewID string, reason catalog.RejectionReason, message string) int
 		RemoveApplicationActivity     func(childComplexity int, applicationID string, version int, activityID int) int
 		RemoveCertificationAlias      func(childComplexity int, id string, alias model.CertificationAliasInput, reason string) int
+		RemoveSearchSynonym           func(childComplexity int, id string, reason string) int
 		RequestApplicationInformation func(childComplexity int, applicationID string, version int, message string) int
 		RequestDetailedReview         func(childComplexity int, applicationID string, version int, reason string) int
 		RequestExtension              func(childComplexity int, applicationID string, version int, courseEndsOn catalog.Date, reason string) int
@@ -572,6 +575,7 @@ type ComplexityRoot struct {
 		UpdateCertification           func(childComplexity int, id string, input catalog.CertificationInput, reason string) int
 		UpdateMyContactDetails        func(childComplexity int, input model.ContactDetailsInput) int
 		UpdateOrganization            func(childComplexity int, id string, input catalog.OrganizationInput, reason string) int
+		UpdateSearchSynonym           func(childComplexity int, id string, input model.SearchSynonymInput, reason string) int
 		UpholdDenial                  func(childComplexity int, applicationID string, version int, reason string) int
 	}
 
@@ -725,6 +729,7 @@ type ComplexityRoot struct {
 		Organizations          func(childComplexity int, first *int, after *string, last *int, before *string) int
 		RecertificationRules   func(childComplexity int) int
 		RelatedFields          func(childComplexity int, filter *model.RelatedFieldFilter) int
+		SearchSynonyms         func(childComplexity int) int
 		Viewer                 func(childComplexity int) int
 	}
 
@@ -780,6 +785,19 @@ type ComplexityRoot struct {
 		Source func(childComplexity int) int
 		Start  func(childComplexity int) int
 		Text   func(childComplexity int) int
+	}
+
+	SearchSynonym struct {
+		History func(childComplexity int) int
+		ID      func(childComplexity int) int
+		Key     func(childComplexity int) int
+		Meaning func(childComplexity int) int
+		Phrase  func(childComplexity int) int
+	}
+
+	SearchSynonymPayload struct {
+		Synonym    func(childComplexity int) int
+		UserErrors func(childComplexity int) int
 	}
 
 	StoredFile struct {
@@ -1028,6 +1046,9 @@ type MutationResolver interface {
 	RemoveCertificationAlias(ctx context.Context, id string, alias model.CertificationAliasInput, reason string) (*model.CertificationPayload, error)
 	CreateOrganization(ctx context.Context, input catalog.OrganizationInput, reason string) (*model.OrganizationPayload, error)
 	UpdateOrganization(ctx context.Context, id string, input catalog.OrganizationInput, reason string) (*model.OrganizationPayload, error)
+	CreateSearchSynonym(ctx context.Context, input model.SearchSynonymInput, reason string) (*model.SearchSynonymPayload, error)
+	UpdateSearchSynonym(ctx context.Context, id string, input model.SearchSynonymInput, reason string) (*model.SearchSynonymPayload, error)
+	RemoveSearchSynonym(ctx context.Context, id string, reason string) (*model.SearchSynonymPayload, error)
 }
 type NotificationResolver interface {
 	ID(ctx context.Context, obj *catalog.Notification) (string, error)
@@ -1084,6 +1105,7 @@ type QueryResolver interface {
 	MyCatalogReviews(ctx context.Context) ([]*catalog.CatalogReview, error)
 	CatalogReviews(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.CatalogReviewFilter) (*model.CatalogReviewConnection, error)
 	CatalogHistory(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.CatalogHistoryFilter) (*model.CatalogChangeConnection, error)
+	SearchSynonyms(ctx context.Context) ([]*catalog.Synonym, error)
 }
 type RelatedFieldResolver interface {
 	ID(ctx context.Context, obj *catalog.RelatedField) (string, error)
@@ -1100,6 +1122,11 @@ type ReviewDecisionResolver interface {
 type ReviewOrganizationResolver interface {
 	URL(ctx context.Context, obj *catalog.ReviewOrganization) (*string, error)
 	Description(ctx context.Context, obj *catalog.ReviewOrganization) (*string, error)
+}
+type SearchSynonymResolver interface {
+	ID(ctx context.Context, obj *catalog.Synonym) (string, error)
+
+	History(ctx context.Context, obj *catalog.Synonym) ([]*catalog.CatalogChange, error)
 }
 type StoredFileResolver interface {
 	DownloadPath(ctx context.Context, obj *catalog.StoredFile) (string, error)
@@ -3108,6 +3135,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateOrganization(childComplexity, args["input"].(catalog.OrganizationInput), args["reason"].(string)), true
+	case "Mutation.createSearchSynonym":
+		if e.ComplexityRoot.Mutation.CreateSearchSynonym == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createSearchSynonym_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateSearchSynonym(childComplexity, args["input"].(model.SearchSynonymInput), args["reason"].(string)), true
 	case "Mutation.denyApplication":
 		if e.ComplexityRoot.Mutation.DenyApplication == nil {
 			break
@@ -3295,6 +3333,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RemoveCertificationAlias(childComplexity, args["id"].(string), args["alias"].(model.CertificationAliasInput), args["reason"].(string)), true
+	case "Mutation.removeSearchSynonym":
+		if e.ComplexityRoot.Mutation.RemoveSearchSynonym == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_removeSearchSynonym_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RemoveSearchSynonym(childComplexity, args["id"].(string), args["reason"].(string)), true
 	case "Mutation.requestApplicationInformation":
 		if e.ComplexityRoot.Mutation.RequestApplicationInformation == nil {
 			break
@@ -3449,6 +3498,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateOrganization(childComplexity, args["id"].(string), args["input"].(catalog.OrganizationInput), args["reason"].(string)), true
+	case "Mutation.updateSearchSynonym":
+		if e.ComplexityRoot.Mutation.UpdateSearchSynonym == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateSearchSynonym_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateSearchSynonym(childComplexity, args["id"].(string), args["input"].(model.SearchSynonymInput), args["reason"].(string)), true
 	case "Mutation.upholdDenial":
 		if e.ComplexityRoot.Mutation.UpholdDenial == nil {
 			break
@@ -4133,6 +4193,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.RelatedFields(childComplexity, args["filter"].(*model.RelatedFieldFilter)), true
+	case "Query.searchSynonyms":
+		if e.ComplexityRoot.Query.SearchSynonyms == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.SearchSynonyms(childComplexity), true
 	case "Query.viewer":
 		if e.ComplexityRoot.Query.Viewer == nil {
 			break
@@ -4328,6 +4394,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SearchHighlight.Text(childComplexity), true
 
+	case "SearchSynonym.history":
+		if e.ComplexityRoot.SearchSynonym.History == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchSynonym.History(childComplexity), true
+	case "SearchSynonym.id":
+		if e.ComplexityRoot.SearchSynonym.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchSynonym.ID(childComplexity), true
+	case "SearchSynonym.key":
+		if e.ComplexityRoot.SearchSynonym.Key == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchSynonym.Key(childComplexity), true
+	case "SearchSynonym.meaning":
+		if e.ComplexityRoot.SearchSynonym.Meaning == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchSynonym.Meaning(childComplexity), true
+	case "SearchSynonym.phrase":
+		if e.ComplexityRoot.SearchSynonym.Phrase == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchSynonym.Phrase(childComplexity), true
+
+	case "SearchSynonymPayload.synonym":
+		if e.ComplexityRoot.SearchSynonymPayload.Synonym == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchSynonymPayload.Synonym(childComplexity), true
+	case "SearchSynonymPayload.userErrors":
+		if e.ComplexityRoot.SearchSynonymPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchSynonymPayload.UserErrors(childComplexity), true
+
 	case "StoredFile.contentType":
 		if e.ComplexityRoot.StoredFile.ContentType == nil {
 			break
@@ -4486,6 +4596,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputRegisterCandidateInput,
 		ec.unmarshalInputRelatedFieldFilter,
 		ec.unmarshalInputReviewOrganizationInput,
+		ec.unmarshalInputSearchSynonymInput,
 		ec.unmarshalInputSubmitCertificationForReviewInput,
 		ec.unmarshalInputYearCoursesInput,
 	)
@@ -4579,7 +4690,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "schema/applications.graphqls" "schema/bulk.graphqls" "schema/catalog.graphqls" "schema/credentials.graphqls" "schema/identity.graphqls" "schema/notifications.graphqls" "schema/notifications_information.graphqls" "schema/reference.graphqls" "schema/reviews.graphqls" "schema/schema.graphqls"
+//go:embed "schema/applications.graphqls" "schema/bulk.graphqls" "schema/catalog.graphqls" "schema/credentials.graphqls" "schema/identity.graphqls" "schema/notifications.graphqls" "schema/notifications_information.graphqls" "schema/reference.graphqls" "schema/reviews.graphqls" "schema/schema.graphqls" "schema/search.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -4601,6 +4712,7 @@ var sources = []*ast.Source{
 	{Name: "schema/reference.graphqls", Input: sourceData("schema/reference.graphqls"), BuiltIn: false},
 	{Name: "schema/reviews.graphqls", Input: sourceData("schema/reviews.graphqls"), BuiltIn: false},
 	{Name: "schema/schema.graphqls", Input: sourceData("schema/schema.graphqls"), BuiltIn: false},
+	{Name: "schema/search.graphqls", Input: sourceData("schema/search.graphqls"), BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
 
@@ -5864,6 +5976,32 @@ func (ec *executionContext) childFields_SearchHighlight(ctx context.Context, fie
 	return nil, fmt.Errorf("no field named %q was found under type SearchHighlight", field.Name)
 }
 
+func (ec *executionContext) childFields_SearchSynonym(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_SearchSynonym_id(ctx, field)
+	case "key":
+		return ec.fieldContext_SearchSynonym_key(ctx, field)
+	case "phrase":
+		return ec.fieldContext_SearchSynonym_phrase(ctx, field)
+	case "meaning":
+		return ec.fieldContext_SearchSynonym_meaning(ctx, field)
+	case "history":
+		return ec.fieldContext_SearchSynonym_history(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SearchSynonym", field.Name)
+}
+
+func (ec *executionContext) childFields_SearchSynonymPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "synonym":
+		return ec.fieldContext_SearchSynonymPayload_synonym(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_SearchSynonymPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SearchSynonymPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_StoredFile(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "name":
@@ -6382,6 +6520,28 @@ func (ec *executionContext) field_Mutation_createOrganization_args(ctx context.C
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createSearchSynonym_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.SearchSynonymInput, error) {
+			return ec.unmarshalNSearchSynonymInput2githubᚗcomᚋmsscᚋrecertᚋgraphᚋmodelᚐSearchSynonymInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_denyApplication_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6844,6 +7004,28 @@ func (ec *executionContext) field_Mutation_removeCertificationAlias_args(ctx con
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_removeSearchSynonym_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_requestApplicationInformation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7216,6 +7398,36 @@ func (ec *executionContext) field_Mutation_updateOrganization_args(ctx context.C
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (catalog.OrganizationInput, error) {
 			return ec.unmarshalNOrganizationInput2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐOrganizationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateSearchSynonym_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.SearchSynonymInput, error) {
+			return ec.unmarshalNSearchSynonymInput2githubᚗcomᚋmsscᚋrecertᚋgraphᚋmodelᚐSearchSynonymInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -18276,6 +18488,192 @@ func (ec *executionContext) fieldContext_Mutation_updateOrganization(ctx context
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createSearchSynonym(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createSearchSynonym(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateSearchSynonym(ctx, fc.Args["input"].(model.SearchSynonymInput), fc.Args["reason"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐRoleᚄ(ctx, []any{"STAFF"})
+				if err != nil {
+					var zeroVal *model.SearchSynonymPayload
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *model.SearchSynonymPayload
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SearchSynonymPayload) graphql.Marshaler {
+			return ec.marshalNSearchSynonymPayload2ᚖgithubᚗcomᚋmsscᚋrecertᚋgraphᚋmodelᚐSearchSynonymPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createSearchSynonym(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SearchSynonymPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createSearchSynonym_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateSearchSynonym(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateSearchSynonym(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateSearchSynonym(ctx, fc.Args["id"].(string), fc.Args["input"].(model.SearchSynonymInput), fc.Args["reason"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐRoleᚄ(ctx, []any{"STAFF"})
+				if err != nil {
+					var zeroVal *model.SearchSynonymPayload
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *model.SearchSynonymPayload
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SearchSynonymPayload) graphql.Marshaler {
+			return ec.marshalNSearchSynonymPayload2ᚖgithubᚗcomᚋmsscᚋrecertᚋgraphᚋmodelᚐSearchSynonymPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateSearchSynonym(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SearchSynonymPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateSearchSynonym_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_removeSearchSynonym(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_removeSearchSynonym(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RemoveSearchSynonym(ctx, fc.Args["id"].(string), fc.Args["reason"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐRoleᚄ(ctx, []any{"STAFF"})
+				if err != nil {
+					var zeroVal *model.SearchSynonymPayload
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *model.SearchSynonymPayload
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SearchSynonymPayload) graphql.Marshaler {
+			return ec.marshalNSearchSynonymPayload2ᚖgithubᚗcomᚋmsscᚋrecertᚋgraphᚋmodelᚐSearchSynonymPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_removeSearchSynonym(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SearchSynonymPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_removeSearchSynonym_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Notification_id(ctx context.Context, field graphql.CollectedField, obj *catalog.Notification) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21285,6 +21683,38 @@ func (ec *executionContext) fieldContext_Query_catalogHistory(ctx context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_searchSynonyms(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_searchSynonyms(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().SearchSynonyms(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*catalog.Synonym) graphql.Marshaler {
+			return ec.marshalNSearchSynonym2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐSynonymᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_searchSynonyms(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SearchSynonym(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -22076,6 +22506,212 @@ func (ec *executionContext) _SearchHighlight_length(ctx context.Context, field g
 }
 func (ec *executionContext) fieldContext_SearchHighlight_length(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SearchHighlight", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _SearchSynonym_id(ctx context.Context, field graphql.CollectedField, obj *catalog.Synonym) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchSynonym_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SearchSynonym().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchSynonym_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchSynonym", field, true, true, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _SearchSynonym_key(ctx context.Context, field graphql.CollectedField, obj *catalog.Synonym) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchSynonym_key(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchSynonym_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchSynonym", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _SearchSynonym_phrase(ctx context.Context, field graphql.CollectedField, obj *catalog.Synonym) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchSynonym_phrase(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Phrase, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchSynonym_phrase(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchSynonym", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _SearchSynonym_meaning(ctx context.Context, field graphql.CollectedField, obj *catalog.Synonym) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchSynonym_meaning(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Meaning, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchSynonym_meaning(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchSynonym", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _SearchSynonym_history(ctx context.Context, field graphql.CollectedField, obj *catalog.Synonym) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchSynonym_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SearchSynonym().History(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐRoleᚄ(ctx, []any{"STAFF"})
+				if err != nil {
+					var zeroVal []*catalog.CatalogChange
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal []*catalog.CatalogChange
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, obj, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []*catalog.CatalogChange) graphql.Marshaler {
+			return ec.marshalNCatalogChange2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCatalogChangeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchSynonym_history(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchSynonym",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CatalogChange(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchSynonymPayload_synonym(ctx context.Context, field graphql.CollectedField, obj *model.SearchSynonymPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchSynonymPayload_synonym(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Synonym, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *catalog.Synonym) graphql.Marshaler {
+			return ec.marshalOSearchSynonym2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐSynonym(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SearchSynonymPayload_synonym(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchSynonymPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SearchSynonym(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchSynonymPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.SearchSynonymPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchSynonymPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchSynonymPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchSynonymPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _StoredFile_name(ctx context.Context, field graphql.CollectedField, obj *catalog.StoredFile) (ret graphql.Marshaler) {
@@ -24715,6 +25351,43 @@ func (ec *executionContext) unmarshalInputReviewOrganizationInput(ctx context.Co
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputSearchSynonymInput(ctx context.Context, obj any) (model.SearchSynonymInput, error) {
+	var it model.SearchSynonymInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"phrase", "meaning"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "phrase":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phrase"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Phrase = data
+		case "meaning":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("meaning"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Meaning = data
+		}
+	}
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputSubmitCertificationForReviewInput(ctx context.Context, obj any) (model.SubmitCertificationForReviewInput, error) {
 	var it model.SubmitCertificationForReviewInput
 	if obj == nil {
@@ -24832,6 +25505,13 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 	switch obj := (obj).(type) {
 	case nil:
 		return graphql.Null
+	case catalog.Synonym:
+		return ec._SearchSynonym(ctx, sel, &obj)
+	case *catalog.Synonym:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._SearchSynonym(ctx, sel, obj)
 	case catalog.RelatedField:
 		return ec._RelatedField(ctx, sel, &obj)
 	case *catalog.RelatedField:
@@ -31247,6 +31927,27 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createSearchSynonym":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createSearchSynonym(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateSearchSynonym":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateSearchSynonym(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "removeSearchSynonym":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_removeSearchSynonym(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -33235,6 +33936,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "searchSynonyms":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_searchSynonyms(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -33891,6 +34614,173 @@ func (ec *executionContext) _SearchHighlight(ctx context.Context, sel ast.Select
 			}
 		case "length":
 			out.Values[i] = ec._SearchHighlight_length(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var searchSynonymImplementors = []string{"SearchSynonym", "Node"}
+
+func (ec *executionContext) _SearchSynonym(ctx context.Context, sel ast.SelectionSet, obj *catalog.Synonym) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, searchSynonymImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SearchSynonym")
+		case "id":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._SearchSynonym_id(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "key":
+			out.Values[i] = ec._SearchSynonym_key(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "phrase":
+			out.Values[i] = ec._SearchSynonym_phrase(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "meaning":
+			out.Values[i] = ec._SearchSynonym_meaning(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "history":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._SearchSynonym_history(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var searchSynonymPayloadImplementors = []string{"SearchSynonymPayload"}
+
+func (ec *executionContext) _SearchSynonymPayload(ctx context.Context, sel ast.SelectionSet, obj *model.SearchSynonymPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, searchSynonymPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SearchSynonymPayload")
+		case "synonym":
+			out.Values[i] = ec._SearchSynonymPayload_synonym(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._SearchSynonymPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -36971,6 +37861,47 @@ func (ec *executionContext) marshalNSearchHighlight2ᚖgithubᚗcomᚋmsscᚋrec
 	return ec._SearchHighlight(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNSearchSynonym2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐSynonymᚄ(ctx context.Context, sel ast.SelectionSet, v []*catalog.Synonym) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSearchSynonym2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐSynonym(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSearchSynonym2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐSynonym(ctx context.Context, sel ast.SelectionSet, v *catalog.Synonym) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._SearchSynonym(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSearchSynonymInput2githubᚗcomᚋmsscᚋrecertᚋgraphᚋmodelᚐSearchSynonymInput(ctx context.Context, v any) (model.SearchSynonymInput, error) {
+	res, err := ec.unmarshalInputSearchSynonymInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSearchSynonymPayload2ᚖgithubᚗcomᚋmsscᚋrecertᚋgraphᚋmodelᚐSearchSynonymPayload(ctx context.Context, sel ast.SelectionSet, v *model.SearchSynonymPayload) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._SearchSynonymPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNStoredFile2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐStoredFileᚄ(ctx context.Context, sel ast.SelectionSet, v []*catalog.StoredFile) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -37954,6 +38885,13 @@ func (ec *executionContext) marshalOReviewDecision2ᚖgithubᚗcomᚋmsscᚋrece
 		return graphql.Null
 	}
 	return ec._ReviewDecision(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOSearchSynonym2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐSynonym(ctx context.Context, sel ast.SelectionSet, v *catalog.Synonym) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._SearchSynonym(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOSector2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐSector(ctx context.Context, v any) (*catalog.Sector, error) {

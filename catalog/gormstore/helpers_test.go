@@ -77,7 +77,7 @@ func seedData(t *testing.T) *catalog.Data {
 // certifications and every reference row.
 func entries(d *catalog.Data) int {
 	return len(d.Organizations) + len(d.Certifications) + len(d.KeyActivities) + len(d.Fields) +
-		len(d.ActivityTypes) + len(d.EmploymentBands) + len(d.Fees) + len(d.Rules)
+		len(d.ActivityTypes) + len(d.EmploymentBands) + len(d.Fees) + len(d.Rules) + len(d.Synonyms)
 }
 
 func apply(t *testing.T, store *gormstore.Store, data *catalog.Data) catalog.SeedReport {

@@ -90,6 +90,9 @@ func (s *Store) loadCatalog(ctx context.Context) (*catalog.Data, error) {
 				return err
 			}
 		}
+		if err := loadSynonyms(tx, data); err != nil {
+			return err
+		}
 		if err := tx.Take(&st, 1).Error; err != nil {
 			return err
 		}

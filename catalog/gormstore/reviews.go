@@ -501,6 +501,13 @@ func writeEdit(tx *gorm.DB, edit *catalog.CatalogEdit, version int64) error {
 		}
 		entityID = f.ID
 	}
+	if sy := edit.Synonym; sy != nil {
+		id, err := writeSynonym(tx, sy, edit.Change.At)
+		if err != nil {
+			return err
+		}
+		entityID = id
+	}
 	change := changeRow{
 		OccurredAt: edit.Change.At, Actor: edit.Change.Actor, Action: edit.Change.Action, EntityType: edit.EntityType,
 		EntityID: entityID, Before: edit.Before, After: edit.After, Reason: edit.Change.Reason, CatalogVersion: version,

@@ -40,6 +40,9 @@ func (s *Store) ApplySeed(ctx context.Context, data *catalog.Data) (catalog.Seed
 		if err := upsertReference(tx, data, &rep); err != nil {
 			return err
 		}
+		if err := seedSynonyms(tx, data.Synonyms, &rep); err != nil {
+			return err
+		}
 		if rep.Inserted+rep.Updated > 0 {
 			v, err := s.nextVersion(tx)
 			if err != nil {

@@ -173,7 +173,7 @@ type CatalogChangesInput struct {
 
 // Narrows the catalog history.
 type CatalogHistoryFilter struct {
-	// Keeps the changes of this certification or organization (global ID).
+	// Keeps the changes of this certification, organization, related field or search synonym (global ID).
 	EntityID *string `json:"entityId,omitempty"`
 	// Keeps changes made at or after this instant.
 	From *time.Time `json:"from,omitempty"`
@@ -463,6 +463,22 @@ type ReviewOrganizationInput struct {
 	URL *string `json:"url,omitempty"`
 	// A description of the body, or a citation of its published material. At most 5,000 characters.
 	Description *string `json:"description,omitempty"`
+}
+
+// A search synonym as staff enter it.
+type SearchSynonymInput struct {
+	// What a candidate types: up to six words. At most 100 characters.
+	Phrase string `json:"phrase"`
+	// The catalog's words the phrase stands for: up to six words, different from the phrase. At most 100 characters.
+	Meaning string `json:"meaning"`
+}
+
+// The result of a change to a search synonym.
+type SearchSynonymPayload struct {
+	// The synonym as it now is; null when nothing was changed.
+	Synonym *catalog.Synonym `json:"synonym,omitempty"`
+	// What was wrong with the input; empty on success.
+	UserErrors []*UserError `json:"userErrors"`
 }
 
 // A certification a candidate submits for review, with the documentation the
