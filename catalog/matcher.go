@@ -135,6 +135,11 @@ type matcher struct {
 	synonymsOf     map[*term][]int
 	// longest is the length of the longest indexed word.
 	longest int
+	// byGroup and byOrg list the entries of each group and of each issuer,
+	// in entry order, so that near neighbours are found without scanning
+	// every entry.
+	byGroup map[string][]int
+	byOrg   map[int64][]int
 }
 
 func newMatcher(certs []*Certification, orgs map[int64]*Organization) *matcher {
@@ -229,6 +234,13 @@ func newMatcher(certs []*Certification, orgs map[int64]*Organization) *matcher {
 			m.phrases[p] = append(m.phrases[p], i)
 		}
 		m.docs[i] = doc
+	}
+	m.byGroup, m.byOrg = map[string][]int{}, map[int64][]int{}
+	for i, c := range certs {
+		if c.Group != "" {
+			m.byGroup[c.Group] = append(m.byGroup[c.Group], i)
+		}
+		m.byOrg[c.OrganizationID] = append(m.byOrg[c.OrganizationID], i)
 	}
 	for _, x := range m.terms {
 		x.idf = math.Log(1 + float64(len(certs))/float64(max(1, len(x.postings))))
@@ -833,14 +845,17 @@ func (m *matcher) search(text string) searchOutcome {
 				first = s.doc
 			}
 			out.scores[m.docs[s.doc].cert.ID] = int(math.Round(min(s.score/1.2, 1)*(maxScore-maxNeighbours))) + maxNeighbours
+			out.docs = append(out.docs, s.doc)
 		}
 	}
 	if first >= 0 && limit == len(m.docs) {
 		for rank, i := range m.nearNeighbours(first, out.scores) {
 			id := m.docs[i].cert.ID
 			out.scores[id], out.neighbours[id] = maxNeighbours-1-rank, true
+			out.docs = append(out.docs, i)
 		}
 	}
+	slices.Sort(out.docs)
 	return out
 }
 

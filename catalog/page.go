@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -105,10 +106,21 @@ func (o ordering[T]) compare(a, b Cursor) int {
 	return c
 }
 
+// sort orders items by o, computing each item's cursor once rather than
+// at every comparison.
 func (o ordering[T]) sort(items []T) {
-	sort.SliceStable(items, func(i, j int) bool {
-		return o.compare(o.cursor(items[i]), o.cursor(items[j])) < 0
-	})
+	type keyed struct {
+		item   T
+		cursor Cursor
+	}
+	list := make([]keyed, len(items))
+	for i, item := range items {
+		list[i] = keyed{item: item, cursor: o.cursor(item)}
+	}
+	slices.SortStableFunc(list, func(a, b keyed) int { return o.compare(a.cursor, b.cursor) })
+	for i := range list {
+		items[i] = list[i].item
+	}
 }
 
 func compareKeyed(ak string, aid int64, bk string, bid int64) int {

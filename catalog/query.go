@@ -126,8 +126,17 @@ func (s *Snapshot) FindCertifications(f CertificationCriteria, order Certificati
 		outcome = s.matcher.search(search)
 		scores = outcome.scores
 	}
+	// A search visits only the entries it scored, which the matcher lists
+	// in the snapshot's order.
+	candidates := s.certifications
+	if scores != nil {
+		candidates = make([]*Certification, len(outcome.docs))
+		for k, i := range outcome.docs {
+			candidates[k] = s.certifications[i]
+		}
+	}
 	var items []*Certification
-	for _, c := range s.certifications {
+	for _, c := range candidates {
 		if !slices.Contains(statuses, c.Status) ||
 			(len(f.RecognitionBases) > 0 && !slices.ContainsFunc(f.RecognitionBases, c.HasBasis)) ||
 			(len(f.OrganizationIDs) > 0 && !slices.Contains(f.OrganizationIDs, c.OrganizationID)) ||
