@@ -431,6 +431,23 @@ type queryWord struct {
 	// best is, per entry, the best weighted similarity of the word; nil
 	// when the word matches nothing.
 	best []float64
+	// hits are the entries whose best is above zero, each once, in the
+	// order found, so that scoring visits them rather than every entry.
+	hits []int
+}
+
+// raise lifts the word's best similarity for an entry to v, out of n
+// entries, and notes the entry the first time it rises above zero.
+func (w *queryWord) raise(doc, n int, v float64) {
+	if w.best == nil {
+		w.best = make([]float64, n)
+	}
+	if v > w.best[doc] {
+		if w.best[doc] == 0 {
+			w.hits = append(w.hits, doc)
+		}
+		w.best[doc] = v
+	}
 }
 
 func (w queryWord) in(doc int) float64 {
@@ -513,11 +530,8 @@ func (m *matcher) analyseText(text, issuer string, drop map[string]bool, typing 
 			}
 			q.matched[x.id] = max(q.matched[x.id], sim)
 			bestIDF = max(bestIDF, x.idf*sim)
-			if w.best == nil {
-				w.best = make([]float64, len(m.docs))
-			}
 			for _, p := range x.postings {
-				w.best[p.doc] = max(w.best[p.doc], sim*p.weight)
+				w.raise(p.doc, len(m.docs), sim*p.weight)
 			}
 		}
 		qt := newQueryTerm(t)
@@ -663,8 +677,21 @@ func (m *matcher) score(q *query) []scored {
 	// A text of noise words only ("certified operator") counts them as
 	// meaningful, so that it finds its best few rather than nothing.
 	onlyNoise := !slices.ContainsFunc(q.words, func(w queryWord) bool { return !w.noise })
+	// Only an entry that has a meaningful word or is the whole text can be
+	// kept, so only those are visited, in entry order.
+	var candidates []int
+	for i := range phrase {
+		candidates = append(candidates, i)
+	}
+	for _, w := range q.words {
+		if !w.noise || onlyNoise {
+			candidates = append(candidates, w.hits...)
+		}
+	}
+	slices.Sort(candidates)
+	candidates = slices.Compact(candidates)
 	var out []scored
-	for i := range m.docs {
+	for _, i := range candidates {
 		doc := &m.docs[i]
 		s := scored{doc: i, phrase: phrase[i]}
 		matched, meaningful, all := 0.0, false, len(q.words) > 0

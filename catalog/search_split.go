@@ -91,10 +91,7 @@ func (m *matcher) matchSplit(qt queryTerm, scratch *distanceScratch, q *query, w
 				if !ok {
 					continue
 				}
-				if w.best == nil {
-					w.best = make([]float64, len(m.docs))
-				}
-				w.best[p.doc] = max(w.best[p.doc], min(lw, sim*p.weight))
+				w.raise(p.doc, len(m.docs), min(lw, sim*p.weight))
 				found = true
 			}
 			if found {

@@ -187,11 +187,8 @@ func (q *query) applySynonyms(matches []synonymMatch, w *queryWord, docs int) fl
 		for _, x := range s.rule.terms {
 			q.matched[x.id] = max(q.matched[x.id], sim)
 		}
-		if w.best == nil {
-			w.best = make([]float64, docs)
-		}
 		for _, p := range s.rule.cover {
-			w.best[p.doc] = max(w.best[p.doc], sim*p.weight)
+			w.raise(p.doc, docs, sim*p.weight)
 		}
 		best = max(best, s.rule.idf*sim)
 	}
