@@ -106,18 +106,26 @@ func (o ordering[T]) compare(a, b Cursor) int {
 	return c
 }
 
-// sort orders items by o, computing each item's cursor once rather than
-// at every comparison.
+// sort orders items by o, computing each item's key once rather than at
+// every comparison. Keys tie only on the same id, so the order is total and
+// an unstable sort gives the one order a stable sort would.
 func (o ordering[T]) sort(items []T) {
 	type keyed struct {
-		item   T
-		cursor Cursor
+		key  string
+		id   int64
+		item T
 	}
 	list := make([]keyed, len(items))
 	for i, item := range items {
-		list[i] = keyed{item: item, cursor: o.cursor(item)}
+		list[i] = keyed{key: o.key(item), id: o.id(item), item: item}
 	}
-	slices.SortStableFunc(list, func(a, b keyed) int { return o.compare(a.cursor, b.cursor) })
+	slices.SortFunc(list, func(a, b keyed) int {
+		c := compareKeyed(a.key, a.id, b.key, b.id)
+		if o.descending {
+			return -c
+		}
+		return c
+	})
 	for i := range list {
 		items[i] = list[i].item
 	}

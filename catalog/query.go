@@ -3,6 +3,7 @@ package catalog
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -196,11 +197,24 @@ func (s *Snapshot) certificationOrdering(order CertificationSort, scores map[int
 		}
 	case OrderByRelevance:
 		// The key sorts the best score first in ascending order.
-		o.key = func(c *Certification) string { return fmt.Sprintf("%010d", maxScore-scores[c.ID]) }
+		o.key = func(c *Certification) string { return relevanceKey(maxScore - scores[c.ID]) }
 	default:
 		o.key = sortName
 	}
 	return o
+}
+
+// relevanceKey writes n as fmt's %010d does, without fmt for the usual
+// case of a number that is not negative.
+func relevanceKey(n int) string {
+	if n < 0 {
+		return fmt.Sprintf("%010d", n)
+	}
+	s := strconv.Itoa(n)
+	if len(s) >= 10 {
+		return s
+	}
+	return strings.Repeat("0", 10-len(s)) + s
 }
 
 func sortName(c *Certification) string { return strings.ToLower(c.DisplayName) }
