@@ -437,3 +437,31 @@ func cacheTokenWithSecret(t *testing.T, secret string, role catalog.Role, subjec
 	}
 	return token
 }
+
+// TestACachedQueryOverServerSentEventsAnswersOnce: a query POSTed with
+// Accept: text/event-stream (as urql and graphql-sse clients send it) gets
+// one answer and a complete event, also when that answer is in the
+// response cache, rather than the cached answer again and again.
+func TestACachedQueryOverServerSentEventsAnswersOnce(t *testing.T) {
+	base, _ := startService(t, nil)
+	body := graphQLBody(t, `{ catalogVersion }`, nil)
+	for round := range 3 {
+		req, err := http.NewRequest(http.MethodPost, base+"/graphql", strings.NewReader(string(body)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Accept", "text/event-stream")
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Read at most 64 KiB: a stream that repeats itself stops here.
+		stream, _ := io.ReadAll(io.LimitReader(res.Body, 64<<10))
+		_ = res.Body.Close()
+		if n := strings.Count(string(stream), "event: next"); n != 1 || !strings.Contains(string(stream), "event: complete") {
+			t.Fatalf("round %d: %d next events and complete=%v, want one and a complete event; the stream began %.300q",
+				round, n, strings.Contains(string(stream), "event: complete"), stream)
+		}
+	}
+}

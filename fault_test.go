@@ -45,11 +45,7 @@ func TestSurvivesADatabaseOutage(t *testing.T) {
 	served := make(chan error, 1)
 	go func() { served <- run(ctx, []string{"serve"}, func(k string) string { return env[k] }, io.Discard) }()
 	c := faultClient{base: "http://" + addr, http: &http.Client{Timeout: 5 * time.Second}}
-	for deadline := time.Now().Add(60 * time.Second); c.ready() != http.StatusOK; time.Sleep(100 * time.Millisecond) {
-		if time.Now().After(deadline) {
-			t.Fatal("the server did not become ready")
-		}
-	}
+	c.waitReady(t, 60*time.Second, "the server did not become ready")
 	token := func(role catalog.Role, subject string) string {
 		return signToken(t, env["AUTH_DEV_SECRET"], role, subject)
 	}

@@ -29,14 +29,21 @@ type gqlReply struct {
 	} `json:"errors"`
 }
 
-func (c faultClient) do(token, query string, vars map[string]any) (gqlReply, error) {
+// post sends a GraphQL request as JSON with the bearer token, if any; the
+// caller closes the response's body.
+func (c faultClient) post(token, query string, vars map[string]any) (*http.Response, error) {
 	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
 	req, _ := http.NewRequest(http.MethodPost, c.base+"/graphql", bytes.NewReader(body))
 	req.Header.Set("Content-Type", "application/json")
 	if token != "" {
 		req.Header.Set("Authorization", "Bearer "+token)
 	}
-	res, err := c.http.Do(req)
+	return c.http.Do(req)
+}
+
+// do posts a GraphQL request and decodes its reply.
+func (c faultClient) do(token, query string, vars map[string]any) (gqlReply, error) {
+	res, err := c.post(token, query, vars)
 	if err != nil {
 		return gqlReply{}, err
 	}
@@ -63,6 +70,7 @@ func (r gqlReply) code(field string) string {
 	return ""
 }
 
+// ready is the status /readyz answers, 0 when it does not answer.
 func (c faultClient) ready() int {
 	res, err := c.http.Get(c.base + "/readyz")
 	if err != nil {
@@ -70,6 +78,17 @@ func (c faultClient) ready() int {
 	}
 	res.Body.Close()
 	return res.StatusCode
+}
+
+// waitReady polls /readyz until it answers 200, failing the test with
+// failure when that takes longer than within.
+func (c faultClient) waitReady(t *testing.T, within time.Duration, failure string) {
+	t.Helper()
+	for deadline := time.Now().Add(within); c.ready() != http.StatusOK; time.Sleep(100 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal(failure)
+		}
+	}
 }
 
 // signToken signs a development token for the role; a candidate's subject

@@ -27,7 +27,7 @@ func startNotifications(ctx context.Context, cfg config.Config, store *gormstore
 	}
 	q, err := notify.New(ctx, store, store, notify.Config{
 		Mailer:    mailer,
-		Reminders: notification.NewReminders(cat, store, store, cfg.Mail.StaffEmails, clock),
+		Reminders: notification.NewReminders(cat, store, store, store, cfg.Mail.StaffEmails, clock),
 		Link:      cfg.Mail.AppURL,
 		Logger:    logger,
 	})

@@ -56,9 +56,9 @@ func servedBy(name string, next http.Handler) http.Handler {
 
 // routes mounts the GraphQL API behind the HTTP cache with the health and
 // metrics endpoints and the catalog downloads beside it, and logs every request; the API's requests
-// tell idle when the service goes quiet.
+// tell idle when the service goes quiet, and /readyz fails while draining says so.
 func routes(api http.Handler, cache *respcache.Cache, metrics *observe.Metrics, idle *idlemem.Tracker, store *gormstore.Store, cat *catalog.Catalog, shared *sharedState,
-	clockSetting catalog.ClockSetting, clock func() time.Time, logger *slog.Logger) http.Handler {
+	draining func() bool, clockSetting catalog.ClockSetting, clock func() time.Time, logger *slog.Logger) http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/healthz", observe.Healthz())
 	mux.Handle("/readyz", observe.Readyz(observe.Readiness{
@@ -74,6 +74,7 @@ func routes(api http.Handler, cache *respcache.Cache, metrics *observe.Metrics, 
 		Clock:             readyClock(clockSetting, clock),
 		SharedBudgets:     shared.redisUp,
 		Replicas:          store.ReplicasHealthy,
+		Draining:          draining,
 	}))
 	mux.Handle("/metrics", metrics.Handler())
 	catalogfeed.New(cat, logger).Register(mux)

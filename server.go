@@ -20,6 +20,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime/debug"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -141,7 +142,7 @@ func serve(ctx context.Context, cfg config.Config, store *gormstore.Store, logge
 			"app_clock", cfg.Clock.String(), "today", catalog.DateOf(clock()).String(), "real_today", catalog.DateOf(time.Now().UTC()).String())
 	}
 	svc := services.New(store, services.Config{Files: blobs.Files(limits), Clock: clock,
-		MaxOpenReviewsPerCandidate: cfg.MaxOpenReviewsPerCandidate, MaxActivitiesPerApplication: cfg.MaxActivitiesPerApplication})
+		MaxOpenReviewsPerCandidate: cfg.MaxOpenReviewsPerCandidate, MaxActivitiesPerApplication: cfg.MaxActivitiesPerApplication, StaffEmails: cfg.Mail.StaffEmails})
 	cat, openReviews, applications, inbox := svc.Catalog, svc.OpenReviews, svc.Applications, svc.Inbox
 	if _, err := cat.Snapshot(ctx); err != nil {
 		return fmt.Errorf("loading the catalog: %w", err)
@@ -179,6 +180,9 @@ func serve(ctx context.Context, cfg config.Config, store *gormstore.Store, logge
 		return fmt.Errorf("making the upload spool folder: %w", err)
 	}
 	go spool.Run(ctx, cfg.Caps.UploadSweepEvery, cfg.Caps.UploadSweepAge, logger)
+	// Open streams end when the shutdown begins, after the drain, so that
+	// their clients reconnect to an instance that stays.
+	streamsEnd := make(chan struct{})
 	api := httpapi.New(httpapi.Config{
 		Schema: schema, Logger: logger,
 		GraphiQL: !cfg.Production, Introspection: !cfg.Production, Production: cfg.Production,
@@ -191,9 +195,9 @@ func serve(ctx context.Context, cfg config.Config, store *gormstore.Store, logge
 			MaxRootFields: cfg.MaxRootFields, MaxTokens: cfg.MaxTokens},
 		RateLimiter:    shared.budgets,
 		StreamCounter:  shared.streams,
+		StreamsEnd:     streamsEnd,
 		TrustedProxies: cfg.TrustedProxies,
 		Extensions:     extensions,
-		CacheHit:       respcache.Hit,
 		PublicReads:    cache,
 		AnswerEntries:  answerEntries(tracingOn),
 		AllowedOrigins: cfg.AllowedOrigins,
@@ -208,9 +212,10 @@ func serve(ctx context.Context, cfg config.Config, store *gormstore.Store, logge
 	inbox.SetDeliveries(queue)
 	idle := idlemem.New()
 	go idle.Run(ctx, idleAfter)
+	var draining atomic.Bool
 	srv := &http.Server{
 		Addr:              cfg.ListenAddr,
-		Handler:           routes(api, cache, metrics, idle, store, cat, shared, cfg.Clock, clock, logger),
+		Handler:           routes(api, cache, metrics, idle, store, cat, shared, draining.Load, cfg.Clock, clock, logger),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       cfg.ReadTimeout,
 		WriteTimeout:      cfg.WriteTimeout,
@@ -224,6 +229,15 @@ func serve(ctx context.Context, cfg config.Config, store *gormstore.Store, logge
 		return err
 	case <-ctx.Done():
 	}
+	if cfg.ShutdownDrain > 0 {
+		// Leave the load balancer before closing the door: /readyz answers
+		// 503 while every request is still served, until the balancer's
+		// health checks have taken this instance out.
+		draining.Store(true)
+		logger.Info("draining before the shutdown", "for", cfg.ShutdownDrain.String())
+		time.Sleep(cfg.ShutdownDrain)
+	}
+	srv.RegisterOnShutdown(func() { close(streamsEnd) })
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownGrace)
 	defer cancel()
 	if err := srv.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {

@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"net/http"
 	"os"
+	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"sync"
@@ -44,6 +46,26 @@ func residentBytes(t *testing.T) int64 {
 	}
 	t.Fatal("no VmRSS in /proc/self/status")
 	return 0
+}
+
+// writeHeapProfile writes a heap profile named name into SOAK_PROFILES, a
+// directory, when that is set: the run writes one when its warm-up ends and
+// one at its end, to be compared with
+// `go tool pprof -top -diff_base warm.pprof end.pprof`.
+func writeHeapProfile(t *testing.T, name string) {
+	dir := os.Getenv("SOAK_PROFILES")
+	if dir == "" {
+		return
+	}
+	f, err := os.Create(filepath.Join(dir, name))
+	if err != nil {
+		t.Fatalf("SOAK_PROFILES: %v", err)
+	}
+	defer f.Close()
+	if err := pprof.Lookup("heap").WriteTo(f, 0); err != nil {
+		t.Fatalf("writing the heap profile %s: %v", name, err)
+	}
+	t.Logf("heap profile written to %s", f.Name())
 }
 
 // TestSoak runs mixed load (catalog reads, credential checks, application
@@ -141,12 +163,15 @@ func TestSoak(t *testing.T) {
 			switch {
 			case warmRSS == 0 && elapsed >= warmUp:
 				warmRSS, peakRSS = rss, rss
+				writeHeapProfile(t, "warm.pprof")
 			case warmRSS != 0 && rss > peakRSS:
 				peakRSS = rss
 			}
 		}
 	}
 	wg.Wait()
+	runtime.GC()
+	writeHeapProfile(t, "end.pprof")
 	if n := failures.Load(); n > 0 {
 		t.Errorf("%d of %d requests failed, first: %v", n, requests.Load(), firstErr)
 	}

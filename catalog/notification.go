@@ -26,9 +26,49 @@ const (
 	NotifyApproved NotificationKind = "APPLICATION_APPROVED"
 	// NotifyDenied announces a denial with the review and appeal options.
 	NotifyDenied NotificationKind = "APPLICATION_DENIED"
-	// NotifyStaffDigest lists a staff member's applications due soon or overdue.
+	// NotifyDenialUpheld announces that a detailed review upheld a denial,
+	// with the appeal, its fee and how long the committee takes.
+	NotifyDenialUpheld NotificationKind = "DENIAL_UPHELD"
+	// NotifyAppealRejected announces that the appeal upheld the denial, finally.
+	NotifyAppealRejected NotificationKind = "APPEAL_REJECTED"
+	// NotifyExtensionGranted announces a granted extension with the new expiration.
+	NotifyExtensionGranted NotificationKind = "EXTENSION_GRANTED"
+	// NotifyExtensionRefused announces a refused extension with the reason.
+	NotifyExtensionRefused NotificationKind = "EXTENSION_REFUSED"
+	// NotifyInformationRequested tells a candidate that staff ask for more
+	// information on their application, with the question and the day to
+	// answer by.
+	NotifyInformationRequested NotificationKind = "APPLICATION_INFORMATION_REQUESTED"
+	// NotifyApplicationAnswered tells staff that a candidate answered their
+	// question on an application.
+	NotifyApplicationAnswered NotificationKind = "APPLICATION_ANSWERED"
+	// NotifyReviewReceived confirms a certification was received for catalog review.
+	NotifyReviewReceived NotificationKind = "CATALOG_REVIEW_RECEIVED"
+	// NotifyReviewInformationRequested tells a submitter that staff ask
+	// for more information on their catalog review.
+	NotifyReviewInformationRequested NotificationKind = "CATALOG_REVIEW_INFORMATION_REQUESTED"
+	// NotifyReviewApproved tells a submitter the certification joined the catalog.
+	NotifyReviewApproved NotificationKind = "CATALOG_REVIEW_APPROVED"
+	// NotifyReviewRejected tells a submitter the certification was turned
+	// down, and why.
+	NotifyReviewRejected NotificationKind = "CATALOG_REVIEW_REJECTED"
+	// NotifyReviewAnswered tells staff a submitter answered their request
+	// for information.
+	NotifyReviewAnswered NotificationKind = "CATALOG_REVIEW_ANSWERED"
+	// NotifyStaffDigest lists a staff member's applications and catalog
+	// reviews due soon or overdue.
 	NotifyStaffDigest NotificationKind = "STAFF_DIGEST"
 )
+
+// NotificationKinds are every kind the service sends, in the order the
+// schema lists them.
+var NotificationKinds = []NotificationKind{
+	NotifyWindowOpens, NotifyExpiresSoon, NotifyExpired, NotifySubmitted, NotifyPaymentRecorded,
+	NotifyInformationRequested, NotifyApplicationAnswered, NotifyApproved, NotifyDenied,
+	NotifyDenialUpheld, NotifyAppealRejected, NotifyExtensionGranted, NotifyExtensionRefused,
+	NotifyReviewReceived, NotifyReviewInformationRequested, NotifyReviewApproved, NotifyReviewRejected, NotifyReviewAnswered,
+	NotifyStaffDigest,
+}
 
 // IsReminder reports whether a candidate may turn the kind off: reminders
 // can be turned off, decisions and confirmations cannot.

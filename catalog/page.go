@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -105,11 +106,29 @@ func (o Ordering[T]) compare(a, b Cursor) int {
 	return c
 }
 
-// Sort sorts items in place by the ordering.
+// Sort orders items by o, computing each item's key once rather than at
+// every comparison. Keys tie only on the same id, so the order is total and
+// an unstable sort gives the one order a stable sort would.
 func (o Ordering[T]) Sort(items []T) {
-	sort.SliceStable(items, func(i, j int) bool {
-		return o.compare(o.cursor(items[i]), o.cursor(items[j])) < 0
+	type keyed struct {
+		key  string
+		id   int64
+		item T
+	}
+	list := make([]keyed, len(items))
+	for i, item := range items {
+		list[i] = keyed{key: o.Key(item), id: o.ID(item), item: item}
+	}
+	slices.SortFunc(list, func(a, b keyed) int {
+		c := compareKeyed(a.key, a.id, b.key, b.id)
+		if o.Descending {
+			return -c
+		}
+		return c
 	})
+	for i := range list {
+		items[i] = list[i].item
+	}
 }
 
 func compareKeyed(ak string, aid int64, bk string, bid int64) int {

@@ -22,6 +22,7 @@ type Snapshot struct {
 	rules           map[string]*Rule
 	ruleList        []*Rule
 	derived         sync.Map
+	synonyms        []*Synonym
 }
 
 // NewSnapshot indexes data. The slices of data are copied, so the caller
@@ -63,6 +64,10 @@ func NewSnapshot(data *Data) *Snapshot {
 	for _, r := range s.ruleList {
 		s.rules[r.Key] = r
 	}
+	s.synonyms = pointers(data.Synonyms)
+	slices.SortFunc(s.synonyms, func(a, b *Synonym) int {
+		return compareKeyed(NormalizeText(a.Phrase), a.ID, NormalizeText(b.Phrase), b.ID)
+	})
 	return s
 }
 
@@ -219,6 +224,10 @@ func (s *Snapshot) Node(typeName string, id int64) any {
 	case "Organization":
 		if o := s.orgByID[id]; o != nil {
 			return o
+		}
+	case "SearchSynonym":
+		if x := s.Synonym(id); x != nil {
+			return x
 		}
 	case "KeyActivity":
 		return findByID(s.keyActivities, id, func(a *KeyActivity) int64 { return a.ID })

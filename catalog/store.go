@@ -23,6 +23,8 @@ type Data struct {
 	Fees []Fee
 	// Rules are the figures of the rules.
 	Rules []Rule
+	// Synonyms are the search's synonyms, removed ones included.
+	Synonyms []Synonym
 }
 
 // Store is what the catalog needs from persistence.

@@ -72,6 +72,7 @@ type ResolverRoot interface {
 	RelatedField() RelatedFieldResolver
 	ReviewDecision() ReviewDecisionResolver
 	ReviewOrganization() ReviewOrganizationResolver
+	SearchSynonym() SearchSynonymResolver
 	StoredFile() StoredFileResolver
 	Subscription() SubscriptionResolver
 	Viewer() ViewerResolver
@@ -111,28 +112,30 @@ type ComplexityRoot struct {
 	}
 
 	Application struct {
-		Activities      func(childComplexity int) int
-		Bundle          func(childComplexity int) int
-		Candidate       func(childComplexity int) int
-		Cycle           func(childComplexity int) int
-		DecisionDueOn   func(childComplexity int) int
-		DenialReasons   func(childComplexity int) int
-		DeniedOn        func(childComplexity int) int
-		Extension       func(childComplexity int) int
-		FeeDue          func(childComplexity int) int
-		FeeKind         func(childComplexity int) int
-		History         func(childComplexity int) int
-		ID              func(childComplexity int) int
-		LastDayToSubmit func(childComplexity int) int
-		NewExpiresOn    func(childComplexity int) int
-		Payments        func(childComplexity int) int
-		Points          func(childComplexity int) int
-		Program         func(childComplexity int) int
-		Reviewer        func(childComplexity int) int
-		Status          func(childComplexity int) int
-		SubmittedAt     func(childComplexity int) int
-		Version         func(childComplexity int) int
-		WindowOpensOn   func(childComplexity int) int
+		Activities          func(childComplexity int) int
+		Bundle              func(childComplexity int) int
+		Candidate           func(childComplexity int) int
+		Cycle               func(childComplexity int) int
+		DecisionDueOn       func(childComplexity int) int
+		DenialReasons       func(childComplexity int) int
+		DeniedOn            func(childComplexity int) int
+		Extension           func(childComplexity int) int
+		FeeDue              func(childComplexity int) int
+		FeeKind             func(childComplexity int) int
+		History             func(childComplexity int) int
+		ID                  func(childComplexity int) int
+		InformationRequest  func(childComplexity int) int
+		InformationResponse func(childComplexity int) int
+		LastDayToSubmit     func(childComplexity int) int
+		NewExpiresOn        func(childComplexity int) int
+		Payments            func(childComplexity int) int
+		Points              func(childComplexity int) int
+		Program             func(childComplexity int) int
+		Reviewer            func(childComplexity int) int
+		Status              func(childComplexity int) int
+		SubmittedAt         func(childComplexity int) int
+		Version             func(childComplexity int) int
+		WindowOpensOn       func(childComplexity int) int
 	}
 
 	ApplicationActivity struct {
@@ -533,48 +536,53 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		AddCertificationAlias        func(childComplexity int, id string, alias model.CertificationAliasInput, reason string) int
-		AddHeldCertification         func(childComplexity int, input model.AddHeldCertificationInput) int
-		AppealApplication            func(childComplexity int, applicationID string, version int, reason string) int
-		ApplyCatalogChanges          func(childComplexity int, input model.CatalogChangesInput, catalogVersion string, reason string) int
-		ApproveApplication           func(childComplexity int, applicationID string, version int, reason *string) int
-		ApproveCatalogReview         func(childComplexity int, reviewID string, certification review.CertificationInput, reason *string) int
-		AssignApplication            func(childComplexity int, applicationID string, version int, reviewer *string) int
-		AssignCatalogReview          func(childComplexity int, reviewID string, assignee *string) int
-		AttachActivityProof          func(childComplexity int, applicationID string, version int, activityID int, file graphql.Upload) int
-		CreateApplication            func(childComplexity int, program catalog.Program, idempotencyKey *string) int
-		CreateCertification          func(childComplexity int, input review.CertificationInput, reason string) int
-		CreateOrganization           func(childComplexity int, input review.OrganizationInput, reason string) int
-		DenyApplication              func(childComplexity int, applicationID string, version int, reasons []string) int
-		GrantAppeal                  func(childComplexity int, applicationID string, version int, reason string) int
-		GrantDetailedReview          func(childComplexity int, applicationID string, version int, reason string) int
-		GrantExtension               func(childComplexity int, applicationID string, version int, reason string) int
-		ImportCandidates             func(childComplexity int, input model.ImportCandidatesInput) int
-		MarkNotificationRead         func(childComplexity int, id string) int
-		PreviewCatalogChanges        func(childComplexity int, input model.CatalogChangesInput) int
-		ProvideReviewInformation     func(childComplexity int, reviewID string, response string) int
-		RecordPayment                func(childComplexity int, applicationID string, version int, amountCents int, reference string) int
-		RefuseActivity               func(childComplexity int, applicationID string, version int, activityID int, code application.ActivityRefusalCode, reason string) int
-		RefuseExtension              func(childComplexity int, applicationID string, version int, reason string) int
-		RegisterCandidate            func(childComplexity int, input model.RegisterCandidateInput) int
-		RejectAppeal                 func(childComplexity int, applicationID string, version int, reason string) int
-		RejectCatalogReview          func(childComplexity int, reviewID string, reason review.RejectionReason, message string) int
-		RemoveApplicationActivity    func(childComplexity int, applicationID string, version int, activityID int) int
-		RemoveCertificationAlias     func(childComplexity int, id string, alias model.CertificationAliasInput, reason string) int
-		RequestDetailedReview        func(childComplexity int, applicationID string, version int, reason string) int
-		RequestExtension             func(childComplexity int, applicationID string, version int, courseEndsOn catalog.Date, reason string) int
-		RequestReviewInformation     func(childComplexity int, reviewID string, message string) int
-		RetireCertification          func(childComplexity int, id string, retiredOn catalog.Date, reason string) int
-		SaveApplicationActivity      func(childComplexity int, applicationID string, version int, activity model.ActivityInput) int
-		SetActivityPoints            func(childComplexity int, applicationID string, version int, activityID int, points int, reason string) int
-		SetNotificationPreferences   func(childComplexity int, remindersOn bool) int
-		SetRelatedFieldOccupations   func(childComplexity int, id string, onetSocCodes []string, reason string) int
-		SubmitApplications           func(childComplexity int, applicationIds []string, versions []int, idempotencyKey *string) int
-		SubmitCertificationForReview func(childComplexity int, input model.SubmitCertificationForReviewInput) int
-		UpdateCertification          func(childComplexity int, id string, input review.CertificationInput, reason string) int
-		UpdateMyContactDetails       func(childComplexity int, input model.ContactDetailsInput) int
-		UpdateOrganization           func(childComplexity int, id string, input review.OrganizationInput, reason string) int
-		UpholdDenial                 func(childComplexity int, applicationID string, version int, reason string) int
+		AddCertificationAlias         func(childComplexity int, id string, alias model.CertificationAliasInput, reason string) int
+		AddHeldCertification          func(childComplexity int, input model.AddHeldCertificationInput) int
+		AppealApplication             func(childComplexity int, applicationID string, version int, reason string) int
+		ApplyCatalogChanges           func(childComplexity int, input model.CatalogChangesInput, catalogVersion string, reason string) int
+		ApproveApplication            func(childComplexity int, applicationID string, version int, reason *string) int
+		ApproveCatalogReview          func(childComplexity int, reviewID string, certification review.CertificationInput, reason *string) int
+		AssignApplication             func(childComplexity int, applicationID string, version int, reviewer *string) int
+		AssignCatalogReview           func(childComplexity int, reviewID string, assignee *string) int
+		AttachActivityProof           func(childComplexity int, applicationID string, version int, activityID int, file graphql.Upload) int
+		CreateApplication             func(childComplexity int, program catalog.Program, idempotencyKey *string) int
+		CreateCertification           func(childComplexity int, input review.CertificationInput, reason string) int
+		CreateOrganization            func(childComplexity int, input review.OrganizationInput, reason string) int
+		CreateSearchSynonym           func(childComplexity int, input model.SearchSynonymInput, reason string) int
+		DenyApplication               func(childComplexity int, applicationID string, version int, reasons []string) int
+		GrantAppeal                   func(childComplexity int, applicationID string, version int, reason string) int
+		GrantDetailedReview           func(childComplexity int, applicationID string, version int, reason string) int
+		GrantExtension                func(childComplexity int, applicationID string, version int, reason string) int
+		ImportCandidates              func(childComplexity int, input model.ImportCandidatesInput) int
+		MarkNotificationRead          func(childComplexity int, id string) int
+		PreviewCatalogChanges         func(childComplexity int, input model.CatalogChangesInput) int
+		ProvideApplicationInformation func(childComplexity int, applicationID string, version int, response string) int
+		ProvideReviewInformation      func(childComplexity int, reviewID string, response string) int
+		RecordPayment                 func(childComplexity int, applicationID string, version int, amountCents int, reference string) int
+		RefuseActivity                func(childComplexity int, applicationID string, version int, activityID int, code application.ActivityRefusalCode, reason string) int
+		RefuseExtension               func(childComplexity int, applicationID string, version int, reason string) int
+		RegisterCandidate             func(childComplexity int, input model.RegisterCandidateInput) int
+		RejectAppeal                  func(childComplexity int, applicationID string, version int, reason string) int
+		RejectCatalogReview           func(childComplexity int, reviewID string, reason review.RejectionReason, message string) int
+		RemoveApplicationActivity     func(childComplexity int, applicationID string, version int, activityID int) int
+		RemoveCertificationAlias      func(childComplexity int, id string, alias model.CertificationAliasInput, reason string) int
+		RemoveSearchSynonym           func(childComplexity int, id string, reason string) int
+		RequestApplicationInformation func(childComplexity int, applicationID string, version int, message string) int
+		RequestDetailedReview         func(childComplexity int, applicationID string, version int, reason string) int
+		RequestExtension              func(childComplexity int, applicationID string, version int, courseEndsOn catalog.Date, reason string) int
+		RequestReviewInformation      func(childComplexity int, reviewID string, message string) int
+		RetireCertification           func(childComplexity int, id string, retiredOn catalog.Date, reason string) int
+		SaveApplicationActivity       func(childComplexity int, applicationID string, version int, activity model.ActivityInput) int
+		SetActivityPoints             func(childComplexity int, applicationID string, version int, activityID int, points int, reason string) int
+		SetNotificationPreferences    func(childComplexity int, remindersOn bool) int
+		SetRelatedFieldOccupations    func(childComplexity int, id string, onetSocCodes []string, reason string) int
+		SubmitApplications            func(childComplexity int, applicationIds []string, versions []int, idempotencyKey *string) int
+		SubmitCertificationForReview  func(childComplexity int, input model.SubmitCertificationForReviewInput) int
+		UpdateCertification           func(childComplexity int, id string, input review.CertificationInput, reason string) int
+		UpdateMyContactDetails        func(childComplexity int, input model.ContactDetailsInput) int
+		UpdateOrganization            func(childComplexity int, id string, input review.OrganizationInput, reason string) int
+		UpdateSearchSynonym           func(childComplexity int, id string, input model.SearchSynonymInput, reason string) int
+		UpholdDenial                  func(childComplexity int, applicationID string, version int, reason string) int
 	}
 
 	Notification struct {
@@ -727,6 +735,7 @@ type ComplexityRoot struct {
 		Organizations          func(childComplexity int, first *int, after *string, last *int, before *string) int
 		RecertificationRules   func(childComplexity int) int
 		RelatedFields          func(childComplexity int, filter *model.RelatedFieldFilter) int
+		SearchSynonyms         func(childComplexity int) int
 		Viewer                 func(childComplexity int) int
 	}
 
@@ -782,6 +791,19 @@ type ComplexityRoot struct {
 		Source func(childComplexity int) int
 		Start  func(childComplexity int) int
 		Text   func(childComplexity int) int
+	}
+
+	SearchSynonym struct {
+		History func(childComplexity int) int
+		ID      func(childComplexity int) int
+		Key     func(childComplexity int) int
+		Meaning func(childComplexity int) int
+		Phrase  func(childComplexity int) int
+	}
+
+	SearchSynonymPayload struct {
+		Synonym    func(childComplexity int) int
+		UserErrors func(childComplexity int) int
 	}
 
 	StoredFile struct {
@@ -848,6 +870,10 @@ type ApplicationResolver interface {
 	Reviewer(ctx context.Context, obj *application.Application) (*string, error)
 
 	DenialReasons(ctx context.Context, obj *application.Application) ([]string, error)
+
+	History(ctx context.Context, obj *application.Application) ([]*application.ApplicationEvent, error)
+	InformationRequest(ctx context.Context, obj *application.Application) (*string, error)
+	InformationResponse(ctx context.Context, obj *application.Application) (*string, error)
 }
 type ApplicationActivityResolver interface {
 	ActivityID(ctx context.Context, obj *application.ApplicationActivity) (int, error)
@@ -1010,6 +1036,8 @@ type MutationResolver interface {
 	ApplyCatalogChanges(ctx context.Context, input model.CatalogChangesInput, catalogVersion string, reason string) (*model.ApplyCatalogChangesPayload, error)
 	MarkNotificationRead(ctx context.Context, id string) (*model.NotificationPayload, error)
 	SetNotificationPreferences(ctx context.Context, remindersOn bool) (*notification.NotificationPreferences, error)
+	RequestApplicationInformation(ctx context.Context, applicationID string, version int, message string) (*model.ApplicationPayload, error)
+	ProvideApplicationInformation(ctx context.Context, applicationID string, version int, response string) (*model.ApplicationPayload, error)
 	SetRelatedFieldOccupations(ctx context.Context, id string, onetSocCodes []string, reason string) (*model.RelatedFieldPayload, error)
 	SubmitCertificationForReview(ctx context.Context, input model.SubmitCertificationForReviewInput) (*model.SubmitCertificationForReviewPayload, error)
 	ProvideReviewInformation(ctx context.Context, reviewID string, response string) (*model.CatalogReviewPayload, error)
@@ -1024,6 +1052,9 @@ type MutationResolver interface {
 	RemoveCertificationAlias(ctx context.Context, id string, alias model.CertificationAliasInput, reason string) (*model.CertificationPayload, error)
 	CreateOrganization(ctx context.Context, input review.OrganizationInput, reason string) (*model.OrganizationPayload, error)
 	UpdateOrganization(ctx context.Context, id string, input review.OrganizationInput, reason string) (*model.OrganizationPayload, error)
+	CreateSearchSynonym(ctx context.Context, input model.SearchSynonymInput, reason string) (*model.SearchSynonymPayload, error)
+	UpdateSearchSynonym(ctx context.Context, id string, input model.SearchSynonymInput, reason string) (*model.SearchSynonymPayload, error)
+	RemoveSearchSynonym(ctx context.Context, id string, reason string) (*model.SearchSynonymPayload, error)
 }
 type NotificationResolver interface {
 	ID(ctx context.Context, obj *catalog.Notification) (string, error)
@@ -1080,6 +1111,7 @@ type QueryResolver interface {
 	MyCatalogReviews(ctx context.Context) ([]*review.CatalogReview, error)
 	CatalogReviews(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.CatalogReviewFilter) (*model.CatalogReviewConnection, error)
 	CatalogHistory(ctx context.Context, first *int, after *string, last *int, before *string, filter *model.CatalogHistoryFilter) (*model.CatalogChangeConnection, error)
+	SearchSynonyms(ctx context.Context) ([]*catalog.Synonym, error)
 }
 type RelatedFieldResolver interface {
 	ID(ctx context.Context, obj *catalog.RelatedField) (string, error)
@@ -1096,6 +1128,11 @@ type ReviewDecisionResolver interface {
 type ReviewOrganizationResolver interface {
 	URL(ctx context.Context, obj *review.ReviewOrganization) (*string, error)
 	Description(ctx context.Context, obj *review.ReviewOrganization) (*string, error)
+}
+type SearchSynonymResolver interface {
+	ID(ctx context.Context, obj *catalog.Synonym) (string, error)
+
+	History(ctx context.Context, obj *catalog.Synonym) ([]*review.CatalogChange, error)
 }
 type StoredFileResolver interface {
 	DownloadPath(ctx context.Context, obj *catalog.StoredFile) (string, error)
@@ -1316,6 +1353,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Application.ID(childComplexity), true
+	case "Application.informationRequest":
+		if e.ComplexityRoot.Application.InformationRequest == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Application.InformationRequest(childComplexity), true
+	case "Application.informationResponse":
+		if e.ComplexityRoot.Application.InformationResponse == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Application.InformationResponse(childComplexity), true
 	case "Application.lastDayToSubmit":
 		if e.ComplexityRoot.Application.LastDayToSubmit == nil {
 			break
@@ -3092,6 +3141,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateOrganization(childComplexity, args["input"].(review.OrganizationInput), args["reason"].(string)), true
+	case "Mutation.createSearchSynonym":
+		if e.ComplexityRoot.Mutation.CreateSearchSynonym == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createSearchSynonym_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateSearchSynonym(childComplexity, args["input"].(model.SearchSynonymInput), args["reason"].(string)), true
 	case "Mutation.denyApplication":
 		if e.ComplexityRoot.Mutation.DenyApplication == nil {
 			break
@@ -3169,6 +3229,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.PreviewCatalogChanges(childComplexity, args["input"].(model.CatalogChangesInput)), true
+	case "Mutation.provideApplicationInformation":
+		if e.ComplexityRoot.Mutation.ProvideApplicationInformation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_provideApplicationInformation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ProvideApplicationInformation(childComplexity, args["applicationId"].(string), args["version"].(int), args["response"].(string)), true
 	case "Mutation.provideReviewInformation":
 		if e.ComplexityRoot.Mutation.ProvideReviewInformation == nil {
 			break
@@ -3268,6 +3339,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RemoveCertificationAlias(childComplexity, args["id"].(string), args["alias"].(model.CertificationAliasInput), args["reason"].(string)), true
+	case "Mutation.removeSearchSynonym":
+		if e.ComplexityRoot.Mutation.RemoveSearchSynonym == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_removeSearchSynonym_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RemoveSearchSynonym(childComplexity, args["id"].(string), args["reason"].(string)), true
+	case "Mutation.requestApplicationInformation":
+		if e.ComplexityRoot.Mutation.RequestApplicationInformation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_requestApplicationInformation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RequestApplicationInformation(childComplexity, args["applicationId"].(string), args["version"].(int), args["message"].(string)), true
 	case "Mutation.requestDetailedReview":
 		if e.ComplexityRoot.Mutation.RequestDetailedReview == nil {
 			break
@@ -3411,6 +3504,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateOrganization(childComplexity, args["id"].(string), args["input"].(review.OrganizationInput), args["reason"].(string)), true
+	case "Mutation.updateSearchSynonym":
+		if e.ComplexityRoot.Mutation.UpdateSearchSynonym == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateSearchSynonym_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateSearchSynonym(childComplexity, args["id"].(string), args["input"].(model.SearchSynonymInput), args["reason"].(string)), true
 	case "Mutation.upholdDenial":
 		if e.ComplexityRoot.Mutation.UpholdDenial == nil {
 			break
@@ -4095,6 +4199,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.RelatedFields(childComplexity, args["filter"].(*model.RelatedFieldFilter)), true
+	case "Query.searchSynonyms":
+		if e.ComplexityRoot.Query.SearchSynonyms == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.SearchSynonyms(childComplexity), true
 	case "Query.viewer":
 		if e.ComplexityRoot.Query.Viewer == nil {
 			break
@@ -4290,6 +4400,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SearchHighlight.Text(childComplexity), true
 
+	case "SearchSynonym.history":
+		if e.ComplexityRoot.SearchSynonym.History == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchSynonym.History(childComplexity), true
+	case "SearchSynonym.id":
+		if e.ComplexityRoot.SearchSynonym.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchSynonym.ID(childComplexity), true
+	case "SearchSynonym.key":
+		if e.ComplexityRoot.SearchSynonym.Key == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchSynonym.Key(childComplexity), true
+	case "SearchSynonym.meaning":
+		if e.ComplexityRoot.SearchSynonym.Meaning == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchSynonym.Meaning(childComplexity), true
+	case "SearchSynonym.phrase":
+		if e.ComplexityRoot.SearchSynonym.Phrase == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchSynonym.Phrase(childComplexity), true
+
+	case "SearchSynonymPayload.synonym":
+		if e.ComplexityRoot.SearchSynonymPayload.Synonym == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchSynonymPayload.Synonym(childComplexity), true
+	case "SearchSynonymPayload.userErrors":
+		if e.ComplexityRoot.SearchSynonymPayload.UserErrors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchSynonymPayload.UserErrors(childComplexity), true
+
 	case "StoredFile.contentType":
 		if e.ComplexityRoot.StoredFile.ContentType == nil {
 			break
@@ -4448,6 +4602,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputRegisterCandidateInput,
 		ec.unmarshalInputRelatedFieldFilter,
 		ec.unmarshalInputReviewOrganizationInput,
+		ec.unmarshalInputSearchSynonymInput,
 		ec.unmarshalInputSubmitCertificationForReviewInput,
 		ec.unmarshalInputYearCoursesInput,
 	)
@@ -4541,7 +4696,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "schema/applications.graphqls" "schema/bulk.graphqls" "schema/catalog.graphqls" "schema/credentials.graphqls" "schema/identity.graphqls" "schema/notifications.graphqls" "schema/reference.graphqls" "schema/reviews.graphqls" "schema/schema.graphqls"
+//go:embed "schema/applications.graphqls" "schema/bulk.graphqls" "schema/catalog.graphqls" "schema/credentials.graphqls" "schema/identity.graphqls" "schema/notifications.graphqls" "schema/notifications_information.graphqls" "schema/reference.graphqls" "schema/reviews.graphqls" "schema/schema.graphqls" "schema/search.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -4559,9 +4714,11 @@ var sources = []*ast.Source{
 	{Name: "schema/credentials.graphqls", Input: sourceData("schema/credentials.graphqls"), BuiltIn: false},
 	{Name: "schema/identity.graphqls", Input: sourceData("schema/identity.graphqls"), BuiltIn: false},
 	{Name: "schema/notifications.graphqls", Input: sourceData("schema/notifications.graphqls"), BuiltIn: false},
+	{Name: "schema/notifications_information.graphqls", Input: sourceData("schema/notifications_information.graphqls"), BuiltIn: false},
 	{Name: "schema/reference.graphqls", Input: sourceData("schema/reference.graphqls"), BuiltIn: false},
 	{Name: "schema/reviews.graphqls", Input: sourceData("schema/reviews.graphqls"), BuiltIn: false},
 	{Name: "schema/schema.graphqls", Input: sourceData("schema/schema.graphqls"), BuiltIn: false},
+	{Name: "schema/search.graphqls", Input: sourceData("schema/search.graphqls"), BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
 
@@ -4669,6 +4826,10 @@ func (ec *executionContext) childFields_Application(ctx context.Context, field g
 		return ec.fieldContext_Application_newExpiresOn(ctx, field)
 	case "history":
 		return ec.fieldContext_Application_history(ctx, field)
+	case "informationRequest":
+		return ec.fieldContext_Application_informationRequest(ctx, field)
+	case "informationResponse":
+		return ec.fieldContext_Application_informationResponse(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Application", field.Name)
 }
@@ -5821,6 +5982,32 @@ func (ec *executionContext) childFields_SearchHighlight(ctx context.Context, fie
 	return nil, fmt.Errorf("no field named %q was found under type SearchHighlight", field.Name)
 }
 
+func (ec *executionContext) childFields_SearchSynonym(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_SearchSynonym_id(ctx, field)
+	case "key":
+		return ec.fieldContext_SearchSynonym_key(ctx, field)
+	case "phrase":
+		return ec.fieldContext_SearchSynonym_phrase(ctx, field)
+	case "meaning":
+		return ec.fieldContext_SearchSynonym_meaning(ctx, field)
+	case "history":
+		return ec.fieldContext_SearchSynonym_history(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SearchSynonym", field.Name)
+}
+
+func (ec *executionContext) childFields_SearchSynonymPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "synonym":
+		return ec.fieldContext_SearchSynonymPayload_synonym(ctx, field)
+	case "userErrors":
+		return ec.fieldContext_SearchSynonymPayload_userErrors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SearchSynonymPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_StoredFile(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "name":
@@ -6339,6 +6526,28 @@ func (ec *executionContext) field_Mutation_createOrganization_args(ctx context.C
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createSearchSynonym_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.SearchSynonymInput, error) {
+			return ec.unmarshalNSearchSynonymInput2githubᚗcomᚋmsscᚋrecertᚋgraphᚋmodelᚐSearchSynonymInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_denyApplication_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6498,6 +6707,36 @@ func (ec *executionContext) field_Mutation_previewCatalogChanges_args(ctx contex
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_provideApplicationInformation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "applicationId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["applicationId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "version",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["version"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "response",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["response"] = arg2
 	return args, nil
 }
 
@@ -6768,6 +7007,58 @@ func (ec *executionContext) field_Mutation_removeCertificationAlias_args(ctx con
 		return nil, err
 	}
 	args["reason"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_removeSearchSynonym_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_requestApplicationInformation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "applicationId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["applicationId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "version",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["version"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "message",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["message"] = arg2
 	return args, nil
 }
 
@@ -7113,6 +7404,36 @@ func (ec *executionContext) field_Mutation_updateOrganization_args(ctx context.C
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (review.OrganizationInput, error) {
 			return ec.unmarshalNOrganizationInput2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐOrganizationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateSearchSynonym_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.SearchSynonymInput, error) {
+			return ec.unmarshalNSearchSynonymInput2githubᚗcomᚋmsscᚋrecertᚋgraphᚋmodelᚐSearchSynonymInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -8786,11 +9107,11 @@ func (ec *executionContext) _Application_history(ctx context.Context, field grap
 			return ec.fieldContext_Application_history(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.History, nil
+			return ec.Resolvers.Application().History(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []application.ApplicationEvent) graphql.Marshaler {
-			return ec.marshalNApplicationEvent2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐApplicationEventᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*application.ApplicationEvent) graphql.Marshaler {
+			return ec.marshalNApplicationEvent2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐApplicationEventᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8800,13 +9121,59 @@ func (ec *executionContext) fieldContext_Application_history(_ context.Context, 
 	fc = &graphql.FieldContext{
 		Object:     "Application",
 		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
+		IsMethod:   true,
+		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_ApplicationEvent(ctx, field)
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Application_informationRequest(ctx context.Context, field graphql.CollectedField, obj *application.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Application_informationRequest(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Application().InformationRequest(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Application_informationRequest(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Application", field, true, true, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Application_informationResponse(ctx context.Context, field graphql.CollectedField, obj *application.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Application_informationResponse(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Application().InformationResponse(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Application_informationResponse(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Application", field, true, true, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _ApplicationActivity_activityId(ctx context.Context, field graphql.CollectedField, obj *application.ApplicationActivity) (ret graphql.Marshaler) {
@@ -17135,6 +17502,130 @@ func (ec *executionContext) fieldContext_Mutation_setNotificationPreferences(ctx
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_requestApplicationInformation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_requestApplicationInformation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RequestApplicationInformation(ctx, fc.Args["applicationId"].(string), fc.Args["version"].(int), fc.Args["message"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐRoleᚄ(ctx, []any{"STAFF"})
+				if err != nil {
+					var zeroVal *model.ApplicationPayload
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *model.ApplicationPayload
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ApplicationPayload) graphql.Marshaler {
+			return ec.marshalNApplicationPayload2ᚖgithubᚗcomᚋmsscᚋrecertᚋgraphᚋmodelᚐApplicationPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_requestApplicationInformation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ApplicationPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_requestApplicationInformation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_provideApplicationInformation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_provideApplicationInformation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ProvideApplicationInformation(ctx, fc.Args["applicationId"].(string), fc.Args["version"].(int), fc.Args["response"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐRoleᚄ(ctx, []any{"CANDIDATE"})
+				if err != nil {
+					var zeroVal *model.ApplicationPayload
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *model.ApplicationPayload
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ApplicationPayload) graphql.Marshaler {
+			return ec.marshalNApplicationPayload2ᚖgithubᚗcomᚋmsscᚋrecertᚋgraphᚋmodelᚐApplicationPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_provideApplicationInformation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ApplicationPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_provideApplicationInformation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_setRelatedFieldOccupations(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17997,6 +18488,192 @@ func (ec *executionContext) fieldContext_Mutation_updateOrganization(ctx context
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_updateOrganization_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createSearchSynonym(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createSearchSynonym(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateSearchSynonym(ctx, fc.Args["input"].(model.SearchSynonymInput), fc.Args["reason"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐRoleᚄ(ctx, []any{"STAFF"})
+				if err != nil {
+					var zeroVal *model.SearchSynonymPayload
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *model.SearchSynonymPayload
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SearchSynonymPayload) graphql.Marshaler {
+			return ec.marshalNSearchSynonymPayload2ᚖgithubᚗcomᚋmsscᚋrecertᚋgraphᚋmodelᚐSearchSynonymPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createSearchSynonym(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SearchSynonymPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createSearchSynonym_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateSearchSynonym(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateSearchSynonym(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateSearchSynonym(ctx, fc.Args["id"].(string), fc.Args["input"].(model.SearchSynonymInput), fc.Args["reason"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐRoleᚄ(ctx, []any{"STAFF"})
+				if err != nil {
+					var zeroVal *model.SearchSynonymPayload
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *model.SearchSynonymPayload
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SearchSynonymPayload) graphql.Marshaler {
+			return ec.marshalNSearchSynonymPayload2ᚖgithubᚗcomᚋmsscᚋrecertᚋgraphᚋmodelᚐSearchSynonymPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateSearchSynonym(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SearchSynonymPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateSearchSynonym_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_removeSearchSynonym(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_removeSearchSynonym(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RemoveSearchSynonym(ctx, fc.Args["id"].(string), fc.Args["reason"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐRoleᚄ(ctx, []any{"STAFF"})
+				if err != nil {
+					var zeroVal *model.SearchSynonymPayload
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *model.SearchSynonymPayload
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SearchSynonymPayload) graphql.Marshaler {
+			return ec.marshalNSearchSynonymPayload2ᚖgithubᚗcomᚋmsscᚋrecertᚋgraphᚋmodelᚐSearchSynonymPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_removeSearchSynonym(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SearchSynonymPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_removeSearchSynonym_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -21012,6 +21689,38 @@ func (ec *executionContext) fieldContext_Query_catalogHistory(ctx context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_searchSynonyms(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_searchSynonyms(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().SearchSynonyms(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*catalog.Synonym) graphql.Marshaler {
+			return ec.marshalNSearchSynonym2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐSynonymᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_searchSynonyms(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SearchSynonym(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21803,6 +22512,212 @@ func (ec *executionContext) _SearchHighlight_length(ctx context.Context, field g
 }
 func (ec *executionContext) fieldContext_SearchHighlight_length(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SearchHighlight", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _SearchSynonym_id(ctx context.Context, field graphql.CollectedField, obj *catalog.Synonym) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchSynonym_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SearchSynonym().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchSynonym_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchSynonym", field, true, true, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _SearchSynonym_key(ctx context.Context, field graphql.CollectedField, obj *catalog.Synonym) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchSynonym_key(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchSynonym_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchSynonym", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _SearchSynonym_phrase(ctx context.Context, field graphql.CollectedField, obj *catalog.Synonym) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchSynonym_phrase(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Phrase, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchSynonym_phrase(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchSynonym", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _SearchSynonym_meaning(ctx context.Context, field graphql.CollectedField, obj *catalog.Synonym) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchSynonym_meaning(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Meaning, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchSynonym_meaning(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchSynonym", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _SearchSynonym_history(ctx context.Context, field graphql.CollectedField, obj *catalog.Synonym) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchSynonym_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SearchSynonym().History(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐRoleᚄ(ctx, []any{"STAFF"})
+				if err != nil {
+					var zeroVal []*review.CatalogChange
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal []*review.CatalogChange
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, obj, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []*review.CatalogChange) graphql.Marshaler {
+			return ec.marshalNCatalogChange2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋreviewᚐCatalogChangeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchSynonym_history(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchSynonym",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CatalogChange(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchSynonymPayload_synonym(ctx context.Context, field graphql.CollectedField, obj *model.SearchSynonymPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchSynonymPayload_synonym(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Synonym, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *catalog.Synonym) graphql.Marshaler {
+			return ec.marshalOSearchSynonym2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐSynonym(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SearchSynonymPayload_synonym(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchSynonymPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SearchSynonym(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchSynonymPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.SearchSynonymPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchSynonymPayload_userErrors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchSynonymPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchSynonymPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _StoredFile_name(ctx context.Context, field graphql.CollectedField, obj *catalog.StoredFile) (ret graphql.Marshaler) {
@@ -24442,6 +25357,43 @@ func (ec *executionContext) unmarshalInputReviewOrganizationInput(ctx context.Co
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputSearchSynonymInput(ctx context.Context, obj any) (model.SearchSynonymInput, error) {
+	var it model.SearchSynonymInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"phrase", "meaning"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "phrase":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phrase"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Phrase = data
+		case "meaning":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("meaning"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Meaning = data
+		}
+	}
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputSubmitCertificationForReviewInput(ctx context.Context, obj any) (model.SubmitCertificationForReviewInput, error) {
 	var it model.SubmitCertificationForReviewInput
 	if obj == nil {
@@ -24559,6 +25511,13 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 	switch obj := (obj).(type) {
 	case nil:
 		return graphql.Null
+	case catalog.Synonym:
+		return ec._SearchSynonym(ctx, sel, &obj)
+	case *catalog.Synonym:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._SearchSynonym(ctx, sel, obj)
 	case catalog.RelatedField:
 		return ec._RelatedField(ctx, sel, &obj)
 	case *catalog.RelatedField:
@@ -24573,6 +25532,13 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Organization(ctx, sel, obj)
+	case catalog.Notification:
+		return ec._Notification(ctx, sel, &obj)
+	case *catalog.Notification:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Notification(ctx, sel, obj)
 	case catalog.KeyActivity:
 		return ec._KeyActivity(ctx, sel, &obj)
 	case *catalog.KeyActivity:
@@ -25298,10 +26264,119 @@ func (ec *executionContext) _Application(ctx context.Context, sel ast.SelectionS
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "history":
-			out.Values[i] = ec._Application_history(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Application_history(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
 			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "informationRequest":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Application_informationRequest(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "informationResponse":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Application_informationResponse(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -30746,6 +31821,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "requestApplicationInformation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_requestApplicationInformation(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "provideApplicationInformation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_provideApplicationInformation(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "setRelatedFieldOccupations":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_setRelatedFieldOccupations(ctx, field)
@@ -30844,6 +31933,27 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createSearchSynonym":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createSearchSynonym(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateSearchSynonym":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateSearchSynonym(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "removeSearchSynonym":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_removeSearchSynonym(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -30865,7 +31975,7 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 	return out
 }
 
-var notificationImplementors = []string{"Notification"}
+var notificationImplementors = []string{"Notification", "Node"}
 
 func (ec *executionContext) _Notification(ctx context.Context, sel ast.SelectionSet, obj *catalog.Notification) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, notificationImplementors)
@@ -32832,6 +33942,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "searchSynonyms":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_searchSynonyms(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -33488,6 +34620,173 @@ func (ec *executionContext) _SearchHighlight(ctx context.Context, sel ast.Select
 			}
 		case "length":
 			out.Values[i] = ec._SearchHighlight_length(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var searchSynonymImplementors = []string{"SearchSynonym", "Node"}
+
+func (ec *executionContext) _SearchSynonym(ctx context.Context, sel ast.SelectionSet, obj *catalog.Synonym) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, searchSynonymImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SearchSynonym")
+		case "id":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._SearchSynonym_id(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "key":
+			out.Values[i] = ec._SearchSynonym_key(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "phrase":
+			out.Values[i] = ec._SearchSynonym_phrase(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "meaning":
+			out.Values[i] = ec._SearchSynonym_meaning(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "history":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._SearchSynonym_history(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var searchSynonymPayloadImplementors = []string{"SearchSynonymPayload"}
+
+func (ec *executionContext) _SearchSynonymPayload(ctx context.Context, sel ast.SelectionSet, obj *model.SearchSynonymPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, searchSynonymPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SearchSynonymPayload")
+		case "synonym":
+			out.Values[i] = ec._SearchSynonymPayload_synonym(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._SearchSynonymPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -34505,15 +35804,11 @@ func (ec *executionContext) marshalNApplicationEdge2ᚖgithubᚗcomᚋmsscᚋrec
 	return ec._ApplicationEdge(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNApplicationEvent2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐApplicationEvent(ctx context.Context, sel ast.SelectionSet, v application.ApplicationEvent) graphql.Marshaler {
-	return ec._ApplicationEvent(ctx, sel, &v)
-}
-
-func (ec *executionContext) marshalNApplicationEvent2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐApplicationEventᚄ(ctx context.Context, sel ast.SelectionSet, v []application.ApplicationEvent) graphql.Marshaler {
+func (ec *executionContext) marshalNApplicationEvent2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐApplicationEventᚄ(ctx context.Context, sel ast.SelectionSet, v []*application.ApplicationEvent) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNApplicationEvent2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐApplicationEvent(ctx, sel, v[i])
+		return ec.marshalNApplicationEvent2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐApplicationEvent(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -34523,6 +35818,16 @@ func (ec *executionContext) marshalNApplicationEvent2ᚕgithubᚗcomᚋmsscᚋre
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNApplicationEvent2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋapplicationᚐApplicationEvent(ctx context.Context, sel ast.SelectionSet, v *application.ApplicationEvent) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._ApplicationEvent(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNApplicationPayload2ᚖgithubᚗcomᚋmsscᚋrecertᚋgraphᚋmodelᚐApplicationPayload(ctx context.Context, sel ast.SelectionSet, v *model.ApplicationPayload) graphql.Marshaler {
@@ -36562,6 +37867,47 @@ func (ec *executionContext) marshalNSearchHighlight2ᚖgithubᚗcomᚋmsscᚋrec
 	return ec._SearchHighlight(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNSearchSynonym2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐSynonymᚄ(ctx context.Context, sel ast.SelectionSet, v []*catalog.Synonym) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSearchSynonym2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐSynonym(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSearchSynonym2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐSynonym(ctx context.Context, sel ast.SelectionSet, v *catalog.Synonym) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._SearchSynonym(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSearchSynonymInput2githubᚗcomᚋmsscᚋrecertᚋgraphᚋmodelᚐSearchSynonymInput(ctx context.Context, v any) (model.SearchSynonymInput, error) {
+	res, err := ec.unmarshalInputSearchSynonymInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSearchSynonymPayload2ᚖgithubᚗcomᚋmsscᚋrecertᚋgraphᚋmodelᚐSearchSynonymPayload(ctx context.Context, sel ast.SelectionSet, v *model.SearchSynonymPayload) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._SearchSynonymPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNStoredFile2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐStoredFileᚄ(ctx context.Context, sel ast.SelectionSet, v []*catalog.StoredFile) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -36973,6 +38319,22 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	_ = ctx
 	res := graphql.MarshalBoolean(*v)
 	return res
+}
+
+func (ec *executionContext) unmarshalOCacheControlScope2ᚖgithubᚗcomᚋmsscᚋrecertᚋgraphᚋmodelᚐCacheControlScope(ctx context.Context, v any) (*model.CacheControlScope, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.CacheControlScope)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCacheControlScope2ᚖgithubᚗcomᚋmsscᚋrecertᚋgraphᚋmodelᚐCacheControlScope(ctx context.Context, sel ast.SelectionSet, v *model.CacheControlScope) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) marshalOCandidate2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋcandidateᚐCandidate(ctx context.Context, sel ast.SelectionSet, v *candidate.Candidate) graphql.Marshaler {
@@ -37529,6 +38891,13 @@ func (ec *executionContext) marshalOReviewDecision2ᚖgithubᚗcomᚋmsscᚋrece
 		return graphql.Null
 	}
 	return ec._ReviewDecision(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOSearchSynonym2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐSynonym(ctx context.Context, sel ast.SelectionSet, v *catalog.Synonym) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._SearchSynonym(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOSector2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐSector(ctx context.Context, v any) (*catalog.Sector, error) {

@@ -72,6 +72,10 @@ func (r *applicationResolver) DenialReasons(ctx context.Context, obj *applicatio
 	return nonNil(obj.DenialReasons), nil
 }
 
+func (r *applicationResolver) History(ctx context.Context, obj *application.Application) ([]*application.ApplicationEvent, error) {
+	return r.ApplicationService.History(ctx, obj)
+}
+
 func (r *applicationActivityResolver) ActivityID(ctx context.Context, obj *application.ApplicationActivity) (int, error) {
 	return int(obj.ID), nil
 }

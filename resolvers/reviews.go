@@ -12,6 +12,19 @@ import (
 // maxHistory is how many changes an entry's history field lists.
 var maxHistory = catalog.MaxPageSize
 
+// history lists the recorded changes of one catalog entry, newest first.
+func (r *Resolver) history(ctx context.Context, entityType string, id int64) ([]*review.CatalogChange, error) {
+	page, err := r.CurationService.History(ctx, review.HistoryFilter{EntityType: entityType, EntityID: id}, catalog.PageRequest{First: &maxHistory})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*review.CatalogChange, len(page.Edges))
+	for i, e := range page.Edges {
+		out[i] = e.Node
+	}
+	return out, nil
+}
+
 func deref(s *string) string {
 	if s == nil {
 		return ""

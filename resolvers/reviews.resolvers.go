@@ -99,15 +99,7 @@ func (r *catalogReviewSubmissionResolver) InformationResponse(ctx context.Contex
 }
 
 func (r *certificationResolver) History(ctx context.Context, obj *catalog.Certification) ([]*review.CatalogChange, error) {
-	page, err := r.CurationService.History(ctx, review.HistoryFilter{EntityType: relay.TypeCertification, EntityID: obj.ID}, catalog.PageRequest{First: &maxHistory})
-	if err != nil {
-		return nil, err
-	}
-	out := make([]*review.CatalogChange, len(page.Edges))
-	for i, e := range page.Edges {
-		out[i] = e.Node
-	}
-	return out, nil
+	return r.history(ctx, relay.TypeCertification, obj.ID)
 }
 
 func (r *mutationResolver) SubmitCertificationForReview(ctx context.Context, input model.SubmitCertificationForReviewInput) (*model.SubmitCertificationForReviewPayload, error) {

@@ -36,6 +36,13 @@ func (r *queryResolver) Node(ctx context.Context, id string) (relay.Node, error)
 		}
 		return rv, nil
 	}
+	if g.Type == relay.TypeNotification {
+		n, err := r.InboxService.Get(ctx, g.ID)
+		if n == nil || err != nil {
+			return nil, err
+		}
+		return n, nil
+	}
 	if g.Type == relay.TypeCandidate {
 		c, err := r.CandidateService.Get(ctx, g.ID)
 		if c == nil || err != nil {

@@ -71,20 +71,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# A free loopback port: nothing answers on it.
-free_port() {
-  local candidate
-  for _ in $(seq 1 100); do
-    candidate=$(( 20000 + RANDOM % 40000 ))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then
-      echo "$candidate"
-      return 0
-    fi
-  done
-  echo "no free loopback port found" >&2
-  return 1
-}
-
 echo "== building bin/recert and bench/loadgen"
 go build -o "$dir/recert" .
 # bench/loadgen is a module of its own (bench/loadgen/go.mod): see bench/README.md.
@@ -111,7 +97,7 @@ browse_query='{ certifications(first: 50) { nodes { displayName organization { n
 pg_browse_query='{ allCertifications(first: 50, orderBy: DISPLAY_NAME_ASC) { nodes { displayName organizationByOrganizationId { name } certificationRecognitionBasesByCertificationId { nodes { basis } } } } }'
 
 echo "== starting this service"
-recert_port="$(free_port)"
+recert_port="$(scripts/free-port.sh)"
 mkdir -p "$dir/uploads"
 # One client (127.0.0.1) sends every request: the per-client rate limit
 # would measure itself, so its budget is set out of reach.
@@ -126,7 +112,7 @@ recert_start_ms="$("$dir/loadgen" ready -url "$recert_url" -query "$browse_query
 echo "   pid $recert_pid on $recert_url, first answer after $recert_start_ms ms"
 
 echo "== starting PostGraphile"
-pg_port="$(free_port)"
+pg_port="$(scripts/free-port.sh)"
 start_ns="$(date +%s%N)"
 NODE_ENV=production node "$dir/postgraphile/node_modules/postgraphile/cli.js" \
   --connection "$db_url" --schema public \

@@ -12,6 +12,8 @@
 # and stops the server and removes its files when the command ends, however
 # it ends. The command's exit status is the script's. Extra environment for
 # the server (limits, APP_ENV) may be given as usual: FOO=bar scripts/...
+# With TEST_OIDC_ISSUER, the URL of a test issuer (internal/testissuer), the
+# server also trusts that issuer's ID tokens and the web app signs in there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -33,22 +35,15 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-# A free loopback port: nothing answers on it.
-port=""
-for _ in $(seq 1 50); do
-  candidate=$(( 20000 + RANDOM % 40000 ))
-  if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then
-    port="$candidate"
-    break
-  fi
-done
-if [ -z "$port" ]; then
-  echo "no free loopback port found" >&2
-  exit 1
-fi
+port="$(scripts/free-port.sh)"
 
 export AUTH_DEV_SECRET="recert-ci-secret-for-client-tests"
-unset DATABASE_URL AUTH_JWKS_URL AUTH_ISSUER AUTH_AUDIENCE
+unset DATABASE_URL AUTH_JWKS_URL AUTH_ISSUER AUTH_AUDIENCE AUTH_WEB_CLIENT_ID
+if [ -n "${TEST_OIDC_ISSUER:-}" ]; then
+  export AUTH_ISSUER="$TEST_OIDC_ISSUER"
+  export AUTH_JWKS_URL="$TEST_OIDC_ISSUER/.well-known/jwks.json"
+  export AUTH_AUDIENCE="recert-web" AUTH_WEB_CLIENT_ID="recert-web"
+fi
 export APP_ENV="${APP_ENV:-development}"
 export LISTEN_ADDR="127.0.0.1:$port"
 export SQLITE_PATH="$dir/recert.db"

@@ -38,7 +38,7 @@ if [ -z "$bindir" ]; then
 fi
 
 dir="$(mktemp -d /tmp/recert-pg.XXXXXX)"
-port=$(( 40000 + RANDOM % 20000 ))
+port="$("$(dirname "$0")/free-port.sh")"
 as_pg=()
 if [ "$(id -u)" = "0" ]; then
   # PostgreSQL refuses to run as root: run the cluster as the postgres user.

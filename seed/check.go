@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/review"
 )
 
 // Check verifies the seed data hangs together: keys and display names are
@@ -35,6 +36,12 @@ func Check(d *catalog.Data) error {
 	unique("employment band", keysOf(d.EmploymentBands, func(b catalog.EmploymentBand) string { return b.Key }))
 	unique("fee", keysOf(d.Fees, func(f catalog.Fee) string { return f.Key }))
 	unique("rule", keysOf(d.Rules, func(r catalog.Rule) string { return r.Key }))
+	unique("synonym", keysOf(d.Synonyms, func(s catalog.Synonym) string { return s.Key }))
+	for _, s := range d.Synonyms {
+		for _, e := range review.CheckSynonym(s.Phrase, s.Meaning) {
+			bad("synonym %q: %s: %s", s.Key, e.Field, e.Message)
+		}
+	}
 	aliasKinds := []catalog.AliasKind{catalog.AliasAcronym, catalog.AliasAlternateName, catalog.AliasFormerName}
 	for _, c := range d.Certifications {
 		if c.Name == "" || c.DisplayName == "" {

@@ -166,3 +166,13 @@ type RuleEntry struct {
 	// Description says what the figure means and where it comes from.
 	Description string `yaml:"description"`
 }
+
+// SynonymEntry is one search synonym of data/synonyms.yaml.
+type SynonymEntry struct {
+	// Key is the stable key of the synonym; the seed inserts it once.
+	Key string `yaml:"key"`
+	// Phrase is what a candidate types.
+	Phrase string `yaml:"phrase"`
+	// Meaning is the words of the catalog the phrase stands for.
+	Meaning string `yaml:"meaning"`
+}

@@ -24,6 +24,20 @@ func readSeed(t *testing.T) *catalog.Data {
 	return data
 }
 
+// entryFor returns the entry of entries whose key, as keyOf reads it, is
+// key; it fails the test, naming what it looked for, when there is none.
+func entryFor[T any](t *testing.T, what string, entries []T, keyOf func(T) string, key string) T {
+	t.Helper()
+	for _, e := range entries {
+		if keyOf(e) == key {
+			return e
+		}
+	}
+	t.Fatalf("no %s %q", what, key)
+	var none T
+	return none
+}
+
 func TestReadEmbeddedSeed(t *testing.T) {
 	data := readSeed(t)
 	for _, c := range []struct {
@@ -406,16 +420,9 @@ func TestActivityTypes(t *testing.T) {
 		{"x-committee", catalog.CategoryExtra, 1, 5, catalog.PerActivity},
 	}
 	data := readSeed(t)
-	byKey := map[string]catalog.ActivityType{}
-	for _, a := range data.ActivityTypes {
-		byKey[a.Key] = a
-	}
 	for _, tt := range tests {
 		t.Run(tt.key, func(t *testing.T) {
-			a, ok := byKey[tt.key]
-			if !ok {
-				t.Fatalf("no activity type %q", tt.key)
-			}
+			a := entryFor(t, "activity type", data.ActivityTypes, func(a catalog.ActivityType) string { return a.Key }, tt.key)
 			if a.Category != tt.category || a.MinPoints != tt.min || a.MaxPoints != tt.max || a.Per != tt.per {
 				t.Errorf("got %s %d-%d per %s, want %s %d-%d per %s",
 					a.Category, a.MinPoints, a.MaxPoints, a.Per, tt.category, tt.min, tt.max, tt.per)
@@ -480,16 +487,9 @@ func TestFees(t *testing.T) {
 	if len(data.Fees) != len(tests) {
 		t.Errorf("the seed has %d fees, want %d", len(data.Fees), len(tests))
 	}
-	byKey := map[string]catalog.Fee{}
-	for _, f := range data.Fees {
-		byKey[f.Key] = f
-	}
 	for _, tt := range tests {
 		t.Run(tt.key, func(t *testing.T) {
-			f, ok := byKey[tt.key]
-			if !ok {
-				t.Fatalf("no fee %q", tt.key)
-			}
+			f := entryFor(t, "fee", data.Fees, func(f catalog.Fee) string { return f.Key }, tt.key)
 			want := catalog.Money{Cents: tt.cents, Currency: "USD"}
 			if f.Kind != tt.kind || f.Amount != want {
 				t.Errorf("got %s %+v, want %s %+v", f.Kind, f.Amount, tt.kind, want)
@@ -515,16 +515,9 @@ func TestRules(t *testing.T) {
 		{"average_month_days", 30.4375},              // DOMAIN.md decision 2
 	}
 	data := readSeed(t)
-	byKey := map[string]catalog.Rule{}
-	for _, r := range data.Rules {
-		byKey[r.Key] = r
-	}
 	for _, tt := range tests {
 		t.Run(tt.key, func(t *testing.T) {
-			r, ok := byKey[tt.key]
-			if !ok {
-				t.Fatalf("no rule %q", tt.key)
-			}
+			r := entryFor(t, "rule", data.Rules, func(r catalog.Rule) string { return r.Key }, tt.key)
 			if r.Value != tt.value {
 				t.Errorf("value %v, want %v", r.Value, tt.value)
 			}

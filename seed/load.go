@@ -56,10 +56,12 @@ func Read(fsys fs.FS) (*catalog.Data, error) {
 		bands      []EmploymentBandEntry
 		fees       []FeeEntry
 		rules      []RuleEntry
+		synonyms   []SynonymEntry
 	)
 	for name, dest := range map[string]any{
 		"key_activities.yaml": &activities, "fields.yaml": &fields, "activity_types.yaml": &types,
 		"employment_bands.yaml": &bands, "fees.yaml": &fees, "rules.yaml": &rules,
+		"synonyms.yaml": &synonyms,
 	} {
 		if err := decode(fsys, name, dest); err != nil {
 			return nil, err
@@ -94,6 +96,9 @@ func Read(fsys fs.FS) (*catalog.Data, error) {
 	}
 	for _, r := range rules {
 		data.Rules = append(data.Rules, catalog.Rule{Key: r.Key, Value: r.Value, Unit: r.Unit, Description: r.Description})
+	}
+	for _, x := range synonyms {
+		data.Synonyms = append(data.Synonyms, catalog.Synonym{Key: x.Key, Phrase: x.Phrase, Meaning: x.Meaning})
 	}
 	if err := Check(data); err != nil {
 		return nil, err

@@ -1,10 +1,17 @@
+/// <reference types="vitest/config" />
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { readmeExamples } from './scripts/readme-examples.mjs';
 
 // The app is served by the Go binary at /app/; GraphiQL's page is built
-// beside it and served at /, loading its assets from /app/assets/.
+// beside it and served at /, loading its assets from /app/assets/. GraphiQL
+// gets only the README's examples (virtual:readme-examples), not the whole
+// README. `npm test` runs the unit tests of src/ and scripts/ (vitest).
 export default defineConfig({
   base: '/app/',
   esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+  plugins: [readmeExamples(fileURLToPath(new URL('../README.md', import.meta.url)), (p) => readFileSync(p, 'utf8'))],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -13,5 +20,9 @@ export default defineConfig({
     rollupOptions: {
       input: { index: 'index.html', graphiql: 'graphiql.html' },
     },
+  },
+  test: {
+    environment: 'happy-dom',
+    include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.mjs'],
   },
 });

@@ -191,8 +191,14 @@ type Application struct {
 	Extension *Extension
 	// NewExpiresOn is the expiration an approval set.
 	NewExpiresOn *catalog.Date
-	// History is every state change, oldest first.
-	History []ApplicationEvent
+	// NewEvents are the history events of the change being made, oldest
+	// first, not yet saved: the store appends them to the application's
+	// history in the transaction that saves the application, and clears
+	// them once it committed. An application read from the store has
+	// none; read its history with
+	// Applications.History, which is kept apart so that a change never
+	// reads or rewrites it whole.
+	NewEvents []ApplicationEvent
 	// Version counts the application's changes, for optimistic locking.
 	Version int
 }

@@ -92,7 +92,7 @@ func (s *Applications) submit(ctx context.Context, p *catalog.Principal, ids []i
 	if len(apps) == 2 {
 		if !BundleEligible(snap, apps[0], apps[1]) {
 			return nil, []*catalog.Error{catalog.Invalid("applicationIds", "the bundled fee is for a CPT and a CLT certification expiring within %d days of each other; submit them one by one",
-				Figures(snap).BundleExpiryWindowDays)}, nil
+				points.FiguresOf(snap).BundleExpiryWindowDays())}, nil
 		}
 		kind = catalog.FeeBundledApplication
 	}
@@ -112,8 +112,8 @@ func (s *Applications) submit(ctx context.Context, p *catalog.Principal, ids []i
 			}
 			a.BundleID, a.FeeDue, a.FeeKind = apps[0].BundleChange.ID, nil, ""
 		}
-		a.History = append(a.History, ApplicationEvent{At: at, Actor: p.Actor(), Action: ActionSubmit, From: AppDraft, To: AppSubmitted,
-			Reason: fmt.Sprintf("%s fee of %s due", strings.ToLower(strings.ReplaceAll(string(kind), "_", " ")), FormatMoney(fee))})
+		a.NewEvents = append(a.NewEvents, ApplicationEvent{At: at, Actor: p.Actor(), Action: ActionSubmit, From: AppDraft, To: AppSubmitted,
+			Reason: fmt.Sprintf("%s fee of %s due", strings.ToLower(strings.ReplaceAll(string(kind), "_", " ")), formatMoney(fee))})
 	}
 	if idem != nil {
 		idem.ResultID = apps[0].ID
@@ -151,10 +151,8 @@ func feeName(kind catalog.FeeKind) string {
 	return strings.ToLower(strings.ReplaceAll(string(kind), "_", " "))
 }
 
-// FormatMoney writes an amount as the notifications show it.
-func FormatMoney(m catalog.Money) string {
-	return fmt.Sprintf("%s %d.%02d", m.Currency, m.Cents/100, m.Cents%100)
-}
+// formatMoney prints an amount as people read it, such as "$75.00".
+func formatMoney(m catalog.Money) string { return m.String() }
 
 // stageFee is the fee the current stage of an application needs paid.
 func stageFee(a *Application) (catalog.FeeKind, int64) {
@@ -208,7 +206,7 @@ func (s *Applications) RecordPayment(ctx context.Context, id int64, version int,
 	case strings.TrimSpace(reference) == "":
 		return nil, []*catalog.Error{catalog.Invalid("reference", "the payment reference is required")}, nil
 	case amount.Cents != owed:
-		return nil, []*catalog.Error{catalog.Invalid("amountCents", "the amount due is %s", FormatMoney(catalog.Money{Cents: owed, Currency: currency}))}, nil
+		return nil, []*catalog.Error{catalog.Invalid("amountCents", "the amount due is %s", catalog.Money{Cents: owed, Currency: currency}.String())}, nil
 	}
 	apps, _, err := s.withBundle(ctx, a)
 	if err != nil {
@@ -237,7 +235,7 @@ func (s *Applications) RecordPayment(ctx context.Context, id int64, version int,
 		due = due.AddDays(delay)
 		expected[i] = x.Version
 		x.Version++
-		reason := "paid " + FormatMoney(amount) + ", reference " + reference
+		reason := "paid " + amount.String() + ", reference " + reference
 		if bundle != nil {
 			reason += ", for " + bundle.ID + " with both applications"
 		} else {
@@ -246,7 +244,7 @@ func (s *Applications) RecordPayment(ctx context.Context, id int64, version int,
 		if delay > 0 {
 			reason += fmt.Sprintf("; the decision may wait up to %d more days for a catalog review", delay)
 		}
-		x.History = append(x.History, ApplicationEvent{At: at, Actor: p.Actor(), Action: ActionRecordPayment, From: x.Status, To: t.To, Reason: reason})
+		x.NewEvents = append(x.NewEvents, ApplicationEvent{At: at, Actor: p.Actor(), Action: ActionRecordPayment, From: x.Status, To: t.To, Reason: reason})
 		if x.Status == AppSubmitted {
 			x.DecisionDueOn = &due
 		}

@@ -65,7 +65,7 @@ func activityTitle(a *Application, id int64) string {
 // draft could never be submitted. A certification whose expiration an
 // extension has already moved cannot be extended again.
 func CheckCanStart(s *catalog.Snapshot, held *candidate.HeldCertification, today catalog.Date) *catalog.Error {
-	lastExtendable := held.ExpiresOn.AddDays(Figures(s).ExtensionDays)
+	lastExtendable := held.ExpiresOn.AddDays(points.FiguresOf(s).ExtensionDays())
 	if held.ExtendedFrom != nil {
 		lastExtendable = held.ExpiresOn
 	}
@@ -74,5 +74,5 @@ func CheckCanStart(s *catalog.Snapshot, held *candidate.HeldCertification, today
 	}
 	return &catalog.Error{Code: catalog.CodeBadUserInput, Field: "program", Message: fmt.Sprintf(
 		"your %s certification expired on %s and the %d days an extension could cover ended on %s: it can no longer be recertified; earn the certification again instead",
-		held.Program, held.ExpiresOn, Figures(s).ExtensionDays, lastExtendable)}
+		held.Program, held.ExpiresOn, points.FiguresOf(s).ExtensionDays(), lastExtendable)}
 }

@@ -19,13 +19,10 @@ func Rulebook(s *catalog.Snapshot) *points.Rulebook {
 	return rb
 }
 
-// Figures returns the day figures of the snapshot's rulebook.
-func Figures(s *catalog.Snapshot) points.Figures { return Rulebook(s).Figures() }
-
 // WindowOpensOn is the first day an application may be submitted: the
 // application window before the expiration.
 func WindowOpensOn(s *catalog.Snapshot, expiresOn catalog.Date) catalog.Date {
-	return expiresOn.AddDays(-Figures(s).ApplicationWindowDays)
+	return expiresOn.AddDays(-points.FiguresOf(s).ApplicationWindowDays())
 }
 
 // CheckSubmissionDay refuses a submission before the window opens or after
@@ -33,7 +30,7 @@ func WindowOpensOn(s *catalog.Snapshot, expiresOn catalog.Date) catalog.Date {
 func CheckSubmissionDay(s *catalog.Snapshot, a *Application, today catalog.Date) *catalog.Error {
 	if opens := WindowOpensOn(s, a.Cycle.ExpiresOn); today.Before(opens) {
 		return &catalog.Error{Code: catalog.CodeBadUserInput, Field: "applicationId", Message: fmt.Sprintf(
-			"the application window opens on %s, %d days before the certification expires on %s", opens, Figures(s).ApplicationWindowDays, a.Cycle.ExpiresOn)}
+			"the application window opens on %s, %d days before the certification expires on %s", opens, points.FiguresOf(s).ApplicationWindowDays(), a.Cycle.ExpiresOn)}
 	}
 	if last := a.LastDay(); today.After(last) {
 		return &catalog.Error{Code: catalog.CodeBadUserInput, Field: "applicationId", Message: fmt.Sprintf(
@@ -45,13 +42,13 @@ func CheckSubmissionDay(s *catalog.Snapshot, a *Application, today catalog.Date)
 // CheckExtension accepts an extension request for a course ending after the
 // expiration but within the extension period, and returns its last day.
 func CheckExtension(s *catalog.Snapshot, expiresOn, courseEndsOn catalog.Date) (catalog.Date, *catalog.Error) {
-	until := expiresOn.AddDays(Figures(s).ExtensionDays)
+	until := expiresOn.AddDays(points.FiguresOf(s).ExtensionDays())
 	if !courseEndsOn.After(expiresOn) {
 		return catalog.Date{}, catalog.Invalid("courseEndsOn", "the course ends on or before the expiration on %s: no extension is needed", expiresOn)
 	}
 	if courseEndsOn.After(until) {
 		return catalog.Date{}, catalog.Invalid("courseEndsOn", "an extension covers a course ending by %s (%d days after the expiration); contact MSSC for a course ending later",
-			until, Figures(s).ExtensionDays)
+			until, points.FiguresOf(s).ExtensionDays())
 	}
 	return until, nil
 }
@@ -74,7 +71,7 @@ func BundleEligible(s *catalog.Snapshot, a, b *Application) bool {
 		return false
 	}
 	gap := a.Cycle.ExpiresOn.DaysUntil(b.Cycle.ExpiresOn)
-	return max(gap, -gap) <= Figures(s).BundleExpiryWindowDays
+	return max(gap, -gap) <= points.FiguresOf(s).BundleExpiryWindowDays()
 }
 
 // DetailedReviewFee is the fee of a detailed review asked for on the given
@@ -82,7 +79,7 @@ func BundleEligible(s *catalog.Snapshot, a, b *Application) bool {
 // included), the late fee after.
 func DetailedReviewFee(s *catalog.Snapshot, deniedOn, today catalog.Date) (catalog.FeeKind, catalog.Money, *catalog.Error) {
 	kind := catalog.FeeDetailedReview
-	if deniedOn.DaysUntil(today) > Figures(s).FreeDetailedReviewDays {
+	if deniedOn.DaysUntil(today) > points.FiguresOf(s).FreeDetailedReviewDays() {
 		kind = catalog.FeeLateDetailedReview
 	}
 	m, err := Fee(s, kind)
@@ -91,7 +88,7 @@ func DetailedReviewFee(s *catalog.Snapshot, deniedOn, today catalog.Date) (catal
 
 // DecisionDueOn is the day an answer given on today is due.
 func DecisionDueOn(s *catalog.Snapshot, today catalog.Date) catalog.Date {
-	return today.AddDays(Figures(s).DecisionDays)
+	return today.AddDays(points.FiguresOf(s).DecisionDays())
 }
 
 // RecertifiedUntil is the new expiration an approval sets: the cycle's

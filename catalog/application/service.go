@@ -33,6 +33,8 @@ type Applications struct {
 	now        func() time.Time
 	// maxActivities bounds the activities of one application.
 	maxActivities int
+	// staff are the addresses told when a candidate answers a question.
+	staff []string
 }
 
 // NewApplications returns the application service; reviews finds the
@@ -111,7 +113,7 @@ func (s *Applications) create(ctx context.Context, p *catalog.Principal, program
 	a := &Application{
 		CandidateID: c.ID, CandidateNumber: c.Number, Program: program, Cycle: cycle,
 		Status: AppDraft, DecidedBy: map[ApplicationAction]string{}, Version: 1,
-		History: []ApplicationEvent{{At: change.At, Actor: change.Actor, Action: ActionCreate, To: AppDraft}},
+		NewEvents: []ApplicationEvent{{At: change.At, Actor: change.Actor, Action: ActionCreate, To: AppDraft}},
 	}
 	if held.ExtendedFrom != nil {
 		until := held.ExpiresOn
@@ -168,10 +170,27 @@ func (s *Applications) Get(ctx context.Context, id int64) (*Application, error) 
 	if err != nil || a == nil {
 		return nil, err
 	}
-	if p := catalog.PrincipalFrom(ctx); p.Has(catalog.RoleStaff) || (p.Has(catalog.RoleCandidate) && p.CandidateNumber == a.CandidateNumber) {
+	if mayRead(ctx, a) {
 		return a, nil
 	}
 	return nil, nil
+}
+
+// mayRead reports whether the caller may read the application: its
+// candidate and staff may.
+func mayRead(ctx context.Context, a *Application) bool {
+	p := catalog.PrincipalFrom(ctx)
+	return p.Has(catalog.RoleStaff) || (p.Has(catalog.RoleCandidate) && p.CandidateNumber == a.CandidateNumber)
+}
+
+// History returns the application's history, every state change oldest
+// first, to its candidate and to staff; to anyone else it is empty. It is
+// read apart from the application, only when asked for.
+func (s *Applications) History(ctx context.Context, a *Application) ([]*ApplicationEvent, error) {
+	if !mayRead(ctx, a) {
+		return []*ApplicationEvent{}, nil
+	}
+	return s.store.ApplicationHistory(ctx, a.ID)
 }
 
 // Mine returns the signed-in candidate's applications.
@@ -271,12 +290,16 @@ func (s *Applications) changeHeld(ctx context.Context, id int64, version int, ac
 	if errs != nil || err != nil {
 		return nil, errs, err
 	}
-	a.History = append(a.History, ApplicationEvent{At: at, Actor: p.Actor(), Action: action, From: t.From, To: t.To, Reason: reason})
+	a.NewEvents = append(a.NewEvents, ApplicationEvent{At: at, Actor: p.Actor(), Action: action, From: t.From, To: t.To, Reason: reason})
 	a.Status = t.To
 	expected := a.Version
 	a.Version++
+	toStaff, err := s.staffNotifications(ctx, a, action, at)
+	if err != nil {
+		return nil, nil, err
+	}
 	change := catalog.Change{Action: string(action), Actor: p.Actor(), At: at, Reason: reason,
-		Notify: applicationNotifications(snap, []*Application{a}, action, at, nil)}
+		Notify: append(applicationNotifications(snap, []*Application{a}, action, at, nil), toStaff...)}
 	if err := s.store.UpdateApplications(ctx, []*Application{a}, []int{expected}, held, nil, change); err != nil {
 		if catalog.ErrorCode(err) == catalog.CodeConflict {
 			return nil, []*catalog.Error{{Code: catalog.CodeConflict, Field: "version", Message: "the application was changed at the same time; reload it and try again"}}, nil
@@ -379,7 +402,7 @@ func (s *Applications) reviewDelay(ctx context.Context, a *Application, snap *ca
 			return 0, err
 		}
 		if open {
-			return Figures(snap).CatalogReviewMaxDelayDays, nil
+			return points.FiguresOf(snap).CatalogReviewMaxDelayDays(), nil
 		}
 	}
 	return 0, nil

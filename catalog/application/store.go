@@ -52,14 +52,17 @@ type ExpiringCertification struct {
 }
 
 // ApplicationStore is what applications need from persistence. An
-// application is saved whole, with its activities and history, under
-// optimistic locking.
+// application is saved whole, with its activities, under optimistic
+// locking; its history is append-only: each save adds the application's
+// NewEvents, and the history is read only when asked for.
 type ApplicationStore interface {
 	// CreateApplication stores a new application and sets its ID, with
 	// the idempotency key, if any, in the same transaction.
 	CreateApplication(ctx context.Context, a *Application, idem *IdempotencyKey, change catalog.Change) error
 	// ApplicationByID returns the application, or nil.
 	ApplicationByID(ctx context.Context, id int64) (*Application, error)
+	// ApplicationHistory returns the application's history, oldest first.
+	ApplicationHistory(ctx context.Context, id int64) ([]*ApplicationEvent, error)
 	// ApplicationsOfCandidate returns a candidate's applications, newest first.
 	ApplicationsOfCandidate(ctx context.Context, candidateID int64) ([]*Application, error)
 	// PageApplications pages the applications by decision due date.

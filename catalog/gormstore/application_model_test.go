@@ -1032,8 +1032,15 @@ func (m *machine) Check(t *rapid.T) {
 	if a.Status != m.app.status || a.Version != m.app.version {
 		t.Fatalf("the application is %s at version %d; the model %s at %d", a.Status, a.Version, m.app.status, m.app.version)
 	}
+	if len(a.NewEvents) != 0 {
+		t.Fatalf("an application read from the store carries unsaved events: %+v", a.NewEvents)
+	}
+	events, err := m.w.store.ApplicationHistory(ctx, m.app.id)
+	if err != nil {
+		t.Fatalf("the history of application %d: %v", m.app.id, err)
+	}
 	var history []string
-	for _, e := range a.History {
+	for _, e := range events {
 		history = append(history, string(e.Action)+" by "+e.Actor)
 		if e.At.IsZero() || e.Actor == "" {
 			t.Fatalf("a history entry without time or actor: %+v", e)

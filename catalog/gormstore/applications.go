@@ -12,6 +12,7 @@ import (
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/application"
 	"github.com/mssc/recert/catalog/candidate"
+	"github.com/mssc/recert/catalog/gormstore/tables"
 	"github.com/mssc/recert/catalog/points"
 )
 
@@ -38,7 +39,6 @@ type applicationRow struct {
 	FeeCurrency      string
 	Activities       []application.ApplicationActivity        `gorm:"serializer:json"`
 	Payments         []application.Payment                    `gorm:"serializer:json"`
-	History          []application.ApplicationEvent           `gorm:"serializer:json"`
 	DecidedBy        map[application.ApplicationAction]string `gorm:"serializer:json"`
 	DenialReasons    []string                                 `gorm:"serializer:json"`
 	Extension        *application.Extension                   `gorm:"serializer:json"`
@@ -49,6 +49,52 @@ type applicationRow struct {
 }
 
 func (applicationRow) TableName() string { return "applications" }
+
+// applicationEventRow is one event of an application's history, which is
+// append-only and kept apart from the application so that a change adds
+// its events without reading or rewriting the history.
+type applicationEventRow struct {
+	ID            int64 `gorm:"primaryKey"`
+	ApplicationID int64
+	At            time.Time
+	Actor         string
+	Action        string
+	FromStatus    string
+	ToStatus      string
+	Reason        string
+}
+
+func (applicationEventRow) TableName() string { return "application_events" }
+
+// eventsSaved ends a save of the applications: once the transaction
+// committed (err is nil), their NewEvents are in their histories and are
+// cleared, so that saving an application again does not add them twice.
+// It returns err as the store reports errors.
+func eventsSaved(err error, apps ...*application.Application) error {
+	if err != nil {
+		return mapError(err)
+	}
+	for _, a := range apps {
+		a.NewEvents = nil
+	}
+	return nil
+}
+
+// appendEvents adds the events of the change being saved (each
+// application's NewEvents) to the applications' histories.
+func appendEvents(tx *gorm.DB, apps ...*application.Application) error {
+	var rows []applicationEventRow
+	for _, a := range apps {
+		for _, e := range a.NewEvents {
+			rows = append(rows, applicationEventRow{ApplicationID: a.ID, At: e.At, Actor: e.Actor, Action: string(e.Action),
+				FromStatus: string(e.From), ToStatus: string(e.To), Reason: e.Reason})
+		}
+	}
+	if len(rows) == 0 {
+		return nil
+	}
+	return tx.Create(&rows).Error
+}
 
 type idempotencyRow struct {
 	Subject     string `gorm:"primaryKey"`
@@ -75,8 +121,8 @@ func fromApplication(a *application.Application, change catalog.Change) applicat
 		CycleCertifiedOn: a.Cycle.CertifiedOn.Time(), CycleExpiresOn: a.Cycle.ExpiresOn.Time(), Status: string(a.Status),
 		SubmittedAt: a.SubmittedAt, BundleID: a.BundleID, Reviewer: a.Reviewer, DecisionDueOn: timeOf(a.DecisionDueOn),
 		DeniedOn: timeOf(a.DeniedOn), NewExpiresOn: timeOf(a.NewExpiresOn), FeeKind: string(a.FeeKind),
-		Activities: nonNilSlice(a.Activities), Payments: nonNilSlice(a.Payments), History: nonNilSlice(a.History),
-		DecidedBy: a.DecidedBy, DenialReasons: nonNilSlice(a.DenialReasons), Extension: a.Extension,
+		Activities: tables.NonNilSlice(a.Activities), Payments: tables.NonNilSlice(a.Payments),
+		DecidedBy: a.DecidedBy, DenialReasons: tables.NonNilSlice(a.DenialReasons), Extension: a.Extension,
 		Version: a.Version, UpdatedAt: change.At, UpdatedBy: change.Actor,
 	}
 	if row.DecidedBy == nil {
@@ -94,9 +140,9 @@ func toApplication(r applicationRow) *application.Application {
 		ID: r.ID, CandidateID: r.CandidateID, CandidateNumber: r.CandidateNumber, Program: catalog.Program(r.Program),
 		Cycle:  points.PointsCycle{CertifiedOn: catalog.DateOf(r.CycleCertifiedOn.UTC()), ExpiresOn: catalog.DateOf(r.CycleExpiresOn.UTC())},
 		Status: application.ApplicationStatus(r.Status), BundleID: r.BundleID, Reviewer: r.Reviewer, FeeKind: catalog.FeeKind(r.FeeKind),
-		Activities: r.Activities, Payments: r.Payments, History: r.History, DecidedBy: r.DecidedBy, DenialReasons: r.DenialReasons,
+		Activities: r.Activities, Payments: r.Payments, DecidedBy: r.DecidedBy, DenialReasons: r.DenialReasons,
 		Extension: r.Extension, Version: r.Version,
-		DecisionDueOn: toDate(r.DecisionDueOn), DeniedOn: toDate(r.DeniedOn), NewExpiresOn: toDate(r.NewExpiresOn),
+		DecisionDueOn: tables.ToDate(r.DecisionDueOn), DeniedOn: tables.ToDate(r.DeniedOn), NewExpiresOn: tables.ToDate(r.NewExpiresOn),
 	}
 	if r.SubmittedAt != nil {
 		t := r.SubmittedAt.UTC()
@@ -113,13 +159,16 @@ func toApplication(r applicationRow) *application.Application {
 
 // CreateApplication stores a new application, with its idempotency key.
 func (s *Store) CreateApplication(ctx context.Context, a *application.Application, idem *application.IdempotencyKey, change catalog.Change) error {
-	return mapError(s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	return eventsSaved(s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		row := fromApplication(a, change)
 		row.CreatedAt = change.At
 		if err := tx.Create(&row).Error; err != nil {
 			return err
 		}
 		a.ID = row.ID
+		if err := appendEvents(tx, a); err != nil {
+			return err
+		}
 		if idem != nil {
 			idem.ResultID = a.ID
 			if err := saveIdempotency(tx, idem, change); err != nil {
@@ -127,7 +176,7 @@ func (s *Store) CreateApplication(ctx context.Context, a *application.Applicatio
 			}
 		}
 		return audit(tx, change, "Application", a.ID, map[string]any{"program": a.Program, "status": a.Status})
-	}))
+	}), a)
 }
 
 func saveIdempotency(tx *gorm.DB, idem *application.IdempotencyKey, change catalog.Change) error {
@@ -146,6 +195,20 @@ func (s *Store) ApplicationByID(ctx context.Context, id int64) (*application.App
 		return nil, mapError(err)
 	}
 	return toApplication(row), nil
+}
+
+// ApplicationHistory returns the application's history, oldest first.
+func (s *Store) ApplicationHistory(ctx context.Context, id int64) ([]*application.ApplicationEvent, error) {
+	var rows []applicationEventRow
+	if err := s.db.WithContext(ctx).Where("application_id = ?", id).Order("id").Find(&rows).Error; err != nil {
+		return nil, mapError(err)
+	}
+	out := make([]*application.ApplicationEvent, len(rows))
+	for i, r := range rows {
+		out[i] = &application.ApplicationEvent{At: r.At.UTC(), Actor: r.Actor, Action: application.ApplicationAction(r.Action),
+			From: application.ApplicationStatus(r.FromStatus), To: application.ApplicationStatus(r.ToStatus), Reason: r.Reason}
+	}
+	return out, nil
 }
 
 // ApplicationsOfCandidate returns a candidate's applications, newest first.
@@ -210,7 +273,7 @@ func (s *Store) UpdateApplications(ctx context.Context, apps []*application.Appl
 		order[i] = i
 	}
 	slices.SortFunc(order, func(x, y int) int { return cmp.Compare(apps[x].ID, apps[y].ID) })
-	return mapError(s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	return eventsSaved(s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		for _, i := range order {
 			a := apps[i]
 			row := fromApplication(a, change)
@@ -222,6 +285,9 @@ func (s *Store) UpdateApplications(ctx context.Context, apps []*application.Appl
 			if res.RowsAffected == 0 {
 				return &catalog.Error{Code: catalog.CodeConflict, Message: "the application was changed by someone else"}
 			}
+			if err := appendEvents(tx, a); err != nil {
+				return err
+			}
 			if err := audit(tx, change, "Application", a.ID, map[string]any{"status": a.Status, "version": a.Version}); err != nil {
 				return err
 			}
@@ -230,7 +296,7 @@ func (s *Store) UpdateApplications(ctx context.Context, apps []*application.Appl
 			return err
 		}
 		for _, h := range held {
-			if err := tx.Model(&heldRow{}).Where("id = ?", h.ID).Updates(map[string]any{
+			if err := tx.Model(&tables.HeldRow{}).Where("id = ?", h.ID).Updates(map[string]any{
 				"certified_on": h.CertifiedOn.Time(), "expires_on": h.ExpiresOn.Time(), "extended_from": timeOf(h.ExtendedFrom),
 				"updated_at": change.At, "updated_by": change.Actor,
 			}).Error; err != nil {
@@ -244,7 +310,7 @@ func (s *Store) UpdateApplications(ctx context.Context, apps []*application.Appl
 			return saveIdempotency(tx, idem, change)
 		}
 		return nil
-	}))
+	}), apps...)
 }
 
 // IdempotentResult returns the stored use of a key, or nil.
@@ -263,7 +329,7 @@ func (s *Store) IdempotentResult(ctx context.Context, subject, key string) (*app
 // ExpiringCertifications returns the held certifications expiring between
 // the two days, soonest first.
 func (s *Store) ExpiringCertifications(ctx context.Context, from, to catalog.Date) ([]application.ExpiringCertification, error) {
-	var held []heldRow
+	var held []tables.HeldRow
 	if err := s.db.WithContext(ctx).Where("expires_on >= ? AND expires_on <= ?", from.Time(), to.Time()).Order("expires_on, id").Find(&held).Error; err != nil {
 		return nil, mapError(err)
 	}
@@ -271,7 +337,7 @@ func (s *Store) ExpiringCertifications(ctx context.Context, from, to catalog.Dat
 	for i, h := range held {
 		ids[i] = h.CandidateID
 	}
-	var rows []candidateRow
+	var rows []tables.CandidateRow
 	if err := s.db.WithContext(ctx).Where("id IN ?", ids).Find(&rows).Error; err != nil {
 		return nil, mapError(err)
 	}
@@ -285,7 +351,7 @@ func (s *Store) ExpiringCertifications(ctx context.Context, from, to catalog.Dat
 	}
 	out := []application.ExpiringCertification{}
 	for _, h := range held {
-		out = append(out, application.ExpiringCertification{Candidate: byID[h.CandidateID], Held: toHeld(h)})
+		out = append(out, application.ExpiringCertification{Candidate: byID[h.CandidateID], Held: tables.ToHeld(h)})
 	}
 	return out, nil
 }

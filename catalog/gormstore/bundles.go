@@ -9,6 +9,7 @@ import (
 
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/application"
+	"github.com/mssc/recert/catalog/gormstore/tables"
 )
 
 // bundleRow is a bundle of applications paid together.
@@ -30,8 +31,8 @@ func (bundleRow) TableName() string { return "application_bundles" }
 
 func fromBundle(b *application.ApplicationBundle, change catalog.Change) bundleRow {
 	return bundleRow{
-		ID: b.ID, CandidateID: b.CandidateID, ApplicationIDs: nonNilSlice(b.ApplicationIDs), FeeKind: string(b.FeeKind),
-		FeeCents: b.FeeDue.Cents, FeeCurrency: b.FeeDue.Currency, Payments: nonNilSlice(b.Payments), Version: b.Version,
+		ID: b.ID, CandidateID: b.CandidateID, ApplicationIDs: tables.NonNilSlice(b.ApplicationIDs), FeeKind: string(b.FeeKind),
+		FeeCents: b.FeeDue.Cents, FeeCurrency: b.FeeDue.Currency, Payments: tables.NonNilSlice(b.Payments), Version: b.Version,
 		CreatedAt: b.CreatedAt, UpdatedAt: change.At, UpdatedBy: change.Actor,
 	}
 }
@@ -40,8 +41,8 @@ func fromBundle(b *application.ApplicationBundle, change catalog.Change) bundleR
 // its first application it keeps those of the bundled fee.
 func toBundle(r bundleRow) *application.ApplicationBundle {
 	b := &application.ApplicationBundle{
-		ID: r.ID, CandidateID: r.CandidateID, ApplicationIDs: nonNilSlice(r.ApplicationIDs), FeeKind: catalog.FeeKind(r.FeeKind),
-		FeeDue: catalog.Money{Cents: r.FeeCents, Currency: r.FeeCurrency}, Payments: nonNilSlice(r.Payments),
+		ID: r.ID, CandidateID: r.CandidateID, ApplicationIDs: tables.NonNilSlice(r.ApplicationIDs), FeeKind: catalog.FeeKind(r.FeeKind),
+		FeeDue: catalog.Money{Cents: r.FeeCents, Currency: r.FeeCurrency}, Payments: tables.NonNilSlice(r.Payments),
 		CreatedAt: r.CreatedAt.UTC(), Version: r.Version,
 	}
 	b.Payments = b.FeePayments()

@@ -6,7 +6,6 @@ import (
 
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/gormstore"
-	"github.com/mssc/recert/internal/testdb"
 )
 
 // TestMigrationMovesTheBundledFeeToItsBundle stores a CPT and a CLT
@@ -17,14 +16,7 @@ func TestMigrationMovesTheBundledFeeToItsBundle(t *testing.T) {
 	t.Parallel()
 	forEachDialect(t, func(t *testing.T, dialect gormstore.Dialect) {
 		ctx := context.Background()
-		store, err := gormstore.Open(ctx, testdb.Config(t, dialect))
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { _ = store.Close() })
-		if err := store.MigrateUpTo(ctx, 4); err != nil {
-			t.Fatal(err)
-		}
+		store := migratedTo(t, dialect, 4)
 		db, err := store.SQLDB()
 		if err != nil {
 			t.Fatal(err)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/candidate"
+	"github.com/mssc/recert/catalog/gormstore/tables"
 )
 
 var _ candidate.CandidateStore = (*Store)(nil)
@@ -27,7 +28,7 @@ func (s *Store) CandidatesByNumber(ctx context.Context, numbers []string) (map[s
 	slices.Sort(numbers)
 	numbers = slices.Compact(numbers)
 	for chunk := range slices.Chunk(numbers, 1000) {
-		var rows []candidateRow
+		var rows []tables.CandidateRow
 		if err := s.db.WithContext(ctx).Where("number IN ?", chunk).Find(&rows).Error; err != nil {
 			return nil, mapError(err)
 		}
@@ -44,7 +45,7 @@ func (s *Store) CandidatesByNumber(ctx context.Context, numbers []string) (map[s
 
 // withHeld converts candidate rows, loading all their held certifications
 // in one statement.
-func (s *Store) withHeld(ctx context.Context, rows []candidateRow) ([]*candidate.Candidate, error) {
+func (s *Store) withHeld(ctx context.Context, rows []tables.CandidateRow) ([]*candidate.Candidate, error) {
 	out := make([]*candidate.Candidate, len(rows))
 	if len(rows) == 0 {
 		return out, nil
@@ -53,16 +54,16 @@ func (s *Store) withHeld(ctx context.Context, rows []candidateRow) ([]*candidate
 	for i, r := range rows {
 		ids[i] = r.ID
 	}
-	var held []heldRow
+	var held []tables.HeldRow
 	if err := s.db.WithContext(ctx).Where("candidate_id IN ?", ids).Order("candidate_id, program").Find(&held).Error; err != nil {
 		return nil, mapError(err)
 	}
 	byCandidate := map[int64][]candidate.HeldCertification{}
 	for _, h := range held {
-		byCandidate[h.CandidateID] = append(byCandidate[h.CandidateID], toHeld(h))
+		byCandidate[h.CandidateID] = append(byCandidate[h.CandidateID], tables.ToHeld(h))
 	}
 	for i, r := range rows {
-		out[i] = toCandidate(r, byCandidate[r.ID])
+		out[i] = tables.ToCandidate(r, byCandidate[r.ID])
 	}
 	return out, nil
 }
@@ -74,7 +75,7 @@ func (s *Store) PageCandidates(ctx context.Context, search string, req catalog.P
 		return page, err
 	}
 	base := func() *gorm.DB {
-		q := s.db.WithContext(ctx).Model(&candidateRow{})
+		q := s.db.WithContext(ctx).Model(&tables.CandidateRow{})
 		if search = strings.TrimSpace(search); search != "" {
 			like := "%" + escapeLike(strings.ToLower(search)) + "%"
 			q = q.Where("LOWER(number) LIKE ? ESCAPE '\\' OR LOWER(name) LIKE ? ESCAPE '\\' OR LOWER(email) LIKE ? ESCAPE '\\'", like, like, like)
@@ -92,7 +93,7 @@ func (s *Store) PageCandidates(ctx context.Context, search string, req catalog.P
 	if req.Before != nil {
 		q = q.Where("number < ? OR (number = ? AND id < ?)", req.Before.Key, req.Before.Key, req.Before.ID)
 	}
-	rows, next, previous, err := fetchPage[candidateRow](q, req, "number, id", "number DESC, id DESC")
+	rows, next, previous, err := fetchPage[tables.CandidateRow](q, req, "number, id", "number DESC, id DESC")
 	if err != nil {
 		return page, mapError(err)
 	}
@@ -121,7 +122,7 @@ func (s *Store) SaveCandidates(ctx context.Context, cands []*candidate.Candidate
 		for _, c := range cands {
 			var added []string
 			if c.ID == 0 {
-				row := candidateRow{Number: c.Number, Name: c.Name, Email: c.Email,
+				row := tables.CandidateRow{Number: c.Number, Name: c.Name, Email: c.Email,
 					CreatedAt: change.At, CreatedBy: change.Actor, UpdatedAt: change.At, UpdatedBy: change.Actor}
 				if err := tx.Create(&row).Error; err != nil {
 					return err
@@ -129,7 +130,7 @@ func (s *Store) SaveCandidates(ctx context.Context, cands []*candidate.Candidate
 				c.ID = row.ID
 				c.Audit = candidate.Audit{CreatedAt: change.At, CreatedBy: change.Actor, UpdatedAt: change.At, UpdatedBy: change.Actor}
 			} else {
-				if err := tx.Model(&candidateRow{}).Where("id = ?", c.ID).
+				if err := tx.Model(&tables.CandidateRow{}).Where("id = ?", c.ID).
 					Updates(map[string]any{"updated_at": change.At, "updated_by": change.Actor}).Error; err != nil {
 					return err
 				}
@@ -140,7 +141,7 @@ func (s *Store) SaveCandidates(ctx context.Context, cands []*candidate.Candidate
 				if h.ID != 0 {
 					continue
 				}
-				row := fromHeld(c.ID, *h, change)
+				row := tables.FromHeld(c.ID, *h, change)
 				if err := tx.Create(&row).Error; err != nil {
 					return err
 				}
@@ -159,11 +160,11 @@ func (s *Store) SaveCandidates(ctx context.Context, cands []*candidate.Candidate
 // UpdateContact changes a candidate's name and email and records the change.
 func (s *Store) UpdateContact(ctx context.Context, id int64, d candidate.ContactDetails, change catalog.Change) (*candidate.Candidate, error) {
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		var before candidateRow
+		var before tables.CandidateRow
 		if err := tx.Take(&before, id).Error; err != nil {
 			return err
 		}
-		if err := tx.Model(&candidateRow{}).Where("id = ?", id).Updates(map[string]any{
+		if err := tx.Model(&tables.CandidateRow{}).Where("id = ?", id).Updates(map[string]any{
 			"name": d.Name, "email": d.Email, "updated_at": change.At, "updated_by": change.Actor,
 		}).Error; err != nil {
 			return err
@@ -185,7 +186,7 @@ func audit(tx *gorm.DB, change catalog.Change, entityType string, entityID int64
 	if err != nil {
 		return err
 	}
-	return tx.Create(&auditRow{
+	return tx.Create(&tables.AuditRow{
 		OccurredAt: change.At, Actor: change.Actor, Action: change.Action,
 		EntityType: entityType, EntityID: entityID, Reason: change.Reason, Details: string(raw),
 	}).Error

@@ -27,6 +27,23 @@ func forEachDialect(t *testing.T, fn func(t *testing.T, dialect gormstore.Dialec
 	}
 }
 
+// migratedTo opens a store on a fresh database migrated up to and
+// including version, as an older release left it, for a migration test to
+// store rows as that release did.
+func migratedTo(t *testing.T, dialect gormstore.Dialect, version int64) *gormstore.Store {
+	t.Helper()
+	ctx := context.Background()
+	store, err := gormstore.Open(ctx, testdb.Config(t, dialect))
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	t.Cleanup(func() { _ = store.Close() })
+	if err := store.MigrateUpTo(ctx, version); err != nil {
+		t.Fatalf("migrating to %d: %v", version, err)
+	}
+	return store
+}
+
 // rawSeed reads the embedded seed afresh, exactly as seed.Read returns it,
 // so a test may edit its copy.
 func rawSeed(t *testing.T) *catalog.Data {
@@ -60,7 +77,7 @@ func seedData(t *testing.T) *catalog.Data {
 // certifications and every reference row.
 func entries(d *catalog.Data) int {
 	return len(d.Organizations) + len(d.Certifications) + len(d.KeyActivities) + len(d.Fields) +
-		len(d.ActivityTypes) + len(d.EmploymentBands) + len(d.Fees) + len(d.Rules)
+		len(d.ActivityTypes) + len(d.EmploymentBands) + len(d.Fees) + len(d.Rules) + len(d.Synonyms)
 }
 
 func apply(t *testing.T, store *gormstore.Store, data *catalog.Data) catalog.SeedReport {

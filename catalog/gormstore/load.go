@@ -8,7 +8,8 @@ import (
 	"gorm.io/plugin/dbresolver"
 
 	"github.com/mssc/recert/catalog"
-	"github.com/mssc/recert/internal/readroute"
+	"github.com/mssc/recert/catalog/gormstore/tables"
+	"github.com/mssc/recert/internal/primaryread"
 )
 
 var _ catalog.Store = (*Store)(nil)
@@ -17,8 +18,8 @@ var _ catalog.Store = (*Store)(nil)
 func (s *Store) CatalogVersion(ctx context.Context) (int64, error) {
 	// The version is read from the primary: it decides whether the
 	// snapshot is current, which a lagging replica cannot tell.
-	var st catalogStateRow
-	if err := s.db.WithContext(readroute.WithPrimary(ctx)).Take(&st, 1).Error; err != nil {
+	var st tables.CatalogStateRow
+	if err := s.db.WithContext(primaryread.With(ctx)).Take(&st, 1).Error; err != nil {
 		return 0, mapError(err)
 	}
 	return st.Version, nil
@@ -54,7 +55,7 @@ func (s *Store) LoadCatalog(ctx context.Context) (*catalog.Data, error) {
 		return nil, err
 	}
 	if data.Version < current {
-		return s.loadCatalog(readroute.WithPrimary(ctx))
+		return s.loadCatalog(primaryread.With(ctx))
 	}
 	return data, nil
 }
@@ -64,18 +65,18 @@ func (s *Store) loadCatalog(ctx context.Context) (*catalog.Data, error) {
 	data := &catalog.Data{}
 	err := s.readTx(ctx, func(tx *gorm.DB) error {
 		var (
-			st         catalogStateRow
-			orgs       []organizationRow
-			certs      []certificationRow
-			bases      []basisRow
-			programs   []programRow
-			aliases    []aliasRow
-			activities []keyActivityRow
-			fields     []fieldRow
-			types      []activityTypeRow
-			bands      []employmentBandRow
-			fees       []feeRow
-			rules      []ruleRow
+			st         tables.CatalogStateRow
+			orgs       []tables.OrganizationRow
+			certs      []tables.CertificationRow
+			bases      []tables.BasisRow
+			programs   []tables.ProgramRow
+			aliases    []tables.AliasRow
+			activities []tables.KeyActivityRow
+			fields     []tables.FieldRow
+			types      []tables.ActivityTypeRow
+			bands      []tables.EmploymentBandRow
+			fees       []tables.FeeRow
+			rules      []tables.RuleRow
 		)
 		for _, q := range []struct {
 			dest  any
@@ -90,6 +91,9 @@ func (s *Store) loadCatalog(ctx context.Context) (*catalog.Data, error) {
 				return err
 			}
 		}
+		if err := loadSynonyms(tx, data); err != nil {
+			return err
+		}
 		if err := tx.Take(&st, 1).Error; err != nil {
 			return err
 		}
@@ -97,18 +101,18 @@ func (s *Store) loadCatalog(ctx context.Context) (*catalog.Data, error) {
 		orgKeys := make(map[int64]string, len(orgs))
 		for _, o := range orgs {
 			orgKeys[o.ID] = o.Key
-			data.Organizations = append(data.Organizations, toOrganization(o))
+			data.Organizations = append(data.Organizations, tables.ToOrganization(o))
 		}
 		children := groupChildren(bases, programs, aliases)
 		for _, c := range certs {
-			data.Certifications = append(data.Certifications, toCertification(c, orgKeys[c.OrganizationID], children[c.ID]))
+			data.Certifications = append(data.Certifications, tables.ToCertification(c, orgKeys[c.OrganizationID], children[c.ID]))
 		}
-		data.KeyActivities = convertAll(activities, toKeyActivity)
-		data.Fields = convertAll(fields, toField)
-		data.ActivityTypes = convertAll(types, toActivityType)
-		data.EmploymentBands = convertAll(bands, toEmploymentBand)
-		data.Fees = convertAll(fees, toFee)
-		data.Rules = convertAll(rules, toRule)
+		data.KeyActivities = convertAll(activities, tables.ToKeyActivity)
+		data.Fields = convertAll(fields, tables.ToField)
+		data.ActivityTypes = convertAll(types, tables.ToActivityType)
+		data.EmploymentBands = convertAll(bands, tables.ToEmploymentBand)
+		data.Fees = convertAll(fees, tables.ToFee)
+		data.Rules = convertAll(rules, tables.ToRule)
 		return nil
 	})
 	if err != nil {
@@ -117,21 +121,21 @@ func (s *Store) loadCatalog(ctx context.Context) (*catalog.Data, error) {
 	return data, nil
 }
 
-func groupChildren(bases []basisRow, programs []programRow, aliases []aliasRow) map[int64]certificationChildren {
-	out := map[int64]certificationChildren{}
+func groupChildren(bases []tables.BasisRow, programs []tables.ProgramRow, aliases []tables.AliasRow) map[int64]tables.CertificationChildren {
+	out := map[int64]tables.CertificationChildren{}
 	for _, b := range bases {
 		ch := out[b.CertificationID]
-		ch.bases = append(ch.bases, b)
+		ch.Bases = append(ch.Bases, b)
 		out[b.CertificationID] = ch
 	}
 	for _, p := range programs {
 		ch := out[p.CertificationID]
-		ch.programs = append(ch.programs, p)
+		ch.Programs = append(ch.Programs, p)
 		out[p.CertificationID] = ch
 	}
 	for _, a := range aliases {
 		ch := out[a.CertificationID]
-		ch.aliases = append(ch.aliases, a)
+		ch.Aliases = append(ch.Aliases, a)
 		out[a.CertificationID] = ch
 	}
 	return out

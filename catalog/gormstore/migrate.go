@@ -51,10 +51,21 @@ func (s *Store) Migrate(ctx context.Context) error {
 }
 
 // MigrationsPending reports how many migrations are not yet applied.
+// /readyz asks it on every health check, so at head it reads the applied
+// versions without the migration lock: goose's Status takes that
+// advisory lock and, finding it held by another instance's check, waits
+// 5 s before trying again, far past a balancer's check timeout (which
+// took every instance out of HAProxy at once in make scaletest). Only
+// when some are pending does it count them under the lock.
 func (s *Store) MigrationsPending(ctx context.Context) (int, error) {
 	p, err := s.provider()
 	if err != nil {
 		return 0, err
+	}
+	if pending, err := p.HasPending(ctx); err != nil {
+		return 0, mapError(err)
+	} else if !pending {
+		return 0, nil
 	}
 	statuses, err := p.Status(ctx)
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/gormstore/tables"
 )
 
 // catalogChannel is the PostgreSQL channel catalog versions are announced on.
@@ -18,12 +19,12 @@ const catalogChannel = "recert_catalog_changes"
 // nextVersion moves the catalog version on inside tx; on PostgreSQL it also
 // queues a NOTIFY, which every listening process hears when tx commits.
 func (s *Store) nextVersion(tx *gorm.DB) (int64, error) {
-	err := tx.Model(&catalogStateRow{}).Where("id = ?", 1).
+	err := tx.Model(&tables.CatalogStateRow{}).Where("id = ?", 1).
 		Updates(map[string]any{"version": gorm.Expr("version + 1"), "updated_at": time.Now().UTC()}).Error
 	if err != nil {
 		return 0, err
 	}
-	var st catalogStateRow
+	var st tables.CatalogStateRow
 	if err := tx.Take(&st, 1).Error; err != nil {
 		return 0, err
 	}

@@ -7,6 +7,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/gormstore/tables"
 	"github.com/mssc/recert/catalog/review"
 )
 
@@ -56,11 +57,11 @@ func (s *Store) LoadOpenReviews(ctx context.Context) (int64, []catalog.OpenRevie
 		CertificationName string
 		DueOn             time.Time
 	}
-	if err := db.Model(&reviewRow{}).Select("id, certification_name, due_on").Where("status IN ?", openReviewStatuses).Order("id").Find(&rows).Error; err != nil {
+	if err := db.Model(&tables.ReviewRow{}).Select("id, certification_name, due_on").Where("status IN ?", openReviewStatuses).Order("id").Find(&rows).Error; err != nil {
 		return 0, nil, mapError(err)
 	}
-	var subs []submitterRow
-	err = db.Where("review_id IN (?)", db.Model(&reviewRow{}).Select("id").Where("status IN ?", openReviewStatuses)).
+	var subs []tables.SubmitterRow
+	err = db.Where("review_id IN (?)", db.Model(&tables.ReviewRow{}).Select("id").Where("status IN ?", openReviewStatuses)).
 		Order("review_id, added_at, subject").Find(&subs).Error
 	if err != nil {
 		return 0, nil, mapError(err)
@@ -116,7 +117,7 @@ func withinOpenReviewLimit(tx *gorm.DB, dialect Dialect, subject string, max int
 		return err
 	}
 	var open int64
-	err := tx.Model(&submitterRow{}).
+	err := tx.Model(&tables.SubmitterRow{}).
 		Joins("JOIN catalog_reviews ON catalog_reviews.id = catalog_review_submitters.review_id").
 		Where("catalog_review_submitters.subject = ? AND catalog_reviews.status IN ?", subject, openReviewStatuses).
 		Count(&open).Error

@@ -3,7 +3,7 @@ package gormstore
 import (
 	"context"
 
-	"github.com/mssc/recert/internal/readroute"
+	"github.com/mssc/recert/internal/primaryread"
 )
 
 // ReplicaReads returns how many reads went to a replica and how many fell
@@ -31,5 +31,5 @@ func (s *Store) ReplicasHealthy() (healthy, total int) {
 
 // readsFromReplica reports whether ctx's reads may go to a replica.
 func (s *Store) readsFromReplica(ctx context.Context) bool {
-	return s.replicas != nil && !readroute.WantsPrimary(ctx)
+	return s.replicas != nil && !primaryread.Wanted(ctx)
 }

@@ -10,7 +10,7 @@ import (
 
 	"github.com/mssc/recert/catalog/gormstore"
 	"github.com/mssc/recert/internal/pgcluster"
-	"github.com/mssc/recert/internal/readroute"
+	"github.com/mssc/recert/internal/primaryread"
 )
 
 // Reads go to a streaming replica while it is up, to the primary when a
@@ -56,7 +56,7 @@ func TestReadsGoToTheReplicaAndFallBackToThePrimary(t *testing.T) {
 	}
 
 	before, _ = store.ReplicaReads()
-	if _, err := store.LoadCatalog(readroute.WithPrimary(ctx)); err != nil {
+	if _, err := store.LoadCatalog(primaryread.With(ctx)); err != nil {
 		t.Fatal(err)
 	}
 	if after, _ := store.ReplicaReads(); after != before {

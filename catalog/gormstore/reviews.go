@@ -11,6 +11,7 @@ import (
 	"gorm.io/gorm/clause"
 
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/gormstore/tables"
 	"github.com/mssc/recert/catalog/review"
 	"github.com/mssc/recert/catalog/search"
 )
@@ -26,19 +27,19 @@ func reviewKey(r *review.CatalogReview) string {
 		strings.ToLower(strings.Join(strings.Fields(r.Organization.Name), " "))
 }
 
-func fromReview(r *review.CatalogReview, change catalog.Change) reviewRow {
-	row := reviewRow{
+func fromReview(r *review.CatalogReview, change catalog.Change) tables.ReviewRow {
+	row := tables.ReviewRow{
 		ID: r.ID, CertificationName: r.CertificationName, ReviewKey: reviewKey(r),
 		OrganizationName: r.Organization.Name, OrganizationURL: r.Organization.URL, OrganizationDescription: r.Organization.Description,
-		TrainingRequirements: r.TrainingRequirements, KeyActivityIDs: nonNilSlice(r.KeyActivityIDs),
-		EarningMethods: stringsOf(r.EarningMethods), Recognition: stringsOf(r.Recognition), Flags: []flagRecord{},
+		TrainingRequirements: r.TrainingRequirements, KeyActivityIDs: tables.NonNilSlice(r.KeyActivityIDs),
+		EarningMethods: stringsOf(r.EarningMethods), Recognition: stringsOf(r.Recognition), Flags: []tables.FlagRecord{},
 		FileKey: r.Copy.Key, FileSHA256: r.Copy.SHA256, FileSize: r.Copy.Size, FileContentType: r.Copy.ContentType, FileName: r.Copy.Name,
 		Status: string(r.Status), SubmittedAt: r.SubmittedAt, DueOn: r.DueOn.Time(), Assignee: r.Assignee,
 		PausedAt: r.PausedAt, PausedDays: r.PausedDays, InformationRequest: r.InformationRequest, InformationResponse: r.InformationResponse,
 		Version: r.Version, UpdatedAt: change.At, UpdatedBy: change.Actor,
 	}
 	for _, f := range r.Flags {
-		row.Flags = append(row.Flags, flagRecord{Code: string(f.Code), Message: f.Message})
+		row.Flags = append(row.Flags, tables.FlagRecord{Code: string(f.Code), Message: f.Message})
 	}
 	if d := r.Decision; d != nil {
 		row.DecisionReason, row.DecisionMessage, row.DecidedBy = string(d.Reason), d.Message, d.DecidedBy
@@ -52,7 +53,7 @@ func fromReview(r *review.CatalogReview, change catalog.Change) reviewRow {
 	return row
 }
 
-func toReview(row reviewRow, submitters []submitterRow) *review.CatalogReview {
+func toReview(row tables.ReviewRow, submitters []tables.SubmitterRow) *review.CatalogReview {
 	r := &review.CatalogReview{
 		ID: row.ID, CertificationName: row.CertificationName,
 		Organization:         review.ReviewOrganization{Name: row.OrganizationName, URL: row.OrganizationURL, Description: row.OrganizationDescription},
@@ -90,18 +91,18 @@ func toReview(row reviewRow, submitters []submitterRow) *review.CatalogReview {
 	return r
 }
 
-func fromSubmitter(reviewID int64, s review.ReviewSubmitter) submitterRow {
-	return submitterRow{
+func fromSubmitter(reviewID int64, s review.ReviewSubmitter) tables.SubmitterRow {
+	return tables.SubmitterRow{
 		ReviewID: reviewID, Subject: s.Subject, CandidateNumber: s.CandidateNumber, AddedAt: s.AddedAt,
 		CertificationName: s.CertificationName, OrganizationName: s.Organization.Name, OrganizationURL: s.Organization.URL,
 		OrganizationDescription: s.Organization.Description, TrainingRequirements: s.TrainingRequirements,
-		KeyActivityIDs: nonNilSlice(s.KeyActivityIDs), EarningMethods: stringsOf(s.EarningMethods), Recognition: stringsOf(s.Recognition),
+		KeyActivityIDs: tables.NonNilSlice(s.KeyActivityIDs), EarningMethods: stringsOf(s.EarningMethods), Recognition: stringsOf(s.Recognition),
 		FileKey: s.Copy.Key, FileSHA256: s.Copy.SHA256, FileSize: s.Copy.Size, FileContentType: s.Copy.ContentType, FileName: s.Copy.Name,
 		InformationResponse: s.InformationResponse, RespondedAt: s.RespondedAt,
 	}
 }
 
-func toSubmitter(row submitterRow) review.ReviewSubmitter {
+func toSubmitter(row tables.SubmitterRow) review.ReviewSubmitter {
 	s := review.ReviewSubmitter{
 		Subject: row.Subject, CandidateNumber: row.CandidateNumber, AddedAt: row.AddedAt.UTC(),
 		CertificationName: row.CertificationName, TrainingRequirements: row.TrainingRequirements, KeyActivityIDs: row.KeyActivityIDs,
@@ -130,15 +131,8 @@ func stringsOf[T ~string](in []T) []string {
 	return out
 }
 
-func nonNilSlice[T any](in []T) []T {
-	if in == nil {
-		return []T{}
-	}
-	return in
-}
-
 // withSubmitters converts review rows, loading their submitters in one statement.
-func (s *Store) withSubmitters(ctx context.Context, rows []reviewRow) ([]*review.CatalogReview, error) {
+func (s *Store) withSubmitters(ctx context.Context, rows []tables.ReviewRow) ([]*review.CatalogReview, error) {
 	out := make([]*review.CatalogReview, 0, len(rows))
 	if len(rows) == 0 {
 		return out, nil
@@ -147,11 +141,11 @@ func (s *Store) withSubmitters(ctx context.Context, rows []reviewRow) ([]*review
 	for i, r := range rows {
 		ids[i] = r.ID
 	}
-	var subs []submitterRow
+	var subs []tables.SubmitterRow
 	if err := s.db.WithContext(ctx).Where("review_id IN ?", ids).Order("review_id, added_at, subject").Find(&subs).Error; err != nil {
 		return nil, mapError(err)
 	}
-	byReview := map[int64][]submitterRow{}
+	byReview := map[int64][]tables.SubmitterRow{}
 	for _, sub := range subs {
 		byReview[sub.ReviewID] = append(byReview[sub.ReviewID], sub)
 	}
@@ -175,6 +169,9 @@ func (s *Store) CreateReview(ctx context.Context, r *review.CatalogReview, chang
 		}
 		r.ID = row.ID
 		if err := saveSubmitters(tx, r); err != nil {
+			return err
+		}
+		if _, err := saveNotifications(tx, change.Notify); err != nil {
 			return err
 		}
 		return audit(tx, change, "CatalogReview", r.ID, map[string]any{"certificationName": r.CertificationName, "status": r.Status})
@@ -211,7 +208,7 @@ func (s *Store) JoinReview(ctx context.Context, reviewID int64, sub review.Revie
 		if err := lockOpenReviews(tx, s.dialect); err != nil {
 			return err
 		}
-		res := tx.Model(&reviewRow{}).Where("id = ? AND status IN ?", reviewID, []string{"PENDING", "INFORMATION_REQUESTED"}).
+		res := tx.Model(&tables.ReviewRow{}).Where("id = ? AND status IN ?", reviewID, []string{"PENDING", "INFORMATION_REQUESTED"}).
 			Updates(map[string]any{"version": gorm.Expr("version + 1"), "updated_at": change.At, "updated_by": change.Actor})
 		if res.Error != nil || res.RowsAffected == 0 {
 			return res.Error
@@ -221,6 +218,9 @@ func (s *Store) JoinReview(ctx context.Context, reviewID int64, sub review.Revie
 			return err
 		}
 		joined = true
+		if _, err := saveNotifications(tx, change.Notify); err != nil {
+			return err
+		}
 		return audit(tx, change, "CatalogReview", reviewID, map[string]any{"submitter": sub.Subject})
 	})
 	if err != nil {
@@ -239,7 +239,7 @@ func (s *Store) ReviewByID(ctx context.Context, id int64) (*review.CatalogReview
 
 // OpenReviews returns every review still waiting for a decision.
 func (s *Store) OpenReviews(ctx context.Context) ([]*review.CatalogReview, error) {
-	var rows []reviewRow
+	var rows []tables.ReviewRow
 	if err := s.db.WithContext(ctx).Where("status IN ?", []string{"PENDING", "INFORMATION_REQUESTED"}).Order("id").Find(&rows).Error; err != nil {
 		return nil, mapError(err)
 	}
@@ -249,8 +249,8 @@ func (s *Store) OpenReviews(ctx context.Context) ([]*review.CatalogReview, error
 // ReviewsWithFile returns the reviews the uploaded file belongs to, as the
 // review's copy or a submitter's.
 func (s *Store) ReviewsWithFile(ctx context.Context, key string) ([]*review.CatalogReview, error) {
-	var rows []reviewRow
-	bySubmitter := s.db.Model(&submitterRow{}).Select("review_id").Where("file_key = ?", key)
+	var rows []tables.ReviewRow
+	bySubmitter := s.db.Model(&tables.SubmitterRow{}).Select("review_id").Where("file_key = ?", key)
 	if err := s.db.WithContext(ctx).Where("file_key = ? OR id IN (?)", key, bySubmitter).Find(&rows).Error; err != nil {
 		return nil, mapError(err)
 	}
@@ -259,8 +259,8 @@ func (s *Store) ReviewsWithFile(ctx context.Context, key string) ([]*review.Cata
 
 // ReviewsSubmittedBy returns the reviews the subject submitted, newest first.
 func (s *Store) ReviewsSubmittedBy(ctx context.Context, subject string) ([]*review.CatalogReview, error) {
-	var rows []reviewRow
-	err := s.db.WithContext(ctx).Where("id IN (?)", s.db.Model(&submitterRow{}).Select("review_id").Where("subject = ?", subject)).
+	var rows []tables.ReviewRow
+	err := s.db.WithContext(ctx).Where("id IN (?)", s.db.Model(&tables.SubmitterRow{}).Select("review_id").Where("subject = ?", subject)).
 		Order("submitted_at DESC, id DESC").Find(&rows).Error
 	if err != nil {
 		return nil, mapError(err)
@@ -279,7 +279,7 @@ func (s *Store) PageReviews(ctx context.Context, f review.ReviewFilter, req cata
 		statuses = []string{"PENDING", "INFORMATION_REQUESTED"}
 	}
 	base := func() *gorm.DB {
-		q := s.db.WithContext(ctx).Model(&reviewRow{}).Where("status IN ?", statuses)
+		q := s.db.WithContext(ctx).Model(&tables.ReviewRow{}).Where("status IN ?", statuses)
 		if f.DueBefore != nil {
 			q = q.Where("due_on <= ?", f.DueBefore.Time())
 		}
@@ -318,7 +318,7 @@ func (s *Store) PageReviews(ctx context.Context, f review.ReviewFilter, req cata
 		}
 		q = q.Where("due_on < ? OR (due_on = ? AND id < ?)", day, day, c.ID)
 	}
-	rows, next, previous, err := fetchPage[reviewRow](q, req, "due_on, id", "due_on DESC, id DESC")
+	rows, next, previous, err := fetchPage[tables.ReviewRow](q, req, "due_on, id", "due_on DESC, id DESC")
 	if err != nil {
 		return page, mapError(err)
 	}
@@ -347,7 +347,7 @@ func (s *Store) UpdateReview(ctx context.Context, r *review.CatalogReview, expec
 			return err
 		}
 		row := fromReview(r, change)
-		res := tx.Model(&reviewRow{}).Where("id = ? AND version = ?", r.ID, expected).Select("*").Omit("id", "submitted_at").Updates(&row)
+		res := tx.Model(&tables.ReviewRow{}).Where("id = ? AND version = ?", r.ID, expected).Select("*").Omit("id", "submitted_at").Updates(&row)
 		if res.Error != nil {
 			return res.Error
 		}
@@ -365,10 +365,13 @@ func (s *Store) UpdateReview(ctx context.Context, r *review.CatalogReview, expec
 			version = v
 			if edit.Certification != nil && r.Decision != nil {
 				r.Decision.CertificationID = edit.Certification.ID
-				if err := tx.Model(&reviewRow{}).Where("id = ?", r.ID).Update("certification_id", edit.Certification.ID).Error; err != nil {
+				if err := tx.Model(&tables.ReviewRow{}).Where("id = ?", r.ID).Update("certification_id", edit.Certification.ID).Error; err != nil {
 					return err
 				}
 			}
+		}
+		if _, err := saveNotifications(tx, change.Notify); err != nil {
+			return err
 		}
 		return audit(tx, change, "CatalogReview", r.ID, map[string]any{"status": r.Status, "version": r.Version, "assignee": r.Assignee})
 	})
@@ -403,7 +406,7 @@ func (s *Store) EditCatalog(ctx context.Context, edit *review.CatalogEdit) error
 func (s *Store) EditCatalogBatch(ctx context.Context, expected int64, edits []*review.CatalogEdit) (int64, error) {
 	var version int64
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		res := tx.Model(&catalogStateRow{}).Where("id = ? AND version = ?", 1, expected).
+		res := tx.Model(&tables.CatalogStateRow{}).Where("id = ? AND version = ?", 1, expected).
 			Updates(map[string]any{"version": gorm.Expr("version + 1"), "updated_at": time.Now().UTC()})
 		if res.Error != nil {
 			return res.Error
@@ -441,13 +444,13 @@ func (s *Store) editCatalog(tx *gorm.DB, edit *review.CatalogEdit) (int64, error
 func writeEdit(tx *gorm.DB, edit *review.CatalogEdit, version int64) error {
 	entityID := int64(0)
 	if o := edit.Organization; o != nil {
-		row := fromOrganization(*o)
+		row := tables.FromOrganization(*o)
 		if o.ID == 0 {
 			if err := tx.Create(&row).Error; err != nil {
 				return err
 			}
 			o.ID = row.ID
-		} else if err := tx.Model(&organizationRow{}).Where("id = ?", o.ID).
+		} else if err := tx.Model(&tables.OrganizationRow{}).Where("id = ?", o.ID).
 			Updates(map[string]any{"name": o.Name, "acronym": o.Acronym, "url": o.URL, "description": o.Description, "ce_ctid": o.CTID, "updated_at": edit.Change.At}).Error; err != nil {
 			return err
 		}
@@ -458,13 +461,13 @@ func writeEdit(tx *gorm.DB, edit *review.CatalogEdit, version int64) error {
 			c.OrganizationID = edit.Organization.ID
 		}
 		if c.OrganizationID == 0 {
-			var org organizationRow
+			var org tables.OrganizationRow
 			if err := tx.Where("key = ?", c.OrganizationKey).Take(&org).Error; err != nil {
 				return err
 			}
 			c.OrganizationID = org.ID
 		}
-		row, children := fromCertification(*c, c.OrganizationID)
+		row, children := tables.FromCertification(*c, c.OrganizationID)
 		if c.ID == 0 {
 			if err := tx.Create(&row).Error; err != nil {
 				return err
@@ -475,7 +478,7 @@ func writeEdit(tx *gorm.DB, edit *review.CatalogEdit, version int64) error {
 				return err
 			}
 		} else {
-			if err := tx.Model(&certificationRow{}).Where("id = ?", c.ID).Select("*").Omit("id", "key", "created_at", "provenance_source", "provenance_reference").Updates(&row).Error; err != nil {
+			if err := tx.Model(&tables.CertificationRow{}).Where("id = ?", c.ID).Select("*").Omit("id", "key", "created_at", "provenance_source", "provenance_reference").Updates(&row).Error; err != nil {
 				return err
 			}
 			if err := replaceChildren(tx, c.ID, children); err != nil {
@@ -485,16 +488,23 @@ func writeEdit(tx *gorm.DB, edit *review.CatalogEdit, version int64) error {
 		entityID = c.ID
 	}
 	if f := edit.Field; f != nil {
-		codes, err := json.Marshal(nonNilSlice(f.OnetSocCodes))
+		codes, err := json.Marshal(tables.NonNilSlice(f.OnetSocCodes))
 		if err != nil {
 			return err
 		}
-		if err := tx.Model(&fieldRow{}).Where("id = ?", f.ID).Update("onet_soc_codes", string(codes)).Error; err != nil {
+		if err := tx.Model(&tables.FieldRow{}).Where("id = ?", f.ID).Update("onet_soc_codes", string(codes)).Error; err != nil {
 			return err
 		}
 		entityID = f.ID
 	}
-	change := changeRow{
+	if sy := edit.Synonym; sy != nil {
+		id, err := writeSynonym(tx, sy, edit.Change.At)
+		if err != nil {
+			return err
+		}
+		entityID = id
+	}
+	change := tables.ChangeRow{
 		OccurredAt: edit.Change.At, Actor: edit.Change.Actor, Action: edit.Change.Action, EntityType: edit.EntityType,
 		EntityID: entityID, Before: edit.Before, After: edit.After, Reason: edit.Change.Reason, CatalogVersion: version,
 	}
@@ -513,7 +523,7 @@ func (s *Store) CatalogHistory(ctx context.Context, f review.HistoryFilter, req 
 		return page, err
 	}
 	base := func() *gorm.DB {
-		q := s.db.WithContext(ctx).Model(&changeRow{})
+		q := s.db.WithContext(ctx).Model(&tables.ChangeRow{})
 		if f.EntityID != 0 {
 			q = q.Where("entity_type = ? AND entity_id = ?", f.EntityType, f.EntityID)
 		}
@@ -536,7 +546,7 @@ func (s *Store) CatalogHistory(ctx context.Context, f review.HistoryFilter, req 
 	if req.Before != nil {
 		q = q.Where("id > ?", req.Before.ID)
 	}
-	rows, next, previous, err := fetchPage[changeRow](q, req, "id DESC", "id")
+	rows, next, previous, err := fetchPage[tables.ChangeRow](q, req, "id DESC", "id")
 	if err != nil {
 		return page, mapError(err)
 	}

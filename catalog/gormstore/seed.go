@@ -9,6 +9,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/gormstore/tables"
 )
 
 var _ catalog.SeedStore = (*Store)(nil)
@@ -23,12 +24,12 @@ var _ catalog.SeedStore = (*Store)(nil)
 func (s *Store) ApplySeed(ctx context.Context, data *catalog.Data) (catalog.SeedReport, error) {
 	var rep catalog.SeedReport
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		orgs := make([]organizationRow, len(data.Organizations))
+		orgs := make([]tables.OrganizationRow, len(data.Organizations))
 		for i, o := range data.Organizations {
-			orgs[i] = fromOrganization(o)
+			orgs[i] = tables.FromOrganization(o)
 		}
-		if err := upsertByKey(tx, orgs, func(r *organizationRow) string { return r.Key },
-			func(want, have *organizationRow) {
+		if err := upsertByKey(tx, orgs, func(r *tables.OrganizationRow) string { return r.Key },
+			func(want, have *tables.OrganizationRow) {
 				want.ID, want.CreatedAt, want.UpdatedAt = have.ID, have.CreatedAt, have.UpdatedAt
 				want.CTID = have.CTID
 			}, &rep); err != nil {
@@ -40,6 +41,9 @@ func (s *Store) ApplySeed(ctx context.Context, data *catalog.Data) (catalog.Seed
 		if err := upsertReference(tx, data, &rep); err != nil {
 			return err
 		}
+		if err := seedSynonyms(tx, data.Synonyms, &rep); err != nil {
+			return err
+		}
 		if rep.Inserted+rep.Updated > 0 {
 			v, err := s.nextVersion(tx)
 			if err != nil {
@@ -47,12 +51,12 @@ func (s *Store) ApplySeed(ctx context.Context, data *catalog.Data) (catalog.Seed
 			}
 			rep.Version = v
 			summary, _ := json.Marshal(map[string]int{"inserted": rep.Inserted, "updated": rep.Updated, "unchanged": rep.Unchanged})
-			return tx.Create(&changeRow{
+			return tx.Create(&tables.ChangeRow{
 				OccurredAt: time.Now().UTC(), Actor: "seed", Action: "seed.apply", EntityType: "Catalog",
 				After: string(summary), Reason: "seed data transcribed from the MSSC Recertification guide", CatalogVersion: v,
 			}).Error
 		}
-		var st catalogStateRow
+		var st tables.CatalogStateRow
 		if err := tx.Take(&st, 1).Error; err != nil {
 			return err
 		}
@@ -66,46 +70,46 @@ func (s *Store) ApplySeed(ctx context.Context, data *catalog.Data) (catalog.Seed
 }
 
 func upsertReference(tx *gorm.DB, data *catalog.Data, rep *catalog.SeedReport) error {
-	activities := convertAll(data.KeyActivities, fromKeyActivity)
-	if err := upsertByKey(tx, activities, func(r *keyActivityRow) string { return r.Key },
-		func(w, h *keyActivityRow) { w.ID = h.ID }, rep); err != nil {
+	activities := convertAll(data.KeyActivities, tables.FromKeyActivity)
+	if err := upsertByKey(tx, activities, func(r *tables.KeyActivityRow) string { return r.Key },
+		func(w, h *tables.KeyActivityRow) { w.ID = h.ID }, rep); err != nil {
 		return err
 	}
-	fields := make([]fieldRow, len(data.Fields))
+	fields := make([]tables.FieldRow, len(data.Fields))
 	for i, f := range data.Fields {
-		fields[i] = fromField(f, i)
+		fields[i] = tables.FromField(f, i)
 	}
-	if err := upsertByKey(tx, fields, func(r *fieldRow) string { return r.Key },
-		func(w, h *fieldRow) { w.ID, w.OnetSocCodes = h.ID, h.OnetSocCodes }, rep); err != nil {
+	if err := upsertByKey(tx, fields, func(r *tables.FieldRow) string { return r.Key },
+		func(w, h *tables.FieldRow) { w.ID, w.OnetSocCodes = h.ID, h.OnetSocCodes }, rep); err != nil {
 		return err
 	}
-	types := make([]activityTypeRow, len(data.ActivityTypes))
+	types := make([]tables.ActivityTypeRow, len(data.ActivityTypes))
 	for i, a := range data.ActivityTypes {
-		types[i] = fromActivityType(a, i)
+		types[i] = tables.FromActivityType(a, i)
 	}
-	if err := upsertByKey(tx, types, func(r *activityTypeRow) string { return r.Key },
-		func(w, h *activityTypeRow) { w.ID = h.ID }, rep); err != nil {
+	if err := upsertByKey(tx, types, func(r *tables.ActivityTypeRow) string { return r.Key },
+		func(w, h *tables.ActivityTypeRow) { w.ID = h.ID }, rep); err != nil {
 		return err
 	}
-	bands := make([]employmentBandRow, len(data.EmploymentBands))
+	bands := make([]tables.EmploymentBandRow, len(data.EmploymentBands))
 	for i, b := range data.EmploymentBands {
-		bands[i] = fromEmploymentBand(b, i)
+		bands[i] = tables.FromEmploymentBand(b, i)
 	}
-	if err := upsertByKey(tx, bands, func(r *employmentBandRow) string { return r.Key },
-		func(w, h *employmentBandRow) { w.ID = h.ID }, rep); err != nil {
+	if err := upsertByKey(tx, bands, func(r *tables.EmploymentBandRow) string { return r.Key },
+		func(w, h *tables.EmploymentBandRow) { w.ID = h.ID }, rep); err != nil {
 		return err
 	}
-	fees := make([]feeRow, len(data.Fees))
+	fees := make([]tables.FeeRow, len(data.Fees))
 	for i, f := range data.Fees {
-		fees[i] = fromFee(f, i)
+		fees[i] = tables.FromFee(f, i)
 	}
-	if err := upsertByKey(tx, fees, func(r *feeRow) string { return r.Key },
-		func(w, h *feeRow) { w.ID = h.ID }, rep); err != nil {
+	if err := upsertByKey(tx, fees, func(r *tables.FeeRow) string { return r.Key },
+		func(w, h *tables.FeeRow) { w.ID = h.ID }, rep); err != nil {
 		return err
 	}
-	rules := convertAll(data.Rules, fromRule)
-	return upsertByKey(tx, rules, func(r *ruleRow) string { return r.Key },
-		func(w, h *ruleRow) { w.ID = h.ID }, rep)
+	rules := convertAll(data.Rules, tables.FromRule)
+	return upsertByKey(tx, rules, func(r *tables.RuleRow) string { return r.Key },
+		func(w, h *tables.RuleRow) { w.ID = h.ID }, rep)
 }
 
 // upsertByKey inserts each wanted row whose key is not stored and saves each
@@ -146,11 +150,11 @@ func upsertByKey[R any](tx *gorm.DB, want []R, key func(*R) string, adopt func(w
 
 func upsertCertifications(tx *gorm.DB, certs []catalog.Certification, rep *catalog.SeedReport) error {
 	var (
-		orgs     []organizationRow
-		have     []certificationRow
-		bases    []basisRow
-		programs []programRow
-		aliases  []aliasRow
+		orgs     []tables.OrganizationRow
+		have     []tables.CertificationRow
+		bases    []tables.BasisRow
+		programs []tables.ProgramRow
+		aliases  []tables.AliasRow
 	)
 	for _, q := range []struct {
 		dest  any
@@ -167,7 +171,7 @@ func upsertCertifications(tx *gorm.DB, certs []catalog.Certification, rep *catal
 	for _, o := range orgs {
 		orgIDs[o.Key] = o.ID
 	}
-	byKey := make(map[string]*certificationRow, len(have))
+	byKey := make(map[string]*tables.CertificationRow, len(have))
 	for i := range have {
 		byKey[have[i].Key] = &have[i]
 	}
@@ -177,7 +181,7 @@ func upsertCertifications(tx *gorm.DB, certs []catalog.Certification, rep *catal
 		if !ok {
 			return catalog.Invalid("organization", "certification %q names unknown organization %q", c.Key, c.OrganizationKey)
 		}
-		row, want := fromCertification(c, orgID)
+		row, want := tables.FromCertification(c, orgID)
 		h := byKey[c.Key]
 		if h == nil {
 			if err := tx.Create(&row).Error; err != nil {
@@ -217,55 +221,55 @@ func upsertCertifications(tx *gorm.DB, certs []catalog.Certification, rep *catal
 	return nil
 }
 
-func withCertificationID(ch certificationChildren, id int64) certificationChildren {
-	for i := range ch.bases {
-		ch.bases[i].CertificationID = id
+func withCertificationID(ch tables.CertificationChildren, id int64) tables.CertificationChildren {
+	for i := range ch.Bases {
+		ch.Bases[i].CertificationID = id
 	}
-	for i := range ch.programs {
-		ch.programs[i].CertificationID = id
+	for i := range ch.Programs {
+		ch.Programs[i].CertificationID = id
 	}
-	for i := range ch.aliases {
-		ch.aliases[i].CertificationID = id
+	for i := range ch.Aliases {
+		ch.Aliases[i].CertificationID = id
 	}
 	return ch
 }
 
 // nonNil makes empty child lists comparable whether they were read or built.
-func nonNil(ch certificationChildren) certificationChildren {
-	if ch.bases == nil {
-		ch.bases = []basisRow{}
+func nonNil(ch tables.CertificationChildren) tables.CertificationChildren {
+	if ch.Bases == nil {
+		ch.Bases = []tables.BasisRow{}
 	}
-	if ch.programs == nil {
-		ch.programs = []programRow{}
+	if ch.Programs == nil {
+		ch.Programs = []tables.ProgramRow{}
 	}
-	if ch.aliases == nil {
-		ch.aliases = []aliasRow{}
+	if ch.Aliases == nil {
+		ch.Aliases = []tables.AliasRow{}
 	}
 	return ch
 }
 
-func writeChildren(tx *gorm.DB, certID int64, ch certificationChildren) error {
+func writeChildren(tx *gorm.DB, certID int64, ch tables.CertificationChildren) error {
 	ch = withCertificationID(ch, certID)
-	if len(ch.bases) > 0 {
-		if err := tx.Create(&ch.bases).Error; err != nil {
+	if len(ch.Bases) > 0 {
+		if err := tx.Create(&ch.Bases).Error; err != nil {
 			return err
 		}
 	}
-	if len(ch.programs) > 0 {
-		if err := tx.Create(&ch.programs).Error; err != nil {
+	if len(ch.Programs) > 0 {
+		if err := tx.Create(&ch.Programs).Error; err != nil {
 			return err
 		}
 	}
-	if len(ch.aliases) > 0 {
-		if err := tx.Create(&ch.aliases).Error; err != nil {
+	if len(ch.Aliases) > 0 {
+		if err := tx.Create(&ch.Aliases).Error; err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func replaceChildren(tx *gorm.DB, certID int64, ch certificationChildren) error {
-	for _, model := range []any{&basisRow{}, &programRow{}, &aliasRow{}} {
+func replaceChildren(tx *gorm.DB, certID int64, ch tables.CertificationChildren) error {
+	for _, model := range []any{&tables.BasisRow{}, &tables.ProgramRow{}, &tables.AliasRow{}} {
 		if err := tx.Where("certification_id = ?", certID).Delete(model).Error; err != nil {
 			return err
 		}

@@ -36,6 +36,7 @@ func TestApplySeedOnEmptyStore(t *testing.T) {
 			{"employment_bands", len(got.EmploymentBands), len(data.EmploymentBands)},
 			{"fees", len(got.Fees), len(data.Fees)},
 			{"rules", len(got.Rules), len(data.Rules)},
+			{"search_synonyms", len(got.Synonyms), len(data.Synonyms)},
 		} {
 			if c.got != c.want {
 				t.Errorf("%s: loaded %d rows, seeded %d", c.table, c.got, c.want)

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/mssc/recert/catalog/gormstore"
-	"github.com/mssc/recert/internal/testdb"
 )
 
 // TestSubmissionsMigrationKeepsJoinersApart checks that migration 00007
@@ -19,14 +18,7 @@ func TestSubmissionsMigrationKeepsJoinersApart(t *testing.T) {
 	t.Parallel()
 	forEachDialect(t, func(t *testing.T, dialect gormstore.Dialect) {
 		ctx := context.Background()
-		store, err := gormstore.Open(ctx, testdb.Config(t, dialect))
-		if err != nil {
-			t.Fatalf("Open: %v", err)
-		}
-		t.Cleanup(func() { _ = store.Close() })
-		if err := store.MigrateUpTo(ctx, 6); err != nil {
-			t.Fatalf("migrating to 6: %v", err)
-		}
+		store := migratedTo(t, dialect, 6)
 		opened := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
 		for _, stmt := range []struct {
 			sql  string

@@ -2,16 +2,19 @@ package notification
 
 import (
 	"context"
-	"github.com/mssc/recert/catalog"
-	"github.com/mssc/recert/catalog/candidate"
 	"sort"
 	"time"
+
+	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/candidate"
 )
 
 // InboxStore is what a candidate's notifications need from persistence.
 type InboxStore interface {
 	// NotificationsOfCandidate returns a candidate's notifications, newest first.
 	NotificationsOfCandidate(ctx context.Context, candidateID int64, limit int) ([]catalog.Notification, error)
+	// NotificationByID returns a notification, or nil.
+	NotificationByID(ctx context.Context, id int64) (*catalog.Notification, error)
 	// MarkNotificationRead marks a candidate's notification read and
 	// reports whether the candidate has it.
 	MarkNotificationRead(ctx context.Context, candidateID, id int64, at time.Time) (bool, error)
@@ -107,16 +110,22 @@ func (s *Inbox) MarkRead(ctx context.Context, id int64) (*catalog.Notification, 
 	if !ok {
 		return nil, []*catalog.Error{{Code: catalog.CodeNotFound, Field: "id", Message: "you have no notification with this ID"}}, nil
 	}
-	ns, err := s.store.NotificationsOfCandidate(ctx, c.ID, maxInbox)
-	if err != nil {
-		return nil, nil, err
+	n, err := s.store.NotificationByID(ctx, id)
+	return n, nil, err
+}
+
+// Get returns a notification to the candidate it is for; to anyone else
+// it is answered exactly like one that does not exist.
+func (s *Inbox) Get(ctx context.Context, id int64) (*catalog.Notification, error) {
+	c, err := s.candidates.Mine(ctx)
+	if err != nil || c == nil {
+		return nil, err
 	}
-	for i := range ns {
-		if ns[i].ID == id {
-			return &ns[i], nil, nil
-		}
+	n, err := s.store.NotificationByID(ctx, id)
+	if err != nil || n == nil || n.CandidateID != c.ID {
+		return nil, err
 	}
-	return nil, []*catalog.Error{{Code: catalog.CodeNotFound, Field: "id", Message: "you have no notification with this ID"}}, nil
+	return n, nil
 }
 
 // Preferences returns the signed-in candidate's preferences; nil for staff.

@@ -7,6 +7,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/mssc/recert/catalog/points"
+	"github.com/mssc/recert/catalog/review"
+
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/application"
 	"github.com/mssc/recert/catalog/candidate"
@@ -28,15 +31,23 @@ type ApplicationReader interface {
 type Reminders struct {
 	catalog *catalog.Catalog
 	apps    ApplicationReader
+	reviews ReviewQueue
 	store   NotificationStore
 	now     func() time.Time
 	staff   []string
 }
 
+// ReviewQueue pages the catalog reviews, as the staff queue does.
+type ReviewQueue interface {
+	// PageReviews pages the reviews by due date, then ID.
+	PageReviews(ctx context.Context, f review.ReviewFilter, req catalog.PageRequest) (catalog.Page[*review.CatalogReview], error)
+}
+
 // NewReminders returns the reminder finder; staff are the addresses that
-// receive the daily digest of applications due soon or overdue.
-func NewReminders(cat *catalog.Catalog, apps ApplicationReader, store NotificationStore, staff []string, now func() time.Time) *Reminders {
-	return &Reminders{catalog: cat, apps: apps, store: store, now: now, staff: staff}
+// receive the daily digest of applications and catalog reviews due soon
+// or overdue.
+func NewReminders(cat *catalog.Catalog, apps ApplicationReader, reviews ReviewQueue, store NotificationStore, staff []string, now func() time.Time) *Reminders {
+	return &Reminders{catalog: cat, apps: apps, reviews: reviews, store: store, now: now, staff: staff}
 }
 
 // digestStatuses are the statuses in which staff owe an answer.
@@ -69,8 +80,8 @@ func (r *Reminders) Record(ctx context.Context) (int, error) {
 // contact period before it, and in as many days after it, a candidate
 // without a submitted application is reminded once each.
 func (r *Reminders) candidateReminders(ctx context.Context, snap *catalog.Snapshot, today catalog.Date, at time.Time) ([]catalog.Notification, error) {
-	window := application.Figures(snap).ApplicationWindowDays
-	contact := application.Figures(snap).ContactBeforeExpirationDays
+	window := points.FiguresOf(snap).ApplicationWindowDays()
+	contact := points.FiguresOf(snap).ContactBeforeExpirationDays()
 	held, err := r.apps.ExpiringCertifications(ctx, today.AddDays(-contact), today.AddDays(window))
 	if err != nil {
 		return nil, err
@@ -84,7 +95,7 @@ func (r *Reminders) candidateReminders(ctx context.Context, snap *catalog.Snapsh
 		facts := map[string]string{"program": string(h.Program), "expiresOn": h.ExpiresOn.String(),
 			"windowOpensOn": application.WindowOpensOn(snap, h.CycleExpiresOn()).String(), "contactBy": h.ExpiresOn.AddDays(-contact).String()}
 		if fee, ferr := application.Fee(snap, catalog.FeeApplication); ferr == nil {
-			facts["fee"] = application.FormatMoney(fee)
+			facts["fee"] = fee.String()
 		}
 		add := func(kind catalog.NotificationKind) {
 			out = append(out, catalog.Notification{CandidateID: e.Candidate.ID, Kind: kind, Facts: facts, CreatedAt: at,
@@ -124,37 +135,50 @@ func (r *Reminders) submitted(ctx context.Context, candidateID int64, h candidat
 }
 
 // staffDigest is one digest a day for each staff address, listing the
-// applications whose answer is due within the configured days or overdue.
+// applications and the catalog reviews whose answer is due within the
+// configured days or overdue; a review waiting for its submitter's answer
+// is not staff's to answer and is left out.
 func (r *Reminders) staffDigest(ctx context.Context, snap *catalog.Snapshot, today catalog.Date, at time.Time) ([]catalog.Notification, error) {
 	if len(r.staff) == 0 {
 		return nil, nil
 	}
-	soon := application.Figures(snap).StaffDueSoonDays
+	soon := points.FiguresOf(snap).StaffDueSoonDays()
 	until := today.AddDays(soon)
 	first := maxDigestItems
-	page, err := r.apps.PageApplications(ctx, application.ApplicationFilter{Statuses: digestStatuses, DueBefore: &until}, catalog.PageRequest{First: &first})
+	apps, err := r.apps.PageApplications(ctx, application.ApplicationFilter{Statuses: digestStatuses, DueBefore: &until}, catalog.PageRequest{First: &first})
 	if err != nil {
 		return nil, err
 	}
-	if len(page.Edges) == 0 {
+	reviews, err := r.reviews.PageReviews(ctx, review.ReviewFilter{Statuses: []review.ReviewStatus{review.ReviewPending}, DueBefore: &until}, catalog.PageRequest{First: &first})
+	if err != nil {
+		return nil, err
+	}
+	if len(apps.Edges)+len(reviews.Edges) == 0 {
 		return nil, nil
 	}
 	var lines []string
 	overdue := 0
-	for _, e := range page.Edges {
-		a := e.Node
-		state := "due"
-		if a.DecisionDueOn != nil && a.DecisionDueOn.Before(today) {
-			state = "OVERDUE"
+	state := func(due *catalog.Date) string {
+		if due != nil && due.Before(today) {
 			overdue++
+			return "OVERDUE"
 		}
+		return "due"
+	}
+	for _, e := range apps.Edges {
+		a := e.Node
 		due := ""
 		if a.DecisionDueOn != nil {
 			due = a.DecisionDueOn.String()
 		}
-		lines = append(lines, fmt.Sprintf("%s: %s application %d of candidate %s (%s), answer due %s", state, a.Program, a.ID, a.CandidateNumber, a.Status, due))
+		lines = append(lines, fmt.Sprintf("%s: %s application %d of candidate %s (%s), answer due %s", state(a.DecisionDueOn), a.Program, a.ID, a.CandidateNumber, a.Status, due))
+	}
+	for _, e := range reviews.Edges {
+		rv := e.Node
+		lines = append(lines, fmt.Sprintf("%s: catalog review %d of %q (%s), decision due %s", state(&rv.DueOn), rv.ID, rv.CertificationName, rv.Organization.Name, rv.DueOn))
 	}
 	facts := map[string]string{"day": today.String(), "count": strconv.Itoa(len(lines)), "overdue": strconv.Itoa(overdue),
+		"applications": strconv.Itoa(len(apps.Edges)), "reviews": strconv.Itoa(len(reviews.Edges)),
 		"dueSoonDays": strconv.Itoa(soon), "items": strings.Join(lines, "\n")}
 	out := make([]catalog.Notification, 0, len(r.staff))
 	for _, addr := range r.staff {

@@ -211,8 +211,24 @@ func ptDirectOverlaps(a Activity, set []Activity, now catalog.Date) bool {
 	return false
 }
 
+// ptSameClaim reports whether two periods are one claim made twice as the
+// duplicate rule reads it (points_duplicates.go): the same type, title
+// (without case, spacing or punctuation), days and weekly hours.
+func ptSameClaim(a, b Activity) bool {
+	sameDay := func(x, y *catalog.Date) bool { return (x == nil) == (y == nil) && (x == nil || x.Equal(*y)) }
+	return a.StartOn != nil && b.StartOn != nil && a.TypeKey == b.TypeKey && SameTitleKey(a.Title) == SameTitleKey(b.Title) &&
+		sameDay(a.StartOn, b.StartOn) && sameDay(a.EndOn, b.EndOn) && a.Ongoing == b.Ongoing &&
+		a.WeeklyHours == b.WeeklyHours && a.Internship == b.Internship
+}
+
 // TestPointsPropertySplittingAJob checks that splitting a job into two
-// adjacent jobs with the same hours changes nothing.
+// adjacent jobs with the same hours changes nothing, unless the job or one
+// of its parts is the very claim of another activity of the set. The same
+// job claimed twice counts once (DOMAIN decision 2: overlapping periods are
+// "merged, never counted twice"; TestPointsPropertyClaimingTwice), while two
+// different jobs on the same days add their hours, so a split can turn two
+// jobs into one job claimed twice, or the reverse, and rightly change the
+// points: TestPointsSplittingAJobOntoAnotherClaim has rapid's example.
 func TestPointsPropertySplittingAJob(t *testing.T) {
 	rb := ptRulebook(t)
 	ptCheck(t, func(t *rapid.T) {
@@ -240,9 +256,48 @@ func TestPointsPropertySplittingAJob(t *testing.T) {
 		if second.EndOn != nil && second.EndOn.Before(cut) {
 			t.Skip("the cut falls after the expected end")
 		}
+		if slices.ContainsFunc(set.activities, func(a Activity) bool {
+			return ptSameClaim(a, job) || ptSameClaim(a, first) || ptSameClaim(a, second)
+		}) {
+			t.Skip("the job or a part of it is another activity claimed again, which counts once")
+		}
 		whole := ptScore(t, rb, ptGenSet{now: set.now, activities: append(slices.Clone(set.activities), job)})
 		split := ptScore(t, rb, ptGenSet{now: set.now, activities: append(slices.Clone(set.activities), first, second)})
 		ptSameTotals(t, "splitting the job at "+cut.String(), whole, split)
+	})
+}
+
+// TestPointsSplittingAJobOntoAnotherClaim is the counterexample rapid
+// found to TestPointsPropertySplittingAJob (-rapid.seed=11220727731359043048),
+// reduced by hand to the two jobs that matter, scored on 2022-07-31. Whole,
+// "Picker" at 8 hours a week from 2021-05-27 and another "Picker" at 8 hours
+// from 2021-05-28, both ongoing, are two jobs: their hours add up to 16 on
+// every day of the cycle, part-time (decision 1). Now that is 31 days of
+// cycle year 1, one whole month, under 3 months: 0. As of expiration both
+// run to 2027-06-30, so each of the five cycle years has at least 48 weeks:
+// the full-year part-time 10, 50 in all. Split on 2021-05-28, the first part
+// lies before the cycle and earns nothing, and the second part is the other
+// "Picker" claimed again, which counts once (decision 2): 8 hours a week, under
+// the part-time minimum of 15, so 0 now and 0 as of expiration.
+func TestPointsSplittingAJobOntoAnotherClaim(t *testing.T) {
+	ongoing := func(id int64, from string) Activity {
+		a := ptSpan(id, "Picker", from, from, 8, false)
+		a.EndOn, a.Ongoing = nil, true
+		return a
+	}
+	split := []Activity{ptSpan(100, "Picker", "2021-05-27", "2021-05-27", 8, false), ongoing(101, "2021-05-28"), ongoing(7, "2021-05-28")}
+	ptRunDecisionCases(t, []ptDecisionCase{
+		{name: "two like jobs a day apart add their hours",
+			activities: []Activity{ongoing(100, "2021-05-27"), ongoing(7, "2021-05-28")},
+			now:        "2022-07-31", category: catalog.CategoryEmployment, want: 0, wantExp: 50, warning: WarningOverlappingEmploymentMerged},
+		{name: "split on 2021-05-28, the second part is the other job claimed twice and counts once",
+			activities: split, now: "2022-07-31", category: catalog.CategoryEmployment, want: 0, wantExp: 0},
+	})
+	t.Run("the split's second part and the other job are one claim", func(t *testing.T) {
+		r := ComputePoints(ptRulebook(t), catalog.ProgramCPT, ptDecisionCycle, split, catalog.NewDate(2022, 7, 31))
+		if !ptWarned(r, WarningDuplicateClaim, 101, 7) {
+			t.Errorf("warnings %v, want %s about activities 101 and 7", r.Warnings, WarningDuplicateClaim)
+		}
 	})
 }
 

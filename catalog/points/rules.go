@@ -105,94 +105,121 @@ type Rulebook struct {
 	reservePercent     float64
 	forCreditMinHours  float64
 	certifications     map[string]*catalog.Certification
-	figures            Figures
 }
 
-// Figures are the rule figures, in whole days, that the application
-// windows and fees, the catalog reviews and the reminders are built on.
-// A rulebook built from a snapshot has every one of them.
+// dayFigures are the keys of the rule figures, in whole days, that the
+// application windows and fees, the catalog reviews and the reminders read.
+var dayFigures = []string{"application_window_days", "extension_days", "bundle_expiry_window_days", "free_detailed_review_days", "decision_days", "catalog_review_days", "catalog_review_max_delay_days", "contact_before_expiration_days", "staff_due_soon_days"}
+
+// Figures are the day figures of a snapshot's rule tables, each read and
+// validated once. A figure that is missing or malformed answers nothing:
+// reading it stops with the problem, which names it. The catalog serves no
+// snapshot with such a figure (Require), so only a snapshot built around
+// the catalog can meet one.
 type Figures struct {
-	// ApplicationWindowDays is how many days before expiration the
-	// application window opens (application_window_days).
-	ApplicationWindowDays int
-	// ExtensionDays is how long an extension may run past expiration
-	// (extension_days).
-	ExtensionDays int
-	// BundleExpiryWindowDays is how far apart the expirations of a bundled
-	// CPT and CLT application may be (bundle_expiry_window_days).
-	BundleExpiryWindowDays int
-	// FreeDetailedReviewDays is how long after a denial a detailed review
-	// costs the lower fee (free_detailed_review_days).
-	FreeDetailedReviewDays int
-	// DecisionDays is how long staff have to answer (decision_days).
-	DecisionDays int
-	// CatalogReviewDays is how long staff have to answer a catalog review
-	// (catalog_review_days).
-	CatalogReviewDays int
-	// CatalogReviewMaxDelayDays is how long an open catalog review may delay
-	// an application's decision (catalog_review_max_delay_days).
-	CatalogReviewMaxDelayDays int
-	// ContactBeforeExpirationDays is how long before expiration a candidate
-	// is told to contact MSSC (contact_before_expiration_days).
-	ContactBeforeExpirationDays int
-	// StaffDueSoonDays is how soon a decision counts as due in the staff
-	// digest (staff_due_soon_days).
-	StaffDueSoonDays int
+	days     map[string]int
+	problems map[string]error
 }
 
-// readFigures reads the day figures, each of which must be a whole number
-// of days, 0 or more.
-func (rb *Rulebook) readFigures(rules []catalog.Rule, fail func(string, ...any)) {
+// readFigures reads the day figures of the rules, each of which must be a
+// whole number of days, 0 or more.
+func readFigures(rules []*catalog.Rule) Figures {
+	f := Figures{days: map[string]int{}, problems: map[string]error{}}
 	byKey := make(map[string]float64, len(rules))
 	for _, r := range rules {
 		byKey[r.Key] = r.Value
 	}
-	days := func(key string) int {
+	for _, key := range dayFigures {
 		v, ok := byKey[key]
 		switch {
 		case !ok:
-			fail("the rule table has no %q row", key)
+			f.problems[key] = fmt.Errorf("the rule table has no %q row", key)
 		case math.IsNaN(v) || math.IsInf(v, 0) || v < 0 || v != math.Trunc(v):
-			fail("rule %q is %v; it must be a whole number of days, 0 or more", key, v)
+			f.problems[key] = fmt.Errorf("rule %q is %v; it must be a whole number of days, 0 or more", key, v)
+		default:
+			f.days[key] = int(v)
 		}
-		return int(v)
 	}
-	rb.figures = Figures{
-		ApplicationWindowDays:       days("application_window_days"),
-		ExtensionDays:               days("extension_days"),
-		BundleExpiryWindowDays:      days("bundle_expiry_window_days"),
-		FreeDetailedReviewDays:      days("free_detailed_review_days"),
-		DecisionDays:                days("decision_days"),
-		CatalogReviewDays:           days("catalog_review_days"),
-		CatalogReviewMaxDelayDays:   days("catalog_review_max_delay_days"),
-		ContactBeforeExpirationDays: days("contact_before_expiration_days"),
-		StaffDueSoonDays:            days("staff_due_soon_days"),
-	}
+	return f
 }
 
-// Figures returns the day figures the windows, fees, reviews and reminders
-// read.
-func (rb *Rulebook) Figures() Figures { return rb.figures }
+// check returns every problem of the figures, in the order of dayFigures.
+func (f Figures) check() error {
+	var problems []error
+	for _, key := range dayFigures {
+		if err := f.problems[key]; err != nil {
+			problems = append(problems, err)
+		}
+	}
+	return errors.Join(problems...)
+}
+
+// day returns the figure, validated.
+func (f Figures) day(key string) int {
+	if err := f.problems[key]; err != nil {
+		panic(err)
+	}
+	return f.days[key]
+}
+
+// ApplicationWindowDays is how many days before expiration the application window opens (application_window_days).
+func (f Figures) ApplicationWindowDays() int { return f.day("application_window_days") }
+
+// ExtensionDays is how long an extension may run past expiration (extension_days).
+func (f Figures) ExtensionDays() int { return f.day("extension_days") }
+
+// BundleExpiryWindowDays is how far apart the expirations of a bundled CPT and CLT application may be (bundle_expiry_window_days).
+func (f Figures) BundleExpiryWindowDays() int { return f.day("bundle_expiry_window_days") }
+
+// FreeDetailedReviewDays is how long after a denial a detailed review costs the lower fee (free_detailed_review_days).
+func (f Figures) FreeDetailedReviewDays() int { return f.day("free_detailed_review_days") }
+
+// DecisionDays is how long staff have to answer (decision_days).
+func (f Figures) DecisionDays() int { return f.day("decision_days") }
+
+// CatalogReviewDays is how long staff have to answer a catalog review (catalog_review_days).
+func (f Figures) CatalogReviewDays() int { return f.day("catalog_review_days") }
+
+// CatalogReviewMaxDelayDays is how long an open catalog review may delay an application's decision (catalog_review_max_delay_days).
+func (f Figures) CatalogReviewMaxDelayDays() int { return f.day("catalog_review_max_delay_days") }
+
+// ContactBeforeExpirationDays is how long before expiration a candidate is told to contact MSSC (contact_before_expiration_days).
+func (f Figures) ContactBeforeExpirationDays() int { return f.day("contact_before_expiration_days") }
+
+// StaffDueSoonDays is how soon a decision counts as due in the staff digest (staff_due_soon_days).
+func (f Figures) StaffDueSoonDays() int { return f.day("staff_due_soon_days") }
+
+// figuresKey keys a snapshot's day figures among its derived values.
+type figuresKey struct{}
+
+// FiguresOf returns the snapshot's day figures, read once per snapshot.
+func FiguresOf(s *catalog.Snapshot) Figures {
+	f, _ := s.Derived(figuresKey{}, func(s *catalog.Snapshot) (any, error) { return readFigures(s.Rules()), nil })
+	return f.(Figures)
+}
 
 // rulebookKey keys a snapshot's rulebook among its derived values.
 type rulebookKey struct{}
 
-// RulebookOf returns the snapshot's whole rulebook, with its day Figures,
-// built and validated once per snapshot. It fails, naming every problem,
-// when a figure is missing or malformed.
+// RulebookOf returns the snapshot's rulebook, built and validated once per
+// snapshot. It fails, naming every problem, when a row or figure the
+// engine needs is missing or malformed.
 func RulebookOf(s *catalog.Snapshot) (*Rulebook, error) {
-	rb, err := s.Derived(rulebookKey{}, func(s *catalog.Snapshot) (any, error) { return snapshotRulebook(s, true) })
+	rb, err := s.Derived(rulebookKey{}, func(s *catalog.Snapshot) (any, error) { return NewRulebook(s) })
 	if err != nil {
 		return nil, err
 	}
 	return rb.(*Rulebook), nil
 }
 
-// Require checks that the snapshot's rule tables make a valid rulebook,
-// naming every missing or malformed figure: the catalog serves no
+// Require checks that the snapshot's rule tables make a valid rulebook and
+// valid day Figures, naming every missing or malformed figure: the catalog serves no
 // snapshot that fails it.
 func Require(s *catalog.Snapshot) error {
 	_, err := RulebookOf(s)
+	if ferr := FiguresOf(s).check(); ferr != nil {
+		err = errors.Join(err, fmt.Errorf("the rule tables cannot drive the windows and fees: %w", ferr))
+	}
 	return err
 }
 
@@ -201,12 +228,6 @@ func Require(s *catalog.Snapshot) error {
 // checked against the pre-approved list and the program. RulebookOf builds
 // the whole rulebook, with the day Figures.
 func NewRulebook(s *catalog.Snapshot) (*Rulebook, error) {
-	return snapshotRulebook(s, false)
-}
-
-// snapshotRulebook builds the rulebook from a snapshot, with the day
-// figures when withFigures is set.
-func snapshotRulebook(s *catalog.Snapshot, withFigures bool) (*Rulebook, error) {
 	var types []catalog.ActivityType
 	for _, t := range s.ActivityTypes(nil) {
 		types = append(types, *t)
@@ -219,7 +240,7 @@ func snapshotRulebook(s *catalog.Snapshot, withFigures bool) (*Rulebook, error) 
 	for _, r := range s.Rules() {
 		rules = append(rules, *r)
 	}
-	rb, err := newRulebook(types, bands, rules, withFigures)
+	rb, err := NewRulebookFromTables(types, bands, rules)
 	if err != nil {
 		return nil, err
 	}
@@ -235,12 +256,6 @@ func snapshotRulebook(s *catalog.Snapshot, withFigures bool) (*Rulebook, error) 
 // checked against the pre-approved list. It fails, naming every problem,
 // when a row the engine needs is missing or a figure makes no sense.
 func NewRulebookFromTables(types []catalog.ActivityType, bands []catalog.EmploymentBand, rules []catalog.Rule) (*Rulebook, error) {
-	return newRulebook(types, bands, rules, false)
-}
-
-// newRulebook builds the rulebook from the rule tables, with the day
-// figures when withFigures is set.
-func newRulebook(types []catalog.ActivityType, bands []catalog.EmploymentBand, rules []catalog.Rule, withFigures bool) (*Rulebook, error) {
 	rb := &Rulebook{types: make(map[string]catalog.ActivityType, len(types))}
 	var problems []error
 	fail := func(format string, args ...any) {
@@ -266,9 +281,6 @@ func newRulebook(types []catalog.ActivityType, bands []catalog.EmploymentBand, r
 	}
 	rb.readBands(bands, fail)
 	rb.readRules(rules, fail)
-	if withFigures {
-		rb.readFigures(rules, fail)
-	}
 	if len(problems) > 0 {
 		return nil, fmt.Errorf("the rule tables cannot drive the points engine: %w", errors.Join(problems...))
 	}

@@ -2,8 +2,9 @@ package review
 
 import (
 	"context"
-	"github.com/mssc/recert/catalog"
 	"strconv"
+
+	"github.com/mssc/recert/catalog"
 )
 
 // BulkFile is a bulk catalog file as staff send it.

@@ -3,12 +3,13 @@ package review
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/mssc/recert/catalog"
 	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/mssc/recert/catalog"
 )
 
 // BulkProblem is something wrong with one line of a bulk catalog file.

@@ -3,9 +3,10 @@ package review
 import (
 	"context"
 	"encoding/json"
-	"github.com/mssc/recert/catalog"
 	"slices"
 	"time"
+
+	"github.com/mssc/recert/catalog"
 )
 
 // Curation is the staff service that adds, edits and retires catalog
@@ -252,6 +253,8 @@ func recordFields(v any) map[string]any {
 		}
 	case *catalog.RelatedField:
 		r = map[string]any{"key": x.Key, "name": x.Name, "onetSocCodes": x.OnetSocCodes}
+	case *catalog.Synonym:
+		r = map[string]any{"key": x.Key, "phrase": x.Phrase, "meaning": x.Meaning, "removed": x.Removed}
 	case *catalog.Organization:
 		r = map[string]any{"key": x.Key, "name": x.Name, "acronym": x.Acronym, "url": x.URL, "description": x.Description, "ctid": x.CTID}
 	}

@@ -1,12 +1,13 @@
 package review
 
 import (
-	"github.com/mssc/recert/catalog"
 	"net/url"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/mssc/recert/catalog"
 )
 
 // OrganizationInput is an issuing body as staff enter it.

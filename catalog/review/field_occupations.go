@@ -2,8 +2,9 @@ package review
 
 import (
 	"context"
-	"github.com/mssc/recert/catalog"
 	"slices"
+
+	"github.com/mssc/recert/catalog"
 )
 
 // maxOnetSocCodes bounds the occupation codes of one field.

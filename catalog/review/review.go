@@ -1,9 +1,10 @@
 package review
 
 import (
+	"time"
+
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/search"
-	"time"
 )
 
 // ReviewStatus is where a catalog review stands.

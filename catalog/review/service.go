@@ -55,6 +55,8 @@ type Reviews struct {
 	// maxOpenPerCandidate caps the open reviews one candidate may have
 	// submitted; 0 sets no cap.
 	maxOpenPerCandidate int
+	// notifier builds the notifications of each change; nil records none.
+	notifier *reviewNotifier
 }
 
 // NewReviews returns the review service; now is the clock.
@@ -158,16 +160,15 @@ func (s *Reviews) Submit(ctx context.Context, in ReviewSubmission) (SubmissionRe
 		s.openReviewsChanged(ctx)
 		return SubmissionResult{Review: joined.SeenBy(p), Attached: joined != nil}, nil, err
 	}
-	rb, err := points.RulebookOf(snap)
-	if err != nil {
-		return SubmissionResult{}, nil, err
-	}
-	days := rb.Figures().CatalogReviewDays
+	days := points.FiguresOf(snap).CatalogReviewDays()
 	r := &CatalogReview{
 		CertificationName: in.CertificationName, Organization: in.Organization, TrainingRequirements: in.TrainingRequirements,
 		KeyActivityIDs: in.KeyActivityIDs, EarningMethods: in.EarningMethods, Recognition: in.Recognition, Copy: file,
 		Status: ReviewPending, Flags: screen(in.EarningMethods, in.Recognition), Submitters: []ReviewSubmitter{submitter},
 		SubmittedAt: change.At, DueOn: s.today().AddDays(days), Version: 1,
+	}
+	if change.Notify, err = s.received(ctx, r, submitter); err != nil {
+		return SubmissionResult{}, nil, err
 	}
 	if err := s.store.CreateReview(ctx, r, change, s.maxOpenPerCandidate); err != nil {
 		switch {
@@ -201,6 +202,10 @@ func (s *Reviews) join(ctx context.Context, who ReviewSubmitter, change catalog.
 			return r, nil
 		}
 		change.Action = "review.join"
+		var err error
+		if change.Notify, err = s.received(ctx, r, who); err != nil {
+			return nil, err
+		}
 		joined, err := s.store.JoinReview(ctx, r.ID, who, change)
 		if err != nil || !joined {
 			return nil, err
@@ -339,6 +344,9 @@ func (s *Reviews) transition(ctx context.Context, id int64, role catalog.Role, a
 		return nil, errs, nil
 	}
 	r.Version++
+	if change.Notify, err = s.reviewNotifications(ctx, action, p, r, change.At); err != nil {
+		return nil, nil, err
+	}
 	if err := s.store.UpdateReview(ctx, r, expected, change, edit); err != nil {
 		if catalog.ErrorCode(err) == catalog.CodeConflict {
 			return nil, []*catalog.Error{{Code: catalog.CodeConflict, Field: "reviewId", Message: "the review was changed by someone else at the same time; reload it and try again"}}, nil

@@ -2,8 +2,9 @@ package review
 
 import (
 	"context"
-	"github.com/mssc/recert/catalog"
 	"time"
+
+	"github.com/mssc/recert/catalog"
 )
 
 // CatalogEdit is one change to the catalog as the store writes it: the
@@ -19,8 +20,10 @@ type CatalogEdit struct {
 	Certification *catalog.Certification
 	// Field has its O*NET-SOC codes updated when not nil.
 	Field *catalog.RelatedField
-	// EntityType is Certification, Organization or RelatedField: what the
-	// history records.
+	// Synonym is created (ID 0) or updated when not nil.
+	Synonym *catalog.Synonym
+	// EntityType is Certification, Organization, RelatedField or
+	// SearchSynonym: what the history records.
 	EntityType string
 	// Before is the entry before the change, as JSON; empty for a creation.
 	Before string

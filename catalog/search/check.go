@@ -2,11 +2,12 @@ package search
 
 import (
 	"fmt"
-	"github.com/mssc/recert/catalog"
 	"math"
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/mssc/recert/catalog"
 )
 
 // Thresholds of the credential check.
@@ -278,7 +279,7 @@ func levelOnly(s *catalog.Snapshot, sig credentialSignals) (CredentialCheck, boo
 func levelWords(text string) string {
 	var words []string
 	for _, t := range strings.Fields(text) {
-		if !noiseWords[t] && !stopWords[t] && !isYear(t) {
+		if !noiseWords[t] && !catalog.StopWords[t] && !catalog.IsYear(t) {
 			words = append(words, t)
 		}
 	}

@@ -3,9 +3,10 @@ package search
 import (
 	"context"
 	"fmt"
-	"github.com/mssc/recert/catalog"
 	"slices"
 	"time"
+
+	"github.com/mssc/recert/catalog"
 )
 
 // CredentialChecker answers "does my credential count?" against the

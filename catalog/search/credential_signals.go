@@ -1,9 +1,10 @@
 package search
 
 import (
-	"github.com/mssc/recert/catalog"
 	"strings"
 	"unicode"
+
+	"github.com/mssc/recert/catalog"
 )
 
 // credentialSignals are what a credential's text says of its kind, read
@@ -212,10 +213,10 @@ func (m *matcher) knownOrganization(text string) bool {
 			return true
 		}
 	}
-	runes := []rune(compact(text))
-	scratch := &distanceScratch{}
+	runes := []rune(catalog.Compact(text))
+	scratch := &catalog.DistanceScratch{}
 	for _, name := range m.orgNames {
-		if scratch.distance(runes, name, 2) <= 2 {
+		if scratch.Distance(runes, name, 2) <= 2 {
 			return true
 		}
 	}
@@ -226,7 +227,7 @@ func (m *matcher) knownOrganization(text string) bool {
 // names or acronyms of organizations of the catalog and noise words only.
 func (m *matcher) namesOnlyOrganizations(text string) bool {
 	for _, t := range strings.Fields(text) {
-		if !m.orgWordSet[t] && !noiseWords[t] && !stopWords[t] && !isYear(t) {
+		if !m.orgWordSet[t] && !noiseWords[t] && !catalog.StopWords[t] && !catalog.IsYear(t) {
 			return false
 		}
 	}
@@ -242,7 +243,7 @@ func (m *matcher) namesOnlyOrganizations(text string) bool {
 		return false
 	}
 	for _, t := range strings.Fields(rest) {
-		if !noiseWords[t] && !stopWords[t] && !isYear(t) {
+		if !noiseWords[t] && !catalog.StopWords[t] && !catalog.IsYear(t) {
 			return false
 		}
 	}
@@ -263,7 +264,7 @@ func removePhrases(text string, set phraseSet) string {
 func onlyYear(text string) int {
 	year := 0
 	for _, t := range strings.Fields(text) {
-		if !isYear(t) {
+		if !catalog.IsYear(t) {
 			continue
 		}
 		y := 0

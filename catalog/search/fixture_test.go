@@ -2,10 +2,11 @@ package search
 
 import (
 	"fmt"
-	"github.com/mssc/recert/catalog"
 	"slices"
 	"testing"
 	"time"
+
+	"github.com/mssc/recert/catalog"
 )
 
 // Organization IDs of the fixture.

@@ -1,7 +1,6 @@
 package search
 
 import (
-	"github.com/mssc/recert/catalog"
 	"maps"
 	"math"
 	"math/bits"
@@ -10,6 +9,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/mssc/recert/catalog"
 )
 
 // Weights and thresholds of the matcher.
@@ -74,7 +75,7 @@ func isRoman(t string) bool {
 	return false
 }
 
-func isNumeral(t string) bool { return isNumber(t) || isRoman(t) }
+func isNumeral(t string) bool { return catalog.IsNumber(t) || isRoman(t) }
 
 // term is one distinct word of the index.
 type term struct {
@@ -116,7 +117,7 @@ type matchDoc struct {
 type matcher struct {
 	docs  []matchDoc
 	terms map[string]*term
-	// phrases maps each normalized name and alias, spaced and compact, to
+	// phrases maps each normalized name and alias, spaced and catalog.Compact, to
 	// the entries it names.
 	phrases  map[string][]int
 	sorted   []*term
@@ -126,8 +127,21 @@ type matcher struct {
 	// orgWordSet holds every word of the organizations' acronyms and names.
 	orgWordSet map[string]bool
 	// orgNames are the organizations' full names of ten letters or more,
-	// compact, for telling a misspelled one.
+	// catalog.Compact, for telling a misspelled one.
 	orgNames [][]rune
+	// synonyms are the synonyms a search applies.
+	synonyms []synonymRule
+	// synonymPhrases indexes the synonyms' catalog.Compact phrases as words, and
+	// synonymsOf maps each phrase to its synonyms.
+	synonymPhrases *matcher
+	synonymsOf     map[*term][]int
+	// longest is the length of the longest indexed word.
+	longest int
+	// byGroup and byOrg list the entries of each group and of each issuer,
+	// in entry order, so that near neighbours are found without scanning
+	// every entry.
+	byGroup map[string][]int
+	byOrg   map[int64][]int
 }
 
 // matcherKey keys a snapshot's matcher among its derived values.
@@ -136,7 +150,9 @@ type matcherKey struct{}
 // matcherOf returns the snapshot's matcher, built once per snapshot.
 func matcherOf(s *catalog.Snapshot) *matcher {
 	m, _ := s.Derived(matcherKey{}, func(s *catalog.Snapshot) (any, error) {
-		return newMatcher(s.Certifications(), s.Organizations(), s.Organization), nil
+		m := newMatcher(s.Certifications(), s.Organizations(), s.Organization)
+		m.setSynonyms(s.Synonyms())
+		return m, nil
 	})
 	return m.(*matcher)
 }
@@ -153,7 +169,7 @@ func newMatcher(certs []*catalog.Certification, orgs []*catalog.Organization, or
 				for _, w := range strings.Fields(n) {
 					m.orgWordSet[w] = true
 				}
-				if c := compact(n); len(c) >= 10 {
+				if c := catalog.Compact(n); len(c) >= 10 {
 					m.orgNames = append(m.orgNames, []rune(c))
 				}
 			}
@@ -162,7 +178,7 @@ func newMatcher(certs []*catalog.Certification, orgs []*catalog.Organization, or
 	intern := func(t string) *term {
 		x := m.terms[t]
 		if x == nil {
-			x = &term{id: len(m.terms), text: t, runes: []rune(t), mask: letterMask(t), numeral: isNumeral(t), noise: noiseWords[t] || stopWords[t]}
+			x = &term{id: len(m.terms), text: t, runes: []rune(t), mask: letterMask(t), numeral: isNumeral(t), noise: noiseWords[t] || catalog.StopWords[t]}
 			x.exactOnly = len(x.runes) < 3 || x.numeral
 			m.terms[t] = x
 		}
@@ -182,7 +198,7 @@ func newMatcher(certs []*catalog.Certification, orgs []*catalog.Organization, or
 		for _, a := range c.Aliases {
 			names = append(names, a.Value)
 			if a.Kind == catalog.AliasAcronym || looksLikeAcronym(a.Value) {
-				doc.acronyms[compact(catalog.NormalizeText(a.Value))] = true
+				doc.acronyms[catalog.Compact(catalog.NormalizeText(a.Value))] = true
 				// Only the abbreviated words are matched exactly: "Green"
 				// of "CPT Green" may still be misspelled.
 				for _, raw := range strings.Fields(a.Value) {
@@ -211,7 +227,7 @@ func newMatcher(certs []*catalog.Certification, orgs []*catalog.Organization, or
 				doc.names = append(doc.names, words)
 				for _, n := range []string{catalog.NormalizeText(text), catalog.NormalizeText(catalog.StripParenthesised(text))} {
 					if n != "" {
-						phrases[n], phrases[compact(n)] = true, true
+						phrases[n], phrases[catalog.Compact(n)] = true, true
 					}
 				}
 			}
@@ -234,6 +250,13 @@ func newMatcher(certs []*catalog.Certification, orgs []*catalog.Organization, or
 			m.phrases[p] = append(m.phrases[p], i)
 		}
 		m.docs[i] = doc
+	}
+	m.byGroup, m.byOrg = map[string][]int{}, map[int64][]int{}
+	for i, c := range certs {
+		if c.Group != "" {
+			m.byGroup[c.Group] = append(m.byGroup[c.Group], i)
+		}
+		m.byOrg[c.OrganizationID] = append(m.byOrg[c.OrganizationID], i)
 	}
 	for _, x := range m.terms {
 		x.idf = math.Log(1 + float64(len(certs))/float64(max(1, len(x.postings))))
@@ -268,7 +291,7 @@ func letterMask(t string) uint64 {
 // "CMQ-OE", "CMfgT" or "CIMM": short, and mostly capital letters.
 func looksLikeAcronym(text string) bool {
 	words := strings.Fields(catalog.NormalizeText(text))
-	c := compact(catalog.NormalizeText(text))
+	c := catalog.Compact(catalog.NormalizeText(text))
 	if len(words) == 0 || len(words) > 3 || utf8.RuneCountInString(c) < 2 || utf8.RuneCountInString(c) > 8 {
 		return false
 	}
@@ -316,7 +339,7 @@ func newTypedTerm(q string, last bool) queryTerm {
 
 // prefixes reports whether the word matches the indexed words it begins.
 func (q queryTerm) prefixes() bool {
-	return q.minPrefix > 0 && len(q.runes) >= q.minPrefix && (q.typing || (!q.numeral && !isNumber(q.text)))
+	return q.minPrefix > 0 && len(q.runes) >= q.minPrefix && (q.typing || (!q.numeral && !catalog.IsNumber(q.text)))
 }
 
 func (q queryTerm) typoLimit() int {
@@ -340,14 +363,14 @@ func (q queryTerm) typoLimit() int {
 }
 
 // similarity rates how well the query word matches indexed word t.
-func (q queryTerm) similarity(t *term, scratch *distanceScratch) float64 {
+func (q queryTerm) similarity(t *term, scratch *catalog.DistanceScratch) float64 {
 	if q.text == t.text {
 		return similarityExact
 	}
 	if q.prefixes() && strings.HasPrefix(t.text, q.text) && (q.typing || !t.exactOnly) {
 		return similarityPrefix
 	}
-	if t.exactOnly || q.numeral || isNumber(q.text) {
+	if t.exactOnly || q.numeral || catalog.IsNumber(q.text) {
 		return 0
 	}
 	limit := q.typoLimit()
@@ -360,7 +383,7 @@ func (q queryTerm) similarity(t *term, scratch *distanceScratch) float64 {
 	if bits.OnesCount64(q.mask^t.mask) > 2*limit {
 		return 0
 	}
-	if scratch.distance(q.runes, t.runes, limit) <= limit {
+	if scratch.Distance(q.runes, t.runes, limit) <= limit {
 		return similarityTypo
 	}
 	return 0
@@ -379,6 +402,8 @@ type query struct {
 	orgs map[int64]bool
 	// typing says the text comes from a search box.
 	typing bool
+	// phrasings are other wordings of the whole text, from synonyms.
+	phrasings []string
 }
 
 type queryWord struct {
@@ -388,6 +413,23 @@ type queryWord struct {
 	// best is, per entry, the best weighted similarity of the word; nil
 	// when the word matches nothing.
 	best []float64
+	// hits are the entries whose best is above zero, each once, in the
+	// order found, so that scoring visits them rather than every entry.
+	hits []int
+}
+
+// raise lifts the word's best similarity for an entry to v, out of n
+// entries, and notes the entry the first time it rises above zero.
+func (w *queryWord) raise(doc, n int, v float64) {
+	if w.best == nil {
+		w.best = make([]float64, n)
+	}
+	if v > w.best[doc] {
+		if w.best[doc] == 0 {
+			w.hits = append(w.hits, doc)
+		}
+		w.best[doc] = v
+	}
 }
 
 func (w queryWord) in(doc int) float64 {
@@ -430,10 +472,10 @@ func (m *matcher) analyseText(text, issuer string, drop map[string]bool, typing 
 		_, isOrg := m.orgWords[inner]
 		switch {
 		case isOrg:
-		case (looksLikeAcronym(strings.TrimSpace(p)) || m.abbreviation(inner)) && !isNumber(compact(inner)):
-			q.acronyms = append(q.acronyms, compact(inner))
+		case (looksLikeAcronym(strings.TrimSpace(p)) || m.abbreviation(inner)) && !catalog.IsNumber(catalog.Compact(inner)):
+			q.acronyms = append(q.acronyms, catalog.Compact(inner))
 		default:
-			qualifiers = append(qualifiers, contentTokens(inner)...)
+			qualifiers = append(qualifiers, catalog.ContentTokens(inner)...)
 		}
 	}
 	q.normalized = catalog.NormalizeText(rest)
@@ -447,15 +489,20 @@ func (m *matcher) analyseText(text, issuer string, drop map[string]bool, typing 
 	}
 	var tokens []string
 	own := map[string]bool{}
-	for _, t := range contentTokens(q.normalized) {
+	for _, t := range catalog.ContentTokens(q.normalized) {
 		own[t] = true
 	}
-	for _, t := range append(contentTokens(q.normalized), qualifiers...) {
+	for _, t := range append(catalog.ContentTokens(q.normalized), qualifiers...) {
 		if !drop[t] && !slices.Contains(tokens, t) {
 			tokens = append(tokens, t)
 		}
 	}
-	scratch := &distanceScratch{}
+	scratch := &catalog.DistanceScratch{}
+	joined := m.matchJoined(tokens, typing, scratch)
+	var synonyms [][]synonymMatch
+	if typing {
+		synonyms = m.matchSynonyms(tokens, q)
+	}
 	for i, t := range tokens {
 		w := queryWord{text: t, noise: noiseWords[t]}
 		bestIDF := 0.0
@@ -465,11 +512,8 @@ func (m *matcher) analyseText(text, issuer string, drop map[string]bool, typing 
 			}
 			q.matched[x.id] = max(q.matched[x.id], sim)
 			bestIDF = max(bestIDF, x.idf*sim)
-			if w.best == nil {
-				w.best = make([]float64, len(m.docs))
-			}
 			for _, p := range x.postings {
-				w.best[p.doc] = max(w.best[p.doc], sim*p.weight)
+				w.raise(p.doc, len(m.docs), sim*p.weight)
 			}
 		}
 		qt := newQueryTerm(t)
@@ -478,12 +522,9 @@ func (m *matcher) analyseText(text, issuer string, drop map[string]bool, typing 
 		}
 		m.matchWord(qt, scratch, visit)
 		// A word written in two ("signal person") matches the word written in one.
-		for _, pair := range [][2]int{{i - 1, i}, {i, i + 1}} {
-			if pair[0] >= 0 && pair[1] < len(tokens) {
-				if x := m.terms[tokens[pair[0]]+tokens[pair[1]]]; x != nil {
-					visit(x, similarityExact)
-				}
-			}
+		visitJoined(joined, i, visit)
+		if typing {
+			bestIDF = max(bestIDF, m.matchSplit(qt, scratch, q, &w), q.applySynonyms(synonyms[i], &w, len(m.docs)))
 		}
 		switch {
 		case !own[t]:
@@ -494,7 +535,7 @@ func (m *matcher) analyseText(text, issuer string, drop map[string]bool, typing 
 			w.weight = max(bestIDF, numeralWeight)
 		case bestIDF > 0:
 			w.weight = bestIDF
-		case isNumber(t):
+		case catalog.IsNumber(t):
 			w.weight = unknownNumberWeight
 		case utf8.RuneCountInString(t) < 3:
 			w.weight = noiseWeight
@@ -523,11 +564,11 @@ func (m *matcher) abbreviation(inner string) bool {
 
 // matchWord visits every indexed word the query word matches: itself, the
 // words it is a prefix of, and the words within its typo limit.
-func (m *matcher) matchWord(q queryTerm, scratch *distanceScratch, visit func(*term, float64)) {
+func (m *matcher) matchWord(q queryTerm, scratch *catalog.DistanceScratch, visit func(*term, float64)) {
 	if x := m.terms[q.text]; x != nil {
 		visit(x, similarityExact)
 	}
-	if !q.prefixes() && (q.numeral || isNumber(q.text)) {
+	if !q.prefixes() && (q.numeral || catalog.IsNumber(q.text)) {
 		return
 	}
 	for i := sort.Search(len(m.sorted), func(i int) bool { return m.sorted[i].text >= q.text }); q.prefixes() && i < len(m.sorted); i++ {
@@ -540,7 +581,7 @@ func (m *matcher) matchWord(q queryTerm, scratch *distanceScratch, visit func(*t
 		}
 	}
 	limit := q.typoLimit()
-	if q.numeral || isNumber(q.text) {
+	if q.numeral || catalog.IsNumber(q.text) {
 		limit = 0
 	}
 	for n := len(q.runes) - limit; limit > 0 && n <= len(q.runes)+limit; n++ {
@@ -551,7 +592,7 @@ func (m *matcher) matchWord(q queryTerm, scratch *distanceScratch, visit func(*t
 			if bits.OnesCount64(q.mask^x.mask) > 2*limit {
 				continue
 			}
-			if scratch.distance(q.runes, x.runes, limit) <= limit {
+			if scratch.Distance(q.runes, x.runes, limit) <= limit {
 				visit(x, similarityTypo)
 			}
 		}
@@ -605,8 +646,11 @@ func (m *matcher) score(q *query) []scored {
 		total += w.weight
 	}
 	phrase := map[int]bool{}
-	if q.normalized != "" {
-		for _, p := range []string{q.normalized, compact(q.normalized)} {
+	for _, text := range append([]string{q.normalized}, q.phrasings...) {
+		if text == "" {
+			continue
+		}
+		for _, p := range []string{text, catalog.Compact(text)} {
 			for _, i := range m.phrases[p] {
 				phrase[i] = true
 			}
@@ -615,8 +659,21 @@ func (m *matcher) score(q *query) []scored {
 	// A text of noise words only ("certified operator") counts them as
 	// meaningful, so that it finds its best few rather than nothing.
 	onlyNoise := !slices.ContainsFunc(q.words, func(w queryWord) bool { return !w.noise })
+	// Only an entry that has a meaningful word or is the whole text can be
+	// kept, so only those are visited, in entry order.
+	var candidates []int
+	for i := range phrase {
+		candidates = append(candidates, i)
+	}
+	for _, w := range q.words {
+		if !w.noise || onlyNoise {
+			candidates = append(candidates, w.hits...)
+		}
+	}
+	slices.Sort(candidates)
+	candidates = slices.Compact(candidates)
 	var out []scored
-	for i := range m.docs {
+	for _, i := range candidates {
 		doc := &m.docs[i]
 		s := scored{doc: i, phrase: phrase[i]}
 		matched, meaningful, all := 0.0, false, len(q.words) > 0
@@ -797,14 +854,17 @@ func (m *matcher) search(text string) searchOutcome {
 				first = s.doc
 			}
 			out.scores[m.docs[s.doc].cert.ID] = int(math.Round(min(s.score/1.2, 1)*(maxScore-maxNeighbours))) + maxNeighbours
+			out.docs = append(out.docs, s.doc)
 		}
 	}
 	if first >= 0 && limit == len(m.docs) {
 		for rank, i := range m.nearNeighbours(first, out.scores) {
 			id := m.docs[i].cert.ID
 			out.scores[id], out.neighbours[id] = maxNeighbours-1-rank, true
+			out.docs = append(out.docs, i)
 		}
 	}
+	slices.Sort(out.docs)
 	return out
 }
 
@@ -815,7 +875,7 @@ func (m *matcher) search(text string) searchOutcome {
 func (m *matcher) correct(text string) (string, bool) {
 	words := strings.Fields(catalog.NormalizeText(text))
 	changed := false
-	scratch := &distanceScratch{}
+	scratch := &catalog.DistanceScratch{}
 	// A word repeated is looked up once.
 	seen := map[string]string{}
 	for i, w := range words {
@@ -826,7 +886,7 @@ func (m *matcher) correct(text string) (string, bool) {
 		seen[w] = w
 		q := newQueryTerm(w)
 		limit := q.typoLimit()
-		if m.terms[w] != nil || limit == 0 || q.numeral || isNumber(w) || stopWords[w] {
+		if m.terms[w] != nil || limit == 0 || q.numeral || catalog.IsNumber(w) || catalog.StopWords[w] {
 			continue
 		}
 		var best *term
@@ -836,7 +896,7 @@ func (m *matcher) correct(text string) (string, bool) {
 				if x.exactOnly || bits.OnesCount64(q.mask^x.mask) > 2*limit {
 					continue
 				}
-				switch d := scratch.distance(q.runes, x.runes, limit); {
+				switch d := scratch.Distance(q.runes, x.runes, limit); {
 				case d < bestDistance:
 					best, bestDistance, ties = x, d, 1
 				case d == bestDistance:
@@ -858,7 +918,7 @@ func (m *matcher) reasons(doc *matchDoc, q *query, s scored) []string {
 		out = append(out, "the text is one of its names or aliases")
 	}
 	var exact, fuzzy []string
-	scratch := &distanceScratch{}
+	scratch := &catalog.DistanceScratch{}
 	for _, w := range q.words {
 		qt := newQueryTerm(w.text)
 		var best *term

@@ -2,10 +2,11 @@ package search
 
 import (
 	"fmt"
-	"github.com/mssc/recert/catalog"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/mssc/recert/catalog"
 )
 
 func TestPageRequestValidate(t *testing.T) {

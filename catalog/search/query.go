@@ -2,10 +2,12 @@ package search
 
 import (
 	"fmt"
-	"github.com/mssc/recert/catalog"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/mssc/recert/catalog"
 )
 
 // MaxSearchLength is the longest search text accepted, in characters.
@@ -127,8 +129,18 @@ func FindCertifications(s *catalog.Snapshot, f CertificationCriteria, order Cert
 		outcome = matcherOf(s).search(text)
 		scores = outcome.scores
 	}
+	// A search visits only the entries it scored, which the matcher lists
+	// in the snapshot's order.
+	candidates := s.Certifications()
+	if scores != nil {
+		all := candidates
+		candidates = make([]*catalog.Certification, len(outcome.docs))
+		for k, i := range outcome.docs {
+			candidates[k] = all[i]
+		}
+	}
 	var items []*catalog.Certification
-	for _, c := range s.Certifications() {
+	for _, c := range candidates {
 		if !slices.Contains(statuses, c.Status) ||
 			(len(f.RecognitionBases) > 0 && !slices.ContainsFunc(f.RecognitionBases, c.HasBasis)) ||
 			(len(f.OrganizationIDs) > 0 && !slices.Contains(f.OrganizationIDs, c.OrganizationID)) ||
@@ -188,11 +200,24 @@ func certificationOrdering(s *catalog.Snapshot, order CertificationSort, scores 
 		}
 	case OrderByRelevance:
 		// The key sorts the best score first in ascending order.
-		o.Key = func(c *catalog.Certification) string { return fmt.Sprintf("%010d", maxScore-scores[c.ID]) }
+		o.Key = func(c *catalog.Certification) string { return relevanceKey(maxScore - scores[c.ID]) }
 	default:
 		o.Key = catalog.SortName
 	}
 	return o
+}
+
+// relevanceKey writes n as fmt's %010d does, without fmt for the usual
+// case of a number that is not negative.
+func relevanceKey(n int) string {
+	if n < 0 {
+		return fmt.Sprintf("%010d", n)
+	}
+	s := strconv.Itoa(n)
+	if len(s) >= 10 {
+		return s
+	}
+	return strings.Repeat("0", 10-len(s)) + s
 }
 
 func facets(s *catalog.Snapshot, items []*catalog.Certification) CertificationFacets {

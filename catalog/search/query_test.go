@@ -1,11 +1,12 @@
 package search
 
 import (
-	"github.com/mssc/recert/catalog"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/mssc/recert/catalog"
 )
 
 func TestFindCertificationsFilters(t *testing.T) {

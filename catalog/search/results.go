@@ -1,11 +1,12 @@
 package search
 
 import (
-	"github.com/mssc/recert/catalog"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/mssc/recert/catalog"
 )
 
 // maxNeighbours is how many near neighbours a search adds after its tight
@@ -44,6 +45,9 @@ type searchOutcome struct {
 	scores     map[int64]int
 	neighbours map[int64]bool
 	query      *query
+	// docs are the entries with a score, in entry order, which is the
+	// snapshot's order of certifications.
+	docs []int
 }
 
 // nearNeighbours returns up to maxNeighbours entries beside the first
@@ -51,21 +55,34 @@ type searchOutcome struct {
 // entries of its issuer that share a word of its name (CHMP beside CHMM).
 func (m *matcher) nearNeighbours(first int, tight map[int64]int) []int {
 	doc := &m.docs[first]
-	var same, subject []int
-	for i := range m.docs {
-		other := &m.docs[i]
-		if _, ok := tight[other.cert.ID]; ok || i == first {
-			continue
-		}
-		switch {
-		case doc.cert.Group != "" && other.cert.Group == doc.cert.Group:
-			same = append(same, i)
-		case other.cert.OrganizationID == doc.cert.OrganizationID && sharesNameWord(doc, other):
-			subject = append(subject, i)
+	var out []int
+	// The entries of the group come first, in entry order.
+	if doc.cert.Group != "" {
+		for _, i := range m.byGroup[doc.cert.Group] {
+			if len(out) == maxNeighbours {
+				return out
+			}
+			if _, ok := tight[m.docs[i].cert.ID]; ok || i == first {
+				continue
+			}
+			out = append(out, i)
 		}
 	}
-	out := append(same, subject...)
-	return out[:min(len(out), maxNeighbours)]
+	// Then the issuer's entries outside the group that share a name word.
+	for _, i := range m.byOrg[doc.cert.OrganizationID] {
+		if len(out) == maxNeighbours {
+			return out
+		}
+		other := &m.docs[i]
+		if i == first || (doc.cert.Group != "" && other.cert.Group == doc.cert.Group) {
+			continue
+		}
+		if _, ok := tight[other.cert.ID]; ok || !sharesNameWord(doc, other) {
+			continue
+		}
+		out = append(out, i)
+	}
+	return out
 }
 
 // sharesNameWord reports whether two entries' first names share a word

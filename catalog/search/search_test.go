@@ -1,9 +1,10 @@
 package search
 
 import (
-	"github.com/mssc/recert/catalog"
 	"slices"
 	"testing"
+
+	"github.com/mssc/recert/catalog"
 )
 
 // searchAll runs a search over every entry, ACTIVE and RETIRED, by
@@ -122,7 +123,7 @@ func TestSearchRanksBestMatchFirst(t *testing.T) {
 		{name: "typos", query: "Certfied Welding Inspecter", wantFirst: CertCWI, wantAlso: []int64{certSCWI}},
 		{name: "word order", query: "Inspector Welding Certified", wantFirst: CertCWI, wantAlso: []int64{certSCWI}},
 		{name: "longer acronym", query: "SCWI", wantFirst: certSCWI},
-		{name: "acronym with a slash, written compact", query: "CMQOE", wantFirst: certCMQOE},
+		{name: "acronym with a slash, written catalog.Compact", query: "CMQOE", wantFirst: certCMQOE},
 		{name: "acronym with a slash", query: "cmq/oe", wantFirst: certCMQOE},
 		{name: "former name", query: "Certified Quality Manager", wantFirst: certCMQOE},
 		{name: "group and level", query: "Machining Level I", wantFirst: certMachin},
@@ -336,7 +337,7 @@ func TestSimilarity(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			x := &term{text: tt.t, runes: []rune(tt.t), mask: letterMask(tt.t), numeral: isNumeral(tt.t)}
 			x.exactOnly = len(x.runes) < 3 || x.numeral
-			if got := newQueryTerm(tt.q).similarity(x, &distanceScratch{}); got != tt.want {
+			if got := newQueryTerm(tt.q).similarity(x, &catalog.DistanceScratch{}); got != tt.want {
 				t.Errorf("similarity(%q, %q) = %v, want %v", tt.q, tt.t, got, tt.want)
 			}
 		})

@@ -1,9 +1,10 @@
 package search
 
 import (
-	"github.com/mssc/recert/catalog"
 	"slices"
 	"testing"
+
+	"github.com/mssc/recert/catalog"
 )
 
 func TestSnapshotKeyActivities(t *testing.T) {

@@ -3,6 +3,10 @@
 package model
 
 import (
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -174,7 +178,7 @@ type CatalogChangesInput struct {
 
 // Narrows the catalog history.
 type CatalogHistoryFilter struct {
-	// Keeps the changes of this certification or organization (global ID).
+	// Keeps the changes of this certification, organization, related field or search synonym (global ID).
 	EntityID *string `json:"entityId,omitempty"`
 	// Keeps changes made at or after this instant.
 	From *time.Time `json:"from,omitempty"`
@@ -421,7 +425,8 @@ type PreviewCatalogChangesPayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
-// The entry points of the API. Every catalog read is public.
+// The entry points of the API. Every catalog read is public; each field says
+// with `@cacheControl` whether, and how long, its answer may be kept.
 type Query struct {
 }
 
@@ -463,6 +468,22 @@ type ReviewOrganizationInput struct {
 	URL *string `json:"url,omitempty"`
 	// A description of the body, or a citation of its published material. At most 5,000 characters.
 	Description *string `json:"description,omitempty"`
+}
+
+// A search synonym as staff enter it.
+type SearchSynonymInput struct {
+	// What a candidate types: up to six words. At most 100 characters.
+	Phrase string `json:"phrase"`
+	// The catalog's words the phrase stands for: up to six words, different from the phrase. At most 100 characters.
+	Meaning string `json:"meaning"`
+}
+
+// The result of a change to a search synonym.
+type SearchSynonymPayload struct {
+	// The synonym as it now is; null when nothing was changed.
+	Synonym *catalog.Synonym `json:"synonym,omitempty"`
+	// What was wrong with the input; empty on success.
+	UserErrors []*UserError `json:"userErrors"`
 }
 
 // A certification a candidate submits for review, with the documentation the
@@ -538,4 +559,62 @@ type YearCoursesInput struct {
 	Year int `json:"year"`
 	// How many courses were taught.
 	Courses int `json:"courses"`
+}
+
+// Who may share a kept answer.
+type CacheControlScope string
+
+const (
+	// The same for every anonymous caller: the service's caches and shared HTTP caches (a CDN) may keep it.
+	CacheControlScopePublic CacheControlScope = "PUBLIC"
+	// It depends on who asks: no cache keeps it.
+	CacheControlScopePrivate CacheControlScope = "PRIVATE"
+)
+
+var AllCacheControlScope = []CacheControlScope{
+	CacheControlScopePublic,
+	CacheControlScopePrivate,
+}
+
+func (e CacheControlScope) IsValid() bool {
+	switch e {
+	case CacheControlScopePublic, CacheControlScopePrivate:
+		return true
+	}
+	return false
+}
+
+func (e CacheControlScope) String() string {
+	return string(e)
+}
+
+func (e *CacheControlScope) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = CacheControlScope(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid CacheControlScope", str)
+	}
+	return nil
+}
+
+func (e CacheControlScope) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *CacheControlScope) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e CacheControlScope) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }

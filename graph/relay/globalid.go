@@ -29,11 +29,14 @@ const (
 	TypeApplication = "Application"
 	// TypeNotification marks a Notification ID.
 	TypeNotification = "Notification"
+	// TypeSearchSynonym marks a SearchSynonym ID.
+	TypeSearchSynonym = "SearchSynonym"
 )
 
 var knownTypes = map[string]bool{
 	TypeCertification: true, TypeOrganization: true, TypeKeyActivity: true,
 	TypeRelatedField: true, TypeActivityType: true, TypeCandidate: true, TypeCatalogReview: true, TypeApplication: true, TypeNotification: true,
+	TypeSearchSynonym: true,
 }
 
 // GlobalID is a decoded global ID: the object's type and its storage ID.

@@ -25,8 +25,7 @@ func FuzzDecodeID(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		g, err := relay.DecodeID("id", s)
 		if err != nil {
-			var e *catalog.Error
-			if catalog.ErrorCode(err) != catalog.CodeBadUserInput || !asError(err, &e) || e.Field != "id" {
+			if !badInputAbout(err, "id") {
 				t.Fatalf("DecodeID(%q) failed with %v, want a BAD_USER_INPUT error about id", s, err)
 			}
 			if g != (relay.GlobalID{}) {
@@ -65,8 +64,7 @@ func FuzzDecodeCursor(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		c, err := relay.DecodeCursor("after", &s)
 		if err != nil {
-			var e *catalog.Error
-			if catalog.ErrorCode(err) != catalog.CodeBadUserInput || !asError(err, &e) || e.Field != "after" {
+			if !badInputAbout(err, "after") {
 				t.Fatalf("DecodeCursor(%q) failed with %v, want a BAD_USER_INPUT error about after", s, err)
 			}
 			if c != nil {
@@ -87,10 +85,9 @@ func FuzzDecodeCursor(f *testing.F) {
 
 func b64(s string) string { return base64.RawURLEncoding.EncodeToString([]byte(s)) }
 
-func asError(err error, target **catalog.Error) bool {
+// badInputAbout reports whether err is itself (not wrapped) a
+// *catalog.Error with the BAD_USER_INPUT code about field.
+func badInputAbout(err error, field string) bool {
 	e, ok := err.(*catalog.Error)
-	if ok {
-		*target = e
-	}
-	return ok
+	return ok && catalog.ErrorCode(err) == catalog.CodeBadUserInput && e.Field == field
 }

@@ -3,11 +3,11 @@ package apitest
 import (
 	"fmt"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/internal/together"
 )
 
 // integrityFields are the application fields the workflow integrity tests read.
@@ -85,23 +85,6 @@ func submitAndPay(t *testing.T, e *env, candidate, staff string, app map[string]
 		map[string]any{"id": app["id"], "v": app["version"]})
 }
 
-// together runs fn n times in parallel, released at once so the requests
-// race, and returns their payloads.
-func together(n int, fn func() map[string]any) []map[string]any {
-	out := make([]map[string]any, n)
-	start := make(chan struct{})
-	var wg sync.WaitGroup
-	for i := range n {
-		wg.Go(func() {
-			<-start
-			out[i] = fn()
-		})
-	}
-	close(start)
-	wg.Wait()
-	return out
-}
-
 const saveActivity = `mutation($id: ID!, $v: Int!, $a: ActivityInput!) { saveApplicationActivity(applicationId: $id, version: $v, activity: $a) { application { ` + integrityFields + ` } userErrors { field code message } } }`
 
 func TestParallelCreatesLeaveOneOpenApplication(t *testing.T) {
@@ -111,7 +94,7 @@ func TestParallelCreatesLeaveOneOpenApplication(t *testing.T) {
 		for round := range rounds {
 			candidate := registerHolder(t, e, fmt.Sprintf("C-20%02d", 10+round), expires, expires)
 			e.okAs(t, candidate, `{ viewer { candidate { msscCandidateId } } }`, nil)
-			payloads := together(n, func() map[string]any {
+			payloads := together.Run(n, func(int) map[string]any {
 				return mutate(t, e, candidate, `mutation { createApplication(program: CPT) { application { id } userErrors { field code message } } }`, nil)
 			})
 			created := 0
@@ -133,11 +116,10 @@ func TestParallelCreatesLeaveOneOpenApplication(t *testing.T) {
 
 func TestParallelIdempotentReplaysGetTheOriginalAnswer(t *testing.T) {
 	eachDialect(t, func(t *testing.T, e *env) {
-		expires := e.now.UTC().AddDate(0, 0, 30).Truncate(24 * time.Hour)
-		candidate := registerHolder(t, e, "C-2002", expires, expires)
+		candidate, expires := holderExpiringIn(t, e, "C-2002", 30)
 		const n = 10
 		replay := func(mutation string, vars map[string]any) []map[string]any {
-			return together(n, func() map[string]any { return mutate(t, e, candidate, mutation, vars) })
+			return together.Run(n, func(int) map[string]any { return mutate(t, e, candidate, mutation, vars) })
 		}
 		creates := replay(`mutation { createApplication(program: CPT, idempotencyKey: "create-CPT") { application { id version } userErrors { field code message } } }`, nil)
 		for _, p := range creates {
@@ -168,8 +150,7 @@ func TestParallelIdempotentReplaysGetTheOriginalAnswer(t *testing.T) {
 
 func TestExtensionIsOneStateGrantedOnce(t *testing.T) {
 	eachDialect(t, func(t *testing.T, e *env) {
-		expires := e.now.UTC().AddDate(0, 0, 10).Truncate(24 * time.Hour)
-		candidate := registerHolder(t, e, "C-2003", expires, expires)
+		candidate, expires := holderExpiringIn(t, e, "C-2003", 10)
 		staffA, staffB := e.token(t, catalog.RoleStaff, "staff-a"), e.token(t, catalog.RoleStaff, "staff-b")
 		request := `mutation($id: ID!, $v: Int!, $d: Date!) { requestExtension(applicationId: $id, version: $v, courseEndsOn: $d, reason: "welding course") { application { ` + integrityFields + ` } userErrors { field code message } } }`
 		grant := `mutation($id: ID!, $v: Int!) { grantExtension(applicationId: $id, version: $v, reason: "course confirmed") { application { ` + integrityFields + ` } userErrors { field code message } } }`
@@ -288,8 +269,7 @@ func TestGrantedExtensionCountsTheCourseAndKeepsTheCycles(t *testing.T) {
 
 func TestReviewerFiguresStayInsideTheRules(t *testing.T) {
 	eachDialect(t, func(t *testing.T, e *env) {
-		expires := e.now.UTC().AddDate(0, 0, 30).Truncate(24 * time.Hour)
-		candidate := registerHolder(t, e, "C-2006", expires, expires)
+		candidate, expires := holderExpiringIn(t, e, "C-2006", 30)
 		staff := e.token(t, catalog.RoleStaff, "staff-r")
 		app := buildToHundredPoints(t, e, candidate, "CPT", expires)
 		start := expires.AddDate(-5, 0, 0)
@@ -361,8 +341,7 @@ func TestReviewerFiguresStayInsideTheRules(t *testing.T) {
 
 func TestNoPaymentIsRecordedWhereNoFeeIsDue(t *testing.T) {
 	eachDialect(t, func(t *testing.T, e *env) {
-		expires := e.now.UTC().AddDate(0, 0, 30).Truncate(24 * time.Hour)
-		candidate := registerHolder(t, e, "C-2007", expires, expires)
+		candidate, expires := holderExpiringIn(t, e, "C-2007", 30)
 		staff := e.token(t, catalog.RoleStaff, "staff-p")
 		app := submitAndPay(t, e, candidate, staff, buildToHundredPoints(t, e, candidate, "CPT", expires))
 		app = appCall(t, e, staff, `mutation($id: ID!, $v: Int!) { denyApplication(applicationId: $id, version: $v, reasons: ["not related"]) { application { `+integrityFields+` } userErrors { field message } } }`,
@@ -391,8 +370,7 @@ func TestNoPaymentIsRecordedWhereNoFeeIsDue(t *testing.T) {
 
 func TestEveryChangeIsInHistory(t *testing.T) {
 	eachDialect(t, func(t *testing.T, e *env) {
-		expires := e.now.UTC().AddDate(0, 0, 30).Truncate(24 * time.Hour)
-		candidate := registerHolder(t, e, "C-2008", expires, expires)
+		candidate, expires := holderExpiringIn(t, e, "C-2008", 30)
 		app := buildToHundredPoints(t, e, candidate, "CLT", expires)
 		app = appCall(t, e, candidate, saveActivity, map[string]any{"id": app["id"], "v": app["version"], "a": map[string]any{
 			"category": "EXTRA", "activityTypeKey": "x-volunteer", "title": "Toy drive warehouse", "completedOn": e.now.AddDate(0, -2, 0).Format("2006-01-02"), "hours": 8}})
@@ -416,10 +394,40 @@ func TestEveryChangeIsInHistory(t *testing.T) {
 	})
 }
 
+// TestParallelEditsOfOneVersionWriteOneHistoryEvent sends twenty edits of
+// one application version at once: one is saved, with one history event,
+// and every other is refused as stale without a trace in the history,
+// which is written in the edit's own transaction.
+func TestParallelEditsOfOneVersionWriteOneHistoryEvent(t *testing.T) {
+	eachDialect(t, func(t *testing.T, e *env) {
+		expires := e.now.UTC().AddDate(0, 0, 30).Truncate(24 * time.Hour)
+		candidate := registerHolder(t, e, "C-2012", expires, expires)
+		app := appCall(t, e, candidate, `mutation { createApplication(program: CPT) { application { `+integrityFields+` } userErrors { field message } } }`, nil)
+		const n = 20
+		var saved int
+		for i, p := range together.Run(n, func(int) map[string]any {
+			return mutate(t, e, candidate, saveActivity, map[string]any{"id": app["id"], "v": app["version"], "a": map[string]any{
+				"category": "EXTRA", "activityTypeKey": "x-volunteer", "title": "Toy drive warehouse", "completedOn": e.now.AddDate(0, -2, 0).Format("2006-01-02"), "hours": 8}})
+		}) {
+			switch codes := fmt.Sprint(userErrorCodes(p)); codes {
+			case "[]":
+				saved++
+			case "[version:CONFLICT]":
+			default:
+				t.Errorf("edit %d of one version answered %v", i, p)
+			}
+		}
+		now := get(e.okAs(t, candidate, `query($id: ID!) { application(id: $id) { `+integrityFields+` } }`, map[string]any{"id": app["id"]}), "application").(map[string]any)
+		if saved != 1 || fmt.Sprint(historyActions(now)) != "[CREATE EDIT]" || num(now["version"]) != 2 || len(now["activities"].([]any)) != 1 {
+			t.Errorf("%d of %d parallel edits of one version were saved; the application is at version %v with %d activities and the history %v",
+				saved, n, now["version"], len(now["activities"].([]any)), historyActions(now))
+		}
+	})
+}
+
 func TestParallelGrantsGrantTheExtensionOnce(t *testing.T) {
 	eachDialect(t, func(t *testing.T, e *env) {
-		expires := e.now.UTC().AddDate(0, 0, 10).Truncate(24 * time.Hour)
-		candidate := registerHolder(t, e, "C-2009", expires, expires)
+		candidate, expires := holderExpiringIn(t, e, "C-2009", 10)
 		app := appCall(t, e, candidate, `mutation { createApplication(program: CPT) { application { `+integrityFields+` } userErrors { field message } } }`, nil)
 		app = appCall(t, e, candidate, `mutation($id: ID!, $v: Int!, $d: Date!) { requestExtension(applicationId: $id, version: $v, courseEndsOn: $d, reason: "welding course") { application { `+integrityFields+` } userErrors { field message } } }`,
 			map[string]any{"id": app["id"], "v": app["version"], "d": expires.AddDate(0, 0, 30).Format("2006-01-02")})
@@ -428,7 +436,7 @@ func TestParallelGrantsGrantTheExtensionOnce(t *testing.T) {
 		for i := range n {
 			tokens <- e.token(t, catalog.RoleStaff, fmt.Sprintf("staff-%d", i))
 		}
-		payloads := together(n, func() map[string]any {
+		payloads := together.Run(n, func(int) map[string]any {
 			return mutate(t, e, <-tokens, `mutation($id: ID!, $v: Int!) { grantExtension(applicationId: $id, version: $v, reason: "confirmed") { application { id } userErrors { field code } } }`,
 				map[string]any{"id": app["id"], "v": app["version"]})
 		})
@@ -445,7 +453,7 @@ func TestParallelGrantsGrantTheExtensionOnce(t *testing.T) {
 		for i := range n {
 			tokens <- e.token(t, catalog.RoleStaff, fmt.Sprintf("staff-%d", n+i))
 		}
-		again := together(n, func() map[string]any {
+		again := together.Run(n, func(int) map[string]any {
 			return mutate(t, e, <-tokens, `mutation($id: ID!, $v: Int!) { grantExtension(applicationId: $id, version: $v, reason: "confirmed") { application { id } userErrors { field code } } }`,
 				map[string]any{"id": app["id"], "v": after})
 		})
@@ -463,8 +471,7 @@ func TestParallelGrantsGrantTheExtensionOnce(t *testing.T) {
 
 func TestDecisionReasonsAreBounded(t *testing.T) {
 	eachDialect(t, func(t *testing.T, e *env) {
-		expires := e.now.UTC().AddDate(0, 0, 10).Truncate(24 * time.Hour)
-		candidate := registerHolder(t, e, "C-2010", expires, expires)
+		candidate, expires := holderExpiringIn(t, e, "C-2010", 10)
 		staff := e.token(t, catalog.RoleStaff, "staff-l")
 		app := appCall(t, e, candidate, `mutation { createApplication(program: CPT) { application { `+integrityFields+` } userErrors { field message } } }`, nil)
 		request := `mutation($id: ID!, $v: Int!, $d: Date!, $r: String!) { requestExtension(applicationId: $id, version: $v, courseEndsOn: $d, reason: $r) { application { id } userErrors { field code } } }`

@@ -1,11 +1,11 @@
 package apitest
 
 import (
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/internal/together"
 )
 
 func TestCPTAndCLTSubmittedTogetherPayTheBundledFee(t *testing.T) {
@@ -88,18 +88,11 @@ func TestTwoEditsAtOnceOneWins(t *testing.T) {
 		candidate := registerHolder(t, e, "C-9101", expires, expires)
 		app := appCall(t, e, candidate, `mutation { createApplication(program: CLT) { application { id version } userErrors { field message } } }`, nil)
 		save := `mutation($id: ID!, $v: Int!, $a: ActivityInput!) { saveApplicationActivity(applicationId: $id, version: $v, activity: $a) { application { version } userErrors { code } } }`
-		var wg sync.WaitGroup
-		codes := make([]any, 2)
-		for i := range codes {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				r := e.okAs(t, candidate, save, map[string]any{"id": app["id"], "v": app["version"], "a": map[string]any{
-					"category": "EXTRA", "activityTypeKey": "x-volunteer", "title": "Food bank", "completedOn": e.now.AddDate(0, -1, 0).Format("2006-01-02"), "hours": 16}})
-				codes[i] = get(r, "saveApplicationActivity", "userErrors", 0, "code")
-			}()
-		}
-		wg.Wait()
+		codes := together.Run(2, func(int) any {
+			r := e.okAs(t, candidate, save, map[string]any{"id": app["id"], "v": app["version"], "a": map[string]any{
+				"category": "EXTRA", "activityTypeKey": "x-volunteer", "title": "Food bank", "completedOn": e.now.AddDate(0, -1, 0).Format("2006-01-02"), "hours": 16}})
+			return get(r, "saveApplicationActivity", "userErrors", 0, "code")
+		})
 		if !((codes[0] == nil && codes[1] == "CONFLICT") || (codes[0] == "CONFLICT" && codes[1] == nil)) {
 			t.Errorf("two edits of version %v: %v", app["version"], codes)
 		}

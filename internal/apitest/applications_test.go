@@ -30,6 +30,15 @@ func registerHolder(t *testing.T, e *env, number string, cptExpires, cltExpires 
 	return e.token(t, catalog.RoleCandidate, number)
 }
 
+// holderExpiringIn registers a candidate whose CPT and CLT both expire at
+// midnight UTC days after the test's start, and returns the candidate's
+// token and that day.
+func holderExpiringIn(t *testing.T, e *env, number string, days int) (string, time.Time) {
+	t.Helper()
+	expires := e.now.UTC().AddDate(0, 0, days).Truncate(24 * time.Hour)
+	return registerHolder(t, e, number, expires, expires), expires
+}
+
 // appCall runs an application mutation that must succeed and returns the application.
 func appCall(t *testing.T, e *env, token, mutation string, vars map[string]any) map[string]any {
 	t.Helper()

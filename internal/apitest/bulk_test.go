@@ -4,11 +4,11 @@ import (
 	"encoding/json"
 	"os"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/gormstore"
+	"github.com/mssc/recert/internal/together"
 )
 
 const previewMutation = `mutation($in: CatalogChangesInput!) { previewCatalogChanges(input: $in) {
@@ -230,16 +230,9 @@ func TestBulkCatalogAppliesRaceToOneWinner(t *testing.T) {
 	file := map[string]any{"csv": exampleFile(t, "example.csv")}
 	version := get(e.okAs(t, staff, previewMutation, map[string]any{"in": file}), "previewCatalogChanges", "preview", "catalogVersion")
 	const n = 20
-	results := make([]map[string]any, n)
-	var wg sync.WaitGroup
-	for i := range n {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			results[i] = e.okAs(t, staff, applyMutation, map[string]any{"in": file, "v": version})
-		}()
-	}
-	wg.Wait()
+	results := together.Run(n, func(int) map[string]any {
+		return e.okAs(t, staff, applyMutation, map[string]any{"in": file, "v": version})
+	})
 	won := 0
 	for _, r := range results {
 		if get(r, "applyCatalogChanges", "catalogVersion") != nil {

@@ -3,11 +3,11 @@ package apitest
 import (
 	"fmt"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/internal/together"
 )
 
 // bundleFields are what a client shows of applications paid together.
@@ -48,7 +48,7 @@ func TestBundledFeeIsModelledOnceAndSettledByOnePayment(t *testing.T) {
 			if get(a, "feeDue") != nil || get(a, "feeKind") != nil || get(a, "bundle", "id") != get(apps, 0, "bundle", "id") ||
 				get(a, "bundle", "feeKind") != "BUNDLED_APPLICATION" || num(get(a, "bundle", "feeDue", "cents")) != 10000 ||
 				fmt.Sprint(get(a, "bundle", "applications")) != fmt.Sprintf("[map[id:%s] map[id:%s]]", cpt["id"], clt["id"]) {
-				t.Errorf("a bundled application shows %v; want no fee of its own and one bundle of USD 100.00 for both", a)
+				t.Errorf("a bundled application shows %v; want no fee of its own and one bundle of $100.00 for both", a)
 			}
 		}
 		mine := get(e.okAs(t, candidate, `{ myApplications { `+bundleFields+` } }`, nil), "myApplications").([]any)
@@ -63,23 +63,16 @@ func TestBundledFeeIsModelledOnceAndSettledByOnePayment(t *testing.T) {
 			applications { ` + bundleFields + ` } userErrors { field code message } } }`
 		for _, cents := range []int{7500, 20000, 5000} {
 			u := userError(t, get(e.okAs(t, staff, pay, map[string]any{"id": clt["id"], "v": get(apps, 1, "version"), "c": cents, "r": "WRONG"}), "recordPayment"))
-			if fmt.Sprint(u["field"]) != "[amountCents]" || !strings.Contains(u["message"].(string), "USD 100.00") {
+			if fmt.Sprint(u["field"]) != "[amountCents]" || !strings.Contains(u["message"].(string), "$100.00") {
 				t.Errorf("paying %d cents of the bundle: %v", cents, u)
 			}
 		}
 
 		// Twenty payments of the whole fee at once, through either application: one settles the bundle.
-		var wg sync.WaitGroup
-		results := make([]map[string]any, 20)
-		for i := range results {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				a := apps[i%2]
-				results[i] = e.okAs(t, staff, pay, map[string]any{"id": get(a, "id"), "v": get(a, "version"), "c": 10000, "r": fmt.Sprintf("RCPT-%d", i)})
-			}()
-		}
-		wg.Wait()
+		results := together.Run(20, func(i int) map[string]any {
+			a := apps[i%2]
+			return e.okAs(t, staff, pay, map[string]any{"id": get(a, "id"), "v": get(a, "version"), "c": 10000, "r": fmt.Sprintf("RCPT-%d", i)})
+		})
 		var settled []any
 		for _, r := range results {
 			if errs := get(r, "recordPayment", "userErrors").([]any); len(errs) == 0 {
@@ -117,20 +110,13 @@ func TestBundleSubmittedTwentyTimesAtOnceInEitherOrderIsSubmittedOnce(t *testing
 		cpt := buildToHundredPoints(t, e, candidate, "CPT", cptExpires)
 		clt := buildToHundredPoints(t, e, candidate, "CLT", cltExpires)
 		submit := `mutation($ids: [ID!]!, $vs: [Int!]!) { submitApplications(applicationIds: $ids, versions: $vs) { applications { id bundle { id } } userErrors { code message } } }`
-		var wg sync.WaitGroup
-		results := make([]map[string]any, 20)
-		for i := range results {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				vars := map[string]any{"ids": []any{cpt["id"], clt["id"]}, "vs": []any{cpt["version"], clt["version"]}}
-				if i%2 == 1 {
-					vars = map[string]any{"ids": []any{clt["id"], cpt["id"]}, "vs": []any{clt["version"], cpt["version"]}}
-				}
-				results[i] = e.okAs(t, candidate, submit, vars)
-			}()
-		}
-		wg.Wait()
+		results := together.Run(20, func(i int) map[string]any {
+			vars := map[string]any{"ids": []any{cpt["id"], clt["id"]}, "vs": []any{cpt["version"], clt["version"]}}
+			if i%2 == 1 {
+				vars = map[string]any{"ids": []any{clt["id"], cpt["id"]}, "vs": []any{clt["version"], cpt["version"]}}
+			}
+			return e.okAs(t, candidate, submit, vars)
+		})
 		submitted := 0
 		for _, r := range results {
 			errs := get(r, "submitApplications", "userErrors").([]any)

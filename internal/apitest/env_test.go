@@ -1,10 +1,7 @@
 package apitest
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
-	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -107,7 +104,8 @@ func newEnvOn(t testing.TB, store *gormstore.Store, counter *gormstore.Statement
 	}
 	limits := blobstore.DefaultLimits()
 	limits.MaxBytes = testUploadLimit
-	svc := services.New(store, services.Config{Files: blobs.Files(limits), Clock: clock, MaxOpenReviewsPerCandidate: maxOpenReviewsPerCandidate})
+	svc := services.New(store, services.Config{Files: blobs.Files(limits), Clock: clock, MaxOpenReviewsPerCandidate: maxOpenReviewsPerCandidate,
+		StaffEmails: []string{staffAnswerAddress}})
 	cat, openReviews, applications := svc.Catalog, svc.OpenReviews, svc.Applications
 	watch, stop := context.WithCancel(context.Background())
 	t.Cleanup(stop)
@@ -142,6 +140,10 @@ func (e *env) advance(d time.Duration) {
 // reviews one candidate may have open.
 const maxOpenReviewsPerCandidate = 5
 
+// staffAnswerAddress is where the tests' servers tell staff that a
+// candidate answered their question on a catalog review or an application.
+const staffAnswerAddress = "answers@mssc.example.org"
+
 // testUploadLimit is the largest upload the tests' servers accept.
 const testUploadLimit = 64 << 10
 
@@ -169,26 +171,7 @@ func (e *env) query(t *testing.T, query string, vars map[string]any) response {
 // queryAs posts a GraphQL request with the bearer token, if any.
 func (e *env) queryAs(t *testing.T, token, query string, vars map[string]any) response {
 	t.Helper()
-	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
-	req, _ := http.NewRequest(http.MethodPost, e.url+"/graphql", bytes.NewReader(body))
-	req.Header.Set("Content-Type", "application/json")
-	if token != "" {
-		req.Header.Set("Authorization", "Bearer "+token)
-	}
-	res, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatalf("POST /graphql: %v", err)
-	}
-	defer res.Body.Close()
-	raw, _ := io.ReadAll(res.Body)
-	var out struct {
-		Data   map[string]any `json:"data"`
-		Errors []gqlError     `json:"errors"`
-	}
-	if err := json.Unmarshal(raw, &out); err != nil {
-		t.Fatalf("response is not JSON (%d): %s", res.StatusCode, raw)
-	}
-	return response{Status: res.StatusCode, Data: out.Data, Errors: out.Errors, Raw: string(raw), Header: res.Header}
+	return e.post(t, token, query, vars).json(t)
 }
 
 // okAs posts a query with a token that must succeed and returns its data.

@@ -1,106 +1,15 @@
 package apitest
 
 import (
-	"bufio"
-	"bytes"
 	"context"
-	"encoding/json"
-	"net/http"
-	"strings"
 	"testing"
 	"time"
-
-	"github.com/coder/websocket"
 
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/gormstore"
 	"github.com/mssc/recert/internal/testdb"
 	"github.com/mssc/recert/seed"
 )
-
-// sseEvents subscribes over server-sent events and returns the catalog
-// versions announced, until ctx ends.
-func sseEvents(t *testing.T, ctx context.Context, e *env) <-chan string {
-	t.Helper()
-	body, _ := json.Marshal(map[string]any{"query": `subscription { catalogChanged { catalogVersion } }`})
-	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, e.url+"/graphql", bytes.NewReader(body))
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Accept", "text/event-stream")
-	res, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if res.StatusCode != http.StatusOK {
-		t.Fatalf("SSE subscription: %d", res.StatusCode)
-	}
-	out := make(chan string, 8)
-	ready := make(chan struct{})
-	go func() {
-		defer res.Body.Close()
-		defer close(out)
-		sc := bufio.NewScanner(res.Body)
-		close(ready)
-		for sc.Scan() {
-			line := sc.Text()
-			if data, ok := strings.CutPrefix(line, "data:"); ok {
-				var msg struct {
-					Data struct {
-						CatalogChanged struct{ CatalogVersion string } `json:"catalogChanged"`
-					} `json:"data"`
-				}
-				if json.Unmarshal([]byte(strings.TrimSpace(data)), &msg) == nil && msg.Data.CatalogChanged.CatalogVersion != "" {
-					out <- msg.Data.CatalogChanged.CatalogVersion
-				}
-			}
-		}
-	}()
-	<-ready
-	return out
-}
-
-// wsEvents subscribes over a websocket (graphql-transport-ws) and returns
-// the catalog versions announced, until ctx ends.
-func wsEvents(t *testing.T, ctx context.Context, e *env) <-chan string {
-	t.Helper()
-	conn, _, err := websocket.Dial(ctx, "ws"+strings.TrimPrefix(e.url, "http")+"/graphql", &websocket.DialOptions{Subprotocols: []string{"graphql-transport-ws"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	send := func(v any) {
-		raw, _ := json.Marshal(v)
-		if err := conn.Write(ctx, websocket.MessageText, raw); err != nil {
-			t.Fatal(err)
-		}
-	}
-	send(map[string]any{"type": "connection_init", "payload": map[string]any{}})
-	if _, raw, err := conn.Read(ctx); err != nil || !strings.Contains(string(raw), "connection_ack") {
-		t.Fatalf("websocket init: %s %v", raw, err)
-	}
-	send(map[string]any{"id": "1", "type": "subscribe", "payload": map[string]any{"query": `subscription { catalogChanged { catalogVersion } }`}})
-	out := make(chan string, 8)
-	go func() {
-		defer close(out)
-		defer conn.CloseNow()
-		for {
-			_, raw, err := conn.Read(ctx)
-			if err != nil {
-				return
-			}
-			var msg struct {
-				Type    string `json:"type"`
-				Payload struct {
-					Data struct {
-						CatalogChanged struct{ CatalogVersion string } `json:"catalogChanged"`
-					} `json:"data"`
-				} `json:"payload"`
-			}
-			if json.Unmarshal(raw, &msg) == nil && msg.Type == "next" {
-				out <- msg.Payload.Data.CatalogChanged.CatalogVersion
-			}
-		}
-	}()
-	return out
-}
 
 // eventually waits up to 10 seconds for a condition of the background
 // machinery (a listener connecting, a subscription registering).
@@ -113,20 +22,6 @@ func eventually(t *testing.T, what string, cond func() bool) {
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
-}
-
-func await(t *testing.T, events <-chan string, what string) string {
-	t.Helper()
-	select {
-	case v, ok := <-events:
-		if !ok {
-			t.Fatalf("%s: the subscription ended", what)
-		}
-		return v
-	case <-time.After(10 * time.Second):
-		t.Fatalf("%s: no event within 10 s", what)
-	}
-	return ""
 }
 
 // TestTwoInstancesOnOnePostgreSQL runs two servers over one database, as

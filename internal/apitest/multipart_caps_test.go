@@ -40,8 +40,8 @@ func spooledEnv(t *testing.T, fn func(t *testing.T, e *env, spool *httpapi.Uploa
 }
 
 // multipartBody is a GraphQL multipart request whose map is mapping and
-// which carries one file part, content, for each of parts.
-func multipartBody(t *testing.T, operations any, mapping map[string][]string, parts []string, content []byte) (*bytes.Buffer, string) {
+// which carries one file part, content named name, for each of parts.
+func multipartBody(t *testing.T, operations any, mapping map[string][]string, parts []string, name string, content []byte) (*bytes.Buffer, string) {
 	t.Helper()
 	var body bytes.Buffer
 	w := multipart.NewWriter(&body)
@@ -50,7 +50,7 @@ func multipartBody(t *testing.T, operations any, mapping map[string][]string, pa
 	m, _ := json.Marshal(mapping)
 	_ = w.WriteField("map", string(m))
 	for _, key := range parts {
-		part, _ := w.CreateFormFile(key, key+".pdf")
+		part, _ := w.CreateFormFile(key, name)
 		_, _ = part.Write(content)
 	}
 	_ = w.Close()
@@ -119,7 +119,7 @@ func TestMultipartRequestsAreCappedInFilesAndPaths(t *testing.T) {
 			{"one file on 45,000 paths", map[string][]string{"0": paths(45000)}, []string{"0"}, "TOO_MANY_FILE_PATHS", 4, 45000},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
-				body, ct := multipartBody(t, ops, tc.mapping, tc.parts, content)
+				body, ct := multipartBody(t, ops, tc.mapping, tc.parts, "copy.pdf", content)
 				r := e.send(t, nil, http.MethodPost, "/graphql", body, "Content-Type", ct, "Authorization", "Bearer "+candidate)
 				got := r.expect(t, http.StatusRequestEntityTooLarge, tc.code)
 				ext := got.Errors[0].Extensions
@@ -132,7 +132,7 @@ func TestMultipartRequestsAreCappedInFilesAndPaths(t *testing.T) {
 		e.nothingWritten(t, before)
 
 		t.Run("within the caps", func(t *testing.T) {
-			body, ct := multipartBody(t, ops, map[string][]string{"0": paths(4)}, []string{"0"}, content)
+			body, ct := multipartBody(t, ops, map[string][]string{"0": paths(4)}, []string{"0"}, "copy.pdf", content)
 			r := e.send(t, nil, http.MethodPost, "/graphql", body, "Content-Type", ct, "Authorization", "Bearer "+candidate).json(t)
 			if r.Status != http.StatusOK || len(r.Errors) > 0 || num(get(r.Data, "submitCertificationForReview", "review", "copy", "size")) != len(content) {
 				t.Fatalf("a file mapped to four paths: %s", r.Raw)

@@ -30,7 +30,7 @@ func startQueue(t *testing.T, e *env, m *mailServer, staff []string, maxAttempts
 	clock := func() time.Time { return e.clock.Load().(time.Time) }
 	q, err := notify.New(ctx, e.store, e.store, notify.Config{
 		Mailer:           mailer,
-		Reminders:        notification.NewReminders(e.catalog, e.store, e.store, staff, clock),
+		Reminders:        notification.NewReminders(e.catalog, e.store, e.store, e.store, staff, clock),
 		Link:             "https://recert.example.org/app",
 		PollInterval:     20 * time.Millisecond,
 		ReminderInterval: 40 * time.Millisecond,
@@ -141,14 +141,14 @@ func TestNotificationsFollowTheLifecycleOnceEach(t *testing.T) {
 		e.advance(10 * 24 * time.Hour)
 		for _, who := range []string{"N-1001", "N-1002", "N-1003"} {
 			d := waitForMail(t, m, who+"@example.com", "WINDOW_OPENS")
-			mustSay(t, d, "expires on "+exp, "USD 75.00", "https://recert.example.org/app")
+			mustSay(t, d, "expires on "+exp, "$75.00", "https://recert.example.org/app")
 		}
 
 		// N-1001 and N-1002 apply; N-1001's is submitted, paid and approved.
 		e.advance(30 * 24 * time.Hour)
 		app := buildToHundredPoints(t, e, approvedHolder, "CPT", expires)
 		app = appCall(t, e, approvedHolder, `mutation($id: ID!, $v: Int!) { submitApplications(applicationIds: [$id], versions: [$v]) { applications { `+appFields+` } userErrors { field message } } }`, map[string]any{"id": app["id"], "v": app["version"]})
-		mustSay(t, waitForMail(t, m, "N-1001@example.com", "APPLICATION_SUBMITTED"), "USD 75.00")
+		mustSay(t, waitForMail(t, m, "N-1001@example.com", "APPLICATION_SUBMITTED"), "$75.00")
 		denied := buildToHundredPoints(t, e, deniedHolder, "CPT", expires)
 		denied = appCall(t, e, deniedHolder, `mutation($id: ID!, $v: Int!) { submitApplications(applicationIds: [$id], versions: [$v]) { applications { `+appFields+` } userErrors { field message } } }`, map[string]any{"id": denied["id"], "v": denied["version"]})
 
@@ -168,7 +168,7 @@ func TestNotificationsFollowTheLifecycleOnceEach(t *testing.T) {
 		stop = startQueue(t, e, m, []string{"queue@mssc.example.org"}, 100)
 		m.setDown(false)
 		paidDue := day().AddDate(0, 0, 30).Format("2006-01-02")
-		mustSay(t, waitForMail(t, m, "N-1001@example.com", "PAYMENT_RECORDED"), "USD 75.00", "by "+paidDue)
+		mustSay(t, waitForMail(t, m, "N-1001@example.com", "PAYMENT_RECORDED"), "$75.00", "by "+paidDue)
 		waitForMail(t, m, "N-1002@example.com", "PAYMENT_RECORDED")
 
 		// Staff's answers are due in 4 days: the staff digest lists both.
@@ -190,7 +190,7 @@ func TestNotificationsFollowTheLifecycleOnceEach(t *testing.T) {
 		appCall(t, e, staff, `mutation($id: ID!, $v: Int!) { denyApplication(applicationId: $id, version: $v, reasons: ["the employment is administrative"]) { application { `+appFields+` } userErrors { field message } } }`, map[string]any{"id": denied["id"], "v": denied["version"]})
 		deniedOn := day().Format("2006-01-02")
 		mustSay(t, waitForMail(t, m, "N-1002@example.com", "APPLICATION_DENIED"), "denied on "+deniedOn,
-			"by "+day().AddDate(0, 0, 30).Format("2006-01-02"), "USD 25.00", "USD 50.00", "within 30 days", "the employment is administrative")
+			"by "+day().AddDate(0, 0, 30).Format("2006-01-02"), "$25.00", "$50.00", "within 30 days", "the employment is administrative")
 
 		// The day after expiration: N-1003 is told the certification expired.
 		e.advance(31 * 24 * time.Hour)

@@ -5,11 +5,11 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/internal/together"
 )
 
 const submitMutation = `mutation($in: SubmitCertificationForReviewInput!) {
@@ -222,16 +222,10 @@ func TestDecisionsAreTakenOnce(t *testing.T) {
 		staffA := e.token(t, catalog.RoleStaff, "staff-a")
 		staffB := e.token(t, catalog.RoleStaff, "staff-b")
 		id := get(submit(t, e, candidate, submission(t, e, "Certified Widget Rigger", "Widget Rigging Board")), "review", "id")
-		var wg sync.WaitGroup
-		results := make([]any, 2)
-		for i, tok := range []string{staffA, staffB} {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				results[i] = get(e.okAs(t, tok, approveMutation, map[string]any{"id": id, "c": widgetEntry()}), "approveCatalogReview")
-			}()
-		}
-		wg.Wait()
+		staff := []string{staffA, staffB}
+		results := together.Run(2, func(i int) any {
+			return get(e.okAs(t, staff[i], approveMutation, map[string]any{"id": id, "c": widgetEntry()}), "approveCatalogReview")
+		})
 		won, conflicts := 0, 0
 		for _, r := range results {
 			switch {

@@ -98,10 +98,16 @@ func (e *env) post(t *testing.T, token, query string, vars map[string]any, heade
 	t.Helper()
 	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
 	h := append([]string{"Content-Type", "application/json"}, headers...)
-	if token != "" {
-		h = append(h, "Authorization", "Bearer "+token)
+	return e.send(t, nil, http.MethodPost, "/graphql", bytes.NewReader(body), append(h, bearer(token)...)...)
+}
+
+// bearer is the Authorization header of the token, a name and a value as
+// send takes them, or nothing when there is no token.
+func bearer(token string) []string {
+	if token == "" {
+		return nil
 	}
-	return e.send(t, nil, http.MethodPost, "/graphql", bytes.NewReader(body), h...)
+	return []string{"Authorization", "Bearer " + token}
 }
 
 // writtenTables are the tables a request may write to.

@@ -30,16 +30,24 @@ func expectRefusedText(t *testing.T, r rawResponse, field, mention string) {
 	}
 }
 
+// aliceWithDraft registers C-1001, whose CPT expires in two months and
+// CLT a year later, and starts her CPT application; it returns her token
+// and the draft.
+func aliceWithDraft(t *testing.T, e *env) (string, map[string]any) {
+	t.Helper()
+	exp := e.now.AddDate(0, 2, 0)
+	alice := registerHolder(t, e, "C-1001", exp, exp.AddDate(1, 0, 0))
+	return alice, appCall(t, e, alice, `mutation { createApplication(program: CPT) { application { id version } userErrors { field message } } }`, nil)
+}
+
 // TestNULIsRefusedInEveryTextArgument checks that a NUL character in any
 // string argument, as a variable or a literal, at any depth, answers
 // BAD_USER_INPUT naming the argument, on both databases, and that nothing
 // is stored.
 func TestNULIsRefusedInEveryTextArgument(t *testing.T) {
 	eachDialect(t, func(t *testing.T, e *env) {
-		exp := e.now.AddDate(0, 2, 0)
-		alice := registerHolder(t, e, "C-1001", exp, exp.AddDate(1, 0, 0))
+		alice, app := aliceWithDraft(t, e)
 		staff := e.token(t, catalog.RoleStaff, "staff-1")
-		app := appCall(t, e, alice, `mutation { createApplication(program: CPT) { application { id version } userErrors { field message } } }`, nil)
 		before := e.rowCounts(t)
 		for _, tc := range []struct {
 			name, token, query string
@@ -123,10 +131,8 @@ func (w lockedWriter) Write(p []byte) (int, error) {
 // accepted.
 func TestFreeTextHasItsDocumentedLimit(t *testing.T) {
 	eachDialect(t, func(t *testing.T, e *env) {
-		exp := e.now.AddDate(0, 2, 0)
-		alice := registerHolder(t, e, "C-1001", exp, exp.AddDate(1, 0, 0))
+		alice, app := aliceWithDraft(t, e)
 		staff := e.token(t, catalog.RoleStaff, "staff-1")
-		app := appCall(t, e, alice, `mutation { createApplication(program: CPT) { application { id version } userErrors { field message } } }`, nil)
 		activity := func(title string) map[string]any {
 			return map[string]any{"category": "EXTRA", "activityTypeKey": "x-volunteer", "title": title,
 				"completedOn": e.now.AddDate(0, -1, 0).Format("2006-01-02"), "hours": 8}
@@ -184,9 +190,7 @@ func TestFreeTextHasItsDocumentedLimit(t *testing.T) {
 // existing activity may still be replaced.
 func TestActivitiesPerApplicationAreCapped(t *testing.T) {
 	eachDialect(t, func(t *testing.T, e *env) {
-		exp := e.now.AddDate(0, 2, 0)
-		alice := registerHolder(t, e, "C-1001", exp, exp.AddDate(1, 0, 0))
-		app := appCall(t, e, alice, `mutation { createApplication(program: CPT) { application { id version } userErrors { field message } } }`, nil)
+		alice, app := aliceWithDraft(t, e)
 		activity := map[string]any{"category": "EXTRA", "activityTypeKey": "x-volunteer", "title": "Food bank",
 			"completedOn": e.now.AddDate(0, -1, 0).Format("2006-01-02"), "hours": 8}
 		save := `mutation($id: ID!, $v: Int!, $a: ActivityInput!) { saveApplicationActivity(applicationId: $id, version: $v, activity: $a) {

@@ -426,14 +426,7 @@ func TestSecurityInjectionAndControlCharacters(t *testing.T) {
 func TestSecurityBadTokensWriteNothing(t *testing.T) {
 	eachDialect(t, func(t *testing.T, e *env) {
 		now := time.Now()
-		claims := func(over jwt.MapClaims) jwt.MapClaims {
-			c := jwt.MapClaims{"sub": "staff-1", "roles": []string{"STAFF"}, "iss": testAuth.Issuer, "aud": testAuth.Audience,
-				"iat": now.Unix(), "exp": now.Add(time.Hour).Unix()}
-			for k, v := range over {
-				c[k] = v
-			}
-			return c
-		}
+		claims := func(over jwt.MapClaims) jwt.MapClaims { return staffClaims(now, over) }
 		secret := []byte(testAuth.DevSecret)
 		candidate := signed(t, jwt.SigningMethodHS256, secret, claims(jwt.MapClaims{"sub": "C-1", "roles": []string{"CANDIDATE"}}))
 		parts := strings.Split(candidate, ".")

@@ -12,65 +12,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/coder/websocket"
-
 	"github.com/mssc/recert/catalog/gormstore"
 	"github.com/mssc/recert/internal/httpapi"
 	"github.com/mssc/recert/internal/streamlimit"
 )
-
-// wsClient is one graphql-transport-ws connection of a test.
-type wsClient struct {
-	t    *testing.T
-	ctx  context.Context
-	conn *websocket.Conn
-}
-
-// dialWS opens and initialises a websocket from client (the default one
-// when nil), or returns the handshake's status when it is refused.
-func dialWS(t *testing.T, ctx context.Context, e *env, client *http.Client) (*wsClient, int) {
-	t.Helper()
-	conn, res, err := websocket.Dial(ctx, "ws"+strings.TrimPrefix(e.url, "http")+"/graphql",
-		&websocket.DialOptions{Subprotocols: []string{"graphql-transport-ws"}, HTTPClient: client})
-	if err != nil {
-		if res == nil {
-			t.Fatalf("websocket dial: %v", err)
-		}
-		return nil, res.StatusCode
-	}
-	t.Cleanup(func() { conn.CloseNow() })
-	c := &wsClient{t: t, ctx: ctx, conn: conn}
-	c.send(map[string]any{"type": "connection_init", "payload": map[string]any{}})
-	if msg := c.read(); msg["type"] != "connection_ack" {
-		t.Fatalf("websocket init: %v", msg)
-	}
-	return c, http.StatusSwitchingProtocols
-}
-
-func (c *wsClient) send(v any) {
-	c.t.Helper()
-	raw, _ := json.Marshal(v)
-	if err := c.conn.Write(c.ctx, websocket.MessageText, raw); err != nil {
-		c.t.Fatalf("websocket write: %v", err)
-	}
-}
-
-func (c *wsClient) read() map[string]any {
-	c.t.Helper()
-	_, raw, err := c.conn.Read(c.ctx)
-	if err != nil {
-		c.t.Fatalf("websocket read: %v", err)
-	}
-	var msg map[string]any
-	_ = json.Unmarshal(raw, &msg)
-	return msg
-}
-
-// subscribe starts a catalogChanged subscription with the id.
-func (c *wsClient) subscribe(id string) {
-	c.t.Helper()
-	c.send(map[string]any{"id": id, "type": "subscribe", "payload": map[string]any{"query": `subscription { catalogChanged { catalogVersion } }`}})
-}
 
 // refused reads the next messages, which must be the graphql-ws error
 // refusing subscription id for the cap of scope, then its end.
@@ -86,30 +31,6 @@ func (c *wsClient) refused(id, scope string, limit int) {
 	if msg := c.read(); msg["type"] != "complete" || msg["id"] != id {
 		c.t.Fatalf("subscription %s: after the error, %v", id, msg)
 	}
-}
-
-// sseSubscribe opens a catalogChanged subscription over server-sent
-// events; it returns the status, and for a stream its body.
-func sseSubscribe(t *testing.T, ctx context.Context, e *env) (int, io.ReadCloser) {
-	t.Helper()
-	body, _ := json.Marshal(map[string]any{"query": `subscription { catalogChanged { catalogVersion } }`})
-	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, e.url+"/graphql", bytes.NewReader(body))
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Accept", "text/event-stream")
-	res, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if res.StatusCode != http.StatusOK {
-		raw, _ := io.ReadAll(res.Body)
-		res.Body.Close()
-		if !strings.Contains(string(raw), `"code":"TOO_MANY_STREAMS"`) {
-			t.Errorf("a refused stream should say TOO_MANY_STREAMS: %s", raw)
-		}
-		return res.StatusCode, nil
-	}
-	t.Cleanup(func() { res.Body.Close() })
-	return res.StatusCode, res.Body
 }
 
 func TestStreamsAndSubscriptionsAreCappedPerConnectionAndClient(t *testing.T) {

@@ -11,6 +11,22 @@ import (
 	"github.com/golang-jwt/jwt/v5"
 )
 
+// staffClaims are the claims of a valid staff token issued at now, with
+// over's claims set in their place and those over gives as nil removed.
+func staffClaims(now time.Time, over jwt.MapClaims) jwt.MapClaims {
+	c := jwt.MapClaims{"sub": "staff-1", "roles": []string{"STAFF"}, "iss": testAuth.Issuer, "aud": testAuth.Audience,
+		"iat": now.Unix(), "exp": now.Add(time.Hour).Unix()}
+	for k, v := range over {
+		if v == nil {
+			delete(c, k)
+		} else {
+			c[k] = v
+		}
+	}
+	return c
+}
+
+// signed signs the claims with the method and key.
 func signed(t *testing.T, method jwt.SigningMethod, key any, claims jwt.MapClaims) string {
 	t.Helper()
 	s, err := jwt.NewWithClaims(method, claims).SignedString(key)
@@ -23,18 +39,7 @@ func signed(t *testing.T, method jwt.SigningMethod, key any, claims jwt.MapClaim
 func TestBadTokensAreRefusedWith401(t *testing.T) {
 	eachDialect(t, func(t *testing.T, e *env) {
 		now := time.Now()
-		valid := func(over jwt.MapClaims) jwt.MapClaims {
-			c := jwt.MapClaims{"sub": "staff-1", "roles": []string{"STAFF"}, "iss": testAuth.Issuer, "aud": testAuth.Audience,
-				"iat": now.Unix(), "exp": now.Add(time.Hour).Unix()}
-			for k, v := range over {
-				if v == nil {
-					delete(c, k)
-				} else {
-					c[k] = v
-				}
-			}
-			return c
-		}
+		valid := func(over jwt.MapClaims) jwt.MapClaims { return staffClaims(now, over) }
 		secret := []byte(testAuth.DevSecret)
 		for _, tc := range []struct{ name, header, mention string }{
 			{"malformed", "Bearer not.a.jwt", "malformed"},
@@ -54,27 +59,19 @@ func TestBadTokensAreRefusedWith401(t *testing.T) {
 			{"empty bearer", "Bearer ", "Bearer"},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
-				req, _ := http.NewRequest(http.MethodPost, e.url+"/graphql", bytes.NewReader([]byte(`{"query":"{ viewer { subject } catalogVersion }"}`)))
-				req.Header.Set("Content-Type", "application/json")
-				req.Header.Set("Authorization", tc.header)
-				res, err := http.DefaultClient.Do(req)
-				if err != nil {
-					t.Fatal(err)
+				r := e.send(t, nil, http.MethodPost, "/graphql", strings.NewReader(`{"query":"{ viewer { subject } catalogVersion }"}`),
+					"Content-Type", "application/json", "Authorization", tc.header)
+				if r.Status != http.StatusUnauthorized {
+					t.Fatalf("status = %d, want 401: %s", r.Status, r.Body)
 				}
-				defer res.Body.Close()
-				var body bytes.Buffer
-				_, _ = body.ReadFrom(res.Body)
-				if res.StatusCode != http.StatusUnauthorized {
-					t.Fatalf("status = %d, want 401: %s", res.StatusCode, body.String())
-				}
-				if h := res.Header.Get("WWW-Authenticate"); !strings.HasPrefix(h, "Bearer ") || !strings.Contains(h, "invalid_token") {
+				if h := r.Header.Get("WWW-Authenticate"); !strings.HasPrefix(h, "Bearer ") || !strings.Contains(h, "invalid_token") {
 					t.Errorf("WWW-Authenticate = %q", h)
 				}
-				if !strings.Contains(body.String(), `"code":"UNAUTHENTICATED"`) || !strings.Contains(body.String(), tc.mention) {
-					t.Errorf("body %s should carry UNAUTHENTICATED and say %q", body.String(), tc.mention)
+				if !strings.Contains(r.Body, `"code":"UNAUTHENTICATED"`) || !strings.Contains(r.Body, tc.mention) {
+					t.Errorf("body %s should carry UNAUTHENTICATED and say %q", r.Body, tc.mention)
 				}
-				if strings.Contains(body.String(), `"data"`) {
-					t.Errorf("a refused request must not be executed: %s", body.String())
+				if strings.Contains(r.Body, `"data"`) {
+					t.Errorf("a refused request must not be executed: %s", r.Body)
 				}
 			})
 		}

@@ -33,6 +33,11 @@ type Config struct {
 	LogLevel slog.Level
 	// ShutdownGrace bounds how long in-flight requests may finish (SHUTDOWN_GRACE).
 	ShutdownGrace time.Duration
+	// ShutdownDrain is how long, on SIGTERM, the server keeps serving while
+	// /readyz answers 503, so that a load balancer's health checks take it
+	// out before it stops accepting connections (SHUTDOWN_DRAIN); zero
+	// stops accepting at once.
+	ShutdownDrain time.Duration
 	// DBTimeout bounds connecting to the database, so that a write fails
 	// fast with UNAVAILABLE when it is down (DB_TIMEOUT).
 	DBTimeout time.Duration
@@ -189,6 +194,13 @@ func FromEnv(getenv func(string) string) (Config, error) {
 			return cfg, fmt.Errorf("SHUTDOWN_GRACE=%q is not understood; use a positive duration such as 20s", v)
 		}
 		cfg.ShutdownGrace = d
+	}
+	if v := getenv("SHUTDOWN_DRAIN"); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil || d < 0 || d > time.Minute {
+			return cfg, fmt.Errorf("SHUTDOWN_DRAIN=%q is not understood; use a duration from 0s to 1m, such as 5s", v)
+		}
+		cfg.ShutdownDrain = d
 	}
 	return cfg, nil
 }

@@ -16,20 +16,22 @@ import (
 )
 
 // PublicReads is what the answer memo needs of a response cache: which
-// operations it took as public catalog reads, and the versions of the
-// data (the catalog and the open catalog reviews) the answers depend on.
+// operations it took as public reads and for how long their answers may
+// be kept (as the schema's @cacheControl hints say), and the versions of
+// the data (the catalog and the open catalog reviews) the answers depend
+// on.
 type PublicReads interface {
 	// DataVersion returns the versions of the catalog and of the open
 	// reviews the request of ctx reads, as one string, or false when they
 	// cannot be read.
 	DataVersion(ctx context.Context) (string, bool)
-	// IsPublicRead reports whether the operation just run in the request
-	// of ctx is a public catalog read, the same for every anonymous caller
-	// at one version of the data.
-	IsPublicRead(ctx context.Context) bool
+	// PublicMaxAge returns how long the answer of the operation just run
+	// in the request of ctx may be kept: above 0 only for a public read,
+	// the same for every anonymous caller at one version of the data.
+	PublicMaxAge(ctx context.Context) time.Duration
 	// ServedWhole records that the request of ctx was answered from the
-	// memo.
-	ServedWhole(ctx context.Context)
+	// memo with an answer that may be kept for maxAge.
+	ServedWhole(ctx context.Context, maxAge time.Duration)
 }
 
 // maxMemoRequestBytes bounds the requests the memo keeps answers for,
@@ -46,8 +48,8 @@ const maxMemoAnswerBytes = 64 << 10
 // catalog and of the open reviews, and the request's bytes (the JSON
 // body, or the query string of a GET). A repeated read is answered from it before it is decoded, parsed or
 // validated. A request the memo does not know runs as any other, and its
-// answer is kept when the response cache took it as a public read and it
-// succeeded. It changes nothing a client can see: the answer carries the
+// answer is kept, for its maxAge, when the response cache took it as a
+// public read and it succeeded. It changes nothing a client can see: the answer carries the
 // client's own budget, and it is charged nothing, as a hit of the response
 // cache is.
 type answerMemo struct {
@@ -63,6 +65,10 @@ type keptAnswer struct {
 	requested int
 	// operation and rootField name the operation in logs and metrics.
 	operation, rootField string
+	// maxAge is how long the answer may be kept, and expires when it
+	// must no longer be served.
+	maxAge  time.Duration
+	expires time.Time
 }
 
 // newAnswerMemo returns a memo of at most size answers, or nil (no memo)
@@ -104,6 +110,10 @@ func (m *answerMemo) serve(w http.ResponseWriter, r *http.Request, media, key st
 		return false
 	}
 	start := time.Now()
+	if !start.Before(kept.expires) {
+		m.entries.Remove(key)
+		return false
+	}
 	ctx := r.Context()
 	var budget *ratelimit.Status
 	if m.limiter != nil {
@@ -111,17 +121,21 @@ func (m *answerMemo) serve(w http.ResponseWriter, r *http.Request, media, key st
 		setBudgetHeaders(w.Header(), b)
 		budget = &b
 	}
-	m.reads.ServedWhole(ctx)
+	m.reads.ServedWhole(ctx, kept.maxAge)
 	var ext [160]byte
 	writeResponse(w, http.StatusOK, media, wireResponse{Data: kept.data, RawExtensions: appendHitCost(ext[:0], kept.requested, budget)})
 	observe.Answered(ctx, kept.operation, kept.rootField, "ok", time.Since(start))
 	return true
 }
 
-// keep keeps the answer to the request of key when the response cache took
-// its operation as a public read and it succeeded.
+// keep keeps the answer to the request of key, for its maxAge, when the
+// response cache took its operation as a public read and it succeeded.
 func (m *answerMemo) keep(ctx context.Context, key string, resp *graphql.Response) {
-	if key == "" || resp == nil || len(resp.Errors) > 0 || len(resp.Data) == 0 || len(resp.Data) > maxMemoAnswerBytes || !m.reads.IsPublicRead(ctx) {
+	if key == "" || resp == nil || len(resp.Errors) > 0 || len(resp.Data) == 0 || len(resp.Data) > maxMemoAnswerBytes {
+		return
+	}
+	maxAge := m.reads.PublicMaxAge(ctx)
+	if maxAge <= 0 {
 		return
 	}
 	r := receiptFrom(ctx)
@@ -131,6 +145,7 @@ func (m *answerMemo) keep(ctx context.Context, key string, resp *graphql.Respons
 	m.entries.Add(key, &keptAnswer{
 		data: resp.Data, requested: r.requested,
 		operation: observe.OperationName(ctx), rootField: observe.RootField(ctx),
+		maxAge: maxAge, expires: time.Now().Add(maxAge),
 	})
 }
 

@@ -3,7 +3,6 @@ package httpapi
 import (
 	"context"
 	"fmt"
-	"slices"
 	"strings"
 	"sync"
 
@@ -13,18 +12,19 @@ import (
 	"github.com/vektah/gqlparser/v2/parser"
 
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/internal/cachecontrol"
 	"github.com/mssc/recert/internal/limits"
 	"github.com/mssc/recert/internal/ratelimit"
 )
 
-// DefaultCatalogReads are the root fields of the public catalog: served
-// from the in-memory catalog snapshot, the same for every anonymous
-// caller, and so what a response cache will serve.
-var DefaultCatalogReads = []string{
-	"node", "certification", "certifications", "organization", "organizations",
-	"relatedFields", "keyActivities", "activityTypes", "employmentCreditBands",
-	"fees", "recertificationRules", "catalogVersion", "__typename",
-}
+// CatalogReadMaxAge is the maxAge, in seconds, from which an anonymous
+// query is charged Config.CatalogReadCost: one whose every field the
+// schema's @cacheControl hints let any cache keep this long changes only
+// with the catalog, which staff curation alone changes, is served from the
+// in-memory snapshot and is nearly always answered from a cache. A
+// shorter-lived public answer, such as a credential check, which any
+// opened catalog review can change, pays what it asks for.
+const CatalogReadMaxAge = 60
 
 // receipt is what one operation asks for and is charged.
 type receipt struct {
@@ -60,8 +60,8 @@ func receiptFrom(ctx context.Context) *receipt {
 }
 
 // ServedFromCache marks the operation of ctx as answered from a response
-// cache: it is then charged nothing. This is the hook for the response
-// cache to come: call it from the middleware that serves a cache hit.
+// cache: it is then charged nothing. The response cache
+// (internal/respcache) calls it when it serves a hit.
 func ServedFromCache(ctx context.Context) {
 	if r := receiptFrom(ctx); r != nil {
 		r.mu.Lock()
@@ -76,10 +76,11 @@ func ServedFromCache(ctx context.Context) {
 // points than the budget holds; costReporter settles it with the actual
 // cost after.
 type costControl struct {
-	schema       *ast.Schema
-	limits       limits.Limits
-	store        ratelimit.Store
-	catalogReads []string
+	schema *ast.Schema
+	limits limits.Limits
+	store  ratelimit.Store
+	// cache are the schema's cache hints, which tell a catalog read.
+	cache *cachecontrol.Rules
 	// catalogReadCost is what an anonymous catalog read is charged.
 	catalogReadCost int
 	// streams caps the subscriptions of a connection and of a client.
@@ -224,18 +225,12 @@ func (p precheck) MutateOperationParameters(_ context.Context, raw *graphql.RawP
 }
 
 // price is what an operation is charged before it runs. An anonymous
-// query of the public catalog only is charged catalogReadCost: it is
-// served from memory, and a response cache will serve it for nothing.
+// catalog read, a query whose every field the schema declares public for
+// at least CatalogReadMaxAge, is charged catalogReadCost: it is served
+// from memory, and a response cache serves its repeats for nothing.
 func (c costControl) price(ctx context.Context, op *ast.OperationDefinition, a limits.Analysis) int {
-	if op.Operation == ast.Query && catalog.PrincipalFrom(ctx) == nil && len(a.RootFieldNames) > 0 {
-		all := true
-		for _, name := range a.RootFieldNames {
-			if !slices.Contains(c.catalogReads, name) {
-				all = false
-				break
-			}
-		}
-		if all {
+	if op.Operation == ast.Query && catalog.PrincipalFrom(ctx) == nil {
+		if p := c.cache.Of(ctx); p.Shared() && p.MaxAge >= CatalogReadMaxAge {
 			return min(c.catalogReadCost, a.Cost)
 		}
 	}
@@ -249,8 +244,6 @@ func (c costControl) price(ctx context.Context, op *ast.OperationDefinition, a l
 // running the operation.
 type costReporter struct {
 	store ratelimit.Store
-	// cacheHit, when set, tells a response served from a response cache.
-	cacheHit func(ctx context.Context) bool
 }
 
 var _ graphql.ResponseInterceptor = costReporter{}
@@ -283,7 +276,7 @@ func (c costReporter) InterceptResponse(ctx context.Context, next graphql.Respon
 		// validation): it asked for nothing and costs nothing.
 		r = &receipt{refused: true}
 	}
-	c.settle(ctx, r, r.refused || r.cached || (c.cacheHit != nil && c.cacheHit(ctx)))
+	c.settle(ctx, r, r.refused || r.cached)
 	r.mu.Lock()
 	cost := map[string]any{"requested": r.requested, "actual": r.actual}
 	r.mu.Unlock()

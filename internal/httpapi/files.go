@@ -28,24 +28,37 @@ func serveFiles(files FileOpener, logger *slog.Logger) http.Handler {
 		}
 		rc, file, err := files.OpenFile(r.Context(), key)
 		if err != nil {
-			status := http.StatusInternalServerError
-			switch catalog.ErrorCode(err) {
-			case catalog.CodeNotFound:
-				status = http.StatusNotFound
-			case catalog.CodeUnavailable:
-				status = http.StatusServiceUnavailable
-			default:
-				logger.ErrorContext(r.Context(), "file download failed", "request_id", RequestID(r.Context()), "error", err.Error())
-			}
-			http.Error(w, http.StatusText(status), status)
+			downloadFailed(w, r, logger, "file download failed", err)
 			return
 		}
 		defer rc.Close()
-		w.Header().Set("Content-Type", file.ContentType)
-		w.Header().Set("Content-Length", strconv.FormatInt(file.Size, 10))
-		w.Header().Set("Content-Disposition", `attachment; filename="`+strings.ReplaceAll(file.Name, `"`, "")+`"`)
-		w.Header().Set("X-Content-Type-Options", "nosniff")
-		w.Header().Set("Cache-Control", "private, no-store")
+		attachment(w, file.ContentType, file.Name, file.Size)
 		_, _ = io.Copy(w, rc)
 	})
+}
+
+// downloadFailed answers a download that could not be served: 404 for
+// what does not exist or may not be read, 503 while storage is down, and
+// 500, logged under what, for anything else.
+func downloadFailed(w http.ResponseWriter, r *http.Request, logger *slog.Logger, what string, err error) {
+	status := http.StatusInternalServerError
+	switch catalog.ErrorCode(err) {
+	case catalog.CodeNotFound:
+		status = http.StatusNotFound
+	case catalog.CodeUnavailable:
+		status = http.StatusServiceUnavailable
+	default:
+		logger.ErrorContext(r.Context(), what, "request_id", RequestID(r.Context()), "error", err.Error())
+	}
+	http.Error(w, http.StatusText(status), status)
+}
+
+// attachment sets the headers of a private download saved as name:
+// never cached by a shared cache, never sniffed as another type.
+func attachment(w http.ResponseWriter, contentType, name string, size int64) {
+	w.Header().Set("Content-Type", contentType)
+	w.Header().Set("Content-Length", strconv.FormatInt(size, 10))
+	w.Header().Set("Content-Disposition", `attachment; filename="`+strings.ReplaceAll(name, `"`, "")+`"`)
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.Header().Set("Cache-Control", "private, no-store")
 }

@@ -4,7 +4,6 @@
 package httpapi
 
 import (
-	"context"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/vektah/gqlparser/v2/ast"
 	"log/slog"
@@ -19,6 +18,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	coderws "github.com/coder/websocket"
 
+	"github.com/mssc/recert/internal/cachecontrol"
 	"github.com/mssc/recert/internal/limits"
 	"github.com/mssc/recert/internal/ratelimit"
 	"github.com/mssc/recert/internal/streamlimit"
@@ -61,6 +61,11 @@ type Config struct {
 	Streams StreamLimits
 	// StreamCounter counts them; nil means an in-process counter.
 	StreamCounter streamlimit.Counter
+	// StreamsEnd, when it closes, ends every open websocket (a normal
+	// closure) and event stream (its complete event): the server is
+	// shutting down, and their clients reconnect, behind a load balancer
+	// to another instance. Nil keeps them open until their clients leave.
+	StreamsEnd <-chan struct{}
 	// WebsocketInitTimeout bounds how long an opened websocket may wait
 	// before its connection_init; zero means 10 seconds.
 	WebsocketInitTimeout time.Duration
@@ -80,25 +85,20 @@ type Config struct {
 	// RateLimiter, when set, keeps each client's budget of cost points;
 	// nil lets every operation through (the cost is still reported).
 	RateLimiter ratelimit.Store
-	// CatalogReads are the root fields an anonymous query may be made of
-	// to be charged CatalogReadCost; nil means DefaultCatalogReads.
-	CatalogReads []string
-	// CatalogReadCost is what an anonymous catalog read is charged; zero
-	// means 1.
+	// CatalogReadCost is what an anonymous catalog read (a query whose
+	// every field the schema's @cacheControl hints declare public for at
+	// least CatalogReadMaxAge) is charged; zero means 1.
 	CatalogReadCost int
 	// Extensions are more gqlgen extensions (a response cache, tracing),
 	// used after the request checks and before the limits. Their responses
 	// are still reported in extensions.cost; a response cache's hit costs
-	// nothing when the cache calls ServedFromCache or CacheHit reports it.
+	// nothing when the cache calls ServedFromCache.
 	Extensions []graphql.HandlerExtension
-	// CacheHit, when set, reports whether the response of ctx was served
-	// from a response cache.
-	CacheHit func(ctx context.Context) bool
 	// PublicReads, with AnswerEntries above zero, turns on the answer
 	// memo: the whole answers of up to AnswerEntries anonymous public
-	// catalog reads, kept by the exact request and the catalog version and
-	// served before the request is parsed. The response cache decides
-	// which reads are public.
+	// reads, kept by the exact request and the data versions, for their
+	// maxAge, and served before the request is parsed. The response cache
+	// decides which reads are public, from the schema's hints.
 	PublicReads PublicReads
 	// AnswerEntries bounds the answer memo; zero turns it off.
 	AnswerEntries int
@@ -127,9 +127,11 @@ func New(cfg Config) http.Handler {
 	maxBody := orDefault(cfg.MaxBodyBytes, 1<<20)
 	timeout := orDefault(cfg.ResolverTimeout, 10*time.Second)
 	lim := cfg.Limits.WithDefaults()
-	catalogReads := cfg.CatalogReads
-	if catalogReads == nil {
-		catalogReads = DefaultCatalogReads
+	cacheRules, err := cachecontrol.New(cfg.Schema.Schema())
+	if err != nil {
+		// The schema is compiled in: a hint it cannot read is a fault of
+		// this build, which its tests catch.
+		panic("httpapi: " + err.Error())
 	}
 	srv := handler.New(cfg.Schema)
 	// Parsed and validated documents are kept, so a repeated operation is
@@ -144,7 +146,7 @@ func New(cfg Config) http.Handler {
 	if streams.counter == nil {
 		streams.counter = streamlimit.NewMemory()
 	}
-	srv.AddTransport(countedStream{caps: streams, Transport: transport.Websocket{
+	srv.AddTransport(countedStream{caps: streams, end: cfg.StreamsEnd, Transport: transport.Websocket{
 		Implementation: transport.CoderWebsocketImplementation{AcceptOptions: coderws.AcceptOptions{
 			OriginPatterns: websocketOriginPatterns(cfg.AllowedOrigins),
 		}},
@@ -154,7 +156,7 @@ func New(cfg Config) http.Handler {
 		// initialises is closed rather than held open.
 		InitTimeout: orDefault(cfg.WebsocketInitTimeout, 10*time.Second),
 	}})
-	srv.AddTransport(countedStream{caps: streams, Transport: transport.SSE{KeepAlivePingInterval: 15 * time.Second}})
+	srv.AddTransport(countedStream{caps: streams, end: cfg.StreamsEnd, Transport: transport.SSE{KeepAlivePingInterval: 15 * time.Second}})
 	spool := cfg.UploadSpool
 	if spool == nil {
 		var err error
@@ -176,7 +178,7 @@ func New(cfg Config) http.Handler {
 	// cost reporter sees every response, whoever produced it. Operation
 	// mutators run in the order used: the limits are checked and the
 	// budget consulted last, for operations that passed everything else.
-	srv.Use(costReporter{store: cfg.RateLimiter, cacheHit: cfg.CacheHit})
+	srv.Use(costReporter{store: cfg.RateLimiter})
 	srv.Use(precheck{limits: lim})
 	srv.Use(strictEnums{schema: cfg.Schema.Schema()})
 	srv.Use(textArguments{schema: cfg.Schema.Schema()})
@@ -185,7 +187,7 @@ func New(cfg Config) http.Handler {
 		srv.Use(ext)
 	}
 	srv.Use(costControl{schema: cfg.Schema.Schema(), limits: lim, store: cfg.RateLimiter,
-		catalogReads: catalogReads, catalogReadCost: orDefault(cfg.CatalogReadCost, 1), streams: streams})
+		cache: cacheRules, catalogReadCost: orDefault(cfg.CatalogReadCost, 1), streams: streams})
 	srv.AroundRootFields(timeoutGuard)
 	srv.SetErrorPresenter(errorPresenter(cfg.Schema.Schema(), logger, cfg.Production))
 	srv.SetRecoverFunc(recoverFunc(logger))

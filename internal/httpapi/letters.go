@@ -4,7 +4,6 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
-	"strconv"
 	"strings"
 
 	"github.com/mssc/recert/catalog"
@@ -29,23 +28,10 @@ func serveLetters(letters LetterOpener, logger *slog.Logger) http.Handler {
 		}
 		pdf, name, err := letters.OpenLetter(r.Context(), strings.TrimPrefix(r.URL.Path, "/letters/"))
 		if err != nil {
-			status := http.StatusInternalServerError
-			switch catalog.ErrorCode(err) {
-			case catalog.CodeNotFound:
-				status = http.StatusNotFound
-			case catalog.CodeUnavailable:
-				status = http.StatusServiceUnavailable
-			default:
-				logger.ErrorContext(r.Context(), "form letter failed", "request_id", RequestID(r.Context()), "error", err.Error())
-			}
-			http.Error(w, http.StatusText(status), status)
+			downloadFailed(w, r, logger, "form letter failed", err)
 			return
 		}
-		w.Header().Set("Content-Type", "application/pdf")
-		w.Header().Set("Content-Length", strconv.Itoa(len(pdf)))
-		w.Header().Set("Content-Disposition", `attachment; filename="`+strings.ReplaceAll(name, `"`, "")+`"`)
-		w.Header().Set("X-Content-Type-Options", "nosniff")
-		w.Header().Set("Cache-Control", "private, no-store")
+		attachment(w, "application/pdf", name, int64(len(pdf)))
 		_, _ = w.Write(pdf)
 	})
 }

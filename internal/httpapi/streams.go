@@ -77,10 +77,12 @@ func streamKey(client string) string       { return "streams:" + client }
 func subscriptionKey(client string) string { return "subscriptions:" + client }
 
 // countedStream serves a streaming transport (websockets, server-sent
-// events) for as long as the client holds fewer streams than the cap.
+// events) for as long as the client holds fewer streams than the cap,
+// and until end closes.
 type countedStream struct {
 	graphql.Transport
 	caps *streamCaps
+	end  <-chan struct{}
 }
 
 // Do counts the stream while it lives; one past the cap is answered 429.
@@ -101,6 +103,18 @@ func (c countedStream) Do(w http.ResponseWriter, r *http.Request, exec graphql.G
 		return
 	}
 	defer func() { _ = c.caps.counter.Release(context.WithoutCancel(ctx), key) }()
+	if c.end != nil {
+		streamCtx, cancel := context.WithCancel(ctx)
+		defer cancel()
+		go func() {
+			select {
+			case <-c.end:
+				cancel()
+			case <-streamCtx.Done():
+			}
+		}()
+		r = r.WithContext(streamCtx)
+	}
 	c.Transport.Do(w, r, exec)
 }
 

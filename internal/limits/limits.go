@@ -491,22 +491,13 @@ func (p *prechecker) walk(set ast.SelectionSet, nesting int) {
 	for _, n := range c.byName {
 		p.repeats = max(p.repeats, n)
 	}
-	for _, sel := range set {
-		switch s := sel.(type) {
-		case *ast.Field:
-			if s.Alias != "" && s.Alias != s.Name {
-				p.aliases = add(p.aliases, 1)
-			}
-			p.walk(s.SelectionSet, nesting+1)
-		case *ast.InlineFragment:
-			p.walkInline(s.SelectionSet, nesting+1)
-		}
-	}
+	p.walkFields(set, nesting)
 }
 
-// walkInline walks the fields of an inline fragment, whose own selection
-// set was counted with the set around it.
-func (p *prechecker) walkInline(set ast.SelectionSet, nesting int) {
+// walkFields counts the aliases of the fields of set and walks their
+// selection sets, and those of the fields of its inline fragments, whose
+// own selection sets were counted with the set around them.
+func (p *prechecker) walkFields(set ast.SelectionSet, nesting int) {
 	if nesting > maxNesting {
 		return
 	}
@@ -518,7 +509,7 @@ func (p *prechecker) walkInline(set ast.SelectionSet, nesting int) {
 			}
 			p.walk(s.SelectionSet, nesting+1)
 		case *ast.InlineFragment:
-			p.walkInline(s.SelectionSet, nesting+1)
+			p.walkFields(s.SelectionSet, nesting+1)
 		}
 	}
 }

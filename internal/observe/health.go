@@ -26,6 +26,10 @@ type Readiness struct {
 	// Replicas, when set, counts the healthy read replicas of all; none
 	// healthy is reported but reads then go to the primary.
 	Replicas func() (healthy, total int)
+	// Draining, when set and true, says the instance is shutting down:
+	// /readyz answers 503 with "shutdown": "draining" while requests are
+	// still served, so that a load balancer stops sending new ones first.
+	Draining func() bool
 	// Timeout bounds the checks; zero means 2 seconds.
 	Timeout time.Duration
 }
@@ -38,7 +42,8 @@ func Healthz() http.Handler {
 }
 
 // Readyz answers 200 when the database answers, the migrations are at
-// head and the catalog is loaded, and 503 naming what is not.
+// head and the catalog is loaded, and 503 naming what is not, or while
+// the instance drains before it stops.
 func Readyz(r Readiness) http.Handler {
 	timeout := r.Timeout
 	if timeout == 0 {
@@ -59,6 +64,9 @@ func Readyz(r Readiness) http.Handler {
 		}
 		if !r.CatalogLoaded() {
 			checks["catalog"], ready = "not loaded", false
+		}
+		if r.Draining != nil && r.Draining() {
+			checks["shutdown"], ready = "draining", false
 		}
 		if r.SharedBudgets != nil {
 			switch r.SharedBudgets() {

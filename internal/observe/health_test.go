@@ -37,3 +37,27 @@ func TestReadyzReportsSharedBudgetsAndReplicasWithoutFailing(t *testing.T) {
 		}
 	}
 }
+
+// A draining instance answers 503 though every check passes, so that the
+// load balancer takes it out while it still serves.
+func TestReadyzIsNotReadyWhileDraining(t *testing.T) {
+	draining := false
+	h := Readyz(Readiness{
+		Database:          func(context.Context) error { return nil },
+		PendingMigrations: func(context.Context) (int, error) { return 0, nil },
+		CatalogLoaded:     func() bool { return true },
+		Draining:          func() bool { return draining },
+	})
+	for _, want := range []int{http.StatusOK, http.StatusServiceUnavailable} {
+		draining = want != http.StatusOK
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/readyz", nil))
+		var body struct {
+			Checks map[string]string `json:"checks"`
+		}
+		_ = json.Unmarshal(rec.Body.Bytes(), &body)
+		if rec.Code != want || (draining && body.Checks["shutdown"] != "draining") {
+			t.Errorf("draining %v: %d %s", draining, rec.Code, rec.Body.String())
+		}
+	}
+}

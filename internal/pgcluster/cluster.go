@@ -33,12 +33,31 @@ func Start() (*Cluster, error) {
 	if len(bins) == 0 {
 		return nil, fmt.Errorf("no PostgreSQL server binaries: install them (Debian: apt-get install postgresql)")
 	}
-	dir, err := os.MkdirTemp("", "recert-fault-pg-")
+	c, err := newCluster(filepath.Dir(bins[len(bins)-1]), "recert-fault-pg-", os.Geteuid() == 0)
 	if err != nil {
 		return nil, err
 	}
-	c := &Cluster{bin: filepath.Dir(bins[len(bins)-1]), dir: dir, asPG: os.Geteuid() == 0}
-	if c.asPG {
+	if out, err := c.pg("initdb", "-D", c.data(), "-A", "trust", "-U", "postgres").CombinedOutput(); err != nil {
+		return nil, fmt.Errorf("initdb: %v: %s", err, out)
+	}
+	return c, c.StartServer()
+}
+
+// newCluster makes the folder of a cluster of the server binaries in
+// bin, named from pattern as os.MkdirTemp names it and given to the
+// postgres user when the server runs as that user, and picks a loopback
+// port nothing listens on. It removes the folder when it fails.
+func newCluster(bin, pattern string, asPG bool) (c *Cluster, err error) {
+	dir, err := os.MkdirTemp("", pattern)
+	if err != nil {
+		return nil, err
+	}
+	defer func() {
+		if err != nil {
+			_ = os.RemoveAll(dir)
+		}
+	}()
+	if asPG {
 		u, err := user.Lookup("postgres")
 		if err != nil {
 			return nil, fmt.Errorf("running as root needs the postgres user: %v", err)
@@ -53,12 +72,8 @@ func Start() (*Cluster, error) {
 	if err != nil {
 		return nil, err
 	}
-	c.port = l.Addr().(*net.TCPAddr).Port
-	_ = l.Close()
-	if out, err := c.pg("initdb", "-D", c.data(), "-A", "trust", "-U", "postgres").CombinedOutput(); err != nil {
-		return nil, fmt.Errorf("initdb: %v: %s", err, out)
-	}
-	return c, c.StartServer()
+	defer l.Close()
+	return &Cluster{bin: bin, dir: dir, port: l.Addr().(*net.TCPAddr).Port, asPG: asPG}, nil
 }
 
 func (c *Cluster) data() string { return filepath.Join(c.dir, "data") }

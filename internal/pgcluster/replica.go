@@ -2,9 +2,7 @@ package pgcluster
 
 import (
 	"fmt"
-	"net"
 	"os"
-	"os/user"
 	"path/filepath"
 	"strconv"
 )
@@ -14,31 +12,13 @@ import (
 // must be running; its default configuration allows replication from
 // loopback with trust authentication.
 func (c *Cluster) StartReplica() (*Cluster, error) {
-	dir, err := os.MkdirTemp("", "recert-replica-pg-")
+	r, err := newCluster(c.bin, "recert-replica-pg-", c.asPG)
 	if err != nil {
 		return nil, err
 	}
-	r := &Cluster{bin: c.bin, dir: dir, asPG: c.asPG}
-	if r.asPG {
-		u, err := user.Lookup("postgres")
-		if err != nil {
-			return nil, err
-		}
-		uid, _ := strconv.Atoi(u.Uid)
-		gid, _ := strconv.Atoi(u.Gid)
-		if err := os.Chown(dir, uid, gid); err != nil {
-			return nil, err
-		}
-	}
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return nil, err
-	}
-	r.port = l.Addr().(*net.TCPAddr).Port
-	_ = l.Close()
 	if out, err := r.pg("pg_basebackup", "-h", "127.0.0.1", "-p", strconv.Itoa(c.port), "-U", "postgres",
 		"-D", r.data(), "-R", "-X", "stream").CombinedOutput(); err != nil {
-		_ = os.RemoveAll(dir)
+		_ = os.RemoveAll(r.dir)
 		return nil, fmt.Errorf("pg_basebackup: %v: %s", err, out)
 	}
 	return r, r.StartServer()

@@ -3,12 +3,11 @@ package ratelimit_test
 import (
 	"context"
 	"fmt"
-	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/mssc/recert/internal/ratelimit"
+	"github.com/mssc/recert/internal/together"
 )
 
 // clock is a settable clock for the limiter.
@@ -60,20 +59,12 @@ func TestABudgetIsReservedSettledAndRestored(t *testing.T) {
 func TestReservationsNeverOverspendInParallel(t *testing.T) {
 	l, _ := newLimiter(100, 10)
 	ctx := context.Background()
-	var wg sync.WaitGroup
-	var granted atomic.Int32
-	for range 200 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			if _, ok, _ := l.Reserve(ctx, "a", 31); ok {
-				granted.Add(1)
-			}
-		}()
-	}
-	wg.Wait()
-	if n := granted.Load(); n != 3 {
-		t.Fatalf("%d reservations of 31 points were granted from a budget of 100, want 3", n)
+	granted := together.Count(200, func(int) bool {
+		_, ok, _ := l.Reserve(ctx, "a", 31)
+		return ok
+	})
+	if granted != 3 {
+		t.Fatalf("%d reservations of 31 points were granted from a budget of 100, want 3", granted)
 	}
 }
 

@@ -2,14 +2,13 @@ package ratelimit_test
 
 import (
 	"context"
-	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/mssc/recert/internal/ratelimit"
 	"github.com/mssc/recert/internal/redisconn"
 	"github.com/mssc/recert/internal/redistest"
+	"github.com/mssc/recert/internal/together"
 )
 
 // Three stores on one Redis stand for three instances: a client's budget
@@ -21,23 +20,14 @@ func TestRedisBudgetIsSharedAcrossInstances(t *testing.T) {
 	for range 3 {
 		stores = append(stores, ratelimit.NewRedis(conn.Client, prefix, 100, 0.001))
 	}
-	var admitted atomic.Int64
-	var wg sync.WaitGroup
-	for i := range 60 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			_, ok, err := stores[i%3].Reserve(ctx, "sub:alice", 7)
-			if err != nil {
-				t.Error(err)
-			}
-			if ok {
-				admitted.Add(7)
-			}
-		}()
-	}
-	wg.Wait()
-	if got := admitted.Load(); got > 100 || got < 100-7 {
+	admitted := together.Count(60, func(i int) bool {
+		_, ok, err := stores[i%3].Reserve(ctx, "sub:alice", 7)
+		if err != nil {
+			t.Error(err)
+		}
+		return ok
+	})
+	if got := 7 * admitted; got > 100 || got < 100-7 {
 		t.Fatalf("admitted %d points of a budget of 100 across three instances; want within one operation (7) of it", got)
 	}
 	st, ok, err := stores[0].Reserve(ctx, "sub:alice", 7)
@@ -102,11 +92,7 @@ func TestRedisBudgetRestores(t *testing.T) {
 // it neither refuses everyone nor lets a client spend without bound, and
 // it says Redis is down.
 func TestFallbackKeepsPerProcessBudgetsWhenRedisIsDown(t *testing.T) {
-	conn, err := redisconn.Open("redis://127.0.0.1:1/0", 50*time.Millisecond)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
+	conn := redistest.Unreachable(t)
 	conn.MarkDown()
 	store := ratelimit.NewFallback(ratelimit.NewRedis(conn.Client, "x:", 20, 0.001), ratelimit.New(20, 0.001, nil), conn)
 	ctx := context.Background()
@@ -131,11 +117,7 @@ func TestFallbackKeepsPerProcessBudgetsWhenRedisIsDown(t *testing.T) {
 // A Redis that fails mid-way is marked down at its first failure and the
 // operation is served from the per-process budget.
 func TestFallbackMarksRedisDownOnError(t *testing.T) {
-	conn, err := redisconn.Open("redis://127.0.0.1:1/0", 50*time.Millisecond)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
+	conn := redistest.Unreachable(t)
 	healthy := &forcedUp{Conn: conn}
 	store := ratelimit.NewFallback(ratelimit.NewRedis(conn.Client, "x:", 20, 0.001), ratelimit.New(20, 0.001, nil), healthy)
 	if _, ok, err := store.Reserve(context.Background(), "k", 5); !ok || err != nil {

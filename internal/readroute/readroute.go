@@ -2,7 +2,8 @@
 // go to a read replica: a request that writes, and every request of a
 // principal in the short while after it wrote (the stickiness), reads
 // from the primary, so that a client always reads its own writes however
-// far a replica lags behind. The stickiness is kept in Redis when
+// far a replica lags behind. It marks such a request's context with
+// internal/primaryread, which the store reads. The stickiness is kept in Redis when
 // several instances share one, so that the next request reads from the
 // primary whichever instance serves it.
 package readroute
@@ -17,20 +18,8 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/internal/primaryread"
 )
-
-type primaryKey struct{}
-
-// WithPrimary marks ctx's reads for the primary.
-func WithPrimary(ctx context.Context) context.Context {
-	return context.WithValue(ctx, primaryKey{}, true)
-}
-
-// WantsPrimary reports whether ctx's reads must go to the primary.
-func WantsPrimary(ctx context.Context) bool {
-	v, _ := ctx.Value(primaryKey{}).(bool)
-	return v
-}
 
 // Sticky remembers which principals wrote recently.
 type Sticky interface {
@@ -153,7 +142,7 @@ func (e Extension) InterceptOperation(ctx context.Context, next graphql.Operatio
 		// Sticky from before the write commits until the stickiness
 		// after it answered.
 		e.Sticky.Wrote(ctx, p.Subject)
-		respond := next(WithPrimary(ctx))
+		respond := next(primaryread.With(ctx))
 		return func(ctx context.Context) *graphql.Response {
 			r := respond(ctx)
 			e.Sticky.Wrote(context.WithoutCancel(ctx), p.Subject)
@@ -161,7 +150,7 @@ func (e Extension) InterceptOperation(ctx context.Context, next graphql.Operatio
 		}
 	}
 	if e.Sticky.Recent(ctx, p.Subject) {
-		return next(WithPrimary(ctx))
+		return next(primaryread.With(ctx))
 	}
 	return next(ctx)
 }

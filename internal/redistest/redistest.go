@@ -47,3 +47,17 @@ func Open(t testing.TB) (*redisconn.Conn, string) {
 	})
 	return c, prefix
 }
+
+// Unreachable connects to an address where no Redis listens, for the
+// tests of what a service does when Redis cannot be reached; the
+// connection is closed when the test ends. It is not marked down: a test
+// of an outage that is already known calls MarkDown.
+func Unreachable(t testing.TB) *redisconn.Conn {
+	t.Helper()
+	c, err := redisconn.Open("redis://127.0.0.1:1/0", 50*time.Millisecond)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = c.Close() })
+	return c
+}

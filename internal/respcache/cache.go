@@ -1,9 +1,12 @@
-// Package respcache caches the responses of GraphQL operations that read
-// only public catalog data, keyed by the normalized operation, its
-// variables, the catalog version and the version of the open catalog
-// reviews (which the credential check reads), so that neither a catalog
-// change nor a review opened or decided is ever answered from the cache. Responses that depend on who asks are never
-// cached: only anonymous queries made of public catalog fields are.
+// Package respcache caches the responses of anonymous GraphQL queries
+// that the schema declares public (internal/cachecontrol reads its
+// @cacheControl hints), keyed by the normalized operation, its variables,
+// the catalog version and the version of the open catalog reviews (which
+// the credential check reads), so that neither a catalog change nor a
+// review opened or decided is ever answered from the cache; an answer is
+// also kept no longer than its maxAge. Responses that depend on who asks
+// are never cached: only anonymous queries are, and only those whose
+// every field the schema declares public.
 package respcache
 
 import (
@@ -14,6 +17,7 @@ import (
 	"encoding/json"
 	"strconv"
 	"sync/atomic"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 	lru "github.com/hashicorp/golang-lru/v2"
@@ -21,25 +25,26 @@ import (
 	"github.com/vektah/gqlparser/v2/formatter"
 
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/internal/cachecontrol"
+	"github.com/mssc/recert/internal/httpapi"
 )
-
-// PublicFields are the root query fields whose answers are the same for
-// every anonymous caller at one catalog version.
-var PublicFields = []string{
-	"certifications", "certification", "organizations", "organization", "relatedFields", "keyActivities",
-	"activityTypes", "employmentCreditBands", "fees", "recertificationRules", "catalogVersion",
-	"checkCredential", "checkCredentials", "applicationTransitions", "__typename",
-}
 
 // Cache is a gqlgen extension that serves repeated public catalog queries
 // from memory.
 type Cache struct {
 	catalog *catalog.Catalog
 	reviews *catalog.OpenReviews
-	entries *lru.Cache[string, *graphql.Response]
-	public  map[string]bool
-	hits    atomic.Int64
-	misses  atomic.Int64
+	entries *lru.Cache[string, *kept]
+	// rules are the schema's cache hints, read when the cache is used.
+	rules  *cachecontrol.Rules
+	hits   atomic.Int64
+	misses atomic.Int64
+}
+
+// kept is a successful answer and the time it may be kept until.
+type kept struct {
+	resp    *graphql.Response
+	expires time.Time
 }
 
 var (
@@ -50,33 +55,37 @@ var (
 // New returns a cache of at most size responses over the catalog and the
 // open reviews.
 func New(cat *catalog.Catalog, reviews *catalog.OpenReviews, size int) *Cache {
-	entries, _ := lru.New[string, *graphql.Response](size)
-	public := map[string]bool{}
-	for _, f := range PublicFields {
-		public[f] = true
-	}
-	return &Cache{catalog: cat, reviews: reviews, entries: entries, public: public}
+	entries, _ := lru.New[string, *kept](size)
+	return &Cache{catalog: cat, reviews: reviews, entries: entries}
 }
 
 // ExtensionName names the extension.
 func (c *Cache) ExtensionName() string { return "ResponseCache" }
 
-// Validate accepts any schema.
-func (c *Cache) Validate(graphql.ExecutableSchema) error { return nil }
+// Validate reads the schema's @cacheControl hints; it fails, and the
+// server does not start, on a hint it cannot read.
+func (c *Cache) Validate(schema graphql.ExecutableSchema) error {
+	rules, err := cachecontrol.New(schema.Schema())
+	if err != nil {
+		return err
+	}
+	c.rules = rules
+	return nil
+}
 
 // Stats returns the hits and misses so far.
 func (c *Cache) Stats() (hits, misses int64) { return c.hits.Load(), c.misses.Load() }
 
-// flags is what the cache learns of one request: whether its operation
-// is a public catalog read, and whether its answer came from memory.
+// flags is what the cache learns of one request: how long its answer may
+// be kept by any cache, in seconds (0 when it is not a public read).
 type flags struct {
-	hit, public atomic.Bool
+	maxAge atomic.Int64
 }
 
 type flagsKey struct{}
 
 // WithFlags returns a context in which the cache can tell the request's
-// handlers whether its answer was a hit and whether it is public.
+// handlers whether its answer is public, and for how long.
 func WithFlags(ctx context.Context) context.Context {
 	if _, ok := ctx.Value(flagsKey{}).(*flags); ok {
 		return ctx
@@ -89,29 +98,24 @@ func flagsOf(ctx context.Context) *flags {
 	return f
 }
 
-// Hit reports whether the response of the request ctx belongs to was
-// served from the cache, so that it can be charged almost nothing.
-func Hit(ctx context.Context) bool {
+// PublicMaxAge returns how long the answer of the request ctx belongs to
+// may be kept by any cache: its maxAge when the cache took its operation
+// as a public read, the same for every anonymous caller at one version of
+// the data, and 0 otherwise.
+func (c *Cache) PublicMaxAge(ctx context.Context) time.Duration {
 	f := flagsOf(ctx)
-	return f != nil && f.hit.Load()
-}
-
-// IsPublicRead reports whether the cache took the operation of the request
-// ctx belongs to as a public catalog read: the same answer for every
-// anonymous caller at one catalog version.
-func (c *Cache) IsPublicRead(ctx context.Context) bool {
-	f := flagsOf(ctx)
-	return f != nil && f.public.Load()
+	if f == nil {
+		return 0
+	}
+	return time.Duration(f.maxAge.Load()) * time.Second
 }
 
 // ServedWhole records that the request of ctx was answered with a whole
-// answer kept from an earlier, identical public read: a hit, and public.
-func (c *Cache) ServedWhole(ctx context.Context) {
+// answer kept from an earlier, identical public read, which may be kept
+// for maxAge.
+func (c *Cache) ServedWhole(ctx context.Context, maxAge time.Duration) {
 	c.hits.Add(1)
-	if f := flagsOf(ctx); f != nil {
-		f.hit.Store(true)
-		f.public.Store(true)
-	}
+	markPublic(ctx, maxAge)
 }
 
 // DataVersion returns the versions of the catalog and of the open reviews
@@ -129,26 +133,25 @@ func (c *Cache) DataVersion(ctx context.Context) (string, bool) {
 	return strconv.FormatInt(snap.Version(), 10) + "." + strconv.FormatInt(reviews, 10), true
 }
 
-// Key returns the cache key of the operation, or "" when its response
-// must not be cached: not an anonymous query of public fields, or the
-// client asked to bypass caches.
-func (c *Cache) Key(ctx context.Context) string {
+// Key returns the cache key of the operation and how long its answer may
+// be kept, or "" when it must not be cached: not an anonymous query whose
+// every field the schema declares public, or the client asked to bypass
+// caches.
+func (c *Cache) Key(ctx context.Context) (string, time.Duration) {
 	rc := graphql.GetOperationContext(ctx)
 	if rc == nil || rc.Operation == nil || rc.Operation.Operation != ast.Query || catalog.PrincipalFrom(ctx) != nil {
-		return ""
+		return "", 0
 	}
 	if v := rc.Headers.Get("Cache-Control"); v == "no-cache" || v == "no-store" {
-		return ""
+		return "", 0
 	}
-	for _, sel := range rc.Operation.SelectionSet {
-		f, ok := sel.(*ast.Field)
-		if !ok || !c.public[f.Name] {
-			return ""
-		}
+	policy := c.rules.Of(ctx)
+	if !policy.Shared() {
+		return "", 0
 	}
 	version, ok := c.DataVersion(ctx)
 	if !ok {
-		return ""
+		return "", 0
 	}
 	var op bytes.Buffer
 	formatter.NewFormatter(&op).FormatQueryDocument(rc.Doc)
@@ -158,28 +161,48 @@ func (c *Cache) Key(ctx context.Context) string {
 		sum.Write(part)
 		sum.Write([]byte{0})
 	}
-	return hex.EncodeToString(sum.Sum(nil))
+	return hex.EncodeToString(sum.Sum(nil)), time.Duration(policy.MaxAge) * time.Second
+}
+
+// InterceptOperation lets a query or a mutation answer once. Over
+// server-sent events the transport asks for responses until there is
+// none, and InterceptResponse would otherwise give a cached answer again
+// at every asking, streaming it forever.
+func (c *Cache) InterceptOperation(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+	responses := next(ctx)
+	if op := graphql.GetOperationContext(ctx).Operation; op != nil && op.Operation == ast.Subscription {
+		return responses
+	}
+	var answered atomic.Bool
+	return func(ctx context.Context) *graphql.Response {
+		if answered.Swap(true) {
+			return nil
+		}
+		return responses(ctx)
+	}
 }
 
 // InterceptResponse answers from the cache when it can, and keeps
-// successful public answers.
+// successful public answers for their maxAge. A hit is charged nothing
+// (httpapi.ServedFromCache).
 func (c *Cache) InterceptResponse(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
-	key := c.Key(ctx)
+	key, maxAge := c.Key(ctx)
 	if key == "" {
 		return next(ctx)
 	}
-	markCacheable(ctx)
-	if resp, ok := c.entries.Get(key); ok {
-		c.hits.Add(1)
-		if f := flagsOf(ctx); f != nil {
-			f.hit.Store(true)
+	markPublic(ctx, maxAge)
+	if k, ok := c.entries.Get(key); ok {
+		if time.Now().Before(k.expires) {
+			c.hits.Add(1)
+			httpapi.ServedFromCache(ctx)
+			return copyResponse(k.resp)
 		}
-		return copyResponse(resp)
+		c.entries.Remove(key)
 	}
 	c.misses.Add(1)
 	resp := next(ctx)
 	if resp != nil && len(resp.Errors) == 0 {
-		c.entries.Add(key, copyResponse(resp))
+		c.entries.Add(key, &kept{resp: copyResponse(resp), expires: time.Now().Add(maxAge)})
 	}
 	return resp
 }

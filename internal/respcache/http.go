@@ -8,19 +8,17 @@ import (
 	"strconv"
 	"strings"
 	"sync/atomic"
+	"time"
 )
 
-// MaxAge is how long shared caches (a CDN) may keep a catalog answer
-// without asking again; the ETag makes asking again cheap.
-const MaxAge = 60
-
 // HTTP gives every request the flags through which the cache tells the
-// handlers inside whether an answer was a hit and whether it is public
+// handlers inside whether an answer is public and for how long
 // (WithFlags), and adds HTTP caching to GET requests of persisted queries:
-// an ETag made of the catalog and open-review versions and the request, Cache-Control for
-// shared caches, and 304 Not Modified when the client's copy is current.
-// Only anonymous requests whose operation the response cache accepts get
-// these headers.
+// an ETag made of the catalog and open-review versions, the answer's
+// maxAge and the request, Cache-Control for shared caches with the
+// answer's maxAge (the shortest its fields' @cacheControl hints allow),
+// and 304 Not Modified when the client's copy is current. Only anonymous
+// requests whose operation the response cache accepts get these headers.
 func (c *Cache) HTTP(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		r = r.WithContext(WithFlags(r.Context()))
@@ -34,40 +32,74 @@ func (c *Cache) HTTP(next http.Handler) http.Handler {
 			return
 		}
 		sum := sha256.Sum256([]byte(r.URL.RawQuery))
-		etag := `W/"` + version + "-" + hex.EncodeToString(sum[:8]) + `"`
-		if match := r.Header.Get("If-None-Match"); match != "" && strings.Contains(match, etag) {
-			w.Header().Set("ETag", etag)
-			w.Header().Set("Cache-Control", cacheControl)
+		tag := etag{version: version, request: hex.EncodeToString(sum[:8])}
+		if maxAge, ok := tag.matches(r.Header.Get("If-None-Match"), c.rules.Longest()); ok {
+			w.Header().Set("ETag", tag.with(maxAge))
+			w.Header().Set("Cache-Control", cacheControl(maxAge))
 			w.WriteHeader(http.StatusNotModified)
 			return
 		}
-		next.ServeHTTP(&taggingWriter{ResponseWriter: w, etag: etag, cacheable: &flagsOf(r.Context()).public}, r)
+		next.ServeHTTP(&taggingWriter{ResponseWriter: w, etag: tag, maxAge: &flagsOf(r.Context()).maxAge}, r)
 	})
 }
 
-var cacheControl = "public, max-age=" + strconv.Itoa(MaxAge)
+// etag is the entity tag of a public answer but for its maxAge:
+// W/"<data version>-<maxAge>-<request hash>". The maxAge is in the tag so
+// that a 304 can say how long the client's copy stays fresh without
+// running the operation again.
+type etag struct{ version, request string }
 
-// markCacheable records that the operation of ctx is a public catalog read.
-func markCacheable(ctx context.Context) {
+// with returns the tag of an answer that may be kept maxAge seconds.
+func (e etag) with(maxAge int) string {
+	return `W/"` + e.version + "-" + strconv.Itoa(maxAge) + "-" + e.request + `"`
+}
+
+// matches returns the maxAge of the tag in an If-None-Match header that
+// names this request at this data version, and whether there is one; a
+// maxAge above longest, which the service never sends, matches nothing.
+func (e etag) matches(header string, longest int) (int, bool) {
+	if header == "" {
+		return 0, false
+	}
+	prefix, suffix := `W/"`+e.version+"-", "-"+e.request+`"`
+	for _, tag := range strings.Split(header, ",") {
+		tag = strings.TrimSpace(tag)
+		if len(tag) <= len(prefix)+len(suffix) || !strings.HasPrefix(tag, prefix) || !strings.HasSuffix(tag, suffix) {
+			continue
+		}
+		if n, err := strconv.Atoi(tag[len(prefix) : len(tag)-len(suffix)]); err == nil && n > 0 && n <= longest {
+			return n, true
+		}
+	}
+	return 0, false
+}
+
+// cacheControl is the Cache-Control of a public answer kept maxAge
+// seconds.
+func cacheControl(maxAge int) string { return "public, max-age=" + strconv.Itoa(maxAge) }
+
+// markPublic records that the operation of ctx is a public read whose
+// answer may be kept for maxAge.
+func markPublic(ctx context.Context, maxAge time.Duration) {
 	if f := flagsOf(ctx); f != nil {
-		f.public.Store(true)
+		f.maxAge.Store(int64(maxAge / time.Second))
 	}
 }
 
 // taggingWriter adds the caching headers to a successful public answer.
 type taggingWriter struct {
 	http.ResponseWriter
-	etag      string
-	cacheable *atomic.Bool
-	wrote     bool
+	etag   etag
+	maxAge *atomic.Int64
+	wrote  bool
 }
 
 func (t *taggingWriter) WriteHeader(status int) {
 	if !t.wrote {
 		t.wrote = true
-		if status == http.StatusOK && t.cacheable.Load() {
-			t.Header().Set("ETag", t.etag)
-			t.Header().Set("Cache-Control", cacheControl)
+		if maxAge := int(t.maxAge.Load()); status == http.StatusOK && maxAge > 0 {
+			t.Header().Set("ETag", t.etag.with(maxAge))
+			t.Header().Set("Cache-Control", cacheControl(maxAge))
 			t.Header().Add("Vary", "Accept")
 		} else {
 			t.Header().Set("Cache-Control", "no-store")

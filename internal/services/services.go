@@ -30,6 +30,9 @@ type Config struct {
 	// MaxActivitiesPerApplication caps the activities of one application;
 	// 0 keeps the default.
 	MaxActivitiesPerApplication int
+	// StaffEmails are the staff told of catalog reviews and of candidates'
+	// answers to requests for information.
+	StaffEmails []string
 }
 
 // Services are the domain services over one store.
@@ -61,11 +64,13 @@ func New(store *gormstore.Store, cfg Config) *Services {
 	s := &Services{Catalog: cat, OpenReviews: catalog.NewOpenReviews(store), store: store}
 	s.Reviews = review.NewReviews(cat, store, cfg.Files, cfg.Clock)
 	s.Reviews.UseOpenReviews(s.OpenReviews, cfg.MaxOpenReviewsPerCandidate)
+	s.Reviews.NotifyReviews(store, cfg.StaffEmails)
 	s.Curation = review.NewCuration(cat, store, cfg.Clock)
 	s.Candidates = candidate.NewCandidates(store, cfg.Clock)
 	s.Checker = search.NewCredentialChecker(cat, s.OpenReviews, cfg.Clock)
 	s.Applications = application.NewApplications(cat, store, store, s.Reviews, cfg.Files, cfg.Clock).
 		LimitActivities(cfg.MaxActivitiesPerApplication)
+	s.Applications.NotifyStaff(cfg.StaffEmails)
 	s.Inbox = notification.NewInbox(store, s.Candidates, cfg.Clock)
 	s.Files = application.AnyFileReader(s.Reviews, application.NewProofs(store, cfg.Files))
 	return s

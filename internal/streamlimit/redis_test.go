@@ -3,14 +3,12 @@ package streamlimit_test
 import (
 	"context"
 	"errors"
-	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
-	"github.com/mssc/recert/internal/redisconn"
 	"github.com/mssc/recert/internal/redistest"
 	"github.com/mssc/recert/internal/streamlimit"
+	"github.com/mssc/recert/internal/together"
 )
 
 // Three processes on one Redis count one client's streams together: the
@@ -26,24 +24,15 @@ func TestRedisCapHoldsAcrossProcesses(t *testing.T) {
 		}
 		procs = append(procs, p)
 	}
-	var got atomic.Int64
-	var wg sync.WaitGroup
-	for i := range 30 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			ok, err := procs[i%3].Acquire(ctx, "streams:alice", 5)
-			if err != nil {
-				t.Error(err)
-			}
-			if ok {
-				got.Add(1)
-			}
-		}()
-	}
-	wg.Wait()
-	if got.Load() != 5 {
-		t.Fatalf("%d streams acquired across three processes under a cap of 5", got.Load())
+	got := together.Count(30, func(i int) bool {
+		ok, err := procs[i%3].Acquire(ctx, "streams:alice", 5)
+		if err != nil {
+			t.Error(err)
+		}
+		return ok
+	})
+	if got != 5 {
+		t.Fatalf("%d streams acquired across three processes under a cap of 5", got)
 	}
 	if err := procs[2].Release(ctx, "streams:alice"); err != nil {
 		t.Fatal(err)
@@ -84,11 +73,7 @@ func TestRedisCountsOfAKilledProcessExpire(t *testing.T) {
 // With Redis down the fallback counts per process, and gives each place
 // back to the counter that gave it.
 func TestFallbackCountsLocallyWhenRedisIsDown(t *testing.T) {
-	conn, err := redisconn.Open("redis://127.0.0.1:1/0", 50*time.Millisecond)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
+	conn := redistest.Unreachable(t)
 	conn.MarkDown()
 	c := streamlimit.NewFallback(streamlimit.NewRedis(conn.Client, "x:", "p", time.Second), conn)
 	ctx := context.Background()

@@ -1,14 +1,19 @@
 // Package tracing sets up OpenTelemetry tracing from the standard OTEL_*
 // environment variables. It is off unless OTEL_TRACES_EXPORTER names an
-// exporter (otlp, console) or OTEL_EXPORTER_OTLP_ENDPOINT is set.
+// exporter (otlp, console) or OTEL_EXPORTER_OTLP_ENDPOINT is set. OTLP is
+// exported over HTTP (http/protobuf), which every collector accepts; the
+// gRPC exporter is not built in, as it alone would add a fifth to the
+// binary.
 package tracing
 
 import (
 	"context"
 	"errors"
+	"fmt"
 
-	"go.opentelemetry.io/contrib/exporters/autoexport"
 	"go.opentelemetry.io/otel"
+	"go.opentelemetry.io/otel/exporters/otlp/otlptrace/otlptracehttp"
+	"go.opentelemetry.io/otel/exporters/stdout/stdouttrace"
 	"go.opentelemetry.io/otel/propagation"
 	"go.opentelemetry.io/otel/sdk/resource"
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
@@ -28,7 +33,7 @@ func Setup(ctx context.Context, getenv func(string) string) (func(context.Contex
 	if !Enabled(getenv) {
 		return func(context.Context) error { return nil }, nil
 	}
-	exporter, err := autoexport.NewSpanExporter(ctx)
+	exporter, err := newExporter(ctx, getenv)
 	if err != nil {
 		return nil, errors.New("OTEL_TRACES_EXPORTER or OTEL_EXPORTER_OTLP_* is not understood: " + err.Error())
 	}
@@ -40,4 +45,26 @@ func Setup(ctx context.Context, getenv func(string) string) (func(context.Contex
 	otel.SetTracerProvider(provider)
 	otel.SetTextMapPropagator(propagation.NewCompositeTextMapPropagator(propagation.TraceContext{}, propagation.Baggage{}))
 	return provider.Shutdown, nil
+}
+
+// newExporter returns the span exporter OTEL_TRACES_EXPORTER names: otlp
+// (the default) over HTTP to OTEL_EXPORTER_OTLP_ENDPOINT or
+// OTEL_EXPORTER_OTLP_TRACES_ENDPOINT (http://localhost:4318 when neither
+// is set), or console, which writes spans to standard output.
+func newExporter(ctx context.Context, getenv func(string) string) (sdktrace.SpanExporter, error) {
+	switch name := getenv("OTEL_TRACES_EXPORTER"); name {
+	case "", "otlp":
+		protocol := getenv("OTEL_EXPORTER_OTLP_TRACES_PROTOCOL")
+		if protocol == "" {
+			protocol = getenv("OTEL_EXPORTER_OTLP_PROTOCOL")
+		}
+		if protocol != "" && protocol != "http/protobuf" {
+			return nil, fmt.Errorf("OTLP protocol %q is not built in: use http/protobuf (a collector's port 4318)", protocol)
+		}
+		return otlptracehttp.New(ctx)
+	case "console":
+		return stdouttrace.New()
+	default:
+		return nil, fmt.Errorf("exporter %q is not one of otlp, console, none", name)
+	}
 }

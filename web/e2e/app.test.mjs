@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { accessible, api, candidateToken, gql, isoDate, launch, origin, pdf, screenshot, signInAs, staffToken } from './harness.mjs';
+import { accessible, api, candidateToken, gql, isoDate, launch, origin, pdf, screenshot, signIn, staffToken } from './harness.mjs';
 
 let browser;
 
@@ -23,13 +23,37 @@ after(async () => {
   await browser?.close();
 });
 
-test('an anonymous visitor finds a certification despite a typo and narrows by a facet', async () => {
+test('an anonymous visitor finds a certification despite a typo, sees the matches highlighted and near neighbours, and narrows by a facet', async () => {
+  // A name with characters outside the Basic Multilingual Plane, whose
+  // highlights (in code points) land elsewhere if cut in UTF-16 units.
+  const astral = 'SRG 🚢 Maritime Rigging Specialist 𝕏';
+  await gql(staffToken, `mutation($input: CertificationInput!) { createCertification(input: $input, reason: "e2e") { userErrors { message } } }`, {
+    input: { newOrganization: { name: 'Ship Rigging Guild', acronym: 'SRG' }, name: '🚢 Maritime Rigging Specialist 𝕏', recognitionBases: ['NAM_ENDORSED'] },
+  });
   const context = await browser.newContext();
   const page = await context.newPage();
+  const searches = [];
+  page.on('request', (r) => { const m = /"search":"([^"]*)"/.exec(r.postData() ?? ''); if (m) searches.push(m[1]); });
   await page.goto(`${origin}/app/`);
-  await page.getByLabel('Search certifications').fill('Certfied Weldng Inspector');
+  const box = page.getByLabel('Search certifications');
+  await box.pressSequentially('Certfied Weldng Inspector');
   const first = page.getByRole('list', { name: 'Certifications' }).getByRole('listitem').first();
   await assert.doesNotReject(first.getByText('AWS Certified Welding Inspector').waitFor());
+  assert.deepEqual(await first.locator('mark').allInnerTexts(), ['Certified', 'Welding', 'Inspector']);
+  assert.equal(searches.at(-1), 'Certfied Weldng Inspector');
+  console.log(`# typing 25 characters sent ${searches.length} searches: ${JSON.stringify(searches)}`);
+  await page.getByRole('heading', { name: 'You might also mean' }).waitFor();
+  const near = page.getByRole('list', { name: 'You might also mean' });
+  await near.getByRole('link', { name: 'AWS Certified Welding Educator (CWE)' }).waitFor();
+  assert.equal(await near.locator('mark').count(), 0);
+  await accessible(page, 'the search with highlights');
+  await screenshot(page, 'search');
+
+  await box.fill('Maritme Rigging Spec');
+  const hit = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: astral }) });
+  await hit.waitFor();
+  assert.deepEqual(await hit.locator('mark').allInnerTexts(), ['Maritime', 'Rigging', 'Spec']);
+
   await page.getByLabel('Search certifications').fill('');
   await page.getByText(/^156 certifications|^\d+ certifications/).waitFor();
   await page.getByRole('group', { name: 'Recognition basis' }).getByLabel(/^NCCA/).check();
@@ -69,7 +93,7 @@ test('a pasted list of five credentials gets five verdicts', async () => {
 test('a candidate adds an activity from a check answer, uploads a proof and sees the progress bar move', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await signInAs(page, 'CANDIDATE', 'C-9001');
+  await signIn(page, 'CANDIDATE', 'C-9001', 'signin');
   await page.goto(`${origin}/app/#/me`);
   await page.getByRole('button', { name: 'Start my CPT application' }).click();
   const progress = page.locator('progress');
@@ -116,7 +140,7 @@ test('staff approve a review and an anonymous page shows the new certification w
 
   const staff = await browser.newContext();
   const page = await staff.newPage();
-  await signInAs(page, 'STAFF', 'staff-dev');
+  await signIn(page, 'STAFF', 'staff-dev');
   await page.getByRole('link', { name: 'Review queue' }).click();
   await page.getByRole('link', { name }).click();
   await page.locator('iframe.copy').waitFor();

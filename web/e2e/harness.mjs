@@ -27,6 +27,9 @@ export async function launch() {
   browser.newContext = async (options) => {
     const context = await newContext(options);
     context.setDefaultTimeout(20_000);
+    // A script error in a page is printed, so that a journey that times
+    // out waiting for something the error kept from showing says why.
+    context.on('weberror', (e) => console.log(`# error in ${e.page()?.url()}: ${e.error().stack}`));
     return context;
   };
   return browser;
@@ -70,11 +73,32 @@ export function isoDate(days) {
 /** pdf is a tiny PDF file's bytes, as a proof or a certificate copy. */
 export const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 100]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 
-/** signInAs uses the development "sign in as" picker. */
-export async function signInAs(page, role, subject) {
+/**
+ * signIn signs in as a person would in production: through the OpenID
+ * Connect issuer the API trusts (the test issuer scripts/e2e.sh starts),
+ * never through the development "sign in as" picker. With shots, it saves
+ * the app's sign-in screen and the issuer's page as SHOTS.png and
+ * SHOTS-issuer.png (make screenshots).
+ */
+export async function signIn(page, role, subject, shots) {
+  const devTokens = [];
+  page.on('request', (r) => { if (new URL(r.url()).pathname === '/dev/token') devTokens.push(r.url()); });
   await page.goto(`${origin}/app/#/signin`);
-  await page.getByRole('radio', { name: role === 'STAFF' ? 'MSSC staff' : 'Candidate' }).check();
-  await page.getByLabel(role === 'STAFF' ? 'Staff user name' : 'MSSC candidate ID').fill(subject);
-  await page.getByRole('button', { name: /^Sign in as/ }).click();
+  const button = page.getByRole('button', { name: 'Sign in with your MSSC account' });
+  await button.waitFor();
+  if (shots) {
+    await accessible(page, 'the sign-in screen');
+    await screenshot(page, shots);
+  }
+  await button.click();
+  await page.getByRole('heading', { name: 'Test issuer' }).waitFor();
+  assert.ok(page.url().startsWith(process.env.TEST_OIDC_ISSUER), `signing in went to ${page.url()}, not to the issuer`);
+  await page.getByLabel('User name').fill(subject);
+  await page.getByLabel('Role').selectOption(role);
+  if (shots) await screenshot(page, `${shots}-issuer`);
+  await page.getByRole('button', { name: 'Sign in to the test issuer' }).click();
   await page.getByRole('button', { name: new RegExp(`Sign out ${subject}`) }).waitFor();
+  assert.ok(page.url().startsWith(`${origin}/app/`), `signing in ended at ${page.url()}`);
+  assert.equal(new URL(page.url()).search, '', 'the code and state stay in the address bar');
+  assert.deepEqual(devTokens, [], 'the browser asked for a development token');
 }

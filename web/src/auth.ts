@@ -53,9 +53,13 @@ export function userManager(settings: Settings): UserManager | null {
   });
 }
 
-/** oidcSignIn sends the browser to the issuer's sign-in page. */
+/**
+ * oidcSignIn sends the browser to the issuer's sign-in page; it comes back
+ * to the page it left, or to the catalog when it left the sign-in page.
+ */
 export async function oidcSignIn(manager: UserManager): Promise<void> {
-  await manager.signinRedirect({ state: location.hash });
+  const back = location.hash.startsWith('#/signin') ? '#/' : location.hash || '#/';
+  await manager.signinRedirect({ state: back });
 }
 
 /**

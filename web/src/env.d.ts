@@ -1,5 +1,6 @@
 /// <reference types="vite/client" />
-declare module '*?raw' {
-  const text: string;
-  export default text;
+declare module 'virtual:readme-examples' {
+  /** The graphql blocks of the README's Examples section, read at build time. */
+  const examples: string[];
+  export default examples;
 }

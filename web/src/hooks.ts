@@ -12,20 +12,31 @@ export interface QueryState<R> {
   reload: () => void;
 }
 
-/** useQuery runs a query, again when vars change or reload is called; pause skips it. */
+/**
+ * useQuery runs a query, again when vars change or reload is called; pause
+ * skips it. A query still under way when vars change again is cancelled
+ * (its request aborted), so a stale answer never replaces a newer one.
+ */
 export function useQuery<R, V extends AnyVariables>(doc: TypedDocumentNode<R, V>, vars: V, pause = false): QueryState<R> {
   const [state, setState] = useState<{ data?: R; error: string | null; fetching: boolean }>({ error: null, fetching: !pause });
   const [tick, setTick] = useState(0);
   const key = JSON.stringify(vars);
-  const seq = useRef(0);
   useEffect(() => {
     if (pause) return;
-    const mine = ++seq.current;
     setState((s) => ({ ...s, fetching: true }));
-    client.query(doc, vars).toPromise().then((r) => {
-      if (mine !== seq.current) return;
+    // The first answer is the answer: a later one on the same request (a
+    // stream that repeats itself) is ignored until the query ends.
+    let done = false;
+    const sub = client.query(doc, vars).subscribe((r) => {
+      if (done) return;
+      done = true;
       setState({ data: r.data ?? undefined, error: r.error ? errorText(r.error) : null, fetching: false });
     });
+    if (done) sub.unsubscribe();
+    return () => {
+      done = true;
+      sub.unsubscribe();
+    };
   }, [key, tick, pause]);
   const reload = useCallback(() => setTick((t) => t + 1), []);
   return { data: state.data, error: state.error, fetching: state.fetching, reload };

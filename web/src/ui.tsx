@@ -1,5 +1,6 @@
 // Shared pieces of the screens: progress, errors in words, labels.
 import type { ComponentChildren } from 'preact';
+import type { Part } from './highlight';
 
 /** Loading tells that a wait is going on, to screen readers too. */
 export function Loading({ what }: { what: string }) {
@@ -48,4 +49,21 @@ export function words(value: string | null | undefined): string {
   if (!value) return '';
   const s = value.toLowerCase().replace(/_/g, ' ');
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** Marked shows text cut into parts, the matched ones in <mark>. */
+export function Marked({ parts }: { parts: Part[] }) {
+  return <>{parts.map((p) => (p.marked ? <mark>{p.text}</mark> : p.text))}</>;
+}
+
+const bases: Record<string, string> = {
+  NAM_ENDORSED: 'NAM-endorsed',
+  ANSI_ISO_17024: 'ANSI/ISO 17024',
+  NCCA: 'NCCA',
+  OSHA_GENERAL_INDUSTRY: 'OSHA General Industry',
+};
+
+/** basisLabel names a recognition basis as the guide writes it, such as NAM-endorsed. */
+export function basisLabel(basis: string): string {
+  return bases[basis] ?? words(basis);
 }

@@ -13,7 +13,7 @@ import (
 	"gorm.io/gorm"
 	"gorm.io/plugin/dbresolver"
 
-	"github.com/mssc/recert/internal/readroute"
+	"github.com/mssc/recert/internal/primaryread"
 )
 
 // replicaProbeEvery is how often each replica's health and lag are read.
@@ -108,7 +108,7 @@ func UseReplicas(db *gorm.DB, pc *pgx.ConnConfig, urls []string, maxLag time.Dur
 	if err := db.Use(resolver); err != nil {
 		return nil, fmt.Errorf("cannot route reads to the replicas: %v", err)
 	}
-	// A read whose context wants the primary goes there (readroute):
+	// A read whose context wants the primary goes there (internal/primaryread, set by internal/readroute):
 	// dbresolver's own routing callbacks are wrapped to mark such a read
 	// as a write first.
 	for _, p := range []interface {
@@ -144,7 +144,7 @@ const routedKey = "recert:read_route:primary"
 func primaryFirst(route func(*gorm.DB)) func(*gorm.DB) {
 	return func(tx *gorm.DB) {
 		ctx := tx.Statement.Context
-		if ctx != nil && readroute.WantsPrimary(ctx) {
+		if ctx != nil && primaryread.Wanted(ctx) {
 			if _, done := tx.Statement.Settings.Load(routedKey); !done {
 				tx.Statement.Settings.Store(routedKey, true)
 				// ModifyStatement calls the routing callback again.

@@ -1,10 +1,13 @@
-// The catalog for anyone: search as you type (typo-tolerant), facets, pages
-// and live updates when the catalog changes.
+// The catalog for anyone: search as you type (typo-tolerant, debounced, a
+// stale search cancelled when a newer one starts), the matched parts of
+// each name highlighted, near neighbours under "You might also mean",
+// facets, pages and live updates when the catalog changes.
 import { useState } from 'preact/hooks';
 import { graphql } from '../gql';
-import type { RecognitionBasis } from '../gql/graphql';
+import type { CertificationsQuery as Result, RecognitionBasis } from '../gql/graphql';
+import { shownName } from '../highlight';
 import { useDebounced, useQuery, useSubscription } from '../hooks';
-import { ErrorMessage, Loading, words } from '../ui';
+import { basisLabel, ErrorMessage, Loading, Marked } from '../ui';
 
 const CertificationsQuery = graphql(`
   query Certifications($first: Int, $after: String, $filter: CertificationFilter) {
@@ -15,7 +18,11 @@ const CertificationsQuery = graphql(`
         recognitionBases { basis count }
         organizations { organization { id name acronym } count }
       }
-      nodes { id displayName points recognitionBases organization { name acronym } }
+      edges {
+        nearNeighbour
+        highlights { source text start length }
+        node { id displayName points recognitionBases organization { name acronym } }
+      }
     }
   }
 `);
@@ -27,13 +34,31 @@ export const CatalogChanged = graphql(`
 
 const pageSize = 20;
 
+/** searchDelay is how long typing must pause before the search is sent, in milliseconds. */
+export const searchDelay = 250;
+
+type Edge = Result['certifications']['edges'][number];
+
+/** Hit is one certification of the results, its matched parts marked. */
+function Hit({ edge }: { edge: Edge }) {
+  const c = edge.node;
+  const shown = shownName(c.displayName, edge.highlights);
+  return (
+    <li>
+      <a href={`#/certification/${encodeURIComponent(c.id)}`}><Marked parts={shown.name} /></a>
+      {shown.alsoKnownAs && <span class="aka"> also known as <Marked parts={shown.alsoKnownAs} /></span>}
+      <span class="meta"> {c.organization.acronym || c.organization.name} · {c.points} points · {c.recognitionBases.map(basisLabel).join(', ')}</span>
+    </li>
+  );
+}
+
 /** Catalog is the searchable list of certifications. */
 export function Catalog() {
   const [text, setText] = useState('');
   const [bases, setBases] = useState<RecognitionBasis[]>([]);
   const [orgs, setOrgs] = useState<string[]>([]);
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const search = useDebounced(text.trim(), 250);
+  const search = useDebounced(text.trim(), searchDelay);
   const filter = {
     ...(search ? { search } : {}),
     ...(bases.length ? { recognitionBases: bases } : {}),
@@ -43,6 +68,8 @@ export function Catalog() {
   const q = useQuery(CertificationsQuery, { first: pageSize, after, filter });
   useSubscription(CatalogChanged, () => q.reload());
   const conn = q.data?.certifications;
+  const hits = conn?.edges.filter((e) => !e.nearNeighbour) ?? [];
+  const near = conn?.edges.filter((e) => e.nearNeighbour) ?? [];
   const reset = () => setCursors([null]);
   const toggle = <T,>(list: T[], v: T) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
 
@@ -61,7 +88,7 @@ export function Catalog() {
                 {conn.facets.recognitionBases.map((f) => (
                   <label class="check">
                     <input type="checkbox" checked={bases.includes(f.basis)} onChange={() => { setBases(toggle(bases, f.basis)); reset(); }} />
-                    {f.basis.replace(/_/g, ' ')} ({f.count})
+                    {basisLabel(f.basis)} ({f.count})
                   </label>
                 ))}
               </fieldset>
@@ -83,14 +110,20 @@ export function Catalog() {
           {conn && (
             <>
               <p aria-live="polite">{conn.totalCount} certifications</p>
-              <ul class="list" aria-label="Certifications">
-                {conn.nodes.map((c) => (
-                  <li>
-                    <a href={`#/certification/${encodeURIComponent(c.id)}`}>{c.displayName}</a>
-                    <span class="meta"> {c.organization.acronym || c.organization.name} · {c.points} points · {c.recognitionBases.map(words).join(', ')}</span>
-                  </li>
-                ))}
-              </ul>
+              {search && !hits.length && <p>No certification matches “{search}”.</p>}
+              {hits.length > 0 && (
+                <ul class="list" aria-label="Certifications">
+                  {hits.map((e) => <Hit edge={e} />)}
+                </ul>
+              )}
+              {near.length > 0 && (
+                <section aria-labelledby="near-heading">
+                  <h2 id="near-heading">You might also mean</h2>
+                  <ul class="list" aria-label="You might also mean">
+                    {near.map((e) => <Hit edge={e} />)}
+                  </ul>
+                </section>
+              )}
               <nav class="pager" aria-label="Pages">
                 <button type="button" disabled={cursors.length < 2} onClick={() => setCursors(cursors.slice(0, -1))}>Previous page</button>
                 <span>Page {cursors.length}</span>

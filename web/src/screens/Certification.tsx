@@ -1,7 +1,7 @@
 // One certification's page: its issuer, recognition bases and programs.
 import { graphql } from '../gql';
 import { useQuery } from '../hooks';
-import { ErrorMessage, Loading, words } from '../ui';
+import { basisLabel, ErrorMessage, Loading, words } from '../ui';
 
 const CertificationQuery = graphql(`
   query Certification($id: ID!) {
@@ -29,7 +29,7 @@ export function CertificationPage({ id }: { id: string }) {
         <dt>Issuer</dt>
         <dd>{c.organization.name}{c.organization.acronym ? ` (${c.organization.acronym})` : ''}{c.organization.url && <> · <a href={c.organization.url} rel="noopener noreferrer">{c.organization.url}</a></>}</dd>
         <dt>Points</dt><dd>{c.points}</dd>
-        <dt>Recognition</dt><dd>{c.recognitionBases.map(words).join(', ') || '—'}</dd>
+        <dt>Recognition</dt><dd>{c.recognitionBases.map(basisLabel).join(', ') || '—'}</dd>
         <dt>Programs it counts for</dt><dd>{c.eligiblePrograms.join(', ') || '—'}</dd>
         <dt>Status</dt><dd>{words(c.status)}{c.approvedOn ? `, approved ${c.approvedOn}` : ''}{c.retiredOn ? `, retired ${c.retiredOn}` : ''}</dd>
         {c.aliases.length > 0 && (<><dt>Also known as</dt><dd>{c.aliases.map((a) => a.value).join(', ')}</dd></>)}

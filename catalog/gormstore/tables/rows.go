@@ -1,0 +1,300 @@
+package tables
+
+import "time"
+
+// The row structs below mirror the tables of the migrations; they are the
+// only place gorm tags appear, and convert.go turns them into catalog types.
+
+// CatalogStateRow is a stored row.
+type CatalogStateRow struct {
+	ID        int `gorm:"primaryKey"`
+	Version   int64
+	UpdatedAt time.Time
+}
+
+func (CatalogStateRow) TableName() string { return "catalog_state" }
+
+// OrganizationRow is a stored row.
+type OrganizationRow struct {
+	ID          int64 `gorm:"primaryKey"`
+	Key         string
+	Name        string
+	Acronym     string
+	URL         string `gorm:"column:url"`
+	Description string
+	CTID        string `gorm:"column:ce_ctid"`
+	CreatedAt   time.Time
+	UpdatedAt   time.Time
+}
+
+func (OrganizationRow) TableName() string { return "organizations" }
+
+// CertificationRow is a stored row.
+type CertificationRow struct {
+	ID                  int64 `gorm:"primaryKey"`
+	Key                 string
+	OrganizationID      int64
+	Name                string
+	DisplayName         string
+	GroupName           string
+	Level               string
+	Note                string
+	Status              string
+	ApprovedOn          *time.Time
+	RetiredOn           *time.Time
+	ProvenanceSource    string
+	ProvenanceReference string
+	Description         string
+	URL                 string `gorm:"column:url"`
+	CTID                string `gorm:"column:ce_ctid"`
+	RenewalPeriodMonths int
+	CreatedAt           time.Time
+	UpdatedAt           time.Time
+}
+
+func (CertificationRow) TableName() string { return "certifications" }
+
+// BasisRow is a stored row.
+type BasisRow struct {
+	CertificationID int64  `gorm:"primaryKey"`
+	Basis           string `gorm:"primaryKey"`
+}
+
+func (BasisRow) TableName() string { return "certification_recognition_bases" }
+
+// ProgramRow is a stored row.
+type ProgramRow struct {
+	CertificationID int64  `gorm:"primaryKey"`
+	Program         string `gorm:"primaryKey"`
+}
+
+func (ProgramRow) TableName() string { return "certification_programs" }
+
+// AliasRow is a stored row.
+type AliasRow struct {
+	CertificationID int64  `gorm:"primaryKey"`
+	Kind            string `gorm:"primaryKey"`
+	Value           string `gorm:"primaryKey"`
+	Position        int
+}
+
+func (AliasRow) TableName() string { return "certification_aliases" }
+
+// KeyActivityRow is a stored row.
+type KeyActivityRow struct {
+	ID                int64 `gorm:"primaryKey"`
+	Key               string
+	Program           string
+	Area              string
+	Number            int
+	Title             string
+	ExamWeightPercent *float64
+	Systems           []string `gorm:"serializer:json"`
+}
+
+func (KeyActivityRow) TableName() string { return "key_activities" }
+
+// FieldRow is a stored row.
+type FieldRow struct {
+	ID       int64 `gorm:"primaryKey"`
+	Key      string
+	Position int
+	Sector   string
+	Name     string
+	Related  bool
+	Reason   string
+	// OnetSocCodes belong to staff: the seed never writes them.
+	OnetSocCodes []string `gorm:"serializer:json"`
+}
+
+func (FieldRow) TableName() string { return "fields" }
+
+// ActivityTypeRow is a stored row.
+type ActivityTypeRow struct {
+	ID            int64 `gorm:"primaryKey"`
+	Key           string
+	Position      int
+	Category      string
+	Name          string
+	Description   string
+	ProofRequired string
+	MinPoints     int
+	MaxPoints     int
+	Per           string
+}
+
+func (ActivityTypeRow) TableName() string { return "activity_types" }
+
+// EmploymentBandRow is a stored row.
+type EmploymentBandRow struct {
+	ID             int64 `gorm:"primaryKey"`
+	Key            string
+	Position       int
+	Label          string
+	Kind           string
+	MinMonths      int
+	MaxMonths      int
+	MinWeeks       int
+	FullTimePoints int
+	PartTimePoints int
+}
+
+func (EmploymentBandRow) TableName() string { return "employment_bands" }
+
+// FeeRow is a stored row.
+type FeeRow struct {
+	ID          int64 `gorm:"primaryKey"`
+	Key         string
+	Position    int
+	Kind        string
+	Name        string
+	AmountCents int64
+	Currency    string
+	Refundable  bool
+	Conditions  string
+}
+
+func (FeeRow) TableName() string { return "fees" }
+
+// RuleRow is a stored row.
+type RuleRow struct {
+	ID          int64 `gorm:"primaryKey"`
+	Key         string
+	Value       float64
+	Unit        string
+	Description string
+}
+
+func (RuleRow) TableName() string { return "rules" }
+
+// CandidateRow is a stored row.
+type CandidateRow struct {
+	ID        int64 `gorm:"primaryKey"`
+	Number    string
+	Name      string
+	Email     string
+	CreatedAt time.Time `gorm:"autoCreateTime:false"`
+	CreatedBy string
+	UpdatedAt time.Time `gorm:"autoUpdateTime:false"`
+	UpdatedBy string
+}
+
+func (CandidateRow) TableName() string { return "candidates" }
+
+// HeldRow is a stored row.
+type HeldRow struct {
+	ID          int64 `gorm:"primaryKey"`
+	CandidateID int64
+	Program     string
+	CertifiedOn time.Time
+	ExpiresOn   time.Time
+	// ExtendedFrom is the cycle's own expiration while a granted extension
+	// has moved ExpiresOn.
+	ExtendedFrom *time.Time
+	CreatedAt    time.Time `gorm:"autoCreateTime:false"`
+	CreatedBy    string
+	UpdatedAt    time.Time `gorm:"autoUpdateTime:false"`
+	UpdatedBy    string
+}
+
+func (HeldRow) TableName() string { return "held_certifications" }
+
+// AuditRow is a stored row.
+type AuditRow struct {
+	ID         int64 `gorm:"primaryKey"`
+	OccurredAt time.Time
+	Actor      string
+	Action     string
+	EntityType string
+	EntityID   int64
+	Reason     string
+	Details    string
+}
+
+func (AuditRow) TableName() string { return "audit_events" }
+
+// ReviewRow is a stored row.
+type ReviewRow struct {
+	ID                      int64 `gorm:"primaryKey"`
+	CertificationName       string
+	ReviewKey               string
+	OrganizationName        string
+	OrganizationURL         string `gorm:"column:organization_url"`
+	OrganizationDescription string
+	TrainingRequirements    string
+	KeyActivityIDs          []int64      `gorm:"column:key_activity_ids;serializer:json"`
+	EarningMethods          []string     `gorm:"serializer:json"`
+	Recognition             []string     `gorm:"serializer:json"`
+	Flags                   []FlagRecord `gorm:"serializer:json"`
+	FileKey                 string
+	FileSHA256              string `gorm:"column:file_sha256"`
+	FileSize                int64
+	FileContentType         string
+	FileName                string
+	Status                  string
+	SubmittedAt             time.Time
+	DueOn                   time.Time
+	Assignee                string
+	PausedAt                *time.Time
+	PausedDays              int
+	InformationRequest      string
+	InformationResponse     string
+	DecisionReason          string
+	DecisionMessage         string
+	DecidedBy               string
+	DecidedAt               *time.Time
+	CertificationID         *int64
+	Version                 int
+	UpdatedAt               time.Time `gorm:"autoUpdateTime:false"`
+	UpdatedBy               string
+}
+
+func (ReviewRow) TableName() string { return "catalog_reviews" }
+
+// FlagRecord is a stored row.
+type FlagRecord struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+// SubmitterRow is a stored row.
+type SubmitterRow struct {
+	ReviewID                int64  `gorm:"primaryKey"`
+	Subject                 string `gorm:"primaryKey"`
+	CandidateNumber         string
+	AddedAt                 time.Time
+	CertificationName       string
+	OrganizationName        string
+	OrganizationURL         string `gorm:"column:organization_url"`
+	OrganizationDescription string
+	TrainingRequirements    string
+	KeyActivityIDs          []int64  `gorm:"column:key_activity_ids;serializer:json"`
+	EarningMethods          []string `gorm:"serializer:json"`
+	Recognition             []string `gorm:"serializer:json"`
+	FileKey                 string
+	FileSHA256              string `gorm:"column:file_sha256"`
+	FileSize                int64
+	FileContentType         string
+	FileName                string
+	InformationResponse     string
+	RespondedAt             *time.Time
+}
+
+func (SubmitterRow) TableName() string { return "catalog_review_submitters" }
+
+// ChangeRow is a stored row.
+type ChangeRow struct {
+	ID             int64 `gorm:"primaryKey"`
+	OccurredAt     time.Time
+	Actor          string
+	Action         string
+	EntityType     string
+	EntityID       int64
+	Before         string
+	After          string
+	Reason         string
+	ReviewID       *int64
+	CatalogVersion int64
+}
+
+func (ChangeRow) TableName() string { return "catalog_changes" }
