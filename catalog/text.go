@@ -47,13 +47,6 @@ func ContentTokens(normalized string) []string {
 	return out
 }
 
-// EditDistance returns the optimal-string-alignment distance of a and b
-// (insertions, deletions, substitutions and adjacent transpositions), or
-// limit+1 as soon as it is known to exceed limit.
-func EditDistance(a, b string, limit int) int {
-	return (&DistanceScratch{}).Distance([]rune(a), []rune(b), limit)
-}
-
 // DistanceScratch holds the rows of the edit-distance table, reused
 // across comparisons so that matching allocates nothing per word.
 type DistanceScratch struct {

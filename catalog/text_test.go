@@ -144,11 +144,12 @@ func TestEditDistance(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := EditDistance(tt.a, tt.b, tt.limit); got != tt.want {
-				t.Errorf("EditDistance(%q, %q, %d) = %d, want %d", tt.a, tt.b, tt.limit, got, tt.want)
+			var scratch DistanceScratch
+			if got := scratch.Distance([]rune(tt.a), []rune(tt.b), tt.limit); got != tt.want {
+				t.Errorf("Distance(%q, %q, %d) = %d, want %d", tt.a, tt.b, tt.limit, got, tt.want)
 			}
-			if got := EditDistance(tt.b, tt.a, tt.limit); got != tt.want {
-				t.Errorf("EditDistance(%q, %q, %d) = %d, want %d (symmetric)", tt.b, tt.a, tt.limit, got, tt.want)
+			if got := scratch.Distance([]rune(tt.b), []rune(tt.a), tt.limit); got != tt.want {
+				t.Errorf("Distance(%q, %q, %d) = %d, want %d (symmetric)", tt.b, tt.a, tt.limit, got, tt.want)
 			}
 		})
 	}

@@ -1,6 +1,7 @@
 package points_test
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/mssc/recert/catalog"
@@ -43,8 +44,10 @@ func TestPointsOnTheSeed(t *testing.T) {
 		{ID: 5, Category: catalog.CategoryExtra, TypeKey: "x-committee", Title: "MSSC National Expert Panel", CompletedOn: day("2024-01-01"), Hours: 20, MSSCRecordsOnFile: true},
 		{ID: 6, Category: catalog.CategoryEmployment, TypeKey: "e-direct", Title: "Technician", StartOn: day("2025-06-01"), Ongoing: true, WeeklyHours: 40, ProofAttached: true},
 	}
-	if errs := points.ValidateActivities("activities.", activities, rb, *day("2026-03-01")); len(errs) != 0 {
-		t.Fatalf("invalid: %v", errs)
+	for i, a := range activities {
+		if errs := points.ValidateActivity(fmt.Sprintf("activities.%d.", i), a, rb, *day("2026-03-01")); len(errs) != 0 {
+			t.Fatalf("invalid: %v", errs)
+		}
 	}
 	r := points.ComputePoints(rb, catalog.ProgramCPT, cycle, activities, *day("2026-03-01"))
 	// 20 (course) + 10 + 10 (OSHA-10 and OSHA-30) + 40 (two years) + 2 (20 hours) + 15 (9 months so far).

@@ -2,28 +2,11 @@ package points
 
 import (
 	"fmt"
-	"github.com/mssc/recert/catalog"
 	"math"
 	"strings"
-)
 
-// ValidateActivities checks every activity with ValidateActivity, naming
-// the fields prefix + "<index>." + field, and checks that no ID is used
-// twice.
-func ValidateActivities(prefix string, activities []Activity, rb *Rulebook, now catalog.Date) []*catalog.Error {
-	var errs []*catalog.Error
-	seen := make(map[int64]int, len(activities))
-	for i, a := range activities {
-		p := fmt.Sprintf("%s%d.", prefix, i)
-		if j, dup := seen[a.ID]; dup {
-			errs = append(errs, catalog.Invalid(p+"id", "activity ID %d is already used by activity %d", a.ID, j))
-		} else {
-			seen[a.ID] = i
-		}
-		errs = append(errs, ValidateActivity(p, a, rb, now)...)
-	}
-	return errs
-}
+	"github.com/mssc/recert/catalog"
+)
 
 // ValidateActivity checks one claimed activity against the rule tables:
 // a known type of the stated category, dates in order and not in the

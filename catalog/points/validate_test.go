@@ -1,10 +1,11 @@
 package points
 
 import (
-	"github.com/mssc/recert/catalog"
 	"math"
 	"slices"
 	"testing"
+
+	"github.com/mssc/recert/catalog"
 )
 
 // TestValidateActivity checks each rule of ValidateActivity and the field
@@ -82,21 +83,6 @@ func TestValidateActivity(t *testing.T) {
 				t.Errorf("fields %q, want %q: %v", fields, tt.fields, errs)
 			}
 		})
-	}
-}
-
-// TestValidateActivities checks the list: indexes in the field names and
-// IDs used twice.
-func TestValidateActivities(t *testing.T) {
-	rb := ptRulebook(t)
-	bad := ptExtra(2, "x-volunteer", -1)
-	errs := ValidateActivities("input.activities.", []Activity{ptExtra(1, "x-volunteer", 8), bad, ptExtra(1, "x-committee", 8)}, rb, ptNow)
-	var fields []string
-	for _, e := range errs {
-		fields = append(fields, e.Field)
-	}
-	if want := []string{"input.activities.1.hours", "input.activities.2.id"}; !slices.Equal(fields, want) {
-		t.Errorf("fields %q, want %q", fields, want)
 	}
 }
 
