@@ -38,10 +38,10 @@ type applicationRow struct {
 	FeeCents         *int64
 	FeeCurrency      string
 	Activities       []application.ApplicationActivity        `gorm:"serializer:json"`
-	Payments         []application.Payment                    `gorm:"serializer:json"`
+	Payments         []tables.PaymentJSON                     `gorm:"serializer:json"`
 	DecidedBy        map[application.ApplicationAction]string `gorm:"serializer:json"`
 	DenialReasons    []string                                 `gorm:"serializer:json"`
-	Extension        *application.Extension                   `gorm:"serializer:json"`
+	Extension        *tables.ExtensionJSON                    `gorm:"serializer:json"`
 	Version          int
 	CreatedAt        time.Time `gorm:"autoCreateTime:false"`
 	UpdatedAt        time.Time `gorm:"autoUpdateTime:false"`
@@ -121,8 +121,8 @@ func fromApplication(a *application.Application, change catalog.Change) applicat
 		CycleCertifiedOn: a.Cycle.CertifiedOn.Time(), CycleExpiresOn: a.Cycle.ExpiresOn.Time(), Status: string(a.Status),
 		SubmittedAt: a.SubmittedAt, BundleID: a.BundleID, Reviewer: a.Reviewer, DecisionDueOn: timeOf(a.DecisionDueOn),
 		DeniedOn: timeOf(a.DeniedOn), NewExpiresOn: timeOf(a.NewExpiresOn), FeeKind: string(a.FeeKind),
-		Activities: tables.NonNilSlice(a.Activities), Payments: tables.NonNilSlice(a.Payments),
-		DecidedBy: a.DecidedBy, DenialReasons: tables.NonNilSlice(a.DenialReasons), Extension: a.Extension,
+		Activities: tables.NonNilSlice(a.Activities), Payments: tables.FromPayments(a.Payments),
+		DecidedBy: a.DecidedBy, DenialReasons: tables.NonNilSlice(a.DenialReasons), Extension: tables.FromExtension(a.Extension),
 		Version: a.Version, UpdatedAt: change.At, UpdatedBy: change.Actor,
 	}
 	if row.DecidedBy == nil {
@@ -140,8 +140,8 @@ func toApplication(r applicationRow) *application.Application {
 		ID: r.ID, CandidateID: r.CandidateID, CandidateNumber: r.CandidateNumber, Program: catalog.Program(r.Program),
 		Cycle:  points.PointsCycle{CertifiedOn: catalog.DateOf(r.CycleCertifiedOn.UTC()), ExpiresOn: catalog.DateOf(r.CycleExpiresOn.UTC())},
 		Status: application.ApplicationStatus(r.Status), BundleID: r.BundleID, Reviewer: r.Reviewer, FeeKind: catalog.FeeKind(r.FeeKind),
-		Activities: r.Activities, Payments: r.Payments, DecidedBy: r.DecidedBy, DenialReasons: r.DenialReasons,
-		Extension: r.Extension, Version: r.Version,
+		Activities: r.Activities, Payments: tables.ToPayments(r.Payments), DecidedBy: r.DecidedBy, DenialReasons: r.DenialReasons,
+		Extension: tables.ToExtension(r.Extension), Version: r.Version,
 		DecisionDueOn: tables.ToDate(r.DecisionDueOn), DeniedOn: tables.ToDate(r.DeniedOn), NewExpiresOn: tables.ToDate(r.NewExpiresOn),
 	}
 	if r.SubmittedAt != nil {

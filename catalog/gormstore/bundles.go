@@ -20,7 +20,7 @@ type bundleRow struct {
 	FeeKind        string
 	FeeCents       int64
 	FeeCurrency    string
-	Payments       []application.Payment `gorm:"serializer:json"`
+	Payments       []tables.PaymentJSON `gorm:"serializer:json"`
 	Version        int
 	CreatedAt      time.Time `gorm:"autoCreateTime:false"`
 	UpdatedAt      time.Time `gorm:"autoUpdateTime:false"`
@@ -32,7 +32,7 @@ func (bundleRow) TableName() string { return "application_bundles" }
 func fromBundle(b *application.ApplicationBundle, change catalog.Change) bundleRow {
 	return bundleRow{
 		ID: b.ID, CandidateID: b.CandidateID, ApplicationIDs: tables.NonNilSlice(b.ApplicationIDs), FeeKind: string(b.FeeKind),
-		FeeCents: b.FeeDue.Cents, FeeCurrency: b.FeeDue.Currency, Payments: tables.NonNilSlice(b.Payments), Version: b.Version,
+		FeeCents: b.FeeDue.Cents, FeeCurrency: b.FeeDue.Currency, Payments: tables.FromPayments(b.Payments), Version: b.Version,
 		CreatedAt: b.CreatedAt, UpdatedAt: change.At, UpdatedBy: change.Actor,
 	}
 }
@@ -42,7 +42,7 @@ func fromBundle(b *application.ApplicationBundle, change catalog.Change) bundleR
 func toBundle(r bundleRow) *application.ApplicationBundle {
 	b := &application.ApplicationBundle{
 		ID: r.ID, CandidateID: r.CandidateID, ApplicationIDs: tables.NonNilSlice(r.ApplicationIDs), FeeKind: catalog.FeeKind(r.FeeKind),
-		FeeDue: catalog.Money{Cents: r.FeeCents, Currency: r.FeeCurrency}, Payments: tables.NonNilSlice(r.Payments),
+		FeeDue: catalog.Money{Cents: r.FeeCents, Currency: r.FeeCurrency}, Payments: tables.ToPayments(r.Payments),
 		CreatedAt: r.CreatedAt.UTC(), Version: r.Version,
 	}
 	b.Payments = b.FeePayments()
