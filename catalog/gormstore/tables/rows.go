@@ -5,7 +5,7 @@ import "time"
 // The row structs below mirror the tables of the migrations; they are the
 // only place gorm tags appear, and convert.go turns them into catalog types.
 
-// CatalogStateRow is a stored row.
+// CatalogStateRow is the one row of catalog_state: the catalog's version and when it last changed.
 type CatalogStateRow struct {
 	ID        int `gorm:"primaryKey"`
 	Version   int64
@@ -14,7 +14,7 @@ type CatalogStateRow struct {
 
 func (CatalogStateRow) TableName() string { return "catalog_state" }
 
-// OrganizationRow is a stored row.
+// OrganizationRow is a row of organizations: an issuer of listed certifications.
 type OrganizationRow struct {
 	ID          int64 `gorm:"primaryKey"`
 	Key         string
@@ -29,7 +29,7 @@ type OrganizationRow struct {
 
 func (OrganizationRow) TableName() string { return "organizations" }
 
-// CertificationRow is a stored row.
+// CertificationRow is a row of certifications: one pre-approved industry certification.
 type CertificationRow struct {
 	ID                  int64 `gorm:"primaryKey"`
 	Key                 string
@@ -54,7 +54,7 @@ type CertificationRow struct {
 
 func (CertificationRow) TableName() string { return "certifications" }
 
-// BasisRow is a stored row.
+// BasisRow is a row of certification_recognition_bases: one basis on which a certification is recognized.
 type BasisRow struct {
 	CertificationID int64  `gorm:"primaryKey"`
 	Basis           string `gorm:"primaryKey"`
@@ -62,7 +62,7 @@ type BasisRow struct {
 
 func (BasisRow) TableName() string { return "certification_recognition_bases" }
 
-// ProgramRow is a stored row.
+// ProgramRow is a row of certification_programs: a program (CPT or CLT) a certification counts toward.
 type ProgramRow struct {
 	CertificationID int64  `gorm:"primaryKey"`
 	Program         string `gorm:"primaryKey"`
@@ -70,7 +70,7 @@ type ProgramRow struct {
 
 func (ProgramRow) TableName() string { return "certification_programs" }
 
-// AliasRow is a stored row.
+// AliasRow is a row of certification_aliases: another name a certification is known by.
 type AliasRow struct {
 	CertificationID int64  `gorm:"primaryKey"`
 	Kind            string `gorm:"primaryKey"`
@@ -80,7 +80,7 @@ type AliasRow struct {
 
 func (AliasRow) TableName() string { return "certification_aliases" }
 
-// KeyActivityRow is a stored row.
+// KeyActivityRow is a row of key_activities: one CPT or CLT key activity.
 type KeyActivityRow struct {
 	ID                int64 `gorm:"primaryKey"`
 	Key               string
@@ -94,7 +94,7 @@ type KeyActivityRow struct {
 
 func (KeyActivityRow) TableName() string { return "key_activities" }
 
-// FieldRow is a stored row.
+// FieldRow is a row of fields: one related field of the catalog.
 type FieldRow struct {
 	ID       int64 `gorm:"primaryKey"`
 	Key      string
@@ -109,7 +109,7 @@ type FieldRow struct {
 
 func (FieldRow) TableName() string { return "fields" }
 
-// ActivityTypeRow is a stored row.
+// ActivityTypeRow is a row of activity_types: a kind of recertification activity and its points.
 type ActivityTypeRow struct {
 	ID            int64 `gorm:"primaryKey"`
 	Key           string
@@ -125,7 +125,7 @@ type ActivityTypeRow struct {
 
 func (ActivityTypeRow) TableName() string { return "activity_types" }
 
-// EmploymentBandRow is a stored row.
+// EmploymentBandRow is a row of employment_bands: the points a band of employment earns.
 type EmploymentBandRow struct {
 	ID             int64 `gorm:"primaryKey"`
 	Key            string
@@ -141,7 +141,7 @@ type EmploymentBandRow struct {
 
 func (EmploymentBandRow) TableName() string { return "employment_bands" }
 
-// FeeRow is a stored row.
+// FeeRow is a row of fees: one seeded fee and its amount.
 type FeeRow struct {
 	ID          int64 `gorm:"primaryKey"`
 	Key         string
@@ -156,7 +156,7 @@ type FeeRow struct {
 
 func (FeeRow) TableName() string { return "fees" }
 
-// RuleRow is a stored row.
+// RuleRow is a row of rules: one seeded rule figure under its key.
 type RuleRow struct {
 	ID          int64 `gorm:"primaryKey"`
 	Key         string
@@ -167,7 +167,7 @@ type RuleRow struct {
 
 func (RuleRow) TableName() string { return "rules" }
 
-// CandidateRow is a stored row.
+// CandidateRow is a row of candidates: one certified candidate.
 type CandidateRow struct {
 	ID        int64 `gorm:"primaryKey"`
 	Number    string
@@ -181,7 +181,7 @@ type CandidateRow struct {
 
 func (CandidateRow) TableName() string { return "candidates" }
 
-// HeldRow is a stored row.
+// HeldRow is a row of held_certifications: a CPT or CLT certification a candidate holds.
 type HeldRow struct {
 	ID          int64 `gorm:"primaryKey"`
 	CandidateID int64
@@ -199,7 +199,7 @@ type HeldRow struct {
 
 func (HeldRow) TableName() string { return "held_certifications" }
 
-// AuditRow is a stored row.
+// AuditRow is a row of audit_events: one recorded action on an entity, with its actor and reason.
 type AuditRow struct {
 	ID         int64 `gorm:"primaryKey"`
 	OccurredAt time.Time
@@ -213,7 +213,7 @@ type AuditRow struct {
 
 func (AuditRow) TableName() string { return "audit_events" }
 
-// ReviewRow is a stored row.
+// ReviewRow is a row of catalog_reviews: one review of a certification not yet listed, as staff see it.
 type ReviewRow struct {
 	ID                      int64 `gorm:"primaryKey"`
 	CertificationName       string
@@ -251,13 +251,13 @@ type ReviewRow struct {
 
 func (ReviewRow) TableName() string { return "catalog_reviews" }
 
-// FlagRecord is a stored row.
+// FlagRecord is one flag of a catalog review as it is stored in the review's JSON column.
 type FlagRecord struct {
 	Code    string `json:"code"`
 	Message string `json:"message"`
 }
 
-// SubmitterRow is a stored row.
+// SubmitterRow is a row of catalog_review_submitters: one submitter's own copy, answers and file for a review.
 type SubmitterRow struct {
 	ReviewID                int64  `gorm:"primaryKey"`
 	Subject                 string `gorm:"primaryKey"`
@@ -282,7 +282,7 @@ type SubmitterRow struct {
 
 func (SubmitterRow) TableName() string { return "catalog_review_submitters" }
 
-// ChangeRow is a stored row.
+// ChangeRow is a row of catalog_changes: one recorded change of the catalog, with its actor and reason.
 type ChangeRow struct {
 	ID             int64 `gorm:"primaryKey"`
 	OccurredAt     time.Time
