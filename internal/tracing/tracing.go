@@ -1,9 +1,10 @@
 // Package tracing sets up OpenTelemetry tracing from the standard OTEL_*
 // environment variables. It is off unless OTEL_TRACES_EXPORTER names an
 // exporter (otlp, console) or OTEL_EXPORTER_OTLP_ENDPOINT is set. OTLP is
-// exported over HTTP (http/protobuf), which every collector accepts; the
-// gRPC exporter is not built in, as it alone would add a fifth to the
-// binary.
+// exported over HTTP (http/protobuf), which every collector accepts, by a
+// small client of this package (otlphttp.go) under the OpenTelemetry
+// project's span conversion; the gRPC protocol is not built in, as gRPC
+// alone would add a sixth to the binary.
 package tracing
 
 import (
@@ -12,7 +13,7 @@ import (
 	"fmt"
 
 	"go.opentelemetry.io/otel"
-	"go.opentelemetry.io/otel/exporters/otlp/otlptrace/otlptracehttp"
+	"go.opentelemetry.io/otel/exporters/otlp/otlptrace"
 	"go.opentelemetry.io/otel/exporters/stdout/stdouttrace"
 	"go.opentelemetry.io/otel/propagation"
 	"go.opentelemetry.io/otel/sdk/resource"
@@ -61,7 +62,11 @@ func newExporter(ctx context.Context, getenv func(string) string) (sdktrace.Span
 		if protocol != "" && protocol != "http/protobuf" {
 			return nil, fmt.Errorf("OTLP protocol %q is not built in: use http/protobuf (a collector's port 4318)", protocol)
 		}
-		return otlptracehttp.New(ctx)
+		client, err := newOTLPHTTPClient(getenv)
+		if err != nil {
+			return nil, err
+		}
+		return otlptrace.New(ctx, client)
 	case "console":
 		return stdouttrace.New()
 	default:
