@@ -7,7 +7,7 @@ GO ?= go
 # information: much smaller, and the same code.
 BUILDFLAGS ?= -trimpath -ldflags='-s -w'
 
-.PHONY: run build help check-help test generate check-generate lint bench bench-go bench-load fuzz seed token ci clients audit schema faulttest soak scaletest web web-deps test-web check-web e2e screenshots
+.PHONY: run build help check-help test generate check-generate lint bench bench-go bench-load fuzz seed token ci clients audit schema faulttest soak scaletest web web-deps test-web check-web e2e screenshots first-run
 
 ## run: build, migrate, seed and serve on :8080 (embedded SQLite unless DATABASE_URL is set)
 run: build
@@ -81,6 +81,10 @@ scaletest:
 ## soak: SOAK_DURATION (2m) of mixed load; prints errors, RSS and goroutines every 10 s (soak_test.go)
 soak:
 	scripts/with-postgres.sh $(GO) test -tags loadtest -count=1 -run '^TestSoak$$' -v -timeout 15m .
+
+## first-run: time a newcomer's first `make run`: a clone of HEAD with an empty Go build cache, until the first GraphQL answer
+first-run:
+	scripts/first-run.sh
 
 ## fuzz: run each fuzz target for FUZZTIME (the committed corpora also run in make test)
 FUZZTIME ?= 15s
