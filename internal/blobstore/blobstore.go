@@ -1,5 +1,6 @@
 // Package blobstore keeps the files candidates upload, such as proofs and
-// copies of certifications, in a gocloud.dev blob bucket.
+// copies of certifications, in a local folder, in memory (for tests) or in
+// an S3-compatible bucket.
 //
 // Files are checked before they are stored: the type is detected from the
 // content's leading bytes (the declared name and content type are never
@@ -21,12 +22,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-
-	"gocloud.dev/blob"
-	"gocloud.dev/blob/fileblob" // registers file://
-	"gocloud.dev/blob/memblob"  // registers mem://
-	"gocloud.dev/blob/s3blob"   // registers s3://
-	"gocloud.dev/gcerrors"
+	"sync/atomic"
 
 	"github.com/mssc/recert/catalog"
 )
@@ -124,10 +120,11 @@ type Blob struct {
 	OriginalName string
 }
 
-// Store keeps uploaded files in a blob bucket. It is safe for concurrent
-// use.
+// Store keeps uploaded files in a bucket. It is safe for concurrent use.
 type Store struct {
-	bucket *blob.Bucket
+	objects objectStore
+	// closed is set by Close; a closed Store refuses every call.
+	closed atomic.Bool
 	// tempDir is where Put spools uploads while checking them; empty means
 	// os.TempDir.
 	tempDir string
@@ -144,44 +141,37 @@ func DefaultURL(dataDir string) string {
 	if !strings.HasPrefix(p, "/") {
 		p = "/" + p // a Windows drive path: file:///C:/data/uploads
 	}
-	return (&url.URL{Scheme: fileblob.Scheme, Path: p}).String()
+	return (&url.URL{Scheme: schemeFile, Path: p}).String()
 }
 
 // Open opens the bucket at rawURL. It accepts "file:///abs/path" (a folder,
 // created when missing), "s3://bucket?region=...&endpoint=...&use_path_style=true"
-// for S3-compatible stores, and "mem://" for tests.
+// for S3-compatible stores, and "mem://" for tests; CheckURL says which
+// query parameters each accepts.
 func Open(ctx context.Context, rawURL string) (*Store, error) {
-	u, err := url.Parse(rawURL)
+	objects, err := openObjectStore(ctx, rawURL)
 	if err != nil {
-		return nil, fmt.Errorf("blobstore: parse bucket URL: %w", err)
+		return nil, err
 	}
-	switch u.Scheme {
-	case fileblob.Scheme:
-		q := u.Query()
-		if q.Get("create_dir") == "" {
-			q.Set("create_dir", "true")
-		}
-		// Write temporary files next to their final place, so the final
-		// rename never crosses file systems.
-		if q.Get("no_tmp_dir") == "" {
-			q.Set("no_tmp_dir", "true")
-		}
-		u.RawQuery = q.Encode()
-	case s3blob.Scheme, memblob.Scheme:
-	default:
-		return nil, fmt.Errorf("blobstore: unsupported bucket URL scheme %q (want file, s3 or mem)", u.Scheme)
-	}
-	b, err := blob.OpenBucket(ctx, u.String())
-	if err != nil {
-		return nil, fmt.Errorf("blobstore: open bucket %s: %w", u.Redacted(), err)
-	}
-	return &Store{bucket: b}, nil
+	return &Store{objects: objects}, nil
 }
 
-// Close releases the bucket. The Store must not be used afterwards.
+// Close releases the bucket. The Store must not be used afterwards; if it
+// is, every call fails with a catalog.CodeUnavailable error.
 func (s *Store) Close() error {
-	if err := s.bucket.Close(); err != nil {
+	if s.closed.Swap(true) {
+		return nil
+	}
+	if err := s.objects.close(); err != nil {
 		return catalog.Unavailable(unavailableMsg, err)
+	}
+	return nil
+}
+
+// usable returns a catalog.CodeUnavailable error once the Store is closed.
+func (s *Store) usable() error {
+	if s.closed.Load() {
+		return catalog.Unavailable(unavailableMsg, errClosed)
 	}
 	return nil
 }
@@ -194,6 +184,9 @@ func (s *Store) Close() error {
 // failures are catalog.CodeUnavailable. Storing content that is already
 // stored returns the existing key without writing it again.
 func (s *Store) Put(ctx context.Context, r io.Reader, declaredName string, limits Limits) (Blob, error) {
+	if err := s.usable(); err != nil {
+		return Blob{}, err
+	}
 	limits = limits.withDefaults()
 	r = ctxReader{ctx: ctx, r: r}
 
@@ -247,47 +240,32 @@ func (s *Store) Put(ctx context.Context, r io.Reader, declaredName string, limit
 		ContentType:  contentType,
 		OriginalName: sanitizeName(declaredName),
 	}
-	exists, err := s.bucket.Exists(ctx, b.Key)
-	if err != nil {
-		return Blob{}, catalog.Unavailable(unavailableMsg, err)
-	}
-	if exists {
+	switch _, err := s.objects.stat(ctx, b.Key); {
+	case err == nil:
 		return b, nil
+	case !errors.Is(err, errNotExist):
+		return Blob{}, catalog.Unavailable(unavailableMsg, err)
 	}
 	if _, err := spool.Seek(0, io.SeekStart); err != nil {
 		return Blob{}, catalog.Unavailable(unavailableMsg, err)
 	}
-	if err := s.write(ctx, b.Key, contentType, spool); err != nil {
+	if err := s.objects.put(ctx, b.Key, contentType, spool, size); err != nil {
 		return Blob{}, catalog.Unavailable(unavailableMsg, err)
 	}
 	return b, nil
-}
-
-// write copies src to key, aborting the write (so no object is committed)
-// when the copy fails.
-func (s *Store) write(ctx context.Context, key, contentType string, src io.Reader) error {
-	wctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	w, err := s.bucket.NewWriter(wctx, key, &blob.WriterOptions{ContentType: contentType})
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(w, src); err != nil {
-		cancel()
-		_ = w.Close()
-		return err
-	}
-	return w.Close()
 }
 
 // Open returns a reader of the content stored under key; the caller must
 // close it. A key that is not stored, or is not a key Put returns, is a
 // catalog.CodeNotFound error.
 func (s *Store) Open(ctx context.Context, key string) (io.ReadCloser, error) {
+	if err := s.usable(); err != nil {
+		return nil, err
+	}
 	if !validKey(key) {
 		return nil, notFound()
 	}
-	r, err := s.bucket.NewReader(ctx, key, nil)
+	r, err := s.objects.get(ctx, key)
 	if err != nil {
 		return nil, storageError(err)
 	}
@@ -298,18 +276,21 @@ func (s *Store) Open(ctx context.Context, key string) (io.ReadCloser, error) {
 // OriginalName. A key that is not stored, or is not a key Put returns, is a
 // catalog.CodeNotFound error.
 func (s *Store) Attributes(ctx context.Context, key string) (Blob, error) {
+	if err := s.usable(); err != nil {
+		return Blob{}, err
+	}
 	if !validKey(key) {
 		return Blob{}, notFound()
 	}
-	a, err := s.bucket.Attributes(ctx, key)
+	a, err := s.objects.stat(ctx, key)
 	if err != nil {
 		return Blob{}, storageError(err)
 	}
 	return Blob{
 		Key:         key,
 		SHA256:      strings.ReplaceAll(strings.TrimPrefix(key, keyPrefix), "/", ""),
-		Size:        a.Size,
-		ContentType: a.ContentType,
+		Size:        a.size,
+		ContentType: a.contentType,
 	}, nil
 }
 
@@ -401,7 +382,7 @@ func notFound() *catalog.Error {
 
 // storageError maps a bucket error to NOT_FOUND or UNAVAILABLE.
 func storageError(err error) *catalog.Error {
-	if gcerrors.Code(err) == gcerrors.NotFound {
+	if errors.Is(err, errNotExist) {
 		e := notFound()
 		e.Err = err
 		return e

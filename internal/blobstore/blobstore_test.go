@@ -48,6 +48,7 @@ func backends() []struct {
 			dir := filepath.Join(t.TempDir(), "uploads")
 			return openBackend(t, (&url.URL{Scheme: "file", Path: filepath.ToSlash(dir)}).String(), dir)
 		}},
+		{"s3", func(t *testing.T) backend { return openBackend(t, fakeS3(t), "") }},
 	}
 }
 
@@ -65,19 +66,7 @@ func openBackend(t *testing.T, rawURL, dir string) backend {
 // keys lists every key in the bucket.
 func (b backend) keys(t *testing.T) []string {
 	t.Helper()
-	var keys []string
-	it := b.store.bucket.List(nil)
-	for {
-		obj, err := it.Next(context.Background())
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			t.Fatalf("listing the bucket: %v", err)
-		}
-		keys = append(keys, obj.Key)
-	}
-	return keys
+	return listKeys(t, b.store.objects)
 }
 
 // files lists every regular file under dir, which may not exist.

@@ -14,6 +14,7 @@ import (
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/application"
 	"github.com/mssc/recert/internal/auth"
+	"github.com/mssc/recert/internal/blobstore"
 )
 
 // Config is the service's configuration.
@@ -146,8 +147,10 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		return cfg, err
 	}
 	cfg.UploadsURL = getenv("UPLOADS_URL")
-	if cfg.UploadsURL != "" && !strings.HasPrefix(cfg.UploadsURL, "file://") && !strings.HasPrefix(cfg.UploadsURL, "s3://") && !strings.HasPrefix(cfg.UploadsURL, "mem://") {
-		return cfg, fmt.Errorf("UPLOADS_URL=%q is not understood; use file:///absolute/folder or s3://bucket?region=...", cfg.UploadsURL)
+	if cfg.UploadsURL != "" {
+		if err := blobstore.CheckURL(cfg.UploadsURL); err != nil {
+			return cfg, fmt.Errorf("UPLOADS_URL=%q is not understood (%v); use file:///absolute/folder or s3://bucket?region=...", cfg.UploadsURL, err)
+		}
 	}
 	cfg.MaxUploadBytes = 10 << 20
 	if v := getenv("MAX_UPLOAD_BYTES"); v != "" {

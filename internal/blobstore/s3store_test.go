@@ -1,0 +1,43 @@
+package blobstore
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/mssc/recert/catalog"
+)
+
+func TestS3MultipartUpload(t *testing.T) {
+	// Above 16 MiB minio-go uploads in parts, read from the spool file.
+	s := openBackend(t, fakeS3(t), "").store
+	content := pad(pdfBytes, 20<<20)
+	limits := Limits{MaxBytes: int64(len(content))}
+	got, err := s.Put(context.Background(), bytes.NewReader(content), "big.pdf", limits)
+	if err != nil {
+		t.Fatalf("Put: %v", err)
+	}
+	attrs, err := s.Attributes(context.Background(), got.Key)
+	if err != nil {
+		t.Fatalf("Attributes: %v", err)
+	}
+	if attrs.Size != int64(len(content)) || attrs.ContentType != TypePDF {
+		t.Errorf("Attributes = size %d, type %q; want %d, %q", attrs.Size, attrs.ContentType, len(content), TypePDF)
+	}
+	if back := readAll(t, s, got.Key); !bytes.Equal(back, content) {
+		t.Errorf("read back %d bytes differing from the %d stored", len(back), len(content))
+	}
+}
+
+// A missing bucket is a configuration mistake, not a missing file. (A HEAD
+// request's 404 has no body to tell the two apart, so Attributes says
+// NOT_FOUND, as it did with gocloud.dev's s3blob.)
+func TestS3MissingBucketIsUnavailable(t *testing.T) {
+	rawURL := strings.Replace(fakeS3(t), "s3://"+fakeBucket, "s3://no-such-bucket", 1)
+	s := openBackend(t, rawURL, "").store
+	_, err := s.Put(context.Background(), bytes.NewReader(pdfBytes), "x.pdf", DefaultLimits())
+	assertCode(t, err, catalog.CodeUnavailable, "")
+	_, err = s.Open(context.Background(), keyFor(sum(pdfBytes)))
+	assertCode(t, err, catalog.CodeUnavailable, "")
+}
