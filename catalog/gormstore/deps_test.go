@@ -20,7 +20,7 @@ func TestTheStoreDoesNotLinkTheHTTPStack(t *testing.T) {
 		t.Fatalf("go list named only %d packages: %s", len(deps), out)
 	}
 	for _, dep := range deps {
-		for _, banned := range []string{"github.com/99designs/gqlgen", "github.com/redis/go-redis", "github.com/mssc/recert/internal/readroute"} {
+		for _, banned := range []string{"github.com/99designs/gqlgen", "github.com/gomodule/redigo", "github.com/mssc/recert/internal/readroute"} {
 			if dep == banned || strings.HasPrefix(dep, banned+"/") {
 				t.Errorf("the store links %s", dep)
 			}

@@ -13,7 +13,7 @@
 // Budgets live in the memory of one process: behind a load balancer each
 // instance keeps its own. Store is the seam for a shared implementation:
 // Reserve and Settle are each one atomic step on one key, as a Redis Lua
-// script (or go-redis/redis_rate's AllowN) can do them.
+// script can do them (RedisStore).
 package ratelimit
 
 import (

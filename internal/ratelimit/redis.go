@@ -5,7 +5,9 @@ import (
 	"math"
 	"time"
 
-	"github.com/redis/go-redis/v9"
+	"github.com/gomodule/redigo/redis"
+
+	"github.com/mssc/recert/internal/redisconn"
 )
 
 // bucketScript brings a budget up to date and changes it by one step,
@@ -17,7 +19,7 @@ import (
 // so that every instance reads one clock. It returns whether it took,
 // the points left in thousandths, and the thousandths missing for a
 // refused reservation. The bucket expires once it would be full again.
-var bucketScript = redis.NewScript(`
+var bucketScript = redis.NewScript(1, `
 local budget = tonumber(ARGV[1])
 local restore = tonumber(ARGV[2])
 local take = tonumber(ARGV[3])
@@ -53,7 +55,7 @@ return {took, math.floor(tokens * 1000), math.ceil(missing * 1000)}
 // load balancer spends from one budget per client. Each Reserve and
 // Settle is one Lua script run, atomic on its key.
 type RedisStore struct {
-	client  redis.Scripter
+	client  redisconn.Runner
 	prefix  string
 	budget  int
 	restore float64
@@ -63,7 +65,7 @@ var _ Store = (*RedisStore)(nil)
 
 // NewRedis returns a store of budget points per client restored at
 // restorePerSecond, its keys under prefix.
-func NewRedis(client redis.Scripter, prefix string, budget int, restorePerSecond float64) *RedisStore {
+func NewRedis(client redisconn.Runner, prefix string, budget int, restorePerSecond float64) *RedisStore {
 	return &RedisStore{client: client, prefix: prefix, budget: max(budget, 1), restore: math.Max(restorePerSecond, 1e-9)}
 }
 
@@ -72,7 +74,7 @@ func (r *RedisStore) run(ctx context.Context, key string, take int, reserve bool
 	if reserve {
 		mode = 1
 	}
-	res, err := bucketScript.Run(ctx, r.client, []string{r.prefix + key}, r.budget, r.restore, take, mode).Int64Slice()
+	res, err := redis.Int64s(r.client.Eval(ctx, bucketScript, r.prefix+key, r.budget, r.restore, take, mode))
 	if err != nil {
 		return Status{}, false, err
 	}

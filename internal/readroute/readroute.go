@@ -14,11 +14,12 @@ import (
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
-	"github.com/redis/go-redis/v9"
+	"github.com/gomodule/redigo/redis"
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/internal/primaryread"
+	"github.com/mssc/recert/internal/redisconn"
 )
 
 // Sticky remembers which principals wrote recently.
@@ -73,7 +74,7 @@ type Health interface {
 // principal; it also records locally, and answers from there while Redis
 // is down.
 type Redis struct {
-	client redis.Cmdable
+	client redisconn.Runner
 	prefix string
 	ttl    time.Duration
 	local  *Memory
@@ -81,7 +82,7 @@ type Redis struct {
 }
 
 // NewRedis returns a shared Sticky of ttl with keys under prefix.
-func NewRedis(client redis.Cmdable, prefix string, ttl time.Duration, health Health) *Redis {
+func NewRedis(client redisconn.Runner, prefix string, ttl time.Duration, health Health) *Redis {
 	return &Redis{client: client, prefix: prefix, ttl: ttl, local: NewMemory(ttl), health: health}
 }
 
@@ -89,7 +90,7 @@ func NewRedis(client redis.Cmdable, prefix string, ttl time.Duration, health Hea
 func (r *Redis) Wrote(ctx context.Context, subject string) {
 	r.local.Wrote(ctx, subject)
 	if r.health.Up() {
-		if err := r.client.Set(ctx, r.prefix+subject, 1, r.ttl).Err(); err != nil {
+		if _, err := r.client.Do(ctx, "SET", r.prefix+subject, 1, "PX", r.ttl.Milliseconds()); err != nil {
 			r.health.MarkDown()
 		}
 	}
@@ -105,7 +106,7 @@ func (r *Redis) Recent(ctx context.Context, subject string) bool {
 	if !r.health.Up() {
 		return true
 	}
-	n, err := r.client.Exists(ctx, r.prefix+subject).Result()
+	n, err := redis.Int(r.client.Do(ctx, "EXISTS", r.prefix+subject))
 	if err != nil {
 		r.health.MarkDown()
 		return true

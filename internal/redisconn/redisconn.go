@@ -2,44 +2,45 @@
 // (REDIS_URL) and keeps track of whether it answers, so that the stores
 // built on it can fall back to per-process state while it does not and
 // /readyz and the metrics can say so.
+//
+// The client is redigo (github.com/gomodule/redigo): small, maintained,
+// and it sends commands as strings, so the binary links nothing for the
+// commands it does not use (go-redis, the client before it, has a method
+// per command, and gorm's reflection kept every one of them linked).
 package redisconn
 
 import (
 	"context"
-	"fmt"
 	"sync/atomic"
 	"time"
-
-	"github.com/redis/go-redis/v9"
 )
 
 // Conn is a Redis client with a health flag.
 type Conn struct {
-	// Client is the go-redis client.
-	Client *redis.Client
+	// Client runs the commands, on a pool of connections.
+	Client *Client
 	up     atomic.Bool
 	falls  atomic.Int64
 }
 
-// Open parses url (redis://host:port/db) and returns a connection whose
-// commands give up after timeout, so that an unreachable Redis delays an
-// operation by at most that much before the fallback takes over. It does
-// not wait for Redis to answer: a Redis that is down at start is the
-// same as one that goes down later.
+// Open parses url (redis://[user:password@]host:port/db, or rediss:// for
+// TLS) and returns a connection whose commands give up after timeout, so
+// that an unreachable Redis delays an operation by at most that much
+// before the fallback takes over. It does not wait for Redis to answer:
+// a Redis that is down at start is the same as one that goes down later.
 func Open(url string, timeout time.Duration) (*Conn, error) {
-	opts, err := redis.ParseURL(url)
-	if err != nil {
-		return nil, fmt.Errorf("REDIS_URL is not understood: %w", err)
-	}
 	if timeout <= 0 {
 		timeout = 200 * time.Millisecond
 	}
-	opts.DialTimeout, opts.ReadTimeout, opts.WriteTimeout = timeout, timeout, timeout
-	opts.MaxRetries = 0
-	c := &Conn{Client: redis.NewClient(opts)}
+	addr, opts, err := parseURL(url)
+	if err != nil {
+		return nil, err
+	}
+	c := &Conn{Client: newClient(addr, opts, timeout)}
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
-	c.up.Store(c.Client.Ping(ctx).Err() == nil)
+	_, err = c.Client.Do(ctx, "PING")
+	c.up.Store(err == nil)
 	return c, nil
 }
 
@@ -47,10 +48,13 @@ func Open(url string, timeout time.Duration) (*Conn, error) {
 func (c *Conn) Up() bool { return c.up.Load() }
 
 // MarkDown records that a command failed; the stores then use their
-// per-process fallback until a probe succeeds.
+// per-process fallback until a probe succeeds. The pooled connections
+// are dropped, since a failure makes each of them suspect: the probe and
+// the commands after it dial afresh.
 func (c *Conn) MarkDown() {
 	if c.up.Swap(false) {
 		c.falls.Add(1)
+		c.Client.reset()
 	}
 }
 
@@ -68,7 +72,7 @@ func (c *Conn) Run(ctx context.Context, interval time.Duration) {
 			return
 		case <-t.C:
 			pctx, cancel := context.WithTimeout(ctx, interval)
-			err := c.Client.Ping(pctx).Err()
+			_, err := c.Client.Do(pctx, "PING")
 			cancel()
 			if err != nil {
 				c.MarkDown()

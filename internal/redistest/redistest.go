@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gomodule/redigo/redis"
+
 	"github.com/mssc/recert/internal/redisconn"
 )
 
@@ -39,9 +41,9 @@ func Open(t testing.TB) (*redisconn.Conn, string) {
 	prefix := "test:" + hex.EncodeToString(b[:]) + ":"
 	t.Cleanup(func() {
 		ctx := context.Background()
-		keys, _ := c.Client.Keys(ctx, prefix+"*").Result()
+		keys, _ := redis.Strings(c.Client.Do(ctx, "KEYS", prefix+"*"))
 		if len(keys) > 0 {
-			_ = c.Client.Del(ctx, keys...).Err()
+			_, _ = c.Client.Do(ctx, "DEL", redis.Args{}.AddFlat(keys)...)
 		}
 		_ = c.Close()
 	})

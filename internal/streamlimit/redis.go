@@ -4,7 +4,9 @@ import (
 	"context"
 	"time"
 
-	"github.com/redis/go-redis/v9"
+	"github.com/gomodule/redigo/redis"
+
+	"github.com/mssc/recert/internal/redisconn"
 )
 
 // acquireScript counts, for KEYS[1], what every live process holds: the
@@ -12,7 +14,7 @@ import (
 // lease key (ARGV[3] followed by its id) exists. Counts of processes
 // whose lease expired are dropped first; then, below the limit ARGV[2],
 // ARGV[1]'s count goes up by one. It returns 1 when it did.
-var acquireScript = redis.NewScript(`
+var acquireScript = redis.NewScript(1, `
 local counts = redis.call('HGETALL', KEYS[1])
 local total = 0
 for i = 1, #counts, 2 do
@@ -32,7 +34,7 @@ return 1
 
 // releaseScript takes one from ARGV[1]'s count in KEYS[1], dropping the
 // field at zero and the key when empty.
-var releaseScript = redis.NewScript(`
+var releaseScript = redis.NewScript(1, `
 local n = redis.call('HINCRBY', KEYS[1], ARGV[1], -1)
 if n <= 0 then
   redis.call('HDEL', KEYS[1], ARGV[1])
@@ -44,7 +46,7 @@ return n
 // holds a lease that it renews (Run); once a killed process's lease
 // expires, the next Acquire on a key no longer counts what it held.
 type Redis struct {
-	client  redis.Cmdable
+	client  redisconn.Runner
 	prefix  string
 	process string
 	lease   time.Duration
@@ -54,7 +56,7 @@ var _ Counter = (*Redis)(nil)
 
 // NewRedis returns a counter whose keys are under prefix, counting for
 // the process named process with a lease of lease.
-func NewRedis(client redis.Cmdable, prefix, process string, lease time.Duration) *Redis {
+func NewRedis(client redisconn.Runner, prefix, process string, lease time.Duration) *Redis {
 	return &Redis{client: client, prefix: prefix, process: process, lease: lease}
 }
 
@@ -62,7 +64,8 @@ func (r *Redis) leaseKey() string { return r.prefix + "lease:" + r.process }
 
 // Renew extends this process's lease.
 func (r *Redis) Renew(ctx context.Context) error {
-	return r.client.Set(ctx, r.leaseKey(), 1, r.lease).Err()
+	_, err := r.client.Do(ctx, "SET", r.leaseKey(), 1, "PX", r.lease.Milliseconds())
+	return err
 }
 
 // Run renews the lease every third of it until ctx ends, then gives the
@@ -73,7 +76,7 @@ func (r *Redis) Run(ctx context.Context) {
 	for {
 		select {
 		case <-ctx.Done():
-			_ = r.client.Del(context.WithoutCancel(ctx), r.leaseKey()).Err()
+			_, _ = r.client.Do(context.WithoutCancel(ctx), "DEL", r.leaseKey())
 			return
 		case <-t.C:
 			_ = r.Renew(ctx)
@@ -84,7 +87,7 @@ func (r *Redis) Run(ctx context.Context) {
 // Acquire adds one to key's count across processes when it is below
 // limit.
 func (r *Redis) Acquire(ctx context.Context, key string, limit int) (bool, error) {
-	n, err := acquireScript.Run(ctx, r.client, []string{r.prefix + key}, r.process, limit, r.prefix+"lease:").Int()
+	n, err := redis.Int(r.client.Eval(ctx, acquireScript, r.prefix+key, r.process, limit, r.prefix+"lease:"))
 	if err != nil {
 		return false, err
 	}
@@ -93,5 +96,6 @@ func (r *Redis) Acquire(ctx context.Context, key string, limit int) (bool, error
 
 // Release takes back one that Acquire gave for key.
 func (r *Redis) Release(ctx context.Context, key string) error {
-	return releaseScript.Run(ctx, r.client, []string{r.prefix + key}, r.process).Err()
+	_, err := r.client.Eval(ctx, releaseScript, r.prefix+key, r.process)
+	return err
 }
