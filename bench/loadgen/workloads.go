@@ -17,7 +17,7 @@ import (
 // content (the display name, the issuing organization's name and the
 // recognition bases of certifications in name order), in the names each
 // server's schema gives it. PostGraphile's names are those it generates
-// from the tables of catalog/gormstore/migrations/postgres.
+// from the tables that catalog/gormstore/migrations create on PostgreSQL.
 const (
 	recertBrowse = `{ certifications(first: 50) { nodes { displayName organization { name } recognitionBases } } }`
 	pgBrowse     = `{ allCertifications(first: 50, orderBy: DISPLAY_NAME_ASC) { nodes { displayName organizationByOrganizationId { name } certificationRecognitionBasesByCertificationId { nodes { basis } } } } }`

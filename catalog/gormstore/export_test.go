@@ -1,6 +1,9 @@
 package gormstore
 
-import "context"
+import (
+	"context"
+	"io/fs"
+)
 
 // MigrateUpTo applies the migrations up to and including version, so that
 // a test can store rows as an older schema had them.
@@ -27,4 +30,20 @@ func (s *Store) MigrateDownTo(ctx context.Context, version int64) error {
 	}
 	_, err = p.DownTo(ctx, version)
 	return err
+}
+
+// Migrations returns the embedded migrations rendered for dialect, as goose
+// reads them.
+func Migrations(dialect Dialect) (fs.FS, error) {
+	return migrationsFor(dialect)
+}
+
+// RenderMigrations parses the migrations/*.sql templates of src and renders
+// them for dialect, as the store does with the embedded ones.
+func RenderMigrations(src fs.FS, dialect Dialect) (fs.FS, error) {
+	templates, err := parseMigrations(src)
+	if err != nil {
+		return nil, err
+	}
+	return renderMigrations(templates, dialectWords[dialect])
 }

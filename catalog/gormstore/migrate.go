@@ -2,23 +2,18 @@ package gormstore
 
 import (
 	"context"
-	"embed"
 	"fmt"
-	"io/fs"
 
 	"github.com/pressly/goose/v3"
 	"github.com/pressly/goose/v3/lock"
 )
-
-//go:embed migrations
-var migrations embed.FS
 
 func (s *Store) provider() (*goose.Provider, error) {
 	sqlDB, err := s.db.DB()
 	if err != nil {
 		return nil, err
 	}
-	fsys, err := fs.Sub(migrations, "migrations/"+string(s.dialect))
+	fsys, err := migrationsFor(s.dialect)
 	if err != nil {
 		return nil, err
 	}

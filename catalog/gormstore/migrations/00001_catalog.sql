@@ -3,23 +3,23 @@
 CREATE TABLE catalog_state (
     id         INTEGER PRIMARY KEY CHECK (id = 1),
     version    BIGINT NOT NULL,
-    updated_at DATETIME NOT NULL
+    updated_at {{.Timestamp}} NOT NULL
 );
-INSERT INTO catalog_state (id, version, updated_at) VALUES (1, 0, CURRENT_TIMESTAMP);
+INSERT INTO catalog_state (id, version, updated_at) VALUES (1, 0, {{.Now}});
 
 CREATE TABLE organizations (
-    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    id          {{.ID}},
     key         TEXT NOT NULL UNIQUE,
     name        TEXT NOT NULL,
     acronym     TEXT NOT NULL DEFAULT '',
     url         TEXT NOT NULL DEFAULT '',
     description TEXT NOT NULL DEFAULT '',
-    created_at  DATETIME NOT NULL,
-    updated_at  DATETIME NOT NULL
+    created_at  {{.Timestamp}} NOT NULL,
+    updated_at  {{.Timestamp}} NOT NULL
 );
 
 CREATE TABLE certifications (
-    id                   INTEGER PRIMARY KEY AUTOINCREMENT,
+    id                   {{.ID}},
     key                  TEXT NOT NULL UNIQUE,
     organization_id      BIGINT NOT NULL REFERENCES organizations (id),
     name                 TEXT NOT NULL,
@@ -32,8 +32,8 @@ CREATE TABLE certifications (
     retired_on           DATE,
     provenance_source    TEXT NOT NULL,
     provenance_reference TEXT NOT NULL DEFAULT '',
-    created_at           DATETIME NOT NULL,
-    updated_at           DATETIME NOT NULL
+    created_at           {{.Timestamp}} NOT NULL,
+    updated_at           {{.Timestamp}} NOT NULL
 );
 CREATE INDEX certifications_organization_id ON certifications (organization_id);
 
@@ -58,19 +58,19 @@ CREATE TABLE certification_aliases (
 );
 
 CREATE TABLE key_activities (
-    id                  INTEGER PRIMARY KEY AUTOINCREMENT,
+    id                  {{.ID}},
     key                 TEXT NOT NULL UNIQUE,
     program             TEXT NOT NULL CHECK (program IN ('CPT', 'CLT')),
     area                TEXT NOT NULL,
     number              INTEGER NOT NULL,
     title               TEXT NOT NULL,
-    exam_weight_percent REAL,
+    exam_weight_percent {{.Percent}},
     systems             TEXT NOT NULL DEFAULT '[]',
     UNIQUE (area, number)
 );
 
 CREATE TABLE fields (
-    id       INTEGER PRIMARY KEY AUTOINCREMENT,
+    id       {{.ID}},
     key      TEXT NOT NULL UNIQUE,
     position INTEGER NOT NULL,
     sector   TEXT NOT NULL DEFAULT '',
@@ -80,7 +80,7 @@ CREATE TABLE fields (
 );
 
 CREATE TABLE activity_types (
-    id             INTEGER PRIMARY KEY AUTOINCREMENT,
+    id             {{.ID}},
     key            TEXT NOT NULL UNIQUE,
     position       INTEGER NOT NULL,
     category       TEXT NOT NULL,
@@ -94,7 +94,7 @@ CREATE TABLE activity_types (
 );
 
 CREATE TABLE employment_bands (
-    id               INTEGER PRIMARY KEY AUTOINCREMENT,
+    id               {{.ID}},
     key              TEXT NOT NULL UNIQUE,
     position         INTEGER NOT NULL,
     label            TEXT NOT NULL,
@@ -107,7 +107,7 @@ CREATE TABLE employment_bands (
 );
 
 CREATE TABLE fees (
-    id           INTEGER PRIMARY KEY AUTOINCREMENT,
+    id           {{.ID}},
     key          TEXT NOT NULL UNIQUE,
     position     INTEGER NOT NULL,
     kind         TEXT NOT NULL,
@@ -119,9 +119,9 @@ CREATE TABLE fees (
 );
 
 CREATE TABLE rules (
-    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    id          {{.ID}},
     key         TEXT NOT NULL UNIQUE,
-    value       REAL NOT NULL,
+    value       {{.Float}} NOT NULL,
     unit        TEXT NOT NULL DEFAULT '',
     description TEXT NOT NULL DEFAULT ''
 );

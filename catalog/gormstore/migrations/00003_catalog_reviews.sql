@@ -2,7 +2,7 @@
 -- every catalog change.
 -- +goose Up
 CREATE TABLE catalog_reviews (
-    id                       INTEGER PRIMARY KEY AUTOINCREMENT,
+    id                       {{.ID}},
     certification_name       TEXT NOT NULL,
     review_key               TEXT NOT NULL,
     organization_name        TEXT NOT NULL,
@@ -19,20 +19,20 @@ CREATE TABLE catalog_reviews (
     file_content_type        TEXT NOT NULL DEFAULT '',
     file_name                TEXT NOT NULL DEFAULT '',
     status                   TEXT NOT NULL CHECK (status IN ('PENDING', 'INFORMATION_REQUESTED', 'APPROVED', 'REJECTED')),
-    submitted_at             DATETIME NOT NULL,
+    submitted_at             {{.Timestamp}} NOT NULL,
     due_on                   DATE NOT NULL,
     assignee                 TEXT NOT NULL DEFAULT '',
-    paused_at                DATETIME,
+    paused_at                {{.Timestamp}},
     paused_days              INTEGER NOT NULL DEFAULT 0,
     information_request      TEXT NOT NULL DEFAULT '',
     information_response     TEXT NOT NULL DEFAULT '',
     decision_reason          TEXT NOT NULL DEFAULT '',
     decision_message         TEXT NOT NULL DEFAULT '',
     decided_by               TEXT NOT NULL DEFAULT '',
-    decided_at               DATETIME,
+    decided_at               {{.Timestamp}},
     certification_id         BIGINT REFERENCES certifications (id),
     version                  INTEGER NOT NULL,
-    updated_at               DATETIME NOT NULL,
+    updated_at               {{.Timestamp}} NOT NULL,
     updated_by               TEXT NOT NULL
 );
 -- At most one open review per certification of a body.
@@ -43,14 +43,14 @@ CREATE TABLE catalog_review_submitters (
     review_id        BIGINT NOT NULL REFERENCES catalog_reviews (id) ON DELETE CASCADE,
     subject          TEXT NOT NULL,
     candidate_number TEXT NOT NULL DEFAULT '',
-    added_at         DATETIME NOT NULL,
+    added_at         {{.Timestamp}} NOT NULL,
     PRIMARY KEY (review_id, subject)
 );
 CREATE INDEX catalog_review_submitters_subject ON catalog_review_submitters (subject);
 
 CREATE TABLE catalog_changes (
-    id              INTEGER PRIMARY KEY AUTOINCREMENT,
-    occurred_at     DATETIME NOT NULL,
+    id              {{.ID}},
+    occurred_at     {{.Timestamp}} NOT NULL,
     actor           TEXT NOT NULL,
     action          TEXT NOT NULL,
     entity_type     TEXT NOT NULL,

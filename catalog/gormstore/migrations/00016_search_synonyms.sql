@@ -4,13 +4,13 @@
 -- bring it back.
 -- +goose Up
 CREATE TABLE search_synonyms (
-    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    id         {{.ID}},
     key        TEXT NOT NULL UNIQUE,
     phrase     TEXT NOT NULL CHECK (length(phrase) BETWEEN 1 AND 100),
     meaning    TEXT NOT NULL CHECK (length(meaning) BETWEEN 1 AND 100),
     removed    BOOLEAN NOT NULL DEFAULT FALSE,
-    created_at DATETIME NOT NULL,
-    updated_at DATETIME NOT NULL
+    created_at {{.Timestamp}} NOT NULL,
+    updated_at {{.Timestamp}} NOT NULL
 );
 
 -- +goose Down

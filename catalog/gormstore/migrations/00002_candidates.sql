@@ -1,25 +1,25 @@
 -- Candidates, the full certifications they hold, and the audit trail of writes.
 -- +goose Up
 CREATE TABLE candidates (
-    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    id         {{.ID}},
     number     TEXT NOT NULL UNIQUE,
     name       TEXT NOT NULL,
     email      TEXT NOT NULL,
-    created_at DATETIME NOT NULL,
+    created_at {{.Timestamp}} NOT NULL,
     created_by TEXT NOT NULL,
-    updated_at DATETIME NOT NULL,
+    updated_at {{.Timestamp}} NOT NULL,
     updated_by TEXT NOT NULL
 );
 
 CREATE TABLE held_certifications (
-    id           INTEGER PRIMARY KEY AUTOINCREMENT,
+    id           {{.ID}},
     candidate_id BIGINT NOT NULL REFERENCES candidates (id) ON DELETE CASCADE,
     program      TEXT NOT NULL CHECK (program IN ('CPT', 'CLT')),
     certified_on DATE NOT NULL,
     expires_on   DATE NOT NULL,
-    created_at   DATETIME NOT NULL,
+    created_at   {{.Timestamp}} NOT NULL,
     created_by   TEXT NOT NULL,
-    updated_at   DATETIME NOT NULL,
+    updated_at   {{.Timestamp}} NOT NULL,
     updated_by   TEXT NOT NULL,
     UNIQUE (candidate_id, program),
     CHECK (expires_on > certified_on)
@@ -27,8 +27,8 @@ CREATE TABLE held_certifications (
 CREATE INDEX held_certifications_expires_on ON held_certifications (expires_on);
 
 CREATE TABLE audit_events (
-    id          INTEGER PRIMARY KEY AUTOINCREMENT,
-    occurred_at DATETIME NOT NULL,
+    id          {{.ID}},
+    occurred_at {{.Timestamp}} NOT NULL,
     actor       TEXT NOT NULL,
     action      TEXT NOT NULL,
     entity_type TEXT NOT NULL,

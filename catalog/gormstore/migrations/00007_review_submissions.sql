@@ -17,7 +17,7 @@ ALTER TABLE catalog_review_submitters ADD COLUMN file_size BIGINT NOT NULL DEFAU
 ALTER TABLE catalog_review_submitters ADD COLUMN file_content_type TEXT NOT NULL DEFAULT '';
 ALTER TABLE catalog_review_submitters ADD COLUMN file_name TEXT NOT NULL DEFAULT '';
 ALTER TABLE catalog_review_submitters ADD COLUMN information_response TEXT NOT NULL DEFAULT '';
-ALTER TABLE catalog_review_submitters ADD COLUMN responded_at DATETIME;
+ALTER TABLE catalog_review_submitters ADD COLUMN responded_at {{.Timestamp}};
 CREATE INDEX catalog_review_submitters_file ON catalog_review_submitters (file_key);
 
 -- The submitter who opened a review sent the documentation the review

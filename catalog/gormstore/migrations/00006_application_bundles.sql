@@ -13,8 +13,8 @@ CREATE TABLE application_bundles (
     fee_currency    TEXT NOT NULL,
     payments        TEXT NOT NULL DEFAULT '[]',
     version         INTEGER NOT NULL,
-    created_at      DATETIME NOT NULL,
-    updated_at      DATETIME NOT NULL,
+    created_at      {{.Timestamp}} NOT NULL,
+    updated_at      {{.Timestamp}} NOT NULL,
     updated_by      TEXT NOT NULL
 );
 CREATE INDEX application_bundles_candidate ON application_bundles (candidate_id);
