@@ -1,10 +1,13 @@
-package catalog
+package catalog_test
 
 import (
 	"context"
 	"errors"
 	"sync"
 	"testing"
+
+	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/catalogtest/fixture"
 )
 
 // fakeStore is a Store whose version and failures the test sets, and which
@@ -28,14 +31,14 @@ func (f *fakeStore) CatalogVersion(context.Context) (int64, error) {
 	return f.version, nil
 }
 
-func (f *fakeStore) LoadCatalog(context.Context) (*Data, error) {
+func (f *fakeStore) LoadCatalog(context.Context) (*catalog.Data, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.loadCalls++
 	if f.loadErr != nil {
 		return nil, f.loadErr
 	}
-	d := fixtureData()
+	d := fixture.Data()
 	d.Version = f.version
 	return d, nil
 }
@@ -52,7 +55,7 @@ func (f *fakeStore) calls() (version, load int) {
 	return f.versionCalls, f.loadCalls
 }
 
-func mustSnapshot(t *testing.T, c *Catalog, ctx context.Context) *Snapshot {
+func mustSnapshot(t *testing.T, c *catalog.Catalog, ctx context.Context) *catalog.Snapshot {
 	t.Helper()
 	s, err := c.Snapshot(ctx)
 	if err != nil {
@@ -79,11 +82,11 @@ func TestCatalogSnapshot(t *testing.T) {
 
 	t.Run("first call loads", func(t *testing.T) {
 		f := &fakeStore{version: 3}
-		s := mustSnapshot(t, New(f), ctx)
+		s := mustSnapshot(t, catalog.New(f), ctx)
 		if s.Version() != 3 {
 			t.Errorf("Version() = %d, want 3", s.Version())
 		}
-		if s.Certification(certCWI) == nil {
+		if s.Certification(fixture.CertCWI) == nil {
 			t.Error("snapshot does not hold the loaded data")
 		}
 		wantCalls(t, f, 1, 1)
@@ -91,7 +94,7 @@ func TestCatalogSnapshot(t *testing.T) {
 
 	t.Run("unchanged version reuses the snapshot", func(t *testing.T) {
 		f := &fakeStore{version: 3}
-		c := New(f)
+		c := catalog.New(f)
 		first := mustSnapshot(t, c, ctx)
 		for i := 2; i <= 5; i++ {
 			if s := mustSnapshot(t, c, ctx); s != first {
@@ -103,7 +106,7 @@ func TestCatalogSnapshot(t *testing.T) {
 
 	t.Run("changed version reloads", func(t *testing.T) {
 		f := &fakeStore{version: 3}
-		c := New(f)
+		c := catalog.New(f)
 		first := mustSnapshot(t, c, ctx)
 		f.set(func(f *fakeStore) { f.version = 4 })
 		second := mustSnapshot(t, c, ctx)
@@ -119,7 +122,7 @@ func TestCatalogSnapshot(t *testing.T) {
 
 	t.Run("version check fails after a load: last snapshot served", func(t *testing.T) {
 		f := &fakeStore{version: 3}
-		c := New(f)
+		c := catalog.New(f)
 		first := mustSnapshot(t, c, ctx)
 		f.set(func(f *fakeStore) { f.versionErr = errStoreDown })
 		s, err := c.Snapshot(ctx)
@@ -134,7 +137,7 @@ func TestCatalogSnapshot(t *testing.T) {
 
 	t.Run("version check fails before any load: error", func(t *testing.T) {
 		f := &fakeStore{versionErr: errStoreDown}
-		c := New(f)
+		c := catalog.New(f)
 		s, err := c.Snapshot(ctx)
 		if !errors.Is(err, errStoreDown) {
 			t.Fatalf("err = %v, want %v", err, errStoreDown)
@@ -152,7 +155,7 @@ func TestCatalogSnapshot(t *testing.T) {
 
 	t.Run("load fails after a load: last snapshot served", func(t *testing.T) {
 		f := &fakeStore{version: 3}
-		c := New(f)
+		c := catalog.New(f)
 		first := mustSnapshot(t, c, ctx)
 		f.set(func(f *fakeStore) { f.version = 4; f.loadErr = errStoreDown })
 		s, err := c.Snapshot(ctx)
@@ -168,7 +171,7 @@ func TestCatalogSnapshot(t *testing.T) {
 
 	t.Run("load fails before any load: error", func(t *testing.T) {
 		f := &fakeStore{version: 3, loadErr: errStoreDown}
-		s, err := New(f).Snapshot(ctx)
+		s, err := catalog.New(f).Snapshot(ctx)
 		if !errors.Is(err, errStoreDown) || s != nil {
 			t.Fatalf("got %v, %v; want nil, %v", s, err, errStoreDown)
 		}
@@ -180,8 +183,8 @@ func TestCatalogRequestScope(t *testing.T) {
 
 	t.Run("one version check per scope", func(t *testing.T) {
 		f := &fakeStore{version: 3}
-		c := New(f)
-		scoped := WithRequestScope(ctx)
+		c := catalog.New(f)
+		scoped := catalog.WithRequestScope(ctx)
 		first := mustSnapshot(t, c, scoped)
 		for range 4 {
 			if s := mustSnapshot(t, c, scoped); s != first {
@@ -193,15 +196,15 @@ func TestCatalogRequestScope(t *testing.T) {
 
 	t.Run("a scope keeps its version while the store moves", func(t *testing.T) {
 		f := &fakeStore{version: 3}
-		c := New(f)
-		scoped := WithRequestScope(ctx)
+		c := catalog.New(f)
+		scoped := catalog.WithRequestScope(ctx)
 		first := mustSnapshot(t, c, scoped)
 		f.set(func(f *fakeStore) { f.version = 4 })
 		if s := mustSnapshot(t, c, scoped); s != first || s.Version() != 3 {
 			t.Errorf("within the scope got version %d, want the scope's 3", s.Version())
 		}
 		wantCalls(t, f, 1, 1)
-		if s := mustSnapshot(t, c, WithRequestScope(ctx)); s.Version() != 4 {
+		if s := mustSnapshot(t, c, catalog.WithRequestScope(ctx)); s.Version() != 4 {
 			t.Errorf("a new scope got version %d, want 4", s.Version())
 		}
 		wantCalls(t, f, 2, 2)
@@ -209,9 +212,9 @@ func TestCatalogRequestScope(t *testing.T) {
 
 	t.Run("each new scope checks the version once", func(t *testing.T) {
 		f := &fakeStore{version: 3}
-		c := New(f)
+		c := catalog.New(f)
 		for i := 1; i <= 3; i++ {
-			scoped := WithRequestScope(ctx)
+			scoped := catalog.WithRequestScope(ctx)
 			mustSnapshot(t, c, scoped)
 			mustSnapshot(t, c, scoped)
 			wantCalls(t, f, i, 1)
@@ -220,8 +223,8 @@ func TestCatalogRequestScope(t *testing.T) {
 
 	t.Run("a scope keeps its error", func(t *testing.T) {
 		f := &fakeStore{versionErr: errStoreDown}
-		c := New(f)
-		scoped := WithRequestScope(ctx)
+		c := catalog.New(f)
+		scoped := catalog.WithRequestScope(ctx)
 		for range 2 {
 			if _, err := c.Snapshot(scoped); !errors.Is(err, errStoreDown) {
 				t.Fatalf("err = %v, want %v", err, errStoreDown)
@@ -232,7 +235,7 @@ func TestCatalogRequestScope(t *testing.T) {
 
 	t.Run("unscoped calls each check", func(t *testing.T) {
 		f := &fakeStore{version: 3}
-		c := New(f)
+		c := catalog.New(f)
 		for range 3 {
 			mustSnapshot(t, c, ctx)
 		}
@@ -242,9 +245,9 @@ func TestCatalogRequestScope(t *testing.T) {
 
 func TestCatalogConcurrentFirstLoad(t *testing.T) {
 	f := &fakeStore{version: 3}
-	c := New(f)
+	c := catalog.New(f)
 	var wg sync.WaitGroup
-	snaps := make([]*Snapshot, 8)
+	snaps := make([]*catalog.Snapshot, 8)
 	errs := make([]error, len(snaps))
 	for i := range snaps {
 		wg.Go(func() { snaps[i], errs[i] = c.Snapshot(context.Background()) })
