@@ -67,6 +67,15 @@ func mustSnapshot(t *testing.T, c *catalog.Catalog, ctx context.Context) *catalo
 	return s
 }
 
+// loadedCatalog returns a catalog over a store at version 3, the store and
+// the snapshot the catalog's first call loaded.
+func loadedCatalog(t *testing.T, ctx context.Context) (*fakeStore, *catalog.Catalog, *catalog.Snapshot) {
+	t.Helper()
+	f := &fakeStore{version: 3}
+	c := catalog.New(f)
+	return f, c, mustSnapshot(t, c, ctx)
+}
+
 func wantCalls(t *testing.T, f *fakeStore, version, load int) {
 	t.Helper()
 	v, l := f.calls()
@@ -93,9 +102,7 @@ func TestCatalogSnapshot(t *testing.T) {
 	})
 
 	t.Run("unchanged version reuses the snapshot", func(t *testing.T) {
-		f := &fakeStore{version: 3}
-		c := catalog.New(f)
-		first := mustSnapshot(t, c, ctx)
+		f, c, first := loadedCatalog(t, ctx)
 		for i := 2; i <= 5; i++ {
 			if s := mustSnapshot(t, c, ctx); s != first {
 				t.Fatalf("call %d returned another snapshot", i)
@@ -105,9 +112,7 @@ func TestCatalogSnapshot(t *testing.T) {
 	})
 
 	t.Run("changed version reloads", func(t *testing.T) {
-		f := &fakeStore{version: 3}
-		c := catalog.New(f)
-		first := mustSnapshot(t, c, ctx)
+		f, c, first := loadedCatalog(t, ctx)
 		f.set(func(f *fakeStore) { f.version = 4 })
 		second := mustSnapshot(t, c, ctx)
 		if second == first || second.Version() != 4 {
@@ -121,9 +126,7 @@ func TestCatalogSnapshot(t *testing.T) {
 	})
 
 	t.Run("version check fails after a load: last snapshot served", func(t *testing.T) {
-		f := &fakeStore{version: 3}
-		c := catalog.New(f)
-		first := mustSnapshot(t, c, ctx)
+		f, c, first := loadedCatalog(t, ctx)
 		f.set(func(f *fakeStore) { f.versionErr = errStoreDown })
 		s, err := c.Snapshot(ctx)
 		if err != nil {
@@ -154,9 +157,7 @@ func TestCatalogSnapshot(t *testing.T) {
 	})
 
 	t.Run("load fails after a load: last snapshot served", func(t *testing.T) {
-		f := &fakeStore{version: 3}
-		c := catalog.New(f)
-		first := mustSnapshot(t, c, ctx)
+		f, c, first := loadedCatalog(t, ctx)
 		f.set(func(f *fakeStore) { f.version = 4; f.loadErr = errStoreDown })
 		s, err := c.Snapshot(ctx)
 		if err != nil || s != first {
@@ -182,10 +183,8 @@ func TestCatalogRequestScope(t *testing.T) {
 	ctx := context.Background()
 
 	t.Run("one version check per scope", func(t *testing.T) {
-		f := &fakeStore{version: 3}
-		c := catalog.New(f)
 		scoped := catalog.WithRequestScope(ctx)
-		first := mustSnapshot(t, c, scoped)
+		f, c, first := loadedCatalog(t, scoped)
 		for range 4 {
 			if s := mustSnapshot(t, c, scoped); s != first {
 				t.Fatal("another snapshot within one scope")
@@ -195,10 +194,8 @@ func TestCatalogRequestScope(t *testing.T) {
 	})
 
 	t.Run("a scope keeps its version while the store moves", func(t *testing.T) {
-		f := &fakeStore{version: 3}
-		c := catalog.New(f)
 		scoped := catalog.WithRequestScope(ctx)
-		first := mustSnapshot(t, c, scoped)
+		f, c, first := loadedCatalog(t, scoped)
 		f.set(func(f *fakeStore) { f.version = 4 })
 		if s := mustSnapshot(t, c, scoped); s != first || s.Version() != 3 {
 			t.Errorf("within the scope got version %d, want the scope's 3", s.Version())
