@@ -9,7 +9,6 @@ import (
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/catalogtest"
 	"github.com/mssc/recert/catalog/search"
-	"github.com/mssc/recert/seed"
 )
 
 // evalCase is one labelled case of testdata/credential_checks.yaml, with
@@ -159,10 +158,7 @@ func errString(err error) string {
 // TestEvaluationSetIsSound checks the labels themselves: unique ids, known
 // verdicts, and entries that exist in the seed.
 func TestEvaluationSetIsSound(t *testing.T) {
-	data, err := seed.Read(seed.Files())
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := catalogtest.SeedData(t)
 	keys := map[string]bool{}
 	for _, c := range data.Certifications {
 		keys[c.Key] = true
