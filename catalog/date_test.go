@@ -72,13 +72,28 @@ func TestDateOf(t *testing.T) {
 	}
 }
 
+// dateShift is a case of Date arithmetic: from moved by n gives want.
+type dateShift struct {
+	name string
+	from Date
+	n    int
+	want string
+}
+
+// testShift runs the cases of one Date method that moves a date by n units.
+func testShift(t *testing.T, method string, shift func(Date, int) Date, tests []dateShift) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := shift(tt.from, tt.n).String(); got != tt.want {
+				t.Errorf("%s.%s(%d) = %s, want %s", tt.from, method, tt.n, got, tt.want)
+			}
+		})
+	}
+}
+
 func TestDateAddDays(t *testing.T) {
-	tests := []struct {
-		name string
-		from Date
-		n    int
-		want string
-	}{
+	testShift(t, "AddDays", Date.AddDays, []dateShift{
 		{name: "zero", from: NewDate(2024, time.March, 15), n: 0, want: "2024-03-15"},
 		{name: "within a month", from: NewDate(2024, time.March, 15), n: 10, want: "2024-03-25"},
 		{name: "across a month end", from: NewDate(2024, time.January, 30), n: 3, want: "2024-02-02"},
@@ -89,37 +104,18 @@ func TestDateAddDays(t *testing.T) {
 		{name: "backwards across a year start", from: NewDate(2024, time.January, 1), n: -1, want: "2023-12-31"},
 		{name: "backwards across a month start", from: NewDate(2024, time.March, 1), n: -1, want: "2024-02-29"},
 		{name: "a whole leap year", from: NewDate(2024, time.January, 1), n: 366, want: "2025-01-01"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := tt.from.AddDays(tt.n).String(); got != tt.want {
-				t.Errorf("%s.AddDays(%d) = %s, want %s", tt.from, tt.n, got, tt.want)
-			}
-		})
-	}
+	})
 }
 
 func TestDateAddYears(t *testing.T) {
-	tests := []struct {
-		name string
-		from Date
-		n    int
-		want string
-	}{
+	testShift(t, "AddYears", Date.AddYears, []dateShift{
 		{name: "ordinary day", from: NewDate(2021, time.June, 30), n: 3, want: "2024-06-30"},
 		{name: "29 February to a common year", from: NewDate(2024, time.February, 29), n: 1, want: "2025-03-01"},
 		{name: "29 February to the next leap year", from: NewDate(2024, time.February, 29), n: 4, want: "2028-02-29"},
 		{name: "29 February backwards", from: NewDate(2024, time.February, 29), n: -1, want: "2023-03-01"},
 		{name: "28 February stays", from: NewDate(2023, time.February, 28), n: 1, want: "2024-02-28"},
 		{name: "year end", from: NewDate(2023, time.December, 31), n: 3, want: "2026-12-31"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := tt.from.AddYears(tt.n).String(); got != tt.want {
-				t.Errorf("%s.AddYears(%d) = %s, want %s", tt.from, tt.n, got, tt.want)
-			}
-		})
-	}
+	})
 }
 
 func TestDateComparisons(t *testing.T) {

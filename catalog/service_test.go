@@ -1,10 +1,13 @@
-package catalog
+package catalog_test
 
 import (
 	"context"
 	"errors"
 	"sync"
 	"testing"
+
+	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/catalogtest/fixture"
 )
 
 // fakeStore is a Store whose version and failures the test sets, and which
@@ -28,14 +31,14 @@ func (f *fakeStore) CatalogVersion(context.Context) (int64, error) {
 	return f.version, nil
 }
 
-func (f *fakeStore) LoadCatalog(context.Context) (*Data, error) {
+func (f *fakeStore) LoadCatalog(context.Context) (*catalog.Data, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.loadCalls++
 	if f.loadErr != nil {
 		return nil, f.loadErr
 	}
-	d := fixtureData()
+	d := fixture.Data()
 	d.Version = f.version
 	return d, nil
 }
@@ -52,7 +55,7 @@ func (f *fakeStore) calls() (version, load int) {
 	return f.versionCalls, f.loadCalls
 }
 
-func mustSnapshot(t *testing.T, c *Catalog, ctx context.Context) *Snapshot {
+func mustSnapshot(t *testing.T, c *catalog.Catalog, ctx context.Context) *catalog.Snapshot {
 	t.Helper()
 	s, err := c.Snapshot(ctx)
 	if err != nil {
@@ -62,6 +65,15 @@ func mustSnapshot(t *testing.T, c *Catalog, ctx context.Context) *Snapshot {
 		t.Fatal("Snapshot returned nil without an error")
 	}
 	return s
+}
+
+// loadedCatalog returns a catalog over a store at version 3, the store and
+// the snapshot the catalog's first call loaded.
+func loadedCatalog(t *testing.T, ctx context.Context) (*fakeStore, *catalog.Catalog, *catalog.Snapshot) {
+	t.Helper()
+	f := &fakeStore{version: 3}
+	c := catalog.New(f)
+	return f, c, mustSnapshot(t, c, ctx)
 }
 
 func wantCalls(t *testing.T, f *fakeStore, version, load int) {
@@ -79,20 +91,18 @@ func TestCatalogSnapshot(t *testing.T) {
 
 	t.Run("first call loads", func(t *testing.T) {
 		f := &fakeStore{version: 3}
-		s := mustSnapshot(t, New(f), ctx)
+		s := mustSnapshot(t, catalog.New(f), ctx)
 		if s.Version() != 3 {
 			t.Errorf("Version() = %d, want 3", s.Version())
 		}
-		if s.Certification(certCWI) == nil {
+		if s.Certification(fixture.CertCWI) == nil {
 			t.Error("snapshot does not hold the loaded data")
 		}
 		wantCalls(t, f, 1, 1)
 	})
 
 	t.Run("unchanged version reuses the snapshot", func(t *testing.T) {
-		f := &fakeStore{version: 3}
-		c := New(f)
-		first := mustSnapshot(t, c, ctx)
+		f, c, first := loadedCatalog(t, ctx)
 		for i := 2; i <= 5; i++ {
 			if s := mustSnapshot(t, c, ctx); s != first {
 				t.Fatalf("call %d returned another snapshot", i)
@@ -102,9 +112,7 @@ func TestCatalogSnapshot(t *testing.T) {
 	})
 
 	t.Run("changed version reloads", func(t *testing.T) {
-		f := &fakeStore{version: 3}
-		c := New(f)
-		first := mustSnapshot(t, c, ctx)
+		f, c, first := loadedCatalog(t, ctx)
 		f.set(func(f *fakeStore) { f.version = 4 })
 		second := mustSnapshot(t, c, ctx)
 		if second == first || second.Version() != 4 {
@@ -118,9 +126,7 @@ func TestCatalogSnapshot(t *testing.T) {
 	})
 
 	t.Run("version check fails after a load: last snapshot served", func(t *testing.T) {
-		f := &fakeStore{version: 3}
-		c := New(f)
-		first := mustSnapshot(t, c, ctx)
+		f, c, first := loadedCatalog(t, ctx)
 		f.set(func(f *fakeStore) { f.versionErr = errStoreDown })
 		s, err := c.Snapshot(ctx)
 		if err != nil {
@@ -134,7 +140,7 @@ func TestCatalogSnapshot(t *testing.T) {
 
 	t.Run("version check fails before any load: error", func(t *testing.T) {
 		f := &fakeStore{versionErr: errStoreDown}
-		c := New(f)
+		c := catalog.New(f)
 		s, err := c.Snapshot(ctx)
 		if !errors.Is(err, errStoreDown) {
 			t.Fatalf("err = %v, want %v", err, errStoreDown)
@@ -151,9 +157,7 @@ func TestCatalogSnapshot(t *testing.T) {
 	})
 
 	t.Run("load fails after a load: last snapshot served", func(t *testing.T) {
-		f := &fakeStore{version: 3}
-		c := New(f)
-		first := mustSnapshot(t, c, ctx)
+		f, c, first := loadedCatalog(t, ctx)
 		f.set(func(f *fakeStore) { f.version = 4; f.loadErr = errStoreDown })
 		s, err := c.Snapshot(ctx)
 		if err != nil || s != first {
@@ -168,7 +172,7 @@ func TestCatalogSnapshot(t *testing.T) {
 
 	t.Run("load fails before any load: error", func(t *testing.T) {
 		f := &fakeStore{version: 3, loadErr: errStoreDown}
-		s, err := New(f).Snapshot(ctx)
+		s, err := catalog.New(f).Snapshot(ctx)
 		if !errors.Is(err, errStoreDown) || s != nil {
 			t.Fatalf("got %v, %v; want nil, %v", s, err, errStoreDown)
 		}
@@ -179,10 +183,8 @@ func TestCatalogRequestScope(t *testing.T) {
 	ctx := context.Background()
 
 	t.Run("one version check per scope", func(t *testing.T) {
-		f := &fakeStore{version: 3}
-		c := New(f)
-		scoped := WithRequestScope(ctx)
-		first := mustSnapshot(t, c, scoped)
+		scoped := catalog.WithRequestScope(ctx)
+		f, c, first := loadedCatalog(t, scoped)
 		for range 4 {
 			if s := mustSnapshot(t, c, scoped); s != first {
 				t.Fatal("another snapshot within one scope")
@@ -192,16 +194,14 @@ func TestCatalogRequestScope(t *testing.T) {
 	})
 
 	t.Run("a scope keeps its version while the store moves", func(t *testing.T) {
-		f := &fakeStore{version: 3}
-		c := New(f)
-		scoped := WithRequestScope(ctx)
-		first := mustSnapshot(t, c, scoped)
+		scoped := catalog.WithRequestScope(ctx)
+		f, c, first := loadedCatalog(t, scoped)
 		f.set(func(f *fakeStore) { f.version = 4 })
 		if s := mustSnapshot(t, c, scoped); s != first || s.Version() != 3 {
 			t.Errorf("within the scope got version %d, want the scope's 3", s.Version())
 		}
 		wantCalls(t, f, 1, 1)
-		if s := mustSnapshot(t, c, WithRequestScope(ctx)); s.Version() != 4 {
+		if s := mustSnapshot(t, c, catalog.WithRequestScope(ctx)); s.Version() != 4 {
 			t.Errorf("a new scope got version %d, want 4", s.Version())
 		}
 		wantCalls(t, f, 2, 2)
@@ -209,9 +209,9 @@ func TestCatalogRequestScope(t *testing.T) {
 
 	t.Run("each new scope checks the version once", func(t *testing.T) {
 		f := &fakeStore{version: 3}
-		c := New(f)
+		c := catalog.New(f)
 		for i := 1; i <= 3; i++ {
-			scoped := WithRequestScope(ctx)
+			scoped := catalog.WithRequestScope(ctx)
 			mustSnapshot(t, c, scoped)
 			mustSnapshot(t, c, scoped)
 			wantCalls(t, f, i, 1)
@@ -220,8 +220,8 @@ func TestCatalogRequestScope(t *testing.T) {
 
 	t.Run("a scope keeps its error", func(t *testing.T) {
 		f := &fakeStore{versionErr: errStoreDown}
-		c := New(f)
-		scoped := WithRequestScope(ctx)
+		c := catalog.New(f)
+		scoped := catalog.WithRequestScope(ctx)
 		for range 2 {
 			if _, err := c.Snapshot(scoped); !errors.Is(err, errStoreDown) {
 				t.Fatalf("err = %v, want %v", err, errStoreDown)
@@ -232,7 +232,7 @@ func TestCatalogRequestScope(t *testing.T) {
 
 	t.Run("unscoped calls each check", func(t *testing.T) {
 		f := &fakeStore{version: 3}
-		c := New(f)
+		c := catalog.New(f)
 		for range 3 {
 			mustSnapshot(t, c, ctx)
 		}
@@ -242,9 +242,9 @@ func TestCatalogRequestScope(t *testing.T) {
 
 func TestCatalogConcurrentFirstLoad(t *testing.T) {
 	f := &fakeStore{version: 3}
-	c := New(f)
+	c := catalog.New(f)
 	var wg sync.WaitGroup
-	snaps := make([]*Snapshot, 8)
+	snaps := make([]*catalog.Snapshot, 8)
 	errs := make([]error, len(snaps))
 	for i := range snaps {
 		wg.Go(func() { snaps[i], errs[i] = c.Snapshot(context.Background()) })

@@ -1,10 +1,12 @@
-package catalog
+package catalog_test
 
 import (
 	"context"
 	"errors"
 	"testing"
 	"time"
+
+	"github.com/mssc/recert/catalog"
 )
 
 // A change made while the listener was away is announced when it
@@ -12,7 +14,7 @@ import (
 // database still fails the first reads after the reconnect.
 func TestWatchAnnouncesAChangeMadeWhileTheListenerReconnected(t *testing.T) {
 	store := &fakeStore{version: 1}
-	c := New(store)
+	c := catalog.New(store)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	mustSnapshot(t, c, ctx)
@@ -20,7 +22,7 @@ func TestWatchAnnouncesAChangeMadeWhileTheListenerReconnected(t *testing.T) {
 	reconnected := make(chan func(int64), 1)
 	go c.Watch(ctx, func(ctx context.Context, fn func(int64)) {
 		fn(1)
-		fn(LostChanges)
+		fn(catalog.LostChanges)
 		reconnected <- fn
 		<-ctx.Done()
 	})
@@ -36,7 +38,7 @@ func TestWatchAnnouncesAChangeMadeWhileTheListenerReconnected(t *testing.T) {
 		if e.Version != 2 {
 			t.Fatalf("announced version %d; want 2", e.Version)
 		}
-		if v := c.current.Load().Version(); v != 2 {
+		if v := catalog.HeldVersion(c); v != 2 {
 			t.Fatalf("version 2 was announced while the snapshot held version %d", v)
 		}
 	case <-time.After(5 * time.Second):

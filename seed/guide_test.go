@@ -8,21 +8,13 @@ import (
 	"testing"
 
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/catalogtest"
 	"github.com/mssc/recert/seed"
 )
 
 // The tests of this file compare the embedded seed with the MSSC
 // Recertification Process guide (/work/shared/seeds/001_182eaddf49bf90e3.txt,
 // "the guide" below); line numbers refer to it unless another seed is named.
-
-func readSeed(t *testing.T) *catalog.Data {
-	t.Helper()
-	data, err := seed.Read(seed.Files())
-	if err != nil {
-		t.Fatalf("seed.Read(seed.Files()): %v", err)
-	}
-	return data
-}
 
 // entryFor returns the entry of entries whose key, as keyOf reads it, is
 // key; it fails the test, naming what it looked for, when there is none.
@@ -39,7 +31,7 @@ func entryFor[T any](t *testing.T, what string, entries []T, keyOf func(T) strin
 }
 
 func TestReadEmbeddedSeed(t *testing.T) {
-	data := readSeed(t)
+	data := catalogtest.SeedData(t)
 	for _, c := range []struct {
 		name string
 		got  int
@@ -100,7 +92,7 @@ func TestCertificationsPerOrganization(t *testing.T) {
 		{"oecp", 5},                // lines 405-411
 		{"osha", 2},                // lines 415-418
 	}
-	data := readSeed(t)
+	data := catalogtest.SeedData(t)
 	got := map[string]int{}
 	for _, c := range data.Certifications {
 		got[c.OrganizationKey]++
@@ -153,7 +145,7 @@ func TestRecognitionBasesPerOrganization(t *testing.T) {
 		// OSHA General Industry cards, lines 415-418.
 		"osha": {catalog.BasisOSHAGeneralIndustry},
 	}
-	data := readSeed(t)
+	data := catalogtest.SeedData(t)
 	byOrg := map[string][]catalog.Certification{}
 	for _, c := range data.Certifications {
 		byOrg[c.OrganizationKey] = append(byOrg[c.OrganizationKey], c)
@@ -189,7 +181,7 @@ func TestMSSCProgramEligibility(t *testing.T) {
 		"mssc-cla":                       cptOnly, // "(CPT only)"
 		"mssc-clt":                       cptOnly,
 	}
-	data := readSeed(t)
+	data := catalogtest.SeedData(t)
 	seen := 0
 	for _, c := range data.Certifications {
 		if c.OrganizationKey != "mssc" {
@@ -236,7 +228,7 @@ func TestKeyActivities(t *testing.T) {
 		{area{catalog.ProgramCLT, catalog.AreaCLA}, 9, false},        // lines 739-749
 		{area{catalog.ProgramCLT, catalog.AreaCLT}, 9, false},        // lines 751-761
 	}
-	data := readSeed(t)
+	data := catalogtest.SeedData(t)
 	byArea := map[area][]catalog.KeyActivity{}
 	for _, a := range data.KeyActivities {
 		byArea[area{a.Program, a.Area}] = append(byArea[area{a.Program, a.Area}], a)
@@ -333,7 +325,7 @@ func readFieldList(t *testing.T) map[catalog.Sector][]string {
 
 func TestRelatedFields(t *testing.T) {
 	guide := readFieldList(t)
-	data := readSeed(t)
+	data := catalogtest.SeedData(t)
 	for _, c := range []struct {
 		sector catalog.Sector
 		count  int
@@ -419,7 +411,7 @@ func TestActivityTypes(t *testing.T) {
 		{"x-volunteer", catalog.CategoryExtra, 1, 5, catalog.PerActivity},
 		{"x-committee", catalog.CategoryExtra, 1, 5, catalog.PerActivity},
 	}
-	data := readSeed(t)
+	data := catalogtest.SeedData(t)
 	for _, tt := range tests {
 		t.Run(tt.key, func(t *testing.T) {
 			a := entryFor(t, "activity type", data.ActivityTypes, func(a catalog.ActivityType) string { return a.Key }, tt.key)
@@ -453,7 +445,7 @@ func TestEmploymentBands(t *testing.T) {
 		{"under-3-months", catalog.BandUnderThreeMonths, 0, 2, 0, 0, 0},
 		{"internship", catalog.BandInternship, 0, 2, 6, 1, 1},
 	}
-	data := readSeed(t)
+	data := catalogtest.SeedData(t)
 	if len(data.EmploymentBands) != len(tests) {
 		t.Errorf("the seed has %d employment bands, want %d", len(data.EmploymentBands), len(tests))
 	}
@@ -483,7 +475,7 @@ func TestFees(t *testing.T) {
 		{"late-detailed-review", catalog.FeeLateDetailedReview, 2500}, // FAQ 27: $25 after 30 days
 		{"appeal", catalog.FeeAppeal, 5000},                           // FAQ 26-27: $50
 	}
-	data := readSeed(t)
+	data := catalogtest.SeedData(t)
 	if len(data.Fees) != len(tests) {
 		t.Errorf("the seed has %d fees, want %d", len(data.Fees), len(tests))
 	}
@@ -514,7 +506,7 @@ func TestRules(t *testing.T) {
 		{"part_time_min_weekly_hours", 15},           // "at least 15 hours", line 853
 		{"average_month_days", 30.4375},              // DOMAIN.md decision 2
 	}
-	data := readSeed(t)
+	data := catalogtest.SeedData(t)
 	for _, tt := range tests {
 		t.Run(tt.key, func(t *testing.T) {
 			r := entryFor(t, "rule", data.Rules, func(r catalog.Rule) string { return r.Key }, tt.key)

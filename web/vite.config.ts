@@ -3,15 +3,23 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { readmeExamples } from './scripts/readme-examples.mjs';
+import { graphqlMinify } from './scripts/graphql-minify.mjs';
+import { htmlMinify } from './scripts/html-minify.mjs';
 
 // The app is served by the Go binary at /app/; GraphiQL's page is built
 // beside it and served at /, loading its assets from /app/assets/. GraphiQL
 // gets only the README's examples (virtual:readme-examples), not the whole
-// README. `npm test` runs the unit tests of src/ and scripts/ (vitest).
+// README. The app's GraphQL documents and the built HTML pages are minified
+// (scripts/graphql-minify.mjs, scripts/html-minify.mjs). `npm test` runs the
+// unit tests of src/ and scripts/ (vitest).
 export default defineConfig({
   base: '/app/',
   esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
-  plugins: [readmeExamples(fileURLToPath(new URL('../README.md', import.meta.url)), (p) => readFileSync(p, 'utf8'))],
+  plugins: [
+    readmeExamples(fileURLToPath(new URL('../README.md', import.meta.url)), (p) => readFileSync(p, 'utf8')),
+    graphqlMinify(fileURLToPath(new URL('./src/', import.meta.url))),
+    htmlMinify(),
+  ],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -22,8 +22,9 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/goccy/go-yaml"
 	"github.com/jackc/pgx/v5"
+
+	"github.com/mssc/recert/catalog/catalogtest"
 )
 
 func main() {
@@ -116,20 +117,8 @@ func searchTerms(names []string) []string {
 // writeCredentials takes 200 cases of the labelled credential set, leaving
 // out those whose input is refused, as checkCredential inputs.
 func writeCredentials(path string) {
-	raw, err := os.ReadFile("catalog/testdata/credential_checks.yaml")
+	cases, err := catalogtest.ReadCredentialCases(catalogtest.CredentialChecksFile)
 	if err != nil {
-		log.Fatal(err)
-	}
-	var cases []struct {
-		Text       string `yaml:"text"`
-		Issuer     string `yaml:"issuer"`
-		Earned     string `yaml:"earned"`
-		Program    string `yaml:"program"`
-		CycleStart string `yaml:"cycleStart"`
-		CycleEnd   string `yaml:"cycleEnd"`
-		Error      string `yaml:"error"`
-	}
-	if err := yaml.Unmarshal(raw, &cases); err != nil {
 		log.Fatal(err)
 	}
 	seen := map[string]bool{}

@@ -15,13 +15,20 @@ func SeededSnapshot(t testing.TB) *catalog.Snapshot {
 	return catalog.NewSnapshot(SeededData(t))
 }
 
-// SeededData reads the real seed catalog and gives it IDs, as a store would.
-func SeededData(t testing.TB) *catalog.Data {
+// SeedData reads the real seed catalog as its files give it, without IDs.
+func SeedData(t testing.TB) *catalog.Data {
 	t.Helper()
 	data, err := seed.Read(seed.Files())
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("seed.Read(seed.Files()): %v", err)
 	}
+	return data
+}
+
+// SeededData reads the real seed catalog and gives it IDs, as a store would.
+func SeededData(t testing.TB) *catalog.Data {
+	t.Helper()
+	data := SeedData(t)
 	orgIDs := map[string]int64{}
 	for i := range data.Organizations {
 		data.Organizations[i].ID = int64(i + 1)

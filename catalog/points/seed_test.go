@@ -5,18 +5,14 @@ import (
 	"testing"
 
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/catalogtest"
 	"github.com/mssc/recert/catalog/points"
-	"github.com/mssc/recert/seed"
 )
 
 // pointsSeedRulebook builds the rulebook from the real seed catalog.
 func pointsSeedRulebook(t *testing.T) *points.Rulebook {
 	t.Helper()
-	data, err := seed.Read(seed.Files())
-	if err != nil {
-		t.Fatal(err)
-	}
-	rb, err := points.NewRulebook(catalog.NewSnapshot(data))
+	rb, err := points.NewRulebook(catalog.NewSnapshot(catalogtest.SeedData(t)))
 	if err != nil {
 		t.Fatalf("the seed's rule tables cannot drive the points engine: %v", err)
 	}

@@ -2,38 +2,18 @@ package search_test
 
 import (
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 	"testing"
 
-	"github.com/goccy/go-yaml"
-
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/catalogtest"
 	"github.com/mssc/recert/catalog/search"
-	"github.com/mssc/recert/seed"
 )
 
-// evalCase is one labelled case of testdata/credential_checks.yaml.
-type evalCase struct {
-	ID         string   `yaml:"id"`
-	Text       string   `yaml:"text"`
-	Issuer     string   `yaml:"issuer"`
-	Earned     string   `yaml:"earned"`
-	Program    string   `yaml:"program"`
-	CycleStart string   `yaml:"cycleStart"`
-	CycleEnd   string   `yaml:"cycleEnd"`
-	Verdict    string   `yaml:"verdict"`
-	Entry      string   `yaml:"entry"`
-	Candidates []string `yaml:"candidates"`
-	Rule       string   `yaml:"rule"`
-	// Alternatives, when given, is the set every alternative of the answer
-	// must belong to.
-	Alternatives []string `yaml:"alternatives"`
-	Note         string   `yaml:"note"`
-	Error        string   `yaml:"error"`
-}
+// evalCase is one labelled case of testdata/credential_checks.yaml, with
+// the helpers of these tests.
+type evalCase struct{ catalogtest.CredentialCase }
 
 // seededSnapshot builds a snapshot of the real seed catalog, with IDs.
 func seededSnapshot(t testing.TB) *catalog.Snapshot { return catalogtest.SeededSnapshot(t) }
@@ -43,13 +23,13 @@ func seededData(t testing.TB) *catalog.Data { return catalogtest.SeededData(t) }
 
 func loadEvalCases(t testing.TB) []evalCase {
 	t.Helper()
-	raw, err := os.ReadFile("testdata/credential_checks.yaml")
+	labelled, err := catalogtest.ReadCredentialCases("testdata/credential_checks.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	var cases []evalCase
-	if err := yaml.UnmarshalWithOptions(raw, &cases, yaml.DisallowUnknownField()); err != nil {
-		t.Fatal(err)
+	cases := make([]evalCase, len(labelled))
+	for i, c := range labelled {
+		cases[i] = evalCase{c}
 	}
 	return cases
 }
@@ -178,10 +158,7 @@ func errString(err error) string {
 // TestEvaluationSetIsSound checks the labels themselves: unique ids, known
 // verdicts, and entries that exist in the seed.
 func TestEvaluationSetIsSound(t *testing.T) {
-	data, err := seed.Read(seed.Files())
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := catalogtest.SeedData(t)
 	keys := map[string]bool{}
 	for _, c := range data.Certifications {
 		keys[c.Key] = true

@@ -66,6 +66,20 @@ func manyOrganizations(n int) (*catalog.Snapshot, []int64) {
 	return catalog.NewSnapshot(data), byName
 }
 
+// wantOrganizationPage asks s for the page of organizations req names and
+// fails unless it holds the IDs want; it returns the page for more checks.
+func wantOrganizationPage(t *testing.T, s *catalog.Snapshot, req catalog.PageRequest, want []int64) catalog.Page[*catalog.Organization] {
+	t.Helper()
+	p, err := s.FindOrganizations(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := orgIDs(p); !slices.Equal(got, want) {
+		t.Errorf("ids = %v, want %v", got, want)
+	}
+	return p
+}
+
 func TestPaginateFirst(t *testing.T) {
 	s, all := manyOrganizations(25)
 	tests := []struct {
@@ -83,13 +97,7 @@ func TestPaginateFirst(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p, err := s.FindOrganizations(tt.req)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := orgIDs(p); !slices.Equal(got, tt.want) {
-				t.Errorf("ids = %v, want %v", got, tt.want)
-			}
+			p := wantOrganizationPage(t, s, tt.req, tt.want)
 			if p.HasNextPage != tt.wantNext {
 				t.Errorf("HasNextPage = %v, want %v", p.HasNextPage, tt.wantNext)
 			}
@@ -227,13 +235,7 @@ func TestPaginateWindows(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p, err := s.FindOrganizations(tt.req)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := orgIDs(p); !slices.Equal(got, tt.want) {
-				t.Errorf("ids = %v, want %v", got, tt.want)
-			}
+			p := wantOrganizationPage(t, s, tt.req, tt.want)
 			if p.HasPreviousPage != tt.wantPrev || p.HasNextPage != tt.wantNext {
 				t.Errorf("HasPreviousPage, HasNextPage = %v, %v; want %v, %v", p.HasPreviousPage, p.HasNextPage, tt.wantPrev, tt.wantNext)
 			}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/catalogtest/fixture"
 )
 
 func TestSnapshotKeyActivities(t *testing.T) {
@@ -134,7 +135,7 @@ func TestSnapshotCertificationPoints(t *testing.T) {
 		types []catalog.ActivityType
 		want  int
 	}{
-		{name: "fixture's IC row", types: FixtureData().ActivityTypes, want: 35},
+		{name: "fixture's IC row", types: fixture.Data().ActivityTypes, want: 35},
 		{name: "another figure", types: []catalog.ActivityType{
 			{ID: 1, Category: catalog.CategoryContinuingEducation, MaxPoints: 10},
 			{ID: 2, Category: catalog.CategoryIndustryCertification, MinPoints: 40, MaxPoints: 40},
@@ -195,7 +196,7 @@ func TestSnapshotLookups(t *testing.T) {
 }
 
 func TestNewSnapshotCopiesData(t *testing.T) {
-	data := FixtureData()
+	data := fixture.Data()
 	s := catalog.NewSnapshot(data)
 	data.Certifications[1].Name = "changed"
 	data.Organizations[1].Name = "changed"

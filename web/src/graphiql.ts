@@ -8,29 +8,9 @@ import { GraphiQL } from 'graphiql';
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
 import 'graphiql/graphiql.css';
 import examples from 'virtual:readme-examples';
-
-/** headersHelp is the first tab: what the Headers tab is for. */
-const headersHelp = `# MSSC Recertification API
-#
-# Each tab holds one of the
-# README's examples: press the
-# run button or Ctrl-Enter.
-#
-# To sign in, open "Headers"
-# below and paste
-# {"Authorization": "Bearer <token>"}
-# with a token printed by
-#   make token
-# (staff) or by
-#   make token ROLE=CANDIDATE
-#     SUBJECT=C-1001 CANDIDATE=C-1001
-# Without it you are anonymous:
-# the catalog and the check only.
-{
-  viewer { subject roles }
-  catalogVersion
-}
-`;
+// The first tab: what the Headers tab is for, kept as written (comments
+// included) since it is read in the editor.
+import headersHelp from './headers-help.graphql?raw';
 
 const fetcher = createGraphiQLFetcher({
   url: `${location.origin}/graphql`,
