@@ -13,7 +13,6 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/glebarez/sqlite"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
 	"gorm.io/driver/postgres"
@@ -118,7 +117,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 			return nil, fmt.Errorf("cannot create the folder of the embedded database %s: %v", where, mkErr)
 		}
 		dsn := "file:" + cfg.SQLitePath + "?_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=synchronous(NORMAL)"
-		db, err = gorm.Open(sqlite.Open(dsn), gcfg)
+		db, err = openSQLite(dsn, gcfg)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("cannot open the database at %s: %v", where, redact(err, cfg.DatabaseURL))

@@ -17,7 +17,6 @@ import (
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/riverdriver"
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
-	"github.com/riverqueue/river/riverdriver/riversqlite"
 	"github.com/riverqueue/river/rivermigrate"
 	"github.com/riverqueue/river/rivertype"
 )
@@ -138,7 +137,11 @@ func Migrate(ctx context.Context, store *gormstore.Store) error {
 	if err != nil {
 		return err
 	}
-	return migrate(ctx, riversqlite.New(db))
+	driver, err := sqliteDriver(db)
+	if err != nil {
+		return err
+	}
+	return migrate(ctx, driver)
 }
 
 func migrate[TTx any](ctx context.Context, driver riverdriver.Driver[TTx]) error {
@@ -214,7 +217,11 @@ func New(ctx context.Context, store *gormstore.Store, notifications Store, cfg C
 	if err != nil {
 		return nil, err
 	}
-	client, err := river.NewClient(riversqlite.New(db), rc)
+	driver, err := sqliteDriver(db)
+	if err != nil {
+		return nil, err
+	}
+	client, err := river.NewClient(driver, rc)
 	if err != nil {
 		return nil, err
 	}
