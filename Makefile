@@ -3,20 +3,32 @@
 # lists every target.
 SHELL := /usr/bin/env bash
 GO ?= go
-# BUILDFLAGS build a binary without file paths, symbol table or debug
-# information: much smaller, and the same code.
-BUILDFLAGS ?= -trimpath -ldflags='-s -w'
+# BUILDFLAGS build the production binary: PostgreSQL only (the nosqlite tag
+# leaves the embedded database out), without file paths, symbol table or
+# debug information: much smaller, and the same code.
+BUILDFLAGS ?= -tags nosqlite -trimpath -ldflags='-s -w'
+# DEVFLAGS build the development binary of make run, with the embedded
+# SQLite. Without -trimpath its packages are the ones `go test` and
+# `go build ./...` compile, so after either, make run only links.
+DEVFLAGS ?= -ldflags='-s -w'
 
-.PHONY: run build help check-help test generate check-generate lint bench bench-go bench-load fuzz seed token ci clients audit schema faulttest soak scaletest web web-deps test-web check-web e2e screenshots first-run
+.PHONY: run build help check-help test generate check-generate lint bench bench-go bench-load fuzz seed token ci clients audit schema faulttest soak scaletest web web-deps test-web check-web e2e screenshots first-run check-size
 
-## run: build, migrate, seed and serve on :8080 (embedded SQLite unless DATABASE_URL is set)
-run: build
-	bin/recert serve
+## run: build the development binary bin/recert-dev, migrate, seed and serve on :8080 (embedded SQLite unless DATABASE_URL is set)
+run:
+	@echo "building bin/recert-dev: the first build on a machine compiles every dependency (about 2 CPU-minutes); later ones take seconds"
+	$(GO) build $(DEVFLAGS) -o bin/recert-dev .
+	bin/recert-dev serve
 
-## build: build the server binary into bin/recert
+## build: build the production binary bin/recert: PostgreSQL only, stripped
 build:
-	@echo "building bin/recert: the first build on a machine compiles every dependency (about 5 CPU-minutes, a few minutes on 2 cores); later ones take seconds"
 	$(GO) build $(BUILDFLAGS) -o bin/recert .
+
+## check-size: build the production binary and fail when it passes MAX_BINARY_BYTES (35 MB)
+MAX_BINARY_BYTES ?= 35000000
+check-size: build
+	@size=$$(stat -c %s bin/recert); echo "bin/recert is $$size bytes (at most $(MAX_BINARY_BYTES))"; \
+		if [ "$$size" -gt $(MAX_BINARY_BYTES) ]; then echo "the production binary grew past $(MAX_BINARY_BYTES) bytes: see what grew with go tool nm -size -sort size"; exit 1; fi
 
 ## help: list the targets and what each does, from their `##` comments
 help:

@@ -2,7 +2,8 @@
 # Measures a newcomer's first minutes: clones this repository's HEAD into a
 # temporary folder, runs `make run` there with an empty Go build cache (a
 # machine that has never built Go), and prints how many seconds pass until
-# the server answers its first GraphQL query, and how large bin/recert is.
+# the server answers its first GraphQL query, and how large the development
+# binary (bin/recert-dev) and the production one (make build) are.
 #
 #   scripts/first-run.sh            # empty build cache: the newcomer's case
 #   WARM_STD=1 scripts/first-run.sh # standard library already compiled
@@ -24,7 +25,7 @@ trap cleanup EXIT
 git clone --quiet "$repo" "$work/clone"
 export GOCACHE="$work/gocache"
 if [ "${WARM_STD:-0}" = 1 ]; then
-  (cd "$work/clone" && go build -trimpath std)
+  (cd "$work/clone" && go build std)
 fi
 port="$("$repo/scripts/free-port.sh")"
 query='{"query":"{ certifications(first: 1) { totalCount } }"}'
@@ -44,5 +45,10 @@ while :; do
   sleep 0.2
 done
 end=$(date +%s.%N)
-printf 'first answer after %.1f s; bin/recert is %d bytes; load average %s\n' \
-  "$(awk -v a="$start" -v b="$end" 'BEGIN { print b - a }')" "$(stat -c %s "$work/clone/bin/recert")" "$(cut -d' ' -f1-3 /proc/loadavg)"
+load="$(cut -d' ' -f1-3 /proc/loadavg)"
+kill -- -"$server" 2>/dev/null || true
+server=""
+make -s -C "$work/clone" build >/dev/null
+printf 'first answer after %.1f s (load average %s); bin/recert-dev is %d bytes, bin/recert (make build) %d bytes\n' \
+  "$(awk -v a="$start" -v b="$end" 'BEGIN { print b - a }')" "$load" \
+  "$(stat -c %s "$work/clone/bin/recert-dev")" "$(stat -c %s "$work/clone/bin/recert")"

@@ -3,8 +3,9 @@
 #
 #   scripts/start-test-server.sh node clients/audit.mjs
 #
-# Builds bin/recert, starts it in development mode on a free loopback port
-# with a temporary SQLite file, temporary uploads and a fixed development
+# Builds bin/recert-dev (the development binary, with the embedded SQLite),
+# starts it in development mode on a free loopback port with a temporary
+# SQLite file, temporary uploads and a fixed development
 # secret, waits until it answers, runs the command with
 #   RECERT_URL              the GraphQL endpoint, http://127.0.0.1:PORT/graphql
 #   RECERT_STAFF_TOKEN      a STAFF token (subject ci-staff)
@@ -22,7 +23,7 @@ if [ "$#" -eq 0 ]; then
   exit 2
 fi
 
-go build -o bin/recert .
+go build -o bin/recert-dev .
 
 dir="$(mktemp -d /tmp/recert-server.XXXXXX)"
 pid=""
@@ -51,7 +52,7 @@ export UPLOADS_URL="file://$dir/uploads"
 export LOG_LEVEL="${LOG_LEVEL:-warn}"
 mkdir -p "$dir/uploads"
 
-bin/recert serve >"$dir/server.log" 2>&1 &
+bin/recert-dev serve >"$dir/server.log" 2>&1 &
 pid=$!
 
 url="http://127.0.0.1:$port/graphql"
@@ -75,8 +76,8 @@ if [ -z "$ready" ]; then
 fi
 
 export RECERT_URL="$url"
-RECERT_STAFF_TOKEN="$(bin/recert token -role STAFF -subject ci-staff)"
-RECERT_CANDIDATE_TOKEN="$(bin/recert token -role CANDIDATE -subject C-9001 -candidate-id C-9001)"
+RECERT_STAFF_TOKEN="$(bin/recert-dev token -role STAFF -subject ci-staff)"
+RECERT_CANDIDATE_TOKEN="$(bin/recert-dev token -role CANDIDATE -subject C-9001 -candidate-id C-9001)"
 export RECERT_STAFF_TOKEN RECERT_CANDIDATE_TOKEN
 
 status=0
