@@ -1,6 +1,10 @@
 package ratelimit
 
-import "context"
+import (
+	"context"
+
+	"github.com/mssc/recert/internal/redisconn"
+)
 
 // Health says whether a shared store answers; redisconn.Conn is one.
 type Health interface {
@@ -36,7 +40,7 @@ func (f *Fallback) Reserve(ctx context.Context, key string, cost int) (Status, b
 		if err == nil {
 			return st, ok, nil
 		}
-		f.health.MarkDown()
+		redisconn.Failed(ctx, f.health)
 	}
 	return f.local.Reserve(ctx, key, cost)
 }
@@ -50,7 +54,7 @@ func (f *Fallback) Settle(ctx context.Context, key string, reserved, actual int)
 		if err == nil {
 			return st, nil
 		}
-		f.health.MarkDown()
+		redisconn.Failed(ctx, f.health)
 	}
 	return f.local.Settle(ctx, key, reserved, actual)
 }

@@ -91,7 +91,7 @@ func (r *Redis) Wrote(ctx context.Context, subject string) {
 	r.local.Wrote(ctx, subject)
 	if r.health.Up() {
 		if _, err := r.client.Do(ctx, "SET", r.prefix+subject, 1, "PX", r.ttl.Milliseconds()); err != nil {
-			r.health.MarkDown()
+			redisconn.Failed(ctx, r.health)
 		}
 	}
 }
@@ -108,7 +108,7 @@ func (r *Redis) Recent(ctx context.Context, subject string) bool {
 	}
 	n, err := redis.Int(r.client.Do(ctx, "EXISTS", r.prefix+subject))
 	if err != nil {
-		r.health.MarkDown()
+		redisconn.Failed(ctx, r.health)
 		return true
 	}
 	return n > 0

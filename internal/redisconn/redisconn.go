@@ -85,3 +85,13 @@ func (c *Conn) Run(ctx context.Context, interval time.Duration) {
 
 // Close closes the client.
 func (c *Conn) Close() error { return c.Client.Close() }
+
+// Failed records on health that a command failed, unless the caller's
+// context had ended first: a client that hangs up says nothing about
+// Redis, and marking Redis down then would let any client switch an
+// instance to its per-process budgets and counts.
+func Failed(ctx context.Context, health interface{ MarkDown() }) {
+	if ctx.Err() == nil {
+		health.MarkDown()
+	}
+}

@@ -3,6 +3,8 @@ package streamlimit
 import (
 	"context"
 	"sync"
+
+	"github.com/mssc/recert/internal/redisconn"
 )
 
 // Health says whether a shared counter answers; redisconn.Conn is one.
@@ -48,7 +50,7 @@ func (f *Fallback) Acquire(ctx context.Context, key string, limit int) (bool, er
 		if err == nil {
 			return ok, nil
 		}
-		f.health.MarkDown()
+		redisconn.Failed(ctx, f.health)
 	}
 	return f.local.Acquire(ctx, localPrefix+key, limit)
 }
@@ -63,7 +65,7 @@ func (f *Fallback) Release(ctx context.Context, key string) error {
 		if err := f.shared.Release(ctx, key); err == nil {
 			return nil
 		}
-		f.health.MarkDown()
+		redisconn.Failed(ctx, f.health)
 	}
 	// Kept until the shared counter answers, or this process's place
 	// would count there until the process ends.
