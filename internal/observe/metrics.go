@@ -5,23 +5,31 @@ package observe
 import (
 	"context"
 	"database/sql"
-	"net/http"
 	"sync/atomic"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
-	"github.com/prometheus/client_golang/prometheus"
-	"github.com/prometheus/client_golang/prometheus/collectors"
-	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"github.com/VictoriaMetrics/metrics"
 	"github.com/vektah/gqlparser/v2/ast"
 )
 
-// Metrics are the service's Prometheus metrics.
+// Metric names the handler writes and the tests and README name.
+const (
+	operationsTotal   = "recert_graphql_operations_total"
+	operationDuration = "recert_graphql_operation_duration_seconds"
+)
+
+// durationBuckets are the upper bounds, in seconds, of the operation
+// latency histogram's buckets.
+var durationBuckets = []float64{.0005, .001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10}
+
+// Metrics are the service's Prometheus metrics, held in a metrics set of
+// their own (never the library's global one), so that each server, and
+// each test, counts apart.
 type Metrics struct {
-	registry    *prometheus.Registry
-	requests    *prometheus.CounterVec
-	duration    *prometheus.HistogramVec
-	rateLimited prometheus.Counter
+	set         *metrics.Set
+	help        helpTexts
+	rateLimited *metrics.Counter
 }
 
 // NewMetrics registers the metrics: the Go runtime and process, the
@@ -29,38 +37,23 @@ type Metrics struct {
 // GraphQL operations by name and outcome with their latency, and
 // rate-limited requests.
 func NewMetrics(db *sql.DB, cacheStats func() (hits, misses int64)) *Metrics {
-	m := &Metrics{
-		registry: prometheus.NewRegistry(),
-		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "recert_graphql_operations_total", Help: "GraphQL operations by operation type and root field, and outcome (ok or the error code).",
-		}, []string{"operation", "outcome"}),
-		duration: prometheus.NewHistogramVec(prometheus.HistogramOpts{
-			Name: "recert_graphql_operation_duration_seconds", Help: "GraphQL operation latency by operation type and root field.",
-			Buckets: []float64{.0005, .001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10},
-		}, []string{"operation"}),
-		rateLimited: prometheus.NewCounter(prometheus.CounterOpts{
-			Name: "recert_rate_limited_requests_total", Help: "Requests refused with 429 because the client's cost budget was spent.",
-		}),
-	}
-	m.registry.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
-		m.requests, m.duration, m.rateLimited)
+	metrics.ExposeMetadata(true)
+	m := &Metrics{set: metrics.NewSet()}
+	m.help.describe(operationsTotal, "GraphQL operations by operation type and root field, and outcome (ok or the error code).")
+	m.help.describe(operationDuration, "GraphQL operation latency by operation type and root field.")
+	m.help.describe("recert_rate_limited_requests_total", "Requests refused with 429 because the client's cost budget was spent.")
+	m.rateLimited = m.set.NewCounter("recert_rate_limited_requests_total")
+	m.set.RegisterMetricsWriter(writeRuntime)
 	if db != nil {
-		m.registry.MustRegister(collectors.NewDBStatsCollector(db, "recert"))
+		m.databasePool(db)
 	}
 	if cacheStats != nil {
-		m.registry.MustRegister(
-			prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "recert_response_cache_hits_total", Help: "Responses served from the response cache."},
-				func() float64 { h, _ := cacheStats(); return float64(h) }),
-			prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "recert_response_cache_misses_total", Help: "Cacheable responses computed because they were not cached."},
-				func() float64 { _, miss := cacheStats(); return float64(miss) }),
-		)
+		m.counterFunc("recert_response_cache_hits_total", "Responses served from the response cache.",
+			func() int64 { h, _ := cacheStats(); return h })
+		m.counterFunc("recert_response_cache_misses_total", "Cacheable responses computed because they were not cached.",
+			func() int64 { _, miss := cacheStats(); return miss })
 	}
 	return m
-}
-
-// Handler serves the metrics in the Prometheus text format.
-func (m *Metrics) Handler() http.Handler {
-	return promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{Registry: m.registry})
 }
 
 // Shared registers the gauges of a deployment of several instances:
@@ -69,21 +62,18 @@ func (m *Metrics) Handler() http.Handler {
 // the reads sent to a replica or, none being healthy, to the primary.
 func (m *Metrics) Shared(redisState func() string, replicaReads func() (replica, primary int64)) {
 	if redisState() != "off" {
-		m.registry.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
-			Name: "recert_shared_budgets_up", Help: "1 while the budgets are shared in Redis, 0 while Redis is unreachable and each process keeps its own.",
-		}, func() float64 {
+		m.help.describe("recert_shared_budgets_up", "1 while the budgets are shared in Redis, 0 while Redis is unreachable and each process keeps its own.")
+		m.set.NewGauge("recert_shared_budgets_up", func() float64 {
 			if redisState() == "up" {
 				return 1
 			}
 			return 0
-		}))
+		})
 	}
-	m.registry.MustRegister(
-		prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "recert_replica_reads_total", Help: "Database reads routed to a read replica."},
-			func() float64 { r, _ := replicaReads(); return float64(r) }),
-		prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "recert_replica_fallback_reads_total", Help: "Database reads routed to the primary because no replica was healthy."},
-			func() float64 { _, p := replicaReads(); return float64(p) }),
-	)
+	m.counterFunc("recert_replica_reads_total", "Database reads routed to a read replica.",
+		func() int64 { r, _ := replicaReads(); return r })
+	m.counterFunc("recert_replica_fallback_reads_total", "Database reads routed to the primary because no replica was healthy.",
+		func() int64 { _, p := replicaReads(); return p })
 }
 
 // RateLimited counts one request refused for its spent budget.
@@ -118,8 +108,8 @@ func (o operationMetrics) InterceptResponse(ctx context.Context, next graphql.Re
 // record counts and times one operation and tells the request log which
 // operation it was.
 func (m *Metrics) record(ctx context.Context, name, label, outcome string, d time.Duration) {
-	m.requests.WithLabelValues(label, outcome).Inc()
-	m.duration.WithLabelValues(label).Observe(d.Seconds())
+	m.set.GetOrCreateCounter(series(operationsTotal, "operation", label, "outcome", outcome)).Inc()
+	m.set.GetOrCreatePrometheusHistogramExt(series(operationDuration, "operation", label), durationBuckets).Update(d.Seconds())
 	if l, _ := ctx.Value(logKey{}).(*requestLog); l != nil {
 		l.operation.Store(&name)
 		l.outcome.Store(&outcome)
