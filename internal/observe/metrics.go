@@ -37,6 +37,8 @@ type Metrics struct {
 // GraphQL operations by name and outcome with their latency, and
 // rate-limited requests.
 func NewMetrics(db *sql.DB, cacheStats func() (hits, misses int64)) *Metrics {
+	// The library's switch for # HELP and # TYPE lines is process-wide;
+	// this service is its only user.
 	metrics.ExposeMetadata(true)
 	m := &Metrics{set: metrics.NewSet()}
 	m.help.describe(operationsTotal, "GraphQL operations by operation type and root field, and outcome (ok or the error code).")
