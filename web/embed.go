@@ -1,6 +1,8 @@
 // Package web serves the reference web app and the GraphiQL page, both
 // built by Vite from this folder into dist/ and embedded in the binary, so
-// that serving them needs nothing but the binary.
+// that serving them needs nothing but the binary. The build stores the
+// assets gzip-compressed (dist/assets/<name>.gz), and they are sent so to
+// every browser.
 package web
 
 import (
@@ -41,12 +43,12 @@ func built() fs.FS {
 }
 
 // App serves the web app under /app/: its assets (kept for a year, their
-// names carry their content's hash), config.json, and index.html for every
-// other path, so that the app's own addresses survive a reload.
+// names carry their content's hash; most are embedded gzip-compressed and
+// sent so, see asset.serve), config.json, and index.html for every other
+// path, so that the app's own addresses survive a reload.
 func App(settings Settings) http.Handler {
 	files := built()
 	config, _ := json.Marshal(settings)
-	assets := http.StripPrefix("/app/", http.FileServerFS(files))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		name := strings.TrimPrefix(path.Clean(r.URL.Path), "/app")
 		name = strings.TrimPrefix(name, "/")
@@ -56,12 +58,12 @@ func App(settings Settings) http.Handler {
 			w.Header().Set("Cache-Control", "no-store")
 			_, _ = w.Write(config)
 		case strings.HasPrefix(name, "assets/"):
-			if _, err := fs.Stat(files, name); err != nil {
+			a, ok := assets()[name]
+			if !ok {
 				http.NotFound(w, r)
 				return
 			}
-			w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
-			assets.ServeHTTP(w, r)
+			a.serve(w, r)
 		default:
 			page(files, "index.html").ServeHTTP(w, r)
 		}
