@@ -37,11 +37,11 @@ type applicationRow struct {
 	FeeKind          string
 	FeeCents         *int64
 	FeeCurrency      string
-	Activities       []application.ApplicationActivity        `gorm:"serializer:json"`
-	Payments         []tables.PaymentJSON                     `gorm:"serializer:json"`
-	DecidedBy        map[application.ApplicationAction]string `gorm:"serializer:json"`
-	DenialReasons    []string                                 `gorm:"serializer:json"`
-	Extension        *tables.ExtensionJSON                    `gorm:"serializer:json"`
+	Activities       []tables.ActivityJSON `gorm:"serializer:json"`
+	Payments         []tables.PaymentJSON  `gorm:"serializer:json"`
+	DecidedBy        tables.DecidedByJSON  `gorm:"serializer:json"`
+	DenialReasons    []string              `gorm:"serializer:json"`
+	Extension        *tables.ExtensionJSON `gorm:"serializer:json"`
 	Version          int
 	CreatedAt        time.Time `gorm:"autoCreateTime:false"`
 	UpdatedAt        time.Time `gorm:"autoUpdateTime:false"`
@@ -121,12 +121,9 @@ func fromApplication(a *application.Application, change catalog.Change) applicat
 		CycleCertifiedOn: a.Cycle.CertifiedOn.Time(), CycleExpiresOn: a.Cycle.ExpiresOn.Time(), Status: string(a.Status),
 		SubmittedAt: a.SubmittedAt, BundleID: a.BundleID, Reviewer: a.Reviewer, DecisionDueOn: timeOf(a.DecisionDueOn),
 		DeniedOn: timeOf(a.DeniedOn), NewExpiresOn: timeOf(a.NewExpiresOn), FeeKind: string(a.FeeKind),
-		Activities: tables.NonNilSlice(a.Activities), Payments: tables.FromPayments(a.Payments),
-		DecidedBy: a.DecidedBy, DenialReasons: tables.NonNilSlice(a.DenialReasons), Extension: tables.FromExtension(a.Extension),
+		Activities: tables.FromActivities(a.Activities), Payments: tables.FromPayments(a.Payments),
+		DecidedBy: tables.FromDecidedBy(a.DecidedBy), DenialReasons: tables.NonNilSlice(a.DenialReasons), Extension: tables.FromExtension(a.Extension),
 		Version: a.Version, UpdatedAt: change.At, UpdatedBy: change.Actor,
-	}
-	if row.DecidedBy == nil {
-		row.DecidedBy = map[application.ApplicationAction]string{}
 	}
 	if a.FeeDue != nil {
 		cents := a.FeeDue.Cents
@@ -140,7 +137,7 @@ func toApplication(r applicationRow) *application.Application {
 		ID: r.ID, CandidateID: r.CandidateID, CandidateNumber: r.CandidateNumber, Program: catalog.Program(r.Program),
 		Cycle:  points.PointsCycle{CertifiedOn: catalog.DateOf(r.CycleCertifiedOn.UTC()), ExpiresOn: catalog.DateOf(r.CycleExpiresOn.UTC())},
 		Status: application.ApplicationStatus(r.Status), BundleID: r.BundleID, Reviewer: r.Reviewer, FeeKind: catalog.FeeKind(r.FeeKind),
-		Activities: r.Activities, Payments: tables.ToPayments(r.Payments), DecidedBy: r.DecidedBy, DenialReasons: r.DenialReasons,
+		Activities: tables.ToActivities(r.Activities), Payments: tables.ToPayments(r.Payments), DecidedBy: tables.ToDecidedBy(r.DecidedBy), DenialReasons: r.DenialReasons,
 		Extension: tables.ToExtension(r.Extension), Version: r.Version,
 		DecisionDueOn: tables.ToDate(r.DecisionDueOn), DeniedOn: tables.ToDate(r.DeniedOn), NewExpiresOn: tables.ToDate(r.NewExpiresOn),
 	}
@@ -150,9 +147,6 @@ func toApplication(r applicationRow) *application.Application {
 	}
 	if r.FeeCents != nil {
 		a.FeeDue = &catalog.Money{Cents: *r.FeeCents, Currency: r.FeeCurrency}
-	}
-	if a.DecidedBy == nil {
-		a.DecidedBy = map[application.ApplicationAction]string{}
 	}
 	return a
 }

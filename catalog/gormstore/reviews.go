@@ -13,7 +13,6 @@ import (
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/gormstore/tables"
 	"github.com/mssc/recert/catalog/review"
-	"github.com/mssc/recert/catalog/search"
 )
 
 var _ review.ReviewStore = (*Store)(nil)
@@ -32,14 +31,11 @@ func fromReview(r *review.CatalogReview, change catalog.Change) tables.ReviewRow
 		ID: r.ID, CertificationName: r.CertificationName, ReviewKey: reviewKey(r),
 		OrganizationName: r.Organization.Name, OrganizationURL: r.Organization.URL, OrganizationDescription: r.Organization.Description,
 		TrainingRequirements: r.TrainingRequirements, KeyActivityIDs: tables.NonNilSlice(r.KeyActivityIDs),
-		EarningMethods: stringsOf(r.EarningMethods), Recognition: stringsOf(r.Recognition), Flags: []tables.FlagRecord{},
+		EarningMethods: stringsOf(r.EarningMethods), Recognition: stringsOf(r.Recognition), Flags: tables.FromFlags(r.Flags),
 		FileKey: r.Copy.Key, FileSHA256: r.Copy.SHA256, FileSize: r.Copy.Size, FileContentType: r.Copy.ContentType, FileName: r.Copy.Name,
 		Status: string(r.Status), SubmittedAt: r.SubmittedAt, DueOn: r.DueOn.Time(), Assignee: r.Assignee,
 		PausedAt: r.PausedAt, PausedDays: r.PausedDays, InformationRequest: r.InformationRequest, InformationResponse: r.InformationResponse,
 		Version: r.Version, UpdatedAt: change.At, UpdatedBy: change.Actor,
-	}
-	for _, f := range r.Flags {
-		row.Flags = append(row.Flags, tables.FlagRecord{Code: string(f.Code), Message: f.Message})
 	}
 	if d := r.Decision; d != nil {
 		row.DecisionReason, row.DecisionMessage, row.DecidedBy = string(d.Reason), d.Message, d.DecidedBy
@@ -60,7 +56,7 @@ func toReview(row tables.ReviewRow, submitters []tables.SubmitterRow) *review.Ca
 		TrainingRequirements: row.TrainingRequirements, KeyActivityIDs: row.KeyActivityIDs,
 		Copy:   catalog.StoredFile{Key: row.FileKey, SHA256: row.FileSHA256, Size: row.FileSize, ContentType: row.FileContentType, Name: row.FileName},
 		Status: review.ReviewStatus(row.Status), SubmittedAt: row.SubmittedAt.UTC(), DueOn: catalog.DateOf(row.DueOn.UTC()),
-		Assignee: row.Assignee, PausedDays: row.PausedDays,
+		Assignee: row.Assignee, PausedDays: row.PausedDays, Flags: tables.ToFlags(row.Flags),
 		InformationRequest: row.InformationRequest, InformationResponse: row.InformationResponse, Version: row.Version,
 	}
 	if row.PausedAt != nil {
@@ -72,9 +68,6 @@ func toReview(row tables.ReviewRow, submitters []tables.SubmitterRow) *review.Ca
 	}
 	for _, s := range row.Recognition {
 		r.Recognition = append(r.Recognition, review.RecognitionScope(s))
-	}
-	for _, f := range row.Flags {
-		r.Flags = append(r.Flags, review.ReviewFlag{Code: search.RuleCode(f.Code), Message: f.Message})
 	}
 	for _, s := range submitters {
 		r.Submitters = append(r.Submitters, toSubmitter(s))

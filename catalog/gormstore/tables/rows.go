@@ -222,10 +222,10 @@ type ReviewRow struct {
 	OrganizationURL         string `gorm:"column:organization_url"`
 	OrganizationDescription string
 	TrainingRequirements    string
-	KeyActivityIDs          []int64      `gorm:"column:key_activity_ids;serializer:json"`
-	EarningMethods          []string     `gorm:"serializer:json"`
-	Recognition             []string     `gorm:"serializer:json"`
-	Flags                   []FlagRecord `gorm:"serializer:json"`
+	KeyActivityIDs          []int64    `gorm:"column:key_activity_ids;serializer:json"`
+	EarningMethods          []string   `gorm:"serializer:json"`
+	Recognition             []string   `gorm:"serializer:json"`
+	Flags                   []FlagJSON `gorm:"serializer:json"`
 	FileKey                 string
 	FileSHA256              string `gorm:"column:file_sha256"`
 	FileSize                int64
@@ -250,12 +250,6 @@ type ReviewRow struct {
 }
 
 func (ReviewRow) TableName() string { return "catalog_reviews" }
-
-// FlagRecord is one flag of a catalog review as it is stored in the review's JSON column.
-type FlagRecord struct {
-	Code    string `json:"code"`
-	Message string `json:"message"`
-}
 
 // SubmitterRow is a row of catalog_review_submitters: one submitter's own copy, answers and file for a review.
 type SubmitterRow struct {
