@@ -216,10 +216,6 @@ func (s *Store) ApplicationsOfCandidate(ctx context.Context, candidateID int64) 
 
 // PageApplications pages the applications by decision due date, then ID.
 func (s *Store) PageApplications(ctx context.Context, f application.ApplicationFilter, req catalog.PageRequest) (catalog.Page[*application.Application], error) {
-	var page catalog.Page[*application.Application]
-	if err := req.CheckScope(applicationScope); err != nil {
-		return page, err
-	}
 	base := func() *gorm.DB {
 		q := s.db.WithContext(ctx).Model(&applicationRow{})
 		if len(f.Statuses) > 0 {
@@ -233,27 +229,11 @@ func (s *Store) PageApplications(ctx context.Context, f application.ApplicationF
 		}
 		return q
 	}
-	var total int64
-	if err := base().Count(&total).Error; err != nil {
-		return page, mapError(err)
+	load := func(rows []applicationRow) ([]*application.Application, error) {
+		return convertAll(rows, toApplication), nil
 	}
-	q := base()
-	if req.After != nil {
-		q = q.Where("id > ?", req.After.ID)
-	}
-	if req.Before != nil {
-		q = q.Where("id < ?", req.Before.ID)
-	}
-	rows, next, previous, err := fetchPage[applicationRow](q, req, "id", "id DESC")
-	if err != nil {
-		return page, mapError(err)
-	}
-	page.HasNextPage, page.HasPreviousPage, page.TotalCount = next, previous, int(total)
-	for _, r := range rows {
-		a := toApplication(r)
-		page.Edges = append(page.Edges, catalog.Edge[*application.Application]{Node: a, Cursor: catalog.Cursor{Scope: applicationScope, Key: "", ID: a.ID}})
-	}
-	return page, nil
+	return pageOf(base, req, keyset{scope: applicationScope}, load,
+		func(a *application.Application) (string, int64) { return "", a.ID })
 }
 
 // UpdateApplications saves the applications under optimistic locking, with

@@ -49,14 +49,14 @@ func fromReview(r *review.CatalogReview, change catalog.Change) tables.ReviewRow
 	return row
 }
 
-func toReview(row tables.ReviewRow, submitters []tables.SubmitterRow) *review.CatalogReview {
+func toReview(row tables.ReviewRow, submitters []review.ReviewSubmitter) *review.CatalogReview {
 	r := &review.CatalogReview{
 		ID: row.ID, CertificationName: row.CertificationName,
 		Organization:         review.ReviewOrganization{Name: row.OrganizationName, URL: row.OrganizationURL, Description: row.OrganizationDescription},
 		TrainingRequirements: row.TrainingRequirements, KeyActivityIDs: row.KeyActivityIDs,
 		Copy:   catalog.StoredFile{Key: row.FileKey, SHA256: row.FileSHA256, Size: row.FileSize, ContentType: row.FileContentType, Name: row.FileName},
 		Status: review.ReviewStatus(row.Status), SubmittedAt: row.SubmittedAt.UTC(), DueOn: catalog.DateOf(row.DueOn.UTC()),
-		Assignee: row.Assignee, PausedDays: row.PausedDays, Flags: tables.ToFlags(row.Flags),
+		Assignee: row.Assignee, PausedDays: row.PausedDays, Flags: tables.ToFlags(row.Flags), Submitters: submitters,
 		InformationRequest: row.InformationRequest, InformationResponse: row.InformationResponse, Version: row.Version,
 	}
 	if row.PausedAt != nil {
@@ -68,9 +68,6 @@ func toReview(row tables.ReviewRow, submitters []tables.SubmitterRow) *review.Ca
 	}
 	for _, s := range row.Recognition {
 		r.Recognition = append(r.Recognition, review.RecognitionScope(s))
-	}
-	for _, s := range submitters {
-		r.Submitters = append(r.Submitters, toSubmitter(s))
 	}
 	if row.DecidedAt != nil {
 		r.Decision = &review.ReviewDecision{
@@ -126,24 +123,14 @@ func stringsOf[T ~string](in []T) []string {
 
 // withSubmitters converts review rows, loading their submitters in one statement.
 func (s *Store) withSubmitters(ctx context.Context, rows []tables.ReviewRow) ([]*review.CatalogReview, error) {
+	submitters, err := childrenOf(ctx, s, rows, func(r tables.ReviewRow) int64 { return r.ID },
+		"review_id", "review_id, added_at, subject", func(sub tables.SubmitterRow) int64 { return sub.ReviewID }, toSubmitter)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]*review.CatalogReview, 0, len(rows))
-	if len(rows) == 0 {
-		return out, nil
-	}
-	ids := make([]int64, len(rows))
-	for i, r := range rows {
-		ids[i] = r.ID
-	}
-	var subs []tables.SubmitterRow
-	if err := s.db.WithContext(ctx).Where("review_id IN ?", ids).Order("review_id, added_at, subject").Find(&subs).Error; err != nil {
-		return nil, mapError(err)
-	}
-	byReview := map[int64][]tables.SubmitterRow{}
-	for _, sub := range subs {
-		byReview[sub.ReviewID] = append(byReview[sub.ReviewID], sub)
-	}
 	for _, r := range rows {
-		out = append(out, toReview(r, byReview[r.ID]))
+		out = append(out, toReview(r, submitters[r.ID]))
 	}
 	return out, nil
 }
@@ -263,10 +250,6 @@ func (s *Store) ReviewsSubmittedBy(ctx context.Context, subject string) ([]*revi
 
 // PageReviews pages the reviews by due date, then ID.
 func (s *Store) PageReviews(ctx context.Context, f review.ReviewFilter, req catalog.PageRequest) (catalog.Page[*review.CatalogReview], error) {
-	var page catalog.Page[*review.CatalogReview]
-	if err := req.CheckScope(reviewScope); err != nil {
-		return page, err
-	}
 	statuses := stringsOf(f.Statuses)
 	if len(statuses) == 0 {
 		statuses = []string{"PENDING", "INFORMATION_REQUESTED"}
@@ -285,48 +268,16 @@ func (s *Store) PageReviews(ctx context.Context, f review.ReviewFilter, req cata
 		}
 		return q
 	}
-	var total int64
-	if err := base().Count(&total).Error; err != nil {
-		return page, mapError(err)
-	}
-	q := base()
-	cursorDay := func(c *catalog.Cursor) (any, error) {
+	dueOn := func(c *catalog.Cursor) (any, error) {
 		d, err := catalog.ParseDate(c.Key)
 		if err != nil {
 			return nil, catalog.Invalid("after", "not a valid cursor")
 		}
 		return d.Time(), nil
 	}
-	if c := req.After; c != nil {
-		day, err := cursorDay(c)
-		if err != nil {
-			return page, err
-		}
-		q = q.Where("due_on > ? OR (due_on = ? AND id > ?)", day, day, c.ID)
-	}
-	if c := req.Before; c != nil {
-		day, err := cursorDay(c)
-		if err != nil {
-			return page, err
-		}
-		q = q.Where("due_on < ? OR (due_on = ? AND id < ?)", day, day, c.ID)
-	}
-	rows, next, previous, err := fetchPage[tables.ReviewRow](q, req, "due_on, id", "due_on DESC, id DESC")
-	if err != nil {
-		return page, mapError(err)
-	}
-	page.HasNextPage, page.HasPreviousPage = next, previous
-	reviews, err := s.withSubmitters(ctx, rows)
-	if err != nil {
-		return page, err
-	}
-	page.TotalCount = int(total)
-	for _, r := range reviews {
-		page.Edges = append(page.Edges, catalog.Edge[*review.CatalogReview]{
-			Node: r, Cursor: catalog.Cursor{Scope: reviewScope, Key: r.DueOn.String(), ID: r.ID},
-		})
-	}
-	return page, nil
+	load := func(rows []tables.ReviewRow) ([]*review.CatalogReview, error) { return s.withSubmitters(ctx, rows) }
+	return pageOf(base, req, keyset{scope: reviewScope, column: "due_on", key: dueOn}, load,
+		func(r *review.CatalogReview) (string, int64) { return r.DueOn.String(), r.ID })
 }
 
 // UpdateReview saves the review if its stored version is expected; the
@@ -510,11 +461,6 @@ func writeEdit(tx *gorm.DB, edit *review.CatalogEdit, version int64) error {
 
 // CatalogHistory pages the recorded catalog changes, newest first.
 func (s *Store) CatalogHistory(ctx context.Context, f review.HistoryFilter, req catalog.PageRequest) (catalog.Page[*review.CatalogChange], error) {
-	const scope = "catalog-history:ID:DESC"
-	var page catalog.Page[*review.CatalogChange]
-	if err := req.CheckScope(scope); err != nil {
-		return page, err
-	}
 	base := func() *gorm.DB {
 		q := s.db.WithContext(ctx).Model(&tables.ChangeRow{})
 		if f.EntityID != 0 {
@@ -528,32 +474,18 @@ func (s *Store) CatalogHistory(ctx context.Context, f review.HistoryFilter, req 
 		}
 		return q
 	}
-	var total int64
-	if err := base().Count(&total).Error; err != nil {
-		return page, mapError(err)
+	load := func(rows []tables.ChangeRow) ([]*review.CatalogChange, error) { return convertAll(rows, toChange), nil }
+	return pageOf(base, req, keyset{scope: "catalog-history:ID:DESC", newestFirst: true}, load,
+		func(c *review.CatalogChange) (string, int64) { return strconv.FormatInt(c.ID, 10), c.ID })
+}
+
+func toChange(r tables.ChangeRow) *review.CatalogChange {
+	c := &review.CatalogChange{
+		ID: r.ID, At: r.OccurredAt.UTC(), Actor: r.Actor, Action: r.Action, EntityType: r.EntityType, EntityID: r.EntityID,
+		Before: r.Before, After: r.After, Reason: r.Reason, Version: r.CatalogVersion,
 	}
-	q := base()
-	if req.After != nil {
-		q = q.Where("id < ?", req.After.ID)
+	if r.ReviewID != nil {
+		c.ReviewID = *r.ReviewID
 	}
-	if req.Before != nil {
-		q = q.Where("id > ?", req.Before.ID)
-	}
-	rows, next, previous, err := fetchPage[tables.ChangeRow](q, req, "id DESC", "id")
-	if err != nil {
-		return page, mapError(err)
-	}
-	page.HasNextPage, page.HasPreviousPage = next, previous
-	page.TotalCount = int(total)
-	for _, r := range rows {
-		c := &review.CatalogChange{
-			ID: r.ID, At: r.OccurredAt.UTC(), Actor: r.Actor, Action: r.Action, EntityType: r.EntityType, EntityID: r.EntityID,
-			Before: r.Before, After: r.After, Reason: r.Reason, Version: r.CatalogVersion,
-		}
-		if r.ReviewID != nil {
-			c.ReviewID = *r.ReviewID
-		}
-		page.Edges = append(page.Edges, catalog.Edge[*review.CatalogChange]{Node: c, Cursor: catalog.Cursor{Scope: scope, Key: strconv.FormatInt(r.ID, 10), ID: r.ID}})
-	}
-	return page, nil
+	return c
 }
