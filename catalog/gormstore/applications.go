@@ -219,7 +219,7 @@ func (s *Store) PageApplications(ctx context.Context, f application.ApplicationF
 	base := func() *gorm.DB {
 		q := s.db.WithContext(ctx).Model(&applicationRow{})
 		if len(f.Statuses) > 0 {
-			q = q.Where("status IN ?", stringsOf(f.Statuses))
+			q = q.Where("status IN ?", tables.StringsOf(f.Statuses))
 		}
 		if f.DueBefore != nil {
 			q = q.Where("decision_due_on <= ?", f.DueBefore.Time())

@@ -28,11 +28,7 @@ func reviewKey(r *review.CatalogReview) string {
 
 func fromReview(r *review.CatalogReview, change catalog.Change) tables.ReviewRow {
 	row := tables.ReviewRow{
-		ID: r.ID, CertificationName: r.CertificationName, ReviewKey: reviewKey(r),
-		OrganizationName: r.Organization.Name, OrganizationURL: r.Organization.URL, OrganizationDescription: r.Organization.Description,
-		TrainingRequirements: r.TrainingRequirements, KeyActivityIDs: tables.NonNilSlice(r.KeyActivityIDs),
-		EarningMethods: stringsOf(r.EarningMethods), Recognition: stringsOf(r.Recognition), Flags: tables.FromFlags(r.Flags),
-		FileKey: r.Copy.Key, FileSHA256: r.Copy.SHA256, FileSize: r.Copy.Size, FileContentType: r.Copy.ContentType, FileName: r.Copy.Name,
+		ID: r.ID, ReviewKey: reviewKey(r), SubmissionColumns: tables.FromSubmission(r.SubmittedCertification, r.Copy), Flags: tables.FromFlags(r.Flags),
 		Status: string(r.Status), SubmittedAt: r.SubmittedAt, DueOn: r.DueOn.Time(), Assignee: r.Assignee,
 		PausedAt: r.PausedAt, PausedDays: r.PausedDays, InformationRequest: r.InformationRequest, InformationResponse: r.InformationResponse,
 		Version: r.Version, UpdatedAt: change.At, UpdatedBy: change.Actor,
@@ -51,23 +47,14 @@ func fromReview(r *review.CatalogReview, change catalog.Change) tables.ReviewRow
 
 func toReview(row tables.ReviewRow, submitters []review.ReviewSubmitter) *review.CatalogReview {
 	r := &review.CatalogReview{
-		ID: row.ID, CertificationName: row.CertificationName,
-		Organization:         review.ReviewOrganization{Name: row.OrganizationName, URL: row.OrganizationURL, Description: row.OrganizationDescription},
-		TrainingRequirements: row.TrainingRequirements, KeyActivityIDs: row.KeyActivityIDs,
-		Copy:   catalog.StoredFile{Key: row.FileKey, SHA256: row.FileSHA256, Size: row.FileSize, ContentType: row.FileContentType, Name: row.FileName},
-		Status: review.ReviewStatus(row.Status), SubmittedAt: row.SubmittedAt.UTC(), DueOn: catalog.DateOf(row.DueOn.UTC()),
+		ID: row.ID, Status: review.ReviewStatus(row.Status), SubmittedAt: row.SubmittedAt.UTC(), DueOn: catalog.DateOf(row.DueOn.UTC()),
 		Assignee: row.Assignee, PausedDays: row.PausedDays, Flags: tables.ToFlags(row.Flags), Submitters: submitters,
 		InformationRequest: row.InformationRequest, InformationResponse: row.InformationResponse, Version: row.Version,
 	}
+	r.SubmittedCertification, r.Copy = tables.ToSubmission(row.SubmissionColumns)
 	if row.PausedAt != nil {
 		t := row.PausedAt.UTC()
 		r.PausedAt = &t
-	}
-	for _, m := range row.EarningMethods {
-		r.EarningMethods = append(r.EarningMethods, review.EarningMethod(m))
-	}
-	for _, s := range row.Recognition {
-		r.Recognition = append(r.Recognition, review.RecognitionScope(s))
 	}
 	if row.DecidedAt != nil {
 		r.Decision = &review.ReviewDecision{
@@ -84,41 +71,21 @@ func toReview(row tables.ReviewRow, submitters []review.ReviewSubmitter) *review
 func fromSubmitter(reviewID int64, s review.ReviewSubmitter) tables.SubmitterRow {
 	return tables.SubmitterRow{
 		ReviewID: reviewID, Subject: s.Subject, CandidateNumber: s.CandidateNumber, AddedAt: s.AddedAt,
-		CertificationName: s.CertificationName, OrganizationName: s.Organization.Name, OrganizationURL: s.Organization.URL,
-		OrganizationDescription: s.Organization.Description, TrainingRequirements: s.TrainingRequirements,
-		KeyActivityIDs: tables.NonNilSlice(s.KeyActivityIDs), EarningMethods: stringsOf(s.EarningMethods), Recognition: stringsOf(s.Recognition),
-		FileKey: s.Copy.Key, FileSHA256: s.Copy.SHA256, FileSize: s.Copy.Size, FileContentType: s.Copy.ContentType, FileName: s.Copy.Name,
+		SubmissionColumns:   tables.FromSubmission(s.SubmittedCertification, s.Copy),
 		InformationResponse: s.InformationResponse, RespondedAt: s.RespondedAt,
 	}
 }
 
 func toSubmitter(row tables.SubmitterRow) review.ReviewSubmitter {
 	s := review.ReviewSubmitter{
-		Subject: row.Subject, CandidateNumber: row.CandidateNumber, AddedAt: row.AddedAt.UTC(),
-		CertificationName: row.CertificationName, TrainingRequirements: row.TrainingRequirements, KeyActivityIDs: row.KeyActivityIDs,
-		Organization:        review.ReviewOrganization{Name: row.OrganizationName, URL: row.OrganizationURL, Description: row.OrganizationDescription},
-		Copy:                catalog.StoredFile{Key: row.FileKey, SHA256: row.FileSHA256, Size: row.FileSize, ContentType: row.FileContentType, Name: row.FileName},
-		InformationResponse: row.InformationResponse,
+		Subject: row.Subject, CandidateNumber: row.CandidateNumber, AddedAt: row.AddedAt.UTC(), InformationResponse: row.InformationResponse,
 	}
-	for _, m := range row.EarningMethods {
-		s.EarningMethods = append(s.EarningMethods, review.EarningMethod(m))
-	}
-	for _, r := range row.Recognition {
-		s.Recognition = append(s.Recognition, review.RecognitionScope(r))
-	}
+	s.SubmittedCertification, s.Copy = tables.ToSubmission(row.SubmissionColumns)
 	if row.RespondedAt != nil {
 		t := row.RespondedAt.UTC()
 		s.RespondedAt = &t
 	}
 	return s
-}
-
-func stringsOf[T ~string](in []T) []string {
-	out := make([]string, len(in))
-	for i, v := range in {
-		out[i] = string(v)
-	}
-	return out
 }
 
 // withSubmitters converts review rows, loading their submitters in one statement.
@@ -250,7 +217,7 @@ func (s *Store) ReviewsSubmittedBy(ctx context.Context, subject string) ([]*revi
 
 // PageReviews pages the reviews by due date, then ID.
 func (s *Store) PageReviews(ctx context.Context, f review.ReviewFilter, req catalog.PageRequest) (catalog.Page[*review.CatalogReview], error) {
-	statuses := stringsOf(f.Statuses)
+	statuses := tables.StringsOf(f.Statuses)
 	if len(statuses) == 0 {
 		statuses = []string{"PENDING", "INFORMATION_REQUESTED"}
 	}

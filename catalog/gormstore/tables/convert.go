@@ -7,6 +7,7 @@ import (
 
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/candidate"
+	"github.com/mssc/recert/catalog/review"
 )
 
 // ToOrganization converts a stored row to the domain type.
@@ -225,4 +226,45 @@ func NonNilSlice[T any](in []T) []T {
 		return []T{}
 	}
 	return in
+}
+
+// FromSubmission converts a certification as submitted for review, and
+// the copy of it, to their columns.
+func FromSubmission(c review.SubmittedCertification, file catalog.StoredFile) SubmissionColumns {
+	return SubmissionColumns{
+		CertificationName: c.CertificationName, OrganizationName: c.Organization.Name, OrganizationURL: c.Organization.URL,
+		OrganizationDescription: c.Organization.Description, TrainingRequirements: c.TrainingRequirements,
+		KeyActivityIDs: NonNilSlice(c.KeyActivityIDs), EarningMethods: StringsOf(c.EarningMethods), Recognition: StringsOf(c.Recognition),
+		FileKey: file.Key, FileSHA256: file.SHA256, FileSize: file.Size, FileContentType: file.ContentType, FileName: file.Name,
+	}
+}
+
+// ToSubmission converts the columns to the certification as submitted
+// for review and the copy of it.
+func ToSubmission(r SubmissionColumns) (review.SubmittedCertification, catalog.StoredFile) {
+	c := review.SubmittedCertification{
+		CertificationName: r.CertificationName, TrainingRequirements: r.TrainingRequirements, KeyActivityIDs: r.KeyActivityIDs,
+		Organization:   review.ReviewOrganization{Name: r.OrganizationName, URL: r.OrganizationURL, Description: r.OrganizationDescription},
+		EarningMethods: enumsOf[review.EarningMethod](r.EarningMethods), Recognition: enumsOf[review.RecognitionScope](r.Recognition),
+	}
+	return c, catalog.StoredFile{Key: r.FileKey, SHA256: r.FileSHA256, Size: r.FileSize, ContentType: r.FileContentType, Name: r.FileName}
+}
+
+// StringsOf converts enum values to the strings a column stores; never
+// nil, so that a JSON column stores [] rather than null.
+func StringsOf[T ~string](in []T) []string {
+	out := make([]string, len(in))
+	for i, v := range in {
+		out[i] = string(v)
+	}
+	return out
+}
+
+// enumsOf reads stored strings as enum values, nil for none.
+func enumsOf[T ~string](in []string) []T {
+	var out []T
+	for _, v := range in {
+		out = append(out, T(v))
+	}
+	return out
 }
