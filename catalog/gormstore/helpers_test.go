@@ -136,58 +136,16 @@ func exec(t *testing.T, store *gormstore.Store, query string, args ...any) {
 	}
 }
 
-func certByKey(t *testing.T, d *catalog.Data, key string) *catalog.Certification {
+// byKey returns the entry of the list whose Key is key, and fails the
+// test when there is none.
+func byKey[T any](t *testing.T, entries []T, key string) *T {
 	t.Helper()
-	for i := range d.Certifications {
-		if d.Certifications[i].Key == key {
-			return &d.Certifications[i]
+	for i := range entries {
+		if reflect.ValueOf(entries[i]).FieldByName("Key").String() == key {
+			return &entries[i]
 		}
 	}
-	t.Fatalf("no certification %q", key)
-	return nil
-}
-
-func orgByKey(t *testing.T, d *catalog.Data, key string) *catalog.Organization {
-	t.Helper()
-	for i := range d.Organizations {
-		if d.Organizations[i].Key == key {
-			return &d.Organizations[i]
-		}
-	}
-	t.Fatalf("no organization %q", key)
-	return nil
-}
-
-func feeByKey(t *testing.T, d *catalog.Data, key string) *catalog.Fee {
-	t.Helper()
-	for i := range d.Fees {
-		if d.Fees[i].Key == key {
-			return &d.Fees[i]
-		}
-	}
-	t.Fatalf("no fee %q", key)
-	return nil
-}
-
-func ruleByKey(t *testing.T, d *catalog.Data, key string) *catalog.Rule {
-	t.Helper()
-	for i := range d.Rules {
-		if d.Rules[i].Key == key {
-			return &d.Rules[i]
-		}
-	}
-	t.Fatalf("no rule %q", key)
-	return nil
-}
-
-func activityByKey(t *testing.T, d *catalog.Data, key string) *catalog.KeyActivity {
-	t.Helper()
-	for i := range d.KeyActivities {
-		if d.KeyActivities[i].Key == key {
-			return &d.KeyActivities[i]
-		}
-	}
-	t.Fatalf("no key activity %q", key)
+	t.Fatalf("no %s with the key %q", reflect.TypeFor[T]().Name(), key)
 	return nil
 }
 
