@@ -269,20 +269,22 @@ func (m *machine) Progress(t *rapid.T) {
 	case application.AppDenied:
 		m.as(t, owner, 0, m.RequestDetailedReview)
 	case application.AppDetailedReview:
-		if owed > 0 {
-			m.as(t, staffMembers[1], 0, m.RecordPayment)
-			return
-		}
-		m.as(t, staffMembers[1], 0, pick(nil, t, "grant", []func(*rapid.T){m.GrantDetailedReview, m.UpholdDenial}))
+		m.payOrDecide(t, staffMembers[1], owed, m.GrantDetailedReview, m.UpholdDenial)
 	case application.AppDenialUpheld:
 		m.as(t, owner, 0, m.Appeal)
 	case application.AppAppealed:
-		if owed > 0 {
-			m.as(t, staffMembers[2], 0, m.RecordPayment)
-			return
-		}
-		m.as(t, staffMembers[2], 0, pick(nil, t, "grant", []func(*rapid.T){m.GrantAppeal, m.RejectAppeal}))
+		m.payOrDecide(t, staffMembers[2], owed, m.GrantAppeal, m.RejectAppeal)
 	}
+}
+
+// payOrDecide records what is owed, or else grants or refuses the stage,
+// as the staff member.
+func (m *machine) payOrDecide(t *rapid.T, staff string, owed int64, grant, refuse func(*rapid.T)) {
+	if owed > 0 {
+		m.as(t, staff, 0, m.RecordPayment)
+		return
+	}
+	m.as(t, staff, 0, pick(nil, t, "grant", []func(*rapid.T){grant, refuse}))
 }
 
 // progressDraft claims the employment and the course, attaches their

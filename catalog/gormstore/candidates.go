@@ -84,8 +84,7 @@ func (s *Store) SaveCandidates(ctx context.Context, cands []*candidate.Candidate
 		for _, c := range cands {
 			var added []string
 			if c.ID == 0 {
-				row := tables.CandidateRow{Number: c.Number, Name: c.Name, Email: c.Email,
-					CreatedAt: change.At, CreatedBy: change.Actor, UpdatedAt: change.At, UpdatedBy: change.Actor}
+				row := tables.CandidateRow{Number: c.Number, Name: c.Name, Email: c.Email, AuditColumns: tables.CreatedBy(change)}
 				if err := tx.Create(&row).Error; err != nil {
 					return err
 				}

@@ -240,29 +240,16 @@ func compare[T any](t *testing.T, kind string, got, want []T, key func(T) string
 // ids maps every entry's key to its storage ID, per kind.
 func ids(d *catalog.Data) map[string]int64 {
 	out := map[string]int64{}
-	for _, o := range d.Organizations {
-		out["organization/"+o.Key] = o.ID
+	lists := map[string]any{
+		"organization": d.Organizations, "certification": d.Certifications, "activity": d.KeyActivities, "field": d.Fields,
+		"type": d.ActivityTypes, "band": d.EmploymentBands, "fee": d.Fees, "rule": d.Rules,
 	}
-	for _, c := range d.Certifications {
-		out["certification/"+c.Key] = c.ID
-	}
-	for _, a := range d.KeyActivities {
-		out["activity/"+a.Key] = a.ID
-	}
-	for _, f := range d.Fields {
-		out["field/"+f.Key] = f.ID
-	}
-	for _, a := range d.ActivityTypes {
-		out["type/"+a.Key] = a.ID
-	}
-	for _, b := range d.EmploymentBands {
-		out["band/"+b.Key] = b.ID
-	}
-	for _, f := range d.Fees {
-		out["fee/"+f.Key] = f.ID
-	}
-	for _, r := range d.Rules {
-		out["rule/"+r.Key] = r.ID
+	for kind, list := range lists {
+		entries := reflect.ValueOf(list)
+		for i := range entries.Len() {
+			e := entries.Index(i)
+			out[kind+"/"+e.FieldByName("Key").String()] = e.FieldByName("ID").Int()
+		}
 	}
 	return out
 }

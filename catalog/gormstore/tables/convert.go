@@ -188,7 +188,7 @@ func FromRule(r catalog.Rule) RuleRow {
 func ToCandidate(r CandidateRow, held []candidate.HeldCertification) *candidate.Candidate {
 	return &candidate.Candidate{
 		ID: r.ID, Number: r.Number, Name: r.Name, Email: r.Email, Held: held,
-		Audit: candidate.Audit{CreatedAt: r.CreatedAt.UTC(), CreatedBy: r.CreatedBy, UpdatedAt: r.UpdatedAt.UTC(), UpdatedBy: r.UpdatedBy},
+		Audit: toAudit(r.AuditColumns),
 	}
 }
 
@@ -198,8 +198,17 @@ func ToHeld(r HeldRow) candidate.HeldCertification {
 		ID: r.ID, Program: catalog.Program(r.Program),
 		CertifiedOn: catalog.DateOf(r.CertifiedOn.UTC()), ExpiresOn: catalog.DateOf(r.ExpiresOn.UTC()),
 		ExtendedFrom: ToDate(r.ExtendedFrom),
-		Audit:        candidate.Audit{CreatedAt: r.CreatedAt.UTC(), CreatedBy: r.CreatedBy, UpdatedAt: r.UpdatedAt.UTC(), UpdatedBy: r.UpdatedBy},
+		Audit:        toAudit(r.AuditColumns),
 	}
+}
+
+func toAudit(r AuditColumns) candidate.Audit {
+	return candidate.Audit{CreatedAt: r.CreatedAt.UTC(), CreatedBy: r.CreatedBy, UpdatedAt: r.UpdatedAt.UTC(), UpdatedBy: r.UpdatedBy}
+}
+
+// CreatedBy returns the audit columns of a row the change creates.
+func CreatedBy(change catalog.Change) AuditColumns {
+	return AuditColumns{CreatedAt: change.At, CreatedBy: change.Actor, UpdatedAt: change.At, UpdatedBy: change.Actor}
 }
 
 // FromHeld converts a domain value to its stored row.
@@ -207,7 +216,7 @@ func FromHeld(candidateID int64, h candidate.HeldCertification, change catalog.C
 	return HeldRow{
 		ID: h.ID, CandidateID: candidateID, Program: string(h.Program),
 		CertifiedOn: h.CertifiedOn.Time(), ExpiresOn: h.ExpiresOn.Time(),
-		CreatedAt: change.At, CreatedBy: change.Actor, UpdatedAt: change.At, UpdatedBy: change.Actor,
+		AuditColumns: CreatedBy(change),
 	}
 }
 

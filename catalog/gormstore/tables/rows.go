@@ -167,16 +167,22 @@ type RuleRow struct {
 
 func (RuleRow) TableName() string { return "rules" }
 
-// CandidateRow is a row of candidates: one certified candidate.
-type CandidateRow struct {
-	ID        int64 `gorm:"primaryKey"`
-	Number    string
-	Name      string
-	Email     string
+// AuditColumns are who created a candidate's row and who last updated
+// it, and when; the store writes them, not gorm.
+type AuditColumns struct {
 	CreatedAt time.Time `gorm:"autoCreateTime:false"`
 	CreatedBy string
 	UpdatedAt time.Time `gorm:"autoUpdateTime:false"`
 	UpdatedBy string
+}
+
+// CandidateRow is a row of candidates: one certified candidate.
+type CandidateRow struct {
+	ID     int64 `gorm:"primaryKey"`
+	Number string
+	Name   string
+	Email  string
+	AuditColumns
 }
 
 func (CandidateRow) TableName() string { return "candidates" }
@@ -191,10 +197,7 @@ type HeldRow struct {
 	// ExtendedFrom is the cycle's own expiration while a granted extension
 	// has moved ExpiresOn.
 	ExtendedFrom *time.Time
-	CreatedAt    time.Time `gorm:"autoCreateTime:false"`
-	CreatedBy    string
-	UpdatedAt    time.Time `gorm:"autoUpdateTime:false"`
-	UpdatedBy    string
+	AuditColumns
 }
 
 func (HeldRow) TableName() string { return "held_certifications" }
