@@ -115,9 +115,7 @@ func TestApplySeedErrorsRollBack(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			forEachDialect(t, func(t *testing.T, dialect gormstore.Dialect) {
-				store := testdb.Open(t, dialect, nil)
-				seeded := apply(t, store, seedData(t))
-				before := load(t, store)
+				store, seeded, before := seeded(t, dialect, seedData(t))
 
 				// The bad entry comes after an edit, which must be rolled back too.
 				data := seedData(t)

@@ -89,6 +89,15 @@ func apply(t *testing.T, store *gormstore.Store, data *catalog.Data) catalog.See
 	return rep
 }
 
+// seeded opens a fresh store of the dialect and applies data to it; it
+// returns the store, the seed's report and the catalog as stored then.
+func seeded(t *testing.T, dialect gormstore.Dialect, data *catalog.Data) (*gormstore.Store, catalog.SeedReport, *catalog.Data) {
+	t.Helper()
+	store := testdb.Open(t, dialect, nil)
+	rep := apply(t, store, data)
+	return store, rep, load(t, store)
+}
+
 func load(t *testing.T, store *gormstore.Store) *catalog.Data {
 	t.Helper()
 	data, err := store.LoadCatalog(context.Background())

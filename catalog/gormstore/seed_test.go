@@ -6,15 +6,13 @@ import (
 
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/gormstore"
-	"github.com/mssc/recert/internal/testdb"
 )
 
 func TestApplySeedOnEmptyStore(t *testing.T) {
 	t.Parallel()
 	forEachDialect(t, func(t *testing.T, dialect gormstore.Dialect) {
-		store := testdb.Open(t, dialect, nil)
 		data := rawSeed(t)
-		rep := apply(t, store, data)
+		store, rep, _ := seeded(t, dialect, data)
 		wantReport(t, rep, catalog.SeedReport{Inserted: entries(data), Version: 1})
 		if v := version(t, store); v != 1 {
 			t.Errorf("CatalogVersion after the first seed = %d, want 1", v)
@@ -135,9 +133,7 @@ func TestApplySeedIsIdempotent(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			forEachDialect(t, func(t *testing.T, dialect gormstore.Dialect) {
-				store := testdb.Open(t, dialect, nil)
-				first := apply(t, store, tt.data(t))
-				before := load(t, store)
+				store, first, before := seeded(t, dialect, tt.data(t))
 
 				data := tt.data(t)
 				rep := apply(t, store, data)
@@ -167,9 +163,7 @@ func TestApplySeedIsIdempotent(t *testing.T) {
 func TestApplySeedUpdatesEditedEntriesByKey(t *testing.T) {
 	t.Parallel()
 	forEachDialect(t, func(t *testing.T, dialect gormstore.Dialect) {
-		store := testdb.Open(t, dialect, nil)
-		first := apply(t, store, seedData(t))
-		before := load(t, store)
+		store, first, before := seeded(t, dialect, seedData(t))
 
 		data := seedData(t)
 		cwi := byKey(t, data.Certifications, "aws-cwi")
@@ -257,9 +251,7 @@ func TestApplySeedUpdatesOneEdit(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			forEachDialect(t, func(t *testing.T, dialect gormstore.Dialect) {
-				store := testdb.Open(t, dialect, nil)
-				first := apply(t, store, seedData(t))
-				before := load(t, store)
+				store, first, before := seeded(t, dialect, seedData(t))
 
 				data := seedData(t)
 				tt.edit(t, data)
@@ -281,8 +273,7 @@ func TestApplySeedUpdatesOneEdit(t *testing.T) {
 func TestApplySeedLeavesUnnamedEntriesAlone(t *testing.T) {
 	t.Parallel()
 	forEachDialect(t, func(t *testing.T, dialect gormstore.Dialect) {
-		store := testdb.Open(t, dialect, nil)
-		apply(t, store, seedData(t))
+		store, _, _ := seeded(t, dialect, seedData(t))
 
 		// A staff addition the seed files do not name.
 		extra := catalog.Certification{
@@ -329,8 +320,7 @@ func TestApplySeedKeepsStaffManagedColumns(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			forEachDialect(t, func(t *testing.T, dialect gormstore.Dialect) {
-				store := testdb.Open(t, dialect, nil)
-				first := apply(t, store, seedData(t))
+				store, first, _ := seeded(t, dialect, seedData(t))
 				const key = "nims-machining-measurement-materials-safety"
 				exec(t, store, "UPDATE certifications SET status = ?, approved_on = ?, retired_on = ? WHERE key = ?",
 					"RETIRED", "2015-01-01", "2024-06-30", key)
