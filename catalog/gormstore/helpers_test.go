@@ -163,10 +163,9 @@ func byKey[T any](t *testing.T, entries []T, key string) *T {
 // order sorted (programs, bases, rules by key) and empty lists as nil, so
 // that seeded and loaded data can be compared with reflect.DeepEqual.
 func canonical(d *catalog.Data) *catalog.Data {
-	out := &catalog.Data{}
-	for _, o := range d.Organizations {
-		o.ID = 0
-		out.Organizations = append(out.Organizations, o)
+	out := &catalog.Data{
+		Organizations: withoutIDs(d.Organizations), Fields: withoutIDs(d.Fields), ActivityTypes: withoutIDs(d.ActivityTypes),
+		EmploymentBands: withoutIDs(d.EmploymentBands), Fees: withoutIDs(d.Fees), Rules: withoutIDs(d.Rules),
 	}
 	for _, c := range d.Certifications {
 		c.ID, c.OrganizationID, c.Provenance.AddedAt = 0, 0, time.Time{}
@@ -186,27 +185,18 @@ func canonical(d *catalog.Data) *catalog.Data {
 		}
 		out.KeyActivities = append(out.KeyActivities, a)
 	}
-	for _, f := range d.Fields {
-		f.ID = 0
-		out.Fields = append(out.Fields, f)
-	}
-	for _, a := range d.ActivityTypes {
-		a.ID = 0
-		out.ActivityTypes = append(out.ActivityTypes, a)
-	}
-	for _, b := range d.EmploymentBands {
-		b.ID = 0
-		out.EmploymentBands = append(out.EmploymentBands, b)
-	}
-	for _, f := range d.Fees {
-		f.ID = 0
-		out.Fees = append(out.Fees, f)
-	}
-	for _, r := range d.Rules {
-		r.ID = 0
-		out.Rules = append(out.Rules, r)
-	}
 	slices.SortFunc(out.Rules, func(a, b catalog.Rule) int { return strings.Compare(a.Key, b.Key) })
+	return out
+}
+
+// withoutIDs returns a copy of the entries with their storage IDs zeroed,
+// nil for none.
+func withoutIDs[T any](entries []T) []T {
+	var out []T
+	for _, e := range entries {
+		reflect.ValueOf(&e).Elem().FieldByName("ID").SetInt(0)
+		out = append(out, e)
+	}
 	return out
 }
 
