@@ -72,11 +72,7 @@ func (r *organizationResolver) Ctid(ctx context.Context, obj *catalog.Organizati
 }
 
 func (r *organizationResolver) Certifications(ctx context.Context, obj *catalog.Organization, first *int, after *string, last *int, before *string) (*model.CertificationConnection, error) {
-	req, err := relay.PageRequest(first, after, last, before)
-	if err != nil {
-		return nil, err
-	}
-	snap, err := r.snapshot(ctx)
+	req, snap, err := r.snapshotPage(ctx, first, after, last, before)
 	if err != nil {
 		return nil, err
 	}

@@ -13,6 +13,35 @@ func (r *Resolver) snapshot(ctx context.Context) (*catalog.Snapshot, error) {
 	return r.Catalog.Snapshot(ctx)
 }
 
+// snapshotPage reads the connection arguments and the current snapshot,
+// which a list of the catalog pages through.
+func (r *Resolver) snapshotPage(ctx context.Context, first *int, after *string, last *int, before *string) (catalog.PageRequest, *catalog.Snapshot, error) {
+	req, err := relay.PageRequest(first, after, last, before)
+	if err != nil {
+		return req, nil, err
+	}
+	snap, err := r.snapshot(ctx)
+	return req, snap, err
+}
+
+// entryByIDOrKey finds a catalog entry of the current snapshot by its
+// global ID of the type, or by its stable key: one of them is given.
+func entryByIDOrKey[T any](ctx context.Context, r *Resolver, typ string, id, key *string, byID func(*catalog.Snapshot, int64) T, byKey func(*catalog.Snapshot, string) T) (T, error) {
+	var none T
+	entryID, err := idOrKey(typ, id, key)
+	if err != nil {
+		return none, err
+	}
+	snap, err := r.snapshot(ctx)
+	if err != nil {
+		return none, err
+	}
+	if key != nil {
+		return byKey(snap, *key), nil
+	}
+	return byID(snap, entryID), nil
+}
+
 // optional returns nil for the empty string, so that GraphQL shows null.
 func optional(s string) *string {
 	if s == "" {

@@ -104,9 +104,11 @@ func (r *certificationResolver) History(ctx context.Context, obj *catalog.Certif
 
 func (r *mutationResolver) SubmitCertificationForReview(ctx context.Context, input model.SubmitCertificationForReviewInput) (*model.SubmitCertificationForReviewPayload, error) {
 	sub := review.ReviewSubmission{
-		CertificationName:    input.CertificationName,
-		Organization:         review.ReviewOrganization{Name: input.Organization.Name, URL: deref(input.Organization.URL), Description: deref(input.Organization.Description)},
-		TrainingRequirements: input.TrainingRequirements, EarningMethods: input.EarningMethods, Recognition: input.Recognition,
+		SubmittedCertification: review.SubmittedCertification{
+			CertificationName:    input.CertificationName,
+			Organization:         review.ReviewOrganization{Name: input.Organization.Name, URL: deref(input.Organization.URL), Description: deref(input.Organization.Description)},
+			TrainingRequirements: input.TrainingRequirements, EarningMethods: input.EarningMethods, Recognition: input.Recognition,
+		},
 		Copy: &catalog.Upload{Name: input.Copy.Filename, Content: input.Copy.File},
 	}
 	for i, id := range input.KeyActivityIds {

@@ -78,26 +78,11 @@ func (r *queryResolver) Certifications(ctx context.Context, first *int, after *s
 }
 
 func (r *queryResolver) Certification(ctx context.Context, id *string, key *string) (*catalog.Certification, error) {
-	certID, err := idOrKey(relay.TypeCertification, id, key)
-	if err != nil {
-		return nil, err
-	}
-	snap, err := r.snapshot(ctx)
-	if err != nil {
-		return nil, err
-	}
-	if key != nil {
-		return review.CertificationByKey(snap, *key), nil
-	}
-	return snap.Certification(certID), nil
+	return entryByIDOrKey(ctx, r.Resolver, relay.TypeCertification, id, key, (*catalog.Snapshot).Certification, review.CertificationByKey)
 }
 
 func (r *queryResolver) Organizations(ctx context.Context, first *int, after *string, last *int, before *string) (*model.OrganizationConnection, error) {
-	req, err := relay.PageRequest(first, after, last, before)
-	if err != nil {
-		return nil, err
-	}
-	snap, err := r.snapshot(ctx)
+	req, snap, err := r.snapshotPage(ctx, first, after, last, before)
 	if err != nil {
 		return nil, err
 	}
@@ -109,18 +94,7 @@ func (r *queryResolver) Organizations(ctx context.Context, first *int, after *st
 }
 
 func (r *queryResolver) Organization(ctx context.Context, id *string, key *string) (*catalog.Organization, error) {
-	orgID, err := idOrKey(relay.TypeOrganization, id, key)
-	if err != nil {
-		return nil, err
-	}
-	snap, err := r.snapshot(ctx)
-	if err != nil {
-		return nil, err
-	}
-	if key != nil {
-		return review.OrganizationByKey(snap, *key), nil
-	}
-	return snap.Organization(orgID), nil
+	return entryByIDOrKey(ctx, r.Resolver, relay.TypeOrganization, id, key, (*catalog.Snapshot).Organization, review.OrganizationByKey)
 }
 
 func (r *queryResolver) RelatedFields(ctx context.Context, filter *model.RelatedFieldFilter) ([]*catalog.RelatedField, error) {

@@ -76,13 +76,9 @@ func (s *Applications) GrantExtension(ctx context.Context, id int64, version int
 		if e != nil {
 			return nil, []*catalog.Error{e}, nil
 		}
-		c, err := s.candidates.CandidateByID(ctx, a.CandidateID)
-		if err != nil {
-			return nil, nil, err
-		}
-		held := c.Holds(a.Program)
-		if held == nil || !held.CycleExpiresOn().Equal(a.Cycle.ExpiresOn) {
-			return nil, []*catalog.Error{{Code: catalog.CodeConflict, Field: "applicationId", Message: "the candidate's certification no longer has this cycle"}}, nil
+		held, conflict, err := s.heldCycle(ctx, a)
+		if conflict != nil || err != nil {
+			return nil, conflict, err
 		}
 		x.Status, x.Until, x.GrantedBy, x.DecidedAt, x.Decision = ExtensionGranted, &until, p.Subject, &at, reason
 		moved := *held

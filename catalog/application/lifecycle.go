@@ -276,13 +276,9 @@ func (s *Applications) approve(ctx context.Context, a *Application, snap *catalo
 	if report.Total < report.Required {
 		return nil, []*catalog.Error{{Code: catalog.CodeBadUserInput, Field: "applicationId", Message: fmt.Sprintf("the application has %d points with the reviewer's figures; %d are required", report.Total, report.Required)}}, nil
 	}
-	c, err := s.candidates.CandidateByID(ctx, a.CandidateID)
-	if err != nil {
-		return nil, nil, err
-	}
-	held := c.Holds(a.Program)
-	if held == nil || !held.CycleExpiresOn().Equal(a.Cycle.ExpiresOn) {
-		return nil, []*catalog.Error{{Code: catalog.CodeConflict, Field: "applicationId", Message: "the candidate's certification no longer has this cycle"}}, nil
+	held, conflict, err := s.heldCycle(ctx, a)
+	if conflict != nil || err != nil {
+		return nil, conflict, err
 	}
 	next := RecertifiedUntil(snap, a.Cycle.ExpiresOn)
 	a.NewExpiresOn = &next
@@ -403,4 +399,19 @@ func (s *Applications) Expiring(ctx context.Context, withinDays int) ([]Expiring
 		return nil, catalog.Invalid("withinDays", "give a number of days from 0 to 3650")
 	}
 	return s.store.ExpiringCertifications(ctx, s.today(), s.today().AddDays(withinDays))
+}
+
+// heldCycle returns the candidate's held certification whose cycle the
+// application is for; one that has moved on to another cycle since is a
+// conflict, returned as a user error.
+func (s *Applications) heldCycle(ctx context.Context, a *Application) (*candidate.HeldCertification, []*catalog.Error, error) {
+	c, err := s.candidates.CandidateByID(ctx, a.CandidateID)
+	if err != nil {
+		return nil, nil, err
+	}
+	held := c.Holds(a.Program)
+	if held == nil || !held.CycleExpiresOn().Equal(a.Cycle.ExpiresOn) {
+		return nil, []*catalog.Error{{Code: catalog.CodeConflict, Field: "applicationId", Message: "the candidate's certification no longer has this cycle"}}, nil
+	}
+	return held, nil, nil
 }

@@ -4,14 +4,12 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"github.com/mssc/recert/catalog/application"
-	"github.com/mssc/recert/catalog/points"
 	"testing"
 	"time"
 
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/application"
 	"github.com/mssc/recert/catalog/gormstore"
-	"github.com/mssc/recert/internal/testdb"
 )
 
 // sameHistory fails the test unless got is want, event by event.
@@ -46,16 +44,13 @@ func TestApplicationHistoryIsAppendOnly(t *testing.T) {
 	t.Parallel()
 	forEachDialect(t, func(t *testing.T, dialect gormstore.Dialect) {
 		ctx := context.Background()
-		store := testdb.Open(t, dialect, nil)
-		at := time.Date(2030, 3, 1, 9, 0, 0, 0, time.UTC)
-		c := registered(t, store, at)
-		held := c.Holds(catalog.ProgramCPT)
+		store, c, at := registeredStore(t, dialect)
 		event := func(n int, action application.ApplicationAction, from, to application.ApplicationStatus) application.ApplicationEvent {
 			return application.ApplicationEvent{At: at.Add(time.Duration(n) * time.Minute), Actor: c.Number, Action: action, From: from, To: to, Reason: fmt.Sprintf("change %d", n)}
 		}
 		want := []application.ApplicationEvent{event(0, application.ActionCreate, "", application.AppDraft)}
-		a := &application.Application{CandidateID: c.ID, CandidateNumber: c.Number, Program: catalog.ProgramCPT, Status: application.AppDraft, Version: 1,
-			Cycle: points.PointsCycle{CertifiedOn: held.CertifiedOn, ExpiresOn: held.ExpiresOn}, NewEvents: want[:1:1]}
+		a := draftOf(c)
+		a.NewEvents = want[:1:1]
 		if err := store.CreateApplication(ctx, a, nil, catalog.Change{Action: "CREATE", Actor: c.Number, At: at}); err != nil {
 			t.Fatal(err)
 		}

@@ -269,20 +269,22 @@ func (m *machine) Progress(t *rapid.T) {
 	case application.AppDenied:
 		m.as(t, owner, 0, m.RequestDetailedReview)
 	case application.AppDetailedReview:
-		if owed > 0 {
-			m.as(t, staffMembers[1], 0, m.RecordPayment)
-			return
-		}
-		m.as(t, staffMembers[1], 0, pick(nil, t, "grant", []func(*rapid.T){m.GrantDetailedReview, m.UpholdDenial}))
+		m.payOrDecide(t, staffMembers[1], owed, m.GrantDetailedReview, m.UpholdDenial)
 	case application.AppDenialUpheld:
 		m.as(t, owner, 0, m.Appeal)
 	case application.AppAppealed:
-		if owed > 0 {
-			m.as(t, staffMembers[2], 0, m.RecordPayment)
-			return
-		}
-		m.as(t, staffMembers[2], 0, pick(nil, t, "grant", []func(*rapid.T){m.GrantAppeal, m.RejectAppeal}))
+		m.payOrDecide(t, staffMembers[2], owed, m.GrantAppeal, m.RejectAppeal)
 	}
+}
+
+// payOrDecide records what is owed, or else grants or refuses the stage,
+// as the staff member.
+func (m *machine) payOrDecide(t *rapid.T, staff string, owed int64, grant, refuse func(*rapid.T)) {
+	if owed > 0 {
+		m.as(t, staff, 0, m.RecordPayment)
+		return
+	}
+	m.as(t, staff, 0, pick(nil, t, "grant", []func(*rapid.T){grant, refuse}))
 }
 
 // progressDraft claims the employment and the course, attaches their
@@ -455,6 +457,37 @@ func (m *machine) needApp(t *rapid.T) {
 	}
 }
 
+// modelChange is one change of the application by a drawn actor at a
+// drawn version, now and then a stale one, with the outcome the model
+// expects of it.
+type modelChange struct {
+	m      *machine
+	action application.ApplicationAction
+	actor  string
+	v      int
+	want   string
+}
+
+// begin draws who changes the application and the version they name, and
+// sets what the model expects before the action's own checks.
+func (m *machine) begin(t *rapid.T, action application.ApplicationAction) *modelChange {
+	m.needApp(t)
+	c := &modelChange{m: m, action: action, actor: m.actor(t)}
+	v, stale := m.version(t)
+	c.v, c.want = v, m.expectChange(c.actor, stale, action)
+	return c
+}
+
+// end compares the service's answer with the model's and, when the change
+// succeeded, applies it to the model with apply and records it.
+func (c *modelChange) end(t *rapid.T, what string, errs []*catalog.Error, err error, apply func()) {
+	compareStep(t, what+" by "+c.actor, c.want, outcome(errs, err))
+	if c.want == "" {
+		apply()
+		c.m.record(c.actor, c.action)
+	}
+}
+
 // compareStep fails the sequence when the service answered otherwise than the model.
 func compareStep(t *rapid.T, step, want, got string) {
 	if want != got {
@@ -548,9 +581,7 @@ func (m *machine) ConcurrentCreates(t *rapid.T) {
 
 // saveKind adds the activity of the kind, or replaces the claimed one.
 func (m *machine) saveKind(t *rapid.T, kind string) {
-	m.needApp(t)
-	actor := m.actor(t)
-	v, stale := m.version(t)
+	c := m.begin(t, application.ActionEdit)
 	cycle := points.PointsCycle{CertifiedOn: modelStart.AddDays(modelRoom).AddYears(-5), ExpiresOn: modelStart.AddDays(modelRoom)}
 	act := employment(cycle)
 	if kind == "course" {
@@ -563,19 +594,15 @@ func (m *machine) saveKind(t *rapid.T, kind string) {
 		}
 	}
 	act.ID = id
-	want := m.expectChange(actor, stale, application.ActionEdit)
-	if want == "" && kind == "course" && m.courseBefore && !m.firstCycle {
-		want = "U:CONFLICT"
+	if c.want == "" && kind == "course" && m.courseBefore && !m.firstCycle {
+		c.want = "U:CONFLICT"
 	}
-	_, errs, err := m.svc.SaveActivity(m.ctx(actor), m.app.id, v, act, 0)
-	compareStep(t, "save "+kind+" by "+actor, want, outcome(errs, err))
-	if want == "" {
+	_, errs, err := m.svc.SaveActivity(m.ctx(c.actor), m.app.id, c.v, act, 0)
+	c.end(t, "save "+kind, errs, err, func() {
 		if id == 0 {
-			id = m.app.maxID() + 1
-			m.app.activities[id] = &modelActivity{kind: kind}
+			m.app.activities[m.app.maxID()+1] = &modelActivity{kind: kind}
 		}
-		m.record(actor, application.ActionEdit)
-	}
+	})
 }
 
 func (m *machine) SaveEmployment(t *rapid.T) { m.saveKind(t, "employment") }
@@ -600,94 +627,72 @@ func (a *modelApplication) maxID() int64 {
 }
 
 func (m *machine) RemoveActivity(t *rapid.T) {
-	m.needApp(t)
-	actor := m.actor(t)
-	v, stale := m.version(t)
+	c, id := m.beginOnActivity(t, application.ActionEdit)
+	_, errs, err := m.svc.RemoveActivity(m.ctx(c.actor), m.app.id, c.v, id)
+	c.end(t, "remove", errs, err, func() { delete(m.app.activities, id) })
+}
+
+// beginOnActivity begins a change of a drawn activity, which the model
+// expects to find.
+func (m *machine) beginOnActivity(t *rapid.T, action application.ApplicationAction) (*modelChange, int64) {
+	c := m.begin(t, action)
 	id := m.activityID(t)
-	want := m.expectChange(actor, stale, application.ActionEdit)
-	if want == "" && m.app.activities[id] == nil {
-		want = "U:NOT_FOUND"
+	if c.want == "" && m.app.activities[id] == nil {
+		c.want = "U:NOT_FOUND"
 	}
-	_, errs, err := m.svc.RemoveActivity(m.ctx(actor), m.app.id, v, id)
-	compareStep(t, "remove by "+actor, want, outcome(errs, err))
-	if want == "" {
-		delete(m.app.activities, id)
-		m.record(actor, application.ActionEdit)
-	}
+	return c, id
 }
 
 func (m *machine) AttachProof(t *rapid.T) {
-	m.needApp(t)
-	actor := m.actor(t)
-	v, stale := m.version(t)
-	id := m.activityID(t)
-	want := m.expectChange(actor, stale, application.ActionEdit)
-	if want == "" && m.app.activities[id] == nil {
-		want = "U:NOT_FOUND"
-	}
+	c, id := m.beginOnActivity(t, application.ActionEdit)
 	up := catalog.Upload{Name: "proof.pdf", Content: bytes.NewReader([]byte("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"))}
-	_, errs, err := m.svc.AttachProof(m.ctx(actor), m.app.id, v, id, up)
-	compareStep(t, "attach by "+actor, want, outcome(errs, err))
-	if want == "" {
-		m.app.activities[id].proof = true
-		m.record(actor, application.ActionEdit)
-	}
+	_, errs, err := m.svc.AttachProof(m.ctx(c.actor), m.app.id, c.v, id, up)
+	c.end(t, "attach", errs, err, func() { m.app.activities[id].proof = true })
 }
 
 func (m *machine) RequestExtension(t *rapid.T) {
-	m.needApp(t)
-	actor := m.actor(t)
-	v, stale := m.version(t)
+	c := m.begin(t, application.ActionRequestExtension)
 	days := pick(m, t, "courseDays", []int{20, 90, 91})
-	want := m.expectChange(actor, stale, application.ActionRequestExtension)
 	switch {
-	case want != "":
+	case c.want != "":
 	case m.app.extension != "":
-		want = "U:CONFLICT"
+		c.want = "U:CONFLICT"
 	case days > 90:
-		want = "U:BAD_USER_INPUT"
+		c.want = "U:BAD_USER_INPUT"
 	}
-	_, errs, err := m.svc.RequestExtension(m.ctx(actor), m.app.id, v, m.app.cycleExpires.AddDays(days), "welding course")
-	compareStep(t, "request extension by "+actor, want, outcome(errs, err))
-	if want == "" {
-		m.app.extension = application.ExtensionRequested
-		m.record(actor, application.ActionRequestExtension)
-	}
-}
-
-// expectDecideExtension is what the model expects of a grant or refusal.
-func (m *machine) expectDecideExtension(actor string, stale bool, action application.ApplicationAction) string {
-	want := m.expectChange(actor, stale, action)
-	if want == "" && m.app.extension != application.ExtensionRequested {
-		want = "U:CONFLICT"
-	}
-	return want
+	_, errs, err := m.svc.RequestExtension(m.ctx(c.actor), m.app.id, c.v, m.app.cycleExpires.AddDays(days), "welding course")
+	c.end(t, "request extension", errs, err, func() { m.app.extension = application.ExtensionRequested })
 }
 
 // granted applies a grant to the model: the held certification expires at
 // the extension's end.
-func (m *machine) granted(actor string) {
+func (m *machine) granted() {
 	m.app.extension, m.app.until = application.ExtensionGranted, m.app.cycleExpires.AddDays(90)
 	from := m.app.cycleExpires
 	m.heldExpires, m.extendedFrom = m.app.until, &from
-	m.record(actor, application.ActionGrantExtension)
+}
+
+// beginDecideExtension begins a grant or refusal of the extension.
+func (m *machine) beginDecideExtension(t *rapid.T, action application.ApplicationAction) *modelChange {
+	c := m.begin(t, action)
+	if c.want == "" && m.app.extension != application.ExtensionRequested {
+		c.want = "U:CONFLICT"
+	}
+	return c
 }
 
 func (m *machine) GrantExtension(t *rapid.T) {
-	m.needApp(t)
-	actor := m.actor(t)
-	v, stale := m.version(t)
-	want := m.expectDecideExtension(actor, stale, application.ActionGrantExtension)
-	_, errs, err := m.svc.GrantExtension(m.ctx(actor), m.app.id, v, "course confirmed")
-	compareStep(t, "grant extension by "+actor, want, outcome(errs, err))
-	if want == "" {
-		m.granted(actor)
-	}
+	c := m.beginDecideExtension(t, application.ActionGrantExtension)
+	_, errs, err := m.svc.GrantExtension(m.ctx(c.actor), m.app.id, c.v, "course confirmed")
+	c.end(t, "grant extension", errs, err, m.granted)
 }
 
 func (m *machine) ConcurrentGrants(t *rapid.T) {
 	m.needApp(t)
-	want := m.expectDecideExtension(staffMembers[0], false, application.ActionGrantExtension)
+	want := m.expectChange(staffMembers[0], false, application.ActionGrantExtension)
+	if want == "" && m.app.extension != application.ExtensionRequested {
+		want = "U:CONFLICT"
+	}
 	codes := make([]string, len(staffMembers))
 	var wg sync.WaitGroup
 	for i, s := range staffMembers {
@@ -707,20 +712,14 @@ func (m *machine) ConcurrentGrants(t *rapid.T) {
 	if won < 0 || slices.ContainsFunc(append(slices.Clone(codes[:won]), codes[won+1:]...), func(c string) bool { return c != "U:CONFLICT" }) {
 		t.Fatalf("concurrent grants answered %v, want one grant and CONFLICTs", codes)
 	}
-	m.granted(staffMembers[won])
+	m.granted()
+	m.record(staffMembers[won], application.ActionGrantExtension)
 }
 
 func (m *machine) RefuseExtension(t *rapid.T) {
-	m.needApp(t)
-	actor := m.actor(t)
-	v, stale := m.version(t)
-	want := m.expectDecideExtension(actor, stale, application.ActionRefuseExtension)
-	_, errs, err := m.svc.RefuseExtension(m.ctx(actor), m.app.id, v, "not related")
-	compareStep(t, "refuse extension by "+actor, want, outcome(errs, err))
-	if want == "" {
-		m.app.extension = application.ExtensionRefused
-		m.record(actor, application.ActionRefuseExtension)
-	}
+	c := m.beginDecideExtension(t, application.ActionRefuseExtension)
+	_, errs, err := m.svc.RefuseExtension(m.ctx(c.actor), m.app.id, c.v, "not related")
+	c.end(t, "refuse extension", errs, err, func() { m.app.extension = application.ExtensionRefused })
 }
 
 // lastDay is the last day the application may be submitted.
@@ -820,55 +819,29 @@ func (m *machine) RecordPayment(t *rapid.T) {
 }
 
 func (m *machine) Assign(t *rapid.T) {
-	m.needApp(t)
-	actor := m.actor(t)
-	v, stale := m.version(t)
-	want := m.expectChange(actor, stale, application.ActionAssign)
-	_, errs, err := m.svc.Assign(m.ctx(actor), m.app.id, v, "")
-	compareStep(t, "assign by "+actor, want, outcome(errs, err))
-	if want == "" {
-		m.record(actor, application.ActionAssign)
-	}
+	c := m.begin(t, application.ActionAssign)
+	_, errs, err := m.svc.Assign(m.ctx(c.actor), m.app.id, c.v, "")
+	c.end(t, "assign", errs, err, func() {})
 }
 
 func (m *machine) SetPoints(t *rapid.T) {
-	m.needApp(t)
-	actor := m.actor(t)
-	v, stale := m.version(t)
-	id := m.activityID(t)
+	c, id := m.beginOnActivity(t, application.ActionSetPoints)
 	points := rapid.SampledFrom([]int{0, 5, 10, 11, 60, 100, 101}).Draw(t, "points")
-	want := m.expectChange(actor, stale, application.ActionSetPoints)
-	if a := m.app.activities[id]; want == "" {
-		switch {
-		case a == nil:
-			want = "U:NOT_FOUND"
-		case a.kind == "course" && points != 10, a.kind == "employment" && (points < 1 || points > 100):
-			want = "U:BAD_USER_INPUT"
-		}
+	if a := m.app.activities[id]; c.want == "" && (a.kind == "course" && points != 10 || a.kind == "employment" && (points < 1 || points > 100)) {
+		c.want = "U:BAD_USER_INPUT"
 	}
-	_, errs, err := m.svc.SetActivityPoints(m.ctx(actor), m.app.id, v, id, points, "checked the proof")
-	compareStep(t, fmt.Sprintf("set %d points on activity %d by %s", points, id, actor), want, outcome(errs, err))
-	if want == "" {
+	_, errs, err := m.svc.SetActivityPoints(m.ctx(c.actor), m.app.id, c.v, id, points, "checked the proof")
+	c.end(t, fmt.Sprintf("set %d points on activity %d", points, id), errs, err, func() {
 		m.app.activities[id].reviewer, m.app.activities[id].refused = &points, false
-		m.record(actor, application.ActionSetPoints)
-	}
+	})
 }
 
 func (m *machine) RefuseActivity(t *rapid.T) {
-	m.needApp(t)
-	actor := m.actor(t)
-	v, stale := m.version(t)
-	id := m.activityID(t)
-	want := m.expectChange(actor, stale, application.ActionRefuseActivity)
-	if want == "" && m.app.activities[id] == nil {
-		want = "U:NOT_FOUND"
-	}
-	_, errs, err := m.svc.RefuseActivity(m.ctx(actor), m.app.id, v, id, application.RefusalNotRelated, "not related")
-	compareStep(t, fmt.Sprintf("refuse activity %d by %s", id, actor), want, outcome(errs, err))
-	if want == "" {
+	c, id := m.beginOnActivity(t, application.ActionRefuseActivity)
+	_, errs, err := m.svc.RefuseActivity(m.ctx(c.actor), m.app.id, c.v, id, application.RefusalNotRelated, "not related")
+	c.end(t, fmt.Sprintf("refuse activity %d", id), errs, err, func() {
 		m.app.activities[id].reviewer, m.app.activities[id].refused = nil, true
-		m.record(actor, application.ActionRefuseActivity)
-	}
+	})
 }
 
 // approved applies a recertification to the model: the next cycle starts
@@ -883,94 +856,65 @@ func (m *machine) approved() {
 }
 
 func (m *machine) Approve(t *rapid.T) {
-	m.needApp(t)
-	actor := m.actor(t)
-	v, stale := m.version(t)
-	want := m.expectChange(actor, stale, application.ActionApprove)
-	if want == "" && m.points() < 100 {
-		want = "U:BAD_USER_INPUT"
+	c := m.begin(t, application.ActionApprove)
+	if c.want == "" && m.points() < 100 {
+		c.want = "U:BAD_USER_INPUT"
 	}
-	_, errs, err := m.svc.Approve(m.ctx(actor), m.app.id, v, "proved")
-	compareStep(t, "approve by "+actor, want, outcome(errs, err))
-	if want == "" {
-		m.app.decidedBy[application.ActionApprove] = actor
-		m.record(actor, application.ActionApprove)
+	_, errs, err := m.svc.Approve(m.ctx(c.actor), m.app.id, c.v, "proved")
+	c.end(t, "approve", errs, err, func() {
+		m.app.decidedBy[application.ActionApprove] = c.actor
 		m.approved()
-	}
+	})
 }
 
 func (m *machine) Deny(t *rapid.T) {
-	m.needApp(t)
-	actor := m.actor(t)
-	v, stale := m.version(t)
-	want := m.expectChange(actor, stale, application.ActionDeny)
-	_, errs, err := m.svc.Deny(m.ctx(actor), m.app.id, v, []string{"not related"})
-	compareStep(t, "deny by "+actor, want, outcome(errs, err))
-	if want == "" {
-		m.app.decidedBy[application.ActionDeny], m.app.deniedOn = actor, m.today
-		m.record(actor, application.ActionDeny)
-	}
+	c := m.begin(t, application.ActionDeny)
+	_, errs, err := m.svc.Deny(m.ctx(c.actor), m.app.id, c.v, []string{"not related"})
+	c.end(t, "deny", errs, err, func() { m.app.decidedBy[application.ActionDeny], m.app.deniedOn = c.actor, m.today })
 }
 
 func (m *machine) RequestDetailedReview(t *rapid.T) {
-	m.needApp(t)
-	actor := m.actor(t)
-	v, stale := m.version(t)
-	want := m.expectChange(actor, stale, application.ActionRequestDetailedReview)
-	_, errs, err := m.svc.RequestDetailedReview(m.ctx(actor), m.app.id, v, "please look again")
-	compareStep(t, "request detailed review by "+actor, want, outcome(errs, err))
-	if want == "" {
+	c := m.begin(t, application.ActionRequestDetailedReview)
+	_, errs, err := m.svc.RequestDetailedReview(m.ctx(c.actor), m.app.id, c.v, "please look again")
+	c.end(t, "request detailed review", errs, err, func() {
 		m.app.feeKind, m.app.feeDue = catalog.FeeDetailedReview, 0
 		if m.app.deniedOn.DaysUntil(m.today) > 30 {
 			m.app.feeKind, m.app.feeDue = catalog.FeeLateDetailedReview, 2500
 		}
-		m.record(actor, application.ActionRequestDetailedReview)
-	}
+	})
 }
 
 func (m *machine) Appeal(t *rapid.T) {
-	m.needApp(t)
-	actor := m.actor(t)
-	v, stale := m.version(t)
-	want := m.expectChange(actor, stale, application.ActionAppeal)
-	_, errs, err := m.svc.Appeal(m.ctx(actor), m.app.id, v, "to the committee")
-	compareStep(t, "appeal by "+actor, want, outcome(errs, err))
-	if want == "" {
-		m.app.feeKind, m.app.feeDue = catalog.FeeAppeal, 5000
-		m.record(actor, application.ActionAppeal)
-	}
+	c := m.begin(t, application.ActionAppeal)
+	_, errs, err := m.svc.Appeal(m.ctx(c.actor), m.app.id, c.v, "to the committee")
+	c.end(t, "appeal", errs, err, func() { m.app.feeKind, m.app.feeDue = catalog.FeeAppeal, 5000 })
 }
 
 // decideStage runs a decision of a detailed review or an appeal.
 func (m *machine) decideStage(t *rapid.T, action application.ApplicationAction, approves bool,
 	call func(ctx context.Context, id int64, version int, reason string) (*application.Application, []*catalog.Error, error)) {
-	m.needApp(t)
-	actor := m.actor(t)
-	v, stale := m.version(t)
-	want := m.expectChange(actor, stale, action)
-	if want == "" {
+	c := m.begin(t, action)
+	if c.want == "" {
 		for done, who := range m.app.decidedBy {
-			if who == actor && done != application.ActionApprove {
-				want = "U:FORBIDDEN"
+			if who == c.actor && done != application.ActionApprove {
+				c.want = "U:FORBIDDEN"
 			}
 		}
 	}
 	switch {
-	case want != "":
+	case c.want != "":
 	case m.app.paid[m.app.feeKind] < m.app.feeDue:
-		want = "U:CONFLICT"
+		c.want = "U:CONFLICT"
 	case approves && m.points() < 100:
-		want = "U:BAD_USER_INPUT"
+		c.want = "U:BAD_USER_INPUT"
 	}
-	_, errs, err := call(m.ctx(actor), m.app.id, v, "decided")
-	compareStep(t, string(action)+" by "+actor, want, outcome(errs, err))
-	if want == "" {
-		m.app.decidedBy[action] = actor
-		m.record(actor, action)
+	_, errs, err := call(m.ctx(c.actor), m.app.id, c.v, "decided")
+	c.end(t, string(action), errs, err, func() {
+		m.app.decidedBy[action] = c.actor
 		if approves {
 			m.approved()
 		}
-	}
+	})
 }
 
 func (m *machine) GrantDetailedReview(t *rapid.T) {

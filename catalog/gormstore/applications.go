@@ -37,11 +37,11 @@ type applicationRow struct {
 	FeeKind          string
 	FeeCents         *int64
 	FeeCurrency      string
-	Activities       []application.ApplicationActivity        `gorm:"serializer:json"`
-	Payments         []tables.PaymentJSON                     `gorm:"serializer:json"`
-	DecidedBy        map[application.ApplicationAction]string `gorm:"serializer:json"`
-	DenialReasons    []string                                 `gorm:"serializer:json"`
-	Extension        *tables.ExtensionJSON                    `gorm:"serializer:json"`
+	Activities       []tables.ActivityJSON `gorm:"serializer:json"`
+	Payments         []tables.PaymentJSON  `gorm:"serializer:json"`
+	DecidedBy        tables.DecidedByJSON  `gorm:"serializer:json"`
+	DenialReasons    []string              `gorm:"serializer:json"`
+	Extension        *tables.ExtensionJSON `gorm:"serializer:json"`
 	Version          int
 	CreatedAt        time.Time `gorm:"autoCreateTime:false"`
 	UpdatedAt        time.Time `gorm:"autoUpdateTime:false"`
@@ -121,12 +121,9 @@ func fromApplication(a *application.Application, change catalog.Change) applicat
 		CycleCertifiedOn: a.Cycle.CertifiedOn.Time(), CycleExpiresOn: a.Cycle.ExpiresOn.Time(), Status: string(a.Status),
 		SubmittedAt: a.SubmittedAt, BundleID: a.BundleID, Reviewer: a.Reviewer, DecisionDueOn: timeOf(a.DecisionDueOn),
 		DeniedOn: timeOf(a.DeniedOn), NewExpiresOn: timeOf(a.NewExpiresOn), FeeKind: string(a.FeeKind),
-		Activities: tables.NonNilSlice(a.Activities), Payments: tables.FromPayments(a.Payments),
-		DecidedBy: a.DecidedBy, DenialReasons: tables.NonNilSlice(a.DenialReasons), Extension: tables.FromExtension(a.Extension),
+		Activities: tables.FromActivities(a.Activities), Payments: tables.FromPayments(a.Payments),
+		DecidedBy: tables.FromDecidedBy(a.DecidedBy), DenialReasons: tables.NonNilSlice(a.DenialReasons), Extension: tables.FromExtension(a.Extension),
 		Version: a.Version, UpdatedAt: change.At, UpdatedBy: change.Actor,
-	}
-	if row.DecidedBy == nil {
-		row.DecidedBy = map[application.ApplicationAction]string{}
 	}
 	if a.FeeDue != nil {
 		cents := a.FeeDue.Cents
@@ -140,7 +137,7 @@ func toApplication(r applicationRow) *application.Application {
 		ID: r.ID, CandidateID: r.CandidateID, CandidateNumber: r.CandidateNumber, Program: catalog.Program(r.Program),
 		Cycle:  points.PointsCycle{CertifiedOn: catalog.DateOf(r.CycleCertifiedOn.UTC()), ExpiresOn: catalog.DateOf(r.CycleExpiresOn.UTC())},
 		Status: application.ApplicationStatus(r.Status), BundleID: r.BundleID, Reviewer: r.Reviewer, FeeKind: catalog.FeeKind(r.FeeKind),
-		Activities: r.Activities, Payments: tables.ToPayments(r.Payments), DecidedBy: r.DecidedBy, DenialReasons: r.DenialReasons,
+		Activities: tables.ToActivities(r.Activities), Payments: tables.ToPayments(r.Payments), DecidedBy: tables.ToDecidedBy(r.DecidedBy), DenialReasons: r.DenialReasons,
 		Extension: tables.ToExtension(r.Extension), Version: r.Version,
 		DecisionDueOn: tables.ToDate(r.DecisionDueOn), DeniedOn: tables.ToDate(r.DeniedOn), NewExpiresOn: tables.ToDate(r.NewExpiresOn),
 	}
@@ -150,9 +147,6 @@ func toApplication(r applicationRow) *application.Application {
 	}
 	if r.FeeCents != nil {
 		a.FeeDue = &catalog.Money{Cents: *r.FeeCents, Currency: r.FeeCurrency}
-	}
-	if a.DecidedBy == nil {
-		a.DecidedBy = map[application.ApplicationAction]string{}
 	}
 	return a
 }
@@ -222,14 +216,10 @@ func (s *Store) ApplicationsOfCandidate(ctx context.Context, candidateID int64) 
 
 // PageApplications pages the applications by decision due date, then ID.
 func (s *Store) PageApplications(ctx context.Context, f application.ApplicationFilter, req catalog.PageRequest) (catalog.Page[*application.Application], error) {
-	var page catalog.Page[*application.Application]
-	if err := req.CheckScope(applicationScope); err != nil {
-		return page, err
-	}
 	base := func() *gorm.DB {
 		q := s.db.WithContext(ctx).Model(&applicationRow{})
 		if len(f.Statuses) > 0 {
-			q = q.Where("status IN ?", stringsOf(f.Statuses))
+			q = q.Where("status IN ?", tables.StringsOf(f.Statuses))
 		}
 		if f.DueBefore != nil {
 			q = q.Where("decision_due_on <= ?", f.DueBefore.Time())
@@ -239,27 +229,11 @@ func (s *Store) PageApplications(ctx context.Context, f application.ApplicationF
 		}
 		return q
 	}
-	var total int64
-	if err := base().Count(&total).Error; err != nil {
-		return page, mapError(err)
+	load := func(rows []applicationRow) ([]*application.Application, error) {
+		return convertAll(rows, toApplication), nil
 	}
-	q := base()
-	if req.After != nil {
-		q = q.Where("id > ?", req.After.ID)
-	}
-	if req.Before != nil {
-		q = q.Where("id < ?", req.Before.ID)
-	}
-	rows, next, previous, err := fetchPage[applicationRow](q, req, "id", "id DESC")
-	if err != nil {
-		return page, mapError(err)
-	}
-	page.HasNextPage, page.HasPreviousPage, page.TotalCount = next, previous, int(total)
-	for _, r := range rows {
-		a := toApplication(r)
-		page.Edges = append(page.Edges, catalog.Edge[*application.Application]{Node: a, Cursor: catalog.Cursor{Scope: applicationScope, Key: "", ID: a.ID}})
-	}
-	return page, nil
+	return pageOf(base, req, keyset{scope: applicationScope}, load,
+		func(a *application.Application) (string, int64) { return "", a.ID })
 }
 
 // UpdateApplications saves the applications under optimistic locking, with

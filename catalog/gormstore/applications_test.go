@@ -26,30 +26,39 @@ func registered(t *testing.T, store *gormstore.Store, at time.Time) *candidate.C
 	return c
 }
 
+// registeredStore opens a fresh store of the dialect with a candidate
+// holding CPT, registered at the time it also returns.
+func registeredStore(t *testing.T, dialect gormstore.Dialect) (*gormstore.Store, *candidate.Candidate, time.Time) {
+	t.Helper()
+	store := testdb.Open(t, dialect, nil)
+	at := time.Date(2030, 3, 1, 9, 0, 0, 0, time.UTC)
+	return store, registered(t, store, at), at
+}
+
+// draftOf returns a new draft application for the candidate's CPT cycle.
+func draftOf(c *candidate.Candidate) *application.Application {
+	held := c.Holds(catalog.ProgramCPT)
+	return &application.Application{CandidateID: c.ID, CandidateNumber: c.Number, Program: catalog.ProgramCPT, Status: application.AppDraft, Version: 1,
+		Cycle: points.PointsCycle{CertifiedOn: held.CertifiedOn, ExpiresOn: held.ExpiresOn}}
+}
+
 func TestOneOpenApplicationPerCycleIsEnforcedByTheDatabase(t *testing.T) {
 	forEachDialect(t, func(t *testing.T, dialect gormstore.Dialect) {
 		ctx := context.Background()
-		store := testdb.Open(t, dialect, nil)
-		at := time.Date(2030, 3, 1, 9, 0, 0, 0, time.UTC)
-		c := registered(t, store, at)
-		held := c.Holds(catalog.ProgramCPT)
-		draft := func() *application.Application {
-			return &application.Application{CandidateID: c.ID, CandidateNumber: c.Number, Program: catalog.ProgramCPT, Status: application.AppDraft, Version: 1,
-				Cycle: points.PointsCycle{CertifiedOn: held.CertifiedOn, ExpiresOn: held.ExpiresOn}}
-		}
+		store, c, at := registeredStore(t, dialect)
 		change := catalog.Change{Action: "CREATE", Actor: c.Number, At: at}
-		first := draft()
+		first := draftOf(c)
 		if err := store.CreateApplication(ctx, first, nil, change); err != nil {
 			t.Fatal(err)
 		}
-		if err := store.CreateApplication(ctx, draft(), nil, change); catalog.ErrorCode(err) != catalog.CodeConflict {
+		if err := store.CreateApplication(ctx, draftOf(c), nil, change); catalog.ErrorCode(err) != catalog.CodeConflict {
 			t.Fatalf("a second open application for the cycle was stored: %v", err)
 		}
 		first.Status, first.Version = application.AppClosedDenied, 2
 		if err := store.UpdateApplications(ctx, []*application.Application{first}, []int{1}, nil, nil, change); err != nil {
 			t.Fatal(err)
 		}
-		if err := store.CreateApplication(ctx, draft(), nil, change); err != nil {
+		if err := store.CreateApplication(ctx, draftOf(c), nil, change); err != nil {
 			t.Errorf("after a closed denial the cycle takes a new application: %v", err)
 		}
 	})
@@ -58,11 +67,8 @@ func TestOneOpenApplicationPerCycleIsEnforcedByTheDatabase(t *testing.T) {
 func TestHeldCertificationKeepsTheCycleExpirationWhileExtended(t *testing.T) {
 	forEachDialect(t, func(t *testing.T, dialect gormstore.Dialect) {
 		ctx := context.Background()
-		store := testdb.Open(t, dialect, nil)
-		at := time.Date(2030, 3, 1, 9, 0, 0, 0, time.UTC)
-		c := registered(t, store, at)
-		a := &application.Application{CandidateID: c.ID, CandidateNumber: c.Number, Program: catalog.ProgramCPT, Status: application.AppDraft, Version: 1,
-			Cycle: points.PointsCycle{CertifiedOn: c.Held[0].CertifiedOn, ExpiresOn: c.Held[0].ExpiresOn}}
+		store, c, at := registeredStore(t, dialect)
+		a := draftOf(c)
 		change := catalog.Change{Action: "GRANT_EXTENSION", Actor: "staff", At: at}
 		if err := store.CreateApplication(ctx, a, nil, change); err != nil {
 			t.Fatal(err)

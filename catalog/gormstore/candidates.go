@@ -46,34 +46,20 @@ func (s *Store) CandidatesByNumber(ctx context.Context, numbers []string) (map[s
 // withHeld converts candidate rows, loading all their held certifications
 // in one statement.
 func (s *Store) withHeld(ctx context.Context, rows []tables.CandidateRow) ([]*candidate.Candidate, error) {
+	held, err := childrenOf(ctx, s, rows, func(r tables.CandidateRow) int64 { return r.ID },
+		"candidate_id", "candidate_id, program", func(h tables.HeldRow) int64 { return h.CandidateID }, tables.ToHeld)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]*candidate.Candidate, len(rows))
-	if len(rows) == 0 {
-		return out, nil
-	}
-	ids := make([]int64, len(rows))
 	for i, r := range rows {
-		ids[i] = r.ID
-	}
-	var held []tables.HeldRow
-	if err := s.db.WithContext(ctx).Where("candidate_id IN ?", ids).Order("candidate_id, program").Find(&held).Error; err != nil {
-		return nil, mapError(err)
-	}
-	byCandidate := map[int64][]candidate.HeldCertification{}
-	for _, h := range held {
-		byCandidate[h.CandidateID] = append(byCandidate[h.CandidateID], tables.ToHeld(h))
-	}
-	for i, r := range rows {
-		out[i] = tables.ToCandidate(r, byCandidate[r.ID])
+		out[i] = tables.ToCandidate(r, held[r.ID])
 	}
 	return out, nil
 }
 
 // PageCandidates pages the candidates by candidate ID with keyset paging.
 func (s *Store) PageCandidates(ctx context.Context, search string, req catalog.PageRequest) (catalog.Page[*candidate.Candidate], error) {
-	var page catalog.Page[*candidate.Candidate]
-	if err := req.CheckScope(candidateScope); err != nil {
-		return page, err
-	}
 	base := func() *gorm.DB {
 		q := s.db.WithContext(ctx).Model(&tables.CandidateRow{})
 		if search = strings.TrimSpace(search); search != "" {
@@ -82,33 +68,9 @@ func (s *Store) PageCandidates(ctx context.Context, search string, req catalog.P
 		}
 		return q
 	}
-	var total int64
-	if err := base().Count(&total).Error; err != nil {
-		return page, mapError(err)
-	}
-	q := base()
-	if req.After != nil {
-		q = q.Where("number > ? OR (number = ? AND id > ?)", req.After.Key, req.After.Key, req.After.ID)
-	}
-	if req.Before != nil {
-		q = q.Where("number < ? OR (number = ? AND id < ?)", req.Before.Key, req.Before.Key, req.Before.ID)
-	}
-	rows, next, previous, err := fetchPage[tables.CandidateRow](q, req, "number, id", "number DESC, id DESC")
-	if err != nil {
-		return page, mapError(err)
-	}
-	page.HasNextPage, page.HasPreviousPage = next, previous
-	cands, err := s.withHeld(ctx, rows)
-	if err != nil {
-		return page, err
-	}
-	page.TotalCount = int(total)
-	for _, c := range cands {
-		page.Edges = append(page.Edges, catalog.Edge[*candidate.Candidate]{
-			Node: c, Cursor: catalog.Cursor{Scope: candidateScope, Key: c.Number, ID: c.ID},
-		})
-	}
-	return page, nil
+	load := func(rows []tables.CandidateRow) ([]*candidate.Candidate, error) { return s.withHeld(ctx, rows) }
+	return pageOf(base, req, keyset{scope: candidateScope, column: "number"}, load,
+		func(c *candidate.Candidate) (string, int64) { return c.Number, c.ID })
 }
 
 func escapeLike(s string) string {
@@ -122,8 +84,7 @@ func (s *Store) SaveCandidates(ctx context.Context, cands []*candidate.Candidate
 		for _, c := range cands {
 			var added []string
 			if c.ID == 0 {
-				row := tables.CandidateRow{Number: c.Number, Name: c.Name, Email: c.Email,
-					CreatedAt: change.At, CreatedBy: change.Actor, UpdatedAt: change.At, UpdatedBy: change.Actor}
+				row := tables.CandidateRow{Number: c.Number, Name: c.Name, Email: c.Email, AuditColumns: tables.CreatedBy(change)}
 				if err := tx.Create(&row).Error; err != nil {
 					return err
 				}

@@ -102,12 +102,12 @@ func TestApplySeedErrorsRollBack(t *testing.T) {
 		code catalog.Code
 	}{
 		{"display name already taken", func(t *testing.T, d *catalog.Data) {
-			c := *certByKey(t, d, "aws-cwi")
+			c := *byKey(t, d.Certifications, "aws-cwi")
 			c.Key, c.Aliases = "aws-cwi-copy", nil
 			d.Certifications = append(d.Certifications, c)
 		}, catalog.CodeConflict},
 		{"unknown organization", func(t *testing.T, d *catalog.Data) {
-			c := *certByKey(t, d, "aws-cwi")
+			c := *byKey(t, d.Certifications, "aws-cwi")
 			c.Key, c.DisplayName, c.OrganizationKey, c.Aliases = "xyz-cwi", "XYZ Welding Inspector", "xyz", nil
 			d.Certifications = append(d.Certifications, c)
 		}, catalog.CodeBadUserInput},
@@ -115,13 +115,11 @@ func TestApplySeedErrorsRollBack(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			forEachDialect(t, func(t *testing.T, dialect gormstore.Dialect) {
-				store := testdb.Open(t, dialect, nil)
-				seeded := apply(t, store, seedData(t))
-				before := load(t, store)
+				store, seeded, before := seeded(t, dialect, seedData(t))
 
 				// The bad entry comes after an edit, which must be rolled back too.
 				data := seedData(t)
-				orgByKey(t, data, "aws").URL = "https://example.com/rolled-back"
+				byKey(t, data.Organizations, "aws").URL = "https://example.com/rolled-back"
 				tt.edit(t, data)
 				_, err := store.ApplySeed(context.Background(), data)
 				wantCatalogError(t, err, tt.code)

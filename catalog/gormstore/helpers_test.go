@@ -89,6 +89,15 @@ func apply(t *testing.T, store *gormstore.Store, data *catalog.Data) catalog.See
 	return rep
 }
 
+// seeded opens a fresh store of the dialect and applies data to it; it
+// returns the store, the seed's report and the catalog as stored then.
+func seeded(t *testing.T, dialect gormstore.Dialect, data *catalog.Data) (*gormstore.Store, catalog.SeedReport, *catalog.Data) {
+	t.Helper()
+	store := testdb.Open(t, dialect, nil)
+	rep := apply(t, store, data)
+	return store, rep, load(t, store)
+}
+
 func load(t *testing.T, store *gormstore.Store) *catalog.Data {
 	t.Helper()
 	data, err := store.LoadCatalog(context.Background())
@@ -136,58 +145,16 @@ func exec(t *testing.T, store *gormstore.Store, query string, args ...any) {
 	}
 }
 
-func certByKey(t *testing.T, d *catalog.Data, key string) *catalog.Certification {
+// byKey returns the entry of the list whose Key is key, and fails the
+// test when there is none.
+func byKey[T any](t *testing.T, entries []T, key string) *T {
 	t.Helper()
-	for i := range d.Certifications {
-		if d.Certifications[i].Key == key {
-			return &d.Certifications[i]
+	for i := range entries {
+		if reflect.ValueOf(entries[i]).FieldByName("Key").String() == key {
+			return &entries[i]
 		}
 	}
-	t.Fatalf("no certification %q", key)
-	return nil
-}
-
-func orgByKey(t *testing.T, d *catalog.Data, key string) *catalog.Organization {
-	t.Helper()
-	for i := range d.Organizations {
-		if d.Organizations[i].Key == key {
-			return &d.Organizations[i]
-		}
-	}
-	t.Fatalf("no organization %q", key)
-	return nil
-}
-
-func feeByKey(t *testing.T, d *catalog.Data, key string) *catalog.Fee {
-	t.Helper()
-	for i := range d.Fees {
-		if d.Fees[i].Key == key {
-			return &d.Fees[i]
-		}
-	}
-	t.Fatalf("no fee %q", key)
-	return nil
-}
-
-func ruleByKey(t *testing.T, d *catalog.Data, key string) *catalog.Rule {
-	t.Helper()
-	for i := range d.Rules {
-		if d.Rules[i].Key == key {
-			return &d.Rules[i]
-		}
-	}
-	t.Fatalf("no rule %q", key)
-	return nil
-}
-
-func activityByKey(t *testing.T, d *catalog.Data, key string) *catalog.KeyActivity {
-	t.Helper()
-	for i := range d.KeyActivities {
-		if d.KeyActivities[i].Key == key {
-			return &d.KeyActivities[i]
-		}
-	}
-	t.Fatalf("no key activity %q", key)
+	t.Fatalf("no %s with the key %q", reflect.TypeFor[T]().Name(), key)
 	return nil
 }
 
@@ -196,10 +163,9 @@ func activityByKey(t *testing.T, d *catalog.Data, key string) *catalog.KeyActivi
 // order sorted (programs, bases, rules by key) and empty lists as nil, so
 // that seeded and loaded data can be compared with reflect.DeepEqual.
 func canonical(d *catalog.Data) *catalog.Data {
-	out := &catalog.Data{}
-	for _, o := range d.Organizations {
-		o.ID = 0
-		out.Organizations = append(out.Organizations, o)
+	out := &catalog.Data{
+		Organizations: withoutIDs(d.Organizations), Fields: withoutIDs(d.Fields), ActivityTypes: withoutIDs(d.ActivityTypes),
+		EmploymentBands: withoutIDs(d.EmploymentBands), Fees: withoutIDs(d.Fees), Rules: withoutIDs(d.Rules),
 	}
 	for _, c := range d.Certifications {
 		c.ID, c.OrganizationID, c.Provenance.AddedAt = 0, 0, time.Time{}
@@ -219,27 +185,18 @@ func canonical(d *catalog.Data) *catalog.Data {
 		}
 		out.KeyActivities = append(out.KeyActivities, a)
 	}
-	for _, f := range d.Fields {
-		f.ID = 0
-		out.Fields = append(out.Fields, f)
-	}
-	for _, a := range d.ActivityTypes {
-		a.ID = 0
-		out.ActivityTypes = append(out.ActivityTypes, a)
-	}
-	for _, b := range d.EmploymentBands {
-		b.ID = 0
-		out.EmploymentBands = append(out.EmploymentBands, b)
-	}
-	for _, f := range d.Fees {
-		f.ID = 0
-		out.Fees = append(out.Fees, f)
-	}
-	for _, r := range d.Rules {
-		r.ID = 0
-		out.Rules = append(out.Rules, r)
-	}
 	slices.SortFunc(out.Rules, func(a, b catalog.Rule) int { return strings.Compare(a.Key, b.Key) })
+	return out
+}
+
+// withoutIDs returns a copy of the entries with their storage IDs zeroed,
+// nil for none.
+func withoutIDs[T any](entries []T) []T {
+	var out []T
+	for _, e := range entries {
+		reflect.ValueOf(&e).Elem().FieldByName("ID").SetInt(0)
+		out = append(out, e)
+	}
 	return out
 }
 
@@ -282,29 +239,16 @@ func compare[T any](t *testing.T, kind string, got, want []T, key func(T) string
 // ids maps every entry's key to its storage ID, per kind.
 func ids(d *catalog.Data) map[string]int64 {
 	out := map[string]int64{}
-	for _, o := range d.Organizations {
-		out["organization/"+o.Key] = o.ID
+	lists := map[string]any{
+		"organization": d.Organizations, "certification": d.Certifications, "activity": d.KeyActivities, "field": d.Fields,
+		"type": d.ActivityTypes, "band": d.EmploymentBands, "fee": d.Fees, "rule": d.Rules,
 	}
-	for _, c := range d.Certifications {
-		out["certification/"+c.Key] = c.ID
-	}
-	for _, a := range d.KeyActivities {
-		out["activity/"+a.Key] = a.ID
-	}
-	for _, f := range d.Fields {
-		out["field/"+f.Key] = f.ID
-	}
-	for _, a := range d.ActivityTypes {
-		out["type/"+a.Key] = a.ID
-	}
-	for _, b := range d.EmploymentBands {
-		out["band/"+b.Key] = b.ID
-	}
-	for _, f := range d.Fees {
-		out["fee/"+f.Key] = f.ID
-	}
-	for _, r := range d.Rules {
-		out["rule/"+r.Key] = r.ID
+	for kind, list := range lists {
+		entries := reflect.ValueOf(list)
+		for i := range entries.Len() {
+			e := entries.Index(i)
+			out[kind+"/"+e.FieldByName("Key").String()] = e.FieldByName("ID").Int()
+		}
 	}
 	return out
 }

@@ -13,7 +13,6 @@ import (
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/gormstore/tables"
 	"github.com/mssc/recert/catalog/review"
-	"github.com/mssc/recert/catalog/search"
 )
 
 var _ review.ReviewStore = (*Store)(nil)
@@ -29,17 +28,10 @@ func reviewKey(r *review.CatalogReview) string {
 
 func fromReview(r *review.CatalogReview, change catalog.Change) tables.ReviewRow {
 	row := tables.ReviewRow{
-		ID: r.ID, CertificationName: r.CertificationName, ReviewKey: reviewKey(r),
-		OrganizationName: r.Organization.Name, OrganizationURL: r.Organization.URL, OrganizationDescription: r.Organization.Description,
-		TrainingRequirements: r.TrainingRequirements, KeyActivityIDs: tables.NonNilSlice(r.KeyActivityIDs),
-		EarningMethods: stringsOf(r.EarningMethods), Recognition: stringsOf(r.Recognition), Flags: []tables.FlagRecord{},
-		FileKey: r.Copy.Key, FileSHA256: r.Copy.SHA256, FileSize: r.Copy.Size, FileContentType: r.Copy.ContentType, FileName: r.Copy.Name,
+		ID: r.ID, ReviewKey: reviewKey(r), SubmissionColumns: tables.FromSubmission(r.SubmittedCertification, r.Copy), Flags: tables.FromFlags(r.Flags),
 		Status: string(r.Status), SubmittedAt: r.SubmittedAt, DueOn: r.DueOn.Time(), Assignee: r.Assignee,
 		PausedAt: r.PausedAt, PausedDays: r.PausedDays, InformationRequest: r.InformationRequest, InformationResponse: r.InformationResponse,
 		Version: r.Version, UpdatedAt: change.At, UpdatedBy: change.Actor,
-	}
-	for _, f := range r.Flags {
-		row.Flags = append(row.Flags, tables.FlagRecord{Code: string(f.Code), Message: f.Message})
 	}
 	if d := r.Decision; d != nil {
 		row.DecisionReason, row.DecisionMessage, row.DecidedBy = string(d.Reason), d.Message, d.DecidedBy
@@ -53,31 +45,16 @@ func fromReview(r *review.CatalogReview, change catalog.Change) tables.ReviewRow
 	return row
 }
 
-func toReview(row tables.ReviewRow, submitters []tables.SubmitterRow) *review.CatalogReview {
+func toReview(row tables.ReviewRow, submitters []review.ReviewSubmitter) *review.CatalogReview {
 	r := &review.CatalogReview{
-		ID: row.ID, CertificationName: row.CertificationName,
-		Organization:         review.ReviewOrganization{Name: row.OrganizationName, URL: row.OrganizationURL, Description: row.OrganizationDescription},
-		TrainingRequirements: row.TrainingRequirements, KeyActivityIDs: row.KeyActivityIDs,
-		Copy:   catalog.StoredFile{Key: row.FileKey, SHA256: row.FileSHA256, Size: row.FileSize, ContentType: row.FileContentType, Name: row.FileName},
-		Status: review.ReviewStatus(row.Status), SubmittedAt: row.SubmittedAt.UTC(), DueOn: catalog.DateOf(row.DueOn.UTC()),
-		Assignee: row.Assignee, PausedDays: row.PausedDays,
+		ID: row.ID, Status: review.ReviewStatus(row.Status), SubmittedAt: row.SubmittedAt.UTC(), DueOn: catalog.DateOf(row.DueOn.UTC()),
+		Assignee: row.Assignee, PausedDays: row.PausedDays, Flags: tables.ToFlags(row.Flags), Submitters: submitters,
 		InformationRequest: row.InformationRequest, InformationResponse: row.InformationResponse, Version: row.Version,
 	}
+	r.SubmittedCertification, r.Copy = tables.ToSubmission(row.SubmissionColumns)
 	if row.PausedAt != nil {
 		t := row.PausedAt.UTC()
 		r.PausedAt = &t
-	}
-	for _, m := range row.EarningMethods {
-		r.EarningMethods = append(r.EarningMethods, review.EarningMethod(m))
-	}
-	for _, s := range row.Recognition {
-		r.Recognition = append(r.Recognition, review.RecognitionScope(s))
-	}
-	for _, f := range row.Flags {
-		r.Flags = append(r.Flags, review.ReviewFlag{Code: search.RuleCode(f.Code), Message: f.Message})
-	}
-	for _, s := range submitters {
-		r.Submitters = append(r.Submitters, toSubmitter(s))
 	}
 	if row.DecidedAt != nil {
 		r.Decision = &review.ReviewDecision{
@@ -94,28 +71,16 @@ func toReview(row tables.ReviewRow, submitters []tables.SubmitterRow) *review.Ca
 func fromSubmitter(reviewID int64, s review.ReviewSubmitter) tables.SubmitterRow {
 	return tables.SubmitterRow{
 		ReviewID: reviewID, Subject: s.Subject, CandidateNumber: s.CandidateNumber, AddedAt: s.AddedAt,
-		CertificationName: s.CertificationName, OrganizationName: s.Organization.Name, OrganizationURL: s.Organization.URL,
-		OrganizationDescription: s.Organization.Description, TrainingRequirements: s.TrainingRequirements,
-		KeyActivityIDs: tables.NonNilSlice(s.KeyActivityIDs), EarningMethods: stringsOf(s.EarningMethods), Recognition: stringsOf(s.Recognition),
-		FileKey: s.Copy.Key, FileSHA256: s.Copy.SHA256, FileSize: s.Copy.Size, FileContentType: s.Copy.ContentType, FileName: s.Copy.Name,
+		SubmissionColumns:   tables.FromSubmission(s.SubmittedCertification, s.Copy),
 		InformationResponse: s.InformationResponse, RespondedAt: s.RespondedAt,
 	}
 }
 
 func toSubmitter(row tables.SubmitterRow) review.ReviewSubmitter {
 	s := review.ReviewSubmitter{
-		Subject: row.Subject, CandidateNumber: row.CandidateNumber, AddedAt: row.AddedAt.UTC(),
-		CertificationName: row.CertificationName, TrainingRequirements: row.TrainingRequirements, KeyActivityIDs: row.KeyActivityIDs,
-		Organization:        review.ReviewOrganization{Name: row.OrganizationName, URL: row.OrganizationURL, Description: row.OrganizationDescription},
-		Copy:                catalog.StoredFile{Key: row.FileKey, SHA256: row.FileSHA256, Size: row.FileSize, ContentType: row.FileContentType, Name: row.FileName},
-		InformationResponse: row.InformationResponse,
+		Subject: row.Subject, CandidateNumber: row.CandidateNumber, AddedAt: row.AddedAt.UTC(), InformationResponse: row.InformationResponse,
 	}
-	for _, m := range row.EarningMethods {
-		s.EarningMethods = append(s.EarningMethods, review.EarningMethod(m))
-	}
-	for _, r := range row.Recognition {
-		s.Recognition = append(s.Recognition, review.RecognitionScope(r))
-	}
+	s.SubmittedCertification, s.Copy = tables.ToSubmission(row.SubmissionColumns)
 	if row.RespondedAt != nil {
 		t := row.RespondedAt.UTC()
 		s.RespondedAt = &t
@@ -123,34 +88,16 @@ func toSubmitter(row tables.SubmitterRow) review.ReviewSubmitter {
 	return s
 }
 
-func stringsOf[T ~string](in []T) []string {
-	out := make([]string, len(in))
-	for i, v := range in {
-		out[i] = string(v)
-	}
-	return out
-}
-
 // withSubmitters converts review rows, loading their submitters in one statement.
 func (s *Store) withSubmitters(ctx context.Context, rows []tables.ReviewRow) ([]*review.CatalogReview, error) {
+	submitters, err := childrenOf(ctx, s, rows, func(r tables.ReviewRow) int64 { return r.ID },
+		"review_id", "review_id, added_at, subject", func(sub tables.SubmitterRow) int64 { return sub.ReviewID }, toSubmitter)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]*review.CatalogReview, 0, len(rows))
-	if len(rows) == 0 {
-		return out, nil
-	}
-	ids := make([]int64, len(rows))
-	for i, r := range rows {
-		ids[i] = r.ID
-	}
-	var subs []tables.SubmitterRow
-	if err := s.db.WithContext(ctx).Where("review_id IN ?", ids).Order("review_id, added_at, subject").Find(&subs).Error; err != nil {
-		return nil, mapError(err)
-	}
-	byReview := map[int64][]tables.SubmitterRow{}
-	for _, sub := range subs {
-		byReview[sub.ReviewID] = append(byReview[sub.ReviewID], sub)
-	}
 	for _, r := range rows {
-		out = append(out, toReview(r, byReview[r.ID]))
+		out = append(out, toReview(r, submitters[r.ID]))
 	}
 	return out, nil
 }
@@ -270,11 +217,7 @@ func (s *Store) ReviewsSubmittedBy(ctx context.Context, subject string) ([]*revi
 
 // PageReviews pages the reviews by due date, then ID.
 func (s *Store) PageReviews(ctx context.Context, f review.ReviewFilter, req catalog.PageRequest) (catalog.Page[*review.CatalogReview], error) {
-	var page catalog.Page[*review.CatalogReview]
-	if err := req.CheckScope(reviewScope); err != nil {
-		return page, err
-	}
-	statuses := stringsOf(f.Statuses)
+	statuses := tables.StringsOf(f.Statuses)
 	if len(statuses) == 0 {
 		statuses = []string{"PENDING", "INFORMATION_REQUESTED"}
 	}
@@ -292,48 +235,16 @@ func (s *Store) PageReviews(ctx context.Context, f review.ReviewFilter, req cata
 		}
 		return q
 	}
-	var total int64
-	if err := base().Count(&total).Error; err != nil {
-		return page, mapError(err)
-	}
-	q := base()
-	cursorDay := func(c *catalog.Cursor) (any, error) {
+	dueOn := func(c *catalog.Cursor) (any, error) {
 		d, err := catalog.ParseDate(c.Key)
 		if err != nil {
 			return nil, catalog.Invalid("after", "not a valid cursor")
 		}
 		return d.Time(), nil
 	}
-	if c := req.After; c != nil {
-		day, err := cursorDay(c)
-		if err != nil {
-			return page, err
-		}
-		q = q.Where("due_on > ? OR (due_on = ? AND id > ?)", day, day, c.ID)
-	}
-	if c := req.Before; c != nil {
-		day, err := cursorDay(c)
-		if err != nil {
-			return page, err
-		}
-		q = q.Where("due_on < ? OR (due_on = ? AND id < ?)", day, day, c.ID)
-	}
-	rows, next, previous, err := fetchPage[tables.ReviewRow](q, req, "due_on, id", "due_on DESC, id DESC")
-	if err != nil {
-		return page, mapError(err)
-	}
-	page.HasNextPage, page.HasPreviousPage = next, previous
-	reviews, err := s.withSubmitters(ctx, rows)
-	if err != nil {
-		return page, err
-	}
-	page.TotalCount = int(total)
-	for _, r := range reviews {
-		page.Edges = append(page.Edges, catalog.Edge[*review.CatalogReview]{
-			Node: r, Cursor: catalog.Cursor{Scope: reviewScope, Key: r.DueOn.String(), ID: r.ID},
-		})
-	}
-	return page, nil
+	load := func(rows []tables.ReviewRow) ([]*review.CatalogReview, error) { return s.withSubmitters(ctx, rows) }
+	return pageOf(base, req, keyset{scope: reviewScope, column: "due_on", key: dueOn}, load,
+		func(r *review.CatalogReview) (string, int64) { return r.DueOn.String(), r.ID })
 }
 
 // UpdateReview saves the review if its stored version is expected; the
@@ -517,11 +428,6 @@ func writeEdit(tx *gorm.DB, edit *review.CatalogEdit, version int64) error {
 
 // CatalogHistory pages the recorded catalog changes, newest first.
 func (s *Store) CatalogHistory(ctx context.Context, f review.HistoryFilter, req catalog.PageRequest) (catalog.Page[*review.CatalogChange], error) {
-	const scope = "catalog-history:ID:DESC"
-	var page catalog.Page[*review.CatalogChange]
-	if err := req.CheckScope(scope); err != nil {
-		return page, err
-	}
 	base := func() *gorm.DB {
 		q := s.db.WithContext(ctx).Model(&tables.ChangeRow{})
 		if f.EntityID != 0 {
@@ -535,32 +441,18 @@ func (s *Store) CatalogHistory(ctx context.Context, f review.HistoryFilter, req 
 		}
 		return q
 	}
-	var total int64
-	if err := base().Count(&total).Error; err != nil {
-		return page, mapError(err)
+	load := func(rows []tables.ChangeRow) ([]*review.CatalogChange, error) { return convertAll(rows, toChange), nil }
+	return pageOf(base, req, keyset{scope: "catalog-history:ID:DESC", newestFirst: true}, load,
+		func(c *review.CatalogChange) (string, int64) { return strconv.FormatInt(c.ID, 10), c.ID })
+}
+
+func toChange(r tables.ChangeRow) *review.CatalogChange {
+	c := &review.CatalogChange{
+		ID: r.ID, At: r.OccurredAt.UTC(), Actor: r.Actor, Action: r.Action, EntityType: r.EntityType, EntityID: r.EntityID,
+		Before: r.Before, After: r.After, Reason: r.Reason, Version: r.CatalogVersion,
 	}
-	q := base()
-	if req.After != nil {
-		q = q.Where("id < ?", req.After.ID)
+	if r.ReviewID != nil {
+		c.ReviewID = *r.ReviewID
 	}
-	if req.Before != nil {
-		q = q.Where("id > ?", req.Before.ID)
-	}
-	rows, next, previous, err := fetchPage[tables.ChangeRow](q, req, "id DESC", "id")
-	if err != nil {
-		return page, mapError(err)
-	}
-	page.HasNextPage, page.HasPreviousPage = next, previous
-	page.TotalCount = int(total)
-	for _, r := range rows {
-		c := &review.CatalogChange{
-			ID: r.ID, At: r.OccurredAt.UTC(), Actor: r.Actor, Action: r.Action, EntityType: r.EntityType, EntityID: r.EntityID,
-			Before: r.Before, After: r.After, Reason: r.Reason, Version: r.CatalogVersion,
-		}
-		if r.ReviewID != nil {
-			c.ReviewID = *r.ReviewID
-		}
-		page.Edges = append(page.Edges, catalog.Edge[*review.CatalogChange]{Node: c, Cursor: catalog.Cursor{Scope: scope, Key: strconv.FormatInt(r.ID, 10), ID: r.ID}})
-	}
-	return page, nil
+	return c
 }

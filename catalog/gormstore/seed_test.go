@@ -6,15 +6,13 @@ import (
 
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/gormstore"
-	"github.com/mssc/recert/internal/testdb"
 )
 
 func TestApplySeedOnEmptyStore(t *testing.T) {
 	t.Parallel()
 	forEachDialect(t, func(t *testing.T, dialect gormstore.Dialect) {
-		store := testdb.Open(t, dialect, nil)
 		data := rawSeed(t)
-		rep := apply(t, store, data)
+		store, rep, _ := seeded(t, dialect, data)
 		wantReport(t, rep, catalog.SeedReport{Inserted: entries(data), Version: 1})
 		if v := version(t, store); v != 1 {
 			t.Errorf("CatalogVersion after the first seed = %d, want 1", v)
@@ -65,11 +63,11 @@ func TestApplySeedOnEmptyStore(t *testing.T) {
 		})
 
 		t.Run("entries", func(t *testing.T) {
-			crane := certByKey(t, got, "nccco-rigger")
+			crane := byKey(t, got.Certifications, "nccco-rigger")
 			if want := []catalog.RecognitionBasis{catalog.BasisANSI, catalog.BasisNCCA}; !slices.Equal(crane.RecognitionBases, want) {
 				t.Errorf("nccco-rigger bases %v, want %v", crane.RecognitionBases, want)
 			}
-			osha := certByKey(t, got, "osha-10-general-industry")
+			osha := byKey(t, got.Certifications, "osha-10-general-industry")
 			wantAliases := []catalog.Alias{
 				{Kind: catalog.AliasAlternateName, Value: "OSHA 10"},
 				{Kind: catalog.AliasAlternateName, Value: "OSHA-10"},
@@ -91,30 +89,30 @@ func TestApplySeedOnEmptyStore(t *testing.T) {
 				"mssc-cpt-safety":           {catalog.ProgramCLT},
 				"mssc-clt":                  {catalog.ProgramCPT},
 			} {
-				c := certByKey(t, got, key)
+				c := byKey(t, got.Certifications, key)
 				for _, p := range catalog.Programs {
 					if c.EligibleFor(p) != slices.Contains(want, p) {
 						t.Errorf("%s: EligibleFor(%s) = %v, programs %v", key, p, c.EligibleFor(p), c.EligiblePrograms)
 					}
 				}
 			}
-			if w := activityByKey(t, got, "cpt-safety-02").ExamWeightPercent; w == nil || *w != 11.5 {
+			if w := byKey(t, got.KeyActivities, "cpt-safety-02").ExamWeightPercent; w == nil || *w != 11.5 {
 				t.Errorf("cpt-safety-02 exam weight %v, want 11.5", w)
 			}
-			if w := activityByKey(t, got, "cla-01").ExamWeightPercent; w != nil {
+			if w := byKey(t, got.KeyActivities, "cla-01").ExamWeightPercent; w != nil {
 				t.Errorf("cla-01 exam weight %v, want none", *w)
 			}
 			systems := []string{
 				"Electrical systems", "Pneumatic systems", "Hydraulic systems", "Machine automation systems",
 				"Lubrication processes", "Bearings and couplings", "Belts and chain drives",
 			}
-			if got := activityByKey(t, got, "cpt-maintenance-04").Systems; !slices.Equal(got, systems) {
+			if got := byKey(t, got.KeyActivities, "cpt-maintenance-04").Systems; !slices.Equal(got, systems) {
 				t.Errorf("cpt-maintenance-04 systems %q, want %q", got, systems)
 			}
-			if got := feeByKey(t, got, "bundled-application").Amount; got != (catalog.Money{Cents: 10000, Currency: "USD"}) {
+			if got := byKey(t, got.Fees, "bundled-application").Amount; got != (catalog.Money{Cents: 10000, Currency: "USD"}) {
 				t.Errorf("bundled-application fee %+v, want 10000 USD cents", got)
 			}
-			if got := ruleByKey(t, got, "average_month_days").Value; got != 30.4375 {
+			if got := byKey(t, got.Rules, "average_month_days").Value; got != 30.4375 {
 				t.Errorf("average_month_days %v, want 30.4375", got)
 			}
 		})
@@ -135,9 +133,7 @@ func TestApplySeedIsIdempotent(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			forEachDialect(t, func(t *testing.T, dialect gormstore.Dialect) {
-				store := testdb.Open(t, dialect, nil)
-				first := apply(t, store, tt.data(t))
-				before := load(t, store)
+				store, first, before := seeded(t, dialect, tt.data(t))
 
 				data := tt.data(t)
 				rep := apply(t, store, data)
@@ -167,19 +163,17 @@ func TestApplySeedIsIdempotent(t *testing.T) {
 func TestApplySeedUpdatesEditedEntriesByKey(t *testing.T) {
 	t.Parallel()
 	forEachDialect(t, func(t *testing.T, dialect gormstore.Dialect) {
-		store := testdb.Open(t, dialect, nil)
-		first := apply(t, store, seedData(t))
-		before := load(t, store)
+		store, first, before := seeded(t, dialect, seedData(t))
 
 		data := seedData(t)
-		cwi := certByKey(t, data, "aws-cwi")
+		cwi := byKey(t, data.Certifications, "aws-cwi")
 		cwi.DisplayName = "AWS Certified Welding Inspector (CWI), edited"
 		cwi.Aliases = []catalog.Alias{
 			{Kind: catalog.AliasAlternateName, Value: "Welding Inspector"},
 			{Kind: catalog.AliasAcronym, Value: "CWI"},
 		}
-		feeByKey(t, data, "application").Amount.Cents = 8500
-		orgByKey(t, data, "aws").URL = "https://www.aws.org/certification"
+		byKey(t, data.Fees, "application").Amount.Cents = 8500
+		byKey(t, data.Organizations, "aws").URL = "https://www.aws.org/certification"
 
 		rep := apply(t, store, data)
 		wantReport(t, rep, catalog.SeedReport{Updated: 3, Unchanged: entries(data) - 3, Version: first.Version + 1})
@@ -191,13 +185,13 @@ func TestApplySeedUpdatesEditedEntriesByKey(t *testing.T) {
 			t.Error("updating entries by key changed storage IDs")
 		}
 		sameContent(t, after, data)
-		if got := certByKey(t, after, "aws-cwi"); got.DisplayName != cwi.DisplayName || !slices.Equal(got.Aliases, cwi.Aliases) {
+		if got := byKey(t, after.Certifications, "aws-cwi"); got.DisplayName != cwi.DisplayName || !slices.Equal(got.Aliases, cwi.Aliases) {
 			t.Errorf("aws-cwi: display name %q, aliases %v; want %q, %v", got.DisplayName, got.Aliases, cwi.DisplayName, cwi.Aliases)
 		}
-		if got := feeByKey(t, after, "application").Amount.Cents; got != 8500 {
+		if got := byKey(t, after.Fees, "application").Amount.Cents; got != 8500 {
 			t.Errorf("application fee %d cents, want 8500", got)
 		}
-		if got := orgByKey(t, after, "aws").URL; got != "https://www.aws.org/certification" {
+		if got := byKey(t, after.Organizations, "aws").URL; got != "https://www.aws.org/certification" {
 			t.Errorf("aws URL %q", got)
 		}
 	})
@@ -210,33 +204,33 @@ func TestApplySeedUpdatesOneEdit(t *testing.T) {
 		edit func(t *testing.T, d *catalog.Data)
 	}{
 		{"certification display name", func(t *testing.T, d *catalog.Data) {
-			certByKey(t, d, "pecb-iso-9001-master").DisplayName += " (edited)"
+			byKey(t, d.Certifications, "pecb-iso-9001-master").DisplayName += " (edited)"
 		}},
 		{"certification aliases reordered", func(t *testing.T, d *catalog.Data) {
-			slices.Reverse(certByKey(t, d, "osha-30-general-industry").Aliases)
+			slices.Reverse(byKey(t, d.Certifications, "osha-30-general-industry").Aliases)
 		}},
 		{"certification aliases removed", func(t *testing.T, d *catalog.Data) {
-			certByKey(t, d, "aws-cwi").Aliases = nil
+			byKey(t, d.Certifications, "aws-cwi").Aliases = nil
 		}},
 		{"certification bases", func(t *testing.T, d *catalog.Data) {
-			certByKey(t, d, "oecp-tower-crane").RecognitionBases = []catalog.RecognitionBasis{catalog.BasisANSI, catalog.BasisNCCA}
+			byKey(t, d.Certifications, "oecp-tower-crane").RecognitionBases = []catalog.RecognitionBasis{catalog.BasisANSI, catalog.BasisNCCA}
 		}},
 		{"certification programs", func(t *testing.T, d *catalog.Data) {
-			certByKey(t, d, "aws-cw").EligiblePrograms = []catalog.Program{catalog.ProgramCPT}
+			byKey(t, d.Certifications, "aws-cw").EligiblePrograms = []catalog.Program{catalog.ProgramCPT}
 		}},
 		{"certification note", func(t *testing.T, d *catalog.Data) {
-			certByKey(t, d, "aws-cw").Note = "A note added by an edit."
+			byKey(t, d.Certifications, "aws-cw").Note = "A note added by an edit."
 		}},
 		{"organization name", func(t *testing.T, d *catalog.Data) {
-			orgByKey(t, d, "apics").Name = "Association for Supply Chain Management"
+			byKey(t, d.Organizations, "apics").Name = "Association for Supply Chain Management"
 		}},
 		{"key activity systems", func(t *testing.T, d *catalog.Data) {
-			a := activityByKey(t, d, "cpt-maintenance-04")
+			a := byKey(t, d.KeyActivities, "cpt-maintenance-04")
 			a.Systems = append(slices.Clone(a.Systems), "Conveyors")
 		}},
 		{"key activity exam weight", func(t *testing.T, d *catalog.Data) {
 			w := 12.25
-			activityByKey(t, d, "cpt-safety-02").ExamWeightPercent = &w
+			byKey(t, d.KeyActivities, "cpt-safety-02").ExamWeightPercent = &w
 		}},
 		{"field reason", func(t *testing.T, d *catalog.Data) {
 			d.Fields[0].Reason = "An edited reason."
@@ -248,18 +242,16 @@ func TestApplySeedUpdatesOneEdit(t *testing.T) {
 			d.EmploymentBands[1].PartTimePoints = 8
 		}},
 		{"fee amount", func(t *testing.T, d *catalog.Data) {
-			feeByKey(t, d, "appeal").Amount.Cents = 5500
+			byKey(t, d.Fees, "appeal").Amount.Cents = 5500
 		}},
 		{"rule value", func(t *testing.T, d *catalog.Data) {
-			ruleByKey(t, d, "average_month_days").Value = 30.436875
+			byKey(t, d.Rules, "average_month_days").Value = 30.436875
 		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			forEachDialect(t, func(t *testing.T, dialect gormstore.Dialect) {
-				store := testdb.Open(t, dialect, nil)
-				first := apply(t, store, seedData(t))
-				before := load(t, store)
+				store, first, before := seeded(t, dialect, seedData(t))
 
 				data := seedData(t)
 				tt.edit(t, data)
@@ -281,8 +273,7 @@ func TestApplySeedUpdatesOneEdit(t *testing.T) {
 func TestApplySeedLeavesUnnamedEntriesAlone(t *testing.T) {
 	t.Parallel()
 	forEachDialect(t, func(t *testing.T, dialect gormstore.Dialect) {
-		store := testdb.Open(t, dialect, nil)
-		apply(t, store, seedData(t))
+		store, _, _ := seeded(t, dialect, seedData(t))
 
 		// A staff addition the seed files do not name.
 		extra := catalog.Certification{
@@ -307,8 +298,8 @@ func TestApplySeedLeavesUnnamedEntriesAlone(t *testing.T) {
 			t.Errorf("%d certifications, want the seed's %d and the extra one", len(after.Certifications), len(data.Certifications))
 		}
 		sameContent(t, after, before)
-		got := certByKey(t, after, extra.Key)
-		if got.ID != certByKey(t, before, extra.Key).ID {
+		got := byKey(t, after.Certifications, extra.Key)
+		if got.ID != byKey(t, before.Certifications, extra.Key).ID {
 			t.Error("the unnamed certification changed ID")
 		}
 	})
@@ -323,19 +314,18 @@ func TestApplySeedKeepsStaffManagedColumns(t *testing.T) {
 	}{
 		{"unchanged seed", func(*testing.T, *catalog.Data) {}, catalog.SeedReport{}},
 		{"seed edits the entry", func(t *testing.T, d *catalog.Data) {
-			certByKey(t, d, "nims-machining-measurement-materials-safety").DisplayName += " (edited)"
+			byKey(t, d.Certifications, "nims-machining-measurement-materials-safety").DisplayName += " (edited)"
 		}, catalog.SeedReport{Updated: 1}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			forEachDialect(t, func(t *testing.T, dialect gormstore.Dialect) {
-				store := testdb.Open(t, dialect, nil)
-				first := apply(t, store, seedData(t))
+				store, first, _ := seeded(t, dialect, seedData(t))
 				const key = "nims-machining-measurement-materials-safety"
 				exec(t, store, "UPDATE certifications SET status = ?, approved_on = ?, retired_on = ? WHERE key = ?",
 					"RETIRED", "2015-01-01", "2024-06-30", key)
 				before := load(t, store)
-				wantRetired(t, certByKey(t, before, key))
+				wantRetired(t, byKey(t, before.Certifications, key))
 
 				data := seedData(t)
 				tt.edit(t, data)
@@ -345,9 +335,9 @@ func TestApplySeedKeepsStaffManagedColumns(t *testing.T) {
 					Version: first.Version + int64(tt.want.Updated),
 				})
 				after := load(t, store)
-				c := certByKey(t, after, key)
+				c := byKey(t, after.Certifications, key)
 				wantRetired(t, c)
-				if want := certByKey(t, data, key).DisplayName; c.DisplayName != want {
+				if want := byKey(t, data.Certifications, key).DisplayName; c.DisplayName != want {
 					t.Errorf("display name %q, want %q", c.DisplayName, want)
 				}
 			})

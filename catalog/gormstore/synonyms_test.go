@@ -2,13 +2,12 @@ package gormstore_test
 
 import (
 	"context"
-	"github.com/mssc/recert/catalog/review"
 	"testing"
 	"time"
 
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/gormstore"
-	"github.com/mssc/recert/internal/testdb"
+	"github.com/mssc/recert/catalog/review"
 )
 
 // TestSeedInsertsSynonymsOnce checks that the seed inserts a synonym only
@@ -18,8 +17,7 @@ import (
 func TestSeedInsertsSynonymsOnce(t *testing.T) {
 	t.Parallel()
 	forEachDialect(t, func(t *testing.T, dialect gormstore.Dialect) {
-		store := testdb.Open(t, dialect, nil)
-		apply(t, store, seedData(t))
+		store, _, _ := seeded(t, dialect, seedData(t))
 		byKey := func(d *catalog.Data) map[string]catalog.Synonym {
 			out := map[string]catalog.Synonym{}
 			for _, s := range d.Synonyms {

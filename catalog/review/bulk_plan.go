@@ -188,7 +188,7 @@ func fill(r *bulkRow, column string, dst *string) {
 }
 
 func (p *bulkPlanner) organization(r *bulkRow, action BulkAction, key string) {
-	before := orgByKey(p.snap, key)
+	before := OrganizationByKey(p.snap, key)
 	var in OrganizationInput
 	switch {
 	case action == BulkCreate && (before != nil || p.orgs[key] != nil):
@@ -229,7 +229,7 @@ func certificationInput(c *catalog.Certification) CertificationInput {
 }
 
 func (p *bulkPlanner) certification(r *bulkRow, action BulkAction, key string) {
-	before := certByKey(p.snap, key)
+	before := CertificationByKey(p.snap, key)
 	var in CertificationInput
 	switch {
 	case action == BulkCreate && before != nil:
@@ -246,7 +246,7 @@ func (p *bulkPlanner) certification(r *bulkRow, action BulkAction, key string) {
 	}
 	var newOrg *catalog.Organization
 	if orgKey := r.values["organization"]; orgKey != "" {
-		switch o := orgByKey(p.snap, orgKey); {
+		switch o := OrganizationByKey(p.snap, orgKey); {
 		case o != nil:
 			in.OrganizationID = o.ID
 		case p.newOrgs[orgKey] != nil:
@@ -293,29 +293,8 @@ func (p *bulkPlanner) certification(r *bulkRow, action BulkAction, key string) {
 
 // fillTyped fills the list, date and number columns of a certification.
 func (p *bulkPlanner) fillTyped(r *bulkRow, in *CertificationInput) bool {
-	ok := true
-	if v, set := r.lists["recognitionBases"]; set {
-		in.RecognitionBases = nil
-		for _, b := range v {
-			basis := catalog.RecognitionBasis(strings.ToUpper(b))
-			if !slices.Contains(catalog.RecognitionBases, basis) {
-				p.problem(r.line, "recognitionBases", catalog.CodeBadUserInput, "%q is not a recognition basis; use %s", b, joinValues(catalog.RecognitionBases))
-				ok = false
-			}
-			in.RecognitionBases = append(in.RecognitionBases, basis)
-		}
-	}
-	if v, set := r.lists["eligiblePrograms"]; set {
-		in.EligiblePrograms = nil
-		for _, x := range v {
-			program := catalog.Program(strings.ToUpper(x))
-			if !slices.Contains(catalog.Programs, program) {
-				p.problem(r.line, "eligiblePrograms", catalog.CodeBadUserInput, "%q is not a program; use %s", x, joinValues(catalog.Programs))
-				ok = false
-			}
-			in.EligiblePrograms = append(in.EligiblePrograms, program)
-		}
-	}
+	ok := fillEnums(p, r, "recognitionBases", "a recognition basis", catalog.RecognitionBases, &in.RecognitionBases)
+	ok = fillEnums(p, r, "eligiblePrograms", "a program", catalog.Programs, &in.EligiblePrograms) && ok
 	if v, set := r.lists["aliases"]; set {
 		in.Aliases = nil
 		for _, a := range v {
@@ -347,6 +326,27 @@ func (p *bulkPlanner) fillTyped(r *bulkRow, in *CertificationInput) bool {
 	return ok
 }
 
+// fillEnums fills a list column of enum values, written in any case; a
+// value that is not one of allowed is a problem of the row. It reports
+// whether every value was allowed; a column the row leaves out is kept.
+func fillEnums[T ~string](p *bulkPlanner, r *bulkRow, column, what string, allowed []T, list *[]T) bool {
+	v, set := r.lists[column]
+	if !set {
+		return true
+	}
+	ok := true
+	*list = nil
+	for _, x := range v {
+		value := T(strings.ToUpper(x))
+		if !slices.Contains(allowed, value) {
+			p.problem(r.line, column, catalog.CodeBadUserInput, "%q is not %s; use %s", x, what, joinValues(allowed))
+			ok = false
+		}
+		*list = append(*list, value)
+	}
+	return ok
+}
+
 func joinValues[T ~string](values []T) string {
 	out := make([]string, len(values))
 	for i, v := range values {
@@ -356,7 +356,7 @@ func joinValues[T ~string](values []T) string {
 }
 
 func (p *bulkPlanner) retire(r *bulkRow, key string) {
-	before := certByKey(p.snap, key)
+	before := CertificationByKey(p.snap, key)
 	switch {
 	case before == nil:
 		p.problem(r.line, "key", catalog.CodeNotFound, "no certification has the key %s", key)

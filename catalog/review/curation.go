@@ -37,6 +37,20 @@ func (c *Curation) begin(ctx context.Context, action, reason string) (*catalog.S
 	return snap, catalog.Change{Action: action, Actor: p.Actor(), At: c.now().UTC(), Reason: reason}, nil
 }
 
+// beginCertification begins a change of the certification, and returns
+// it as it stands before the change; an unknown ID is a user error.
+func (c *Curation) beginCertification(ctx context.Context, action string, id int64, reason string) (*catalog.Snapshot, catalog.Change, *catalog.Certification, []*catalog.Error, error) {
+	snap, change, err := c.begin(ctx, action, reason)
+	if err != nil {
+		return nil, change, nil, nil, err
+	}
+	before := snap.Certification(id)
+	if before == nil {
+		return nil, change, nil, []*catalog.Error{{Code: catalog.CodeNotFound, Field: "id", Message: "no certification has this ID"}}, nil
+	}
+	return snap, change, before, nil, nil
+}
+
 // commit writes the edit and makes the new catalog visible at once.
 func (c *Curation) commit(ctx context.Context, edit *CatalogEdit) error {
 	if err := c.store.EditCatalog(ctx, edit); err != nil {
@@ -44,6 +58,15 @@ func (c *Curation) commit(ctx context.Context, edit *CatalogEdit) error {
 	}
 	c.catalog.Changed(ctx)
 	return nil
+}
+
+// commitEntry commits the edit and returns the entry it writes; a
+// conflict, such as a name already taken, is a user error on the field.
+func commitEntry[T any](ctx context.Context, c *Curation, edit *CatalogEdit, entry *T, field string) (*T, []*catalog.Error, error) {
+	if err := c.commit(ctx, edit); err != nil {
+		return nil, catalog.ConflictAsUserError(err, field), catalog.UserErrorOrNil(err)
+	}
+	return entry, nil, nil
 }
 
 func checkReason(reason string) []*catalog.Error {
@@ -64,27 +87,20 @@ func (c *Curation) CreateCertification(ctx context.Context, in CertificationInpu
 	}
 	org, cert := newCertification(snap, in, catalog.SourceStaff, "added by "+change.Actor)
 	edit := &CatalogEdit{Change: change, Organization: org, Certification: cert, EntityType: "Certification", After: record(cert)}
-	if err := c.commit(ctx, edit); err != nil {
-		return nil, catalog.ConflictAsUserError(err, "displayName"), catalog.UserErrorOrNil(err)
-	}
-	return cert, nil, nil
+	return commitEntry(ctx, c, edit, cert, "displayName")
 }
 
 // UpdateCertification replaces an entry's names, group, bases, programs,
 // aliases and approval date; its key, status and provenance stay.
 func (c *Curation) UpdateCertification(ctx context.Context, id int64, in CertificationInput, reason string) (*catalog.Certification, []*catalog.Error, error) {
-	snap, change, err := c.begin(ctx, "certification.update", reason)
-	if err != nil {
-		return nil, nil, err
-	}
-	before := snap.Certification(id)
-	if before == nil {
-		return nil, []*catalog.Error{{Code: catalog.CodeNotFound, Field: "id", Message: "no certification has this ID"}}, nil
+	snap, change, before, errs, err := c.beginCertification(ctx, "certification.update", id, reason)
+	if err != nil || errs != nil {
+		return nil, errs, err
 	}
 	if in.OrganizationID == 0 && in.NewOrganization == nil {
 		in.OrganizationID = before.OrganizationID
 	}
-	errs := append(checkCertification(snap, "", &in, before), checkReason(reason)...)
+	errs = append(checkCertification(snap, "", &in, before), checkReason(reason)...)
 	if len(errs) > 0 {
 		return nil, errs, nil
 	}
@@ -96,15 +112,11 @@ func (c *Curation) UpdateCertification(ctx context.Context, id int64, in Certifi
 // RetireCertification stops an entry counting for credentials earned from
 // the given day; it still counts for ones earned before.
 func (c *Curation) RetireCertification(ctx context.Context, id int64, retiredOn catalog.Date, reason string) (*catalog.Certification, []*catalog.Error, error) {
-	snap, change, err := c.begin(ctx, "certification.retire", reason)
-	if err != nil {
-		return nil, nil, err
+	_, change, before, errs, err := c.beginCertification(ctx, "certification.retire", id, reason)
+	if err != nil || errs != nil {
+		return nil, errs, err
 	}
-	before := snap.Certification(id)
-	if before == nil {
-		return nil, []*catalog.Error{{Code: catalog.CodeNotFound, Field: "id", Message: "no certification has this ID"}}, nil
-	}
-	if errs := checkReason(reason); len(errs) > 0 {
+	if errs = checkReason(reason); len(errs) > 0 {
 		return nil, errs, nil
 	}
 	if before.Status == catalog.StatusRetired {
@@ -144,15 +156,11 @@ func (c *Curation) RemoveAlias(ctx context.Context, id int64, alias catalog.Alia
 }
 
 func (c *Curation) changeAliases(ctx context.Context, action string, id int64, reason string, change func([]catalog.Alias) ([]catalog.Alias, *catalog.Error)) (*catalog.Certification, []*catalog.Error, error) {
-	snap, rec, err := c.begin(ctx, action, reason)
-	if err != nil {
-		return nil, nil, err
+	_, rec, before, errs, err := c.beginCertification(ctx, action, id, reason)
+	if err != nil || errs != nil {
+		return nil, errs, err
 	}
-	before := snap.Certification(id)
-	if before == nil {
-		return nil, []*catalog.Error{{Code: catalog.CodeNotFound, Field: "id", Message: "no certification has this ID"}}, nil
-	}
-	if errs := checkReason(reason); len(errs) > 0 {
+	if errs = checkReason(reason); len(errs) > 0 {
 		return nil, errs, nil
 	}
 	aliases, e := change(slices.Clone(before.Aliases))
@@ -166,10 +174,7 @@ func (c *Curation) changeAliases(ctx context.Context, action string, id int64, r
 
 func (c *Curation) editCertification(ctx context.Context, change catalog.Change, org *catalog.Organization, before, after *catalog.Certification) (*catalog.Certification, []*catalog.Error, error) {
 	edit := &CatalogEdit{Change: change, Organization: org, Certification: after, EntityType: "Certification", Before: record(before), After: record(after)}
-	if err := c.commit(ctx, edit); err != nil {
-		return nil, catalog.ConflictAsUserError(err, "displayName"), catalog.UserErrorOrNil(err)
-	}
-	return after, nil, nil
+	return commitEntry(ctx, c, edit, after, "displayName")
 }
 
 // CreateOrganization adds an issuing body.
@@ -183,13 +188,10 @@ func (c *Curation) CreateOrganization(ctx context.Context, in OrganizationInput,
 		return nil, errs, nil
 	}
 	org := &catalog.Organization{
-		Key:  slugKey(func(k string) bool { return orgByKey(snap, k) != nil }, catalog.FirstNonEmpty(in.Acronym, in.Name)),
+		Key:  slugKey(func(k string) bool { return OrganizationByKey(snap, k) != nil }, catalog.FirstNonEmpty(in.Acronym, in.Name)),
 		Name: in.Name, Acronym: in.Acronym, URL: in.URL, Description: in.Description, CTID: in.CTID,
 	}
-	if err := c.commit(ctx, &CatalogEdit{Change: change, Organization: org, EntityType: "Organization", After: record(org)}); err != nil {
-		return nil, catalog.ConflictAsUserError(err, "name"), catalog.UserErrorOrNil(err)
-	}
-	return org, nil, nil
+	return commitEntry(ctx, c, &CatalogEdit{Change: change, Organization: org, EntityType: "Organization", After: record(org)}, org, "name")
 }
 
 // UpdateOrganization replaces an issuing body's names, web site and description.
@@ -208,10 +210,7 @@ func (c *Curation) UpdateOrganization(ctx context.Context, id int64, in Organiza
 	}
 	after := &catalog.Organization{ID: before.ID, Key: before.Key, Name: in.Name, Acronym: in.Acronym, URL: in.URL, Description: in.Description, CTID: in.CTID}
 	edit := &CatalogEdit{Change: change, Organization: after, EntityType: "Organization", Before: record(before), After: record(after)}
-	if err := c.commit(ctx, edit); err != nil {
-		return nil, catalog.ConflictAsUserError(err, "name"), catalog.UserErrorOrNil(err)
-	}
-	return after, nil, nil
+	return commitEntry(ctx, c, edit, after, "name")
 }
 
 // History pages the recorded catalog changes, newest first; staff only.

@@ -195,7 +195,7 @@ func newCertification(s *catalog.Snapshot, in CertificationInput, source catalog
 	orgKey := ""
 	if in.NewOrganization != nil {
 		n := in.NewOrganization
-		orgKey = slugKey(func(k string) bool { return orgByKey(s, k) != nil }, catalog.FirstNonEmpty(n.Acronym, n.Name))
+		orgKey = slugKey(func(k string) bool { return OrganizationByKey(s, k) != nil }, catalog.FirstNonEmpty(n.Acronym, n.Name))
 		org = &catalog.Organization{Key: orgKey, Name: n.Name, Acronym: n.Acronym, URL: n.URL, Description: n.Description, CTID: n.CTID}
 		issuer = org
 	} else if o := s.Organization(in.OrganizationID); o != nil {
@@ -204,7 +204,7 @@ func newCertification(s *catalog.Snapshot, in CertificationInput, source catalog
 	}
 	cert := &catalog.Certification{
 		OrganizationID: in.OrganizationID, OrganizationKey: orgKey, Organization: issuer,
-		Key:  slugKey(func(k string) bool { return certByKey(s, k) != nil }, orgKey, in.Group, in.Level, in.Name),
+		Key:  slugKey(func(k string) bool { return CertificationByKey(s, k) != nil }, orgKey, in.Group, in.Level, in.Name),
 		Name: in.Name, DisplayName: in.DisplayName, Group: in.Group, Level: in.Level, Note: in.Note,
 		RecognitionBases: in.RecognitionBases, EligiblePrograms: in.EligiblePrograms, Aliases: in.Aliases,
 		Status: catalog.StatusActive, ApprovedOn: in.ApprovedOn,
@@ -216,28 +216,21 @@ func newCertification(s *catalog.Snapshot, in CertificationInput, source catalog
 
 // OrganizationByKey returns the organization with the stable key, or nil.
 func OrganizationByKey(s *catalog.Snapshot, key string) *catalog.Organization {
-	return orgByKey(s, key)
-}
-
-func orgByKey(s *catalog.Snapshot, key string) *catalog.Organization {
-	for _, o := range s.Organizations() {
-		if o.Key == key {
-			return o
-		}
-	}
-	return nil
+	return withKey(s.Organizations(), key, func(o *catalog.Organization) string { return o.Key })
 }
 
 // CertificationByKey returns the certification with the stable key, or nil.
 func CertificationByKey(s *catalog.Snapshot, key string) *catalog.Certification {
-	return certByKey(s, key)
+	return withKey(s.Certifications(), key, func(c *catalog.Certification) string { return c.Key })
 }
 
-func certByKey(s *catalog.Snapshot, key string) *catalog.Certification {
-	for _, c := range s.Certifications() {
-		if c.Key == key {
-			return c
+// withKey returns the entry with the stable key, or nil.
+func withKey[T any](entries []T, key string, keyOf func(T) string) T {
+	var none T
+	for _, e := range entries {
+		if keyOf(e) == key {
+			return e
 		}
 	}
-	return nil
+	return none
 }

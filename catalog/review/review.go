@@ -92,6 +92,23 @@ type ReviewOrganization struct {
 	Description string
 }
 
+// SubmittedCertification is a certification as a candidate describes it
+// for review, less the copy of it they send.
+type SubmittedCertification struct {
+	// CertificationName is the certification's name.
+	CertificationName string
+	// Organization is the issuing body as described.
+	Organization ReviewOrganization
+	// TrainingRequirements describes the training the certification requires.
+	TrainingRequirements string
+	// KeyActivityIDs are the CPT and CLT key activities it covers.
+	KeyActivityIDs []int64
+	// EarningMethods are how it is earned.
+	EarningMethods []EarningMethod
+	// Recognition is where it is recognised.
+	Recognition []RecognitionScope
+}
+
 // ReviewSubmitter is one candidate's submission of a certification under
 // review: the documentation they sent, their copy of the certification and
 // their answers to staff. It stays theirs: attaching to an open review of
@@ -104,18 +121,8 @@ type ReviewSubmitter struct {
 	CandidateNumber string
 	// AddedAt is when they submitted it.
 	AddedAt time.Time
-	// CertificationName is the certification's name as they submitted it.
-	CertificationName string
-	// Organization is the issuing body as they describe it.
-	Organization ReviewOrganization
-	// TrainingRequirements describes the training, as they describe it.
-	TrainingRequirements string
-	// KeyActivityIDs are the key activities they say it covers.
-	KeyActivityIDs []int64
-	// EarningMethods are how they say it is earned.
-	EarningMethods []EarningMethod
-	// Recognition is where they say it is recognised.
-	Recognition []RecognitionScope
+	// SubmittedCertification is the certification as they describe it.
+	SubmittedCertification
 	// Copy is their copy of the certification; its Key is empty for a
 	// submitter who joined before submissions were kept.
 	Copy catalog.StoredFile
@@ -146,18 +153,8 @@ type ReviewDecision struct {
 type CatalogReview struct {
 	// ID is the storage identity.
 	ID int64
-	// CertificationName is the certification's name as submitted.
-	CertificationName string
-	// Organization is the issuing body as described.
-	Organization ReviewOrganization
-	// TrainingRequirements describes the training the certification requires.
-	TrainingRequirements string
-	// KeyActivityIDs are the CPT and CLT key activities it covers.
-	KeyActivityIDs []int64
-	// EarningMethods are how it is earned.
-	EarningMethods []EarningMethod
-	// Recognition is where it is recognised.
-	Recognition []RecognitionScope
+	// SubmittedCertification is the certification as submitted.
+	SubmittedCertification
 	// Copy is the uploaded copy of the certification.
 	Copy catalog.StoredFile
 	// Status is where the review stands.
@@ -231,9 +228,7 @@ func (r *CatalogReview) SeenBy(p *catalog.Principal) *CatalogReview {
 		return nil
 	}
 	v := *r
-	v.CertificationName, v.Organization, v.TrainingRequirements = own.CertificationName, own.Organization, own.TrainingRequirements
-	v.KeyActivityIDs, v.EarningMethods, v.Recognition = own.KeyActivityIDs, own.EarningMethods, own.Recognition
-	v.Copy, v.InformationResponse = own.Copy, own.InformationResponse
+	v.SubmittedCertification, v.Copy, v.InformationResponse = own.SubmittedCertification, own.Copy, own.InformationResponse
 	v.Flags = screen(own.EarningMethods, own.Recognition)
 	v.Submitters = []ReviewSubmitter{*own}
 	return &v

@@ -17,18 +17,8 @@ import (
 // ReviewSubmission is a certification a candidate submits for review,
 // with the documentation the guide asks for.
 type ReviewSubmission struct {
-	// CertificationName is the certification's name.
-	CertificationName string
-	// Organization describes the issuing body.
-	Organization ReviewOrganization
-	// TrainingRequirements describes the training it requires.
-	TrainingRequirements string
-	// KeyActivityIDs are the CPT and CLT key activities it covers.
-	KeyActivityIDs []int64
-	// EarningMethods are how it is earned.
-	EarningMethods []EarningMethod
-	// Recognition is where it is recognised.
-	Recognition []RecognitionScope
+	// SubmittedCertification is the certification as described.
+	SubmittedCertification
 	// Copy is the copy of the certification.
 	Copy *catalog.Upload
 }
@@ -152,9 +142,7 @@ func (s *Reviews) Submit(ctx context.Context, in ReviewSubmission) (SubmissionRe
 	}
 	change := catalog.Change{Action: "review.submit", Actor: p.Actor(), At: s.now().UTC()}
 	submitter := ReviewSubmitter{
-		Subject: p.Subject, CandidateNumber: p.CandidateNumber, AddedAt: change.At,
-		CertificationName: in.CertificationName, Organization: in.Organization, TrainingRequirements: in.TrainingRequirements,
-		KeyActivityIDs: in.KeyActivityIDs, EarningMethods: in.EarningMethods, Recognition: in.Recognition, Copy: file,
+		Subject: p.Subject, CandidateNumber: p.CandidateNumber, AddedAt: change.At, SubmittedCertification: in.SubmittedCertification, Copy: file,
 	}
 	if joined, err := s.join(ctx, submitter, change); joined != nil || err != nil {
 		s.openReviewsChanged(ctx)
@@ -162,8 +150,7 @@ func (s *Reviews) Submit(ctx context.Context, in ReviewSubmission) (SubmissionRe
 	}
 	days := points.FiguresOf(snap).CatalogReviewDays()
 	r := &CatalogReview{
-		CertificationName: in.CertificationName, Organization: in.Organization, TrainingRequirements: in.TrainingRequirements,
-		KeyActivityIDs: in.KeyActivityIDs, EarningMethods: in.EarningMethods, Recognition: in.Recognition, Copy: file,
+		SubmittedCertification: in.SubmittedCertification, Copy: file,
 		Status: ReviewPending, Flags: screen(in.EarningMethods, in.Recognition), Submitters: []ReviewSubmitter{submitter},
 		SubmittedAt: change.At, DueOn: s.today().AddDays(days), Version: 1,
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/candidate"
+	"github.com/mssc/recert/catalog/review"
 )
 
 // ToOrganization converts a stored row to the domain type.
@@ -187,7 +188,7 @@ func FromRule(r catalog.Rule) RuleRow {
 func ToCandidate(r CandidateRow, held []candidate.HeldCertification) *candidate.Candidate {
 	return &candidate.Candidate{
 		ID: r.ID, Number: r.Number, Name: r.Name, Email: r.Email, Held: held,
-		Audit: candidate.Audit{CreatedAt: r.CreatedAt.UTC(), CreatedBy: r.CreatedBy, UpdatedAt: r.UpdatedAt.UTC(), UpdatedBy: r.UpdatedBy},
+		Audit: toAudit(r.AuditColumns),
 	}
 }
 
@@ -197,8 +198,17 @@ func ToHeld(r HeldRow) candidate.HeldCertification {
 		ID: r.ID, Program: catalog.Program(r.Program),
 		CertifiedOn: catalog.DateOf(r.CertifiedOn.UTC()), ExpiresOn: catalog.DateOf(r.ExpiresOn.UTC()),
 		ExtendedFrom: ToDate(r.ExtendedFrom),
-		Audit:        candidate.Audit{CreatedAt: r.CreatedAt.UTC(), CreatedBy: r.CreatedBy, UpdatedAt: r.UpdatedAt.UTC(), UpdatedBy: r.UpdatedBy},
+		Audit:        toAudit(r.AuditColumns),
 	}
+}
+
+func toAudit(r AuditColumns) candidate.Audit {
+	return candidate.Audit{CreatedAt: r.CreatedAt.UTC(), CreatedBy: r.CreatedBy, UpdatedAt: r.UpdatedAt.UTC(), UpdatedBy: r.UpdatedBy}
+}
+
+// CreatedBy returns the audit columns of a row the change creates.
+func CreatedBy(change catalog.Change) AuditColumns {
+	return AuditColumns{CreatedAt: change.At, CreatedBy: change.Actor, UpdatedAt: change.At, UpdatedBy: change.Actor}
 }
 
 // FromHeld converts a domain value to its stored row.
@@ -206,7 +216,7 @@ func FromHeld(candidateID int64, h candidate.HeldCertification, change catalog.C
 	return HeldRow{
 		ID: h.ID, CandidateID: candidateID, Program: string(h.Program),
 		CertifiedOn: h.CertifiedOn.Time(), ExpiresOn: h.ExpiresOn.Time(),
-		CreatedAt: change.At, CreatedBy: change.Actor, UpdatedAt: change.At, UpdatedBy: change.Actor,
+		AuditColumns: CreatedBy(change),
 	}
 }
 
@@ -225,4 +235,45 @@ func NonNilSlice[T any](in []T) []T {
 		return []T{}
 	}
 	return in
+}
+
+// FromSubmission converts a certification as submitted for review, and
+// the copy of it, to their columns.
+func FromSubmission(c review.SubmittedCertification, file catalog.StoredFile) SubmissionColumns {
+	return SubmissionColumns{
+		CertificationName: c.CertificationName, OrganizationName: c.Organization.Name, OrganizationURL: c.Organization.URL,
+		OrganizationDescription: c.Organization.Description, TrainingRequirements: c.TrainingRequirements,
+		KeyActivityIDs: NonNilSlice(c.KeyActivityIDs), EarningMethods: StringsOf(c.EarningMethods), Recognition: StringsOf(c.Recognition),
+		FileKey: file.Key, FileSHA256: file.SHA256, FileSize: file.Size, FileContentType: file.ContentType, FileName: file.Name,
+	}
+}
+
+// ToSubmission converts the columns to the certification as submitted
+// for review and the copy of it.
+func ToSubmission(r SubmissionColumns) (review.SubmittedCertification, catalog.StoredFile) {
+	c := review.SubmittedCertification{
+		CertificationName: r.CertificationName, TrainingRequirements: r.TrainingRequirements, KeyActivityIDs: r.KeyActivityIDs,
+		Organization:   review.ReviewOrganization{Name: r.OrganizationName, URL: r.OrganizationURL, Description: r.OrganizationDescription},
+		EarningMethods: enumsOf[review.EarningMethod](r.EarningMethods), Recognition: enumsOf[review.RecognitionScope](r.Recognition),
+	}
+	return c, catalog.StoredFile{Key: r.FileKey, SHA256: r.FileSHA256, Size: r.FileSize, ContentType: r.FileContentType, Name: r.FileName}
+}
+
+// StringsOf converts enum values to the strings a column stores; never
+// nil, so that a JSON column stores [] rather than null.
+func StringsOf[T ~string](in []T) []string {
+	out := make([]string, len(in))
+	for i, v := range in {
+		out[i] = string(v)
+	}
+	return out
+}
+
+// enumsOf reads stored strings as enum values, nil for none.
+func enumsOf[T ~string](in []string) []T {
+	var out []T
+	for _, v := range in {
+		out = append(out, T(v))
+	}
+	return out
 }

@@ -167,16 +167,22 @@ type RuleRow struct {
 
 func (RuleRow) TableName() string { return "rules" }
 
-// CandidateRow is a row of candidates: one certified candidate.
-type CandidateRow struct {
-	ID        int64 `gorm:"primaryKey"`
-	Number    string
-	Name      string
-	Email     string
+// AuditColumns are who created a candidate's row and who last updated
+// it, and when; the store writes them, not gorm.
+type AuditColumns struct {
 	CreatedAt time.Time `gorm:"autoCreateTime:false"`
 	CreatedBy string
 	UpdatedAt time.Time `gorm:"autoUpdateTime:false"`
 	UpdatedBy string
+}
+
+// CandidateRow is a row of candidates: one certified candidate.
+type CandidateRow struct {
+	ID     int64 `gorm:"primaryKey"`
+	Number string
+	Name   string
+	Email  string
+	AuditColumns
 }
 
 func (CandidateRow) TableName() string { return "candidates" }
@@ -191,10 +197,7 @@ type HeldRow struct {
 	// ExtendedFrom is the cycle's own expiration while a granted extension
 	// has moved ExpiresOn.
 	ExtendedFrom *time.Time
-	CreatedAt    time.Time `gorm:"autoCreateTime:false"`
-	CreatedBy    string
-	UpdatedAt    time.Time `gorm:"autoUpdateTime:false"`
-	UpdatedBy    string
+	AuditColumns
 }
 
 func (HeldRow) TableName() string { return "held_certifications" }
@@ -215,54 +218,33 @@ func (AuditRow) TableName() string { return "audit_events" }
 
 // ReviewRow is a row of catalog_reviews: one review of a certification not yet listed, as staff see it.
 type ReviewRow struct {
-	ID                      int64 `gorm:"primaryKey"`
-	CertificationName       string
-	ReviewKey               string
-	OrganizationName        string
-	OrganizationURL         string `gorm:"column:organization_url"`
-	OrganizationDescription string
-	TrainingRequirements    string
-	KeyActivityIDs          []int64      `gorm:"column:key_activity_ids;serializer:json"`
-	EarningMethods          []string     `gorm:"serializer:json"`
-	Recognition             []string     `gorm:"serializer:json"`
-	Flags                   []FlagRecord `gorm:"serializer:json"`
-	FileKey                 string
-	FileSHA256              string `gorm:"column:file_sha256"`
-	FileSize                int64
-	FileContentType         string
-	FileName                string
-	Status                  string
-	SubmittedAt             time.Time
-	DueOn                   time.Time
-	Assignee                string
-	PausedAt                *time.Time
-	PausedDays              int
-	InformationRequest      string
-	InformationResponse     string
-	DecisionReason          string
-	DecisionMessage         string
-	DecidedBy               string
-	DecidedAt               *time.Time
-	CertificationID         *int64
-	Version                 int
-	UpdatedAt               time.Time `gorm:"autoUpdateTime:false"`
-	UpdatedBy               string
+	ID        int64 `gorm:"primaryKey"`
+	ReviewKey string
+	SubmissionColumns
+	Flags               []FlagJSON `gorm:"serializer:json"`
+	Status              string
+	SubmittedAt         time.Time
+	DueOn               time.Time
+	Assignee            string
+	PausedAt            *time.Time
+	PausedDays          int
+	InformationRequest  string
+	InformationResponse string
+	DecisionReason      string
+	DecisionMessage     string
+	DecidedBy           string
+	DecidedAt           *time.Time
+	CertificationID     *int64
+	Version             int
+	UpdatedAt           time.Time `gorm:"autoUpdateTime:false"`
+	UpdatedBy           string
 }
 
 func (ReviewRow) TableName() string { return "catalog_reviews" }
 
-// FlagRecord is one flag of a catalog review as it is stored in the review's JSON column.
-type FlagRecord struct {
-	Code    string `json:"code"`
-	Message string `json:"message"`
-}
-
-// SubmitterRow is a row of catalog_review_submitters: one submitter's own copy, answers and file for a review.
-type SubmitterRow struct {
-	ReviewID                int64  `gorm:"primaryKey"`
-	Subject                 string `gorm:"primaryKey"`
-	CandidateNumber         string
-	AddedAt                 time.Time
+// SubmissionColumns are the columns a review and each of its submitters
+// hold alike: the certification as submitted and the copy of it.
+type SubmissionColumns struct {
 	CertificationName       string
 	OrganizationName        string
 	OrganizationURL         string `gorm:"column:organization_url"`
@@ -276,8 +258,17 @@ type SubmitterRow struct {
 	FileSize                int64
 	FileContentType         string
 	FileName                string
-	InformationResponse     string
-	RespondedAt             *time.Time
+}
+
+// SubmitterRow is a row of catalog_review_submitters: one submitter's own copy, answers and file for a review.
+type SubmitterRow struct {
+	ReviewID        int64  `gorm:"primaryKey"`
+	Subject         string `gorm:"primaryKey"`
+	CandidateNumber string
+	AddedAt         time.Time
+	SubmissionColumns
+	InformationResponse string
+	RespondedAt         *time.Time
 }
 
 func (SubmitterRow) TableName() string { return "catalog_review_submitters" }
