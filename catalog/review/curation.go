@@ -246,7 +246,7 @@ func recordFields(v any) map[string]any {
 		r = map[string]any{
 			"key": x.Key, "organizationKey": x.OrganizationKey, "name": x.Name, "displayName": x.DisplayName,
 			"group": x.Group, "level": x.Level, "note": x.Note, "recognitionBases": x.RecognitionBases,
-			"eligiblePrograms": x.EligiblePrograms, "aliases": x.Aliases, "status": x.Status,
+			"eligiblePrograms": x.EligiblePrograms, "aliases": aliasRecords(x.Aliases), "status": x.Status,
 			"approvedOn": dateOrNil(x.ApprovedOn), "retiredOn": dateOrNil(x.RetiredOn),
 			"description": x.Description, "url": x.URL, "ctid": x.CTID, "renewalPeriodMonths": x.RenewalPeriodMonths,
 		}
@@ -258,6 +258,20 @@ func recordFields(v any) map[string]any {
 		r = map[string]any{"key": x.Key, "name": x.Name, "acronym": x.Acronym, "url": x.URL, "description": x.Description, "ctid": x.CTID}
 	}
 	return r
+}
+
+// aliasRecords are the aliases as the history has always stored them,
+// under the keys Kind and Value, written out so that renaming a Go field
+// cannot change the stored history.
+func aliasRecords(aliases []catalog.Alias) []map[string]any {
+	if aliases == nil {
+		return nil
+	}
+	out := make([]map[string]any, len(aliases))
+	for i, a := range aliases {
+		out[i] = map[string]any{"Kind": string(a.Kind), "Value": a.Value}
+	}
+	return out
 }
 
 func dateOrNil(d *catalog.Date) any {
