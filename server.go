@@ -118,6 +118,11 @@ func serve(ctx context.Context, cfg config.Config, store *gormstore.Store, logge
 		return err
 	}
 	defer st.Close()
+	// The catalog is loaded before the first request, so that an instance
+	// that cannot read it never starts serving.
+	if _, err := st.Services.Catalog.Snapshot(ctx); err != nil {
+		return fmt.Errorf("loading the catalog: %w", err)
+	}
 	srv := &http.Server{
 		Addr:              cfg.ListenAddr,
 		Handler:           st.Handler,

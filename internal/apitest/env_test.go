@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/gormstore"
 	"github.com/mssc/recert/catalog/notification"
@@ -116,6 +117,9 @@ func newEnvOn(t testing.TB, store *gormstore.Store, counter *gormstore.Statement
 			// A multipart request may carry twice the largest file, where
 			// production allows the largest file and a MiB.
 			c.MaxUploadBytes = 2 * testUploadLimit
+			// No budgets unless a test gives one: several tests compare
+			// whole answers, which the budget left would set apart.
+			c.RateLimiter = nil
 			if configure != nil {
 				configure(c)
 			}
@@ -134,6 +138,19 @@ func newEnvOn(t testing.TB, store *gormstore.Store, counter *gormstore.Statement
 	e.url, e.blobs, e.catalog, e.openReviews, e.inbox, e.handler, e.cache =
 		srv.URL, st.Blobs, st.Services.Catalog, st.Services.OpenReviews, st.Services.Inbox, st.Handler, st.Cache
 	return e
+}
+
+// withoutKeptAnswers turns the response cache and the answer memo off,
+// for the tests that count what every read costs: a kept answer costs
+// nothing (TestACacheHitIsChargedNothing).
+func withoutKeptAnswers(c *httpapi.Config) {
+	var kept []graphql.HandlerExtension
+	for _, x := range c.Extensions {
+		if _, isCache := x.(*respcache.Cache); !isCache {
+			kept = append(kept, x)
+		}
+	}
+	c.Extensions, c.PublicReads, c.AnswerEntries = kept, nil, 0
 }
 
 // testSettings are the environment the tests' servers read their

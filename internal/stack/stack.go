@@ -39,9 +39,9 @@ import (
 	"github.com/ravilushqa/otelgqlgen"
 )
 
-// Config is what the stack needs besides the store. Everything but
-// Service has a production value of nil or false; the API tests set Clock
-// and, to change one setting, HTTP.
+// Config is what the stack needs besides the store. Production leaves
+// Clock and HTTP nil; the API tests set Clock to move it, HTTP to change
+// one setting, and no Mailer.
 type Config struct {
 	// Service is the service's configuration, as config.FromEnv reads it.
 	Service config.Config
@@ -113,9 +113,6 @@ func (s *Stack) build(ctx context.Context, store *gormstore.Store, cfg Config) e
 	svc := services.New(store, services.Config{Files: blobs.Files(limits), Clock: clock,
 		MaxOpenReviewsPerCandidate: svcCfg.MaxOpenReviewsPerCandidate, MaxActivitiesPerApplication: svcCfg.MaxActivitiesPerApplication, StaffEmails: svcCfg.Mail.StaffEmails})
 	s.Services = svc
-	if _, err := svc.Catalog.Snapshot(ctx); err != nil {
-		return fmt.Errorf("loading the catalog: %w", err)
-	}
 	svc.Watch(ctx)
 	verifier, err := auth.NewVerifier(ctx, svcCfg.Auth)
 	if err != nil {
