@@ -133,6 +133,14 @@ func newEnvOn(t testing.TB, store *gormstore.Store, counter *gormstore.Statement
 		stop()
 		st.Close()
 	})
+	// A public read's cache key holds the open reviews' version, which is
+	// read from the database until their listener connects: the server
+	// starts warm, as the statement counts assume.
+	for deadline := time.Now().Add(10 * time.Second); !st.Services.OpenReviews.Watching(); time.Sleep(5 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the open-review listener did not connect within 10 s")
+		}
+	}
 	srv := httptest.NewServer(st.Handler)
 	t.Cleanup(srv.Close)
 	e.url, e.blobs, e.catalog, e.openReviews, e.inbox, e.handler, e.cache =
