@@ -10,7 +10,6 @@ import (
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/internal/auth"
 	"github.com/mssc/recert/internal/config"
-	"github.com/mssc/recert/internal/httpapi"
 )
 
 // printDevToken prints a development token signed with the development
@@ -32,17 +31,4 @@ func printDevToken(cfg config.Config, args []string, out io.Writer) error {
 	}
 	_, err = fmt.Fprintln(out, token)
 	return err
-}
-
-// devTokenSigner signs the web app's development tokens, for twelve hours;
-// it is nil in production and without a development secret.
-func devTokenSigner(cfg config.Config) httpapi.DevTokenSigner {
-	if cfg.Production || cfg.Auth.DevSecret == "" {
-		return nil
-	}
-	return func(role catalog.Role, subject, candidateNumber string) (string, error) {
-		return auth.SignDevToken(cfg.Auth, auth.DevToken{
-			Subject: subject, Role: role, CandidateNumber: candidateNumber, TTL: 12 * time.Hour,
-		}, time.Now())
-	}
 }

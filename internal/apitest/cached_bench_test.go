@@ -2,16 +2,13 @@ package apitest
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"testing"
 
-	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/gormstore"
 	"github.com/mssc/recert/internal/httpapi"
-	"github.com/mssc/recert/internal/respcache"
 	"github.com/mssc/recert/internal/testdb"
 )
 
@@ -28,19 +25,10 @@ func BenchmarkCachedCatalogPage(b *testing.B) {
 	}{{"memo", 2048}, {"responseCache", 0}} {
 		b.Run(bench.name, func(b *testing.B) {
 			counter := &gormstore.StatementCounter{}
-			store := testdb.OpenSeeded(b, gormstore.DialectSQLite, counter)
-			cat, reviews := catalog.New(store), catalog.NewOpenReviews(store)
-			watch, stop := context.WithCancel(context.Background())
-			b.Cleanup(stop)
-			go cat.Watch(watch, store.ListenCatalogChanges)
-			go reviews.Watch(watch, store.ListenOpenReviewChanges)
-			cache := respcache.New(cat, reviews, 2048)
-			e := newEnvOn(b, store, counter, func(cfg *httpapi.Config) {
-				cfg.Extensions = append(cfg.Extensions, cache)
-				cfg.PublicReads = cache
+			e := newEnvOn(b, testdb.OpenSeeded(b, gormstore.DialectSQLite, counter), counter, func(cfg *httpapi.Config) {
 				cfg.AnswerEntries = bench.memo
 			})
-			srv := cache.HTTP(e.handler)
+			cache, srv := e.cache, e.handler
 			body, _ := json.Marshal(map[string]any{"query": `{ certifications(first: 50) { nodes { displayName organization { name } recognitionBases } } }`})
 			serve := func() {
 				req := httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader(body))

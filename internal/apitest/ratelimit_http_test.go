@@ -42,6 +42,7 @@ func limitedEnv(t *testing.T, fn func(t *testing.T, e *env, clock *fakeClock)) {
 	clock := &fakeClock{t: time.Date(2026, 11, 22, 12, 0, 0, 0, time.UTC)}
 	eachDialectWith(t, func(c *httpapi.Config) {
 		c.RateLimiter = ratelimit.New(100, 10, clock.now)
+		withoutKeptAnswers(c)
 	}, func(t *testing.T, e *env) { fn(t, e, clock) })
 }
 

@@ -1,4 +1,4 @@
-package main
+package stack
 
 import (
 	"context"
@@ -12,19 +12,19 @@ import (
 	"github.com/mssc/recert/internal/notify"
 )
 
-// startNotifications runs the notification queue on the service's own
-// database: the mail goes to SMTP_URL, or to the log without it.
-func startNotifications(ctx context.Context, cfg config.Config, store *gormstore.Store, cat *catalog.Catalog, clock func() time.Time, logger *slog.Logger) (*notify.Queue, error) {
-	var mailer notify.Mailer = notify.LogMailer{Logger: logger}
-	if cfg.Mail.SMTPURL != "" {
-		m, err := notify.NewSMTPMailer(cfg.Mail.SMTPURL, cfg.Mail.From)
-		if err != nil {
-			return nil, err
-		}
-		mailer = m
-	} else {
+// Mailer is where production sends the notifications: to SMTP_URL, or to
+// the log without it.
+func Mailer(cfg config.MailConfig, logger *slog.Logger) (notify.Mailer, error) {
+	if cfg.SMTPURL == "" {
 		logger.Warn("SMTP_URL is not set: notifications are logged, not sent")
+		return notify.LogMailer{Logger: logger}, nil
 	}
+	return notify.NewSMTPMailer(cfg.SMTPURL, cfg.From)
+}
+
+// startNotifications runs the notification queue on the service's own
+// database, sending with mailer.
+func startNotifications(ctx context.Context, cfg config.Config, mailer notify.Mailer, store *gormstore.Store, cat *catalog.Catalog, clock func() time.Time, logger *slog.Logger) (*notify.Queue, error) {
 	q, err := notify.New(ctx, store, store, notify.Config{
 		Mailer:    mailer,
 		Reminders: notification.NewReminders(cat, store, store, store, cfg.Mail.StaffEmails, clock),
