@@ -282,15 +282,8 @@ func decodeParams(body []byte) (*graphql.RawParams, *httpError) {
 	}
 	p := &graphql.RawParams{}
 	isNull := func(raw json.RawMessage) bool { return len(raw) == 0 || string(raw) == "null" }
-	raw, ok := fields["query"]
-	if !ok || isNull(raw) {
-		return nil, badRequest("the `query` parameter is required")
-	}
-	if json.Unmarshal(raw, &p.Query) != nil {
+	if raw := fields["query"]; !isNull(raw) && json.Unmarshal(raw, &p.Query) != nil {
 		return nil, badRequest("the `query` parameter must be a string")
-	}
-	if p.Query == "" {
-		return nil, badRequest("the `query` parameter is required")
 	}
 	if raw := fields["operationName"]; !isNull(raw) {
 		if json.Unmarshal(raw, &p.OperationName) != nil {
@@ -306,6 +299,11 @@ func decodeParams(body []byte) (*graphql.RawParams, *httpError) {
 		if decodeObject(raw, &p.Extensions) != nil {
 			return nil, badRequest("the `extensions` parameter must be a JSON object")
 		}
+	}
+	// A persisted query's hash stands for its text, by POST as by GET:
+	// Apollo's persisted-query link sends the hash alone by POST.
+	if p.Query == "" && !persisted(p) {
+		return nil, badRequest("the `query` parameter is required")
 	}
 	return p, nil
 }
