@@ -177,14 +177,7 @@ func TestSurvivesADatabaseOutage(t *testing.T) {
 	}
 	total := 0
 	for id, titles := range acknowledged {
-		r, err := c.do(staff, `query($id: ID!) { application(id: $id) { activities { title } } }`, map[string]any{"id": id})
-		if err != nil || r.code("") != "" {
-			t.Fatalf("reading %s back: %+v %v", id, r, err)
-		}
-		stored := map[string]int{}
-		for _, a := range r.Data["application"].(map[string]any)["activities"].([]any) {
-			stored[a.(map[string]any)["title"].(string)]++
-		}
+		stored := c.storedActivityTitles(t, staff, id)
 		for title, n := range stored {
 			if n > 1 {
 				t.Errorf("%s: %q stored %d times", id, title, n)

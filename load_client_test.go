@@ -122,3 +122,19 @@ func importLoadCandidates(t *testing.T, c faultClient, staffToken, prefix string
 		t.Fatalf("importing candidates: %+v %v", r, err)
 	}
 }
+
+// storedActivityTitles reads an application back as staff and counts
+// its activities by title, so that a test can tell a lost write (0) from
+// one applied twice (2).
+func (c faultClient) storedActivityTitles(t *testing.T, staff, id string) map[string]int {
+	t.Helper()
+	r, err := c.do(staff, `query($id: ID!) { application(id: $id) { activities { title } } }`, map[string]any{"id": id})
+	if err != nil || r.code("") != "" {
+		t.Fatalf("reading %s back: %+v %v", id, r, err)
+	}
+	stored := map[string]int{}
+	for _, a := range r.Data["application"].(map[string]any)["activities"].([]any) {
+		stored[a.(map[string]any)["title"].(string)]++
+	}
+	return stored
+}

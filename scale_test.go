@@ -402,14 +402,7 @@ func TestScale(t *testing.T) {
 
 	lost, doubled, checked := 0, 0, 0
 	for id, titles := range acknowledged {
-		r, err := c.do(staff, `query($id: ID!) { application(id: $id) { activities { title } } }`, map[string]any{"id": id})
-		if err != nil || r.code("") != "" {
-			t.Fatalf("reading %s back: %+v %v", id, r, err)
-		}
-		stored := map[string]int{}
-		for _, a := range r.Data["application"].(map[string]any)["activities"].([]any) {
-			stored[a.(map[string]any)["title"].(string)]++
-		}
+		stored := c.storedActivityTitles(t, staff, id)
 		for _, n := range stored {
 			if n > 1 {
 				doubled++
