@@ -288,7 +288,7 @@ func (s *Store) Attributes(ctx context.Context, key string) (Blob, error) {
 	}
 	return Blob{
 		Key:         key,
-		SHA256:      strings.ReplaceAll(strings.TrimPrefix(key, keyPrefix), "/", ""),
+		SHA256:      keySum(key),
 		Size:        a.size,
 		ContentType: a.contentType,
 	}, nil
@@ -308,6 +308,15 @@ func detect(head []byte) string {
 // keyFor returns the key of the content with the hex SHA-256 sum.
 func keyFor(sum string) string {
 	return keyPrefix + sum[:2] + "/" + sum[2:]
+}
+
+// keySum returns the hex SHA-256 that a key keyFor returns holds, or ""
+// for any other key.
+func keySum(key string) string {
+	if !validKey(key) {
+		return ""
+	}
+	return strings.ReplaceAll(strings.TrimPrefix(key, keyPrefix), "/", "")
 }
 
 // validKey reports whether key has the form keyFor returns.

@@ -1,19 +1,14 @@
 package blobstore
 
 import (
-	"bufio"
-	"bytes"
 	"context"
 	"errors"
-	"fmt"
-	"io"
 	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -32,9 +27,17 @@ const fakeBucket = "recert-uploads"
 func fakeS3(t *testing.T) string {
 	t.Helper()
 	rawURL, _ := startFakeS3(t)
+	useTestKeys(t)
+	return rawURL
+}
+
+// useTestKeys keeps a test away from any AWS configuration on the machine
+// and puts test keys in the environment.
+func useTestKeys(t *testing.T) {
+	t.Helper()
+	isolateAWSConfig(t)
 	t.Setenv("AWS_ACCESS_KEY_ID", "test")
 	t.Setenv("AWS_SECRET_ACCESS_KEY", "test")
-	return rawURL
 }
 
 // startFakeS3 starts an in-process S3 server holding an empty fakeBucket,
@@ -42,71 +45,64 @@ func fakeS3(t *testing.T) string {
 // bucket and a function returning the headers of the last request.
 func startFakeS3(t *testing.T) (string, func() http.Header) {
 	t.Helper()
+	srv := newFakeS3Server(t, nil)
+	isolateAWSConfig(t)
+	return srv.bucketURL(url.Values{"region": {"us-east-1"}, "use_path_style": {"true"}}), func() http.Header {
+		seen := srv.requests()
+		if len(seen) == 0 {
+			return nil
+		}
+		return seen[len(seen)-1].Header
+	}
+}
+
+// fakeS3Server is an in-process S3 server (gofakes3) holding an empty
+// fakeBucket, which records the requests it is sent.
+type fakeS3Server struct {
+	*httptest.Server
+	mu sync.Mutex
+	// seen holds the requests sent, without their bodies.
+	seen []*http.Request
+}
+
+// newFakeS3Server starts a fakeS3Server with gofakes3's opts. intercept,
+// when not nil, sees each request first and answers it itself when it
+// returns true.
+func newFakeS3Server(t *testing.T, intercept func(http.ResponseWriter, *http.Request) bool, opts ...gofakes3.Option) *fakeS3Server {
+	t.Helper()
 	mem := s3mem.New()
 	if err := mem.CreateBucket(fakeBucket); err != nil {
 		t.Fatalf("creating the bucket: %v", err)
 	}
-	var (
-		mu   sync.Mutex
-		last http.Header
-	)
-	s3 := gofakes3.New(mem).Server()
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		mu.Lock()
-		last = r.Header.Clone()
-		mu.Unlock()
-		if err := dechunkPart(r); err != nil {
-			http.Error(w, err.Error(), http.StatusBadRequest)
+	s3 := gofakes3.New(mem, opts...).Server()
+	f := &fakeS3Server{}
+	f.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		seen := r.Clone(context.Background())
+		seen.Body = nil
+		f.mu.Lock()
+		f.seen = append(f.seen, seen)
+		f.mu.Unlock()
+		if intercept != nil && intercept(w, r) {
 			return
 		}
 		s3.ServeHTTP(w, r)
 	}))
-	t.Cleanup(srv.Close)
-	isolateAWSConfig(t)
-	q := url.Values{"region": {"us-east-1"}, "endpoint": {srv.URL}, "use_path_style": {"true"}}
-	return "s3://" + fakeBucket + "?" + q.Encode(), func() http.Header {
-		mu.Lock()
-		defer mu.Unlock()
-		return last
-	}
+	t.Cleanup(f.Close)
+	return f
 }
 
-// dechunkPart decodes the aws-chunked body of a multipart part upload,
-// which minio-go signs chunk by chunk over plain HTTP: gofakes3 v1.2.0
-// decodes such bodies for whole objects only, and would store a part's
-// chunk headers as content. Real S3-compatible stores decode both.
-func dechunkPart(r *http.Request) error {
-	if !r.URL.Query().Has("partNumber") || r.Header.Get("X-Amz-Content-Sha256") != "STREAMING-AWS4-HMAC-SHA256-PAYLOAD" {
-		return nil
-	}
-	in := bufio.NewReader(r.Body)
-	var out bytes.Buffer
-	for {
-		header, err := in.ReadString('\n')
-		if err != nil {
-			return fmt.Errorf("chunk header: %w", err)
-		}
-		hexSize, _, _ := strings.Cut(strings.TrimSpace(header), ";")
-		size, err := strconv.ParseInt(hexSize, 16, 64)
-		if err != nil {
-			return fmt.Errorf("chunk size %q: %w", hexSize, err)
-		}
-		if _, err := io.CopyN(&out, in, size); err != nil {
-			return fmt.Errorf("chunk: %w", err)
-		}
-		if _, err := in.Discard(2); err != nil { // the chunk's closing CRLF
-			return fmt.Errorf("chunk end: %w", err)
-		}
-		if size == 0 {
-			break
-		}
-	}
-	r.Body = io.NopCloser(&out)
-	r.ContentLength = int64(out.Len())
-	r.Header.Set("X-Amz-Content-Sha256", "UNSIGNED-PAYLOAD")
-	r.Header.Del("X-Amz-Decoded-Content-Length")
-	r.Header.Del("Content-Encoding")
-	return nil
+// requests returns the requests sent so far.
+func (f *fakeS3Server) requests() []*http.Request {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return slices.Clone(f.seen)
+}
+
+// bucketURL returns the s3:// URL of fakeBucket on f with the parameters
+// q.
+func (f *fakeS3Server) bucketURL(q url.Values) string {
+	q.Set("endpoint", f.URL)
+	return "s3://" + fakeBucket + "?" + q.Encode()
 }
 
 // isolateAWSConfig keeps a test away from any AWS configuration on the
@@ -149,7 +145,15 @@ func listKeys(t *testing.T, objects objectStore) []string {
 			t.Fatalf("walking %s: %v", o.dir, err)
 		}
 	case *s3Store:
-		for obj := range o.client.ListObjects(context.Background(), o.bucket, minio.ListObjectsOptions{Recursive: true}) {
+		lookup := minio.BucketLookupPath
+		if o.virtualHost {
+			lookup = minio.BucketLookupDNS
+		}
+		client, err := minio.New(o.endpoint, &minio.Options{Creds: o.creds, Secure: o.scheme == "https", Region: o.region, BucketLookup: lookup, Transport: o.client.Transport})
+		if err != nil {
+			t.Fatalf("listing the bucket: %v", err)
+		}
+		for obj := range client.ListObjects(context.Background(), o.bucket, minio.ListObjectsOptions{Recursive: true}) {
 			if obj.Err != nil {
 				t.Fatalf("listing the bucket: %v", obj.Err)
 			}

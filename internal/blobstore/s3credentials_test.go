@@ -3,6 +3,7 @@ package blobstore
 import (
 	"bytes"
 	"context"
+	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -62,5 +63,39 @@ func TestS3Credentials(t *testing.T) {
 				t.Errorf("session token = %q, want %q", got, tc.wantToken)
 			}
 		})
+	}
+}
+
+// TestS3SignsSessionToken checks that a session token is sent and signed,
+// with the payload's SHA-256 and the content type.
+func TestS3SignsSessionToken(t *testing.T) {
+	srv := newFakeS3Server(t, nil)
+	isolateAWSConfig(t)
+	t.Setenv("AWS_ACCESS_KEY_ID", "key")
+	t.Setenv("AWS_SECRET_ACCESS_KEY", "secret")
+	t.Setenv("AWS_SESSION_TOKEN", "token-1")
+	s := openBackend(t, srv.bucketURL(pathStyle()), "").store
+	if _, err := s.Put(context.Background(), bytes.NewReader(pngBytes), "p.png", DefaultLimits()); err != nil {
+		t.Fatalf("Put: %v", err)
+	}
+	for _, r := range srv.requests() {
+		if got := r.Header.Get("X-Amz-Security-Token"); got != "token-1" {
+			t.Errorf("%s: session token = %q, want token-1", r.Method, got)
+		}
+		auth := r.Header.Get("Authorization")
+		_, signed, _ := strings.Cut(auth, "SignedHeaders=")
+		signed, _, _ = strings.Cut(signed, ",")
+		want := []string{"host", "x-amz-content-sha256", "x-amz-date", "x-amz-security-token"}
+		wantHash := emptySHA256
+		if r.Method == http.MethodPut {
+			want = append([]string{"content-type"}, want...)
+			wantHash = sum(pngBytes)
+		}
+		if !strings.HasPrefix(auth, "AWS4-HMAC-SHA256 Credential=key/") || signed != strings.Join(want, ";") {
+			t.Errorf("%s: Authorization = %q, want key's signature over %v", r.Method, auth, want)
+		}
+		if got := r.Header.Get("X-Amz-Content-Sha256"); got != wantHash {
+			t.Errorf("%s: payload hash = %q, want %q", r.Method, got, wantHash)
+		}
 	}
 }

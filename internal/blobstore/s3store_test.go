@@ -10,7 +10,7 @@ import (
 )
 
 func TestS3MultipartUpload(t *testing.T) {
-	// Above 16 MiB minio-go uploads in parts, read from the spool file.
+	// One PUT of 20 MiB, streamed from the spool file: no multipart upload.
 	s := openBackend(t, fakeS3(t), "").store
 	content := pad(pdfBytes, 20<<20)
 	limits := Limits{MaxBytes: int64(len(content))}
@@ -40,4 +40,17 @@ func TestS3MissingBucketIsUnavailable(t *testing.T) {
 	assertCode(t, err, catalog.CodeUnavailable, "")
 	_, err = s.Open(context.Background(), keyFor(sum(pdfBytes)))
 	assertCode(t, err, catalog.CodeUnavailable, "")
+}
+
+func TestS3PutRefusesAboveOnePut(t *testing.T) {
+	srv := newFakeS3Server(t, nil)
+	useTestKeys(t)
+	s := openBackend(t, srv.bucketURL(pathStyle()), "").store
+	err := s.objects.put(context.Background(), keyFor(sum(pdfBytes)), TypePDF, bytes.NewReader(pdfBytes), maxS3PutBytes+1)
+	if err == nil || !strings.Contains(err.Error(), "single PUT") {
+		t.Errorf("put of more than 5 GiB = %v, want an error saying a single PUT takes less", err)
+	}
+	if seen := srv.requests(); len(seen) != 0 {
+		t.Errorf("%d requests sent, want none", len(seen))
+	}
 }
