@@ -63,6 +63,7 @@ lint: check-help
 	if [ -n "$$unformatted" ]; then echo "gofmt would change:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) vet -tags loadtest .
+	$(GO) vet -tags nosqlite ./...
 
 ## bench: the Go micro-benchmarks (bench-go), then the load test against PostGraphile (bench-load)
 bench:
@@ -159,4 +160,4 @@ screenshots:
 	SCREENSHOTS=1 scripts/e2e.sh
 
 ## ci: what CI runs
-ci: lint check-generate check-web test-web test fuzz clients e2e faulttest scaletest
+ci: lint check-size check-generate check-web test-web test fuzz clients e2e faulttest scaletest
