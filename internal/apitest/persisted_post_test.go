@@ -27,6 +27,11 @@ func TestAPersistedQueryHashAloneIsAnsweredByPost(t *testing.T) {
 		if nodes, _ := get(again.Data, "certifications", "nodes").([]any); len(registered.Errors) > 0 || len(again.Errors) > 0 || len(nodes) != 2 || mustJSON(t, again.Data) != mustJSON(t, registered.Data) {
 			t.Fatalf("the hash alone by POST answered %s after registering with %s", again.Raw, registered.Raw)
 		}
+		for _, body := range []string{`{"extensions":{"persistedQuery":{}}}`, `{"extensions":{"persistedQuery":{"version":2,"sha256Hash":"ab"}}}`} {
+			if r := post(body); r.Status >= 500 || !strings.Contains(r.Body, `"errors"`) {
+				t.Errorf("%s answered %d %s, want a GraphQL error", body, r.Status, r.Body)
+			}
+		}
 		for _, body := range []string{`{}`, `{"extensions":{}}`, `{"query":""}`} {
 			if r := post(body); r.Status != http.StatusBadRequest || !strings.Contains(r.Body, "`query` parameter is required") {
 				t.Errorf("%s answered %d %s, want 400 saying the query is required", body, r.Status, r.Body)

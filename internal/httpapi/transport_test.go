@@ -78,11 +78,13 @@ func TestDecodeParams(t *testing.T) {
 
 // FuzzDecodeParams feeds the request decoder any body: it never panics,
 // refuses with 400 BAD_REQUEST and a message that never repeats the body,
-// and what it accepts has a query.
+// and what it accepts has a query, or a persisted query's hash to stand
+// for one.
 func FuzzDecodeParams(f *testing.F) {
 	for _, seed := range []string{
 		`{"query":"{ a }"}`, `[{"query":"{ a }"}]`, `{"query":"{ a }","variables":{"x":[1,2,{"y":null}]}}`, ``, `null`,
 		`{"query":"{ a }","operationName":null,"variables":null,"extensions":{"persistedQuery":{"version":1}}}`,
+		`{"extensions":{"persistedQuery":{"version":1,"sha256Hash":"ab"}}}`, `{"extensions":{"persistedQuery":"x"}}`,
 		"{\"query\":\"\\u0000\"}", `{"query":"a","query":"b"}`, `{"query":"a"} {"query":"b"}`, "\xff\xfe{", `{"query":1e999}`,
 	} {
 		f.Add([]byte(seed))
@@ -98,8 +100,8 @@ func FuzzDecodeParams(f *testing.F) {
 			}
 			return
 		}
-		if p == nil || p.Query == "" {
-			t.Fatalf("accepted %q without a query: %+v", body, p)
+		if p == nil || (p.Query == "" && !persisted(p)) {
+			t.Fatalf("accepted %q without a query or a persisted query's hash: %+v", body, p)
 		}
 	})
 }
