@@ -172,6 +172,9 @@ test('GraphiQL loads from the binary alone and opens on the README examples', as
   await page.getByText('Headers', { exact: true }).first().waitFor();
   const tabs = await page.locator('.graphiql-tab').count();
   assert.ok(tabs >= 8, `GraphiQL opened ${tabs} tabs, want the README's examples`);
+  // The editor is a chunk of its own, loaded after the page (gzip-compressed
+  // like every asset): the first tab's text shows once it has arrived.
+  await page.locator('.graphiql-query-editor').getByText('MSSC Recertification API').first().waitFor();
   assert.deepEqual(foreign, [], 'GraphiQL fetched something from another origin');
   await screenshot(page, 'graphiql');
   await context.close();
