@@ -19,8 +19,10 @@ import (
 // up.
 
 // duplicates lets a course, certification or period claimed more than
-// once count once: the claim that earns the most (the first, on a tie)
-// counts.
+// once count once: the claim that earns the most counts, its figure being
+// the reviewer's where one is set; on a tie, the claim made first (the
+// lowest activity ID), so that the order the claims are listed in never
+// changes the totals.
 func (e *pointsEngine) duplicates() {
 	groups := map[string][]*pointsItem{}
 	var order []string
@@ -41,7 +43,7 @@ func (e *pointsEngine) duplicates() {
 		}
 		best := group[0]
 		for _, it := range group[1:] {
-			if it.proposed > best.proposed {
+			if f, b := it.figure(), best.figure(); f > b || (f == b && it.a.ID < best.a.ID) {
 				best = it
 			}
 		}
@@ -58,6 +60,15 @@ func (e *pointsEngine) duplicates() {
 		}
 		e.warn(WarningDuplicateClaim, ids, "%q is claimed %d times: a %s counts once per cycle, so only activity %d counts", name, len(group), duplicateNoun(best), best.a.ID)
 	}
+}
+
+// figure is what the claim earns before any duplicate is set aside: the
+// reviewer's figure where one is set, else the proposed one.
+func (it *pointsItem) figure() int {
+	if it.a.ReviewerPoints != nil {
+		return *it.a.ReviewerPoints
+	}
+	return it.proposed
 }
 
 // duplicateKey is what makes two claims the same: for a course, its
