@@ -295,10 +295,14 @@ func (e *pointsEngine) report() PointsReport {
 		if ap.Category == "" {
 			ap.Category = it.a.Category
 		}
+		// The reviewer's figure is final for a claim the rules count; a
+		// claim a rule sets aside (another claim of the same course, a
+		// day outside the cycle) earns 0 whatever figure it was given, so
+		// that a reviewer's figure stays inside the rules (decision 16).
 		if p := it.a.ReviewerPoints; p != nil {
 			v := *p
 			ap.ReviewerPoints, ap.ReviewerReason = &v, it.a.ReviewerReason
-			if it.valid {
+			if it.valid && !it.zeroed {
 				ap.Points, ap.AsOfExpiration = v, v
 			}
 		}

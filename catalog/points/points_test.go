@@ -299,6 +299,16 @@ func TestPointsDuplicates(t *testing.T) {
 			}
 		}
 	})
+	t.Run("a reviewer's figure on the other claim of a course does not count it twice", func(t *testing.T) {
+		first, second := ptCourse(1, "ce-third-party", "Forklift safety", "2022-01-10"), ptCourse(2, "ce-non-credit", "Forklift safety", "2022-02-10")
+		for _, a := range []*Activity{&first, &second} {
+			a.ReviewerPoints, a.ReviewerReason = ptInt(10), "certificate checked"
+		}
+		r := ptCompute(rb, first, second)
+		if r.Total != 10 || ptOf(t, r, 2).Points != 0 || ptOf(t, r, 2).Rule.Code != PointsRuleDuplicate {
+			t.Errorf("total %d, activity 2 %+v", r.Total, ptOf(t, r, 2))
+		}
+	})
 	t.Run("the claim inside the cycle counts when the first is outside", func(t *testing.T) {
 		r := ptCompute(rb, ptCert(1, "cqt", "2020-01-10"), ptCert(2, "cqt", "2023-01-10"))
 		if ptOf(t, r, 1).Points != 0 || ptOf(t, r, 2).Points != 10 || ptOf(t, r, 1).Rule.Code != PointsRuleOutsideCycle {
