@@ -13,6 +13,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/mssc/recert/internal/conditional"
 )
 
 // immutable is the Cache-Control of an asset: its name carries its
@@ -109,7 +111,7 @@ func (a *asset) serve(w http.ResponseWriter, r *http.Request) {
 		tag, size = a.tag, len(a.stored)
 	}
 	h.Set("ETag", tag)
-	if noneMatch(r.Header.Values("If-None-Match"), tag) {
+	if conditional.NoneMatch(r.Header.Values("If-None-Match"), tag) {
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}

@@ -47,18 +47,3 @@ func quality(params string) float64 {
 	}
 	return 1
 }
-
-// noneMatch reports whether the If-None-Match field values name tag, or
-// are "*" (RFC 9110, section 13.1.2, which compares weakly: W/"x" matches
-// "x").
-func noneMatch(values []string, tag string) bool {
-	for _, value := range values {
-		for _, candidate := range strings.Split(value, ",") {
-			candidate = strings.TrimSpace(candidate)
-			if candidate == "*" || strings.TrimPrefix(candidate, "W/") == tag {
-				return true
-			}
-		}
-	}
-	return false
-}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/review"
+	"github.com/mssc/recert/internal/conditional"
 )
 
 // maxAge is how long clients and shared caches may keep an answer without
@@ -60,12 +61,9 @@ func notModified(w http.ResponseWriter, r *http.Request, etag string) bool {
 	w.Header().Set("ETag", etag)
 	w.Header().Set("Cache-Control", "public, max-age="+strconv.Itoa(maxAge))
 	w.Header().Add("Vary", "Accept-Encoding")
-	for _, tag := range strings.Split(r.Header.Get("If-None-Match"), ",") {
-		tag = strings.TrimPrefix(strings.TrimSpace(tag), "W/")
-		if tag == etag || tag == "*" {
-			w.WriteHeader(http.StatusNotModified)
-			return true
-		}
+	if conditional.NoneMatch(r.Header.Values("If-None-Match"), etag) {
+		w.WriteHeader(http.StatusNotModified)
+		return true
 	}
 	return false
 }
