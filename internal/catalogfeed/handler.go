@@ -68,8 +68,19 @@ func notModified(w http.ResponseWriter, r *http.Request, etag string) bool {
 	return false
 }
 
-// etagOf is the entity tag of an answer at a catalog version.
+// etagOf is the entity tag of a JSON-LD answer at a catalog version.
 func etagOf(version int64) string { return `"catalog-v` + strconv.FormatInt(version, 10) + `"` }
+
+// csvRevision counts the changes to how /catalog.csv renders one catalog
+// version. It is part of the CSV's entity tag, so that a copy rendered by
+// an earlier revision is not revalidated as current: revision 2 puts a
+// quote in front of cells a spreadsheet would run as formulas.
+const csvRevision = 2
+
+// csvETagOf is the entity tag of /catalog.csv at a catalog version.
+func csvETagOf(version int64) string {
+	return `"catalog-v` + strconv.FormatInt(version, 10) + `-csv` + strconv.Itoa(csvRevision) + `"`
+}
 
 // cached returns the download of the given name at the snapshot's version
 // for base, rendering it once per version.
@@ -86,7 +97,7 @@ func (h *Handler) cached(name, base string, snap *catalog.Snapshot, render func(
 
 func (h *Handler) serveCSV(w http.ResponseWriter, r *http.Request) {
 	snap := h.snapshot(w, r)
-	if snap == nil || notModified(w, r, etagOf(snap.Version())) {
+	if snap == nil || notModified(w, r, csvETagOf(snap.Version())) {
 		return
 	}
 	body := h.cached("csv", "", snap, func() []byte { return writeCSV(snap) })
