@@ -1,9 +1,11 @@
 package apitest
 
 import (
+	"mime"
 	"net/http"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/mssc/recert/catalog"
 )
@@ -20,19 +22,14 @@ func TestApplicationProofsDownload(t *testing.T) {
 		staff := e.token(t, catalog.RoleStaff, "staff-1")
 		proof := append(append([]byte{}, pdf...), "% Alice's paystub, SSN ending 1234\n"...)
 
-		app := appCall(t, e, alice, `mutation { createApplication(program: CPT) { application { id version } userErrors { field message } } }`, nil)
-		app = appCall(t, e, alice, `mutation($id: ID!, $v: Int!) { saveApplicationActivity(applicationId: $id, version: $v, activity: {category: EXTRA, activityTypeKey: "x-volunteer", title: "Food bank", completedOn: "`+e.now.AddDate(0, -1, 0).Format("2006-01-02")+`", hours: 16}) { application { id version } userErrors { field message } } }`,
-			map[string]any{"id": app["id"], "v": app["version"]})
-		r := e.upload(t, alice, `mutation($id: ID!, $v: Int!, $f: Upload!) { attachActivityProof(applicationId: $id, version: $v, activityId: 1, file: $f) { application { activities { proofs { name contentType downloadPath } } } userErrors { field message } } }`,
-			map[string]any{"id": app["id"], "v": app["version"], "f": nil}, "variables.f", "paystub.pdf", proof)
-		file := get(r.Data, "attachActivityProof", "application", "activities", 0, "proofs", 0)
+		appID, file := newApplicationWithProof(t, e, alice, "paystub.pdf", proof)
 		path, _ := get(file, "downloadPath").(string)
-		if len(r.Errors) > 0 || path == "" || get(file, "contentType") != "application/pdf" {
-			t.Fatalf("attach proof: %s", r.Raw)
+		if get(file, "contentType") != "application/pdf" {
+			t.Fatalf("attach proof: %v", file)
 		}
 		// Bob has an application and a proof of his own.
 		bobApp := appCall(t, e, bob, `mutation { createApplication(program: CPT) { application { id version } userErrors { field message } } }`, nil)
-		if bobApp["id"] == app["id"] {
+		if bobApp["id"] == appID {
 			t.Fatal("one application for two candidates")
 		}
 
@@ -75,4 +72,48 @@ func TestApplicationProofsDownload(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestProofDownloadKeepsItsName checks that a proof uploaded under a name
+// with non-ASCII letters and double quotes is downloaded under that name:
+// the Content-Disposition header is ASCII and parses back to it.
+func TestProofDownloadKeepsItsName(t *testing.T) {
+	eachDialect(t, func(t *testing.T, e *env) {
+		const name = `évaluation "finale" №2.pdf`
+		exp := e.now.AddDate(0, 2, 0)
+		alice := registerHolder(t, e, "C-1001", exp, exp.AddDate(1, 0, 0))
+		_, file := newApplicationWithProof(t, e, alice, name, pdf)
+		path, _ := get(file, "downloadPath").(string)
+		if get(file, "name") != name {
+			t.Fatalf("attach proof: %v", file)
+		}
+
+		res := e.send(t, nil, http.MethodGet, path, nil, "Authorization", "Bearer "+alice)
+		header := res.Header.Get("Content-Disposition")
+		if res.Status != http.StatusOK || strings.IndexFunc(header, func(r rune) bool { return r > unicode.MaxASCII }) >= 0 {
+			t.Fatalf("download: %d, Content-Disposition %q", res.Status, header)
+		}
+		disposition, params, err := mime.ParseMediaType(header)
+		if err != nil || disposition != "attachment" || params["filename"] != name {
+			t.Errorf("Content-Disposition %q parses as %q %q (%v), want an attachment named %q", header, disposition, params, err, name)
+		}
+	})
+}
+
+// newApplicationWithProof starts an application for the candidate of
+// token, claims one activity on it and attaches content to the activity as
+// a proof named name, returning the application's ID and the proof as the
+// API lists it.
+func newApplicationWithProof(t *testing.T, e *env, token, name string, content []byte) (appID, proof any) {
+	t.Helper()
+	app := appCall(t, e, token, `mutation { createApplication(program: CPT) { application { id version } userErrors { field message } } }`, nil)
+	app = appCall(t, e, token, `mutation($id: ID!, $v: Int!) { saveApplicationActivity(applicationId: $id, version: $v, activity: {category: EXTRA, activityTypeKey: "x-volunteer", title: "Food bank", completedOn: "`+e.now.AddDate(0, -1, 0).Format("2006-01-02")+`", hours: 16}) { application { id version } userErrors { field message } } }`,
+		map[string]any{"id": app["id"], "v": app["version"]})
+	r := e.upload(t, token, `mutation($id: ID!, $v: Int!, $f: Upload!) { attachActivityProof(applicationId: $id, version: $v, activityId: 1, file: $f) { application { activities { proofs { name contentType downloadPath } } } userErrors { field message } } }`,
+		map[string]any{"id": app["id"], "v": app["version"], "f": nil}, "variables.f", name, content)
+	proof = get(r.Data, "attachActivityProof", "application", "activities", 0, "proofs", 0)
+	if path, _ := get(proof, "downloadPath").(string); len(r.Errors) > 0 || path == "" {
+		t.Fatalf("attach proof: %s", r.Raw)
+	}
+	return app["id"], proof
 }

@@ -4,9 +4,11 @@ import (
 	"context"
 	"io"
 	"log/slog"
+	"mime"
 	"net/http"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/mssc/recert/catalog"
 )
@@ -58,7 +60,30 @@ func downloadFailed(w http.ResponseWriter, r *http.Request, logger *slog.Logger,
 func attachment(w http.ResponseWriter, contentType, name string, size int64) {
 	w.Header().Set("Content-Type", contentType)
 	w.Header().Set("Content-Length", strconv.FormatInt(size, 10))
-	w.Header().Set("Content-Disposition", `attachment; filename="`+strings.ReplaceAll(name, `"`, "")+`"`)
+	w.Header().Set("Content-Disposition", contentDisposition(name))
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.Header().Set("Cache-Control", "private, no-store")
+}
+
+// fallbackFileName names a download whose name has nothing left once
+// cleaned.
+const fallbackFileName = "file"
+
+// contentDisposition is the Content-Disposition of a download saved as
+// name. Invalid UTF-8, control characters, invisible formatting characters
+// and path separators are removed from the name first, and a name with
+// nothing left becomes "file"; mime.FormatMediaType then quotes it, or
+// writes it as an RFC 2231 filename* in UTF-8 when it is not ASCII.
+func contentDisposition(name string) string {
+	name = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || r == '/' || r == '\\' {
+			return -1
+		}
+		return r
+	}, strings.ToValidUTF8(name, ""))
+	name = strings.TrimSpace(name)
+	if name == "" || name == "." || name == ".." {
+		name = fallbackFileName
+	}
+	return mime.FormatMediaType("attachment", map[string]string{"filename": name})
 }
