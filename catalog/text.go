@@ -9,9 +9,21 @@ import (
 // "cmqoe" compare equal.
 func Compact(normalized string) string { return strings.ReplaceAll(normalized, " ", "") }
 
+// StopWords are the English words that tell no certification from
+// another: "for" of "Certification for welding", "of" of "Manager of
+// Quality", "the" of "the CWI". They are Lucene's English stop set
+// (EnglishAnalyzer.ENGLISH_STOP_WORDS_SET), which Elasticsearch's english
+// analyzer and its "_english_" stop list use, unchanged: 33 words, none of
+// them a word of a name in the seeded catalog. This is the one list; the
+// search and the credential check read it, and the search keeps a stop
+// word the catalog writes as an abbreviation ("IT", "AS") where the text
+// names it so.
 var StopWords = map[string]bool{
-	"a": true, "an": true, "and": true, "at": true, "by": true, "for": true, "in": true,
-	"of": true, "on": true, "or": true, "the": true, "to": true, "with": true,
+	"a": true, "an": true, "and": true, "are": true, "as": true, "at": true, "be": true,
+	"but": true, "by": true, "for": true, "if": true, "in": true, "into": true, "is": true,
+	"it": true, "no": true, "not": true, "of": true, "on": true, "or": true, "such": true,
+	"that": true, "the": true, "their": true, "then": true, "there": true, "these": true,
+	"they": true, "this": true, "to": true, "was": true, "will": true, "with": true,
 }
 
 // IsYear reports whether a token is a calendar year, which a search ignores.

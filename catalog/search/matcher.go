@@ -87,6 +87,10 @@ type term struct {
 	exactOnly bool
 	// noise marks noise and stop words, which weigh little in names.
 	noise bool
+	// stop marks a stop word the catalog does not abbreviate, which no
+	// query word matches, whole, as a prefix or with a typo: "fo" being
+	// typed does not find every issuer named "... for ...".
+	stop bool
 	// acronym marks a word of an entry's abbreviation.
 	acronym bool
 	idf     float64
@@ -126,6 +130,9 @@ type matcher struct {
 	orgWords map[string]int64
 	// orgWordSet holds every word of the organizations' acronyms and names.
 	orgWordSet map[string]bool
+	// acronymStops are the stop words the catalog writes as abbreviations
+	// (see abbreviatedStopWords): words that name something here.
+	acronymStops map[string]bool
 	// orgNames are the organizations' full names of ten letters or more,
 	// catalog.Compact, for telling a misspelled one.
 	orgNames [][]rune
@@ -161,6 +168,7 @@ func newMatcher(certs []*catalog.Certification, orgs []*catalog.Organization, or
 	m := &matcher{docs: make([]matchDoc, len(certs)), terms: map[string]*term{}, phrases: map[string][]int{},
 		byLength: map[int][]*term{}, orgWords: map[string]int64{}}
 	m.orgWordSet = map[string]bool{}
+	m.acronymStops = abbreviatedStopWords(certs, orgs)
 	for _, o := range orgs {
 		id := o.ID
 		for _, name := range []string{o.Acronym, o.Name} {
@@ -178,7 +186,8 @@ func newMatcher(certs []*catalog.Certification, orgs []*catalog.Organization, or
 	intern := func(t string) *term {
 		x := m.terms[t]
 		if x == nil {
-			x = &term{id: len(m.terms), text: t, runes: []rune(t), mask: letterMask(t), numeral: isNumeral(t), noise: noiseWords[t] || catalog.StopWords[t]}
+			x = &term{id: len(m.terms), text: t, runes: []rune(t), mask: letterMask(t), numeral: isNumeral(t), stop: catalog.StopWords[t] && !m.acronymStops[t]}
+			x.noise = noiseWords[t] || x.stop
 			x.exactOnly = len(x.runes) < 3 || x.numeral
 			m.terms[t] = x
 		}
@@ -268,6 +277,70 @@ func newMatcher(certs []*catalog.Certification, orgs []*catalog.Organization, or
 		slices.SortFunc(list, func(a, b *term) int { return strings.Compare(a.text, b.text) })
 	}
 	return m
+}
+
+// abbreviatedStopWords returns the stop words the catalog writes as
+// abbreviations: a word of an entry's acronym alias or of an issuer's
+// acronym, or a word of two letters or more that an entry's name, display
+// name, alias, group or level writes in capitals among words in lower case
+// ("IT" of "CompTIA IT Fundamentals"). A search keeps these where the text
+// names them so (see queryWords).
+func abbreviatedStopWords(certs []*catalog.Certification, orgs []*catalog.Organization) map[string]bool {
+	out := map[string]bool{}
+	add := func(words []string) {
+		for _, w := range words {
+			if catalog.StopWords[w] {
+				out[w] = true
+			}
+		}
+	}
+	for _, o := range orgs {
+		add(strings.Fields(catalog.NormalizeText(o.Acronym)))
+	}
+	for _, c := range certs {
+		texts := []string{c.Name, c.DisplayName, c.Group, c.Level}
+		for _, a := range c.Aliases {
+			texts = append(texts, a.Value)
+			if a.Kind == catalog.AliasAcronym || looksLikeAcronym(a.Value) {
+				add(strings.Fields(catalog.NormalizeText(a.Value)))
+			}
+		}
+		for _, text := range texts {
+			if strings.ContainsFunc(text, unicode.IsLower) {
+				add(capitalWords(text))
+			}
+		}
+	}
+	return out
+}
+
+// capitalWords returns the words of a text written in capitals, of two
+// letters or more, lower-cased and split from digits as
+// catalog.NormalizeText splits them ("IT", "AS" of "AS9100").
+func capitalWords(text string) []string {
+	var (
+		out   []string
+		word  []rune
+		upper = true
+	)
+	flush := func() {
+		if len(word) >= 2 && upper {
+			out = append(out, strings.ToLower(string(word)))
+		}
+		word, upper = word[:0], true
+	}
+	for _, r := range text {
+		switch {
+		case r == '\'' || r == '’':
+		case unicode.IsLetter(r):
+			word = append(word, r)
+			upper = upper && unicode.IsUpper(r)
+		default:
+			flush()
+		}
+	}
+	flush()
+	return out
 }
 
 // letterMask sets one bit per distinct character, for a quick lower bound
@@ -475,7 +548,7 @@ func (m *matcher) analyseText(text, issuer string, drop map[string]bool, typing 
 		case (looksLikeAcronym(strings.TrimSpace(p)) || m.abbreviation(inner)) && !catalog.IsNumber(catalog.Compact(inner)):
 			q.acronyms = append(q.acronyms, catalog.Compact(inner))
 		default:
-			qualifiers = append(qualifiers, catalog.ContentTokens(inner)...)
+			qualifiers = append(qualifiers, m.queryWords(inner, capitalWords(p))...)
 		}
 	}
 	q.normalized = catalog.NormalizeText(rest)
@@ -489,10 +562,11 @@ func (m *matcher) analyseText(text, issuer string, drop map[string]bool, typing 
 	}
 	var tokens []string
 	own := map[string]bool{}
-	for _, t := range catalog.ContentTokens(q.normalized) {
+	words := m.queryWords(q.normalized, capitalWords(rest))
+	for _, t := range words {
 		own[t] = true
 	}
-	for _, t := range append(catalog.ContentTokens(q.normalized), qualifiers...) {
+	for _, t := range append(words, qualifiers...) {
 		if !drop[t] && !slices.Contains(tokens, t) {
 			tokens = append(tokens, t)
 		}
@@ -507,7 +581,7 @@ func (m *matcher) analyseText(text, issuer string, drop map[string]bool, typing 
 		w := queryWord{text: t, noise: noiseWords[t]}
 		bestIDF := 0.0
 		visit := func(x *term, sim float64) {
-			if sim == 0 {
+			if sim == 0 || x.stop {
 				return
 			}
 			q.matched[x.id] = max(q.matched[x.id], sim)
@@ -520,11 +594,28 @@ func (m *matcher) analyseText(text, issuer string, drop map[string]bool, typing 
 		if typing {
 			qt = newTypedTerm(t, i == len(tokens)-1)
 		}
-		m.matchWord(qt, scratch, visit)
-		// A word written in two ("signal person") matches the word written in one.
-		visitJoined(joined, i, visit)
-		if typing {
-			bestIDF = max(bestIDF, m.matchSplit(qt, scratch, q, &w), q.applySynonyms(synonyms[i], &w, len(m.docs)))
+		switch {
+		case catalog.StopWords[t]:
+			// A stop word kept as an abbreviation matches as written, and
+			// only as an entry's own word or its issuer's acronym: "IT"
+			// is no prefix of "item", and "in" of an issuer's full name
+			// says nothing.
+			if x := m.terms[t]; x != nil {
+				q.matched[x.id] = max(q.matched[x.id], similarityExact)
+				for _, p := range x.postings {
+					if p.weight >= weightOrganization {
+						w.raise(p.doc, len(m.docs), p.weight)
+						bestIDF = x.idf
+					}
+				}
+			}
+		default:
+			m.matchWord(qt, scratch, visit)
+			// A word written in two ("signal person") matches the word written in one.
+			visitJoined(joined, i, visit)
+			if typing {
+				bestIDF = max(bestIDF, m.matchSplit(qt, scratch, q, &w), q.applySynonyms(synonyms[i], &w, len(m.docs)))
+			}
 		}
 		switch {
 		case !own[t]:
@@ -545,6 +636,39 @@ func (m *matcher) analyseText(text, issuer string, drop map[string]bool, typing 
 		q.words = append(q.words, w)
 	}
 	return q
+}
+
+// queryWords returns the words of normalized text that say which entry is
+// meant: the text without its stop words and years, or its years alone
+// when it has nothing else. A stop word stays only where the catalog
+// writes it as an abbreviation (abbreviatedStopWords) and the text names
+// it so: written in capitals (capitals holds the words the text writes in
+// capitals: "IT Fundamentals"), or alone ("it"). A text of other stop
+// words has no words, and finds only the entries it names whole.
+func (m *matcher) queryWords(normalized string, capitals []string) []string {
+	all := strings.Fields(normalized)
+	keep := func(alone bool) []string {
+		var out []string
+		for _, t := range all {
+			switch {
+			case catalog.StopWords[t]:
+				if m.acronymStops[t] && (alone || slices.Contains(capitals, t)) {
+					out = append(out, t)
+				}
+			case catalog.IsYear(t):
+				if alone {
+					out = append(out, t)
+				}
+			default:
+				out = append(out, t)
+			}
+		}
+		return out
+	}
+	if out := keep(false); len(out) > 0 {
+		return out
+	}
+	return keep(true)
 }
 
 // abbreviation reports whether a parenthesised part, normalized, is an

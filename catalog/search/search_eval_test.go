@@ -39,8 +39,9 @@ func loadSearchJudgements(t testing.TB) []searchJudgement {
 	return judgements
 }
 
-// searchKeys runs a search by relevance and returns the keys found, best first.
-func searchKeys(t testing.TB, s *catalog.Snapshot, text string) []string {
+// searchEverything runs a search by relevance over every ACTIVE and
+// RETIRED entry, all on one page.
+func searchEverything(t testing.TB, s *catalog.Snapshot, text string) search.CertificationResult {
 	t.Helper()
 	r, err := search.FindCertifications(s, search.CertificationCriteria{Search: text,
 		Statuses: []catalog.CertificationStatus{catalog.StatusActive, catalog.StatusRetired}},
@@ -48,11 +49,22 @@ func searchKeys(t testing.TB, s *catalog.Snapshot, text string) []string {
 	if err != nil {
 		t.Fatalf("search %q: %v", text, err)
 	}
+	return r
+}
+
+// resultKeys lists the keys of a search's results, best first.
+func resultKeys(r search.CertificationResult) []string {
 	keys := make([]string, 0, len(r.Page.Edges))
 	for _, e := range r.Page.Edges {
 		keys = append(keys, e.Node.Key)
 	}
 	return keys
+}
+
+// searchKeys runs a search by relevance and returns the keys found, best first.
+func searchKeys(t testing.TB, s *catalog.Snapshot, text string) []string {
+	t.Helper()
+	return resultKeys(searchEverything(t, s, text))
 }
 
 // ndcg is the normalized discounted cumulative gain of the first cutoff

@@ -1,7 +1,9 @@
 package search
 
 import (
+	"maps"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/mssc/recert/catalog"
@@ -352,5 +354,22 @@ func TestSearchIndexEmptyQuery(t *testing.T) {
 				t.Errorf("search(%q) = %v, want nothing", q, got)
 			}
 		})
+	}
+}
+
+// TestSearchScoresIgnoreStopWords is metamorphic: a stop word added before,
+// within or after a text changes no entry's score, and so neither which
+// entries are found nor their order.
+func TestSearchScoresIgnoreStopWords(t *testing.T) {
+	s := fixtureSnapshot(t)
+	ix := matcherOf(s)
+	for _, text := range []string{"CWI", "certified welding inspector", "Certified Quality Manager", "OSHA 30", "Machining Level I", "cmq/oe", "weld", "certified"} {
+		want := ix.search(text).scores
+		words := strings.Fields(text)
+		for _, variant := range []string{"the " + text, text + " for", "The " + text, words[0] + " of " + strings.Join(words[1:], " ")} {
+			if got := ix.search(variant).scores; !maps.Equal(got, want) {
+				t.Errorf("scores of %q = %v, want as %q: %v", variant, got, text, want)
+			}
+		}
 	}
 }
