@@ -102,8 +102,9 @@ func (s *Store) withSubmitters(ctx context.Context, rows []tables.ReviewRow) ([]
 	return out, nil
 }
 
-// CreateReview stores a new review with its first submitter.
-func (s *Store) CreateReview(ctx context.Context, r *review.CatalogReview, change catalog.Change, maxOpenPerSubmitter int) error {
+// CreateReview stores a new review with its first submitter, and the
+// notifications notify builds once the review has its ID.
+func (s *Store) CreateReview(ctx context.Context, r *review.CatalogReview, change catalog.Change, notify func(*review.CatalogReview) []catalog.Notification, maxOpenPerSubmitter int) error {
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		if len(r.Submitters) > 0 {
 			if err := withinOpenReviewLimit(tx, s.dialect, r.Submitters[0].Subject, maxOpenPerSubmitter); err != nil {
@@ -118,7 +119,7 @@ func (s *Store) CreateReview(ctx context.Context, r *review.CatalogReview, chang
 		if err := saveSubmitters(tx, r); err != nil {
 			return err
 		}
-		if _, err := saveNotifications(tx, change.Notify); err != nil {
+		if _, err := saveNotifications(tx, append(change.Notify, notify(r)...)); err != nil {
 			return err
 		}
 		return audit(tx, change, "CatalogReview", r.ID, map[string]any{"certificationName": r.CertificationName, "status": r.Status})

@@ -46,13 +46,17 @@ var rejectionWords = map[RejectionReason]string{
 	RejectedOther:                     "see the message below",
 }
 
-// received is the confirmation to a submitter that their certification
-// was received for review r, a new review (ID 0) or the open one they join.
-// Its key names the certification and the instant, since a new review has
-// no ID until it is stored.
-func (s *Reviews) received(ctx context.Context, r *CatalogReview, who ReviewSubmitter) ([]catalog.Notification, error) {
+// received returns the builder of the confirmation to a submitter that
+// their certification was received for a review: the open one they join,
+// or a new one, which the store numbers before it calls the builder in the
+// same transaction, so that the confirmation names the review either way.
+// The submitter's candidate record is read here, before the store's
+// transaction; the builder reads nothing. Its key names the certification
+// and the instant, the same for a new review and a joined one.
+func (s *Reviews) received(ctx context.Context, who ReviewSubmitter) (func(r *CatalogReview) []catalog.Notification, error) {
+	none := func(*CatalogReview) []catalog.Notification { return nil }
 	if s.notifier == nil {
-		return nil, nil
+		return none, nil
 	}
 	found, err := s.notifier.candidates.CandidatesByNumber(ctx, []string{who.CandidateNumber})
 	if err != nil {
@@ -60,16 +64,15 @@ func (s *Reviews) received(ctx context.Context, r *CatalogReview, who ReviewSubm
 	}
 	c := found[who.CandidateNumber]
 	if c == nil {
-		return nil, nil
+		return none, nil
 	}
 	sum := sha256.Sum256([]byte(reviewKey(who.CertificationName, who.Organization.Name)))
-	facts := map[string]string{"certificationName": who.CertificationName, "organization": who.Organization.Name,
-		"submittedOn": catalog.DateOf(who.AddedAt).String(), "dueOn": r.DueOn.String()}
-	if r.ID != 0 {
-		facts["review"] = strconv.FormatInt(r.ID, 10)
-	}
-	return []catalog.Notification{{CandidateID: c.ID, Kind: catalog.NotifyReviewReceived, Facts: facts, CreatedAt: who.AddedAt,
-		Key: fmt.Sprintf("candidate:%d|%s|%s|%s", c.ID, catalog.NotifyReviewReceived, hex.EncodeToString(sum[:8]), who.AddedAt.UTC().Format(time.RFC3339Nano))}}, nil
+	key := fmt.Sprintf("candidate:%d|%s|%s|%s", c.ID, catalog.NotifyReviewReceived, hex.EncodeToString(sum[:8]), who.AddedAt.UTC().Format(time.RFC3339Nano))
+	return func(r *CatalogReview) []catalog.Notification {
+		facts := map[string]string{"review": strconv.FormatInt(r.ID, 10), "certificationName": who.CertificationName, "organization": who.Organization.Name,
+			"submittedOn": catalog.DateOf(who.AddedAt).String(), "dueOn": r.DueOn.String()}
+		return []catalog.Notification{{CandidateID: c.ID, Kind: catalog.NotifyReviewReceived, Facts: facts, CreatedAt: who.AddedAt, Key: key}}
+	}, nil
 }
 
 // reviewNotifications are the notifications a staff or submitter action

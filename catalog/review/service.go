@@ -154,10 +154,11 @@ func (s *Reviews) Submit(ctx context.Context, in ReviewSubmission) (SubmissionRe
 		Status: ReviewPending, Flags: screen(in.EarningMethods, in.Recognition), Submitters: []ReviewSubmitter{submitter},
 		SubmittedAt: change.At, DueOn: s.today().AddDays(days), Version: 1,
 	}
-	if change.Notify, err = s.received(ctx, r, submitter); err != nil {
+	receipt, err := s.received(ctx, submitter)
+	if err != nil {
 		return SubmissionResult{}, nil, err
 	}
-	if err := s.store.CreateReview(ctx, r, change, s.maxOpenPerCandidate); err != nil {
+	if err := s.store.CreateReview(ctx, r, change, receipt, s.maxOpenPerCandidate); err != nil {
 		switch {
 		case catalog.ErrorCode(err) == catalog.CodeConflict:
 			joined, err := s.join(ctx, submitter, change)
@@ -189,10 +190,11 @@ func (s *Reviews) join(ctx context.Context, who ReviewSubmitter, change catalog.
 			return r, nil
 		}
 		change.Action = "review.join"
-		var err error
-		if change.Notify, err = s.received(ctx, r, who); err != nil {
+		receipt, err := s.received(ctx, who)
+		if err != nil {
 			return nil, err
 		}
+		change.Notify = receipt(r)
 		joined, err := s.store.JoinReview(ctx, r.ID, who, change)
 		if err != nil || !joined {
 			return nil, err

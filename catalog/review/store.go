@@ -59,12 +59,14 @@ type HistoryFilter struct {
 // Every catalog edit writes its history and a new catalog version in the
 // same transaction, and announces the version to every server process.
 type ReviewStore interface {
-	// CreateReview stores a new review and sets its ID; a CONFLICT error
+	// CreateReview stores a new review and sets its ID, then records what
+	// notify builds from the numbered review, with change's own
+	// notifications, in the same transaction; a CONFLICT error
 	// means an open review of the same certification exists. When
 	// maxOpenPerSubmitter is above 0 and its first submitter already has
 	// that many open reviews, nothing is written and the error is
 	// OpenReviewLimitReached, however many submissions run at once.
-	CreateReview(ctx context.Context, r *CatalogReview, change catalog.Change, maxOpenPerSubmitter int) error
+	CreateReview(ctx context.Context, r *CatalogReview, change catalog.Change, notify func(*CatalogReview) []catalog.Notification, maxOpenPerSubmitter int) error
 	// JoinReview adds a submission to a review that is still open, whatever
 	// its version, and moves its version on; it reports false when the
 	// review was decided meanwhile. A submitter already on the review keeps

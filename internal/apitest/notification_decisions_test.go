@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/graph/relay"
 )
 
 // inboxKinds lists the kinds of the candidate's notifications, newest first,
@@ -160,6 +161,51 @@ func TestEveryDecisionOnAnApplicationReachesTheCandidate(t *testing.T) {
 			if got := e.okAs(t, token, node, map[string]any{"id": id}); got["node"] != nil {
 				t.Errorf("someone else reads the notification by node(id:): %v", got)
 			}
+		}
+	})
+}
+
+// receivedReview is the review number the newest CATALOG_REVIEW_RECEIVED
+// notification in the candidate's inbox names; empty when it names none.
+func receivedReview(t *testing.T, e *env, token string) string {
+	t.Helper()
+	data := e.okAs(t, token, `{ viewer { notifications(first: 50) { nodes { kind facts { name value } } } } }`, nil)
+	for _, n := range get(data, "viewer", "notifications", "nodes").([]any) {
+		if get(n, "kind") != "CATALOG_REVIEW_RECEIVED" {
+			continue
+		}
+		for _, f := range get(n, "facts").([]any) {
+			if get(f, "name") == "review" {
+				return get(f, "value").(string)
+			}
+		}
+		return ""
+	}
+	t.Fatalf("no CATALOG_REVIEW_RECEIVED notification: %v", data)
+	return ""
+}
+
+func TestTheReceiptOfANewReviewNamesTheReview(t *testing.T) {
+	eachDialect(t, func(t *testing.T, e *env) {
+		far := e.now.UTC().Truncate(24*time.Hour).AddDate(2, 0, 0)
+		first := registerHolder(t, e, "N-4101", far, far)
+		second := registerHolder(t, e, "N-4102", far, far)
+
+		// The review is numbered when it is stored; the receipt of the
+		// submission that opened it names that number, as the receipt of
+		// one that joins it does.
+		payload := submit(t, e, first, submission(t, e, "Certified Hoist Signaller", "Hoist Signalling Board"))
+		id, err := relay.DecodeIDOf("id", "CatalogReview", get(payload, "review", "id").(string))
+		if err != nil {
+			t.Fatalf("the review's ID: %v", err)
+		}
+		want := fmt.Sprint(id)
+		if got := receivedReview(t, e, first); got != want {
+			t.Errorf("the receipt of a new review names review %q, want %q", got, want)
+		}
+		submit(t, e, second, submission(t, e, "Certified Hoist Signaller", "Hoist Signalling Board"))
+		if got := receivedReview(t, e, second); got != want {
+			t.Errorf("the receipt of a joined review names review %q, want %q", got, want)
 		}
 	})
 }

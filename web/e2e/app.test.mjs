@@ -1,11 +1,12 @@
 // The journeys of issue 17 in Debian's Chromium against the real server:
 // anonymous search, a pasted list of credentials, a candidate's application,
-// staff approving a review seen live by an anonymous page, GraphiQL, a
-// page on another origin through CORS, and the app at a phone's width.
+// staff approving a review seen live by an anonymous page, staff asking a
+// candidate for information on an application, GraphiQL, a page on another
+// origin through CORS, and the app at a phone's width.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { accessible, api, candidateToken, gql, isoDate, launch, origin, pdf, screenshot, signIn, staffToken } from './harness.mjs';
+import { accessible, api, candidateToken, devToken, gql, isoDate, launch, origin, pdf, screenshot, signIn, staffToken, upload } from './harness.mjs';
 
 let browser;
 
@@ -121,15 +122,10 @@ test('a candidate adds an activity from a check answer, uploads a proof and sees
 test('staff approve a review and an anonymous page shows the new certification without a reload', async () => {
   const name = 'Hydraulic Press Safety Technician';
   const { keyActivities } = await gql('', '{ keyActivities(program: CPT) { id } }');
-  const form = new FormData();
-  form.append('operations', JSON.stringify({
-    query: `mutation($input: SubmitCertificationForReviewInput!) { submitCertificationForReview(input: $input) { review { id } userErrors { message } } }`,
-    variables: { input: { certificationName: name, organization: { name: 'Press Safety Board', url: 'https://press-safety.example.org' }, copy: null, trainingRequirements: '40 hours of classroom training and a written exam', keyActivityIds: [keyActivities[0].id], earningMethods: ['WRITTEN_ASSESSMENT'], recognition: ['NATIONAL'] } },
-  }));
-  form.append('map', JSON.stringify({ 0: ['variables.input.copy'] }));
-  form.append('0', new Blob([pdf], { type: 'application/pdf' }), 'certificate.pdf');
-  const submitted = await (await fetch(api, { method: 'POST', body: form, headers: { Authorization: `Bearer ${candidateToken}`, 'Apollo-Require-Preflight': 'true' } })).json();
-  assert.deepEqual(submitted.data.submitCertificationForReview.userErrors, []);
+  const submitted = await upload(candidateToken, `mutation($input: SubmitCertificationForReviewInput!) { submitCertificationForReview(input: $input) { review { id } userErrors { message } } }`,
+    { input: { certificationName: name, organization: { name: 'Press Safety Board', url: 'https://press-safety.example.org' }, copy: null, trainingRequirements: '40 hours of classroom training and a written exam', keyActivityIds: [keyActivities[0].id], earningMethods: ['WRITTEN_ASSESSMENT'], recognition: ['NATIONAL'] } },
+    'input.copy', 'certificate.pdf', pdf);
+  assert.deepEqual(submitted.submitCertificationForReview.userErrors, []);
 
   const anonymous = await browser.newContext();
   const watcher = await anonymous.newPage();
@@ -159,6 +155,75 @@ test('staff approve a review and an anonymous page shows the new certification w
   await page.getByRole('heading', { name: 'Application queue' }).waitFor();
   await accessible(page, 'the application queue');
   await anonymous.close();
+  await staff.close();
+});
+
+/**
+ * inReview builds the candidate's application of the program to 100 points
+ * (a job through the cycle and a pre-approved certification, each with a
+ * proof), submits it and records its fee, and returns its global ID.
+ */
+async function inReview(token, program) {
+  const fields = 'application { id version } userErrors { message }';
+  const ok = (payload) => { assert.deepEqual(payload.userErrors, [], JSON.stringify(payload.userErrors)); return payload.application ?? payload.applications[0]; };
+  let app = ok((await gql(token, `mutation($p: Program!) { createApplication(program: $p) { ${fields} } }`, { p: program })).createApplication);
+  const { certifications } = await gql('', '{ certifications(first: 1, filter: { search: "CWI" }) { nodes { id } } }');
+  for (const activity of [
+    { category: 'EMPLOYMENT', activityTypeKey: 'e-direct', title: 'Production associate, Acme Plastics', startOn: isoDate(-5 * 365 + 60), weeklyHours: 40, ongoing: true },
+    { category: 'INDUSTRY_CERTIFICATION', activityTypeKey: 'ic-certification', title: 'AWS Certified Welding Inspector', certificationId: certifications.nodes[0].id, completedOn: isoDate(-365) },
+  ]) {
+    app = ok((await gql(token, `mutation($id: ID!, $v: Int!, $a: ActivityInput!) { saveApplicationActivity(applicationId: $id, version: $v, activity: $a) { ${fields} } }`, { id: app.id, v: app.version, a: activity })).saveApplicationActivity);
+  }
+  for (const activityId of [1, 2]) {
+    app = ok((await upload(token, `mutation($id: ID!, $v: Int!, $a: Int!, $f: Upload!) { attachActivityProof(applicationId: $id, version: $v, activityId: $a, file: $f) { ${fields} } }`,
+      { id: app.id, v: app.version, a: activityId, f: null }, 'f', 'hr-letter.pdf', pdf)).attachActivityProof);
+  }
+  const many = 'applications { id version } userErrors { message }';
+  app = ok((await gql(token, `mutation($id: ID!, $v: Int!) { submitApplications(applicationIds: [$id], versions: [$v]) { ${many} } }`, { id: app.id, v: app.version })).submitApplications);
+  app = ok((await gql(staffToken, `mutation($id: ID!, $v: Int!) { recordPayment(applicationId: $id, version: $v, amountCents: 7500, reference: "e2e") { ${many} } }`, { id: app.id, v: app.version })).recordPayment);
+  return app.id;
+}
+
+test('staff ask a candidate for information on an application, and the queue shows it waiting for the answer', async () => {
+  await gql(staffToken, `mutation($input: RegisterCandidateInput!) { registerCandidate(input: $input) { userErrors { message } } }`, {
+    input: {
+      msscCandidateId: 'C-9101', name: 'Avery Asked', email: 'avery@example.com',
+      heldCertifications: ['CPT', 'CLT'].map((program) => ({ program, certifiedOn: isoDate(-5 * 365 + 60), expiresOn: isoDate(60) })),
+    },
+  });
+  const token = await devToken('CANDIDATE', 'C-9101');
+  await inReview(token, 'CPT');
+  await inReview(token, 'CLT');
+
+  // A tall window, so that the screenshot shows the waiting application
+  // and the form on the other.
+  const staff = await browser.newContext({ viewport: { width: 1280, height: 1100 } });
+  const page = await staff.newPage();
+  await signIn(page, 'STAFF', 'staff-dev');
+  await page.getByRole('link', { name: 'Applications' }).click();
+  const cpt = page.getByRole('region', { name: 'Avery Asked (C-9101): CPT' });
+  const clt = page.getByRole('region', { name: 'Avery Asked (C-9101): CLT' });
+  const ask = cpt.getByRole('region', { name: 'Ask for information' });
+  await ask.waitFor();
+
+  // A question of blanks passes the browser's check; the API refuses it
+  // and the form says why.
+  await ask.getByLabel('Question for the candidate').fill('   ');
+  await ask.getByRole('button', { name: 'Ask the candidate' }).click();
+  await ask.getByRole('alert').getByText(/question/).waitFor();
+
+  await ask.getByLabel('Question for the candidate').fill('Send the HR letter for 2023, signed by HR.');
+  await ask.getByRole('button', { name: 'Ask the candidate' }).click();
+  const waiting = cpt.getByRole('note', { name: 'Waiting for the candidate' });
+  await waiting.waitFor();
+  assert.match(await waiting.innerText(), new RegExp(`Waiting for the candidate's answer since ${isoDate(0)}`));
+  assert.match(await waiting.innerText(), /Asked: Send the HR letter for 2023, signed by HR\./);
+  assert.equal(await cpt.getByRole('region', { name: 'Ask for information' }).count(), 0);
+  assert.equal(await cpt.getByRole('button', { name: 'Set points' }).count(), 0);
+  await page.getByText("applications in the queue, 1 of them waiting for the candidate's answer").waitFor();
+  await clt.getByRole('region', { name: 'Ask for information' }).waitFor();
+  await accessible(page, 'the application queue with an application waiting for its candidate');
+  await screenshot(page, 'application-queue');
   await staff.close();
 });
 

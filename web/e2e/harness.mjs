@@ -65,6 +65,31 @@ export async function gql(token, query, variables = {}) {
   return body.data;
 }
 
+/**
+ * devToken asks the development server for a token (POST /dev/token), for
+ * a candidate the journey registers itself.
+ */
+export async function devToken(role, subject) {
+  const res = await fetch(`${origin}/dev/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ role, subject }) });
+  assert.equal(res.status, 200, `POST /dev/token answered ${res.status}`);
+  return (await res.json()).token;
+}
+
+/**
+ * upload posts a GraphQL multipart request with one file at the variable
+ * named and returns its data, failing on any error.
+ */
+export async function upload(token, query, variables, variable, name, bytes) {
+  const form = new FormData();
+  form.append('operations', JSON.stringify({ query, variables }));
+  form.append('map', JSON.stringify({ 0: [`variables.${variable}`] }));
+  form.append('0', new Blob([bytes], { type: 'application/pdf' }), name);
+  const res = await fetch(api, { method: 'POST', body: form, headers: { Authorization: `Bearer ${token}`, 'Apollo-Require-Preflight': 'true' } });
+  const body = await res.json();
+  assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+  return body.data;
+}
+
 /** isoDate is the date days from today, as YYYY-MM-DD. */
 export function isoDate(days) {
   return new Date(Date.now() + days * 86400_000).toISOString().slice(0, 10);

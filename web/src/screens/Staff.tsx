@@ -1,6 +1,6 @@
 // Staff screens: the review queue (overdue first), one review with its copy
-// in the page and its decisions, the application queue with proofs and
-// points to adjust, and the catalog's history.
+// in the page and its decisions, the application queue with proofs, points
+// to adjust and questions to the candidate, and the catalog's history.
 import { useEffect, useState } from 'preact/hooks';
 import { graphql } from '../gql';
 import type { RejectionReason, RecognitionBasis } from '../gql/graphql';
@@ -199,12 +199,14 @@ function Decisions({ id, name, org, onDone }: { id: string; name: string; org: s
 
 const ApplicationQueue = graphql(`
   query ApplicationQueue {
-    applications(first: 50, filter: { statuses: [SUBMITTED, IN_REVIEW, DETAILED_REVIEW, APPEALED] }) {
+    applications(first: 50, filter: { statuses: [SUBMITTED, IN_REVIEW, INFORMATION_REQUESTED, DETAILED_REVIEW, APPEALED] }) {
       totalCount
       nodes {
         id program status version decisionDueOn
         candidate { name msscCandidateId }
         points { required total }
+        informationRequest informationResponse
+        history { at action }
         activities { activityId title category reviewerPoints proofs { name downloadPath } }
       }
     }
@@ -220,28 +222,103 @@ const SetPoints = graphql(`
   }
 `);
 
-/** ApplicationQueuePage lists the applications waiting for staff, with proofs and points to adjust. */
+const AskApplicationInfo = graphql(`
+  mutation AskApplicationInformation($applicationId: ID!, $version: Int!, $message: String!) {
+    requestApplicationInformation(applicationId: $applicationId, version: $version, message: $message) {
+      application { id version status informationRequest }
+      userErrors { field code message }
+    }
+  }
+`);
+
+/**
+ * askedOn is the day staff asked the latest question on an application,
+ * read from its history (oldest first); null when none was asked.
+ */
+export function askedOn(history: { at: string; action: string }[]): string | null {
+  const asked = history.filter((e) => e.action === 'REQUEST_INFORMATION').at(-1);
+  return asked ? asked.at.slice(0, 10) : null;
+}
+
+/**
+ * ApplicationQueuePage lists the applications waiting for staff, with
+ * proofs and points to adjust and a question to ask, and those waiting for
+ * their candidate's answer to staff's question, marked as such.
+ */
 export function ApplicationQueuePage() {
   const q = useQuery(ApplicationQueue, {});
   if (q.fetching && !q.data) return <Loading what="the application queue" />;
   if (q.error) return <ErrorMessage message={q.error} />;
+  const apps = q.data?.applications.nodes ?? [];
+  const waiting = apps.filter((a) => a.status === 'INFORMATION_REQUESTED').length;
   return (
     <div>
       <h1>Application queue</h1>
-      <p>{q.data?.applications.totalCount} applications waiting</p>
-      {q.data?.applications.nodes.map((a) => (
+      <p>{q.data?.applications.totalCount} applications in the queue{waiting > 0 && `, ${waiting} of them waiting for the candidate's answer`}</p>
+      {apps.map((a) => (
         <Card title={`${a.candidate?.name ?? 'Candidate'} (${a.candidate?.msscCandidateId ?? '?'}): ${a.program}`}>
-          <p>{words(a.status)} · {a.points.total} of {a.points.required} points{a.decisionDueOn && ` · decide by ${a.decisionDueOn}`}</p>
+          {a.status === 'INFORMATION_REQUESTED' ? (
+            <div class="waiting" role="note" aria-label="Waiting for the candidate">
+              <p><strong>Waiting for the candidate's answer</strong>{askedOn(a.history) && ` since ${askedOn(a.history)}`}; the decision's clock is paused until they answer.</p>
+              <p>Asked: {a.informationRequest}</p>
+            </div>
+          ) : (
+            <p>{words(a.status)} · {a.points.total} of {a.points.required} points{a.decisionDueOn && ` · decide by ${a.decisionDueOn}`}</p>
+          )}
+          {a.status === 'IN_REVIEW' && a.informationResponse && (
+            <p>The candidate answered “{a.informationRequest}”: {a.informationResponse}</p>
+          )}
           <ul class="list">
-            {a.activities.map((act) => <PointsRow app={a} act={act} onDone={q.reload} />)}
+            {a.activities.map((act) => <PointsRow app={a} act={act} editable={a.status !== 'INFORMATION_REQUESTED'} onDone={q.reload} />)}
           </ul>
+          {a.status === 'IN_REVIEW' && <AskForInformation app={a} onDone={q.reload} />}
         </Card>
       ))}
     </div>
   );
 }
 
-function PointsRow({ app, act, onDone }: { app: { id: string; version: number }; act: { activityId: number; title: string; category: string; reviewerPoints?: number | null; proofs: { name: string; downloadPath: string }[] }; onDone: () => void }) {
+/**
+ * AskForInformation is the form to ask the candidate of an application in
+ * review a question; the application then waits for the answer.
+ */
+function AskForInformation({ app, onDone }: { app: { id: string; version: number }; onDone: () => void }) {
+  const ask = useMutation(AskApplicationInfo);
+  const [question, setQuestion] = useState('');
+  const [errors, setErrors] = useState<{ field?: string[] | null; message: string }[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const id = `ask-${app.id}`;
+  async function send(e: Event) {
+    e.preventDefault();
+    setError(null);
+    try {
+      const p = (await ask.run({ applicationId: app.id, version: app.version, message: question })).requestApplicationInformation;
+      setErrors(p.userErrors);
+      if (!p.userErrors.length) onDone();
+    } catch (err) {
+      setErrors([]);
+      setError(errorText(err));
+    }
+  }
+  return (
+    <Card title="Ask for information" level={3}>
+      <form class="stack" onSubmit={send}>
+        <label for={id}>Question for the candidate</label>
+        <textarea id={id} required rows={2} value={question} onInput={(e) => setQuestion((e.target as HTMLTextAreaElement).value)} />
+        <button type="submit" disabled={ask.busy}>{ask.busy ? 'Sending…' : 'Ask the candidate'}</button>
+      </form>
+      <UserErrorList errors={errors} />
+      <ErrorMessage message={error} />
+    </Card>
+  );
+}
+
+/**
+ * PointsRow is one claimed activity with its proofs and, when editable, the
+ * form to set its points; an application waiting for its candidate takes
+ * no points until it is back in review.
+ */
+function PointsRow({ app, act, editable, onDone }: { app: { id: string; version: number }; act: { activityId: number; title: string; category: string; reviewerPoints?: number | null; proofs: { name: string; downloadPath: string }[] }; editable: boolean; onDone: () => void }) {
   const m = useMutation(SetPoints);
   const [points, setPoints] = useState(String(act.reviewerPoints ?? ''));
   const [reason, setReason] = useState('');
@@ -263,13 +340,14 @@ function PointsRow({ app, act, onDone }: { app: { id: string; version: number };
     <li>
       {act.title} ({words(act.category)})
       {act.proofs.map((p) => <button type="button" class="link" onClick={() => download(p.downloadPath, p.name).catch((e) => setError(errorText(e)))}>Proof: {p.name}</button>)}
-      <form class="inline" onSubmit={save}>
+      {!editable && act.reviewerPoints != null && <span class="meta"> · {act.reviewerPoints} points set by staff</span>}
+      {editable && <form class="inline" onSubmit={save}>
         <label for={id}>Points</label>
         <input id={id} type="number" min={0} max={100} value={points} required onInput={(e) => setPoints((e.target as HTMLInputElement).value)} />
         <label for={`${id}-why`}>Reason</label>
         <input id={`${id}-why`} value={reason} required onInput={(e) => setReason((e.target as HTMLInputElement).value)} />
         <button type="submit" disabled={m.busy}>{m.busy ? 'Saving…' : 'Set points'}</button>
-      </form>
+      </form>}
       <ErrorMessage message={error} />
     </li>
   );

@@ -1,0 +1,140 @@
+// The staff application queue without a server: the client is replaced by
+// one that answers the queue query with the applications given and records
+// each mutation, answering it with the payload given.
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+
+interface Mutation {
+  vars: Record<string, unknown>;
+}
+const state = vi.hoisted(() => ({
+  queries: 0,
+  queue: [] as unknown[],
+  mutations: [] as Mutation[],
+  payload: {} as unknown,
+}));
+
+vi.mock('../client', () => ({
+  client: {
+    query: () => ({
+      subscribe(sink: (r: { data: unknown }) => void) {
+        state.queries++;
+        queueMicrotask(() => sink({ data: { applications: { totalCount: state.queue.length, nodes: state.queue } } }));
+        return { unsubscribe() {} };
+      },
+    }),
+    mutation: (_doc: unknown, vars: Record<string, unknown>) => ({
+      toPromise: async () => {
+        state.mutations.push({ vars });
+        return { data: { requestApplicationInformation: state.payload } };
+      },
+    }),
+    subscription: () => ({ subscribe: () => ({ unsubscribe() {} }) }),
+  },
+  errorText: (e: unknown) => String(e),
+}));
+
+const { ApplicationQueuePage, askedOn } = await import('./Staff');
+
+const application = (id: string, name: string, status: string, extra: Record<string, unknown> = {}) => ({
+  id, program: 'CPT', status, version: 7, decisionDueOn: '2026-12-20',
+  candidate: { name, msscCandidateId: `C-${id}` },
+  points: { required: 100, total: 105 },
+  informationRequest: null, informationResponse: null, history: [],
+  activities: [],
+  ...extra,
+});
+
+let root: HTMLElement;
+beforeEach(() => {
+  state.queries = 0;
+  state.mutations.length = 0;
+  root = document.createElement('div');
+  document.body.append(root);
+});
+afterEach(() => {
+  act(() => render(null, root));
+  root.remove();
+});
+
+async function show() {
+  await act(async () => { render(<ApplicationQueuePage />, root); });
+  await act(async () => { await Promise.resolve(); });
+}
+
+function card(name: string): HTMLElement {
+  const found = [...root.querySelectorAll<HTMLElement>('section.card')].find((c) => c.querySelector('h2')?.textContent?.startsWith(name));
+  if (!found) throw new Error(`no card of ${name} in: ${root.textContent}`);
+  return found;
+}
+
+async function ask(within: HTMLElement, question: string) {
+  const box = within.querySelector<HTMLTextAreaElement>('textarea')!;
+  await act(async () => {
+    box.value = question;
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await act(async () => {
+    within.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+  });
+  await act(async () => { await Promise.resolve(); });
+}
+
+describe('the application queue', () => {
+  test('marks an application waiting for its candidate, with the question and the day it was asked, its proofs and no form', async () => {
+    state.queue = [
+      application('1', 'Robin Reviewed', 'IN_REVIEW'),
+      application('2', 'Wendy Waiting', 'INFORMATION_REQUESTED', {
+        informationRequest: 'Send the HR letter for 2023.',
+        activities: [{ activityId: 1, title: 'Production associate', category: 'EMPLOYMENT', reviewerPoints: 15, proofs: [{ name: 'hr.pdf', downloadPath: '/files/hr.pdf' }] }],
+        history: [{ at: '2026-11-01T09:00:00Z', action: 'RECORD_PAYMENT' }, { at: '2026-11-20T15:30:00Z', action: 'REQUEST_INFORMATION' }],
+      }),
+    ];
+    await show();
+    expect(root.textContent).toContain("2 applications in the queue, 1 of them waiting for the candidate's answer");
+    const waiting = card('Wendy Waiting');
+    const note = waiting.querySelector('[aria-label="Waiting for the candidate"]');
+    expect(note?.textContent).toContain("Waiting for the candidate's answer since 2026-11-20");
+    expect(note?.textContent).toContain('Asked: Send the HR letter for 2023.');
+    expect(waiting.querySelector('section[aria-label="Ask for information"]')).toBeNull();
+    expect(waiting.textContent).toContain('Proof: hr.pdf');
+    expect(waiting.textContent).toContain('15 points set by staff');
+    expect(waiting.querySelector('form')).toBeNull();
+    const reviewed = card('Robin Reviewed');
+    expect(reviewed.querySelector('[aria-label="Waiting for the candidate"]')).toBeNull();
+    expect(reviewed.querySelector('section[aria-label="Ask for information"]')).not.toBeNull();
+  });
+
+  test('asks the question on the application at its version and reloads the queue', async () => {
+    state.queue = [application('1', 'Robin Reviewed', 'IN_REVIEW')];
+    state.payload = { application: { id: '1', version: 8, status: 'INFORMATION_REQUESTED', informationRequest: 'Which employer?' }, userErrors: [] };
+    await show();
+    await ask(card('Robin Reviewed'), 'Which employer?');
+    expect(state.mutations.map((m) => m.vars)).toEqual([{ applicationId: '1', version: 7, message: 'Which employer?' }]);
+    expect(state.queries).toBe(2);
+    expect(root.querySelector('[role="alert"]')).toBeNull();
+  });
+
+  test("shows the API's user errors and keeps the question", async () => {
+    state.queue = [application('1', 'Robin Reviewed', 'IN_REVIEW')];
+    state.payload = { application: null, userErrors: [{ field: ['version'], code: 'CONFLICT', message: 'the application was changed since version 7; reload it' }] };
+    await show();
+    const reviewed = card('Robin Reviewed');
+    await ask(reviewed, 'Which employer?');
+    expect(reviewed.querySelector('[role="alert"]')?.textContent).toBe('the application was changed since version 7; reload it');
+    expect(reviewed.querySelector('textarea')!.value).toBe('Which employer?');
+    expect(state.queries).toBe(1);
+  });
+});
+
+describe('askedOn', () => {
+  test('is the day of the latest question, or null when none was asked', () => {
+    expect(askedOn([])).toBeNull();
+    expect(askedOn([
+      { at: '2026-10-01T10:00:00Z', action: 'REQUEST_INFORMATION' },
+      { at: '2026-10-04T10:00:00Z', action: 'PROVIDE_INFORMATION' },
+      { at: '2026-10-09T23:59:00Z', action: 'REQUEST_INFORMATION' },
+    ])).toBe('2026-10-09');
+  });
+});
