@@ -92,9 +92,8 @@ func TestApplicationHistoryIsAppendOnly(t *testing.T) {
 // column.
 func TestMigrationMovesApplicationHistoryToItsTable(t *testing.T) {
 	t.Parallel()
-	forEachDialect(t, func(t *testing.T, dialect gormstore.Dialect) {
+	forEachDialectMigratedTo(t, 14, func(t *testing.T, store *gormstore.Store) {
 		ctx := context.Background()
-		store := migratedTo(t, dialect, 14)
 		at := time.Date(2030, 3, 1, 9, 0, 0, 123456000, time.UTC)
 		c := registered(t, store, at)
 		want := []application.ApplicationEvent{

@@ -14,9 +14,8 @@ import (
 // the payment on the bundle only.
 func TestMigrationMovesTheBundledFeeToItsBundle(t *testing.T) {
 	t.Parallel()
-	forEachDialect(t, func(t *testing.T, dialect gormstore.Dialect) {
+	forEachDialectMigratedTo(t, 4, func(t *testing.T, store *gormstore.Store) {
 		ctx := context.Background()
-		store := migratedTo(t, dialect, 4)
 		db, err := store.SQLDB()
 		if err != nil {
 			t.Fatal(err)

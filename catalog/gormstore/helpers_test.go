@@ -44,6 +44,16 @@ func migratedTo(t *testing.T, dialect gormstore.Dialect, version int64) *gormsto
 	return store
 }
 
+// forEachDialectMigratedTo runs fn once per engine of testdb.Dialects, in
+// parallel subtests, on a store of a fresh database migrated up to and
+// including version, for a test of the migrations after it.
+func forEachDialectMigratedTo(t *testing.T, version int64, fn func(t *testing.T, store *gormstore.Store)) {
+	t.Helper()
+	forEachDialect(t, func(t *testing.T, dialect gormstore.Dialect) {
+		fn(t, migratedTo(t, dialect, version))
+	})
+}
+
 // rawSeed reads the embedded seed afresh, exactly as seed.Read returns it,
 // so a test may edit its copy.
 func rawSeed(t *testing.T) *catalog.Data {

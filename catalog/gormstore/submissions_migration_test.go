@@ -16,9 +16,8 @@ import (
 // again.
 func TestSubmissionsMigrationKeepsJoinersApart(t *testing.T) {
 	t.Parallel()
-	forEachDialect(t, func(t *testing.T, dialect gormstore.Dialect) {
+	forEachDialectMigratedTo(t, 6, func(t *testing.T, store *gormstore.Store) {
 		ctx := context.Background()
-		store := migratedTo(t, dialect, 6)
 		opened := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
 		for _, stmt := range []struct {
 			sql  string

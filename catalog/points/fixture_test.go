@@ -191,6 +191,23 @@ func ptOf(t testing.TB, r PointsReport, id int64) ActivityPoints {
 	return ActivityPoints{}
 }
 
+// ptCountsOnceInEitherOrder checks two claims of one 10-point course,
+// listed in both orders: the claim counted earns the 10 points and the
+// other is set aside as a duplicate, so the total is 10 either way.
+func ptCountsOnceInEitherOrder(t *testing.T, rb *Rulebook, a, b Activity, counted int64) {
+	t.Helper()
+	other := a.ID
+	if other == counted {
+		other = b.ID
+	}
+	for _, listed := range [][]Activity{{a, b}, {b, a}} {
+		r := ptCompute(rb, listed...)
+		if r.Total != 10 || ptOf(t, r, counted).Points != 10 || ptOf(t, r, other).Rule.Code != PointsRuleDuplicate {
+			t.Errorf("listed as %d, %d: total %d, counted %+v, set aside %+v", listed[0].ID, listed[1].ID, r.Total, ptOf(t, r, counted), ptOf(t, r, other))
+		}
+	}
+}
+
 // ptWarned reports whether the report has a warning of the code about
 // exactly the given activities (in any order).
 func ptWarned(r PointsReport, code PointsWarningCode, ids ...int64) bool {

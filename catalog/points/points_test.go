@@ -282,22 +282,12 @@ func TestPointsDuplicates(t *testing.T) {
 	})
 	t.Run("on a tie the claim made first counts, whatever the order they are listed in", func(t *testing.T) {
 		first, second := ptCourse(1, "ce-third-party", "Forklift safety", "2022-01-10"), ptCourse(2, "ce-non-credit", "FORKLIFT SAFETY", "2022-02-10")
-		for _, listed := range [][]Activity{{first, second}, {second, first}} {
-			r := ptCompute(rb, listed...)
-			if r.Total != 10 || ptOf(t, r, 1).Points != 10 || ptOf(t, r, 2).Rule.Code != PointsRuleDuplicate {
-				t.Errorf("listed as %d, %d: total %d, activity 1 %+v, activity 2 %+v", listed[0].ID, listed[1].ID, r.Total, ptOf(t, r, 1), ptOf(t, r, 2))
-			}
-		}
+		ptCountsOnceInEitherOrder(t, rb, first, second, 1)
 	})
 	t.Run("a reviewer's figure decides which claim counts, whatever the order", func(t *testing.T) {
 		first, second := ptCourse(1, "ce-third-party", "Forklift safety", "2022-01-10"), ptCourse(2, "ce-non-credit", "Forklift safety", "2022-02-10")
 		first.ReviewerPoints, first.ReviewerReason = ptInt(0), "the certificate is for another course"
-		for _, listed := range [][]Activity{{first, second}, {second, first}} {
-			r := ptCompute(rb, listed...)
-			if r.Total != 10 || ptOf(t, r, 2).Points != 10 || ptOf(t, r, 1).Rule.Code != PointsRuleDuplicate {
-				t.Errorf("listed as %d, %d: total %d, activity 1 %+v, activity 2 %+v", listed[0].ID, listed[1].ID, r.Total, ptOf(t, r, 1), ptOf(t, r, 2))
-			}
-		}
+		ptCountsOnceInEitherOrder(t, rb, first, second, 2)
 	})
 	t.Run("a reviewer's figure on the other claim of a course does not count it twice", func(t *testing.T) {
 		first, second := ptCourse(1, "ce-third-party", "Forklift safety", "2022-01-10"), ptCourse(2, "ce-non-credit", "Forklift safety", "2022-02-10")
