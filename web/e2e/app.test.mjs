@@ -2,7 +2,8 @@
 // anonymous search, a pasted list of credentials, a candidate's application,
 // staff approving a review seen live by an anonymous page, staff asking a
 // candidate for information on an application, GraphiQL, a page on another
-// origin through CORS, and the app at a phone's width.
+// origin through CORS, and the app at a phone's width, its results before
+// its filters.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
@@ -57,8 +58,10 @@ test('an anonymous visitor finds a certification despite a typo, sees the matche
 
   await page.getByLabel('Search certifications').fill('');
   await page.getByText(/^156 certifications|^\d+ certifications/).waitFor();
+  // On a wide screen the filters are a column of their own, open, with no button to open them.
+  assert.equal(await page.getByRole('button', { name: /^Filters/ }).isVisible(), false);
   await page.getByRole('group', { name: 'Recognition basis' }).getByLabel(/^NCCA/).check();
-  await page.getByText('25 certifications').waitFor();
+  await page.getByText('25 certifications', { exact: true }).waitFor();
   await accessible(page, 'the catalog');
   await screenshot(page, 'catalog');
   await first.getByRole('link').click();
@@ -272,15 +275,46 @@ test('a page on an allowed origin calls the API through CORS; another origin can
   }
 });
 
-test('at 375 px wide the catalog and the check fit the screen and stay accessible', async () => {
-  const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true });
+test('at 375 px wide the catalog shows its results first, the filters behind a button, and the catalog and the check fit the screen and stay accessible', async () => {
+  const height = 812;
+  const context = await browser.newContext({ viewport: { width: 375, height }, isMobile: true });
   const page = await context.newPage();
   await page.goto(`${origin}/app/`);
-  await page.getByText(/^\d+ certifications/).waitFor();
+  const counted = page.getByText(/^\d+ certifications/);
+  const all = await counted.innerText();
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 375, `the catalog is ${width} px wide at 375 px`);
+  const first = page.getByRole('list', { name: 'Certifications' }).getByRole('listitem').first();
+  const firstTop = async () => (await first.boundingBox()).y;
+  assert.ok(await firstTop() < height, `the first result starts ${await firstTop()} px down a ${height} px screen`);
+  const filters = page.getByRole('button', { name: /^Filters/ });
+  const bases = page.getByRole('group', { name: 'Recognition basis' });
+  assert.equal(await filters.getAttribute('aria-expanded'), 'false');
+  assert.equal(await bases.isVisible(), false, 'the filters show before they are asked for');
   await accessible(page, 'the catalog at 375 px');
   await screenshot(page, 'catalog-375');
+
+  // The button comes right after the search box, and opens from the keyboard.
+  await page.getByLabel('Search certifications').focus();
+  await page.keyboard.press('Tab');
+  assert.equal(await filters.evaluate((b) => b === document.activeElement), true, 'Tab from the search box does not reach the Filters button');
+  await page.keyboard.press('Enter');
+  assert.equal(await filters.getAttribute('aria-expanded'), 'true');
+  await bases.getByLabel(/^NCCA/).check();
+  await page.getByRole('button', { name: 'Filters (1 active)' }).waitFor();
+  const shown = Number((await counted.filter({ hasNotText: all }).innerText()).split(' ')[0]);
+  await page.getByRole('button', { name: `Show ${shown} certifications` }).waitFor();
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 375);
+  await accessible(page, 'the catalog at 375 px with its filters open');
+  await screenshot(page, 'catalog-375-filters');
+
+  await page.getByRole('button', { name: `Show ${shown} certifications` }).click();
+  assert.equal(await filters.getAttribute('aria-expanded'), 'false');
+  assert.equal(await filters.evaluate((b) => b === document.activeElement), true, 'closing the filters lost the focus');
+  assert.equal(await bases.isVisible(), false);
+  assert.match(await first.innerText(), /NCCA/);
+  assert.ok(await firstTop() < height, `with a filter the first result starts ${await firstTop()} px down`);
+
   await page.getByRole('link', { name: 'Does my credential count?' }).click();
   await page.getByLabel(/Your credential/).fill('OSHA 30-Hour General Industry');
   await page.getByRole('button', { name: 'Check' }).click();

@@ -1,11 +1,12 @@
-// The catalog's search box without a server: the client is replaced by one
-// that records each query, whether it was cancelled, and answers on demand.
+// The catalog's search box and its filters without a server: the client is
+// replaced by one that records each query, whether it was cancelled, and
+// answers on demand.
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 
 interface Op {
-  vars: { filter?: { search?: string } };
+  vars: { filter?: { search?: string; recognitionBases?: string[]; organizationIds?: string[] } };
   cancelled: boolean;
   answer: (data: unknown) => void;
 }
@@ -33,11 +34,15 @@ const edge = (id: string, displayName: string, nearNeighbour: boolean, highlight
   highlights: highlights.map((h) => ({ source: 'DISPLAY_NAME', text: displayName, ...h })),
   node: { id, displayName, points: 10, recognitionBases: ['NCCA'], organization: org },
 });
+const facets = {
+  recognitionBases: [{ basis: 'NCCA', count: 2 }, { basis: 'NAM_ENDORSED', count: 1 }],
+  organizations: [{ organization: { id: 'srg', ...org }, count: 2 }],
+};
 const answer = (edges: ReturnType<typeof edge>[]) => ({
   certifications: {
     totalCount: edges.length,
     pageInfo: { hasNextPage: false, endCursor: null },
-    facets: { recognitionBases: [], organizations: [] },
+    facets,
     edges,
   },
 });
@@ -115,5 +120,50 @@ describe('the search box', () => {
     expect(root.textContent).toContain('No certification matches “Rigging Wizard”.');
     expect(root.querySelector('ul[aria-label="Certifications"]')).toBeNull();
     expect(root.querySelector('ul[aria-label="You might also mean"]')!.textContent).toContain('SRG Rigging Supervisor');
+  });
+});
+
+describe('the filters', () => {
+  const toggle = () => root.querySelector<HTMLButtonElement>('button.filters-toggle')!;
+  const check = (label: string) => {
+    const box = [...root.querySelectorAll('label.check')].find((l) => l.textContent!.startsWith(label))!.querySelector('input')!;
+    act(() => box.click());
+  };
+  beforeEach(() => {
+    act(() => ops[0].answer(answer([edge('a', 'SRG Rigging Specialist', false, []), edge('b', 'SRG Rigging Supervisor', false, [])])));
+  });
+
+  test('wait closed behind a "Filters" button that controls them, comes before the results, and opens and closes', () => {
+    const panel = root.querySelector('#catalog-filters')!;
+    expect(toggle().getAttribute('aria-controls')).toBe('catalog-filters');
+    expect(toggle().getAttribute('aria-expanded')).toBe('false');
+    expect(toggle().textContent).toBe('Filters ▾');
+    expect(panel.closest('.filters')!.classList.contains('open')).toBe(false);
+    expect(toggle().compareDocumentPosition(panel) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(panel.compareDocumentPosition(root.querySelector('ul[aria-label="Certifications"]')!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+
+    act(() => toggle().click());
+    expect(toggle().getAttribute('aria-expanded')).toBe('true');
+    expect(panel.closest('.filters')!.classList.contains('open')).toBe(true);
+    act(() => toggle().click());
+    expect(toggle().getAttribute('aria-expanded')).toBe('false');
+  });
+
+  test('count the active filters on the button, and "Show … certifications" closes them and puts the focus back on the button', () => {
+    act(() => toggle().click());
+    check('NCCA');
+    expect(ops.at(-1)!.vars.filter?.recognitionBases).toEqual(['NCCA']);
+    expect(toggle().textContent).toBe('Filters (1 active) ▴');
+    check('SRG');
+    expect(ops.at(-1)!.vars.filter?.organizationIds).toEqual(['srg']);
+    expect(toggle().textContent).toBe('Filters (2 active) ▴');
+    check('NCCA');
+    expect(toggle().textContent).toBe('Filters (1 active) ▴');
+
+    const done = root.querySelector<HTMLButtonElement>('button.filters-done')!;
+    expect(done.textContent).toBe('Show 2 certifications');
+    act(() => done.click());
+    expect(toggle().getAttribute('aria-expanded')).toBe('false');
+    expect(document.activeElement).toBe(toggle());
   });
 });

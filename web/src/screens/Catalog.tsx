@@ -1,8 +1,10 @@
 // The catalog for anyone: search as you type (typo-tolerant, debounced, a
 // stale search cancelled when a newer one starts), the matched parts of
 // each name highlighted, near neighbours under "You might also mean",
-// facets, pages and live updates when the catalog changes.
-import { useState } from 'preact/hooks';
+// facets, pages and live updates when the catalog changes. On a narrow
+// screen the facets wait behind a "Filters" button that counts the active
+// ones, so that the results come right after the search box.
+import { useRef, useState } from 'preact/hooks';
 import { graphql } from '../gql';
 import type { CertificationsQuery as Result, RecognitionBasis } from '../gql/graphql';
 import { shownName } from '../highlight';
@@ -58,6 +60,8 @@ export function Catalog() {
   const [bases, setBases] = useState<RecognitionBasis[]>([]);
   const [orgs, setOrgs] = useState<string[]>([]);
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const filtersToggle = useRef<HTMLButtonElement>(null);
   const search = useDebounced(text.trim(), searchDelay);
   const filter = {
     ...(search ? { search } : {}),
@@ -72,6 +76,8 @@ export function Catalog() {
   const near = conn?.edges.filter((e) => e.nearNeighbour) ?? [];
   const reset = () => setCursors([null]);
   const toggle = <T,>(list: T[], v: T) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
+  const active = bases.length + orgs.length;
+  const showResults = () => { setFiltersOpen(false); filtersToggle.current?.focus(); };
 
   return (
     <div class="catalog">
@@ -80,29 +86,36 @@ export function Catalog() {
       <input id="search" type="search" value={text} placeholder="e.g. Certified Welding Inspector, OSHA 30, CWI"
         onInput={(e) => { setText((e.target as HTMLInputElement).value); reset(); }} />
       <div class="layout">
-        <aside aria-label="Filters">
-          {conn && (
-            <>
-              <fieldset>
-                <legend>Recognition basis</legend>
-                {conn.facets.recognitionBases.map((f) => (
-                  <label class="check">
-                    <input type="checkbox" checked={bases.includes(f.basis)} onChange={() => { setBases(toggle(bases, f.basis)); reset(); }} />
-                    {basisLabel(f.basis)} ({f.count})
-                  </label>
-                ))}
-              </fieldset>
-              <fieldset>
-                <legend>Issuer</legend>
-                {conn.facets.organizations.slice(0, 12).map((f) => (
-                  <label class="check">
-                    <input type="checkbox" checked={orgs.includes(f.organization.id)} onChange={() => { setOrgs(toggle(orgs, f.organization.id)); reset(); }} />
-                    {f.organization.acronym || f.organization.name} ({f.count})
-                  </label>
-                ))}
-              </fieldset>
-            </>
-          )}
+        <aside aria-label="Filters" class={filtersOpen ? 'filters open' : 'filters'}>
+          <button type="button" class="filters-toggle" ref={filtersToggle} aria-expanded={filtersOpen} aria-controls="catalog-filters"
+            onClick={() => setFiltersOpen(!filtersOpen)}>
+            Filters{active > 0 && ` (${active} active)`} <span aria-hidden="true">{filtersOpen ? '▴' : '▾'}</span>
+          </button>
+          <div id="catalog-filters" class="filters-panel">
+            {conn && (
+              <>
+                <fieldset>
+                  <legend>Recognition basis</legend>
+                  {conn.facets.recognitionBases.map((f) => (
+                    <label class="check">
+                      <input type="checkbox" checked={bases.includes(f.basis)} onChange={() => { setBases(toggle(bases, f.basis)); reset(); }} />
+                      {basisLabel(f.basis)} ({f.count})
+                    </label>
+                  ))}
+                </fieldset>
+                <fieldset>
+                  <legend>Issuer</legend>
+                  {conn.facets.organizations.slice(0, 12).map((f) => (
+                    <label class="check">
+                      <input type="checkbox" checked={orgs.includes(f.organization.id)} onChange={() => { setOrgs(toggle(orgs, f.organization.id)); reset(); }} />
+                      {f.organization.acronym || f.organization.name} ({f.count})
+                    </label>
+                  ))}
+                </fieldset>
+                <button type="button" class="filters-done" onClick={showResults}>Show {conn.totalCount} certifications</button>
+              </>
+            )}
+          </div>
         </aside>
         <div class="results">
           {q.fetching && <Loading what="certifications" />}
