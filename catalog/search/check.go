@@ -124,7 +124,11 @@ func checkCredential(s *catalog.Snapshot, in CredentialInput, sig credentialSign
 		return equipment && r.nameRecall < fullNameRecall && !r.ownAcronym
 	})
 	alternatives := alternatives(s, ranked, q)
-	if len(ranked) == 0 || ranked[0].score < matchThreshold || (equipment && (training || len(tiedAtTop(ranked)) > 1)) {
+	tied, why := tiedAtTop(ranked), "several pre-approved certifications fit about equally: "
+	if len(tied) < 2 && !training {
+		tied, why = sharedName(s, ranked, q, sig), "it names no issuer, and several pre-approved certifications have it in their names: "
+	}
+	if len(ranked) == 0 || ranked[0].score < matchThreshold || (equipment && (training || len(tied) > 1)) {
 		switch {
 		case equipment:
 			return continuingEducation(s, RuleEquipmentOrIndustryBodyCE,
@@ -162,8 +166,8 @@ func checkCredential(s *catalog.Snapshot, in CredentialInput, sig credentialSign
 		return notListed(s, ranked, alternatives)
 	}
 	entry := matcherOf(s).docs[ranked[0].doc].cert
-	if tied := tiedAtTop(ranked); len(tied) > 1 {
-		return ambiguous(s, tied, alternatives)
+	if len(tied) > 1 {
+		return ambiguous(s, q, tied, why, alternatives)
 	}
 	confidence := confidenceOf(ranked)
 	if training {
@@ -518,17 +522,66 @@ func fullCPT(s *catalog.Snapshot, in CredentialInput, text string) (CredentialCh
 	}, true
 }
 
-// ambiguous answers a text that fits several entries about equally.
-func ambiguous(s *catalog.Snapshot, tied []scored, alternatives []CredentialMatch) CredentialCheck {
+// ambiguous answers a text that fits several entries about equally, for
+// the reason why: the entries that fit come first among the
+// alternatives, then the others that are plausible.
+func ambiguous(s *catalog.Snapshot, q *query, tied []scored, why string, alternatives []CredentialMatch) CredentialCheck {
+	m := matcherOf(s)
 	names := make([]string, len(tied))
+	var listed []CredentialMatch
 	for i, t := range tied {
-		names[i] = matcherOf(s).docs[t.doc].cert.DisplayName
+		doc := &m.docs[t.doc]
+		names[i] = doc.cert.DisplayName
+		listed = append(listed, CredentialMatch{Certification: doc.cert, Score: math.Round(math.Min(t.score, 1)*100) / 100, Reasons: m.reasons(doc, q, t)})
+	}
+	for _, a := range alternatives {
+		if len(listed) < max(maxAlternatives, len(tied)) && !slices.ContainsFunc(listed, func(l CredentialMatch) bool { return l.Certification == a.Certification }) {
+			listed = append(listed, a)
+		}
 	}
 	return CredentialCheck{
-		Verdict: VerdictAmbiguous, Confidence: 0.5, Alternatives: alternatives,
-		Rules:    []AppliedRule{{RuleAmbiguousMatch, "several pre-approved certifications fit about equally: " + strings.Join(names, "; ")}},
+		Verdict: VerdictAmbiguous, Confidence: 0.5, Alternatives: listed,
+		Rules:    []AppliedRule{{RuleAmbiguousMatch, why + strings.Join(names, "; ")}},
 		NextStep: "Say which one you hold: add the issuing organization or the exact name, level or standard.",
 	}
+}
+
+// sharedName returns the entries of which a text naming no issuer and no
+// acronym is one unbroken stretch of a name (matcher.nameStretch), best
+// first, when the best entry is one of them and the text does not tell
+// them apart: they are listed by different issuers (the same craft
+// certified by different bodies: "Signal Person" of NCCCO's Signalperson
+// and NCCER's Rigger/Signal Person), or the text is the whole name of none
+// (several grades of one family: "Refrigeration Operator" of RETA's
+// Assistant and Industrial Refrigeration Operator). An entry scoring
+// higher for naming fewer other words is no better reading: the
+// candidate must say which. It returns nothing otherwise: "Certified
+// Welding Inspector", AWS's CWI by its whole name, is no Senior CWI.
+func sharedName(s *catalog.Snapshot, ranked []scored, q *query, sig credentialSignals) []scored {
+	if len(ranked) < 2 || ranked[0].score < matchThreshold || len(q.orgs) > 0 || len(q.acronyms) > 0 || sig.otherIssuer != "" || ranked[0].ownAcronym {
+		return nil
+	}
+	m := matcherOf(s)
+	var out []scored
+	issuers := map[int64]bool{}
+	named := false
+	for _, r := range ranked {
+		if r.score < alternativeThreshold {
+			break
+		}
+		doc := &m.docs[r.doc]
+		stretch, whole := m.nameStretch(doc, q)
+		if !stretch {
+			continue
+		}
+		out = append(out, r)
+		issuers[doc.cert.OrganizationID] = true
+		named = named || whole
+	}
+	if len(out) < 2 || out[0].doc != ranked[0].doc || (len(issuers) < 2 && named) {
+		return nil
+	}
+	return out
 }
 
 // tiedAtTop returns the entries that fit about as well as the best.

@@ -305,3 +305,74 @@ func TestTheUnderReviewClaimNamesTheReviewToItsSubmitterOnly(t *testing.T) {
 		}
 	}
 }
+
+// TestANameSeveralEntriesShareIsAskedAbout checks, on phrasings of the
+// seeded catalog that the labelled set does not hold, that a text naming
+// no issuer asks which certification is meant when it stands whole in the
+// names of two issuers' entries, or of two grades of one family of which
+// it names neither in full, even when one entry's name matches it more
+// closely; and that a text naming one of them whole, another word than
+// the others', its issuer, or training is decided as before.
+func TestANameSeveralEntriesShareIsAskedAbout(t *testing.T) {
+	snap := seededSnapshot(t)
+	for _, tc := range []struct {
+		name string
+		text string
+		// among are the entries an AMBIGUOUS answer must list.
+		among []string
+	}{
+		{"a rigger of NCCCO or NCCER", "Certified Rigger", []string{"nccco-rigger", "nccer-rigger-signal-person"}},
+		{"a truck crane of OECP or the Crane Institute", "Truck Crane Operator", []string{"oecp-boom-truck-crane", "cia-lattice-boom-crawler-truck"}},
+		{"quality control of BPI or NIMS", "Quality Control Certification", []string{"bpi-quality-control-inspector", "nims-stamping-parts-inspection-quality-control"}},
+		{"an associate or professional engineering manager", "Engineering Manager certification", []string{"sme-pem", "sme-aem"}},
+		{"CPIM or its fellow grade", "Inventory Management certification", []string{"apics-cpim", "apics-cfpim"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := search.CheckCredential(snap, search.CredentialInput{Text: tc.text})
+			if got.Verdict != search.VerdictAmbiguous || !slices.Contains(ruleCodes(got), search.RuleAmbiguousMatch) {
+				t.Fatalf("%q: %s %v %v, want AMBIGUOUS_MATCH", tc.text, got.Verdict, got.Entry, ruleCodes(got))
+			}
+			var listed []string
+			for _, a := range got.Alternatives {
+				listed = append(listed, a.Certification.Key)
+			}
+			for _, key := range tc.among {
+				if !slices.Contains(listed, key) {
+					t.Errorf("%q lists %v, without %s", tc.text, listed, key)
+				}
+			}
+		})
+	}
+	for _, tc := range []struct {
+		name    string
+		in      search.CredentialInput
+		verdict search.CredentialVerdict
+		entry   string
+	}{
+		{"an entry's whole name, another's other word", search.CredentialInput{Text: "Quality Control Inspector"},
+			search.VerdictIndustryCertification, "bpi-quality-control-inspector"},
+		{"the whole name of one grade", search.CredentialInput{Text: "Production and Inventory Management"},
+			search.VerdictIndustryCertification, "apics-cpim"},
+		{"the grade named", search.CredentialInput{Text: "Professional Engineering Manager"},
+			search.VerdictIndustryCertification, "sme-pem"},
+		{"the level named", search.CredentialInput{Text: "Rigger Level II"},
+			search.VerdictIndustryCertification, "nccco-rigger-level-2"},
+		{"the issuer named", search.CredentialInput{Text: "Certified Rigger", Issuer: "NCCCO"},
+			search.VerdictIndustryCertification, "nccco-rigger"},
+		{"training toward either grade", search.CredentialInput{Text: "Engineering Manager exam prep course"},
+			search.VerdictDoesNotCount, "sme-pem"},
+		{"another issuer named", search.CredentialInput{Text: "Certified Rigger from Acme Rigging School"},
+			search.VerdictNotListed, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := search.CheckCredential(snap, tc.in)
+			key := ""
+			if got.Entry != nil {
+				key = got.Entry.Key
+			}
+			if got.Verdict != tc.verdict || key != tc.entry {
+				t.Errorf("%+v: %s %s, want %s %s", tc.in, got.Verdict, key, tc.verdict, tc.entry)
+			}
+		})
+	}
+}

@@ -107,8 +107,10 @@ type posting struct {
 // matchDoc is what the matcher knows of one certification.
 type matchDoc struct {
 	cert *catalog.Certification
-	// names are the words of its names and aliases.
-	names [][]*term
+	// names are the words of its names and aliases; ownNames are the same
+	// without the display name, which adds the issuer and the group to
+	// the name.
+	names, ownNames [][]*term
 	// words are all its indexed words, with the issuer's.
 	words    []*term
 	acronyms map[string]bool
@@ -234,6 +236,9 @@ func newMatcher(certs []*catalog.Certification, orgs []*catalog.Organization, or
 			}
 			if k < len(names) {
 				doc.names = append(doc.names, words)
+				if k != 1 { // names[1] is the display name
+					doc.ownNames = append(doc.ownNames, words)
+				}
 				for _, n := range []string{catalog.NormalizeText(text), catalog.NormalizeText(catalog.StripParenthesised(text))} {
 					if n != "" {
 						phrases[n], phrases[catalog.Compact(n)] = true, true
@@ -862,6 +867,81 @@ func (m *matcher) nameRecall(doc *matchDoc, q *query) float64 {
 		}
 	}
 	return best
+}
+
+// nameStretch reports whether the meaningful words of the text make up
+// one unbroken stretch of one of the entry's own names (its display name
+// aside), in any order, and whether that stretch is the whole name.
+// Noise words count on neither side; a word the catalog knows matches
+// only itself (in either written form of a numeral), a word it does not
+// know also a word it misspells or begins; and two words may match one
+// written as one ("signal person" and "Signalperson"), or one two.
+// "Signal Person" is a stretch of "Rigger/Signal Person" and
+// "Refrigeration Operator" of "Certified Industrial Refrigeration
+// Operator"; "Boom Truck Crane" is none of "Lattice Boom Crawler/Truck
+// Crane", which has "crawler" between its words, and "Quality Control
+// Inspector" none of "Parts Inspection & Quality Control".
+func (m *matcher) nameStretch(doc *matchDoc, q *query) (stretch, whole bool) {
+	var words []string
+	for _, w := range q.words {
+		if !w.noise {
+			words = append(words, w.text)
+		}
+	}
+	if len(words) == 0 {
+		return false, false
+	}
+	scratch := &catalog.DistanceScratch{}
+	for _, name := range doc.ownNames {
+		terms := slices.DeleteFunc(slices.Clone(name), func(x *term) bool { return x.noise })
+		hits := m.stretchHits(words, terms, scratch)
+		covered := make([]bool, len(terms))
+		for _, h := range hits {
+			for _, j := range h {
+				covered[j] = true
+			}
+		}
+		for start := 0; start < len(terms); {
+			if !covered[start] {
+				start++
+				continue
+			}
+			end := start
+			for end < len(terms) && covered[end] {
+				end++
+			}
+			if !slices.ContainsFunc(hits, func(h []int) bool {
+				return !slices.ContainsFunc(h, func(j int) bool { return j >= start && j < end })
+			}) {
+				stretch = true
+				whole = whole || (start == 0 && end == len(terms))
+			}
+			start = end
+		}
+	}
+	return stretch, whole
+}
+
+// stretchHits returns, for each word, the positions of the terms it
+// matches: alone, joined with the word before or after it, or split in
+// two adjacent terms.
+func (m *matcher) stretchHits(words []string, terms []*term, scratch *catalog.DistanceScratch) [][]int {
+	hits := make([][]int, len(words))
+	for i, w := range words {
+		qt := newQueryTerm(w)
+		known := m.terms[w] != nil
+		for j, x := range terms {
+			alike := x.text == w || (x.alt != nil && x.alt.text == w) || (!known && qt.similarity(x, scratch) > 0)
+			matches := alike || (i > 0 && words[i-1]+w == x.text) || (i+1 < len(words) && w+words[i+1] == x.text)
+			if matches {
+				hits[i] = append(hits[i], j)
+			}
+			if j+1 < len(terms) && w == x.text+terms[j+1].text {
+				hits[i] = append(hits[i], j, j+1)
+			}
+		}
+	}
+	return hits
 }
 
 // evidence scales a score by what the text says of the level, the issuer
