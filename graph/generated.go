@@ -21,7 +21,6 @@ import (
 	"github.com/mssc/recert/catalog/notification"
 	"github.com/mssc/recert/catalog/points"
 	"github.com/mssc/recert/catalog/review"
-	"github.com/mssc/recert/catalog/search"
 	"github.com/mssc/recert/graph/model"
 	"github.com/mssc/recert/graph/relay"
 	"github.com/mssc/recert/graph/scalar"
@@ -218,8 +217,8 @@ type CertificationResolver interface {
 	History(ctx context.Context, obj *catalog.Certification) ([]*review.CatalogChange, error)
 }
 type CredentialClaimResolver interface {
-	CertificationID(ctx context.Context, obj *search.CredentialClaim) (*string, error)
-	CatalogReviewID(ctx context.Context, obj *search.CredentialClaim) (*string, error)
+	CertificationID(ctx context.Context, obj *catalog.CredentialClaim) (*string, error)
+	CatalogReviewID(ctx context.Context, obj *catalog.CredentialClaim) (*string, error)
 }
 type CsvRowErrorResolver interface {
 	Column(ctx context.Context, obj *candidate.RowError) (*string, error)
@@ -342,8 +341,8 @@ type QueryResolver interface {
 	Applications(ctx context.Context, first *int, after *string, last *int, before *string, filter *application.ApplicationFilter) (*model.ApplicationConnection, error)
 	ExpiringCertifications(ctx context.Context, withinDays int) ([]*application.ExpiringCertification, error)
 	ApplicationTransitions(ctx context.Context) ([]*application.Transition, error)
-	CheckCredential(ctx context.Context, input model.CredentialCheckInput) (*search.CredentialCheck, error)
-	CheckCredentials(ctx context.Context, inputs []*model.CredentialCheckInput) ([]*search.CredentialCheck, error)
+	CheckCredential(ctx context.Context, input model.CredentialCheckInput) (*catalog.CredentialCheck, error)
+	CheckCredentials(ctx context.Context, inputs []*model.CredentialCheckInput) ([]*catalog.CredentialCheck, error)
 	Viewer(ctx context.Context) (*model.Viewer, error)
 	Candidate(ctx context.Context, id string) (*candidate.Candidate, error)
 	Candidates(ctx context.Context, first *int, after *string, last *int, before *string, search *string) (*model.CandidateConnection, error)
@@ -6454,7 +6453,7 @@ func (ec *executionContext) fieldContext_ApplicationsPayload_userErrors(_ contex
 	return fc, nil
 }
 
-func (ec *executionContext) _AppliedRule_code(ctx context.Context, field graphql.CollectedField, obj *search.AppliedRule) (ret graphql.Marshaler) {
+func (ec *executionContext) _AppliedRule_code(ctx context.Context, field graphql.CollectedField, obj *catalog.AppliedRule) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6466,8 +6465,8 @@ func (ec *executionContext) _AppliedRule_code(ctx context.Context, field graphql
 			return obj.Code, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v search.RuleCode) graphql.Marshaler {
-			return ec.marshalNCredentialRuleCode2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐRuleCode(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v catalog.RuleCode) graphql.Marshaler {
+			return ec.marshalNCredentialRuleCode2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐRuleCode(ctx, selections, v)
 		},
 		true,
 		true,
@@ -6477,7 +6476,7 @@ func (ec *executionContext) fieldContext_AppliedRule_code(_ context.Context, fie
 	return graphql.NewScalarFieldContext("AppliedRule", field, false, false, errors.New("field of type CredentialRuleCode does not have child fields"))
 }
 
-func (ec *executionContext) _AppliedRule_description(ctx context.Context, field graphql.CollectedField, obj *search.AppliedRule) (ret graphql.Marshaler) {
+func (ec *executionContext) _AppliedRule_description(ctx context.Context, field graphql.CollectedField, obj *catalog.AppliedRule) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9595,8 +9594,8 @@ func (ec *executionContext) _CertificationConnection_facets(ctx context.Context,
 			return obj.Facets(), nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *search.CertificationFacets) graphql.Marshaler {
-			return ec.marshalNCertificationFacets2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐCertificationFacets(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *catalog.CertificationFacets) graphql.Marshaler {
+			return ec.marshalNCertificationFacets2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCertificationFacets(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9682,8 +9681,8 @@ func (ec *executionContext) _CertificationEdge_highlights(ctx context.Context, f
 			return obj.Highlights, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*search.SearchHighlight) graphql.Marshaler {
-			return ec.marshalNSearchHighlight2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐSearchHighlightᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*catalog.SearchHighlight) graphql.Marshaler {
+			return ec.marshalNSearchHighlight2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐSearchHighlightᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9725,7 +9724,7 @@ func (ec *executionContext) fieldContext_CertificationEdge_nearNeighbour(_ conte
 	return graphql.NewScalarFieldContext("CertificationEdge", field, false, false, errors.New("field of type Boolean does not have child fields"))
 }
 
-func (ec *executionContext) _CertificationFacets_recognitionBases(ctx context.Context, field graphql.CollectedField, obj *search.CertificationFacets) (ret graphql.Marshaler) {
+func (ec *executionContext) _CertificationFacets_recognitionBases(ctx context.Context, field graphql.CollectedField, obj *catalog.CertificationFacets) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9737,8 +9736,8 @@ func (ec *executionContext) _CertificationFacets_recognitionBases(ctx context.Co
 			return obj.RecognitionBases, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []search.BasisCount) graphql.Marshaler {
-			return ec.marshalNRecognitionBasisCount2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐBasisCountᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []catalog.BasisCount) graphql.Marshaler {
+			return ec.marshalNRecognitionBasisCount2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐBasisCountᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9757,7 +9756,7 @@ func (ec *executionContext) fieldContext_CertificationFacets_recognitionBases(_ 
 	return fc, nil
 }
 
-func (ec *executionContext) _CertificationFacets_organizations(ctx context.Context, field graphql.CollectedField, obj *search.CertificationFacets) (ret graphql.Marshaler) {
+func (ec *executionContext) _CertificationFacets_organizations(ctx context.Context, field graphql.CollectedField, obj *catalog.CertificationFacets) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9769,8 +9768,8 @@ func (ec *executionContext) _CertificationFacets_organizations(ctx context.Conte
 			return obj.Organizations, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []search.OrganizationCount) graphql.Marshaler {
-			return ec.marshalNOrganizationCount2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐOrganizationCountᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []catalog.OrganizationCount) graphql.Marshaler {
+			return ec.marshalNOrganizationCount2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐOrganizationCountᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9853,7 +9852,7 @@ func (ec *executionContext) fieldContext_CertificationPayload_userErrors(_ conte
 	return fc, nil
 }
 
-func (ec *executionContext) _CredentialCheck_verdict(ctx context.Context, field graphql.CollectedField, obj *search.CredentialCheck) (ret graphql.Marshaler) {
+func (ec *executionContext) _CredentialCheck_verdict(ctx context.Context, field graphql.CollectedField, obj *catalog.CredentialCheck) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9865,8 +9864,8 @@ func (ec *executionContext) _CredentialCheck_verdict(ctx context.Context, field 
 			return obj.Verdict, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v search.CredentialVerdict) graphql.Marshaler {
-			return ec.marshalNCredentialVerdict2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐCredentialVerdict(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v catalog.CredentialVerdict) graphql.Marshaler {
+			return ec.marshalNCredentialVerdict2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐCredentialVerdict(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9876,7 +9875,7 @@ func (ec *executionContext) fieldContext_CredentialCheck_verdict(_ context.Conte
 	return graphql.NewScalarFieldContext("CredentialCheck", field, false, false, errors.New("field of type CredentialVerdict does not have child fields"))
 }
 
-func (ec *executionContext) _CredentialCheck_points(ctx context.Context, field graphql.CollectedField, obj *search.CredentialCheck) (ret graphql.Marshaler) {
+func (ec *executionContext) _CredentialCheck_points(ctx context.Context, field graphql.CollectedField, obj *catalog.CredentialCheck) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9899,7 +9898,7 @@ func (ec *executionContext) fieldContext_CredentialCheck_points(_ context.Contex
 	return graphql.NewScalarFieldContext("CredentialCheck", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
-func (ec *executionContext) _CredentialCheck_category(ctx context.Context, field graphql.CollectedField, obj *search.CredentialCheck) (ret graphql.Marshaler) {
+func (ec *executionContext) _CredentialCheck_category(ctx context.Context, field graphql.CollectedField, obj *catalog.CredentialCheck) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9922,7 +9921,7 @@ func (ec *executionContext) fieldContext_CredentialCheck_category(_ context.Cont
 	return graphql.NewScalarFieldContext("CredentialCheck", field, false, false, errors.New("field of type PointCategory does not have child fields"))
 }
 
-func (ec *executionContext) _CredentialCheck_entry(ctx context.Context, field graphql.CollectedField, obj *search.CredentialCheck) (ret graphql.Marshaler) {
+func (ec *executionContext) _CredentialCheck_entry(ctx context.Context, field graphql.CollectedField, obj *catalog.CredentialCheck) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9954,7 +9953,7 @@ func (ec *executionContext) fieldContext_CredentialCheck_entry(_ context.Context
 	return fc, nil
 }
 
-func (ec *executionContext) _CredentialCheck_confidence(ctx context.Context, field graphql.CollectedField, obj *search.CredentialCheck) (ret graphql.Marshaler) {
+func (ec *executionContext) _CredentialCheck_confidence(ctx context.Context, field graphql.CollectedField, obj *catalog.CredentialCheck) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9977,7 +9976,7 @@ func (ec *executionContext) fieldContext_CredentialCheck_confidence(_ context.Co
 	return graphql.NewScalarFieldContext("CredentialCheck", field, false, false, errors.New("field of type Float does not have child fields"))
 }
 
-func (ec *executionContext) _CredentialCheck_rules(ctx context.Context, field graphql.CollectedField, obj *search.CredentialCheck) (ret graphql.Marshaler) {
+func (ec *executionContext) _CredentialCheck_rules(ctx context.Context, field graphql.CollectedField, obj *catalog.CredentialCheck) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9989,8 +9988,8 @@ func (ec *executionContext) _CredentialCheck_rules(ctx context.Context, field gr
 			return obj.Rules, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []search.AppliedRule) graphql.Marshaler {
-			return ec.marshalNAppliedRule2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐAppliedRuleᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []catalog.AppliedRule) graphql.Marshaler {
+			return ec.marshalNAppliedRule2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐAppliedRuleᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10009,7 +10008,7 @@ func (ec *executionContext) fieldContext_CredentialCheck_rules(_ context.Context
 	return fc, nil
 }
 
-func (ec *executionContext) _CredentialCheck_alternatives(ctx context.Context, field graphql.CollectedField, obj *search.CredentialCheck) (ret graphql.Marshaler) {
+func (ec *executionContext) _CredentialCheck_alternatives(ctx context.Context, field graphql.CollectedField, obj *catalog.CredentialCheck) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10021,8 +10020,8 @@ func (ec *executionContext) _CredentialCheck_alternatives(ctx context.Context, f
 			return obj.Alternatives, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []search.CredentialMatch) graphql.Marshaler {
-			return ec.marshalNCredentialMatch2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐCredentialMatchᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []catalog.CredentialMatch) graphql.Marshaler {
+			return ec.marshalNCredentialMatch2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCredentialMatchᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10041,7 +10040,7 @@ func (ec *executionContext) fieldContext_CredentialCheck_alternatives(_ context.
 	return fc, nil
 }
 
-func (ec *executionContext) _CredentialCheck_nextStep(ctx context.Context, field graphql.CollectedField, obj *search.CredentialCheck) (ret graphql.Marshaler) {
+func (ec *executionContext) _CredentialCheck_nextStep(ctx context.Context, field graphql.CollectedField, obj *catalog.CredentialCheck) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10064,7 +10063,7 @@ func (ec *executionContext) fieldContext_CredentialCheck_nextStep(_ context.Cont
 	return graphql.NewScalarFieldContext("CredentialCheck", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _CredentialCheck_claim(ctx context.Context, field graphql.CollectedField, obj *search.CredentialCheck) (ret graphql.Marshaler) {
+func (ec *executionContext) _CredentialCheck_claim(ctx context.Context, field graphql.CollectedField, obj *catalog.CredentialCheck) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10076,8 +10075,8 @@ func (ec *executionContext) _CredentialCheck_claim(ctx context.Context, field gr
 			return obj.Claim, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *search.CredentialClaim) graphql.Marshaler {
-			return ec.marshalOCredentialClaim2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐCredentialClaim(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *catalog.CredentialClaim) graphql.Marshaler {
+			return ec.marshalOCredentialClaim2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCredentialClaim(ctx, selections, v)
 		},
 		true,
 		false,
@@ -10096,7 +10095,7 @@ func (ec *executionContext) fieldContext_CredentialCheck_claim(_ context.Context
 	return fc, nil
 }
 
-func (ec *executionContext) _CredentialClaim_category(ctx context.Context, field graphql.CollectedField, obj *search.CredentialClaim) (ret graphql.Marshaler) {
+func (ec *executionContext) _CredentialClaim_category(ctx context.Context, field graphql.CollectedField, obj *catalog.CredentialClaim) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10119,7 +10118,7 @@ func (ec *executionContext) fieldContext_CredentialClaim_category(_ context.Cont
 	return graphql.NewScalarFieldContext("CredentialClaim", field, false, false, errors.New("field of type PointCategory does not have child fields"))
 }
 
-func (ec *executionContext) _CredentialClaim_activityTypeKey(ctx context.Context, field graphql.CollectedField, obj *search.CredentialClaim) (ret graphql.Marshaler) {
+func (ec *executionContext) _CredentialClaim_activityTypeKey(ctx context.Context, field graphql.CollectedField, obj *catalog.CredentialClaim) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10142,7 +10141,7 @@ func (ec *executionContext) fieldContext_CredentialClaim_activityTypeKey(_ conte
 	return graphql.NewScalarFieldContext("CredentialClaim", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _CredentialClaim_title(ctx context.Context, field graphql.CollectedField, obj *search.CredentialClaim) (ret graphql.Marshaler) {
+func (ec *executionContext) _CredentialClaim_title(ctx context.Context, field graphql.CollectedField, obj *catalog.CredentialClaim) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10165,7 +10164,7 @@ func (ec *executionContext) fieldContext_CredentialClaim_title(_ context.Context
 	return graphql.NewScalarFieldContext("CredentialClaim", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _CredentialClaim_completedOn(ctx context.Context, field graphql.CollectedField, obj *search.CredentialClaim) (ret graphql.Marshaler) {
+func (ec *executionContext) _CredentialClaim_completedOn(ctx context.Context, field graphql.CollectedField, obj *catalog.CredentialClaim) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10188,7 +10187,7 @@ func (ec *executionContext) fieldContext_CredentialClaim_completedOn(_ context.C
 	return graphql.NewScalarFieldContext("CredentialClaim", field, false, false, errors.New("field of type Date does not have child fields"))
 }
 
-func (ec *executionContext) _CredentialClaim_certificationId(ctx context.Context, field graphql.CollectedField, obj *search.CredentialClaim) (ret graphql.Marshaler) {
+func (ec *executionContext) _CredentialClaim_certificationId(ctx context.Context, field graphql.CollectedField, obj *catalog.CredentialClaim) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10211,7 +10210,7 @@ func (ec *executionContext) fieldContext_CredentialClaim_certificationId(_ conte
 	return graphql.NewScalarFieldContext("CredentialClaim", field, true, true, errors.New("field of type ID does not have child fields"))
 }
 
-func (ec *executionContext) _CredentialClaim_catalogReviewId(ctx context.Context, field graphql.CollectedField, obj *search.CredentialClaim) (ret graphql.Marshaler) {
+func (ec *executionContext) _CredentialClaim_catalogReviewId(ctx context.Context, field graphql.CollectedField, obj *catalog.CredentialClaim) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10234,7 +10233,7 @@ func (ec *executionContext) fieldContext_CredentialClaim_catalogReviewId(_ conte
 	return graphql.NewScalarFieldContext("CredentialClaim", field, true, true, errors.New("field of type ID does not have child fields"))
 }
 
-func (ec *executionContext) _CredentialMatch_certification(ctx context.Context, field graphql.CollectedField, obj *search.CredentialMatch) (ret graphql.Marshaler) {
+func (ec *executionContext) _CredentialMatch_certification(ctx context.Context, field graphql.CollectedField, obj *catalog.CredentialMatch) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10266,7 +10265,7 @@ func (ec *executionContext) fieldContext_CredentialMatch_certification(_ context
 	return fc, nil
 }
 
-func (ec *executionContext) _CredentialMatch_score(ctx context.Context, field graphql.CollectedField, obj *search.CredentialMatch) (ret graphql.Marshaler) {
+func (ec *executionContext) _CredentialMatch_score(ctx context.Context, field graphql.CollectedField, obj *catalog.CredentialMatch) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10289,7 +10288,7 @@ func (ec *executionContext) fieldContext_CredentialMatch_score(_ context.Context
 	return graphql.NewScalarFieldContext("CredentialMatch", field, false, false, errors.New("field of type Float does not have child fields"))
 }
 
-func (ec *executionContext) _CredentialMatch_reasons(ctx context.Context, field graphql.CollectedField, obj *search.CredentialMatch) (ret graphql.Marshaler) {
+func (ec *executionContext) _CredentialMatch_reasons(ctx context.Context, field graphql.CollectedField, obj *catalog.CredentialMatch) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -15291,7 +15290,7 @@ func (ec *executionContext) fieldContext_OrganizationConnection_totalCount(_ con
 	return graphql.NewScalarFieldContext("OrganizationConnection", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
-func (ec *executionContext) _OrganizationCount_organization(ctx context.Context, field graphql.CollectedField, obj *search.OrganizationCount) (ret graphql.Marshaler) {
+func (ec *executionContext) _OrganizationCount_organization(ctx context.Context, field graphql.CollectedField, obj *catalog.OrganizationCount) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -15323,7 +15322,7 @@ func (ec *executionContext) fieldContext_OrganizationCount_organization(_ contex
 	return fc, nil
 }
 
-func (ec *executionContext) _OrganizationCount_count(ctx context.Context, field graphql.CollectedField, obj *search.OrganizationCount) (ret graphql.Marshaler) {
+func (ec *executionContext) _OrganizationCount_count(ctx context.Context, field graphql.CollectedField, obj *catalog.OrganizationCount) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -16993,8 +16992,8 @@ func (ec *executionContext) _Query_checkCredential(ctx context.Context, field gr
 			return ec.Resolvers.Query().CheckCredential(ctx, fc.Args["input"].(model.CredentialCheckInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *search.CredentialCheck) graphql.Marshaler {
-			return ec.marshalNCredentialCheck2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐCredentialCheck(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *catalog.CredentialCheck) graphql.Marshaler {
+			return ec.marshalNCredentialCheck2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCredentialCheck(ctx, selections, v)
 		},
 		true,
 		true,
@@ -17037,8 +17036,8 @@ func (ec *executionContext) _Query_checkCredentials(ctx context.Context, field g
 			return ec.Resolvers.Query().CheckCredentials(ctx, fc.Args["inputs"].([]*model.CredentialCheckInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*search.CredentialCheck) graphql.Marshaler {
-			return ec.marshalNCredentialCheck2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐCredentialCheckᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*catalog.CredentialCheck) graphql.Marshaler {
+			return ec.marshalNCredentialCheck2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCredentialCheckᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -17722,7 +17721,7 @@ func (ec *executionContext) fieldContext_RecertificationRule_description(_ conte
 	return graphql.NewScalarFieldContext("RecertificationRule", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _RecognitionBasisCount_basis(ctx context.Context, field graphql.CollectedField, obj *search.BasisCount) (ret graphql.Marshaler) {
+func (ec *executionContext) _RecognitionBasisCount_basis(ctx context.Context, field graphql.CollectedField, obj *catalog.BasisCount) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -17745,7 +17744,7 @@ func (ec *executionContext) fieldContext_RecognitionBasisCount_basis(_ context.C
 	return graphql.NewScalarFieldContext("RecognitionBasisCount", field, false, false, errors.New("field of type RecognitionBasis does not have child fields"))
 }
 
-func (ec *executionContext) _RecognitionBasisCount_count(ctx context.Context, field graphql.CollectedField, obj *search.BasisCount) (ret graphql.Marshaler) {
+func (ec *executionContext) _RecognitionBasisCount_count(ctx context.Context, field graphql.CollectedField, obj *catalog.BasisCount) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -18152,8 +18151,8 @@ func (ec *executionContext) _ReviewFlag_code(ctx context.Context, field graphql.
 			return obj.Code, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v search.RuleCode) graphql.Marshaler {
-			return ec.marshalNCredentialRuleCode2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐRuleCode(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v catalog.RuleCode) graphql.Marshaler {
+			return ec.marshalNCredentialRuleCode2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐRuleCode(ctx, selections, v)
 		},
 		true,
 		true,
@@ -18255,7 +18254,7 @@ func (ec *executionContext) fieldContext_ReviewOrganization_description(_ contex
 	return graphql.NewScalarFieldContext("ReviewOrganization", field, true, true, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _SearchHighlight_source(ctx context.Context, field graphql.CollectedField, obj *search.SearchHighlight) (ret graphql.Marshaler) {
+func (ec *executionContext) _SearchHighlight_source(ctx context.Context, field graphql.CollectedField, obj *catalog.SearchHighlight) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -18267,8 +18266,8 @@ func (ec *executionContext) _SearchHighlight_source(ctx context.Context, field g
 			return obj.Source, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v search.HighlightSource) graphql.Marshaler {
-			return ec.marshalNHighlightSource2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐHighlightSource(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v catalog.HighlightSource) graphql.Marshaler {
+			return ec.marshalNHighlightSource2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐHighlightSource(ctx, selections, v)
 		},
 		true,
 		true,
@@ -18278,7 +18277,7 @@ func (ec *executionContext) fieldContext_SearchHighlight_source(_ context.Contex
 	return graphql.NewScalarFieldContext("SearchHighlight", field, false, false, errors.New("field of type HighlightSource does not have child fields"))
 }
 
-func (ec *executionContext) _SearchHighlight_text(ctx context.Context, field graphql.CollectedField, obj *search.SearchHighlight) (ret graphql.Marshaler) {
+func (ec *executionContext) _SearchHighlight_text(ctx context.Context, field graphql.CollectedField, obj *catalog.SearchHighlight) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -18301,7 +18300,7 @@ func (ec *executionContext) fieldContext_SearchHighlight_text(_ context.Context,
 	return graphql.NewScalarFieldContext("SearchHighlight", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _SearchHighlight_start(ctx context.Context, field graphql.CollectedField, obj *search.SearchHighlight) (ret graphql.Marshaler) {
+func (ec *executionContext) _SearchHighlight_start(ctx context.Context, field graphql.CollectedField, obj *catalog.SearchHighlight) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -18324,7 +18323,7 @@ func (ec *executionContext) fieldContext_SearchHighlight_start(_ context.Context
 	return graphql.NewScalarFieldContext("SearchHighlight", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
-func (ec *executionContext) _SearchHighlight_length(ctx context.Context, field graphql.CollectedField, obj *search.SearchHighlight) (ret graphql.Marshaler) {
+func (ec *executionContext) _SearchHighlight_length(ctx context.Context, field graphql.CollectedField, obj *catalog.SearchHighlight) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -20770,14 +20769,14 @@ func (ec *executionContext) unmarshalInputCertificationOrder(ctx context.Context
 		switch k {
 		case "field":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
-			data, err := ec.unmarshalNCertificationOrderField2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐCertificationOrderField(ctx, v)
+			data, err := ec.unmarshalNCertificationOrderField2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐCertificationOrderField(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Field = data
 		case "direction":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
-			data, err := ec.unmarshalOSortDirection2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐSortDirection(ctx, v)
+			data, err := ec.unmarshalOSortDirection2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐSortDirection(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -23432,7 +23431,7 @@ func (ec *executionContext) _ApplicationsPayload(ctx context.Context, sel ast.Se
 
 var appliedRuleImplementors = []string{"AppliedRule"}
 
-func (ec *executionContext) _AppliedRule(ctx context.Context, sel ast.SelectionSet, obj *search.AppliedRule) graphql.Marshaler {
+func (ec *executionContext) _AppliedRule(ctx context.Context, sel ast.SelectionSet, obj *catalog.AppliedRule) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, appliedRuleImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -26070,7 +26069,7 @@ func (ec *executionContext) _CertificationEdge(ctx context.Context, sel ast.Sele
 
 var certificationFacetsImplementors = []string{"CertificationFacets"}
 
-func (ec *executionContext) _CertificationFacets(ctx context.Context, sel ast.SelectionSet, obj *search.CertificationFacets) graphql.Marshaler {
+func (ec *executionContext) _CertificationFacets(ctx context.Context, sel ast.SelectionSet, obj *catalog.CertificationFacets) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, certificationFacetsImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -26156,7 +26155,7 @@ func (ec *executionContext) _CertificationPayload(ctx context.Context, sel ast.S
 
 var credentialCheckImplementors = []string{"CredentialCheck"}
 
-func (ec *executionContext) _CredentialCheck(ctx context.Context, sel ast.SelectionSet, obj *search.CredentialCheck) graphql.Marshaler {
+func (ec *executionContext) _CredentialCheck(ctx context.Context, sel ast.SelectionSet, obj *catalog.CredentialCheck) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, credentialCheckImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -26234,7 +26233,7 @@ func (ec *executionContext) _CredentialCheck(ctx context.Context, sel ast.Select
 
 var credentialClaimImplementors = []string{"CredentialClaim"}
 
-func (ec *executionContext) _CredentialClaim(ctx context.Context, sel ast.SelectionSet, obj *search.CredentialClaim) graphql.Marshaler {
+func (ec *executionContext) _CredentialClaim(ctx context.Context, sel ast.SelectionSet, obj *catalog.CredentialClaim) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, credentialClaimImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -26363,7 +26362,7 @@ func (ec *executionContext) _CredentialClaim(ctx context.Context, sel ast.Select
 
 var credentialMatchImplementors = []string{"CredentialMatch"}
 
-func (ec *executionContext) _CredentialMatch(ctx context.Context, sel ast.SelectionSet, obj *search.CredentialMatch) graphql.Marshaler {
+func (ec *executionContext) _CredentialMatch(ctx context.Context, sel ast.SelectionSet, obj *catalog.CredentialMatch) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, credentialMatchImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -28450,7 +28449,7 @@ func (ec *executionContext) _OrganizationConnection(ctx context.Context, sel ast
 
 var organizationCountImplementors = []string{"OrganizationCount"}
 
-func (ec *executionContext) _OrganizationCount(ctx context.Context, sel ast.SelectionSet, obj *search.OrganizationCount) graphql.Marshaler {
+func (ec *executionContext) _OrganizationCount(ctx context.Context, sel ast.SelectionSet, obj *catalog.OrganizationCount) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, organizationCountImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -29887,7 +29886,7 @@ func (ec *executionContext) _RecertificationRule(ctx context.Context, sel ast.Se
 
 var recognitionBasisCountImplementors = []string{"RecognitionBasisCount"}
 
-func (ec *executionContext) _RecognitionBasisCount(ctx context.Context, sel ast.SelectionSet, obj *search.BasisCount) graphql.Marshaler {
+func (ec *executionContext) _RecognitionBasisCount(ctx context.Context, sel ast.SelectionSet, obj *catalog.BasisCount) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, recognitionBasisCountImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -30426,7 +30425,7 @@ func (ec *executionContext) _ReviewOrganization(ctx context.Context, sel ast.Sel
 
 var searchHighlightImplementors = []string{"SearchHighlight"}
 
-func (ec *executionContext) _SearchHighlight(ctx context.Context, sel ast.SelectionSet, obj *search.SearchHighlight) graphql.Marshaler {
+func (ec *executionContext) _SearchHighlight(ctx context.Context, sel ast.SelectionSet, obj *catalog.SearchHighlight) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, searchHighlightImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -31726,15 +31725,15 @@ func (ec *executionContext) marshalNApplicationsPayload2ᚖgithubᚗcomᚋmssc�
 	return ec._ApplicationsPayload(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNAppliedRule2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐAppliedRule(ctx context.Context, sel ast.SelectionSet, v search.AppliedRule) graphql.Marshaler {
+func (ec *executionContext) marshalNAppliedRule2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐAppliedRule(ctx context.Context, sel ast.SelectionSet, v catalog.AppliedRule) graphql.Marshaler {
 	return ec._AppliedRule(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNAppliedRule2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐAppliedRuleᚄ(ctx context.Context, sel ast.SelectionSet, v []search.AppliedRule) graphql.Marshaler {
+func (ec *executionContext) marshalNAppliedRule2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐAppliedRuleᚄ(ctx context.Context, sel ast.SelectionSet, v []catalog.AppliedRule) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNAppliedRule2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐAppliedRule(ctx, sel, v[i])
+		return ec.marshalNAppliedRule2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐAppliedRule(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -32231,7 +32230,7 @@ func (ec *executionContext) marshalNCertificationEdge2ᚖgithubᚗcomᚋmsscᚋr
 	return ec._CertificationEdge(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNCertificationFacets2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐCertificationFacets(ctx context.Context, sel ast.SelectionSet, v *search.CertificationFacets) graphql.Marshaler {
+func (ec *executionContext) marshalNCertificationFacets2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCertificationFacets(ctx context.Context, sel ast.SelectionSet, v *catalog.CertificationFacets) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -32246,13 +32245,13 @@ func (ec *executionContext) unmarshalNCertificationInput2githubᚗcomᚋmsscᚋr
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNCertificationOrderField2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐCertificationOrderField(ctx context.Context, v any) (search.CertificationOrderField, error) {
+func (ec *executionContext) unmarshalNCertificationOrderField2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐCertificationOrderField(ctx context.Context, v any) (catalog.CertificationOrderField, error) {
 	tmp, err := graphql.UnmarshalString(v)
-	res := search.CertificationOrderField(tmp)
+	res := catalog.CertificationOrderField(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNCertificationOrderField2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐCertificationOrderField(ctx context.Context, sel ast.SelectionSet, v search.CertificationOrderField) graphql.Marshaler {
+func (ec *executionContext) marshalNCertificationOrderField2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐCertificationOrderField(ctx context.Context, sel ast.SelectionSet, v catalog.CertificationOrderField) graphql.Marshaler {
 	_ = sel
 	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
@@ -32295,11 +32294,11 @@ func (ec *executionContext) unmarshalNContactDetailsInput2githubᚗcomᚋmsscᚋ
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNCredentialCheck2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐCredentialCheckᚄ(ctx context.Context, sel ast.SelectionSet, v []*search.CredentialCheck) graphql.Marshaler {
+func (ec *executionContext) marshalNCredentialCheck2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCredentialCheckᚄ(ctx context.Context, sel ast.SelectionSet, v []*catalog.CredentialCheck) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNCredentialCheck2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐCredentialCheck(ctx, sel, v[i])
+		return ec.marshalNCredentialCheck2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCredentialCheck(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -32311,7 +32310,7 @@ func (ec *executionContext) marshalNCredentialCheck2ᚕᚖgithubᚗcomᚋmsscᚋ
 	return ret
 }
 
-func (ec *executionContext) marshalNCredentialCheck2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐCredentialCheck(ctx context.Context, sel ast.SelectionSet, v *search.CredentialCheck) graphql.Marshaler {
+func (ec *executionContext) marshalNCredentialCheck2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCredentialCheck(ctx context.Context, sel ast.SelectionSet, v *catalog.CredentialCheck) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -32345,15 +32344,15 @@ func (ec *executionContext) unmarshalNCredentialCheckInput2ᚖgithubᚗcomᚋmss
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNCredentialMatch2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐCredentialMatch(ctx context.Context, sel ast.SelectionSet, v search.CredentialMatch) graphql.Marshaler {
+func (ec *executionContext) marshalNCredentialMatch2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐCredentialMatch(ctx context.Context, sel ast.SelectionSet, v catalog.CredentialMatch) graphql.Marshaler {
 	return ec._CredentialMatch(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNCredentialMatch2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐCredentialMatchᚄ(ctx context.Context, sel ast.SelectionSet, v []search.CredentialMatch) graphql.Marshaler {
+func (ec *executionContext) marshalNCredentialMatch2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCredentialMatchᚄ(ctx context.Context, sel ast.SelectionSet, v []catalog.CredentialMatch) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNCredentialMatch2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐCredentialMatch(ctx, sel, v[i])
+		return ec.marshalNCredentialMatch2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐCredentialMatch(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -32365,13 +32364,13 @@ func (ec *executionContext) marshalNCredentialMatch2ᚕgithubᚗcomᚋmsscᚋrec
 	return ret
 }
 
-func (ec *executionContext) unmarshalNCredentialRuleCode2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐRuleCode(ctx context.Context, v any) (search.RuleCode, error) {
+func (ec *executionContext) unmarshalNCredentialRuleCode2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐRuleCode(ctx context.Context, v any) (catalog.RuleCode, error) {
 	tmp, err := graphql.UnmarshalString(v)
-	res := search.RuleCode(tmp)
+	res := catalog.RuleCode(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNCredentialRuleCode2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐRuleCode(ctx context.Context, sel ast.SelectionSet, v search.RuleCode) graphql.Marshaler {
+func (ec *executionContext) marshalNCredentialRuleCode2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐRuleCode(ctx context.Context, sel ast.SelectionSet, v catalog.RuleCode) graphql.Marshaler {
 	_ = sel
 	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
@@ -32382,13 +32381,13 @@ func (ec *executionContext) marshalNCredentialRuleCode2githubᚗcomᚋmsscᚋrec
 	return res
 }
 
-func (ec *executionContext) unmarshalNCredentialVerdict2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐCredentialVerdict(ctx context.Context, v any) (search.CredentialVerdict, error) {
+func (ec *executionContext) unmarshalNCredentialVerdict2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐCredentialVerdict(ctx context.Context, v any) (catalog.CredentialVerdict, error) {
 	tmp, err := graphql.UnmarshalString(v)
-	res := search.CredentialVerdict(tmp)
+	res := catalog.CredentialVerdict(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNCredentialVerdict2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐCredentialVerdict(ctx context.Context, sel ast.SelectionSet, v search.CredentialVerdict) graphql.Marshaler {
+func (ec *executionContext) marshalNCredentialVerdict2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐCredentialVerdict(ctx context.Context, sel ast.SelectionSet, v catalog.CredentialVerdict) graphql.Marshaler {
 	_ = sel
 	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
@@ -32771,13 +32770,13 @@ func (ec *executionContext) unmarshalNHeldCertificationInput2ᚖgithubᚗcomᚋm
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNHighlightSource2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐHighlightSource(ctx context.Context, v any) (search.HighlightSource, error) {
+func (ec *executionContext) unmarshalNHighlightSource2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐHighlightSource(ctx context.Context, v any) (catalog.HighlightSource, error) {
 	tmp, err := graphql.UnmarshalString(v)
-	res := search.HighlightSource(tmp)
+	res := catalog.HighlightSource(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNHighlightSource2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐHighlightSource(ctx context.Context, sel ast.SelectionSet, v search.HighlightSource) graphql.Marshaler {
+func (ec *executionContext) marshalNHighlightSource2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐHighlightSource(ctx context.Context, sel ast.SelectionSet, v catalog.HighlightSource) graphql.Marshaler {
 	_ = sel
 	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
@@ -33117,15 +33116,15 @@ func (ec *executionContext) marshalNOrganizationConnection2ᚖgithubᚗcomᚋmss
 	return ec._OrganizationConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNOrganizationCount2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐOrganizationCount(ctx context.Context, sel ast.SelectionSet, v search.OrganizationCount) graphql.Marshaler {
+func (ec *executionContext) marshalNOrganizationCount2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐOrganizationCount(ctx context.Context, sel ast.SelectionSet, v catalog.OrganizationCount) graphql.Marshaler {
 	return ec._OrganizationCount(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNOrganizationCount2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐOrganizationCountᚄ(ctx context.Context, sel ast.SelectionSet, v []search.OrganizationCount) graphql.Marshaler {
+func (ec *executionContext) marshalNOrganizationCount2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐOrganizationCountᚄ(ctx context.Context, sel ast.SelectionSet, v []catalog.OrganizationCount) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNOrganizationCount2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐOrganizationCount(ctx, sel, v[i])
+		return ec.marshalNOrganizationCount2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐOrganizationCount(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -33473,15 +33472,15 @@ func (ec *executionContext) marshalNRecognitionBasis2ᚕgithubᚗcomᚋmsscᚋre
 	return ret
 }
 
-func (ec *executionContext) marshalNRecognitionBasisCount2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐBasisCount(ctx context.Context, sel ast.SelectionSet, v search.BasisCount) graphql.Marshaler {
+func (ec *executionContext) marshalNRecognitionBasisCount2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐBasisCount(ctx context.Context, sel ast.SelectionSet, v catalog.BasisCount) graphql.Marshaler {
 	return ec._RecognitionBasisCount(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNRecognitionBasisCount2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐBasisCountᚄ(ctx context.Context, sel ast.SelectionSet, v []search.BasisCount) graphql.Marshaler {
+func (ec *executionContext) marshalNRecognitionBasisCount2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐBasisCountᚄ(ctx context.Context, sel ast.SelectionSet, v []catalog.BasisCount) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNRecognitionBasisCount2githubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐBasisCount(ctx, sel, v[i])
+		return ec.marshalNRecognitionBasisCount2githubᚗcomᚋmsscᚋrecertᚋcatalogᚐBasisCount(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -33674,11 +33673,11 @@ func (ec *executionContext) marshalNRole2ᚕgithubᚗcomᚋmsscᚋrecertᚋcatal
 	return ret
 }
 
-func (ec *executionContext) marshalNSearchHighlight2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐSearchHighlightᚄ(ctx context.Context, sel ast.SelectionSet, v []*search.SearchHighlight) graphql.Marshaler {
+func (ec *executionContext) marshalNSearchHighlight2ᚕᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐSearchHighlightᚄ(ctx context.Context, sel ast.SelectionSet, v []*catalog.SearchHighlight) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNSearchHighlight2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐSearchHighlight(ctx, sel, v[i])
+		return ec.marshalNSearchHighlight2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐSearchHighlight(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -33690,7 +33689,7 @@ func (ec *executionContext) marshalNSearchHighlight2ᚕᚖgithubᚗcomᚋmsscᚋ
 	return ret
 }
 
-func (ec *executionContext) marshalNSearchHighlight2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐSearchHighlight(ctx context.Context, sel ast.SelectionSet, v *search.SearchHighlight) graphql.Marshaler {
+func (ec *executionContext) marshalNSearchHighlight2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐSearchHighlight(ctx context.Context, sel ast.SelectionSet, v *catalog.SearchHighlight) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
@@ -34319,7 +34318,7 @@ func (ec *executionContext) marshalOCertificationStatus2ᚕgithubᚗcomᚋmssc�
 	return ret
 }
 
-func (ec *executionContext) marshalOCredentialClaim2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐCredentialClaim(ctx context.Context, sel ast.SelectionSet, v *search.CredentialClaim) graphql.Marshaler {
+func (ec *executionContext) marshalOCredentialClaim2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐCredentialClaim(ctx context.Context, sel ast.SelectionSet, v *catalog.CredentialClaim) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -34752,16 +34751,16 @@ func (ec *executionContext) marshalOSector2ᚖgithubᚗcomᚋmsscᚋrecertᚋcat
 	return res
 }
 
-func (ec *executionContext) unmarshalOSortDirection2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐSortDirection(ctx context.Context, v any) (*search.SortDirection, error) {
+func (ec *executionContext) unmarshalOSortDirection2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐSortDirection(ctx context.Context, v any) (*catalog.SortDirection, error) {
 	if v == nil {
 		return nil, nil
 	}
 	tmp, err := graphql.UnmarshalString(v)
-	res := search.SortDirection(tmp)
+	res := catalog.SortDirection(tmp)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOSortDirection2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚋsearchᚐSortDirection(ctx context.Context, sel ast.SelectionSet, v *search.SortDirection) graphql.Marshaler {
+func (ec *executionContext) marshalOSortDirection2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐSortDirection(ctx context.Context, sel ast.SelectionSet, v *catalog.SortDirection) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}

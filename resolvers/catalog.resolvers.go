@@ -76,7 +76,7 @@ func (r *organizationResolver) Certifications(ctx context.Context, obj *catalog.
 	if err != nil {
 		return nil, err
 	}
-	res, err := search.FindCertifications(snap, search.CertificationCriteria{OrganizationIDs: []int64{obj.ID}}, search.CertificationSort{}, req)
+	res, err := search.FindCertifications(snap, catalog.CertificationCriteria{OrganizationIDs: []int64{obj.ID}}, catalog.CertificationSort{}, req)
 	if err != nil {
 		return nil, err
 	}

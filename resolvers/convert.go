@@ -109,8 +109,8 @@ func organizationConnection(p catalog.Page[*catalog.Organization]) *model.Organi
 }
 
 // certificationCriteria decodes the GraphQL filter into the catalog's criteria.
-func certificationCriteria(f *model.CertificationFilter) (search.CertificationCriteria, error) {
-	var c search.CertificationCriteria
+func certificationCriteria(f *model.CertificationFilter) (catalog.CertificationCriteria, error) {
+	var c catalog.CertificationCriteria
 	if f == nil {
 		return c, nil
 	}
@@ -128,11 +128,11 @@ func certificationCriteria(f *model.CertificationFilter) (search.CertificationCr
 	return c, nil
 }
 
-func certificationSort(o *model.CertificationOrder) search.CertificationSort {
+func certificationSort(o *model.CertificationOrder) catalog.CertificationSort {
 	if o == nil {
-		return search.CertificationSort{}
+		return catalog.CertificationSort{}
 	}
-	s := search.CertificationSort{Field: o.Field}
+	s := catalog.CertificationSort{Field: o.Field}
 	if o.Direction != nil {
 		s.Direction = *o.Direction
 	}
@@ -153,9 +153,9 @@ func idOrKey(typ string, id, key *string) (int64, error) {
 
 // highlightsOf returns the spans of the certification that the result's
 // search matched.
-func highlightsOf(res search.CertificationResult, c *catalog.Certification) []*search.SearchHighlight {
+func highlightsOf(res search.CertificationResult, c *catalog.Certification) []*catalog.SearchHighlight {
 	spans := res.Highlights(c)
-	out := make([]*search.SearchHighlight, len(spans))
+	out := make([]*catalog.SearchHighlight, len(spans))
 	for i := range spans {
 		out[i] = &spans[i]
 	}

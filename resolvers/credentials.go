@@ -1,19 +1,19 @@
 package resolvers
 
 import (
-	"github.com/mssc/recert/catalog/search"
+	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/graph/model"
 	"github.com/mssc/recert/graph/relay"
 )
 
 // credentialInput decodes a GraphQL credential into the catalog's input.
-func credentialInput(in *model.CredentialCheckInput) search.CredentialInput {
-	out := search.CredentialInput{Text: in.Text, EarnedOn: in.EarnedOn}
+func credentialInput(in *model.CredentialCheckInput) catalog.CredentialInput {
+	out := catalog.CredentialInput{Text: in.Text, EarnedOn: in.EarnedOn}
 	if in.Issuer != nil {
 		out.Issuer = *in.Issuer
 	}
 	if in.Held != nil {
-		out.Held = &search.HeldCycle{Program: in.Held.Program, CertifiedOn: in.Held.CertifiedOn, ExpiresOn: in.Held.ExpiresOn}
+		out.Held = &catalog.HeldCycle{Program: in.Held.Program, CertifiedOn: in.Held.CertifiedOn, ExpiresOn: in.Held.ExpiresOn}
 	}
 	return out
 }

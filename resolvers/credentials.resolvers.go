@@ -8,21 +8,21 @@ package resolvers
 import (
 	"context"
 
-	"github.com/mssc/recert/catalog/search"
+	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/graph"
 	"github.com/mssc/recert/graph/model"
 	"github.com/mssc/recert/graph/relay"
 )
 
-func (r *credentialClaimResolver) CertificationID(ctx context.Context, obj *search.CredentialClaim) (*string, error) {
+func (r *credentialClaimResolver) CertificationID(ctx context.Context, obj *catalog.CredentialClaim) (*string, error) {
 	return optionalID(relay.TypeCertification, obj.CertificationID), nil
 }
 
-func (r *credentialClaimResolver) CatalogReviewID(ctx context.Context, obj *search.CredentialClaim) (*string, error) {
+func (r *credentialClaimResolver) CatalogReviewID(ctx context.Context, obj *catalog.CredentialClaim) (*string, error) {
 	return optionalID(relay.TypeCatalogReview, obj.CatalogReviewID), nil
 }
 
-func (r *queryResolver) CheckCredential(ctx context.Context, input model.CredentialCheckInput) (*search.CredentialCheck, error) {
+func (r *queryResolver) CheckCredential(ctx context.Context, input model.CredentialCheckInput) (*catalog.CredentialCheck, error) {
 	out, err := r.CredentialChecker.Check(ctx, credentialInput(&input))
 	if err != nil {
 		return nil, err
@@ -30,8 +30,8 @@ func (r *queryResolver) CheckCredential(ctx context.Context, input model.Credent
 	return &out, nil
 }
 
-func (r *queryResolver) CheckCredentials(ctx context.Context, inputs []*model.CredentialCheckInput) ([]*search.CredentialCheck, error) {
-	ins := make([]search.CredentialInput, len(inputs))
+func (r *queryResolver) CheckCredentials(ctx context.Context, inputs []*model.CredentialCheckInput) ([]*catalog.CredentialCheck, error) {
+	ins := make([]catalog.CredentialInput, len(inputs))
 	for i, in := range inputs {
 		ins[i] = credentialInput(in)
 	}
@@ -39,7 +39,7 @@ func (r *queryResolver) CheckCredentials(ctx context.Context, inputs []*model.Cr
 	if err != nil {
 		return nil, err
 	}
-	out := make([]*search.CredentialCheck, len(checks))
+	out := make([]*catalog.CredentialCheck, len(checks))
 	for i := range checks {
 		out[i] = &checks[i]
 	}

@@ -4,7 +4,6 @@ import (
 	"time"
 
 	"github.com/mssc/recert/catalog"
-	"github.com/mssc/recert/catalog/search"
 )
 
 // ReviewStatus is where a catalog review stands.
@@ -77,7 +76,7 @@ const (
 // ReviewFlag is a concern screening raised for staff to confirm.
 type ReviewFlag struct {
 	// Code names the guide's rule the concern comes from.
-	Code search.RuleCode
+	Code catalog.RuleCode
 	// Message says what staff should confirm.
 	Message string
 }

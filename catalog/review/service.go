@@ -124,8 +124,8 @@ func (s *Reviews) Submit(ctx context.Context, in ReviewSubmission) (SubmissionRe
 	if errs := s.checkSubmission(snap, &in); len(errs) > 0 {
 		return SubmissionResult{}, errs, nil
 	}
-	check := search.CheckCredential(snap, search.CredentialInput{Text: in.CertificationName, Issuer: in.Organization.Name})
-	if check.Verdict == search.VerdictIndustryCertification && check.Entry != nil {
+	check := search.CheckCredential(snap, catalog.CredentialInput{Text: in.CertificationName, Issuer: in.Organization.Name})
+	if check.Verdict == catalog.VerdictIndustryCertification && check.Entry != nil {
 		return SubmissionResult{AlreadyListed: check.Entry}, nil, nil
 	}
 	if own, errs, err := s.withinOpenReviewLimit(ctx, p, in); own != nil || len(errs) > 0 || err != nil {
@@ -253,11 +253,11 @@ func (s *Reviews) checkSubmission(snap *catalog.Snapshot, in *ReviewSubmission) 
 func screen(methods []EarningMethod, recognition []RecognitionScope) []ReviewFlag {
 	var flags []ReviewFlag
 	if !slices.ContainsFunc(recognition, func(r RecognitionScope) bool { return r != RecognizedByCompany && r != RecognizedInCity }) {
-		flags = append(flags, ReviewFlag{search.RuleLocalOrCompanySpecific,
+		flags = append(flags, ReviewFlag{catalog.RuleLocalOrCompanySpecific,
 			"recognised only by a company or a city: local or company-specific certificates will not qualify for recertification points (guide)"})
 	}
 	if !slices.ContainsFunc(methods, func(m EarningMethod) bool { return m != EarnedByAttendance }) {
-		flags = append(flags, ReviewFlag{search.RuleAttendanceOnly,
+		flags = append(flags, ReviewFlag{catalog.RuleAttendanceOnly,
 			"earned by training attendance only: certificates earned by simple attendance will not qualify for recertification points (guide)"})
 	}
 	return flags

@@ -46,7 +46,7 @@ const (
 
 // ValidateCredential checks a credential input; field names are prefixed
 // by prefix. today bounds the earned date.
-func ValidateCredential(prefix string, in CredentialInput, today catalog.Date) error {
+func ValidateCredential(prefix string, in catalog.CredentialInput, today catalog.Date) error {
 	if strings.TrimSpace(in.Text) == "" {
 		return catalog.Invalid(prefix+"text", "the credential text is required")
 	}
@@ -78,7 +78,7 @@ func ValidateCredential(prefix string, in CredentialInput, today catalog.Date) e
 // CheckCredential answers whether a credential counts, under which rule,
 // what the candidate should do next, and what to claim when it counts.
 // The input must be valid.
-func CheckCredential(s *catalog.Snapshot, in CredentialInput) CredentialCheck {
+func CheckCredential(s *catalog.Snapshot, in catalog.CredentialInput) catalog.CredentialCheck {
 	out := checkCredential(s, in, matcherOf(s).analyseSignals(in), true)
 	out.Claim = claimFor(s, in, out)
 	return out
@@ -87,7 +87,7 @@ func CheckCredential(s *catalog.Snapshot, in CredentialInput) CredentialCheck {
 // checkCredential answers a credential whose signals are read; when
 // correct is set and nothing fits, the text is read again with its
 // misspelled words corrected.
-func checkCredential(s *catalog.Snapshot, in CredentialInput, sig credentialSignals, correct bool) CredentialCheck {
+func checkCredential(s *catalog.Snapshot, in catalog.CredentialInput, sig credentialSignals, correct bool) catalog.CredentialCheck {
 	text := sig.all
 	if r, ok := classifyByRule(s, in, sig); ok {
 		return r
@@ -131,22 +131,22 @@ func checkCredential(s *catalog.Snapshot, in CredentialInput, sig credentialSign
 	if len(ranked) == 0 || ranked[0].score < matchThreshold || (equipment && (training || len(tied) > 1)) {
 		switch {
 		case equipment:
-			return continuingEducation(s, RuleEquipmentOrIndustryBodyCE,
+			return continuingEducation(s, catalog.RuleEquipmentOrIndustryBodyCE,
 				"certificates of equipment manufacturers and industry bodies, forklift training and licences, and federal hazardous-materials training count as Continuing Education, not as an Industry Certification (FAQ 15)", alternatives)
 		case training:
-			return continuingEducation(s, RuleTrainingForUnlisted,
+			return continuingEducation(s, catalog.RuleTrainingForUnlisted,
 				"a certificate of completion of training toward a certification that is not on the pre-approved list counts as Continuing Education (FAQ 10)", alternatives)
 		}
 		if sig.methodology && sig.otherIssuer != "" {
-			return continuingEducation(s, RuleEmployerOrThirdPartyTraining,
+			return continuingEducation(s, catalog.RuleEmployerOrThirdPartyTraining,
 				"employer or third-party training such as Six Sigma or Lean, from a body whose certification is not on the pre-approved list, counts as Continuing Education when it is recognised by other employers or an independent third party, and is neither proprietary nor basic job training (guide, Employer training)", alternatives)
 		}
 		if correct {
 			if fixed, ok := matcherOf(s).correct(in.Text); ok {
 				again := in
 				again.Text = fixed
-				if r := checkCredential(s, again, matcherOf(s).analyseSignals(again), false); r.Verdict != VerdictNotListed {
-					r.Rules = append([]AppliedRule{{RuleReadWithCorrections, fmt.Sprintf("read as %q, with misspelled words corrected to the catalog's", fixed)}}, r.Rules...)
+				if r := checkCredential(s, again, matcherOf(s).analyseSignals(again), false); r.Verdict != catalog.VerdictNotListed {
+					r.Rules = append([]catalog.AppliedRule{{Code: catalog.RuleReadWithCorrections, Description: fmt.Sprintf("read as %q, with misspelled words corrected to the catalog's", fixed)}}, r.Rules...)
 					r.Confidence = math.Round(r.Confidence*0.9*100) / 100
 					return r
 				}
@@ -156,9 +156,9 @@ func checkCredential(s *catalog.Snapshot, in CredentialInput, sig credentialSign
 			return r
 		}
 		if sig.licence {
-			return CredentialCheck{
-				Verdict: VerdictNotListed, Confidence: 0.8, Alternatives: alternatives,
-				Rules: []AppliedRule{{RuleLicenceNotListed, "a licence is not a course, and no certification of the pre-approved list fits it"}},
+			return catalog.CredentialCheck{
+				Verdict: catalog.VerdictNotListed, Confidence: 0.8, Alternatives: alternatives,
+				Rules: []catalog.AppliedRule{{Code: catalog.RuleLicenceNotListed, Description: "a licence is not a course, and no certification of the pre-approved list fits it"}},
 				NextStep: "A licence earns no Continuing Education points; work done under it may count under Employment. " +
 					"If a nationally portable certification came with it, check that certification instead.",
 			}
@@ -171,9 +171,9 @@ func checkCredential(s *catalog.Snapshot, in CredentialInput, sig credentialSign
 	}
 	confidence := confidenceOf(ranked)
 	if training {
-		return CredentialCheck{
-			Verdict: VerdictDoesNotCount, Entry: entry, Confidence: confidence, Alternatives: alternatives,
-			Rules: []AppliedRule{{RuleTrainingTowardListed, fmt.Sprintf(
+		return catalog.CredentialCheck{
+			Verdict: catalog.VerdictDoesNotCount, Entry: entry, Confidence: confidence, Alternatives: alternatives,
+			Rules: []catalog.AppliedRule{{Code: catalog.RuleTrainingTowardListed, Description: fmt.Sprintf(
 				"this is training toward %s, which is on the pre-approved list: only the certification itself counts, never the training", entry.DisplayName)}},
 			NextStep: "Claim the certification once you have earned it, as an Industry Certification.",
 		}
@@ -188,16 +188,16 @@ func checkCredential(s *catalog.Snapshot, in CredentialInput, sig credentialSign
 // counts: the rule table's row and the entry, exactly as the
 // application's activity input takes them; nil for an answer that earns
 // nothing.
-func claimFor(s *catalog.Snapshot, in CredentialInput, out CredentialCheck) *CredentialClaim {
+func claimFor(s *catalog.Snapshot, in catalog.CredentialInput, out catalog.CredentialCheck) *catalog.CredentialClaim {
 	switch out.Verdict {
-	case VerdictIndustryCertification:
+	case catalog.VerdictIndustryCertification:
 		t := industryCertificationType(s)
 		if t == nil || out.Entry == nil {
 			return nil
 		}
-		return &CredentialClaim{Category: t.Category, ActivityTypeKey: t.Key, Title: out.Entry.DisplayName, CompletedOn: in.EarnedOn, CertificationID: out.Entry.ID}
-	case VerdictContinuingEducation:
-		return &CredentialClaim{Category: catalog.CategoryContinuingEducation, ActivityTypeKey: thirdPartyTrainingKey, Title: strings.TrimSpace(in.Text), CompletedOn: in.EarnedOn}
+		return &catalog.CredentialClaim{Category: t.Category, ActivityTypeKey: t.Key, Title: out.Entry.DisplayName, CompletedOn: in.EarnedOn, CertificationID: out.Entry.ID}
+	case catalog.VerdictContinuingEducation:
+		return &catalog.CredentialClaim{Category: catalog.CategoryContinuingEducation, ActivityTypeKey: thirdPartyTrainingKey, Title: strings.TrimSpace(in.Text), CompletedOn: in.EarnedOn}
 	}
 	return nil
 }
@@ -214,11 +214,11 @@ func industryCertificationType(s *catalog.Snapshot) *catalog.ActivityType {
 }
 
 // notListed answers a credential no entry of the list fits.
-func notListed(s *catalog.Snapshot, ranked []scored, alternatives []CredentialMatch) CredentialCheck {
-	return CredentialCheck{
-		Verdict:      VerdictNotListed,
+func notListed(s *catalog.Snapshot, ranked []scored, alternatives []catalog.CredentialMatch) catalog.CredentialCheck {
+	return catalog.CredentialCheck{
+		Verdict:      catalog.VerdictNotListed,
 		Confidence:   notListedConfidence(ranked),
-		Rules:        []AppliedRule{{RuleNotOnList, "no certification of the pre-approved list fits this credential"}},
+		Rules:        []catalog.AppliedRule{{Code: catalog.RuleNotOnList, Description: "no certification of the pre-approved list fits this credential"}},
 		Alternatives: alternatives,
 		NextStep: "If it is a nationally portable certification earned by assessment, submit it for catalog review with a copy of it, " +
 			"a description of its training requirements, the key activities it covers, how it is earned and where it is recognised, " +
@@ -231,23 +231,23 @@ func notListed(s *catalog.Snapshot, ranked []scored, alternatives []CredentialMa
 // Sigma, Lean and the like from another body are employer or third-party
 // training (guide, Employer training); anything else is not listed, and
 // the listed entry is offered in case it was meant.
-func otherIssuer(s *catalog.Snapshot, sig credentialSignals, entry *catalog.Certification, alternatives []CredentialMatch) CredentialCheck {
+func otherIssuer(s *catalog.Snapshot, sig credentialSignals, entry *catalog.Certification, alternatives []catalog.CredentialMatch) catalog.CredentialCheck {
 	issuer := entry.OrganizationKey
 	if entry.Organization != nil {
 		issuer = entry.Organization.Name
 	}
-	named := AppliedRule{RuleOtherIssuerNamed, fmt.Sprintf("it names %q as its issuer; %s on the pre-approved list is issued by %s, so it is not that certification",
+	named := catalog.AppliedRule{Code: catalog.RuleOtherIssuerNamed, Description: fmt.Sprintf("it names %q as its issuer; %s on the pre-approved list is issued by %s, so it is not that certification",
 		sig.otherIssuer, entry.DisplayName, issuer)}
 	if sig.methodology {
-		out := continuingEducation(s, RuleEmployerOrThirdPartyTraining,
+		out := continuingEducation(s, catalog.RuleEmployerOrThirdPartyTraining,
 			"employer or third-party training such as Six Sigma or Lean counts as Continuing Education when it is recognised by other employers or an independent third party, and is neither proprietary nor basic job training (guide, Employer training)", alternatives)
-		out.Rules = append([]AppliedRule{named}, out.Rules...)
+		out.Rules = append([]catalog.AppliedRule{named}, out.Rules...)
 		out.Confidence = 0.75
 		return out
 	}
 	out := notListed(s, nil, alternatives)
 	out.Confidence = 0.7
-	out.Rules = []AppliedRule{named, out.Rules[0]}
+	out.Rules = []catalog.AppliedRule{named, out.Rules[0]}
 	out.NextStep = fmt.Sprintf("If you hold %s, check it again naming %s; otherwise ", entry.DisplayName, issuer) +
 		strings.ToLower(out.NextStep[:1]) + out.NextStep[1:]
 	return out
@@ -256,10 +256,10 @@ func otherIssuer(s *catalog.Snapshot, sig credentialSignals, entry *catalog.Cert
 // levelOnly answers a text that names only a level several entries share
 // ("Lead Auditor" of PECB's ISO 9001, 14001, 28000 and 29001 and OHSAS
 // 18001): it asks which.
-func levelOnly(s *catalog.Snapshot, sig credentialSignals) (CredentialCheck, bool) {
+func levelOnly(s *catalog.Snapshot, sig credentialSignals) (catalog.CredentialCheck, bool) {
 	text := levelWords(sig.earned)
 	if text == "" {
-		return CredentialCheck{}, false
+		return catalog.CredentialCheck{}, false
 	}
 	var entries []*catalog.Certification
 	for _, c := range s.Certifications() {
@@ -268,11 +268,11 @@ func levelOnly(s *catalog.Snapshot, sig credentialSignals) (CredentialCheck, boo
 		}
 	}
 	if len(entries) < 2 {
-		return CredentialCheck{}, false
+		return catalog.CredentialCheck{}, false
 	}
-	return CredentialCheck{
-		Verdict: VerdictAmbiguous, Confidence: 0.5, Alternatives: matchesOf(entries[:min(len(entries), maxIssuerAlternatives)], "a certification of this level"),
-		Rules:    []AppliedRule{{RuleAmbiguousMatch, fmt.Sprintf("the text names only a level, which %d certifications on the pre-approved list share", len(entries))}},
+	return catalog.CredentialCheck{
+		Verdict: catalog.VerdictAmbiguous, Confidence: 0.5, Alternatives: matchesOf(entries[:min(len(entries), maxIssuerAlternatives)], "a certification of this level"),
+		Rules:    []catalog.AppliedRule{{Code: catalog.RuleAmbiguousMatch, Description: fmt.Sprintf("the text names only a level, which %d certifications on the pre-approved list share", len(entries))}},
 		NextStep: "Say which certification of this level you hold: add its standard, group or issuer.",
 	}, true
 }
@@ -293,7 +293,7 @@ func levelWords(text string) string {
 
 // issuerOnly answers a text that names only an organization of the
 // catalog: it asks which of that organization's certifications is meant.
-func issuerOnly(s *catalog.Snapshot, in CredentialInput) CredentialCheck {
+func issuerOnly(s *catalog.Snapshot, in catalog.CredentialInput) catalog.CredentialCheck {
 	q := matcherOf(s).analyse(in.Text, in.Issuer, nil)
 	var entries []*catalog.Certification
 	var names []string
@@ -307,9 +307,9 @@ func issuerOnly(s *catalog.Snapshot, in CredentialInput) CredentialCheck {
 		return notListed(s, nil, nil)
 	}
 	shown := entries[:min(len(entries), maxIssuerAlternatives)]
-	return CredentialCheck{
-		Verdict: VerdictAmbiguous, Confidence: 0.5, Alternatives: matchesOf(shown, "a certification of the organization named"),
-		Rules:    []AppliedRule{{RuleIssuerOnly, fmt.Sprintf("the text names only an issuing organization, which has %d certifications on the pre-approved list", len(entries))}},
+	return catalog.CredentialCheck{
+		Verdict: catalog.VerdictAmbiguous, Confidence: 0.5, Alternatives: matchesOf(shown, "a certification of the organization named"),
+		Rules:    []catalog.AppliedRule{{Code: catalog.RuleIssuerOnly, Description: fmt.Sprintf("the text names only an issuing organization, which has %d certifications on the pre-approved list", len(entries))}},
 		NextStep: "Say which of its certifications you hold: add the certification's name, acronym or level.",
 	}
 }
@@ -317,20 +317,20 @@ func issuerOnly(s *catalog.Snapshot, in CredentialInput) CredentialCheck {
 // classifyByRule applies the rules that decide a credential by its kind
 // before any catalog lookup: attendance, local, general education, OSHA
 // cards and Continuing Education certificates.
-func classifyByRule(s *catalog.Snapshot, in CredentialInput, sig credentialSignals) (CredentialCheck, bool) {
+func classifyByRule(s *catalog.Snapshot, in catalog.CredentialInput, sig credentialSignals) (catalog.CredentialCheck, bool) {
 	text := sig.all
-	doesNotCount := func(code RuleCode, why, next string) (CredentialCheck, bool) {
-		return CredentialCheck{Verdict: VerdictDoesNotCount, Confidence: 0.9, Rules: []AppliedRule{{code, why}}, NextStep: next}, true
+	doesNotCount := func(code catalog.RuleCode, why, next string) (catalog.CredentialCheck, bool) {
+		return catalog.CredentialCheck{Verdict: catalog.VerdictDoesNotCount, Confidence: 0.9, Rules: []catalog.AppliedRule{{Code: code, Description: why}}, NextStep: next}, true
 	}
 	switch {
 	case hasAny(text, attendanceWords):
-		return doesNotCount(RuleAttendanceOnly, "certificates earned by simple attendance do not qualify for recertification points",
+		return doesNotCount(catalog.RuleAttendanceOnly, "certificates earned by simple attendance do not qualify for recertification points",
 			"Claim a credential earned by an assessment instead, or training with a certificate of completion under Continuing Education.")
 	case hasAny(text, localWords):
-		return doesNotCount(RuleLocalOrCompanySpecific, "local or company-specific certificates do not qualify for recertification points",
+		return doesNotCount(catalog.RuleLocalOrCompanySpecific, "local or company-specific certificates do not qualify for recertification points",
 			"Claim a nationally portable certification instead; the related work may count under Employment.")
 	case hasAny(text, generalEducationWords):
-		return doesNotCount(RuleGeneralEducation, "general education courses (English, math, history, art and the like) do not count; only courses related to manufacturing or logistics do",
+		return doesNotCount(catalog.RuleGeneralEducation, "general education courses (English, math, history, art and the like) do not count; only courses related to manufacturing or logistics do",
 			"Claim courses related to the CPT or CLT key activities under Continuing Education.")
 	}
 	if code, industry, ok := oshaExcludedTraining(text); ok && !sig.equipment {
@@ -351,14 +351,14 @@ func classifyByRule(s *catalog.Snapshot, in CredentialInput, sig credentialSigna
 					tied = append(tied, c)
 				}
 			}
-			return CredentialCheck{
-				Verdict: VerdictAmbiguous, Confidence: 0.5, Alternatives: matchesOf(tied, "an OSHA-"+number+" card; only the General Industry one counts"),
-				Rules:    []AppliedRule{{RuleOSHAIndustryNotStated, "only the OSHA-" + number + " card in General Industry counts; the Construction, Maritime and Disaster Site cards earn nothing (FAQ 7)"}},
+			return catalog.CredentialCheck{
+				Verdict: catalog.VerdictAmbiguous, Confidence: 0.5, Alternatives: matchesOf(tied, "an OSHA-"+number+" card; only the General Industry one counts"),
+				Rules:    []catalog.AppliedRule{{Code: catalog.RuleOSHAIndustryNotStated, Description: "only the OSHA-" + number + " card in General Industry counts; the Construction, Maritime and Disaster Site cards earn nothing (FAQ 7)"}},
 				NextStep: "Say which industry your card is for: General Industry counts as an Industry Certification.",
 			}, true
 		}
 	}
-	return CredentialCheck{}, false
+	return catalog.CredentialCheck{}, false
 }
 
 // thirdPartyTrainingKey is the key of the rule table's row for
@@ -368,7 +368,7 @@ const thirdPartyTrainingKey = "ce-third-party"
 
 // continuingEducation answers a credential that counts as CE, with the
 // points of the third-party training row of the rule table.
-func continuingEducation(s *catalog.Snapshot, code RuleCode, why string, alternatives []CredentialMatch) CredentialCheck {
+func continuingEducation(s *catalog.Snapshot, code catalog.RuleCode, why string, alternatives []catalog.CredentialMatch) catalog.CredentialCheck {
 	category := catalog.CategoryContinuingEducation
 	points := 0
 	for _, t := range s.ActivityTypes(&category) {
@@ -376,35 +376,35 @@ func continuingEducation(s *catalog.Snapshot, code RuleCode, why string, alterna
 			points = t.MaxPoints
 		}
 	}
-	return CredentialCheck{
-		Verdict: VerdictContinuingEducation, Points: points, Category: &category, Confidence: 0.85,
-		Rules: []AppliedRule{{code, why}}, Alternatives: alternatives,
+	return catalog.CredentialCheck{
+		Verdict: catalog.VerdictContinuingEducation, Points: points, Category: &category, Confidence: 0.85,
+		Rules: []catalog.AppliedRule{{Code: code, Description: why}}, Alternatives: alternatives,
 		NextStep: "Claim it under Continuing Education as third-party training, with the certificate of completion (or a form letter signed by the instructor or HR) and a course description.",
 	}
 }
 
 // judgeEntry applies the rules of a matched entry: the holder's program,
 // the approval and retirement dates, and the cycle.
-func judgeEntry(s *catalog.Snapshot, in CredentialInput, sig credentialSignals, entry *catalog.Certification, confidence float64, alternatives []CredentialMatch) CredentialCheck {
-	out := CredentialCheck{Entry: entry, Confidence: confidence, Alternatives: alternatives}
-	rules := []AppliedRule{{RuleOnPreApprovedList, fmt.Sprintf("%s is on the pre-approved list (%s)", entry.DisplayName, basesInWords(entry))}}
+func judgeEntry(s *catalog.Snapshot, in catalog.CredentialInput, sig credentialSignals, entry *catalog.Certification, confidence float64, alternatives []catalog.CredentialMatch) catalog.CredentialCheck {
+	out := catalog.CredentialCheck{Entry: entry, Confidence: confidence, Alternatives: alternatives}
+	rules := []catalog.AppliedRule{{Code: catalog.RuleOnPreApprovedList, Description: fmt.Sprintf("%s is on the pre-approved list (%s)", entry.DisplayName, basesInWords(entry))}}
 	if entry.HasBasis(catalog.BasisOSHAGeneralIndustry) {
-		rules = append(rules, AppliedRule{RuleOSHAGeneralIndustryCard, "OSHA-10 and OSHA-30 cards in General Industry count as an Industry Certification (FAQ 7)"})
+		rules = append(rules, catalog.AppliedRule{Code: catalog.RuleOSHAGeneralIndustryCard, Description: "OSHA-10 and OSHA-30 cards in General Industry count as an Industry Certification (FAQ 7)"})
 	}
-	fail := func(code RuleCode, why, next string) CredentialCheck {
-		out.Verdict, out.Rules, out.NextStep = VerdictDoesNotCount, append(rules, AppliedRule{code, why}), next
+	fail := func(code catalog.RuleCode, why, next string) catalog.CredentialCheck {
+		out.Verdict, out.Rules, out.NextStep = catalog.VerdictDoesNotCount, append(rules, catalog.AppliedRule{Code: code, Description: why}), next
 		return out
 	}
 	restricted := len(entry.EligiblePrograms) == 1
 	switch {
 	case in.Held != nil && !entry.EligibleFor(in.Held.Program):
-		return fail(RuleProgramNotEligible, fmt.Sprintf("%s counts only for holders of the full %s, not for %s holders",
+		return fail(catalog.RuleProgramNotEligible, fmt.Sprintf("%s counts only for holders of the full %s, not for %s holders",
 			entry.DisplayName, programsInWords(entry.EligiblePrograms), in.Held.Program),
 			"Claim other activities; MSSC's own certificates count only across programs.")
 	case in.Held != nil && restricted:
-		rules = append(rules, AppliedRule{RuleMSSCCrossover, fmt.Sprintf("as a holder of the full %s you may count %s", in.Held.Program, entry.DisplayName)})
+		rules = append(rules, catalog.AppliedRule{Code: catalog.RuleMSSCCrossover, Description: fmt.Sprintf("as a holder of the full %s you may count %s", in.Held.Program, entry.DisplayName)})
 	case restricted:
-		rules = append(rules, AppliedRule{RuleProgramRestricted, fmt.Sprintf("%s counts only for holders of the full %s", entry.DisplayName, programsInWords(entry.EligiblePrograms))})
+		rules = append(rules, catalog.AppliedRule{Code: catalog.RuleProgramRestricted, Description: fmt.Sprintf("%s counts only for holders of the full %s", entry.DisplayName, programsInWords(entry.EligiblePrograms))})
 	}
 	if in.EarnedOn == nil && sig.year != 0 {
 		return judgeEarnedYear(s, in, sig.year, entry, out, rules)
@@ -413,28 +413,28 @@ func judgeEntry(s *catalog.Snapshot, in CredentialInput, sig credentialSignals, 
 		earned := *in.EarnedOn
 		switch {
 		case entry.ApprovedOn != nil && earned.Before(*entry.ApprovedOn):
-			return fail(RuleApprovedAfterEarned, fmt.Sprintf("%s was approved on %s, after the credential was earned on %s", entry.DisplayName, entry.ApprovedOn, earned),
+			return fail(catalog.RuleApprovedAfterEarned, fmt.Sprintf("%s was approved on %s, after the credential was earned on %s", entry.DisplayName, entry.ApprovedOn, earned),
 				"Claim it under Continuing Education if it came with training, or claim other activities.")
 		case entry.RetiredOn != nil && !earned.Before(*entry.RetiredOn):
-			return fail(RuleRetiredBeforeEarned, fmt.Sprintf("%s was retired from the list on %s, before the credential was earned on %s", entry.DisplayName, entry.RetiredOn, earned),
+			return fail(catalog.RuleRetiredBeforeEarned, fmt.Sprintf("%s was retired from the list on %s, before the credential was earned on %s", entry.DisplayName, entry.RetiredOn, earned),
 				"Claim other activities; a retired entry counts only for credentials earned before its retirement.")
 		case entry.RetiredOn != nil:
-			rules = append(rules, AppliedRule{RuleRetiredAfterEarned, fmt.Sprintf("%s was retired on %s, after the credential was earned on %s, so it still counts", entry.DisplayName, entry.RetiredOn, earned)})
+			rules = append(rules, catalog.AppliedRule{Code: catalog.RuleRetiredAfterEarned, Description: fmt.Sprintf("%s was retired on %s, after the credential was earned on %s, so it still counts", entry.DisplayName, entry.RetiredOn, earned)})
 		}
 		if in.Held != nil {
 			if earned.Before(in.Held.CertifiedOn) {
-				return fail(RuleEarnedOutsideCycle, fmt.Sprintf("it was earned on %s, before your cycle began on %s; only activities inside the cycle (%s to %s) count",
+				return fail(catalog.RuleEarnedOutsideCycle, fmt.Sprintf("it was earned on %s, before your cycle began on %s; only activities inside the cycle (%s to %s) count",
 					earned, in.Held.CertifiedOn, in.Held.CertifiedOn, in.Held.ExpiresOn),
 					"Claim activities completed inside your current cycle.")
 			}
-			rules = append(rules, AppliedRule{RuleEarnedInCycle, fmt.Sprintf("it was earned on %s, inside your cycle (%s to %s)", earned, in.Held.CertifiedOn, in.Held.ExpiresOn)})
+			rules = append(rules, catalog.AppliedRule{Code: catalog.RuleEarnedInCycle, Description: fmt.Sprintf("it was earned on %s, inside your cycle (%s to %s)", earned, in.Held.CertifiedOn, in.Held.ExpiresOn)})
 		}
 	} else {
 		if entry.RetiredOn != nil {
-			rules = append(rules, AppliedRule{RuleRetiredAfterEarned, fmt.Sprintf("%s was retired on %s: it counts only if earned before that day", entry.DisplayName, entry.RetiredOn)})
+			rules = append(rules, catalog.AppliedRule{Code: catalog.RuleRetiredAfterEarned, Description: fmt.Sprintf("%s was retired on %s: it counts only if earned before that day", entry.DisplayName, entry.RetiredOn)})
 		}
 		if in.Held != nil {
-			rules = append(rules, AppliedRule{RuleEarnedDateNeeded, fmt.Sprintf("it counts only if earned inside your cycle (%s to %s)", in.Held.CertifiedOn, in.Held.ExpiresOn)})
+			rules = append(rules, catalog.AppliedRule{Code: catalog.RuleEarnedDateNeeded, Description: fmt.Sprintf("it counts only if earned inside your cycle (%s to %s)", in.Held.CertifiedOn, in.Held.ExpiresOn)})
 		}
 	}
 	return countsAsIC(s, out, rules)
@@ -442,9 +442,9 @@ func judgeEntry(s *catalog.Snapshot, in CredentialInput, sig credentialSignals, 
 
 // countsAsIC completes the answer of an entry that counts as an Industry
 // Certification under the rules applied.
-func countsAsIC(s *catalog.Snapshot, out CredentialCheck, rules []AppliedRule) CredentialCheck {
+func countsAsIC(s *catalog.Snapshot, out catalog.CredentialCheck, rules []catalog.AppliedRule) catalog.CredentialCheck {
 	category := catalog.CategoryIndustryCertification
-	out.Verdict, out.Points, out.Category, out.Rules = VerdictIndustryCertification, s.CertificationPoints(), &category, rules
+	out.Verdict, out.Points, out.Category, out.Rules = catalog.VerdictIndustryCertification, s.CertificationPoints(), &category, rules
 	out.NextStep = fmt.Sprintf("Claim it as an Industry Certification (%d points) with a copy of the certificate or card.", out.Points)
 	return out
 }
@@ -453,38 +453,38 @@ func countsAsIC(s *catalog.Snapshot, out CredentialCheck, rules []AppliedRule) C
 // credential given no earned date but whose text names the year it was
 // earned: a rule decides only when the whole year falls on one side of
 // its day; otherwise the day is asked for.
-func judgeEarnedYear(s *catalog.Snapshot, in CredentialInput, year int, entry *catalog.Certification, out CredentialCheck, rules []AppliedRule) CredentialCheck {
+func judgeEarnedYear(s *catalog.Snapshot, in catalog.CredentialInput, year int, entry *catalog.Certification, out catalog.CredentialCheck, rules []catalog.AppliedRule) catalog.CredentialCheck {
 	first, last := catalog.NewDate(year, 1, 1), catalog.NewDate(year, 12, 31)
-	rules = append(rules, AppliedRule{RuleEarnedYearFromText, fmt.Sprintf("no earned date was given, so the year %d written in the text is taken as the year it was earned", year)})
-	fail := func(code RuleCode, why, next string) CredentialCheck {
-		out.Verdict, out.Rules, out.NextStep = VerdictDoesNotCount, append(rules, AppliedRule{code, why}), next
+	rules = append(rules, catalog.AppliedRule{Code: catalog.RuleEarnedYearFromText, Description: fmt.Sprintf("no earned date was given, so the year %d written in the text is taken as the year it was earned", year)})
+	fail := func(code catalog.RuleCode, why, next string) catalog.CredentialCheck {
+		out.Verdict, out.Rules, out.NextStep = catalog.VerdictDoesNotCount, append(rules, catalog.AppliedRule{Code: code, Description: why}), next
 		return out
 	}
 	switch {
 	case entry.ApprovedOn != nil && last.Before(*entry.ApprovedOn):
-		return fail(RuleApprovedAfterEarned, fmt.Sprintf("%s was approved on %s, after the credential was earned in %d", entry.DisplayName, entry.ApprovedOn, year),
+		return fail(catalog.RuleApprovedAfterEarned, fmt.Sprintf("%s was approved on %s, after the credential was earned in %d", entry.DisplayName, entry.ApprovedOn, year),
 			"Claim it under Continuing Education if it came with training, or claim other activities.")
 	case entry.RetiredOn != nil && !first.Before(*entry.RetiredOn):
-		return fail(RuleRetiredBeforeEarned, fmt.Sprintf("%s was retired from the list on %s, before the credential was earned in %d", entry.DisplayName, entry.RetiredOn, year),
+		return fail(catalog.RuleRetiredBeforeEarned, fmt.Sprintf("%s was retired from the list on %s, before the credential was earned in %d", entry.DisplayName, entry.RetiredOn, year),
 			"Claim other activities; a retired entry counts only for credentials earned before its retirement.")
 	case entry.RetiredOn != nil && last.Before(*entry.RetiredOn):
-		rules = append(rules, AppliedRule{RuleRetiredAfterEarned, fmt.Sprintf("%s was retired on %s, after the credential was earned in %d, so it still counts", entry.DisplayName, entry.RetiredOn, year)})
+		rules = append(rules, catalog.AppliedRule{Code: catalog.RuleRetiredAfterEarned, Description: fmt.Sprintf("%s was retired on %s, after the credential was earned in %d, so it still counts", entry.DisplayName, entry.RetiredOn, year)})
 	case entry.RetiredOn != nil:
-		rules = append(rules, AppliedRule{RuleRetiredAfterEarned, fmt.Sprintf("%s was retired on %s: it counts only if earned before that day", entry.DisplayName, entry.RetiredOn)})
+		rules = append(rules, catalog.AppliedRule{Code: catalog.RuleRetiredAfterEarned, Description: fmt.Sprintf("%s was retired on %s: it counts only if earned before that day", entry.DisplayName, entry.RetiredOn)})
 	}
 	if in.Held != nil {
 		switch {
 		case last.Before(in.Held.CertifiedOn):
-			return fail(RuleEarnedOutsideCycle, fmt.Sprintf("it was earned in %d, before your cycle began on %s; only activities inside the cycle (%s to %s) count",
+			return fail(catalog.RuleEarnedOutsideCycle, fmt.Sprintf("it was earned in %d, before your cycle began on %s; only activities inside the cycle (%s to %s) count",
 				year, in.Held.CertifiedOn, in.Held.CertifiedOn, in.Held.ExpiresOn),
 				"Claim activities completed inside your current cycle.")
 		case in.Held.ExpiresOn.Before(first):
-			return fail(RuleEarnedOutsideCycle, fmt.Sprintf("it was earned in %d, after your cycle ended on %s", year, in.Held.ExpiresOn),
+			return fail(catalog.RuleEarnedOutsideCycle, fmt.Sprintf("it was earned in %d, after your cycle ended on %s", year, in.Held.ExpiresOn),
 				"Claim activities completed inside your current cycle.")
 		case !first.Before(in.Held.CertifiedOn) && !in.Held.ExpiresOn.Before(last):
-			rules = append(rules, AppliedRule{RuleEarnedInCycle, fmt.Sprintf("it was earned in %d, inside your cycle (%s to %s)", year, in.Held.CertifiedOn, in.Held.ExpiresOn)})
+			rules = append(rules, catalog.AppliedRule{Code: catalog.RuleEarnedInCycle, Description: fmt.Sprintf("it was earned in %d, inside your cycle (%s to %s)", year, in.Held.CertifiedOn, in.Held.ExpiresOn)})
 		default:
-			rules = append(rules, AppliedRule{RuleEarnedDateNeeded, fmt.Sprintf("your cycle (%s to %s) covers only part of %d: it counts only if earned inside the cycle", in.Held.CertifiedOn, in.Held.ExpiresOn, year)})
+			rules = append(rules, catalog.AppliedRule{Code: catalog.RuleEarnedDateNeeded, Description: fmt.Sprintf("your cycle (%s to %s) covers only part of %d: it counts only if earned inside the cycle", in.Held.CertifiedOn, in.Held.ExpiresOn, year)})
 		}
 	}
 	return countsAsIC(s, out, rules)
@@ -493,19 +493,19 @@ func judgeEarnedYear(s *catalog.Snapshot, in CredentialInput, year int, entry *c
 // fullCPT answers a text naming the full CPT rather than one of its
 // module certificates: it is the certification being renewed for CPT
 // holders, and its module certificates count for CLT holders.
-func fullCPT(s *catalog.Snapshot, in CredentialInput, text string) (CredentialCheck, bool) {
+func fullCPT(s *catalog.Snapshot, in catalog.CredentialInput, text string) (catalog.CredentialCheck, bool) {
 	if !hasAny(text, fullCPTWords) || hasAny(text, cptModuleWords) {
-		return CredentialCheck{}, false
+		return catalog.CredentialCheck{}, false
 	}
 	for id := range matcherOf(s).analyse(in.Text, in.Issuer, nil).orgs {
 		if o := s.Organization(id); o != nil && o.Key != "mssc" {
-			return CredentialCheck{}, false
+			return catalog.CredentialCheck{}, false
 		}
 	}
 	if in.Held != nil && in.Held.Program == catalog.ProgramCPT {
-		return CredentialCheck{
-			Verdict: VerdictDoesNotCount, Confidence: 0.9,
-			Rules:    []AppliedRule{{RuleProgramNotEligible, "the full CPT is the certification being renewed: it cannot earn points toward its own recertification"}},
+		return catalog.CredentialCheck{
+			Verdict: catalog.VerdictDoesNotCount, Confidence: 0.9,
+			Rules:    []catalog.AppliedRule{{Code: catalog.RuleProgramNotEligible, Description: "the full CPT is the certification being renewed: it cannot earn points toward its own recertification"}},
 			NextStep: "Claim CLA, CLT or CPT Green Production certificates, or other activities.",
 		}, true
 	}
@@ -515,9 +515,9 @@ func fullCPT(s *catalog.Snapshot, in CredentialInput, text string) (CredentialCh
 			modules = append(modules, c)
 		}
 	}
-	return CredentialCheck{
-		Verdict: VerdictAmbiguous, Confidence: 0.6, Alternatives: matchesOf(modules, "a module certificate of the full CPT"),
-		Rules:    []AppliedRule{{RuleAmbiguousMatch, "the full CPT is made of module certificates; holders of the full CLT may count each module certificate, and holders of the full CPT none of them"}},
+	return catalog.CredentialCheck{
+		Verdict: catalog.VerdictAmbiguous, Confidence: 0.6, Alternatives: matchesOf(modules, "a module certificate of the full CPT"),
+		Rules:    []catalog.AppliedRule{{Code: catalog.RuleAmbiguousMatch, Description: "the full CPT is made of module certificates; holders of the full CLT may count each module certificate, and holders of the full CPT none of them"}},
 		NextStep: "Claim each CPT module certificate you earned separately.",
 	}, true
 }
@@ -525,23 +525,23 @@ func fullCPT(s *catalog.Snapshot, in CredentialInput, text string) (CredentialCh
 // ambiguous answers a text that fits several entries about equally, for
 // the reason why: the entries that fit come first among the
 // alternatives, then the others that are plausible.
-func ambiguous(s *catalog.Snapshot, q *query, tied []scored, why string, alternatives []CredentialMatch) CredentialCheck {
+func ambiguous(s *catalog.Snapshot, q *query, tied []scored, why string, alternatives []catalog.CredentialMatch) catalog.CredentialCheck {
 	m := matcherOf(s)
 	names := make([]string, len(tied))
-	var listed []CredentialMatch
+	var listed []catalog.CredentialMatch
 	for i, t := range tied {
 		doc := &m.docs[t.doc]
 		names[i] = doc.cert.DisplayName
-		listed = append(listed, CredentialMatch{Certification: doc.cert, Score: math.Round(math.Min(t.score, 1)*100) / 100, Reasons: m.reasons(doc, q, t)})
+		listed = append(listed, catalog.CredentialMatch{Certification: doc.cert, Score: math.Round(math.Min(t.score, 1)*100) / 100, Reasons: m.reasons(doc, q, t)})
 	}
 	for _, a := range alternatives {
-		if len(listed) < max(maxAlternatives, len(tied)) && !slices.ContainsFunc(listed, func(l CredentialMatch) bool { return l.Certification == a.Certification }) {
+		if len(listed) < max(maxAlternatives, len(tied)) && !slices.ContainsFunc(listed, func(l catalog.CredentialMatch) bool { return l.Certification == a.Certification }) {
 			listed = append(listed, a)
 		}
 	}
-	return CredentialCheck{
-		Verdict: VerdictAmbiguous, Confidence: 0.5, Alternatives: listed,
-		Rules:    []AppliedRule{{RuleAmbiguousMatch, why + strings.Join(names, "; ")}},
+	return catalog.CredentialCheck{
+		Verdict: catalog.VerdictAmbiguous, Confidence: 0.5, Alternatives: listed,
+		Rules:    []catalog.AppliedRule{{Code: catalog.RuleAmbiguousMatch, Description: why + strings.Join(names, "; ")}},
 		NextStep: "Say which one you hold: add the issuing organization or the exact name, level or standard.",
 	}
 }
@@ -616,8 +616,8 @@ func notListedConfidence(ranked []scored) float64 {
 // an alternative is one of the entry's names, its acronym, or explains
 // most of the text and half of one of its names ("Mobile Crane Operator"
 // is no fluid power mechanic for sharing "mobile" with one).
-func alternatives(s *catalog.Snapshot, ranked []scored, q *query) []CredentialMatch {
-	var out []CredentialMatch
+func alternatives(s *catalog.Snapshot, ranked []scored, q *query) []catalog.CredentialMatch {
+	var out []catalog.CredentialMatch
 	for _, r := range ranked {
 		if len(out) == maxAlternatives || r.score < alternativeThreshold {
 			break
@@ -626,15 +626,15 @@ func alternatives(s *catalog.Snapshot, ranked []scored, q *query) []CredentialMa
 			continue
 		}
 		doc := &matcherOf(s).docs[r.doc]
-		out = append(out, CredentialMatch{Certification: doc.cert, Score: math.Round(math.Min(r.score, 1)*100) / 100, Reasons: matcherOf(s).reasons(doc, q, r)})
+		out = append(out, catalog.CredentialMatch{Certification: doc.cert, Score: math.Round(math.Min(r.score, 1)*100) / 100, Reasons: matcherOf(s).reasons(doc, q, r)})
 	}
 	return out
 }
 
-func matchesOf(certs []*catalog.Certification, reason string) []CredentialMatch {
-	out := make([]CredentialMatch, len(certs))
+func matchesOf(certs []*catalog.Certification, reason string) []catalog.CredentialMatch {
+	out := make([]catalog.CredentialMatch, len(certs))
 	for i, c := range certs {
-		out[i] = CredentialMatch{Certification: c, Score: 0.5, Reasons: []string{reason}}
+		out[i] = catalog.CredentialMatch{Certification: c, Score: 0.5, Reasons: []string{reason}}
 	}
 	return out
 }

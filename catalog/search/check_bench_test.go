@@ -5,13 +5,14 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/search"
 )
 
 // benchInputs are credentials as candidates write them, one of each kind.
-func benchInputs(b *testing.B) []search.CredentialInput {
+func benchInputs(b *testing.B) []catalog.CredentialInput {
 	b.Helper()
-	var out []search.CredentialInput
+	var out []catalog.CredentialInput
 	for _, c := range loadEvalCases(b) {
 		if c.Error == "" {
 			out = append(out, c.input(b))

@@ -34,9 +34,9 @@ func loadEvalCases(t testing.TB) []evalCase {
 	return cases
 }
 
-func (c evalCase) input(t testing.TB) search.CredentialInput {
+func (c evalCase) input(t testing.TB) catalog.CredentialInput {
 	t.Helper()
-	in := search.CredentialInput{Text: c.Text, Issuer: c.Issuer}
+	in := catalog.CredentialInput{Text: c.Text, Issuer: c.Issuer}
 	date := func(s string) catalog.Date {
 		d, err := catalog.ParseDate(s)
 		if err != nil {
@@ -49,7 +49,7 @@ func (c evalCase) input(t testing.TB) search.CredentialInput {
 		in.EarnedOn = &d
 	}
 	if c.Program != "" {
-		in.Held = &search.HeldCycle{Program: catalog.Program(c.Program), CertifiedOn: date(c.CycleStart), ExpiresOn: date(c.CycleEnd)}
+		in.Held = &catalog.HeldCycle{Program: catalog.Program(c.Program), CertifiedOn: date(c.CycleStart), ExpiresOn: date(c.CycleEnd)}
 	}
 	return in
 }
@@ -95,20 +95,20 @@ func TestCredentialCheckEvaluation(t *testing.T) {
 		}
 		ok := string(got.Verdict) == c.Verdict
 		switch {
-		case ok && c.Verdict == string(search.VerdictIndustryCertification):
+		case ok && c.Verdict == string(catalog.VerdictIndustryCertification):
 			ok = key == c.Entry
 		case ok && c.Entry != "" && key != "":
 			ok = key == c.Entry
 		}
 		if ok && c.Rule != "" {
-			ok = slices.ContainsFunc(got.Rules, func(r search.AppliedRule) bool { return string(r.Code) == c.Rule })
+			ok = slices.ContainsFunc(got.Rules, func(r catalog.AppliedRule) bool { return string(r.Code) == c.Rule })
 		}
 		for _, a := range got.Alternatives {
 			if len(c.Alternatives) > 0 && !slices.Contains(c.Alternatives, a.Certification.Key) {
 				ok = false
 			}
 		}
-		if got.Verdict == search.VerdictIndustryCertification && qualifiesFalsely(c, key) {
+		if got.Verdict == catalog.VerdictIndustryCertification && qualifiesFalsely(c, key) {
 			falseQualifications = append(falseQualifications, c.ID+" ("+c.Text+"): answered IC as "+key)
 		}
 		if !ok {
@@ -140,9 +140,9 @@ func TestCredentialCheckEvaluation(t *testing.T) {
 // not said) is, since its other reading earns nothing.
 func qualifiesFalsely(c evalCase, key string) bool {
 	switch c.Verdict {
-	case string(search.VerdictIndustryCertification):
+	case string(catalog.VerdictIndustryCertification):
 		return false
-	case string(search.VerdictAmbiguous):
+	case string(catalog.VerdictAmbiguous):
 		return len(c.Candidates) < 2 || !slices.Contains(c.Candidates, key)
 	}
 	return true

@@ -9,9 +9,9 @@ import (
 	"github.com/mssc/recert/catalog/search"
 )
 
-var verdicts = []search.CredentialVerdict{
-	search.VerdictIndustryCertification, search.VerdictContinuingEducation, search.VerdictDoesNotCount,
-	search.VerdictNotListed, search.VerdictUnderReview, search.VerdictAmbiguous,
+var verdicts = []catalog.CredentialVerdict{
+	catalog.VerdictIndustryCertification, catalog.VerdictContinuingEducation, catalog.VerdictDoesNotCount,
+	catalog.VerdictNotListed, catalog.VerdictUnderReview, catalog.VerdictAmbiguous,
 }
 
 // FuzzCheckCredential feeds the matcher and the analysis of issuer,
@@ -37,7 +37,7 @@ func FuzzCheckCredential(f *testing.F) {
 	snap := seededSnapshot(f)
 	today := catalog.NewDate(2026, 11, 22)
 	f.Fuzz(func(t *testing.T, text, issuer string) {
-		in := search.CredentialInput{Text: text, Issuer: issuer}
+		in := catalog.CredentialInput{Text: text, Issuer: issuer}
 		if err := search.ValidateCredential("", in, today); err != nil {
 			if catalog.ErrorCode(err) != catalog.CodeBadUserInput {
 				t.Fatalf("validation failed with %v", err)
@@ -51,16 +51,16 @@ func FuzzCheckCredential(f *testing.F) {
 		if got.Confidence < 0 || got.Confidence > 1 {
 			t.Fatalf("confidence %v out of [0, 1] for %q", got.Confidence, text)
 		}
-		if (got.Verdict == search.VerdictIndustryCertification) != (got.Entry != nil && got.Points > 0) {
+		if (got.Verdict == catalog.VerdictIndustryCertification) != (got.Entry != nil && got.Points > 0) {
 			t.Fatalf("an IC answer needs an entry and points, and only it: %+v", got)
 		}
-		counts := got.Verdict == search.VerdictIndustryCertification || got.Verdict == search.VerdictContinuingEducation
+		counts := got.Verdict == catalog.VerdictIndustryCertification || got.Verdict == catalog.VerdictContinuingEducation
 		if counts != (got.Claim != nil) {
 			t.Fatalf("exactly the answers that count say what to claim: %+v", got)
 		}
 		if c := got.Claim; c != nil {
 			wantID := int64(0)
-			if got.Verdict == search.VerdictIndustryCertification {
+			if got.Verdict == catalog.VerdictIndustryCertification {
 				wantID = got.Entry.ID
 			}
 			if c.ActivityTypeKey == "" || c.Title == "" || c.CertificationID != wantID {
@@ -72,6 +72,6 @@ func FuzzCheckCredential(f *testing.F) {
 				t.Fatalf("rule text is not valid UTF-8: %q", r.Description)
 			}
 		}
-		_, _ = search.FindCertifications(snap, search.CertificationCriteria{Search: text}, search.CertificationSort{}, catalog.PageRequest{})
+		_, _ = search.FindCertifications(snap, catalog.CertificationCriteria{Search: text}, catalog.CertificationSort{}, catalog.PageRequest{})
 	})
 }

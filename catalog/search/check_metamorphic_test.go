@@ -14,7 +14,7 @@ import (
 
 // answerOf is what a metamorphic relation compares of an answer: the
 // verdict and the entry.
-func answerOf(c search.CredentialCheck) string {
+func answerOf(c catalog.CredentialCheck) string {
 	if c.Entry != nil {
 		return string(c.Verdict) + " " + c.Entry.Key
 	}
@@ -22,10 +22,10 @@ func answerOf(c search.CredentialCheck) string {
 }
 
 // evalInputs returns the labelled set's valid inputs, by case id.
-func evalInputs(t *testing.T) ([]evalCase, map[string]search.CredentialInput) {
+func evalInputs(t *testing.T) ([]evalCase, map[string]catalog.CredentialInput) {
 	t.Helper()
 	cases := loadEvalCases(t)
-	ins := map[string]search.CredentialInput{}
+	ins := map[string]catalog.CredentialInput{}
 	var kept []evalCase
 	for _, c := range cases {
 		in := c.input(t)
@@ -51,7 +51,7 @@ func TestCheckIsStableUnderRewriting(t *testing.T) {
 	onePart := onePartWithout(organizationNames(t))
 	rewrites := []struct {
 		name    string
-		applies func(c evalCase, in search.CredentialInput) bool
+		applies func(c evalCase, in catalog.CredentialInput) bool
 		rewrite func(string) string
 		// least is how many cases the rewrite must apply to.
 		least int
@@ -90,14 +90,14 @@ func TestCheckIsStableUnderRewriting(t *testing.T) {
 	}
 }
 
-func always(evalCase, search.CredentialInput) bool { return true }
+func always(evalCase, catalog.CredentialInput) bool { return true }
 
 // onePartWithout returns whether a text has no separators and none of
 // the ordered phrases or organization names, so that reversing its words
 // keeps what it says: a phrase whose words mean something only in their
 // order ("Six Sigma", "Class A", "American Welding Society") is left out.
-func onePartWithout(organizations []string) func(evalCase, search.CredentialInput) bool {
-	return func(_ evalCase, in search.CredentialInput) bool {
+func onePartWithout(organizations []string) func(evalCase, catalog.CredentialInput) bool {
+	return func(_ evalCase, in catalog.CredentialInput) bool {
 		if strings.ContainsAny(in.Text, ",;|()-–—/&") {
 			return false
 		}
@@ -138,7 +138,7 @@ var orderedPhrases = []string{
 // yearCannotMatter reports whether a year added to the text can change
 // nothing: no cycle is given, or an earned date is, and the text has no
 // year of its own.
-func yearCannotMatter(c evalCase, in search.CredentialInput) bool {
+func yearCannotMatter(c evalCase, in catalog.CredentialInput) bool {
 	return (in.Held == nil || in.EarnedOn != nil) && !strings.ContainsAny(in.Text, "0123456789")
 }
 
@@ -233,13 +233,13 @@ func TestARemovedEntryQualifiesNoOtherText(t *testing.T) {
 	cases, ins := evalInputs(t)
 	type notQualifying struct {
 		c     evalCase
-		in    search.CredentialInput
+		in    catalog.CredentialInput
 		named map[string]bool
 	}
 	var watched []notQualifying
 	for _, c := range cases {
 		got := search.CheckCredential(full, ins[c.ID])
-		if got.Verdict == search.VerdictIndustryCertification {
+		if got.Verdict == catalog.VerdictIndustryCertification {
 			continue
 		}
 		named := map[string]bool{}
@@ -263,7 +263,7 @@ func TestARemovedEntryQualifiesNoOtherText(t *testing.T) {
 			if w.named[removed.Key] {
 				continue
 			}
-			if got := search.CheckCredential(snap, w.in); got.Verdict == search.VerdictIndustryCertification {
+			if got := search.CheckCredential(snap, w.in); got.Verdict == catalog.VerdictIndustryCertification {
 				t.Errorf("without %s, %s (%q) qualifies as %s", removed.Key, w.c.ID, w.in.Text, got.Entry.Key)
 			}
 		}

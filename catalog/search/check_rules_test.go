@@ -19,12 +19,12 @@ func day(s string) *catalog.Date {
 	return &d
 }
 
-func held(program catalog.Program) *search.HeldCycle {
-	return &search.HeldCycle{Program: program, CertifiedOn: *day("2021-06-01"), ExpiresOn: *day("2026-06-01")}
+func held(program catalog.Program) *catalog.HeldCycle {
+	return &catalog.HeldCycle{Program: program, CertifiedOn: *day("2021-06-01"), ExpiresOn: *day("2026-06-01")}
 }
 
-func ruleCodes(c search.CredentialCheck) []search.RuleCode {
-	var out []search.RuleCode
+func ruleCodes(c catalog.CredentialCheck) []catalog.RuleCode {
+	var out []catalog.RuleCode
 	for _, r := range c.Rules {
 		out = append(out, r.Code)
 	}
@@ -37,70 +37,70 @@ func TestEachRuleOfTheGuide(t *testing.T) {
 	snap := seededSnapshot(t)
 	for _, tc := range []struct {
 		name    string
-		in      search.CredentialInput
-		verdict search.CredentialVerdict
-		rule    search.RuleCode
+		in      catalog.CredentialInput
+		verdict catalog.CredentialVerdict
+		rule    catalog.RuleCode
 		entry   string
 		points  int
 	}{
-		{"OSHA-30 General Industry counts", search.CredentialInput{Text: "OSHA 30 hr General Industry card"},
-			search.VerdictIndustryCertification, search.RuleOSHAGeneralIndustryCard, "osha-30-general-industry", 10},
-		{"OSHA-10 General Industry counts", search.CredentialInput{Text: "OSHA-10 GI"},
-			search.VerdictIndustryCertification, search.RuleOSHAGeneralIndustryCard, "osha-10-general-industry", 10},
-		{"OSHA Construction card does not", search.CredentialInput{Text: "OSHA 30 Construction"},
-			search.VerdictDoesNotCount, search.RuleOSHAConstructionCard, "", 0},
-		{"OSHA Maritime card does not", search.CredentialInput{Text: "OSHA 10-Hour Maritime"},
-			search.VerdictDoesNotCount, search.RuleOSHAMaritimeCard, "", 0},
-		{"OSHA Disaster Site card does not", search.CredentialInput{Text: "OSHA Disaster Site Worker card"},
-			search.VerdictDoesNotCount, search.RuleOSHADisasterSiteCard, "", 0},
-		{"OSHA card without its industry is asked about", search.CredentialInput{Text: "OSHA 10"},
-			search.VerdictAmbiguous, search.RuleOSHAIndustryNotStated, "", 0},
-		{"training toward a listed certification does not count", search.CredentialInput{Text: "CWI exam prep seminar"},
-			search.VerdictDoesNotCount, search.RuleTrainingTowardListed, "aws-cwi", 0},
-		{"training toward an unlisted certification is CE", search.CredentialInput{Text: "PMP exam prep boot camp, certificate of completion"},
-			search.VerdictContinuingEducation, search.RuleTrainingForUnlisted, "", 10},
-		{"forklift training is CE", search.CredentialInput{Text: "OSHA Forklift Training"},
-			search.VerdictContinuingEducation, search.RuleEquipmentOrIndustryBodyCE, "", 10},
-		{"a city forklift licence is CE", search.CredentialInput{Text: "Forklift operator license issued by the city"},
-			search.VerdictContinuingEducation, search.RuleEquipmentOrIndustryBodyCE, "", 10},
-		{"federal hazmat training is CE", search.CredentialInput{Text: "DOT Hazmat Employee Training (49 CFR 172.704)"},
-			search.VerdictContinuingEducation, search.RuleEquipmentOrIndustryBodyCE, "", 10},
-		{"a listed certification about hazardous materials is IC", search.CredentialInput{Text: "Certified Hazardous Materials Manager"},
-			search.VerdictIndustryCertification, search.RuleOnPreApprovedList, "ihmm-chmm", 10},
-		{"company-specific certificates do not count", search.CredentialInput{Text: "Acme Corp internal crane badge"},
-			search.VerdictDoesNotCount, search.RuleLocalOrCompanySpecific, "", 0},
-		{"attendance-only certificates do not count", search.CredentialInput{Text: "Certificate of attendance, safety conference"},
-			search.VerdictDoesNotCount, search.RuleAttendanceOnly, "", 0},
-		{"general education does not count", search.CredentialInput{Text: "English 101"},
-			search.VerdictDoesNotCount, search.RuleGeneralEducation, "", 0},
-		{"CPT holders may count CLA", search.CredentialInput{Text: "CLA", Held: held(catalog.ProgramCPT)},
-			search.VerdictIndustryCertification, search.RuleMSSCCrossover, "mssc-cla", 10},
-		{"CPT holders may count CPT Green Production", search.CredentialInput{Text: "MSSC Green Production", Held: held(catalog.ProgramCPT)},
-			search.VerdictIndustryCertification, search.RuleOnPreApprovedList, "mssc-cpt-green-production", 10},
-		{"CLT holders may count the CPT Safety certificate", search.CredentialInput{Text: "CPT Safety Certificate", Held: held(catalog.ProgramCLT)},
-			search.VerdictIndustryCertification, search.RuleMSSCCrossover, "mssc-cpt-safety", 10},
-		{"CPT holders may not count the CPT Safety certificate", search.CredentialInput{Text: "MSSC CPT Safety", Held: held(catalog.ProgramCPT)},
-			search.VerdictDoesNotCount, search.RuleProgramNotEligible, "mssc-cpt-safety", 0},
-		{"CLT holders may not count CLA", search.CredentialInput{Text: "Certified Logistics Associate (CLA)", Held: held(catalog.ProgramCLT)},
-			search.VerdictDoesNotCount, search.RuleProgramNotEligible, "mssc-cla", 0},
-		{"without the program a restricted certificate says whom it counts for", search.CredentialInput{Text: "Certified Logistics Technician"},
-			search.VerdictIndustryCertification, search.RuleProgramRestricted, "mssc-clt", 10},
-		{"the full CPT cannot count toward itself", search.CredentialInput{Text: "Certified Production Technician (CPT)", Held: held(catalog.ProgramCPT)},
-			search.VerdictDoesNotCount, search.RuleProgramNotEligible, "", 0},
-		{"earned inside the cycle", search.CredentialInput{Text: "AWS CWI", EarnedOn: day("2023-04-01"), Held: held(catalog.ProgramCPT)},
-			search.VerdictIndustryCertification, search.RuleEarnedInCycle, "aws-cwi", 10},
-		{"earned on the first day of the cycle", search.CredentialInput{Text: "AWS CWI", EarnedOn: day("2021-06-01"), Held: held(catalog.ProgramCPT)},
-			search.VerdictIndustryCertification, search.RuleEarnedInCycle, "aws-cwi", 10},
-		{"earned the day before the cycle", search.CredentialInput{Text: "AWS CWI", EarnedOn: day("2021-05-31"), Held: held(catalog.ProgramCPT)},
-			search.VerdictDoesNotCount, search.RuleEarnedOutsideCycle, "aws-cwi", 0},
-		{"without an earned date the cycle is explained", search.CredentialInput{Text: "AWS CWI", Held: held(catalog.ProgramCPT)},
-			search.VerdictIndustryCertification, search.RuleEarnedDateNeeded, "aws-cwi", 10},
-		{"two entries fitting equally are asked about", search.CredentialInput{Text: "Mobile Crane Operator"},
-			search.VerdictAmbiguous, search.RuleAmbiguousMatch, "", 0},
-		{"the issuer decides between them", search.CredentialInput{Text: "Mobile Crane Operator", Issuer: "NCCER"},
-			search.VerdictIndustryCertification, search.RuleOnPreApprovedList, "nccer-mobile-crane-operator", 10},
-		{"an unlisted certification may be submitted", search.CredentialInput{Text: "ASQ Certified Quality Technician (CQT)"},
-			search.VerdictNotListed, search.RuleNotOnList, "", 0},
+		{"OSHA-30 General Industry counts", catalog.CredentialInput{Text: "OSHA 30 hr General Industry card"},
+			catalog.VerdictIndustryCertification, catalog.RuleOSHAGeneralIndustryCard, "osha-30-general-industry", 10},
+		{"OSHA-10 General Industry counts", catalog.CredentialInput{Text: "OSHA-10 GI"},
+			catalog.VerdictIndustryCertification, catalog.RuleOSHAGeneralIndustryCard, "osha-10-general-industry", 10},
+		{"OSHA Construction card does not", catalog.CredentialInput{Text: "OSHA 30 Construction"},
+			catalog.VerdictDoesNotCount, catalog.RuleOSHAConstructionCard, "", 0},
+		{"OSHA Maritime card does not", catalog.CredentialInput{Text: "OSHA 10-Hour Maritime"},
+			catalog.VerdictDoesNotCount, catalog.RuleOSHAMaritimeCard, "", 0},
+		{"OSHA Disaster Site card does not", catalog.CredentialInput{Text: "OSHA Disaster Site Worker card"},
+			catalog.VerdictDoesNotCount, catalog.RuleOSHADisasterSiteCard, "", 0},
+		{"OSHA card without its industry is asked about", catalog.CredentialInput{Text: "OSHA 10"},
+			catalog.VerdictAmbiguous, catalog.RuleOSHAIndustryNotStated, "", 0},
+		{"training toward a listed certification does not count", catalog.CredentialInput{Text: "CWI exam prep seminar"},
+			catalog.VerdictDoesNotCount, catalog.RuleTrainingTowardListed, "aws-cwi", 0},
+		{"training toward an unlisted certification is CE", catalog.CredentialInput{Text: "PMP exam prep boot camp, certificate of completion"},
+			catalog.VerdictContinuingEducation, catalog.RuleTrainingForUnlisted, "", 10},
+		{"forklift training is CE", catalog.CredentialInput{Text: "OSHA Forklift Training"},
+			catalog.VerdictContinuingEducation, catalog.RuleEquipmentOrIndustryBodyCE, "", 10},
+		{"a city forklift licence is CE", catalog.CredentialInput{Text: "Forklift operator license issued by the city"},
+			catalog.VerdictContinuingEducation, catalog.RuleEquipmentOrIndustryBodyCE, "", 10},
+		{"federal hazmat training is CE", catalog.CredentialInput{Text: "DOT Hazmat Employee Training (49 CFR 172.704)"},
+			catalog.VerdictContinuingEducation, catalog.RuleEquipmentOrIndustryBodyCE, "", 10},
+		{"a listed certification about hazardous materials is IC", catalog.CredentialInput{Text: "Certified Hazardous Materials Manager"},
+			catalog.VerdictIndustryCertification, catalog.RuleOnPreApprovedList, "ihmm-chmm", 10},
+		{"company-specific certificates do not count", catalog.CredentialInput{Text: "Acme Corp internal crane badge"},
+			catalog.VerdictDoesNotCount, catalog.RuleLocalOrCompanySpecific, "", 0},
+		{"attendance-only certificates do not count", catalog.CredentialInput{Text: "Certificate of attendance, safety conference"},
+			catalog.VerdictDoesNotCount, catalog.RuleAttendanceOnly, "", 0},
+		{"general education does not count", catalog.CredentialInput{Text: "English 101"},
+			catalog.VerdictDoesNotCount, catalog.RuleGeneralEducation, "", 0},
+		{"CPT holders may count CLA", catalog.CredentialInput{Text: "CLA", Held: held(catalog.ProgramCPT)},
+			catalog.VerdictIndustryCertification, catalog.RuleMSSCCrossover, "mssc-cla", 10},
+		{"CPT holders may count CPT Green Production", catalog.CredentialInput{Text: "MSSC Green Production", Held: held(catalog.ProgramCPT)},
+			catalog.VerdictIndustryCertification, catalog.RuleOnPreApprovedList, "mssc-cpt-green-production", 10},
+		{"CLT holders may count the CPT Safety certificate", catalog.CredentialInput{Text: "CPT Safety Certificate", Held: held(catalog.ProgramCLT)},
+			catalog.VerdictIndustryCertification, catalog.RuleMSSCCrossover, "mssc-cpt-safety", 10},
+		{"CPT holders may not count the CPT Safety certificate", catalog.CredentialInput{Text: "MSSC CPT Safety", Held: held(catalog.ProgramCPT)},
+			catalog.VerdictDoesNotCount, catalog.RuleProgramNotEligible, "mssc-cpt-safety", 0},
+		{"CLT holders may not count CLA", catalog.CredentialInput{Text: "Certified Logistics Associate (CLA)", Held: held(catalog.ProgramCLT)},
+			catalog.VerdictDoesNotCount, catalog.RuleProgramNotEligible, "mssc-cla", 0},
+		{"without the program a restricted certificate says whom it counts for", catalog.CredentialInput{Text: "Certified Logistics Technician"},
+			catalog.VerdictIndustryCertification, catalog.RuleProgramRestricted, "mssc-clt", 10},
+		{"the full CPT cannot count toward itself", catalog.CredentialInput{Text: "Certified Production Technician (CPT)", Held: held(catalog.ProgramCPT)},
+			catalog.VerdictDoesNotCount, catalog.RuleProgramNotEligible, "", 0},
+		{"earned inside the cycle", catalog.CredentialInput{Text: "AWS CWI", EarnedOn: day("2023-04-01"), Held: held(catalog.ProgramCPT)},
+			catalog.VerdictIndustryCertification, catalog.RuleEarnedInCycle, "aws-cwi", 10},
+		{"earned on the first day of the cycle", catalog.CredentialInput{Text: "AWS CWI", EarnedOn: day("2021-06-01"), Held: held(catalog.ProgramCPT)},
+			catalog.VerdictIndustryCertification, catalog.RuleEarnedInCycle, "aws-cwi", 10},
+		{"earned the day before the cycle", catalog.CredentialInput{Text: "AWS CWI", EarnedOn: day("2021-05-31"), Held: held(catalog.ProgramCPT)},
+			catalog.VerdictDoesNotCount, catalog.RuleEarnedOutsideCycle, "aws-cwi", 0},
+		{"without an earned date the cycle is explained", catalog.CredentialInput{Text: "AWS CWI", Held: held(catalog.ProgramCPT)},
+			catalog.VerdictIndustryCertification, catalog.RuleEarnedDateNeeded, "aws-cwi", 10},
+		{"two entries fitting equally are asked about", catalog.CredentialInput{Text: "Mobile Crane Operator"},
+			catalog.VerdictAmbiguous, catalog.RuleAmbiguousMatch, "", 0},
+		{"the issuer decides between them", catalog.CredentialInput{Text: "Mobile Crane Operator", Issuer: "NCCER"},
+			catalog.VerdictIndustryCertification, catalog.RuleOnPreApprovedList, "nccer-mobile-crane-operator", 10},
+		{"an unlisted certification may be submitted", catalog.CredentialInput{Text: "ASQ Certified Quality Technician (CQT)"},
+			catalog.VerdictNotListed, catalog.RuleNotOnList, "", 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := search.CheckCredential(snap, tc.in)
@@ -134,17 +134,17 @@ func TestRetirementAndApprovalBoundWhatCounts(t *testing.T) {
 	snap := catalog.NewSnapshot(data)
 	for _, tc := range []struct {
 		name, text, earned string
-		verdict            search.CredentialVerdict
-		rule               search.RuleCode
+		verdict            catalog.CredentialVerdict
+		rule               catalog.RuleCode
 	}{
-		{"earned before the retirement still counts", "AWS CWI", "2022-12-31", search.VerdictIndustryCertification, search.RuleRetiredAfterEarned},
-		{"earned on the retirement day does not", "AWS CWI", "2023-01-01", search.VerdictDoesNotCount, search.RuleRetiredBeforeEarned},
-		{"earned after the retirement does not", "AWS CWI", "2024-05-05", search.VerdictDoesNotCount, search.RuleRetiredBeforeEarned},
-		{"earned before the approval does not", "CSP", "2021-12-31", search.VerdictDoesNotCount, search.RuleApprovedAfterEarned},
-		{"earned on the approval day counts", "CSP", "2022-01-01", search.VerdictIndustryCertification, search.RuleOnPreApprovedList},
+		{"earned before the retirement still counts", "AWS CWI", "2022-12-31", catalog.VerdictIndustryCertification, catalog.RuleRetiredAfterEarned},
+		{"earned on the retirement day does not", "AWS CWI", "2023-01-01", catalog.VerdictDoesNotCount, catalog.RuleRetiredBeforeEarned},
+		{"earned after the retirement does not", "AWS CWI", "2024-05-05", catalog.VerdictDoesNotCount, catalog.RuleRetiredBeforeEarned},
+		{"earned before the approval does not", "CSP", "2021-12-31", catalog.VerdictDoesNotCount, catalog.RuleApprovedAfterEarned},
+		{"earned on the approval day counts", "CSP", "2022-01-01", catalog.VerdictIndustryCertification, catalog.RuleOnPreApprovedList},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got := search.CheckCredential(snap, search.CredentialInput{Text: tc.text, EarnedOn: day(tc.earned)})
+			got := search.CheckCredential(snap, catalog.CredentialInput{Text: tc.text, EarnedOn: day(tc.earned)})
 			if got.Verdict != tc.verdict || !slices.Contains(ruleCodes(got), tc.rule) {
 				t.Errorf("got %s %v, want %s with %s", got.Verdict, ruleCodes(got), tc.verdict, tc.rule)
 			}
@@ -172,23 +172,23 @@ func TestCheckerValidatesAndFindsOpenReviews(t *testing.T) {
 	now := func() time.Time { return time.Date(2026, 11, 22, 12, 0, 0, 0, time.UTC) }
 	checker := search.NewCredentialChecker(catalog.New(staticStore{seededData(t)}), stubReviews{name: "Certified Widget Rigger"}, now)
 	ctx := context.Background()
-	got, err := checker.Check(ctx, search.CredentialInput{Text: "Certified Widget Rigger (CWR)"})
-	if err != nil || got.Verdict != search.VerdictUnderReview || !slices.Contains(ruleCodes(got), search.RuleUnderCatalogReview) {
+	got, err := checker.Check(ctx, catalog.CredentialInput{Text: "Certified Widget Rigger (CWR)"})
+	if err != nil || got.Verdict != catalog.VerdictUnderReview || !slices.Contains(ruleCodes(got), catalog.RuleUnderCatalogReview) {
 		t.Fatalf("a credential under review: %+v, %v", got, err)
 	}
 	for _, tc := range []struct {
 		name  string
-		ins   []search.CredentialInput
+		ins   []catalog.CredentialInput
 		field string
 	}{
-		{"empty text", []search.CredentialInput{{Text: ""}}, "text"},
-		{"whitespace text", []search.CredentialInput{{Text: " \t\n "}}, "text"},
-		{"text over 300 characters", []search.CredentialInput{{Text: strings.Repeat("é", 301)}}, "text"},
-		{"earned in the future", []search.CredentialInput{{Text: "AWS CWI", EarnedOn: day("2026-11-25")}}, "earnedOn"},
-		{"earned after the cycle", []search.CredentialInput{{Text: "AWS CWI", EarnedOn: day("2026-06-02"), Held: held(catalog.ProgramCPT)}}, "earnedOn"},
-		{"a cycle that ends before it starts", []search.CredentialInput{{Text: "AWS CWI", Held: &search.HeldCycle{Program: catalog.ProgramCPT, CertifiedOn: *day("2021-06-01"), ExpiresOn: *day("2020-06-01")}}}, "held.expiresOn"},
-		{"the second of a batch", []search.CredentialInput{{Text: "AWS CWI"}, {Text: ""}}, "inputs.1.text"},
-		{"more than 100 at once", make([]search.CredentialInput, 101), "inputs"},
+		{"empty text", []catalog.CredentialInput{{Text: ""}}, "text"},
+		{"whitespace text", []catalog.CredentialInput{{Text: " \t\n "}}, "text"},
+		{"text over 300 characters", []catalog.CredentialInput{{Text: strings.Repeat("é", 301)}}, "text"},
+		{"earned in the future", []catalog.CredentialInput{{Text: "AWS CWI", EarnedOn: day("2026-11-25")}}, "earnedOn"},
+		{"earned after the cycle", []catalog.CredentialInput{{Text: "AWS CWI", EarnedOn: day("2026-06-02"), Held: held(catalog.ProgramCPT)}}, "earnedOn"},
+		{"a cycle that ends before it starts", []catalog.CredentialInput{{Text: "AWS CWI", Held: &catalog.HeldCycle{Program: catalog.ProgramCPT, CertifiedOn: *day("2021-06-01"), ExpiresOn: *day("2020-06-01")}}}, "held.expiresOn"},
+		{"the second of a batch", []catalog.CredentialInput{{Text: "AWS CWI"}, {Text: ""}}, "inputs.1.text"},
+		{"more than 100 at once", make([]catalog.CredentialInput, 101), "inputs"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := checker.CheckMany(ctx, tc.ins)
@@ -201,7 +201,7 @@ func TestCheckerValidatesAndFindsOpenReviews(t *testing.T) {
 			}
 		})
 	}
-	if _, err := checker.Check(ctx, search.CredentialInput{Text: "AWS CWI", EarnedOn: day("2026-11-23")}); err != nil {
+	if _, err := checker.Check(ctx, catalog.CredentialInput{Text: "AWS CWI", EarnedOn: day("2026-11-23")}); err != nil {
 		t.Errorf("a date one day ahead of UTC (a candidate east of UTC) must be accepted: %v", err)
 	}
 }
@@ -233,12 +233,12 @@ func withEntry(t *testing.T, name, acronym string) *catalog.Data {
 func TestAStaffAddedEntryCapturesNoGenericText(t *testing.T) {
 	snap := catalog.NewSnapshot(withEntry(t, "Certified Forklift Trainer Instructor", "CFTI"))
 	for _, text := range []string{"forklift certification", "Forklift Certified", "Certified Forklift Operator", "forklift trainer", "Forklift train the trainer"} {
-		if got := search.CheckCredential(snap, search.CredentialInput{Text: text}); got.Verdict != search.VerdictContinuingEducation {
+		if got := search.CheckCredential(snap, catalog.CredentialInput{Text: text}); got.Verdict != catalog.VerdictContinuingEducation {
 			t.Errorf("%q: %s %v, want CONTINUING_EDUCATION", text, got.Verdict, got.Entry)
 		}
 	}
 	for _, text := range []string{"Certified Forklift Trainer Instructor", "CFTI"} {
-		if got := search.CheckCredential(snap, search.CredentialInput{Text: text}); got.Verdict != search.VerdictIndustryCertification || got.Entry.Key != "staff-added-entry" {
+		if got := search.CheckCredential(snap, catalog.CredentialInput{Text: text}); got.Verdict != catalog.VerdictIndustryCertification || got.Entry.Key != "staff-added-entry" {
 			t.Errorf("%q: %s %v, want the staff-added entry", text, got.Verdict, got.Entry)
 		}
 	}
@@ -254,7 +254,7 @@ func TestSymbolsWrittenOutFindStaffAddedEntries(t *testing.T) {
 		{"Certified Pumps & Valves Specialist", "Certified Pumps and Valves Specialist"},
 	} {
 		snap := catalog.NewSnapshot(withEntry(t, tc.entry, ""))
-		if got := search.CheckCredential(snap, search.CredentialInput{Text: tc.text}); got.Verdict != search.VerdictIndustryCertification || got.Entry.Key != "staff-added-entry" {
+		if got := search.CheckCredential(snap, catalog.CredentialInput{Text: tc.text}); got.Verdict != catalog.VerdictIndustryCertification || got.Entry.Key != "staff-added-entry" {
 			t.Errorf("%q against %q: %s %v", tc.text, tc.entry, got.Verdict, got.Entry)
 		}
 	}
@@ -268,17 +268,17 @@ func TestSymbolsWrittenOutFindStaffAddedEntries(t *testing.T) {
 func TestQualifyingAnswersSayWhatToClaim(t *testing.T) {
 	snap := seededSnapshot(t)
 	earned := day("2023-04-01")
-	ic := search.CheckCredential(snap, search.CredentialInput{Text: "AWS CWI", EarnedOn: earned})
+	ic := search.CheckCredential(snap, catalog.CredentialInput{Text: "AWS CWI", EarnedOn: earned})
 	if c := ic.Claim; c == nil || c.Category != catalog.CategoryIndustryCertification || c.ActivityTypeKey != "ic-certification" ||
 		c.CertificationID != ic.Entry.ID || c.CompletedOn == nil || *c.CompletedOn != *earned || c.Title != ic.Entry.DisplayName || c.CatalogReviewID != 0 {
 		t.Errorf("IC claim = %+v", ic.Claim)
 	}
-	ce := search.CheckCredential(snap, search.CredentialInput{Text: " Forklift operator training "})
+	ce := search.CheckCredential(snap, catalog.CredentialInput{Text: " Forklift operator training "})
 	if c := ce.Claim; c == nil || c.Category != catalog.CategoryContinuingEducation || c.ActivityTypeKey != "ce-third-party" || c.CertificationID != 0 || c.Title != "Forklift operator training" {
 		t.Errorf("CE claim = %+v", ce.Claim)
 	}
 	for _, text := range []string{"OSHA 10 Construction", "Certified Sprocket Juggler", "Mobile Crane Operator", "CWI prep course"} {
-		if got := search.CheckCredential(snap, search.CredentialInput{Text: text}); got.Claim != nil {
+		if got := search.CheckCredential(snap, catalog.CredentialInput{Text: text}); got.Claim != nil {
 			t.Errorf("%q (%s) claims %+v", text, got.Verdict, got.Claim)
 		}
 	}
@@ -299,7 +299,7 @@ func TestTheUnderReviewClaimNamesTheReviewToItsSubmitterOnly(t *testing.T) {
 		if p != nil {
 			ctx = catalog.WithPrincipal(ctx, p)
 		}
-		got, err := checker.Check(ctx, search.CredentialInput{Text: "Certified Widget Rigger"})
+		got, err := checker.Check(ctx, catalog.CredentialInput{Text: "Certified Widget Rigger"})
 		if err != nil || got.Claim == nil || got.Claim.ActivityTypeKey != "ic-certification" || (got.Claim.CatalogReviewID == 7) != (who == "the submitter") {
 			t.Errorf("%s: claim %+v, %v", who, got.Claim, err)
 		}
@@ -328,8 +328,8 @@ func TestANameSeveralEntriesShareIsAskedAbout(t *testing.T) {
 		{"CPIM or its fellow grade", "Inventory Management certification", []string{"apics-cpim", "apics-cfpim"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got := search.CheckCredential(snap, search.CredentialInput{Text: tc.text})
-			if got.Verdict != search.VerdictAmbiguous || !slices.Contains(ruleCodes(got), search.RuleAmbiguousMatch) {
+			got := search.CheckCredential(snap, catalog.CredentialInput{Text: tc.text})
+			if got.Verdict != catalog.VerdictAmbiguous || !slices.Contains(ruleCodes(got), catalog.RuleAmbiguousMatch) {
 				t.Fatalf("%q: %s %v %v, want AMBIGUOUS_MATCH", tc.text, got.Verdict, got.Entry, ruleCodes(got))
 			}
 			var listed []string
@@ -345,24 +345,24 @@ func TestANameSeveralEntriesShareIsAskedAbout(t *testing.T) {
 	}
 	for _, tc := range []struct {
 		name    string
-		in      search.CredentialInput
-		verdict search.CredentialVerdict
+		in      catalog.CredentialInput
+		verdict catalog.CredentialVerdict
 		entry   string
 	}{
-		{"an entry's whole name, another's other word", search.CredentialInput{Text: "Quality Control Inspector"},
-			search.VerdictIndustryCertification, "bpi-quality-control-inspector"},
-		{"the whole name of one grade", search.CredentialInput{Text: "Production and Inventory Management"},
-			search.VerdictIndustryCertification, "apics-cpim"},
-		{"the grade named", search.CredentialInput{Text: "Professional Engineering Manager"},
-			search.VerdictIndustryCertification, "sme-pem"},
-		{"the level named", search.CredentialInput{Text: "Rigger Level II"},
-			search.VerdictIndustryCertification, "nccco-rigger-level-2"},
-		{"the issuer named", search.CredentialInput{Text: "Certified Rigger", Issuer: "NCCCO"},
-			search.VerdictIndustryCertification, "nccco-rigger"},
-		{"training toward either grade", search.CredentialInput{Text: "Engineering Manager exam prep course"},
-			search.VerdictDoesNotCount, "sme-pem"},
-		{"another issuer named", search.CredentialInput{Text: "Certified Rigger from Acme Rigging School"},
-			search.VerdictNotListed, ""},
+		{"an entry's whole name, another's other word", catalog.CredentialInput{Text: "Quality Control Inspector"},
+			catalog.VerdictIndustryCertification, "bpi-quality-control-inspector"},
+		{"the whole name of one grade", catalog.CredentialInput{Text: "Production and Inventory Management"},
+			catalog.VerdictIndustryCertification, "apics-cpim"},
+		{"the grade named", catalog.CredentialInput{Text: "Professional Engineering Manager"},
+			catalog.VerdictIndustryCertification, "sme-pem"},
+		{"the level named", catalog.CredentialInput{Text: "Rigger Level II"},
+			catalog.VerdictIndustryCertification, "nccco-rigger-level-2"},
+		{"the issuer named", catalog.CredentialInput{Text: "Certified Rigger", Issuer: "NCCCO"},
+			catalog.VerdictIndustryCertification, "nccco-rigger"},
+		{"training toward either grade", catalog.CredentialInput{Text: "Engineering Manager exam prep course"},
+			catalog.VerdictDoesNotCount, "sme-pem"},
+		{"another issuer named", catalog.CredentialInput{Text: "Certified Rigger from Acme Rigging School"},
+			catalog.VerdictNotListed, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := search.CheckCredential(snap, tc.in)

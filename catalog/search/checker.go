@@ -30,16 +30,16 @@ func (c *CredentialChecker) latestEarnedDay() catalog.Date {
 }
 
 // Check answers one credential.
-func (c *CredentialChecker) Check(ctx context.Context, in CredentialInput) (CredentialCheck, error) {
-	out, err := c.CheckMany(ctx, []CredentialInput{in})
+func (c *CredentialChecker) Check(ctx context.Context, in catalog.CredentialInput) (catalog.CredentialCheck, error) {
+	out, err := c.CheckMany(ctx, []catalog.CredentialInput{in})
 	if err != nil {
-		return CredentialCheck{}, err
+		return catalog.CredentialCheck{}, err
 	}
 	return out[0], nil
 }
 
 // CheckMany answers up to MaxCredentialBatch credentials, in order.
-func (c *CredentialChecker) CheckMany(ctx context.Context, ins []CredentialInput) ([]CredentialCheck, error) {
+func (c *CredentialChecker) CheckMany(ctx context.Context, ins []catalog.CredentialInput) ([]catalog.CredentialCheck, error) {
 	if len(ins) > MaxCredentialBatch {
 		return nil, catalog.Invalid("inputs", "at most %d credentials may be checked at once, got %d", MaxCredentialBatch, len(ins))
 	}
@@ -57,10 +57,10 @@ func (c *CredentialChecker) CheckMany(ctx context.Context, ins []CredentialInput
 	if err != nil {
 		return nil, err
 	}
-	out := make([]CredentialCheck, len(ins))
+	out := make([]catalog.CredentialCheck, len(ins))
 	for i, in := range ins {
 		out[i] = CheckCredential(snap, in)
-		if out[i].Verdict == VerdictNotListed && c.reviews != nil {
+		if out[i].Verdict == catalog.VerdictNotListed && c.reviews != nil {
 			// The answer stands on the catalog snapshot; when the open
 			// reviews cannot be read (the database is down), it says
 			// NOT_LISTED rather than failing.
@@ -75,13 +75,13 @@ func (c *CredentialChecker) CheckMany(ctx context.Context, ins []CredentialInput
 // underReview turns a not-listed answer into one naming the open review.
 // Its claim names the review only to a candidate who submitted it, the
 // only one who may claim it on an application.
-func underReview(snap *catalog.Snapshot, in CredentialInput, check CredentialCheck, r *catalog.PendingReview, p *catalog.Principal) CredentialCheck {
-	check.Verdict = VerdictUnderReview
-	check.Rules = append(check.Rules, AppliedRule{RuleUnderCatalogReview, fmt.Sprintf(
+func underReview(snap *catalog.Snapshot, in catalog.CredentialInput, check catalog.CredentialCheck, r *catalog.PendingReview, p *catalog.Principal) catalog.CredentialCheck {
+	check.Verdict = catalog.VerdictUnderReview
+	check.Rules = append(check.Rules, catalog.AppliedRule{Code: catalog.RuleUnderCatalogReview, Description: fmt.Sprintf(
 		"%q is under catalog review, with a decision due by %s; an application citing it may be delayed by up to 30 days", r.Name, r.DueOn)})
 	check.NextStep = "Wait for the review's decision; if it is accepted, it will count as an Industry Certification."
 	if t := industryCertificationType(snap); t != nil {
-		check.Claim = &CredentialClaim{Category: t.Category, ActivityTypeKey: t.Key, Title: r.Name, CompletedOn: in.EarnedOn}
+		check.Claim = &catalog.CredentialClaim{Category: t.Category, ActivityTypeKey: t.Key, Title: r.Name, CompletedOn: in.EarnedOn}
 		if p != nil && slices.Contains(r.Submitters, p.Subject) {
 			check.Claim.CatalogReviewID = r.ID
 		}

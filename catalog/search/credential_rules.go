@@ -1,6 +1,10 @@
 package search
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/mssc/recert/catalog"
+)
 
 // The word lists below recognise the kinds of credential the guide rules
 // on before any catalog lookup. Each list is matched against the normalized
@@ -51,12 +55,12 @@ var (
 	// oshaExcludedCards are the OSHA cards that earn nothing (FAQ 7).
 	oshaExcludedCards = []struct {
 		industry string
-		code     RuleCode
+		code     catalog.RuleCode
 		words    phraseSet
 	}{
-		{"Construction", RuleOSHAConstructionCard, phrases("construction")},
-		{"Maritime", RuleOSHAMaritimeCard, phrases("maritime", "shipyard", "longshoring", "marine terminal")},
-		{"Disaster Site Workers", RuleOSHADisasterSiteCard, phrases("disaster site", "disaster", "7600")},
+		{"Construction", catalog.RuleOSHAConstructionCard, phrases("construction")},
+		{"Maritime", catalog.RuleOSHAMaritimeCard, phrases("maritime", "shipyard", "longshoring", "marine terminal")},
+		{"Disaster Site Workers", catalog.RuleOSHADisasterSiteCard, phrases("disaster site", "disaster", "7600")},
 	}
 	oshaWords     = phrases("osha", "outreach")
 	oshaCardWords = phrases("card", "outreach")
@@ -75,19 +79,19 @@ var (
 // (5600, 7600).
 var oshaExcludedCourses = []struct {
 	industry string
-	code     RuleCode
+	code     catalog.RuleCode
 	numbers  phraseSet
 }{
-	{"Construction", RuleOSHAConstructionCard, phrases("500", "502", "510")},
-	{"Maritime", RuleOSHAMaritimeCard, phrases("5400", "5402", "5410")},
-	{"Disaster Site Workers", RuleOSHADisasterSiteCard, phrases("5600", "7600")},
+	{"Construction", catalog.RuleOSHAConstructionCard, phrases("500", "502", "510")},
+	{"Maritime", catalog.RuleOSHAMaritimeCard, phrases("5400", "5402", "5410")},
+	{"Disaster Site Workers", catalog.RuleOSHADisasterSiteCard, phrases("5600", "7600")},
 }
 
 // oshaExcludedTraining reports whether normalized text names OSHA
 // training, a trainer course included, for a standard that earns nothing
 // (FAQ 7: "OSHA training for Construction, Maritime or Disaster Site
 // Workers do NOT earn points"), and which.
-func oshaExcludedTraining(text string) (RuleCode, string, bool) {
+func oshaExcludedTraining(text string) (catalog.RuleCode, string, bool) {
 	if !hasAny(text, oshaWords) {
 		return "", "", false
 	}

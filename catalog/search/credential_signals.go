@@ -71,7 +71,7 @@ var methodologyWords = phrases("six sigma", "lean", "kaizen", "5s", "lean six si
 
 // analyseSignals reads the signals of a credential against the
 // organizations the matcher knows.
-func (m *matcher) analyseSignals(in CredentialInput) credentialSignals {
+func (m *matcher) analyseSignals(in catalog.CredentialInput) credentialSignals {
 	sig := credentialSignals{all: catalog.NormalizeText(in.Text + " " + in.Issuer)}
 	segments := splitSegments(in.Text)
 	var earned []string
@@ -124,7 +124,7 @@ func (m *matcher) analyseSignals(in CredentialInput) credentialSignals {
 // matchText is the text to match against the catalog: the credential's
 // text without the name of an issuer the catalog does not know, whose
 // words say nothing of which entry is meant.
-func (sig credentialSignals) matchText(in CredentialInput) string {
+func (sig credentialSignals) matchText(in catalog.CredentialInput) string {
 	if sig.otherIssuerText == "" {
 		return in.Text
 	}

@@ -46,7 +46,7 @@ func TestPageRequestValidate(t *testing.T) {
 
 func TestFindCertificationsRejectsInvalidPageRequest(t *testing.T) {
 	s := fixtureSnapshot(t)
-	_, err := FindCertifications(s, CertificationCriteria{}, CertificationSort{}, catalog.PageRequest{First: pageSize(101)})
+	_, err := FindCertifications(s, catalog.CertificationCriteria{}, catalog.CertificationSort{}, catalog.PageRequest{First: pageSize(101)})
 	wantInvalid(t, err, "first")
 	_, err = s.FindOrganizations(catalog.PageRequest{Last: pageSize(0)})
 	wantInvalid(t, err, "last")
@@ -127,15 +127,15 @@ func TestPaginateEdgeCursorsMatchNodes(t *testing.T) {
 
 func TestPaginateWalkForwardWithAfter(t *testing.T) {
 	s := fixtureSnapshot(t)
-	orders := []CertificationSort{
-		{Field: OrderByName},
-		{Field: OrderByName, Direction: Descending},
-		{Field: OrderByAddedAt},
-		{Field: OrderByOrganization, Direction: Descending},
+	orders := []catalog.CertificationSort{
+		{Field: catalog.OrderByName},
+		{Field: catalog.OrderByName, Direction: catalog.Descending},
+		{Field: catalog.OrderByAddedAt},
+		{Field: catalog.OrderByOrganization, Direction: catalog.Descending},
 	}
 	for _, order := range orders {
 		t.Run(fmt.Sprintf("%s %s", order.Field, order.Direction), func(t *testing.T) {
-			whole, err := FindCertifications(s, CertificationCriteria{}, order, catalog.PageRequest{First: pageSize(100)})
+			whole, err := FindCertifications(s, catalog.CertificationCriteria{}, order, catalog.PageRequest{First: pageSize(100)})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -149,7 +149,7 @@ func TestPaginateWalkForwardWithAfter(t *testing.T) {
 				if pages > len(want) {
 					t.Fatal("pagination does not end")
 				}
-				r, err := FindCertifications(s, CertificationCriteria{}, order, catalog.PageRequest{First: pageSize(3), After: after})
+				r, err := FindCertifications(s, catalog.CertificationCriteria{}, order, catalog.PageRequest{First: pageSize(3), After: after})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -250,7 +250,7 @@ func TestPaginateCursorOfRemovedItemKeepsPosition(t *testing.T) {
 	s := fixtureSnapshot(t)
 	// A cursor taken from the unfiltered list, at Certified Welder, still
 	// marks a position in a list that does not hold that entry.
-	whole, err := FindCertifications(s, CertificationCriteria{}, CertificationSort{Field: OrderByName}, catalog.PageRequest{First: pageSize(4)})
+	whole, err := FindCertifications(s, catalog.CertificationCriteria{}, catalog.CertificationSort{Field: catalog.OrderByName}, catalog.PageRequest{First: pageSize(4)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -258,7 +258,7 @@ func TestPaginateCursorOfRemovedItemKeepsPosition(t *testing.T) {
 		t.Fatalf("4th by name = %d, want %d", got, certWelder)
 	}
 	after := whole.Page.Edges[3].Cursor
-	r, err := FindCertifications(s, CertificationCriteria{EligibleFor: new(catalog.ProgramCLT)}, CertificationSort{Field: OrderByName}, catalog.PageRequest{After: &after})
+	r, err := FindCertifications(s, catalog.CertificationCriteria{EligibleFor: new(catalog.ProgramCLT)}, catalog.CertificationSort{Field: catalog.OrderByName}, catalog.PageRequest{After: &after})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -273,7 +273,7 @@ func TestPaginateCursorOfRemovedItemKeepsPosition(t *testing.T) {
 
 func TestPaginateRefusesCursorOfAnotherOrdering(t *testing.T) {
 	s := fixtureSnapshot(t)
-	byName, err := FindCertifications(s, CertificationCriteria{}, CertificationSort{Field: OrderByName}, catalog.PageRequest{First: pageSize(2)})
+	byName, err := FindCertifications(s, catalog.CertificationCriteria{}, catalog.CertificationSort{Field: catalog.OrderByName}, catalog.PageRequest{First: pageSize(2)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -289,19 +289,19 @@ func TestPaginateRefusesCursorOfAnotherOrdering(t *testing.T) {
 		wantField string
 	}{
 		{name: "name cursor after, added-at order", wantField: "after", run: func() error {
-			_, err := FindCertifications(s, CertificationCriteria{}, CertificationSort{Field: OrderByAddedAt}, catalog.PageRequest{After: &nameCursor})
+			_, err := FindCertifications(s, catalog.CertificationCriteria{}, catalog.CertificationSort{Field: catalog.OrderByAddedAt}, catalog.PageRequest{After: &nameCursor})
 			return err
 		}},
 		{name: "ascending cursor after, descending order", wantField: "after", run: func() error {
-			_, err := FindCertifications(s, CertificationCriteria{}, CertificationSort{Field: OrderByName, Direction: Descending}, catalog.PageRequest{After: &nameCursor})
+			_, err := FindCertifications(s, catalog.CertificationCriteria{}, catalog.CertificationSort{Field: catalog.OrderByName, Direction: catalog.Descending}, catalog.PageRequest{After: &nameCursor})
 			return err
 		}},
 		{name: "name cursor before, organization order", wantField: "before", run: func() error {
-			_, err := FindCertifications(s, CertificationCriteria{}, CertificationSort{Field: OrderByOrganization}, catalog.PageRequest{Last: pageSize(2), Before: &nameCursor})
+			_, err := FindCertifications(s, catalog.CertificationCriteria{}, catalog.CertificationSort{Field: catalog.OrderByOrganization}, catalog.PageRequest{Last: pageSize(2), Before: &nameCursor})
 			return err
 		}},
 		{name: "organization cursor in certifications", wantField: "after", run: func() error {
-			_, err := FindCertifications(s, CertificationCriteria{}, CertificationSort{}, catalog.PageRequest{After: &orgCursor})
+			_, err := FindCertifications(s, catalog.CertificationCriteria{}, catalog.CertificationSort{}, catalog.PageRequest{After: &orgCursor})
 			return err
 		}},
 		{name: "certification cursor in organizations", wantField: "before", run: func() error {
@@ -315,7 +315,7 @@ func TestPaginateRefusesCursorOfAnotherOrdering(t *testing.T) {
 		})
 	}
 	t.Run("same ordering is accepted", func(t *testing.T) {
-		_, err := FindCertifications(s, CertificationCriteria{}, CertificationSort{Field: OrderByName, Direction: Ascending}, catalog.PageRequest{After: &nameCursor})
+		_, err := FindCertifications(s, catalog.CertificationCriteria{}, catalog.CertificationSort{Field: catalog.OrderByName, Direction: catalog.Ascending}, catalog.PageRequest{After: &nameCursor})
 		if err != nil {
 			t.Fatalf("got %v, want nil", err)
 		}
@@ -338,7 +338,7 @@ func TestCertificationsOfOneOrganization(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res, err := FindCertifications(s, CertificationCriteria{OrganizationIDs: []int64{tt.org}}, CertificationSort{}, tt.req)
+			res, err := FindCertifications(s, catalog.CertificationCriteria{OrganizationIDs: []int64{tt.org}}, catalog.CertificationSort{}, tt.req)
 			if err != nil {
 				t.Fatal(err)
 			}

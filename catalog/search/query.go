@@ -10,82 +10,6 @@ import (
 	"github.com/mssc/recert/catalog"
 )
 
-// MaxSearchLength is the longest search text accepted, in characters.
-const MaxSearchLength = 300
-
-// CertificationCriteria narrows the certifications listed; empty fields keep all.
-type CertificationCriteria struct {
-	// RecognitionBases keeps entries with any of these bases.
-	RecognitionBases []catalog.RecognitionBasis
-	// OrganizationIDs keeps entries issued by any of these bodies.
-	OrganizationIDs []int64
-	// EligibleFor keeps entries holders of this program may count.
-	EligibleFor *catalog.Program
-	// Statuses keeps entries with any of these statuses; none means ACTIVE only.
-	Statuses []catalog.CertificationStatus
-	// Search keeps entries matching this free text, ranked by relevance.
-	Search string
-}
-
-// CertificationOrderField is what certifications may be ordered by.
-type CertificationOrderField string
-
-// The orderings of certifications.
-const (
-	// OrderByName orders by display name.
-	OrderByName CertificationOrderField = "NAME"
-	// OrderByOrganization orders by the issuing body's name, then display name.
-	OrderByOrganization CertificationOrderField = "ORGANIZATION"
-	// OrderByAddedAt orders by when the entry was added.
-	OrderByAddedAt CertificationOrderField = "ADDED_AT"
-	// OrderByRelevance orders by how well the entry matches the search.
-	OrderByRelevance CertificationOrderField = "RELEVANCE"
-)
-
-// SortDirection is ascending or descending.
-type SortDirection string
-
-// The sort directions.
-const (
-	// Ascending sorts from smallest to largest.
-	Ascending SortDirection = "ASC"
-	// Descending sorts from largest to smallest.
-	Descending SortDirection = "DESC"
-)
-
-// CertificationSort is the ordering of a certification list. The zero
-// value is by relevance (best first) when searching, else by name.
-type CertificationSort struct {
-	// Field is what to order by.
-	Field CertificationOrderField
-	// Direction is the direction; empty means ascending, or best first for relevance.
-	Direction SortDirection
-}
-
-// BasisCount is the number of entries with a recognition basis.
-type BasisCount struct {
-	// Basis is the recognition basis.
-	Basis catalog.RecognitionBasis
-	// Count is how many entries of the filtered set have it.
-	Count int
-}
-
-// OrganizationCount is the number of entries an organization issues.
-type OrganizationCount struct {
-	// Organization is the issuing body.
-	Organization *catalog.Organization
-	// Count is how many entries of the filtered set it issues.
-	Count int
-}
-
-// CertificationFacets count the filtered set by recognition basis and by organization.
-type CertificationFacets struct {
-	// RecognitionBases counts per basis, in the guide's order, zeros included.
-	RecognitionBases []BasisCount
-	// Organizations counts per organization with at least one entry, most first.
-	Organizations []OrganizationCount
-}
-
 // CertificationResult is a page of certifications and the whole filtered
 // set its facets are counted on.
 type CertificationResult struct {
@@ -97,25 +21,25 @@ type CertificationResult struct {
 }
 
 // FindCertifications filters, orders and pages the catalog's certifications.
-func FindCertifications(s *catalog.Snapshot, f CertificationCriteria, order CertificationSort, req catalog.PageRequest) (CertificationResult, error) {
+func FindCertifications(s *catalog.Snapshot, f catalog.CertificationCriteria, order catalog.CertificationSort, req catalog.PageRequest) (CertificationResult, error) {
 	if err := req.Validate(); err != nil {
 		return CertificationResult{}, err
 	}
 	text := strings.TrimSpace(f.Search)
-	if utf8.RuneCountInString(text) > MaxSearchLength {
-		return CertificationResult{}, catalog.Invalid("filter.search", "search text may be at most %d characters", MaxSearchLength)
+	if utf8.RuneCountInString(text) > catalog.MaxSearchLength {
+		return CertificationResult{}, catalog.Invalid("filter.search", "search text may be at most %d characters", catalog.MaxSearchLength)
 	}
 	if order.Field == "" {
-		order.Field = OrderByName
+		order.Field = catalog.OrderByName
 		if text != "" {
-			order.Field = OrderByRelevance
+			order.Field = catalog.OrderByRelevance
 		}
 	}
-	if order.Field == OrderByRelevance && text == "" {
+	if order.Field == catalog.OrderByRelevance && text == "" {
 		return CertificationResult{}, catalog.Invalid("orderBy.field", "RELEVANCE ordering needs filter.search")
 	}
 	if order.Direction == "" {
-		order.Direction = Ascending
+		order.Direction = catalog.Ascending
 	}
 	statuses := f.Statuses
 	if len(statuses) == 0 {
@@ -156,9 +80,9 @@ func FindCertifications(s *catalog.Snapshot, f CertificationCriteria, order Cert
 	}
 	o := certificationOrdering(s, order, scores)
 	switch {
-	case order.Field == OrderByName && order.Direction == Ascending:
+	case order.Field == catalog.OrderByName && order.Direction == catalog.Ascending:
 		// The snapshot keeps certifications in this order already.
-	case order.Field == OrderByName:
+	case order.Field == catalog.OrderByName:
 		slices.Reverse(items)
 	default:
 		o.Sort(items)
@@ -172,21 +96,21 @@ func FindCertifications(s *catalog.Snapshot, f CertificationCriteria, order Cert
 
 // Facets counts the whole filtered set by recognition basis and
 // organization; it is computed only when asked for.
-func (r CertificationResult) Facets() CertificationFacets {
+func (r CertificationResult) Facets() catalog.CertificationFacets {
 	if r.snapshot == nil {
-		return CertificationFacets{}
+		return catalog.CertificationFacets{}
 	}
 	return facets(r.snapshot, r.items)
 }
 
-func certificationOrdering(s *catalog.Snapshot, order CertificationSort, scores map[int64]int) catalog.Ordering[*catalog.Certification] {
+func certificationOrdering(s *catalog.Snapshot, order catalog.CertificationSort, scores map[int64]int) catalog.Ordering[*catalog.Certification] {
 	o := catalog.Ordering[*catalog.Certification]{
 		Scope:      fmt.Sprintf("certifications:%s:%s", order.Field, order.Direction),
-		Descending: order.Direction == Descending,
+		Descending: order.Direction == catalog.Descending,
 		ID:         func(c *catalog.Certification) int64 { return c.ID },
 	}
 	switch order.Field {
-	case OrderByOrganization:
+	case catalog.OrderByOrganization:
 		o.Key = func(c *catalog.Certification) string {
 			org := ""
 			if x := s.Organization(c.OrganizationID); x != nil {
@@ -194,11 +118,11 @@ func certificationOrdering(s *catalog.Snapshot, order CertificationSort, scores 
 			}
 			return org + "\x00" + catalog.SortName(c)
 		}
-	case OrderByAddedAt:
+	case catalog.OrderByAddedAt:
 		o.Key = func(c *catalog.Certification) string {
 			return c.Provenance.AddedAt.UTC().Format("2006-01-02T15:04:05.000000000Z07:00")
 		}
-	case OrderByRelevance:
+	case catalog.OrderByRelevance:
 		// The key sorts the best score first in ascending order.
 		o.Key = func(c *catalog.Certification) string { return relevanceKey(maxScore - scores[c.ID]) }
 	default:
@@ -220,8 +144,8 @@ func relevanceKey(n int) string {
 	return strings.Repeat("0", 10-len(s)) + s
 }
 
-func facets(s *catalog.Snapshot, items []*catalog.Certification) CertificationFacets {
-	var f CertificationFacets
+func facets(s *catalog.Snapshot, items []*catalog.Certification) catalog.CertificationFacets {
+	var f catalog.CertificationFacets
 	for _, b := range catalog.RecognitionBases {
 		n := 0
 		for _, c := range items {
@@ -229,7 +153,7 @@ func facets(s *catalog.Snapshot, items []*catalog.Certification) CertificationFa
 				n++
 			}
 		}
-		f.RecognitionBases = append(f.RecognitionBases, BasisCount{Basis: b, Count: n})
+		f.RecognitionBases = append(f.RecognitionBases, catalog.BasisCount{Basis: b, Count: n})
 	}
 	counts := map[int64]int{}
 	for _, c := range items {
@@ -237,9 +161,9 @@ func facets(s *catalog.Snapshot, items []*catalog.Certification) CertificationFa
 	}
 	for _, o := range s.Organizations() {
 		if n := counts[o.ID]; n > 0 {
-			f.Organizations = append(f.Organizations, OrganizationCount{Organization: o, Count: n})
+			f.Organizations = append(f.Organizations, catalog.OrganizationCount{Organization: o, Count: n})
 		}
 	}
-	slices.SortStableFunc(f.Organizations, func(a, b OrganizationCount) int { return b.Count - a.Count })
+	slices.SortStableFunc(f.Organizations, func(a, b catalog.OrganizationCount) int { return b.Count - a.Count })
 	return f
 }

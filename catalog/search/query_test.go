@@ -14,63 +14,63 @@ func TestFindCertificationsFilters(t *testing.T) {
 	clt, cpt := catalog.ProgramCLT, catalog.ProgramCPT
 	tests := []struct {
 		name     string
-		criteria CertificationCriteria
+		criteria catalog.CertificationCriteria
 		want     []int64 // by name
 	}{
 		{name: "no filter keeps every ACTIVE entry", want: activeByName},
-		{name: "statuses nil means ACTIVE only", criteria: CertificationCriteria{Statuses: nil}, want: activeByName},
-		{name: "ACTIVE asked for", criteria: CertificationCriteria{Statuses: []catalog.CertificationStatus{catalog.StatusActive}}, want: activeByName},
-		{name: "RETIRED only", criteria: CertificationCriteria{Statuses: []catalog.CertificationStatus{catalog.StatusRetired}}, want: []int64{certISO9002}},
+		{name: "statuses nil means ACTIVE only", criteria: catalog.CertificationCriteria{Statuses: nil}, want: activeByName},
+		{name: "ACTIVE asked for", criteria: catalog.CertificationCriteria{Statuses: []catalog.CertificationStatus{catalog.StatusActive}}, want: activeByName},
+		{name: "RETIRED only", criteria: catalog.CertificationCriteria{Statuses: []catalog.CertificationStatus{catalog.StatusRetired}}, want: []int64{certISO9002}},
 		{
 			name:     "ACTIVE and RETIRED",
-			criteria: CertificationCriteria{Statuses: []catalog.CertificationStatus{catalog.StatusRetired, catalog.StatusActive}},
+			criteria: catalog.CertificationCriteria{Statuses: []catalog.CertificationStatus{catalog.StatusRetired, catalog.StatusActive}},
 			want: []int64{certCMQOE, certCQI, certCQT, certWelder, certCWE, CertCWI, certITM, certISO9001, certISO9002,
 				certMachin, certOSHA10, certOSHA30, certSCWI},
 		},
-		{name: "one basis", criteria: CertificationCriteria{RecognitionBases: []catalog.RecognitionBasis{catalog.BasisNCCA}}, want: []int64{certCQT}},
+		{name: "one basis", criteria: catalog.CertificationCriteria{RecognitionBases: []catalog.RecognitionBasis{catalog.BasisNCCA}}, want: []int64{certCQT}},
 		{
 			name:     "any of several bases",
-			criteria: CertificationCriteria{RecognitionBases: []catalog.RecognitionBasis{catalog.BasisNCCA, catalog.BasisOSHAGeneralIndustry}},
+			criteria: catalog.CertificationCriteria{RecognitionBases: []catalog.RecognitionBasis{catalog.BasisNCCA, catalog.BasisOSHAGeneralIndustry}},
 			want:     []int64{certCQT, certOSHA10, certOSHA30},
 		},
 		{
 			name:     "NAM endorsed",
-			criteria: CertificationCriteria{RecognitionBases: []catalog.RecognitionBasis{catalog.BasisNAMEndorsed}},
+			criteria: catalog.CertificationCriteria{RecognitionBases: []catalog.RecognitionBasis{catalog.BasisNAMEndorsed}},
 			want:     []int64{certWelder, CertCWI, certITM, certMachin},
 		},
-		{name: "one organization", criteria: CertificationCriteria{OrganizationIDs: []int64{orgAWS}}, want: []int64{certWelder, certCWE, CertCWI, certSCWI}},
+		{name: "one organization", criteria: catalog.CertificationCriteria{OrganizationIDs: []int64{orgAWS}}, want: []int64{certWelder, certCWE, CertCWI, certSCWI}},
 		{
 			name:     "any of several organizations",
-			criteria: CertificationCriteria{OrganizationIDs: []int64{orgOSHA, orgNIMS}},
+			criteria: catalog.CertificationCriteria{OrganizationIDs: []int64{orgOSHA, orgNIMS}},
 			want:     []int64{certITM, certMachin, certOSHA10, certOSHA30},
 		},
-		{name: "organization without entries", criteria: CertificationCriteria{OrganizationIDs: []int64{orgZeta}}, want: []int64{}},
-		{name: "eligible for CLT", criteria: CertificationCriteria{EligibleFor: &clt}, want: []int64{certCMQOE, certCQI, certITM, certOSHA10, certOSHA30}},
+		{name: "organization without entries", criteria: catalog.CertificationCriteria{OrganizationIDs: []int64{orgZeta}}, want: []int64{}},
+		{name: "eligible for CLT", criteria: catalog.CertificationCriteria{EligibleFor: &clt}, want: []int64{certCMQOE, certCQI, certITM, certOSHA10, certOSHA30}},
 		{
 			name:     "eligible for CPT",
-			criteria: CertificationCriteria{EligibleFor: &cpt},
+			criteria: catalog.CertificationCriteria{EligibleFor: &cpt},
 			want: []int64{certCMQOE, certCQI, certCQT, certWelder, certCWE, CertCWI, certISO9001, certMachin,
 				certOSHA10, certOSHA30, certSCWI},
 		},
 		{
 			name:     "filters combine with and",
-			criteria: CertificationCriteria{RecognitionBases: []catalog.RecognitionBasis{catalog.BasisANSI}, OrganizationIDs: []int64{orgASQ, orgEG}, EligibleFor: &cpt},
+			criteria: catalog.CertificationCriteria{RecognitionBases: []catalog.RecognitionBasis{catalog.BasisANSI}, OrganizationIDs: []int64{orgASQ, orgEG}, EligibleFor: &cpt},
 			want:     []int64{certCMQOE, certCQI, certCQT, certISO9001},
 		},
 		{
 			name:     "retired entry matches the other filters when RETIRED is asked for",
-			criteria: CertificationCriteria{OrganizationIDs: []int64{orgEG}, Statuses: []catalog.CertificationStatus{catalog.StatusActive, catalog.StatusRetired}},
+			criteria: catalog.CertificationCriteria{OrganizationIDs: []int64{orgEG}, Statuses: []catalog.CertificationStatus{catalog.StatusActive, catalog.StatusRetired}},
 			want:     []int64{certISO9001, certISO9002},
 		},
 		{
 			name:     "search with name ordering",
-			criteria: CertificationCriteria{Search: "quality"},
+			criteria: catalog.CertificationCriteria{Search: "quality"},
 			want:     []int64{certCMQOE, certCQI, certCQT},
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, err := FindCertifications(s, tt.criteria, CertificationSort{Field: OrderByName}, catalog.PageRequest{First: pageSize(100)})
+			r, err := FindCertifications(s, tt.criteria, catalog.CertificationSort{Field: catalog.OrderByName}, catalog.PageRequest{First: pageSize(100)})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -101,21 +101,21 @@ func TestFindCertificationsOrdering(t *testing.T) {
 	}
 	tests := []struct {
 		name  string
-		order CertificationSort
+		order catalog.CertificationSort
 		want  []int64
 	}{
-		{name: "default without search is NAME", order: CertificationSort{}, want: activeByName},
-		{name: "NAME", order: CertificationSort{Field: OrderByName}, want: activeByName},
-		{name: "NAME ASC", order: CertificationSort{Field: OrderByName, Direction: Ascending}, want: activeByName},
-		{name: "NAME DESC", order: CertificationSort{Field: OrderByName, Direction: Descending}, want: reversedIDs(activeByName)},
-		{name: "ORGANIZATION ASC", order: CertificationSort{Field: OrderByOrganization}, want: byOrganization},
-		{name: "ORGANIZATION DESC", order: CertificationSort{Field: OrderByOrganization, Direction: Descending}, want: reversedIDs(byOrganization)},
-		{name: "ADDED_AT ASC", order: CertificationSort{Field: OrderByAddedAt}, want: byAddedAt},
-		{name: "ADDED_AT DESC", order: CertificationSort{Field: OrderByAddedAt, Direction: Descending}, want: reversedIDs(byAddedAt)},
+		{name: "default without search is NAME", order: catalog.CertificationSort{}, want: activeByName},
+		{name: "NAME", order: catalog.CertificationSort{Field: catalog.OrderByName}, want: activeByName},
+		{name: "NAME ASC", order: catalog.CertificationSort{Field: catalog.OrderByName, Direction: catalog.Ascending}, want: activeByName},
+		{name: "NAME DESC", order: catalog.CertificationSort{Field: catalog.OrderByName, Direction: catalog.Descending}, want: reversedIDs(activeByName)},
+		{name: "ORGANIZATION ASC", order: catalog.CertificationSort{Field: catalog.OrderByOrganization}, want: byOrganization},
+		{name: "ORGANIZATION DESC", order: catalog.CertificationSort{Field: catalog.OrderByOrganization, Direction: catalog.Descending}, want: reversedIDs(byOrganization)},
+		{name: "ADDED_AT ASC", order: catalog.CertificationSort{Field: catalog.OrderByAddedAt}, want: byAddedAt},
+		{name: "ADDED_AT DESC", order: catalog.CertificationSort{Field: catalog.OrderByAddedAt, Direction: catalog.Descending}, want: reversedIDs(byAddedAt)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, err := FindCertifications(s, CertificationCriteria{}, tt.order, catalog.PageRequest{First: pageSize(100)})
+			r, err := FindCertifications(s, catalog.CertificationCriteria{}, tt.order, catalog.PageRequest{First: pageSize(100)})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -130,22 +130,22 @@ func TestFindCertificationsRelevance(t *testing.T) {
 	s := fixtureSnapshot(t)
 	tests := []struct {
 		name      string
-		criteria  CertificationCriteria
-		order     CertificationSort
+		criteria  catalog.CertificationCriteria
+		order     catalog.CertificationSort
 		wantFirst int64
 		wantErr   string // field of a CodeBadUserInput error
 	}{
-		{name: "RELEVANCE without search", order: CertificationSort{Field: OrderByRelevance}, wantErr: "orderBy.field"},
-		{name: "RELEVANCE with blank search", criteria: CertificationCriteria{Search: "   "}, order: CertificationSort{Field: OrderByRelevance}, wantErr: "orderBy.field"},
-		{name: "default with search is RELEVANCE", criteria: CertificationCriteria{Search: "welding inspector"}, wantFirst: CertCWI},
-		{name: "explicit RELEVANCE", criteria: CertificationCriteria{Search: "welding inspector"}, order: CertificationSort{Field: OrderByRelevance}, wantFirst: CertCWI},
-		{name: "RELEVANCE DESC puts the best last", criteria: CertificationCriteria{Search: "welding inspector"}, order: CertificationSort{Field: OrderByRelevance, Direction: Descending}, wantFirst: certCWE}, // the near neighbour, ranked last
-		{name: "NAME ordering overrides relevance", criteria: CertificationCriteria{Search: "welding inspector"}, order: CertificationSort{Field: OrderByName}, wantFirst: certCWE},
-		{name: "NAME DESC with search", criteria: CertificationCriteria{Search: "welding inspector"}, order: CertificationSort{Field: OrderByName, Direction: Descending}, wantFirst: certSCWI},
-		{name: "search of 300 characters is accepted", criteria: CertificationCriteria{Search: "CWI " + strings.Repeat("x", 296)}, wantFirst: 0},
-		{name: "search of 301 characters is refused", criteria: CertificationCriteria{Search: strings.Repeat("x", 301)}, wantErr: "filter.search"},
-		{name: "length counts characters, not bytes", criteria: CertificationCriteria{Search: strings.Repeat("é", 300)}, wantFirst: 0},
-		{name: "surrounding spaces do not count", criteria: CertificationCriteria{Search: "  " + strings.Repeat("x", 300) + "  "}, wantFirst: 0},
+		{name: "RELEVANCE without search", order: catalog.CertificationSort{Field: catalog.OrderByRelevance}, wantErr: "orderBy.field"},
+		{name: "RELEVANCE with blank search", criteria: catalog.CertificationCriteria{Search: "   "}, order: catalog.CertificationSort{Field: catalog.OrderByRelevance}, wantErr: "orderBy.field"},
+		{name: "default with search is RELEVANCE", criteria: catalog.CertificationCriteria{Search: "welding inspector"}, wantFirst: CertCWI},
+		{name: "explicit RELEVANCE", criteria: catalog.CertificationCriteria{Search: "welding inspector"}, order: catalog.CertificationSort{Field: catalog.OrderByRelevance}, wantFirst: CertCWI},
+		{name: "RELEVANCE DESC puts the best last", criteria: catalog.CertificationCriteria{Search: "welding inspector"}, order: catalog.CertificationSort{Field: catalog.OrderByRelevance, Direction: catalog.Descending}, wantFirst: certCWE}, // the near neighbour, ranked last
+		{name: "NAME ordering overrides relevance", criteria: catalog.CertificationCriteria{Search: "welding inspector"}, order: catalog.CertificationSort{Field: catalog.OrderByName}, wantFirst: certCWE},
+		{name: "NAME DESC with search", criteria: catalog.CertificationCriteria{Search: "welding inspector"}, order: catalog.CertificationSort{Field: catalog.OrderByName, Direction: catalog.Descending}, wantFirst: certSCWI},
+		{name: "search of 300 characters is accepted", criteria: catalog.CertificationCriteria{Search: "CWI " + strings.Repeat("x", 296)}, wantFirst: 0},
+		{name: "search of 301 characters is refused", criteria: catalog.CertificationCriteria{Search: strings.Repeat("x", 301)}, wantErr: "filter.search"},
+		{name: "length counts characters, not bytes", criteria: catalog.CertificationCriteria{Search: strings.Repeat("é", 300)}, wantFirst: 0},
+		{name: "surrounding spaces do not count", criteria: catalog.CertificationCriteria{Search: "  " + strings.Repeat("x", 300) + "  "}, wantFirst: 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -172,8 +172,8 @@ func TestFindCertificationsRelevance(t *testing.T) {
 
 func TestFindCertificationsRelevancePagination(t *testing.T) {
 	s := fixtureSnapshot(t)
-	criteria := CertificationCriteria{Search: "weld"}
-	whole, err := FindCertifications(s, criteria, CertificationSort{}, catalog.PageRequest{})
+	criteria := catalog.CertificationCriteria{Search: "weld"}
+	whole, err := FindCertifications(s, criteria, catalog.CertificationSort{}, catalog.PageRequest{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -184,7 +184,7 @@ func TestFindCertificationsRelevancePagination(t *testing.T) {
 	var seen []int64
 	var after *catalog.Cursor
 	for range want {
-		r, err := FindCertifications(s, criteria, CertificationSort{}, catalog.PageRequest{First: pageSize(1), After: after})
+		r, err := FindCertifications(s, criteria, catalog.CertificationSort{}, catalog.PageRequest{First: pageSize(1), After: after})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -210,7 +210,7 @@ func TestFindCertificationsFacets(t *testing.T) {
 	}
 	tests := []struct {
 		name      string
-		criteria  CertificationCriteria
+		criteria  catalog.CertificationCriteria
 		req       catalog.PageRequest
 		wantBases map[catalog.RecognitionBasis]int
 		wantOrgs  []orgCount
@@ -223,35 +223,35 @@ func TestFindCertificationsFacets(t *testing.T) {
 		},
 		{
 			name:      "one organization: zeros kept",
-			criteria:  CertificationCriteria{OrganizationIDs: []int64{orgAWS}},
+			criteria:  catalog.CertificationCriteria{OrganizationIDs: []int64{orgAWS}},
 			req:       catalog.PageRequest{Last: pageSize(1)},
 			wantBases: map[catalog.RecognitionBasis]int{catalog.BasisNAMEndorsed: 2, catalog.BasisANSI: 3, catalog.BasisNCCA: 0, catalog.BasisOSHAGeneralIndustry: 0},
 			wantOrgs:  []orgCount{{orgAWS, 4}},
 		},
 		{
 			name:      "retired included",
-			criteria:  CertificationCriteria{Statuses: []catalog.CertificationStatus{catalog.StatusActive, catalog.StatusRetired}, RecognitionBases: []catalog.RecognitionBasis{catalog.BasisANSI}},
+			criteria:  catalog.CertificationCriteria{Statuses: []catalog.CertificationStatus{catalog.StatusActive, catalog.StatusRetired}, RecognitionBases: []catalog.RecognitionBasis{catalog.BasisANSI}},
 			req:       catalog.PageRequest{First: pageSize(1)},
 			wantBases: map[catalog.RecognitionBasis]int{catalog.BasisNAMEndorsed: 1, catalog.BasisANSI: 8, catalog.BasisNCCA: 1, catalog.BasisOSHAGeneralIndustry: 0},
 			wantOrgs:  []orgCount{{orgASQ, 3}, {orgAWS, 3}, {orgEG, 2}},
 		},
 		{
 			name:      "search narrows the facets",
-			criteria:  CertificationCriteria{Search: "ASQ"},
+			criteria:  catalog.CertificationCriteria{Search: "ASQ"},
 			req:       catalog.PageRequest{First: pageSize(1)},
 			wantBases: map[catalog.RecognitionBasis]int{catalog.BasisNAMEndorsed: 0, catalog.BasisANSI: 3, catalog.BasisNCCA: 1, catalog.BasisOSHAGeneralIndustry: 0},
 			wantOrgs:  []orgCount{{orgASQ, 3}},
 		},
 		{
 			name:      "nothing matches",
-			criteria:  CertificationCriteria{OrganizationIDs: []int64{orgZeta}},
+			criteria:  catalog.CertificationCriteria{OrganizationIDs: []int64{orgZeta}},
 			wantBases: map[catalog.RecognitionBasis]int{catalog.BasisNAMEndorsed: 0, catalog.BasisANSI: 0, catalog.BasisNCCA: 0, catalog.BasisOSHAGeneralIndustry: 0},
 			wantOrgs:  nil,
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, err := FindCertifications(s, tt.criteria, CertificationSort{Field: OrderByName}, tt.req)
+			r, err := FindCertifications(s, tt.criteria, catalog.CertificationSort{Field: catalog.OrderByName}, tt.req)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -13,32 +13,6 @@ import (
 // matches.
 const maxNeighbours = 5
 
-// HighlightSource says which name of an entry a highlight marks.
-type HighlightSource string
-
-// The names a highlight can mark.
-const (
-	// HighlightName marks the entry's name.
-	HighlightName HighlightSource = "NAME"
-	// HighlightDisplayName marks the entry's display name.
-	HighlightDisplayName HighlightSource = "DISPLAY_NAME"
-	// HighlightAlias marks one of the entry's aliases.
-	HighlightAlias HighlightSource = "ALIAS"
-)
-
-// SearchHighlight is a span of a name or alias that a search matched. Start and
-// Length count Unicode code points, not bytes or UTF-16 units.
-type SearchHighlight struct {
-	// Source says which name the span is in.
-	Source HighlightSource
-	// Text is the name or alias, as written.
-	Text string
-	// Start is the first code point of the span, from 0.
-	Start int
-	// Length is the number of code points of the span.
-	Length int
-}
-
 // searchOutcome is what a search found: the relevance of each entry, the
 // near neighbours among them, and the analysed text for highlights.
 type searchOutcome struct {
@@ -101,9 +75,9 @@ func sharesNameWord(a, b *matchDoc) bool {
 
 // highlights returns the spans of the entry's names and aliases that the
 // analysed text matched, in code points.
-func (m *matcher) highlights(c *catalog.Certification, q *query) []SearchHighlight {
-	var out []SearchHighlight
-	add := func(source HighlightSource, text string) {
+func (m *matcher) highlights(c *catalog.Certification, q *query) []catalog.SearchHighlight {
+	var out []catalog.SearchHighlight
+	add := func(source catalog.HighlightSource, text string) {
 		for _, w := range wordSpans(text) {
 			x := m.terms[w.text]
 			if x == nil || q.matchedSim(x) == 0 {
@@ -115,15 +89,15 @@ func (m *matcher) highlights(c *catalog.Certification, q *query) []SearchHighlig
 					length = utf8.RuneCountInString(qw.text)
 				}
 			}
-			out = append(out, SearchHighlight{Source: source, Text: text, Start: w.start, Length: length})
+			out = append(out, catalog.SearchHighlight{Source: source, Text: text, Start: w.start, Length: length})
 		}
 	}
-	add(HighlightName, c.Name)
+	add(catalog.HighlightName, c.Name)
 	if c.DisplayName != c.Name {
-		add(HighlightDisplayName, c.DisplayName)
+		add(catalog.HighlightDisplayName, c.DisplayName)
 	}
 	for _, a := range c.Aliases {
-		add(HighlightAlias, a.Value)
+		add(catalog.HighlightAlias, a.Value)
 	}
 	return out
 }
@@ -173,7 +147,7 @@ func wordSpans(text string) []wordSpan {
 // Highlights returns the spans of the entry's names and aliases the
 // search matched; none without a search, and none for a near neighbour,
 // which the text itself did not find.
-func (r CertificationResult) Highlights(c *catalog.Certification) []SearchHighlight {
+func (r CertificationResult) Highlights(c *catalog.Certification) []catalog.SearchHighlight {
 	if r.search.query == nil || r.snapshot == nil || r.search.neighbours[c.ID] {
 		return nil
 	}

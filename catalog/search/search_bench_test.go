@@ -67,8 +67,8 @@ func benchmarkSearch(b *testing.B, snap *catalog.Snapshot) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		start := time.Now()
-		_, err := search.FindCertifications(snap, search.CertificationCriteria{Search: queries[i%len(queries)]},
-			search.CertificationSort{}, catalog.PageRequest{First: &first})
+		_, err := search.FindCertifications(snap, catalog.CertificationCriteria{Search: queries[i%len(queries)]},
+			catalog.CertificationSort{}, catalog.PageRequest{First: &first})
 		durations = append(durations, time.Since(start))
 		if err != nil {
 			b.Fatal(err)

@@ -43,9 +43,9 @@ func loadSearchJudgements(t testing.TB) []searchJudgement {
 // RETIRED entry, all on one page.
 func searchEverything(t testing.TB, s *catalog.Snapshot, text string) search.CertificationResult {
 	t.Helper()
-	r, err := search.FindCertifications(s, search.CertificationCriteria{Search: text,
+	r, err := search.FindCertifications(s, catalog.CertificationCriteria{Search: text,
 		Statuses: []catalog.CertificationStatus{catalog.StatusActive, catalog.StatusRetired}},
-		search.CertificationSort{}, catalog.PageRequest{First: new(catalog.MaxPageSize)})
+		catalog.CertificationSort{}, catalog.PageRequest{First: new(catalog.MaxPageSize)})
 	if err != nil {
 		t.Fatalf("search %q: %v", text, err)
 	}

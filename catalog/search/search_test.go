@@ -27,8 +27,8 @@ func searchAll(t *testing.T, s *catalog.Snapshot, text string) []int64 {
 func searchResult(t *testing.T, s *catalog.Snapshot, text string) CertificationResult {
 	t.Helper()
 	r, err := FindCertifications(s,
-		CertificationCriteria{Search: text, Statuses: []catalog.CertificationStatus{catalog.StatusActive, catalog.StatusRetired}},
-		CertificationSort{}, catalog.PageRequest{First: pageSize(100)})
+		catalog.CertificationCriteria{Search: text, Statuses: []catalog.CertificationStatus{catalog.StatusActive, catalog.StatusRetired}},
+		catalog.CertificationSort{}, catalog.PageRequest{First: pageSize(100)})
 	if err != nil {
 		t.Fatalf("search %q: %v", text, err)
 	}
@@ -75,21 +75,21 @@ func TestSearchHighlights(t *testing.T) {
 		name  string
 		query string
 		entry int64
-		want  []SearchHighlight
+		want  []catalog.SearchHighlight
 	}{
-		{name: "whole words of the name", query: "welding inspector", entry: CertCWI, want: []SearchHighlight{
-			{Source: HighlightName, Text: "Certified Welding Inspector", Start: 10, Length: 7},
-			{Source: HighlightName, Text: "Certified Welding Inspector", Start: 18, Length: 9},
+		{name: "whole words of the name", query: "welding inspector", entry: CertCWI, want: []catalog.SearchHighlight{
+			{Source: catalog.HighlightName, Text: "Certified Welding Inspector", Start: 10, Length: 7},
+			{Source: catalog.HighlightName, Text: "Certified Welding Inspector", Start: 18, Length: 9},
 		}},
-		{name: "the prefix being typed", query: "welding insp", entry: CertCWI, want: []SearchHighlight{
-			{Source: HighlightName, Text: "Certified Welding Inspector", Start: 10, Length: 7},
-			{Source: HighlightName, Text: "Certified Welding Inspector", Start: 18, Length: 4},
+		{name: "the prefix being typed", query: "welding insp", entry: CertCWI, want: []catalog.SearchHighlight{
+			{Source: catalog.HighlightName, Text: "Certified Welding Inspector", Start: 10, Length: 7},
+			{Source: catalog.HighlightName, Text: "Certified Welding Inspector", Start: 18, Length: 4},
 		}},
-		{name: "an acronym alias", query: "cwi", entry: CertCWI, want: []SearchHighlight{
-			{Source: HighlightAlias, Text: "CWI", Start: 0, Length: 3},
+		{name: "an acronym alias", query: "cwi", entry: CertCWI, want: []catalog.SearchHighlight{
+			{Source: catalog.HighlightAlias, Text: "CWI", Start: 0, Length: 3},
 		}},
-		{name: "a word with a typo", query: "weldign", entry: CertCWI, want: []SearchHighlight{
-			{Source: HighlightName, Text: "Certified Welding Inspector", Start: 10, Length: 7},
+		{name: "a word with a typo", query: "weldign", entry: CertCWI, want: []catalog.SearchHighlight{
+			{Source: catalog.HighlightName, Text: "Certified Welding Inspector", Start: 10, Length: 7},
 		}},
 	}
 	for _, tt := range tests {
@@ -304,7 +304,7 @@ func TestSearchIssuerWordWeighsLessThanOwnWord(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, err := FindCertifications(s, CertificationCriteria{Search: tt.query}, CertificationSort{}, catalog.PageRequest{})
+			r, err := FindCertifications(s, catalog.CertificationCriteria{Search: tt.query}, catalog.CertificationSort{}, catalog.PageRequest{})
 			if err != nil {
 				t.Fatal(err)
 			}

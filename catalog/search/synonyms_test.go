@@ -55,7 +55,7 @@ func TestSynonymsFindTheEntriesOfTheirMeaning(t *testing.T) {
 // synonym highlights the words of the meaning in its name.
 func TestSynonymHighlightsMarkTheMeaning(t *testing.T) {
 	snap := seededSnapshot(t)
-	r, err := search.FindCertifications(snap, search.CertificationCriteria{Search: "hydraulics"}, search.CertificationSort{}, catalog.PageRequest{First: new(10)})
+	r, err := search.FindCertifications(snap, catalog.CertificationCriteria{Search: "hydraulics"}, catalog.CertificationSort{}, catalog.PageRequest{First: new(10)})
 	if err != nil {
 		t.Fatal(err)
 	}

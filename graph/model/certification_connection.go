@@ -24,7 +24,7 @@ type CertificationConnection struct {
 func (c *CertificationConnection) Edges() []*CertificationEdge { return c.edges() }
 
 // Facets counts the whole filtered list by recognition basis and organization.
-func (c *CertificationConnection) Facets() *search.CertificationFacets {
+func (c *CertificationConnection) Facets() *catalog.CertificationFacets {
 	f := c.result.Facets()
 	return &f
 }

@@ -15,7 +15,6 @@ import (
 	"github.com/mssc/recert/catalog/candidate"
 	"github.com/mssc/recert/catalog/notification"
 	"github.com/mssc/recert/catalog/review"
-	"github.com/mssc/recert/catalog/search"
 )
 
 // An activity to claim, or the new content of a claimed one.
@@ -243,7 +242,7 @@ type CertificationEdge struct {
 	// The spans of the certification's name, display name and aliases that
 	// `filter.search` matched, for a search box to set in bold; empty without a
 	// search and for a near neighbour.
-	Highlights []*search.SearchHighlight `json:"highlights"`
+	Highlights []*catalog.SearchHighlight `json:"highlights"`
 	// Whether the certification was found beside the search's tight matches
 	// (another level of the same family, or the same issuer's entry on the same
 	// subject), ranked after them, rather than by the text itself: "you might also
@@ -270,9 +269,9 @@ type CertificationFilter struct {
 // An ordering of certifications.
 type CertificationOrder struct {
 	// What to order by.
-	Field search.CertificationOrderField `json:"field"`
+	Field catalog.CertificationOrderField `json:"field"`
 	// The direction; ASC when omitted.
-	Direction *search.SortDirection `json:"direction,omitempty"`
+	Direction *catalog.SortDirection `json:"direction,omitempty"`
 }
 
 // The result of a change to a catalog entry.

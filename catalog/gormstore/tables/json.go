@@ -7,7 +7,6 @@ import (
 	"github.com/mssc/recert/catalog/application"
 	"github.com/mssc/recert/catalog/points"
 	"github.com/mssc/recert/catalog/review"
-	"github.com/mssc/recert/catalog/search"
 )
 
 // The JSON columns' row types. Each field names its JSON key explicitly,
@@ -227,7 +226,7 @@ func FromFlags(fs []review.ReviewFlag) []FlagJSON {
 func ToFlags(rows []FlagJSON) []review.ReviewFlag {
 	var out []review.ReviewFlag
 	for _, r := range rows {
-		out = append(out, review.ReviewFlag{Code: search.RuleCode(r.Code), Message: r.Message})
+		out = append(out, review.ReviewFlag{Code: catalog.RuleCode(r.Code), Message: r.Message})
 	}
 	return out
 }

@@ -1,6 +1,4 @@
-package search
-
-import "github.com/mssc/recert/catalog"
+package catalog
 
 // CredentialVerdict is the answer to "does my credential count?".
 type CredentialVerdict string
@@ -99,11 +97,11 @@ type AppliedRule struct {
 // HeldCycle is the full certification a candidate holds and its cycle.
 type HeldCycle struct {
 	// Program is CPT or CLT.
-	Program catalog.Program
+	Program Program
 	// CertifiedOn is the first day of the cycle.
-	CertifiedOn catalog.Date
+	CertifiedOn Date
 	// ExpiresOn is the last day of the cycle.
-	ExpiresOn catalog.Date
+	ExpiresOn Date
 }
 
 // CredentialInput is a credential as a candidate writes it.
@@ -113,7 +111,7 @@ type CredentialInput struct {
 	// Issuer is the issuing body as written, if given.
 	Issuer string
 	// EarnedOn is the day the credential was earned, if given.
-	EarnedOn *catalog.Date
+	EarnedOn *Date
 	// Held is the full certification the candidate holds, if given.
 	Held *HeldCycle
 }
@@ -121,7 +119,7 @@ type CredentialInput struct {
 // CredentialMatch is a catalog entry a credential may be, and why.
 type CredentialMatch struct {
 	// Certification is the entry.
-	Certification *catalog.Certification
+	Certification *Certification
 	// Score is how well the text fits it, from 0 to 1.
 	Score float64
 	// Reasons say what matched.
@@ -135,9 +133,9 @@ type CredentialCheck struct {
 	// Points is what it earns; 0 when it earns nothing.
 	Points int
 	// Category is the point category it counts in, if it counts.
-	Category *catalog.PointCategory
+	Category *PointCategory
 	// Entry is the catalog entry it was matched to, if any.
-	Entry *catalog.Certification
+	Entry *Certification
 	// Confidence is how sure the check is, from 0 to 1.
 	Confidence float64
 	// Rules are the rules applied, in order.
@@ -155,13 +153,13 @@ type CredentialCheck struct {
 // that counts, as the application's activity input takes it.
 type CredentialClaim struct {
 	// Category is the point category.
-	Category catalog.PointCategory
+	Category PointCategory
 	// ActivityTypeKey is the key of the activity type of the rule tables.
 	ActivityTypeKey string
 	// Title is the title to claim it under.
 	Title string
 	// CompletedOn is the day it was earned, when the check was given one.
-	CompletedOn *catalog.Date
+	CompletedOn *Date
 	// CertificationID is the pre-approved certification, for an Industry
 	// Certification on the list; 0 otherwise.
 	CertificationID int64
