@@ -114,6 +114,7 @@ type ApplicationResolver interface {
 	History(ctx context.Context, obj *application.Application) ([]*application.ApplicationEvent, error)
 	InformationRequest(ctx context.Context, obj *application.Application) (*string, error)
 	InformationResponse(ctx context.Context, obj *application.Application) (*string, error)
+	InformationAnswerBy(ctx context.Context, obj *application.Application) (*catalog.Date, error)
 }
 type ApplicationActivityResolver interface {
 	ActivityID(ctx context.Context, obj *application.ApplicationActivity) (int, error)
@@ -662,6 +663,8 @@ func (ec *executionContext) childFields_Application(ctx context.Context, field g
 		return ec.fieldContext_Application_informationRequest(ctx, field)
 	case "informationResponse":
 		return ec.fieldContext_Application_informationResponse(ctx, field)
+	case "informationAnswerBy":
+		return ec.fieldContext_Application_informationAnswerBy(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Application", field.Name)
 }
@@ -5006,6 +5009,29 @@ func (ec *executionContext) _Application_informationResponse(ctx context.Context
 }
 func (ec *executionContext) fieldContext_Application_informationResponse(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Application", field, true, true, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Application_informationAnswerBy(ctx context.Context, field graphql.CollectedField, obj *application.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Application_informationAnswerBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Application().InformationAnswerBy(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *catalog.Date) graphql.Marshaler {
+			return ec.marshalODate2ᚖgithubᚗcomᚋmsscᚋrecertᚋcatalogᚐDate(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Application_informationAnswerBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Application", field, true, true, errors.New("field of type Date does not have child fields"))
 }
 
 func (ec *executionContext) _ApplicationActivity_activityId(ctx context.Context, field graphql.CollectedField, obj *application.ApplicationActivity) (ret graphql.Marshaler) {
@@ -22181,6 +22207,44 @@ func (ec *executionContext) _Application(ctx context.Context, sel ast.SelectionS
 					}
 				}()
 				res = ec._Application_informationResponse(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "informationAnswerBy":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Application_informationAnswerBy(ctx, field, obj)
 				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}

@@ -8,6 +8,7 @@ package resolvers
 import (
 	"context"
 
+	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/application"
 	"github.com/mssc/recert/graph/model"
 )
@@ -26,6 +27,10 @@ func (r *applicationResolver) InformationResponse(ctx context.Context, obj *appl
 		return nil, err
 	}
 	return optional(x.Answer), nil
+}
+
+func (r *applicationResolver) InformationAnswerBy(ctx context.Context, obj *application.Application) (*catalog.Date, error) {
+	return r.ApplicationService.InformationAnswerBy(ctx, obj)
 }
 
 func (r *mutationResolver) RequestApplicationInformation(ctx context.Context, applicationID string, version int, message string) (*model.ApplicationPayload, error) {

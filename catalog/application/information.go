@@ -75,6 +75,32 @@ func (s *Applications) Information(ctx context.Context, a *Application) (Informa
 	return informationExchange(history), nil
 }
 
+// AnswerBy is the day a candidate asked a question on askedOn is asked to
+// answer by: the rule figure decision_days later. The question's
+// notification and the application's informationAnswerBy both give it.
+func AnswerBy(s *catalog.Snapshot, askedOn catalog.Date) catalog.Date {
+	return askedOn.AddDays(points.FiguresOf(s).DecisionDays())
+}
+
+// InformationAnswerBy returns the day the candidate is asked to answer
+// staff's open question by, the day its notification gives; nil when no
+// question is open, and to anyone but its candidate and staff.
+func (s *Applications) InformationAnswerBy(ctx context.Context, a *Application) (*catalog.Date, error) {
+	if a.Status != AppInformationRequested {
+		return nil, nil
+	}
+	x, err := s.Information(ctx, a)
+	if err != nil || x.AskedAt == nil {
+		return nil, err
+	}
+	snap, err := s.catalog.Snapshot(ctx)
+	if err != nil {
+		return nil, err
+	}
+	by := AnswerBy(snap, catalog.DateOf(x.AskedAt.UTC()))
+	return &by, nil
+}
+
 // RequestInformation asks the candidate a question on an application under
 // review; its decision waits for the answer.
 func (s *Applications) RequestInformation(ctx context.Context, id int64, version int, message string) (*Application, []*catalog.Error, error) {
@@ -135,6 +161,6 @@ func (s *Applications) staffNotifications(ctx context.Context, a *Application, a
 func informationRequested(snap *catalog.Snapshot, a *Application, today catalog.Date, facts map[string]string) catalog.NotificationKind {
 	facts["question"] = lastReason(a)
 	facts["askedOn"] = today.String()
-	facts["answerBy"] = today.AddDays(points.FiguresOf(snap).DecisionDays()).String()
+	facts["answerBy"] = AnswerBy(snap, today).String()
 	return catalog.NotifyInformationRequested
 }

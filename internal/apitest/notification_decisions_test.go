@@ -273,3 +273,80 @@ func TestStaffAskAndTheCandidateAnswersOnAnApplication(t *testing.T) {
 		}
 	})
 }
+
+// noticeFact is the named fact of the candidate's newest notification of
+// the kind; empty when it has none.
+func noticeFact(t *testing.T, e *env, token, kind, name string) string {
+	t.Helper()
+	data := e.okAs(t, token, `{ viewer { notifications(first: 50) { nodes { kind facts { name value } } } } }`, nil)
+	for _, n := range get(data, "viewer", "notifications", "nodes").([]any) {
+		if get(n, "kind") != kind {
+			continue
+		}
+		for _, f := range get(n, "facts").([]any) {
+			if get(f, "name") == name {
+				return get(f, "value").(string)
+			}
+		}
+		return ""
+	}
+	t.Fatalf("no %s notification: %v", kind, data)
+	return ""
+}
+
+func TestTheAnswerByDayOfAnOpenQuestionIsTheNotificationsDay(t *testing.T) {
+	eachDialect(t, func(t *testing.T, e *env) {
+		expires := e.now.UTC().AddDate(0, 0, 30).Truncate(24 * time.Hour)
+		candidate := registerHolder(t, e, "I-8101", expires, expires.AddDate(2, 0, 0))
+		staff := e.token(t, catalog.RoleStaff, "staff-j")
+		fields := appFields + ` informationAnswerBy`
+		read := `query($id: ID!) { node(id: $id) { ... on Application { informationAnswerBy } } }`
+		answerBy := func(token string, app map[string]any) any {
+			return get(e.okAs(t, token, read, map[string]any{"id": app["id"]}), "node", "informationAnswerBy")
+		}
+		call := func(token, mutation string, app map[string]any, extra map[string]any) map[string]any {
+			vars := map[string]any{"id": app["id"], "v": app["version"]}
+			for k, v := range extra {
+				vars[k] = v
+			}
+			return appCall(t, e, token, mutation, vars)
+		}
+
+		app := buildToHundredPoints(t, e, candidate, "CPT", expires)
+		app = call(candidate, `mutation($id: ID!, $v: Int!) { submitApplications(applicationIds: [$id], versions: [$v]) { applications { `+fields+` } userErrors { field message } } }`, app, nil)
+		app = call(staff, `mutation($id: ID!, $v: Int!) { recordPayment(applicationId: $id, version: $v, amountCents: 7500, reference: "J-1") { applications { `+fields+` } userErrors { field message } } }`, app, nil)
+		if app["informationAnswerBy"] != nil {
+			t.Errorf("in review with no question, informationAnswerBy = %v", app["informationAnswerBy"])
+		}
+
+		// Asked two days later: answer by decision_days (30) after that day,
+		// the day the candidate's notification gives.
+		e.advance(2 * 24 * time.Hour)
+		asked := e.clock.Load().(time.Time).UTC()
+		app = call(staff, `mutation($id: ID!, $v: Int!, $m: String!) { requestApplicationInformation(applicationId: $id, version: $v, message: $m) { application { `+fields+` } userErrors { field code message } } }`, app, map[string]any{"m": "Send the HR letter for 2023."})
+		want := asked.AddDate(0, 0, 30).Format("2006-01-02")
+		if notified := noticeFact(t, e, candidate, "APPLICATION_INFORMATION_REQUESTED", "answerBy"); notified != want {
+			t.Fatalf("the notification's answer-by day = %q, want %q", notified, want)
+		}
+		if app["informationAnswerBy"] != want {
+			t.Errorf("the question's payload gives informationAnswerBy = %v, want %s", app["informationAnswerBy"], want)
+		}
+		e.advance(5 * 24 * time.Hour)
+		for who, token := range map[string]string{"the candidate": candidate, "staff": staff} {
+			if got := answerBy(token, app); got != want {
+				t.Errorf("five days later %s read informationAnswerBy = %v, want %s", who, got, want)
+			}
+		}
+		if got := answerBy(e.token(t, catalog.RoleCandidate, "I-9998"), app); got != nil {
+			t.Errorf("another candidate reads informationAnswerBy = %v", got)
+		}
+
+		app = call(candidate, `mutation($id: ID!, $v: Int!, $r: String!) { provideApplicationInformation(applicationId: $id, version: $v, response: $r) { application { `+fields+` } userErrors { field code message } } }`, app, map[string]any{"r": "Attached to activity 1."})
+		if app["status"] != "IN_REVIEW" || app["informationAnswerBy"] != nil {
+			t.Errorf("after the answer, status %v and informationAnswerBy = %v, want IN_REVIEW and null", app["status"], app["informationAnswerBy"])
+		}
+		if got := answerBy(staff, app); got != nil {
+			t.Errorf("after the answer staff read informationAnswerBy = %v", got)
+		}
+	})
+}

@@ -1,9 +1,9 @@
 // The journeys of issue 17 in Debian's Chromium against the real server:
 // anonymous search, a pasted list of credentials, a candidate's application,
 // staff approving a review seen live by an anonymous page, staff asking a
-// candidate for information on an application, GraphiQL, a page on another
-// origin through CORS, and the app at a phone's width, its results before
-// its filters.
+// candidate for information on an application and the candidate answering
+// in the app, GraphiQL, a page on another origin through CORS, and the app
+// at a phone's width, its results before its filters.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
@@ -187,7 +187,7 @@ async function inReview(token, program) {
   return app.id;
 }
 
-test('staff ask a candidate for information on an application, and the queue shows it waiting for the answer', async () => {
+test('staff ask a candidate for information on an application, the candidate answers in the app, and staff see the answer', async () => {
   await gql(staffToken, `mutation($input: RegisterCandidateInput!) { registerCandidate(input: $input) { userErrors { message } } }`, {
     input: {
       msscCandidateId: 'C-9101', name: 'Avery Asked', email: 'avery@example.com',
@@ -219,7 +219,7 @@ test('staff ask a candidate for information on an application, and the queue sho
   await ask.getByRole('button', { name: 'Ask the candidate' }).click();
   const waiting = cpt.getByRole('note', { name: 'Waiting for the candidate' });
   await waiting.waitFor();
-  assert.match(await waiting.innerText(), new RegExp(`Waiting for the candidate's answer since ${isoDate(0)}`));
+  assert.match(await waiting.innerText(), new RegExp(`Waiting for the candidate's answer since ${isoDate(0)}, asked to answer by ${isoDate(30)}`));
   assert.match(await waiting.innerText(), /Asked: Send the HR letter for 2023, signed by HR\./);
   assert.equal(await cpt.getByRole('region', { name: 'Ask for information' }).count(), 0);
   assert.equal(await cpt.getByRole('button', { name: 'Set points' }).count(), 0);
@@ -227,6 +227,43 @@ test('staff ask a candidate for information on an application, and the queue sho
   await clt.getByRole('region', { name: 'Ask for information' }).waitFor();
   await accessible(page, 'the application queue with an application waiting for its candidate');
   await screenshot(page, 'application-queue');
+
+  // The candidate finds the question on their page with the day to answer
+  // by (decision_days, 30, after the day asked) and answers it there.
+  const candidate = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+  const mine = await candidate.newPage();
+  await signIn(mine, 'CANDIDATE', 'C-9101');
+  await mine.getByRole('link', { name: 'My recertification' }).click();
+  const question = mine.getByRole('region', { name: "MSSC's question on your CPT application" });
+  await question.waitFor();
+  assert.match(await question.innerText(), /MSSC asks you about your CPT application\s+Send the HR letter for 2023, signed by HR\./);
+  assert.match(await question.innerText(), new RegExp(`Please answer by ${isoDate(30)}\\.`));
+  await mine.getByRole('region', { name: 'CPT application: Information requested' }).getByText("Waiting for your answer to MSSC's question above").waitFor();
+  assert.equal(await mine.getByRole('region', { name: "MSSC's question on your CLT application" }).count(), 0);
+  await accessible(mine, "the candidate page with staff's question");
+  await screenshot(mine, 'candidate-question');
+
+  // An answer of blanks passes the browser's check; the API refuses it and
+  // the form says why, keeping what was typed.
+  await question.getByLabel('Your answer').fill('   ');
+  await question.getByRole('button', { name: 'Send my answer' }).click();
+  await question.getByRole('alert').getByText(/answer/).waitFor();
+  await question.getByLabel('Your answer').fill('The HR letter is attached to the job, signed by Dana Lee of HR.');
+  await question.getByRole('button', { name: 'Send my answer' }).click();
+  const answered = mine.getByRole('region', { name: 'CPT application: In review' });
+  await answered.getByRole('note', { name: 'Your answer to MSSC' }).getByText('The HR letter is attached to the job, signed by Dana Lee of HR.').waitFor();
+  assert.equal(await mine.getByRole('region', { name: "MSSC's question" }).count(), 0);
+  await answered.getByText(/MSSC's decision is due by \d{4}-\d{2}-\d{2}\./).waitFor();
+  await accessible(mine, "the candidate page after answering staff's question");
+  await candidate.close();
+
+  // Staff see the answer in the queue, the application back in review with
+  // its points form and the question form again.
+  await page.reload();
+  await cpt.getByText('The candidate answered “Send the HR letter for 2023, signed by HR.”: The HR letter is attached to the job, signed by Dana Lee of HR.').waitFor();
+  assert.equal(await cpt.getByRole('note', { name: 'Waiting for the candidate' }).count(), 0);
+  await cpt.getByRole('region', { name: 'Ask for information' }).waitFor();
+  assert.ok(await cpt.getByRole('button', { name: 'Set points' }).count() > 0, 'the application back in review takes points');
   await staff.close();
 });
 

@@ -58,6 +58,34 @@ export function useMutation<R, V extends AnyVariables>(doc: TypedDocumentNode<R,
   return { run, busy };
 }
 
+/** UserError is one of a mutation payload's userErrors. */
+export interface UserError {
+  field?: string[] | null;
+  message: string;
+}
+
+/**
+ * usePayload sends mutations whose payload lists userErrors: it keeps the
+ * last payload's user errors, or the request's error in words, to show
+ * under the form, and calls onDone when a payload has none.
+ */
+export function usePayload(onDone: () => void) {
+  const [errors, setErrors] = useState<UserError[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const send = useCallback(async (run: () => Promise<{ userErrors: UserError[] }>) => {
+    setError(null);
+    try {
+      const p = await run();
+      setErrors(p.userErrors);
+      if (!p.userErrors.length) onDone();
+    } catch (e) {
+      setErrors([]);
+      setError(errorText(e));
+    }
+  }, [onDone]);
+  return { errors, error, send };
+}
+
 /** useSubscription calls onEvent for every event of a subscription while mounted. */
 export function useSubscription<R>(doc: TypedDocumentNode<R, Record<string, never>>, onEvent: (data: R) => void) {
   const handler = useRef(onEvent);

@@ -1,11 +1,12 @@
 // A candidate's own page: held certifications and their windows, the
 // application with its progress to 100 points by category, activities,
-// proofs and submission with the fee, and their catalog reviews.
+// proofs and submission with the fee, staff's question on an application
+// and the form to answer it, and their catalog reviews.
 import { useState } from 'preact/hooks';
 import { graphql } from '../gql';
 import type { ActivityInput, MyPageQuery, Program } from '../gql/graphql';
 import { client, errorText, upload } from '../client';
-import { useMutation, useQuery, useSubscription } from '../hooks';
+import { useMutation, usePayload, useQuery, useSubscription } from '../hooks';
 import { Card, ErrorMessage, Loading, UserErrorList, words } from '../ui';
 import { CatalogChanged } from './Catalog';
 import { download } from '../files';
@@ -17,7 +18,8 @@ const MyPage = graphql(`
       candidate { id name msscCandidateId heldCertifications { program certifiedOn expiresOn } }
     }
     myApplications {
-      id program status version windowOpensOn lastDayToSubmit submittedAt
+      id program status version windowOpensOn lastDayToSubmit submittedAt decisionDueOn
+      informationRequest informationResponse informationAnswerBy
       feeDue { cents currency } feeKind
       cycle { certifiedOn expiresOn }
       points { required total shortfall byCategory { category points } }
@@ -66,11 +68,23 @@ const SubmitApplication = graphql(`
   }
 `);
 
+const ProvideInformation = graphql(`
+  mutation ProvideApplicationInformation($applicationId: ID!, $version: Int!, $response: String!) {
+    provideApplicationInformation(applicationId: $applicationId, version: $version, response: $response) {
+      application { id version status informationResponse decisionDueOn }
+      userErrors { field code message }
+    }
+  }
+`);
+
 const DraftApplications = graphql(`
   query DraftApplications { myApplications { id status version } }
 `);
 
 type Application = MyPageQuery['myApplications'][number];
+
+/** awaitingDecision are the statuses in which staff's decision is due by decisionDueOn. */
+const awaitingDecision: Application['status'][] = ['IN_REVIEW', 'DETAILED_REVIEW', 'APPEALED'];
 
 const money = (m: { cents: number; currency: string }) =>
   new Intl.NumberFormat('en-US', { style: 'currency', currency: m.currency }).format(m.cents / 100);
@@ -109,6 +123,7 @@ export function MyRecertification() {
     <div>
       <h1>My recertification</h1>
       <p>{cand.name} · candidate {cand.msscCandidateId}</p>
+      {apps.filter((a) => a.status === 'INFORMATION_REQUESTED').map((a) => <AnswerQuestion app={a} onDone={q.reload} />)}
       <Card title="My certifications">
         <table>
           <caption class="sr-only">Held certifications</caption>
@@ -185,6 +200,11 @@ function ApplicationCard({ app, onChange }: { app: Application; onChange: () => 
   }
   return (
     <Card title={`${app.program} application: ${words(app.status)}`}>
+      {app.status === 'INFORMATION_REQUESTED' && <p>Waiting for your answer to MSSC's question above; the decision waits for it.</p>}
+      {app.status !== 'INFORMATION_REQUESTED' && app.informationResponse && (
+        <p role="note" aria-label="Your answer to MSSC">You answered MSSC's question “{app.informationRequest}”: {app.informationResponse}</p>
+      )}
+      {app.decisionDueOn && awaitingDecision.includes(app.status) && <p>MSSC's decision is due by {app.decisionDueOn}.</p>}
       <label for={`progress-${app.id}`}>{app.points.total} of {app.points.required} points</label>
       <progress id={`progress-${app.id}`} max={app.points.required} value={Math.min(app.points.total, app.points.required)} aria-valuetext={`${app.points.total} of ${app.points.required} points`}>{pct}%</progress>
       <ul class="categories" aria-label="Points by category">
@@ -206,6 +226,33 @@ function ApplicationCard({ app, onChange }: { app: Application; onChange: () => 
       <UserErrorList errors={errors} />
       <ErrorMessage message={error} />
     </Card>
+  );
+}
+
+/**
+ * AnswerQuestion shows staff's question on an application waiting for the
+ * candidate, the day to answer by, and the form to answer it, at the top of
+ * the page; the API's user errors are shown under the form, which keeps the
+ * answer.
+ */
+function AnswerQuestion({ app, onDone }: { app: Application; onDone: () => void }) {
+  const provide = useMutation(ProvideInformation);
+  const { errors, error, send } = usePayload(onDone);
+  const [answer, setAnswer] = useState('');
+  const id = `answer-${app.id}`;
+  return (
+    <section class="waiting" aria-label={`MSSC's question on your ${app.program} application`}>
+      <h2>MSSC asks you about your {app.program} application</h2>
+      <p><strong>{app.informationRequest}</strong></p>
+      <p>{app.informationAnswerBy && <>Please answer by <strong>{app.informationAnswerBy}</strong>. </>}MSSC's decision waits for your answer.</p>
+      <form class="stack" onSubmit={(e) => { e.preventDefault(); send(async () => (await provide.run({ applicationId: app.id, version: app.version, response: answer })).provideApplicationInformation); }}>
+        <label for={id}>Your answer</label>
+        <textarea id={id} required rows={3} value={answer} onInput={(e) => setAnswer((e.target as HTMLTextAreaElement).value)} />
+        <button type="submit" disabled={provide.busy}>{provide.busy ? 'Sending…' : 'Send my answer'}</button>
+      </form>
+      <UserErrorList errors={errors} />
+      <ErrorMessage message={error} />
+    </section>
   );
 }
 

@@ -20,7 +20,7 @@ vi.mock('../client', () => ({
     query: () => ({
       subscribe(sink: (r: { data: unknown }) => void) {
         state.queries++;
-        queueMicrotask(() => sink({ data: { applications: { totalCount: state.queue.length, nodes: state.queue } } }));
+        queueMicrotask(() => sink({ data: { applications: { totalCount: state.queue.length, nodes: state.queue }, applicationTransitions: transitions } }));
         return { unsubscribe() {} };
       },
     }),
@@ -35,7 +35,19 @@ vi.mock('../client', () => ({
   errorText: (e: unknown) => String(e),
 }));
 
-const { ApplicationQueuePage, askedOn } = await import('./Staff');
+// transitions are the API's table of application changes in the statuses
+// of the queue, as catalog/application/transitions.go has them.
+const transitions = vi.hoisted(() => [
+  { from: 'SUBMITTED', action: 'RECORD_PAYMENT', by: 'STAFF' },
+  { from: 'IN_REVIEW', action: 'ASSIGN', by: 'STAFF' },
+  { from: 'IN_REVIEW', action: 'SET_POINTS', by: 'STAFF' },
+  { from: 'IN_REVIEW', action: 'REQUEST_INFORMATION', by: 'STAFF' },
+  { from: 'INFORMATION_REQUESTED', action: 'PROVIDE_INFORMATION', by: 'CANDIDATE' },
+  { from: 'DETAILED_REVIEW', action: 'RECORD_PAYMENT', by: 'STAFF' },
+  { from: 'APPEALED', action: 'GRANT_APPEAL', by: 'STAFF' },
+]);
+
+const { ApplicationQueuePage, askedOn, pointsStatuses } = await import('./Staff');
 
 const application = (id: string, name: string, status: string, extra: Record<string, unknown> = {}) => ({
   id, program: 'CPT', status, version: 7, decisionDueOn: '2026-12-20',
@@ -86,7 +98,7 @@ describe('the application queue', () => {
     state.queue = [
       application('1', 'Robin Reviewed', 'IN_REVIEW'),
       application('2', 'Wendy Waiting', 'INFORMATION_REQUESTED', {
-        informationRequest: 'Send the HR letter for 2023.',
+        informationRequest: 'Send the HR letter for 2023.', informationAnswerBy: '2026-12-20',
         activities: [{ activityId: 1, title: 'Production associate', category: 'EMPLOYMENT', reviewerPoints: 15, proofs: [{ name: 'hr.pdf', downloadPath: '/files/hr.pdf' }] }],
         history: [{ at: '2026-11-01T09:00:00Z', action: 'RECORD_PAYMENT' }, { at: '2026-11-20T15:30:00Z', action: 'REQUEST_INFORMATION' }],
       }),
@@ -95,7 +107,7 @@ describe('the application queue', () => {
     expect(root.textContent).toContain("2 applications in the queue, 1 of them waiting for the candidate's answer");
     const waiting = card('Wendy Waiting');
     const note = waiting.querySelector('[aria-label="Waiting for the candidate"]');
-    expect(note?.textContent).toContain("Waiting for the candidate's answer since 2026-11-20");
+    expect(note?.textContent).toContain("Waiting for the candidate's answer since 2026-11-20, asked to answer by 2026-12-20");
     expect(note?.textContent).toContain('Asked: Send the HR letter for 2023.');
     expect(waiting.querySelector('section[aria-label="Ask for information"]')).toBeNull();
     expect(waiting.textContent).toContain('Proof: hr.pdf');
@@ -125,6 +137,27 @@ describe('the application queue', () => {
     expect(reviewed.querySelector('[role="alert"]')?.textContent).toBe('the application was changed since version 7; reload it');
     expect(reviewed.querySelector('textarea')!.value).toBe('Which employer?');
     expect(state.queries).toBe(1);
+  });
+});
+
+describe('the points form', () => {
+  test('shows only where the API accepts setActivityPoints, and says why elsewhere', async () => {
+    const activity = { activityId: 1, title: 'Production associate', category: 'EMPLOYMENT', reviewerPoints: null, proofs: [] };
+    state.queue = ['SUBMITTED', 'IN_REVIEW', 'DETAILED_REVIEW', 'APPEALED'].map((status, i) =>
+      application(String(i + 1), `Candidate ${status}`, status, { activities: [activity] }));
+    await show();
+    expect(card('Candidate IN_REVIEW').querySelector('form.inline')).not.toBeNull();
+    for (const status of ['SUBMITTED', 'DETAILED_REVIEW', 'APPEALED']) {
+      const c = card(`Candidate ${status}`);
+      expect(c.querySelector('form.inline'), status).toBeNull();
+      expect(c.textContent).toContain('Points are set only while an application is in review');
+    }
+    expect(card('Candidate IN_REVIEW').textContent).not.toContain('Points are set only');
+  });
+
+  test('pointsStatuses reads the statuses from the transitions staff may set points in', () => {
+    expect(pointsStatuses(transitions)).toEqual(['IN_REVIEW']);
+    expect(pointsStatuses([{ from: 'IN_REVIEW', action: 'SET_POINTS', by: 'CANDIDATE' }])).toEqual([]);
   });
 });
 

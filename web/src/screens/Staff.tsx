@@ -6,7 +6,7 @@ import { graphql } from '../gql';
 import type { RejectionReason, RecognitionBasis } from '../gql/graphql';
 import { errorText } from '../client';
 import { fetchFile, download } from '../files';
-import { useMutation, useQuery } from '../hooks';
+import { useMutation, usePayload, useQuery } from '../hooks';
 import { Card, ErrorMessage, Loading, UserErrorList, words } from '../ui';
 
 const ReviewQueue = graphql(`
@@ -143,20 +143,8 @@ function Decisions({ id, name, org, onDone }: { id: string; name: string; org: s
   const [reason, setReason] = useState<RejectionReason>('OTHER');
   const [message, setMessage] = useState('');
   const [question, setQuestion] = useState('');
-  const [errors, setErrors] = useState<{ field?: string[] | null; message: string }[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const { errors, error, send: act } = usePayload(onDone);
   const busy = approve.busy || reject.busy || ask.busy;
-
-  async function act(fn: () => Promise<{ userErrors: { field?: string[] | null; message: string }[] }>) {
-    setError(null);
-    try {
-      const p = await fn();
-      setErrors(p.userErrors);
-      if (!p.userErrors.length) onDone();
-    } catch (e) {
-      setError(errorText(e));
-    }
-  }
   return (
     <>
       <Card title="Approve">
@@ -205,11 +193,12 @@ const ApplicationQueue = graphql(`
         id program status version decisionDueOn
         candidate { name msscCandidateId }
         points { required total }
-        informationRequest informationResponse
+        informationRequest informationResponse informationAnswerBy
         history { at action }
         activities { activityId title category reviewerPoints proofs { name downloadPath } }
       }
     }
+    applicationTransitions { from action by }
   }
 `);
 
@@ -241,6 +230,14 @@ export function askedOn(history: { at: string; action: string }[]): string | nul
 }
 
 /**
+ * pointsStatuses are the statuses in which staff may set an activity's
+ * points, read from the API's table of allowed application changes.
+ */
+export function pointsStatuses(transitions: { from: string; action: string; by: string }[]): string[] {
+  return transitions.filter((t) => t.action === 'SET_POINTS' && t.by === 'STAFF').map((t) => t.from);
+}
+
+/**
  * ApplicationQueuePage lists the applications waiting for staff, with
  * proofs and points to adjust and a question to ask, and those waiting for
  * their candidate's answer to staff's question, marked as such.
@@ -251,6 +248,7 @@ export function ApplicationQueuePage() {
   if (q.error) return <ErrorMessage message={q.error} />;
   const apps = q.data?.applications.nodes ?? [];
   const waiting = apps.filter((a) => a.status === 'INFORMATION_REQUESTED').length;
+  const settable = pointsStatuses(q.data?.applicationTransitions ?? []);
   return (
     <div>
       <h1>Application queue</h1>
@@ -259,7 +257,7 @@ export function ApplicationQueuePage() {
         <Card title={`${a.candidate?.name ?? 'Candidate'} (${a.candidate?.msscCandidateId ?? '?'}): ${a.program}`}>
           {a.status === 'INFORMATION_REQUESTED' ? (
             <div class="waiting" role="note" aria-label="Waiting for the candidate">
-              <p><strong>Waiting for the candidate's answer</strong>{askedOn(a.history) && ` since ${askedOn(a.history)}`}; the decision's clock is paused until they answer.</p>
+              <p><strong>Waiting for the candidate's answer</strong>{askedOn(a.history) && ` since ${askedOn(a.history)}`}{a.informationAnswerBy && `, asked to answer by ${a.informationAnswerBy}`}; the decision's clock is paused until they answer.</p>
               <p>Asked: {a.informationRequest}</p>
             </div>
           ) : (
@@ -268,8 +266,11 @@ export function ApplicationQueuePage() {
           {a.status === 'IN_REVIEW' && a.informationResponse && (
             <p>The candidate answered “{a.informationRequest}”: {a.informationResponse}</p>
           )}
+          {!settable.includes(a.status) && a.status !== 'INFORMATION_REQUESTED' && a.activities.length > 0 && (
+            <p class="meta">Points are set only while an application is {settable.map(words).join(' or ').toLowerCase() || 'in review'}; this one is {words(a.status).toLowerCase()}.</p>
+          )}
           <ul class="list">
-            {a.activities.map((act) => <PointsRow app={a} act={act} editable={a.status !== 'INFORMATION_REQUESTED'} onDone={q.reload} />)}
+            {a.activities.map((act) => <PointsRow app={a} act={act} editable={settable.includes(a.status)} onDone={q.reload} />)}
           </ul>
           {a.status === 'IN_REVIEW' && <AskForInformation app={a} onDone={q.reload} />}
         </Card>
@@ -284,25 +285,12 @@ export function ApplicationQueuePage() {
  */
 function AskForInformation({ app, onDone }: { app: { id: string; version: number }; onDone: () => void }) {
   const ask = useMutation(AskApplicationInfo);
+  const { errors, error, send } = usePayload(onDone);
   const [question, setQuestion] = useState('');
-  const [errors, setErrors] = useState<{ field?: string[] | null; message: string }[]>([]);
-  const [error, setError] = useState<string | null>(null);
   const id = `ask-${app.id}`;
-  async function send(e: Event) {
-    e.preventDefault();
-    setError(null);
-    try {
-      const p = (await ask.run({ applicationId: app.id, version: app.version, message: question })).requestApplicationInformation;
-      setErrors(p.userErrors);
-      if (!p.userErrors.length) onDone();
-    } catch (err) {
-      setErrors([]);
-      setError(errorText(err));
-    }
-  }
   return (
     <Card title="Ask for information" level={3}>
-      <form class="stack" onSubmit={send}>
+      <form class="stack" onSubmit={(e) => { e.preventDefault(); send(async () => (await ask.run({ applicationId: app.id, version: app.version, message: question })).requestApplicationInformation); }}>
         <label for={id}>Question for the candidate</label>
         <textarea id={id} required rows={2} value={question} onInput={(e) => setQuestion((e.target as HTMLTextAreaElement).value)} />
         <button type="submit" disabled={ask.busy}>{ask.busy ? 'Sending…' : 'Ask the candidate'}</button>
@@ -315,8 +303,8 @@ function AskForInformation({ app, onDone }: { app: { id: string; version: number
 
 /**
  * PointsRow is one claimed activity with its proofs and, when editable, the
- * form to set its points; an application waiting for its candidate takes
- * no points until it is back in review.
+ * form to set its points; only an application in a status where the API
+ * accepts setActivityPoints is editable.
  */
 function PointsRow({ app, act, editable, onDone }: { app: { id: string; version: number }; act: { activityId: number; title: string; category: string; reviewerPoints?: number | null; proofs: { name: string; downloadPath: string }[] }; editable: boolean; onDone: () => void }) {
   const m = useMutation(SetPoints);
