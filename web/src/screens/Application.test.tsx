@@ -1,9 +1,9 @@
 // The candidate's page without a server: the client is replaced by one that
 // answers the page's query with the applications given and records each
 // mutation, answering it with the payload given.
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { render } from 'preact';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { act } from 'preact/test-utils';
+import { useTestRoot } from './test-root';
 
 const state = vi.hoisted(() => ({
   queries: 0,
@@ -56,26 +56,17 @@ const application = (status: string, extra: Record<string, unknown> = {}) => ({
 
 const waiting = () => application('INFORMATION_REQUESTED', { informationRequest: 'Send the HR letter for 2023.', informationAnswerBy: '2026-12-20' });
 
-let root: HTMLElement;
+const root = useTestRoot();
 beforeEach(() => {
   state.queries = 0;
   state.mutations.length = 0;
   state.failure = null;
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  act(() => render(null, root));
-  root.remove();
 });
 
-async function show() {
-  await act(async () => { render(<MyRecertification />, root); });
-  await act(async () => { await Promise.resolve(); });
-}
+const show = () => root.show(<MyRecertification />);
 
 function question(): HTMLElement | null {
-  return root.querySelector<HTMLElement>('section[aria-label="MSSC\'s question on your CPT application"]');
+  return root.el.querySelector<HTMLElement>('section[aria-label="MSSC\'s question on your CPT application"]');
 }
 
 async function answer(text: string) {
@@ -95,15 +86,15 @@ describe("staff's question on the candidate's application", () => {
     state.applications = [waiting()];
     await show();
     const box = question();
-    expect(box, root.textContent ?? '').not.toBeNull();
+    expect(box, root.el.textContent ?? '').not.toBeNull();
     expect(box!.querySelector('h2')?.textContent).toBe('MSSC asks you about your CPT application');
-    expect(root.querySelector('section')).toBe(box);
+    expect(root.el.querySelector('section')).toBe(box);
     expect(box!.textContent).toContain('Send the HR letter for 2023.');
     expect(box!.textContent).toContain('Please answer by 2026-12-20.');
     expect(box!.querySelector('label')?.textContent).toBe('Your answer');
     expect(box!.querySelector('button[type="submit"]')?.textContent).toBe('Send my answer');
-    expect(root.textContent).not.toContain("MSSC's decision is due by");
-    expect(root.querySelector('section[aria-label^="CPT application"]')?.textContent).toContain("Waiting for your answer to MSSC's question above");
+    expect(root.el.textContent).not.toContain("MSSC's decision is due by");
+    expect(root.el.querySelector('section[aria-label^="CPT application"]')?.textContent).toContain("Waiting for your answer to MSSC's question above");
   });
 
   test('sends the answer on the application at its version and reloads the page', async () => {
@@ -113,7 +104,7 @@ describe("staff's question on the candidate's application", () => {
     await answer('Attached to activity 1.');
     expect(state.mutations).toEqual([{ applicationId: 'app-1', version: 9, response: 'Attached to activity 1.' }]);
     expect(state.queries).toBe(2);
-    expect(root.querySelector('[role="alert"]')).toBeNull();
+    expect(root.el.querySelector('[role="alert"]')).toBeNull();
   });
 
   test("shows the API's user errors and keeps the answer", async () => {
@@ -139,8 +130,8 @@ describe("staff's question on the candidate's application", () => {
     state.applications = [application('IN_REVIEW', { informationRequest: 'Send the HR letter for 2023.', informationResponse: 'Attached to activity 1.', decisionDueOn: '2026-12-13' })];
     await show();
     expect(question()).toBeNull();
-    expect(root.querySelector('section[aria-label^="CPT application"] h2')?.textContent).toBe('CPT application: In review');
-    expect(root.querySelector('[aria-label="Your answer to MSSC"]')?.textContent).toBe("You answered MSSC's question “Send the HR letter for 2023.”: Attached to activity 1.");
-    expect(root.textContent).toContain("MSSC's decision is due by 2026-12-13.");
+    expect(root.el.querySelector('section[aria-label^="CPT application"] h2')?.textContent).toBe('CPT application: In review');
+    expect(root.el.querySelector('[aria-label="Your answer to MSSC"]')?.textContent).toBe("You answered MSSC's question “Send the HR letter for 2023.”: Attached to activity 1.");
+    expect(root.el.textContent).toContain("MSSC's decision is due by 2026-12-13.");
   });
 });

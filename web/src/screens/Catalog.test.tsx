@@ -4,6 +4,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
+import { useTestRoot } from './test-root';
 
 interface Op {
   vars: { filter?: { search?: string; recognitionBases?: string[]; organizationIds?: string[] } };
@@ -47,22 +48,18 @@ const answer = (edges: ReturnType<typeof edge>[]) => ({
   },
 });
 
-let root: HTMLElement;
+const root = useTestRoot();
 beforeEach(() => {
   vi.useFakeTimers();
   ops.length = 0;
-  root = document.createElement('div');
-  document.body.append(root);
-  act(() => render(<Catalog />, root));
+  act(() => render(<Catalog />, root.el));
 });
 afterEach(() => {
-  act(() => render(null, root));
-  root.remove();
   vi.useRealTimers();
 });
 
 function type(text: string) {
-  const box = root.querySelector<HTMLInputElement>('#search')!;
+  const box = root.el.querySelector<HTMLInputElement>('#search')!;
   act(() => {
     box.value = text;
     box.dispatchEvent(new Event('input', { bubbles: true }));
@@ -91,7 +88,7 @@ describe('the search box', () => {
     expect(ops[2].cancelled).toBe(false);
     // A late answer to the cancelled search never shows.
     act(() => ops[1].answer(answer([edge('stale', 'Stale Result', false, [])])));
-    expect(root.textContent).not.toContain('Stale Result');
+    expect(root.el.textContent).not.toContain('Stale Result');
   });
 
   test('marks the matched code points of a name outside the BMP and lists near neighbours under "You might also mean"', () => {
@@ -101,13 +98,13 @@ describe('the search box', () => {
       edge('a', 'SRG 🚢 Maritime Rigging Specialist 𝕏', false, [{ start: 6, length: 8 }, { start: 15, length: 7 }, { start: 23, length: 4 }]),
       edge('b', 'SRG 🚢 Maritime Rigging Supervisor', true, []),
     ])));
-    const hits = root.querySelector('ul[aria-label="Certifications"]')!;
+    const hits = root.el.querySelector('ul[aria-label="Certifications"]')!;
     expect([...hits.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['Maritime', 'Rigging', 'Spec']);
     expect(hits.querySelector('a')!.textContent).toBe('SRG 🚢 Maritime Rigging Specialist 𝕏');
 
-    const heading = [...root.querySelectorAll('h2')].find((h) => h.textContent === 'You might also mean');
+    const heading = [...root.el.querySelectorAll('h2')].find((h) => h.textContent === 'You might also mean');
     expect(heading).toBeDefined();
-    const near = root.querySelector('ul[aria-label="You might also mean"]')!;
+    const near = root.el.querySelector('ul[aria-label="You might also mean"]')!;
     expect(near.textContent).toContain('SRG 🚢 Maritime Rigging Supervisor');
     expect(near.querySelectorAll('mark')).toHaveLength(0);
     expect(hits.textContent).not.toContain('Supervisor');
@@ -117,16 +114,16 @@ describe('the search box', () => {
     type('Rigging Wizard');
     wait(searchDelay);
     act(() => ops[ops.length - 1].answer(answer([edge('b', 'SRG Rigging Supervisor', true, [])])));
-    expect(root.textContent).toContain('No certification matches “Rigging Wizard”.');
-    expect(root.querySelector('ul[aria-label="Certifications"]')).toBeNull();
-    expect(root.querySelector('ul[aria-label="You might also mean"]')!.textContent).toContain('SRG Rigging Supervisor');
+    expect(root.el.textContent).toContain('No certification matches “Rigging Wizard”.');
+    expect(root.el.querySelector('ul[aria-label="Certifications"]')).toBeNull();
+    expect(root.el.querySelector('ul[aria-label="You might also mean"]')!.textContent).toContain('SRG Rigging Supervisor');
   });
 });
 
 describe('the filters', () => {
-  const toggle = () => root.querySelector<HTMLButtonElement>('button.filters-toggle')!;
+  const toggle = () => root.el.querySelector<HTMLButtonElement>('button.filters-toggle')!;
   const check = (label: string) => {
-    const box = [...root.querySelectorAll('label.check')].find((l) => l.textContent!.startsWith(label))!.querySelector('input')!;
+    const box = [...root.el.querySelectorAll('label.check')].find((l) => l.textContent!.startsWith(label))!.querySelector('input')!;
     act(() => box.click());
   };
   beforeEach(() => {
@@ -134,13 +131,13 @@ describe('the filters', () => {
   });
 
   test('wait closed behind a "Filters" button that controls them, comes before the results, and opens and closes', () => {
-    const panel = root.querySelector('#catalog-filters')!;
+    const panel = root.el.querySelector('#catalog-filters')!;
     expect(toggle().getAttribute('aria-controls')).toBe('catalog-filters');
     expect(toggle().getAttribute('aria-expanded')).toBe('false');
     expect(toggle().textContent).toBe('Filters ▾');
     expect(panel.closest('.filters')!.classList.contains('open')).toBe(false);
     expect(toggle().compareDocumentPosition(panel) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
-    expect(panel.compareDocumentPosition(root.querySelector('ul[aria-label="Certifications"]')!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(panel.compareDocumentPosition(root.el.querySelector('ul[aria-label="Certifications"]')!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
 
     act(() => toggle().click());
     expect(toggle().getAttribute('aria-expanded')).toBe('true');
@@ -160,7 +157,7 @@ describe('the filters', () => {
     check('NCCA');
     expect(toggle().textContent).toBe('Filters (1 active) ▴');
 
-    const done = root.querySelector<HTMLButtonElement>('button.filters-done')!;
+    const done = root.el.querySelector<HTMLButtonElement>('button.filters-done')!;
     expect(done.textContent).toBe('Show 2 certifications');
     act(() => done.click());
     expect(toggle().getAttribute('aria-expanded')).toBe('false');

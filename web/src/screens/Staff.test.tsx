@@ -1,9 +1,9 @@
 // The staff application queue without a server: the client is replaced by
 // one that answers the queue query with the applications given and records
 // each mutation, answering it with the payload given.
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { render } from 'preact';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { act } from 'preact/test-utils';
+import { useTestRoot } from './test-root';
 
 interface Mutation {
   vars: Record<string, unknown>;
@@ -58,26 +58,17 @@ const application = (id: string, name: string, status: string, extra: Record<str
   ...extra,
 });
 
-let root: HTMLElement;
+const root = useTestRoot();
 beforeEach(() => {
   state.queries = 0;
   state.mutations.length = 0;
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  act(() => render(null, root));
-  root.remove();
 });
 
-async function show() {
-  await act(async () => { render(<ApplicationQueuePage />, root); });
-  await act(async () => { await Promise.resolve(); });
-}
+const show = () => root.show(<ApplicationQueuePage />);
 
 function card(name: string): HTMLElement {
-  const found = [...root.querySelectorAll<HTMLElement>('section.card')].find((c) => c.querySelector('h2')?.textContent?.startsWith(name));
-  if (!found) throw new Error(`no card of ${name} in: ${root.textContent}`);
+  const found = [...root.el.querySelectorAll<HTMLElement>('section.card')].find((c) => c.querySelector('h2')?.textContent?.startsWith(name));
+  if (!found) throw new Error(`no card of ${name} in: ${root.el.textContent}`);
   return found;
 }
 
@@ -104,7 +95,7 @@ describe('the application queue', () => {
       }),
     ];
     await show();
-    expect(root.textContent).toContain("2 applications in the queue, 1 of them waiting for the candidate's answer");
+    expect(root.el.textContent).toContain("2 applications in the queue, 1 of them waiting for the candidate's answer");
     const waiting = card('Wendy Waiting');
     const note = waiting.querySelector('[aria-label="Waiting for the candidate"]');
     expect(note?.textContent).toContain("Waiting for the candidate's answer since 2026-11-20, asked to answer by 2026-12-20");
@@ -125,7 +116,7 @@ describe('the application queue', () => {
     await ask(card('Robin Reviewed'), 'Which employer?');
     expect(state.mutations.map((m) => m.vars)).toEqual([{ applicationId: '1', version: 7, message: 'Which employer?' }]);
     expect(state.queries).toBe(2);
-    expect(root.querySelector('[role="alert"]')).toBeNull();
+    expect(root.el.querySelector('[role="alert"]')).toBeNull();
   });
 
   test("shows the API's user errors and keeps the question", async () => {
