@@ -194,3 +194,26 @@ func TestHistoryLastReturnsTheNewestEvents(t *testing.T) {
 		}
 	})
 }
+
+// TestEachMutationAnswersItsOwnWrite edits one draft twice in one
+// operation, each mutation answering the history: the second answer holds
+// the second edit, although the first read the same history in the same
+// operation (histories are kept for one root field, not the operation).
+func TestEachMutationAnswersItsOwnWrite(t *testing.T) {
+	eachDialect(t, func(t *testing.T, e *env) {
+		draftsWithEdits(t, e, 1, 1)
+		candidate := e.token(t, catalog.RoleCandidate, "H-0000")
+		id := get(e.okAs(t, candidate, `{ myApplications { id version } }`, nil), "myApplications", 0, "id")
+		edit := func(alias string, version int) string {
+			return fmt.Sprintf(`%s: saveApplicationActivity(applicationId: $id, version: %d, activity: {activityId: 1, category: EMPLOYMENT,
+				activityTypeKey: "e-direct", title: "Edited in %s", startOn: "2020-01-01", weeklyHours: 40, ongoing: true}) {
+				application { history { action } informationRequest } userErrors { code } }`, alias, version, alias)
+		}
+		data := e.okAs(t, candidate, `mutation($id: ID!) { `+edit("first", 2)+` `+edit("second", 3)+` }`, map[string]any{"id": id})
+		first := fmt.Sprint(historyActions(get(data, "first", "application").(map[string]any)))
+		second := fmt.Sprint(historyActions(get(data, "second", "application").(map[string]any)))
+		if first != "[CREATE EDIT EDIT]" || second != "[CREATE EDIT EDIT EDIT]" {
+			t.Errorf("the two edits answered the histories %s and %s, want [CREATE EDIT EDIT] and [CREATE EDIT EDIT EDIT]", first, second)
+		}
+	})
+}
