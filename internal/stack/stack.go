@@ -1,10 +1,11 @@
 // Package stack builds the recertification API's HTTP tier over one store:
 // the domain services, the GraphQL schema with the response cache,
 // automatic persisted queries, the metrics and read-routing extensions,
-// the answer memo, the handler, and the routes beside it (/healthz,
-// /readyz, /metrics, the catalog downloads). server.go and the API tests
-// both build their server with New, so that the tests run the stack
-// production runs, caches and limits included.
+// the batched reads of application histories, the answer memo, the
+// handler, and the routes beside it (/healthz, /readyz, /metrics, the
+// catalog downloads). server.go and the API tests both build their server
+// with New, so that the tests run the stack production runs, caches and
+// limits included.
 package stack
 
 import (
