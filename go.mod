@@ -26,6 +26,7 @@ require (
 	github.com/ravilushqa/otelgqlgen v0.4.1
 	github.com/uptrace/opentelemetry-go-extra/otelgorm v0.3.2
 	github.com/vektah/gqlparser/v2 v2.5.37
+	github.com/vikstrous/dataloadgen v0.0.10
 	go.opentelemetry.io/otel v1.47.0
 	go.opentelemetry.io/otel/sdk v1.47.0
 	gorm.io/driver/postgres v1.6.3

@@ -111,7 +111,7 @@ type ApplicationResolver interface {
 
 	DenialReasons(ctx context.Context, obj *application.Application) ([]string, error)
 
-	History(ctx context.Context, obj *application.Application) ([]*application.ApplicationEvent, error)
+	History(ctx context.Context, obj *application.Application, last *int) ([]*application.ApplicationEvent, error)
 	InformationRequest(ctx context.Context, obj *application.Application) (*string, error)
 	InformationResponse(ctx context.Context, obj *application.Application) (*string, error)
 	InformationAnswerBy(ctx context.Context, obj *application.Application) (*catalog.Date, error)
@@ -2038,6 +2038,20 @@ func (ec *executionContext) dir_auth_args(ctx context.Context, rawArgs map[strin
 		return nil, err
 	}
 	args["roles"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Application_history_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg0
 	return args, nil
 }
 
@@ -4942,7 +4956,8 @@ func (ec *executionContext) _Application_history(ctx context.Context, field grap
 			return ec.fieldContext_Application_history(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Application().History(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Application().History(ctx, obj, fc.Args["last"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*application.ApplicationEvent) graphql.Marshaler {
@@ -4952,7 +4967,7 @@ func (ec *executionContext) _Application_history(ctx context.Context, field grap
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Application_history(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Application_history(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Application",
 		Field:      field,
@@ -4961,6 +4976,17 @@ func (ec *executionContext) fieldContext_Application_history(_ context.Context, 
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_ApplicationEvent(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Application_history_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }

@@ -72,8 +72,8 @@ func (r *applicationResolver) DenialReasons(ctx context.Context, obj *applicatio
 	return nonNil(obj.DenialReasons), nil
 }
 
-func (r *applicationResolver) History(ctx context.Context, obj *application.Application) ([]*application.ApplicationEvent, error) {
-	return r.ApplicationService.History(ctx, obj)
+func (r *applicationResolver) History(ctx context.Context, obj *application.Application, last *int) ([]*application.ApplicationEvent, error) {
+	return r.ApplicationService.History(ctx, obj, last)
 }
 
 func (r *applicationActivityResolver) ActivityID(ctx context.Context, obj *application.ApplicationActivity) (int, error) {

@@ -68,7 +68,7 @@ func informationExchange(history []*ApplicationEvent) InformationExchange {
 // candidate's answer, to its candidate and to staff; to anyone else it is
 // empty.
 func (s *Applications) Information(ctx context.Context, a *Application) (InformationExchange, error) {
-	history, err := s.History(ctx, a)
+	history, err := s.History(ctx, a, nil)
 	if err != nil {
 		return InformationExchange{}, err
 	}

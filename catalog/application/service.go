@@ -183,16 +183,6 @@ func mayRead(ctx context.Context, a *Application) bool {
 	return p.Has(catalog.RoleStaff) || (p.Has(catalog.RoleCandidate) && p.CandidateNumber == a.CandidateNumber)
 }
 
-// History returns the application's history, every state change oldest
-// first, to its candidate and to staff; to anyone else it is empty. It is
-// read apart from the application, only when asked for.
-func (s *Applications) History(ctx context.Context, a *Application) ([]*ApplicationEvent, error) {
-	if !mayRead(ctx, a) {
-		return []*ApplicationEvent{}, nil
-	}
-	return s.store.ApplicationHistory(ctx, a.ID)
-}
-
 // Mine returns the signed-in candidate's applications.
 func (s *Applications) Mine(ctx context.Context) ([]*Application, error) {
 	p, err := catalog.Require(ctx, catalog.RoleCandidate)

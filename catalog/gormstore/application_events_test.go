@@ -151,3 +151,47 @@ func TestMigrationMovesApplicationHistoryToItsTable(t *testing.T) {
 		sameHistory(t, "the history migrated again", history(t, store, 21), want)
 	})
 }
+
+// TestApplicationHistoriesReadTheNewestEventsOfEach reads the histories of
+// two applications, one of five events and one of two, and one that does
+// not exist, in one call: each keeps its newest events up to last, oldest
+// first, and the one that does not exist has none.
+func TestApplicationHistoriesReadTheNewestEventsOfEach(t *testing.T) {
+	t.Parallel()
+	forEachDialect(t, func(t *testing.T, dialect gormstore.Dialect) {
+		ctx := context.Background()
+		store, c, at := registeredStore(t, dialect)
+		events := func(program catalog.Program, n int) []application.ApplicationEvent {
+			out := make([]application.ApplicationEvent, n)
+			for i := range out {
+				out[i] = application.ApplicationEvent{At: at.Add(time.Duration(i) * time.Minute), Actor: c.Number, Action: application.ActionEdit,
+					From: application.AppDraft, To: application.AppDraft, Reason: fmt.Sprintf("%s change %d", program, i)}
+			}
+			return out
+		}
+		long, short := draftOf(c), draftOf(c)
+		short.Program = catalog.ProgramCLT
+		longEvents, shortEvents := events(catalog.ProgramCPT, 5), events(catalog.ProgramCLT, 2)
+		for _, x := range []struct {
+			a      *application.Application
+			events []application.ApplicationEvent
+		}{{long, longEvents}, {short, shortEvents}} {
+			x.a.NewEvents = x.events
+			if err := store.CreateApplication(ctx, x.a, nil, catalog.Change{Action: "CREATE", Actor: c.Number, At: at}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		missing := short.ID + 100
+		for _, last := range []int{1, 3, 5, 500} {
+			got, err := store.ApplicationHistories(ctx, []int64{long.ID, short.ID, missing}, last)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sameHistory(t, fmt.Sprintf("the newest %d of five", last), got[long.ID], longEvents[max(0, 5-last):])
+			sameHistory(t, fmt.Sprintf("the newest %d of two", last), got[short.ID], shortEvents[max(0, 2-last):])
+			if len(got[missing]) != 0 {
+				t.Errorf("an application that does not exist has the history %+v", got[missing])
+			}
+		}
+	})
+}

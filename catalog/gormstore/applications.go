@@ -199,10 +199,40 @@ func (s *Store) ApplicationHistory(ctx context.Context, id int64) ([]*applicatio
 	}
 	out := make([]*application.ApplicationEvent, len(rows))
 	for i, r := range rows {
-		out[i] = &application.ApplicationEvent{At: r.At.UTC(), Actor: r.Actor, Action: application.ApplicationAction(r.Action),
-			From: application.ApplicationStatus(r.FromStatus), To: application.ApplicationStatus(r.ToStatus), Reason: r.Reason}
+		out[i] = toApplicationEvent(r)
 	}
 	return out, nil
+}
+
+// ApplicationHistories returns the newest last events of each of the
+// applications, oldest first, by application ID, in one statement. Each
+// application's history is read from its newest kept event on, which the
+// (application_id, id) index finds by counting last back from the newest,
+// so that a long history costs what is returned, not its whole length.
+func (s *Store) ApplicationHistories(ctx context.Context, ids []int64, last int) (map[int64][]*application.ApplicationEvent, error) {
+	out := make(map[int64][]*application.ApplicationEvent, len(ids))
+	if len(ids) == 0 || last < 1 {
+		return out, nil
+	}
+	var rows []applicationEventRow
+	err := s.db.WithContext(ctx).Raw(`SELECT e.* FROM application_events e
+		JOIN (SELECT a.id, (SELECT x.id FROM application_events x WHERE x.application_id = a.id ORDER BY x.id DESC LIMIT 1 OFFSET ?) AS oldest_kept
+		      FROM applications a WHERE a.id IN ?) k ON e.application_id = k.id
+		WHERE e.id >= COALESCE(k.oldest_kept, 0)
+		ORDER BY e.application_id, e.id`, last-1, ids).Scan(&rows).Error
+	if err != nil {
+		return nil, mapError(err)
+	}
+	for _, r := range rows {
+		out[r.ApplicationID] = append(out[r.ApplicationID], toApplicationEvent(r))
+	}
+	return out, nil
+}
+
+// toApplicationEvent converts a stored event.
+func toApplicationEvent(r applicationEventRow) *application.ApplicationEvent {
+	return &application.ApplicationEvent{At: r.At.UTC(), Actor: r.Actor, Action: application.ApplicationAction(r.Action),
+		From: application.ApplicationStatus(r.FromStatus), To: application.ApplicationStatus(r.ToStatus), Reason: r.Reason}
 }
 
 // ApplicationsOfCandidate returns a candidate's applications, newest first.

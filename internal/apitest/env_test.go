@@ -231,7 +231,7 @@ const testUploadLimit = 64 << 10
 
 // token signs a test token for the role; a candidate's subject is also
 // their MSSC candidate ID.
-func (e *env) token(t *testing.T, role catalog.Role, subject string) string {
+func (e *env) token(t testing.TB, role catalog.Role, subject string) string {
 	t.Helper()
 	dev := auth.DevToken{Subject: subject, Role: role, TTL: time.Hour}
 	if role == catalog.RoleCandidate {

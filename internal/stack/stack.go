@@ -1,10 +1,11 @@
 // Package stack builds the recertification API's HTTP tier over one store:
 // the domain services, the GraphQL schema with the response cache,
 // automatic persisted queries, the metrics and read-routing extensions,
-// the answer memo, the handler, and the routes beside it (/healthz,
-// /readyz, /metrics, the catalog downloads). server.go and the API tests
-// both build their server with New, so that the tests run the stack
-// production runs, caches and limits included.
+// the batched reads of application histories, the answer memo, the
+// handler, and the routes beside it (/healthz, /readyz, /metrics, the
+// catalog downloads). server.go and the API tests both build their server
+// with New, so that the tests run the stack production runs, caches and
+// limits included.
 package stack
 
 import (
@@ -21,6 +22,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/application"
 	"github.com/mssc/recert/catalog/gormstore"
 	"github.com/mssc/recert/internal/auth"
 	"github.com/mssc/recert/internal/blobstore"
@@ -134,7 +136,7 @@ func (s *Stack) build(ctx context.Context, store *gormstore.Store, cfg Config) e
 		return fmt.Errorf("making the upload spool folder: %w", err)
 	}
 	go spool.Run(ctx, svcCfg.Caps.UploadSweepEvery, svcCfg.Caps.UploadSweepAge, logger)
-	apiCfg := s.apiConfig(cfg, svc, tokenVerifier(verifier), metrics, spool)
+	apiCfg := s.apiConfig(cfg, svc, store, tokenVerifier(verifier), metrics, spool)
 	if cfg.HTTP != nil {
 		cfg.HTTP(&apiCfg)
 	}
@@ -167,14 +169,16 @@ func (s *Stack) clock(cfg Config) func() time.Time {
 }
 
 // apiConfig assembles the GraphQL handler's configuration from the
-// service's: its schema, extensions, limits, caps and collaborators.
-func (s *Stack) apiConfig(cfg Config, svc *services.Services, tokens httpapi.TokenVerifier, metrics *observe.Metrics, spool *httpapi.UploadSpool) httpapi.Config {
+// service's: its schema, extensions, limits, caps and collaborators;
+// histories reads the application histories each operation batches.
+func (s *Stack) apiConfig(cfg Config, svc *services.Services, histories application.HistoryReader, tokens httpapi.TokenVerifier, metrics *observe.Metrics, spool *httpapi.UploadSpool) httpapi.Config {
 	c := cfg.Service
 	extensions := []graphql.HandlerExtension{
 		metrics.Extension(),
 		readroute.Extension{Sticky: s.shared.sticky},
 		extension.AutomaticPersistedQuery{Cache: lru.New[string](persistedQueryEntries)},
 		s.Cache,
+		historyBatches{store: histories},
 	}
 	if cfg.Tracing {
 		extensions = append([]graphql.HandlerExtension{otelgqlgen.Middleware()}, extensions...)

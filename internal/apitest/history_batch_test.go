@@ -1,0 +1,219 @@
+package apitest
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/gormstore"
+)
+
+// staffHistoryPage is the staff queue's first page of applications with
+// each one's history.
+const staffHistoryPage = `query($n: Int) { applications(first: $n) { nodes { id history { at action } } } }`
+
+// staffQueuePage is the staff queue's page with what the web app's queue
+// reads of each application's history: the history, staff's latest
+// question and the answer, which are read from the history too.
+const staffQueuePage = `query($n: Int) { applications(first: $n) { nodes { id informationRequest informationResponse history { at action } } } }`
+
+// serveAs posts a GraphQL request with the token through the handler, in
+// process, and returns its data, failing on any error or user error.
+func serveAs(tb testing.TB, e *env, token, query string, vars map[string]any) map[string]any {
+	tb.Helper()
+	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
+	req := httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer "+token)
+	rec := httptest.NewRecorder()
+	e.handler.ServeHTTP(rec, req)
+	var out struct {
+		Data   map[string]any `json:"data"`
+		Errors []gqlError     `json:"errors"`
+	}
+	if err := json.Unmarshal(rec.Body.Bytes(), &out); err != nil || rec.Code != http.StatusOK || len(out.Errors) > 0 || out.Data == nil {
+		tb.Fatalf("status %d: %s", rec.Code, rec.Body)
+	}
+	for _, payload := range out.Data {
+		if errs, _ := get(payload, "userErrors").([]any); len(errs) > 0 {
+			tb.Fatalf("user errors: %s", rec.Body)
+		}
+	}
+	return out.Data
+}
+
+// draftsWithEdits registers n candidates, each with a CPT draft edited
+// edits times (one EDIT event each), and returns the staff token.
+func draftsWithEdits(tb testing.TB, e *env, n, edits int) string {
+	tb.Helper()
+	staff := e.token(tb, catalog.RoleStaff, "staff-history")
+	expires := e.now.UTC().AddDate(0, 0, 30).Truncate(24 * time.Hour)
+	start := expires.AddDate(-5, 0, 0).Format("2006-01-02")
+	for i := range n {
+		number := fmt.Sprintf("H-%04d", i)
+		held := []any{map[string]any{"program": "CPT", "certifiedOn": start, "expiresOn": expires.Format("2006-01-02")}}
+		serveAs(tb, e, staff, registerMutation, map[string]any{"in": map[string]any{
+			"msscCandidateId": number, "name": "Holder " + number, "email": number + "@example.com", "heldCertifications": held}})
+		candidate := e.token(tb, catalog.RoleCandidate, number)
+		app := get(serveAs(tb, e, candidate, `mutation { createApplication(program: CPT) { application { id version } userErrors { code } } }`, nil),
+			"createApplication", "application")
+		for edit := range edits {
+			activity := map[string]any{"category": "EMPLOYMENT", "activityTypeKey": "e-direct", "title": fmt.Sprintf("Production associate, edit %d", edit),
+				"startOn": start, "weeklyHours": 40, "ongoing": true}
+			if edit > 0 {
+				activity["activityId"] = 1
+			}
+			app = get(serveAs(tb, e, candidate, `mutation($id: ID!, $v: Int!, $a: ActivityInput!) {
+				saveApplicationActivity(applicationId: $id, version: $v, activity: $a) { application { id version } userErrors { code } } }`,
+				map[string]any{"id": get(app, "id"), "v": get(app, "version"), "a": activity}), "saveApplicationActivity", "application")
+		}
+	}
+	return staff
+}
+
+// TestHistoryPageRunsAFixedNumberOfStatements asks for the staff queue's
+// pages of 5 and 50 applications, each with its history and the
+// information exchange read from it, and counts the SQL statements each
+// request executes: the histories of a page are read in one statement,
+// not three per application.
+func TestHistoryPageRunsAFixedNumberOfStatements(t *testing.T) {
+	eachDialect(t, func(t *testing.T, e *env) {
+		staff := draftsWithEdits(t, e, 50, 2)
+		counts := map[int]int64{}
+		for _, n := range []int{5, 50} {
+			before := e.counter.Count()
+			nodes := get(serveAs(t, e, staff, staffQueuePage, map[string]any{"n": n}), "applications", "nodes").([]any)
+			counts[n] = e.counter.Count() - before
+			if len(nodes) != n {
+				t.Fatalf("a page of %d returned %d applications", n, len(nodes))
+			}
+			for _, node := range nodes {
+				if got := fmt.Sprint(historyActions(node.(map[string]any))); got != "[CREATE EDIT EDIT]" {
+					t.Fatalf("application %v has the history %s, want [CREATE EDIT EDIT]", get(node, "id"), got)
+				}
+			}
+		}
+		if counts[5] != counts[50] {
+			t.Fatalf("statements per request grow with the page size: %v", counts)
+		}
+		t.Logf("statements per request: %v", counts)
+	})
+}
+
+// BenchmarkStaffPageWithHistory measures the staff queue's page of 50
+// draft applications, each with its history of three events, through the
+// real handler, in process, on each database.
+func BenchmarkStaffPageWithHistory(b *testing.B) {
+	for _, dialect := range []gormstore.Dialect{gormstore.DialectSQLite, gormstore.DialectPostgres} {
+		b.Run(string(dialect), func(b *testing.B) {
+			e := newEnv(b, dialect)
+			staff := draftsWithEdits(b, e, 50, 2)
+			vars := map[string]any{"n": 50}
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				serveAs(b, e, staff, staffHistoryPage, vars)
+			}
+		})
+	}
+}
+
+// TestAnotherCandidatesHistoryIsNotReadable has one candidate ask for
+// another's application history by every way an application is reached:
+// by its ID, through node, in one operation beside their own (where the
+// reads share the operation's batch), from their own list, from a
+// mutation's answer and from the staff queue. No answer holds the other's
+// history or names the other candidate, whose number is the actor of
+// every event of their history; the asker's own history is answered.
+func TestAnotherCandidatesHistoryIsNotReadable(t *testing.T) {
+	eachDialect(t, func(t *testing.T, e *env) {
+		draftsWithEdits(t, e, 2, 1)
+		alice, bob := e.token(t, catalog.RoleCandidate, "H-0000"), e.token(t, catalog.RoleCandidate, "H-0001")
+		vars := map[string]any{
+			"alice": get(e.okAs(t, alice, `{ myApplications { id } }`, nil), "myApplications", 0, "id"),
+			"bob":   get(e.okAs(t, bob, `{ myApplications { id } }`, nil), "myApplications", 0, "id"),
+		}
+		const events = `history { action actor reason } informationRequest informationResponse`
+		for _, read := range []struct {
+			name, query string
+			// own is where the answer holds the asker's own history.
+			own []any
+			// code is the only error's code, if any.
+			code string
+		}{
+			{name: "by ID", query: `query($alice: ID!) { application(id: $alice) { ` + events + ` } }`},
+			{name: "through node", query: `query($alice: ID!) { node(id: $alice) { ... on Application { ` + events + ` } } }`},
+			{name: "beside their own", own: []any{"mine", "history", 0, "actor"}, query: `query($alice: ID!, $bob: ID!) {
+				mine: application(id: $bob) { ` + events + ` } theirs: application(id: $alice) { ` + events + ` }
+				mineAgain: node(id: $bob) { ... on Application { history(last: 1) { actor } } }
+				theirsAgain: node(id: $alice) { ... on Application { history(last: 1) { actor } } } }`},
+			{name: "from their own list", own: []any{"myApplications", 0, "history", 0, "actor"}, query: `{ myApplications { ` + events + ` } }`},
+			{name: "from a mutation's answer", query: `mutation($alice: ID!) { saveApplicationActivity(applicationId: $alice, version: 2, activity: {category: EMPLOYMENT,
+				activityTypeKey: "e-direct", title: "Not mine", startOn: "2020-01-01", weeklyHours: 40, ongoing: true}) { application { ` + events + ` } userErrors { code } } }`},
+			{name: "from the staff queue", code: "FORBIDDEN", query: `{ applications(first: 10) { nodes { ` + events + ` } } }`},
+		} {
+			r := e.queryAs(t, bob, read.query, vars)
+			if strings.Contains(r.Raw, "H-0000") {
+				t.Errorf("%s: the answer names the other candidate: %s", read.name, r.Raw)
+			}
+			if read.code != "" && r.code(t) != read.code || read.code == "" && len(r.Errors) > 0 {
+				t.Errorf("%s: want the error %q, got %s", read.name, read.code, r.Raw)
+			}
+			if read.own != nil && get(r.Data, read.own...) != "H-0001" {
+				t.Errorf("%s: the asker's own history is not answered: %s", read.name, r.Raw)
+			}
+		}
+	})
+}
+
+// TestHistoryLastReturnsTheNewestEvents asks for the newest events of
+// histories of three events (CREATE and two EDITs): each answer is the
+// newest last of them, oldest first, on one application and across a
+// page; last outside 1 to 500 is refused as BAD_USER_INPUT.
+func TestHistoryLastReturnsTheNewestEvents(t *testing.T) {
+	eachDialect(t, func(t *testing.T, e *env) {
+		staff := draftsWithEdits(t, e, 3, 2)
+		page := `query($last: Int) { applications(first: 3) { nodes { id history(last: $last) { action reason } } } }`
+		for last, want := range map[int]string{1: "[EDIT]", 2: "[EDIT EDIT]", 3: "[CREATE EDIT EDIT]", 500: "[CREATE EDIT EDIT]"} {
+			for _, node := range get(e.okAs(t, staff, page, map[string]any{"last": last}), "applications", "nodes").([]any) {
+				if got := fmt.Sprint(historyActions(node.(map[string]any))); got != want {
+					t.Errorf("history(last: %d) of %v = %s, want %s", last, get(node, "id"), got, want)
+				}
+			}
+		}
+		one := `query($last: Int) { applications(first: 1) { nodes { history(last: $last) { action } } } }`
+		for _, last := range []int{0, -1, 501} {
+			if code := e.queryAs(t, staff, one, map[string]any{"last": last}).code(t); code != "BAD_USER_INPUT" {
+				t.Errorf("history(last: %d) answered the code %q, want BAD_USER_INPUT", last, code)
+			}
+		}
+	})
+}
+
+// TestEachMutationAnswersItsOwnWrite edits one draft twice in one
+// operation, each mutation answering the history: the second answer holds
+// the second edit, although the first read the same history in the same
+// operation (histories are kept for one root field, not the operation).
+func TestEachMutationAnswersItsOwnWrite(t *testing.T) {
+	eachDialect(t, func(t *testing.T, e *env) {
+		draftsWithEdits(t, e, 1, 1)
+		candidate := e.token(t, catalog.RoleCandidate, "H-0000")
+		id := get(e.okAs(t, candidate, `{ myApplications { id version } }`, nil), "myApplications", 0, "id")
+		edit := func(alias string, version int) string {
+			return fmt.Sprintf(`%s: saveApplicationActivity(applicationId: $id, version: %d, activity: {activityId: 1, category: EMPLOYMENT,
+				activityTypeKey: "e-direct", title: "Edited in %s", startOn: "2020-01-01", weeklyHours: 40, ongoing: true}) {
+				application { history { action } informationRequest } userErrors { code } }`, alias, version, alias)
+		}
+		data := e.okAs(t, candidate, `mutation($id: ID!) { `+edit("first", 2)+` `+edit("second", 3)+` }`, map[string]any{"id": id})
+		first := fmt.Sprint(historyActions(get(data, "first", "application").(map[string]any)))
+		second := fmt.Sprint(historyActions(get(data, "second", "application").(map[string]any)))
+		if first != "[CREATE EDIT EDIT]" || second != "[CREATE EDIT EDIT EDIT]" {
+			t.Errorf("the two edits answered the histories %s and %s, want [CREATE EDIT EDIT] and [CREATE EDIT EDIT EDIT]", first, second)
+		}
+	})
+}
