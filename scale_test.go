@@ -126,6 +126,13 @@ func TestScale(t *testing.T) {
 			p.stop()
 		}
 	}()
+	// HAProxy starts once every process answers /readyz, so that its first
+	// health checks find them all: started before, it marked all three
+	// down, and the readiness polls below got 503s that its log counted
+	// as unexplained.
+	for _, p := range procs {
+		p.waitReady(t)
+	}
 	front := freeAddr(t)
 	hapLog := filepath.Join(dir, "haproxy.log")
 	hap := startHAProxy(t, haproxy, filepath.Join(dir, "haproxy.cfg"), hapLog, front, procs)
@@ -136,9 +143,6 @@ func TestScale(t *testing.T) {
 	// HAProxy has just closed.
 	c := faultClient{base: "http://" + front, http: &http.Client{Timeout: scaleWriteTimeout + 5*time.Second,
 		Transport: &http.Transport{IdleConnTimeout: 20 * time.Second, MaxIdleConnsPerHost: 32}}}
-	for _, p := range procs {
-		p.waitReady(t)
-	}
 	for deadline := time.Now().Add(30 * time.Second); c.ready() != http.StatusOK; time.Sleep(100 * time.Millisecond) {
 		if time.Now().After(deadline) {
 			t.Fatal("HAProxy did not find a ready process")
