@@ -62,3 +62,14 @@ func (s *Applications) History(ctx context.Context, a *Application, last *int) (
 	}
 	return []*ApplicationEvent{}, nil
 }
+
+// newestHistory reads the newest MaxHistoryEvents events of an
+// application from the store, for a change that reads staff's latest
+// question: the same events History and Information read.
+func (s *Applications) newestHistory(ctx context.Context, id int64) ([]*ApplicationEvent, error) {
+	found, err := s.store.ApplicationHistories(ctx, []int64{id}, MaxHistoryEvents)
+	if err != nil {
+		return nil, err
+	}
+	return found[id], nil
+}

@@ -116,7 +116,7 @@ func (s *Applications) ProvideInformation(ctx context.Context, id int64, version
 		if e := decisionReason("response", response, "write your answer to staff's question"); e != nil {
 			return []*catalog.Error{e}, nil
 		}
-		history, err := s.store.ApplicationHistory(ctx, a.ID)
+		history, err := s.newestHistory(ctx, a.ID)
 		if err != nil {
 			return nil, err
 		}
@@ -139,7 +139,7 @@ func (s *Applications) staffNotifications(ctx context.Context, a *Application, a
 	if action != ActionProvideInformation {
 		return nil, nil
 	}
-	history, err := s.store.ApplicationHistory(ctx, a.ID)
+	history, err := s.newestHistory(ctx, a.ID)
 	if err != nil {
 		return nil, err
 	}

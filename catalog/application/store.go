@@ -61,9 +61,6 @@ type ApplicationStore interface {
 	CreateApplication(ctx context.Context, a *Application, idem *IdempotencyKey, change catalog.Change) error
 	// ApplicationByID returns the application, or nil.
 	ApplicationByID(ctx context.Context, id int64) (*Application, error)
-	// ApplicationHistory returns the application's whole history, oldest
-	// first.
-	ApplicationHistory(ctx context.Context, id int64) ([]*ApplicationEvent, error)
 	HistoryReader
 	// ApplicationsOfCandidate returns a candidate's applications, newest first.
 	ApplicationsOfCandidate(ctx context.Context, candidateID int64) ([]*Application, error)

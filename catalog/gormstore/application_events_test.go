@@ -26,14 +26,15 @@ func sameHistory(t *testing.T, what string, got []*application.ApplicationEvent,
 	}
 }
 
-// history reads an application's history from the store.
+// history reads an application's history from the store: its newest
+// application.MaxHistoryEvents events, which are all of a test's.
 func history(t *testing.T, store *gormstore.Store, id int64) []*application.ApplicationEvent {
 	t.Helper()
-	events, err := store.ApplicationHistory(context.Background(), id)
+	found, err := store.ApplicationHistories(context.Background(), []int64{id}, application.MaxHistoryEvents)
 	if err != nil {
 		t.Fatalf("the history of application %d: %v", id, err)
 	}
-	return events
+	return found[id]
 }
 
 // TestApplicationHistoryIsAppendOnly checks that each save adds the

@@ -979,10 +979,11 @@ func (m *machine) Check(t *rapid.T) {
 	if len(a.NewEvents) != 0 {
 		t.Fatalf("an application read from the store carries unsaved events: %+v", a.NewEvents)
 	}
-	events, err := m.w.store.ApplicationHistory(ctx, m.app.id)
+	found, err := m.w.store.ApplicationHistories(ctx, []int64{m.app.id}, application.MaxHistoryEvents)
 	if err != nil {
 		t.Fatalf("the history of application %d: %v", m.app.id, err)
 	}
+	events := found[m.app.id]
 	var history []string
 	for _, e := range events {
 		history = append(history, string(e.Action)+" by "+e.Actor)

@@ -191,19 +191,6 @@ func (s *Store) ApplicationByID(ctx context.Context, id int64) (*application.App
 	return toApplication(row), nil
 }
 
-// ApplicationHistory returns the application's history, oldest first.
-func (s *Store) ApplicationHistory(ctx context.Context, id int64) ([]*application.ApplicationEvent, error) {
-	var rows []applicationEventRow
-	if err := s.db.WithContext(ctx).Where("application_id = ?", id).Order("id").Find(&rows).Error; err != nil {
-		return nil, mapError(err)
-	}
-	out := make([]*application.ApplicationEvent, len(rows))
-	for i, r := range rows {
-		out[i] = toApplicationEvent(r)
-	}
-	return out, nil
-}
-
 // ApplicationHistories returns the newest last events of each of the
 // applications, oldest first, by application ID, in one statement. Each
 // application's history is read from its newest kept event on, which the
