@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/credtext"
 )
 
 // Thresholds of the credential check.
@@ -26,6 +27,9 @@ const (
 	// ambiguityMargin is how close two scores above the threshold must be
 	// for the check to ask rather than guess.
 	ambiguityMargin = 0.05
+	// fullName is the nameRecall of a text that names all of one of an
+	// entry's names, its display name included.
+	fullName = 0.999
 	// alternativeThreshold is the least score an alternative is shown with.
 	alternativeThreshold = 0.45
 	// alternativeQueryRecall and alternativeNameRecall are the least shares
@@ -99,14 +103,14 @@ func checkCredential(s *catalog.Snapshot, in catalog.CredentialInput, sig creden
 		return issuerOnly(s, in)
 	}
 	oshaGeneral := false
-	if ok, _ := oshaCard(text); ok && hasAny(text, oshaGeneralWords) {
+	if ok, _ := credtext.OSHACard(text); ok && credtext.HasAny(text, credtext.OSHAGeneralWords) {
 		// "Outreach Training Program" is the name of the card's program.
 		oshaGeneral = true
 	}
 	training := sig.training && !oshaGeneral
 	var drop map[string]bool
 	if training {
-		drop = trainingWordSet
+		drop = credtext.TrainingWordSet
 	}
 	q := matcherOf(s).analyse(sig.matchText(in), in.Issuer, drop)
 	ranked := matcherOf(s).score(q)
@@ -115,7 +119,7 @@ func checkCredential(s *catalog.Snapshot, in catalog.CredentialInput, sig creden
 		if r.phrase {
 			return false
 		}
-		if r.queryRecall < minQueryRecall || (r.nameRecall < fullNameRecall && !r.confirmed) {
+		if r.queryRecall < minQueryRecall || r.ownRecall < minQueryRecall || (r.nameRecall < fullNameRecall && !r.confirmed) {
 			return true
 		}
 		// Equipment training is Continuing Education (FAQ 15) unless the
@@ -126,9 +130,11 @@ func checkCredential(s *catalog.Snapshot, in catalog.CredentialInput, sig creden
 	alternatives := alternatives(s, ranked, q)
 	tied, why := tiedAtTop(ranked), "several pre-approved certifications fit about equally: "
 	if len(tied) < 2 && !training {
-		tied, why = sharedName(s, ranked, q, sig), "it names no issuer, and several pre-approved certifications have it in their names: "
+		if shared, reason := sharedName(s, ranked, q, sig); len(shared) > 1 {
+			tied, why = shared, reason
+		}
 	}
-	if len(ranked) == 0 || ranked[0].score < matchThreshold || (equipment && (training || len(tied) > 1)) {
+	if len(ranked) == 0 || (ranked[0].score < matchThreshold && len(tied) < 2) || (equipment && (training || len(tied) > 1)) {
 		switch {
 		case equipment:
 			return continuingEducation(s, catalog.RuleEquipmentOrIndustryBodyCE,
@@ -309,7 +315,7 @@ func issuerOnly(s *catalog.Snapshot, in catalog.CredentialInput) catalog.Credent
 	shown := entries[:min(len(entries), maxIssuerAlternatives)]
 	return catalog.CredentialCheck{
 		Verdict: catalog.VerdictAmbiguous, Confidence: 0.5, Alternatives: matchesOf(shown, "a certification of the organization named"),
-		Rules:    []catalog.AppliedRule{{Code: catalog.RuleIssuerOnly, Description: fmt.Sprintf("the text names only an issuing organization, which has %d certifications on the pre-approved list", len(entries))}},
+		Rules:    []catalog.AppliedRule{{Code: catalog.RuleIssuerOnly, Description: fmt.Sprintf("the credential names only an issuing organization, which has %d certifications on the pre-approved list", len(entries))}},
 		NextStep: "Say which of its certifications you hold: add the certification's name, acronym or level.",
 	}
 }
@@ -323,28 +329,26 @@ func classifyByRule(s *catalog.Snapshot, in catalog.CredentialInput, sig credent
 		return catalog.CredentialCheck{Verdict: catalog.VerdictDoesNotCount, Confidence: 0.9, Rules: []catalog.AppliedRule{{Code: code, Description: why}}, NextStep: next}, true
 	}
 	switch {
-	case hasAny(text, attendanceWords):
+	case credtext.HasAny(text, credtext.AttendanceWords):
 		return doesNotCount(catalog.RuleAttendanceOnly, "certificates earned by simple attendance do not qualify for recertification points",
 			"Claim a credential earned by an assessment instead, or training with a certificate of completion under Continuing Education.")
-	case hasAny(text, localWords):
+	case credtext.HasAny(text, credtext.LocalWords):
 		return doesNotCount(catalog.RuleLocalOrCompanySpecific, "local or company-specific certificates do not qualify for recertification points",
 			"Claim a nationally portable certification instead; the related work may count under Employment.")
-	case hasAny(text, generalEducationWords):
+	case credtext.HasAny(text, credtext.GeneralEducationWords):
 		return doesNotCount(catalog.RuleGeneralEducation, "general education courses (English, math, history, art and the like) do not count; only courses related to manufacturing or logistics do",
 			"Claim courses related to the CPT or CLT key activities under Continuing Education.")
 	}
-	if code, industry, ok := oshaExcludedTraining(text); ok && !sig.equipment {
+	if code, industry, ok := credtext.OSHAExcludedTraining(text); ok && !sig.equipment {
 		return doesNotCount(code, "OSHA training for "+industry+", trainer courses included, earns no points; only the OSHA-10 and OSHA-30 General Industry cards count (FAQ 7)",
 			"Claim OSHA General Industry training or cards instead, if you have them.")
 	}
-	if ok, number := oshaCard(text); ok && !hasAny(text, ceWords) {
-		for _, card := range oshaExcludedCards {
-			if hasAny(text, card.words) {
-				return doesNotCount(card.code, "OSHA cards for "+card.industry+" do not earn points; only the OSHA-10 and OSHA-30 General Industry cards do (FAQ 7)",
-					"Claim an OSHA-10 or OSHA-30 General Industry card if you hold one.")
-			}
+	if ok, number := credtext.OSHACard(text); ok && !credtext.HasAny(text, credtext.CEWords) {
+		if code, industry, excluded := credtext.OSHAExcludedCard(text); excluded {
+			return doesNotCount(code, "OSHA cards for "+industry+" do not earn points; only the OSHA-10 and OSHA-30 General Industry cards do (FAQ 7)",
+				"Claim an OSHA-10 or OSHA-30 General Industry card if you hold one.")
 		}
-		if (number == "10" || number == "30") && !hasAny(text, oshaGeneralWords) {
+		if (number == "10" || number == "30") && !credtext.HasAny(text, credtext.OSHAGeneralWords) {
 			var tied []*catalog.Certification
 			for _, c := range s.Certifications() {
 				if c.HasBasis(catalog.BasisOSHAGeneralIndustry) && slices.Contains(strings.Fields(catalog.NormalizeText(c.Name)), number) {
@@ -494,7 +498,7 @@ func judgeEarnedYear(s *catalog.Snapshot, in catalog.CredentialInput, year int, 
 // module certificates: it is the certification being renewed for CPT
 // holders, and its module certificates count for CLT holders.
 func fullCPT(s *catalog.Snapshot, in catalog.CredentialInput, text string) (catalog.CredentialCheck, bool) {
-	if !hasAny(text, fullCPTWords) || hasAny(text, cptModuleWords) {
+	if !credtext.HasAny(text, credtext.FullCPTWords) || credtext.HasAny(text, credtext.CPTModuleWords) {
 		return catalog.CredentialCheck{}, false
 	}
 	for id := range matcherOf(s).analyse(in.Text, in.Issuer, nil).orgs {
@@ -546,22 +550,32 @@ func ambiguous(s *catalog.Snapshot, q *query, tied []scored, why string, alterna
 	}
 }
 
-// sharedName returns the entries of which a text naming no issuer and no
-// acronym is one unbroken stretch of a name (matcher.nameStretch), best
-// first, when the best entry is one of them and the text does not tell
-// them apart: they are listed by different issuers (the same craft
-// certified by different bodies: "Signal Person" of NCCCO's Signalperson
-// and NCCER's Rigger/Signal Person), or the text is the whole name of none
-// (several grades of one family: "Refrigeration Operator" of RETA's
-// Assistant and Industrial Refrigeration Operator). An entry scoring
-// higher for naming fewer other words is no better reading: the
+// sharedName returns the entries of which a text naming no acronym is
+// one unbroken stretch of a name (matcher.nameStretch), best first, when
+// the best entry is one of them and the text does not tell them apart,
+// with the reason to give. Without an issuer named, they are listed by
+// different issuers (the same craft certified by different bodies:
+// "Signal Person" of NCCCO's Signalperson and NCCER's Rigger/Signal
+// Person), or the text is the whole name of none (several grades of one
+// family: "Refrigeration Operator" of RETA's Assistant and Industrial
+// Refrigeration Operator). With an issuer named, they are that issuer's
+// entries having every word of the text, and the text is the whole name
+// of none ("RETA Refrigeration Operator"; "NIMS Machining", which no
+// single entry scores high enough to be taken as meant). An entry
+// scoring higher for naming fewer other words is no better reading: the
 // candidate must say which. It returns nothing otherwise: "Certified
 // Welding Inspector", AWS's CWI by its whole name, is no Senior CWI.
-func sharedName(s *catalog.Snapshot, ranked []scored, q *query, sig credentialSignals) []scored {
-	if len(ranked) < 2 || ranked[0].score < matchThreshold || len(q.orgs) > 0 || len(q.acronyms) > 0 || sig.otherIssuer != "" || ranked[0].ownAcronym {
-		return nil
+func sharedName(s *catalog.Snapshot, ranked []scored, q *query, sig credentialSignals) ([]scored, string) {
+	byIssuer := len(q.orgs) > 0
+	least := matchThreshold
+	if byIssuer {
+		least = alternativeThreshold
+	}
+	if len(ranked) < 2 || ranked[0].score < least || len(q.acronyms) > 0 || sig.otherIssuer != "" || ranked[0].ownAcronym {
+		return nil, ""
 	}
 	m := matcherOf(s)
+	issuerWords := m.issuerWords(q)
 	var out []scored
 	issuers := map[int64]bool{}
 	named := false
@@ -570,18 +584,26 @@ func sharedName(s *catalog.Snapshot, ranked []scored, q *query, sig credentialSi
 			break
 		}
 		doc := &m.docs[r.doc]
-		stretch, whole := m.nameStretch(doc, q)
+		if byIssuer && (!q.orgs[doc.cert.OrganizationID] || !r.all || m.numeralsConflict(r.doc, q) || !m.ownNamesHaveNumerals(doc, q)) {
+			continue
+		}
+		stretch, whole := m.nameStretch(doc, q, issuerWords)
 		if !stretch {
 			continue
 		}
 		out = append(out, r)
 		issuers[doc.cert.OrganizationID] = true
-		named = named || whole
+		named = named || whole || r.phrase || r.nameRecall >= fullName
 	}
-	if len(out) < 2 || out[0].doc != ranked[0].doc || (len(issuers) < 2 && named) {
-		return nil
+	switch {
+	case len(out) < 2 || out[0].doc != ranked[0].doc:
+		return nil, ""
+	case byIssuer && !named:
+		return out[:min(len(out), maxIssuerAlternatives)], "it names the issuer but no certification of it in full, and several of the issuer's pre-approved certifications have it in their names: "
+	case !byIssuer && (len(issuers) > 1 || !named):
+		return out, "it names no issuer, and several pre-approved certifications have it in their names: "
 	}
-	return out
+	return nil, ""
 }
 
 // tiedAtTop returns the entries that fit about as well as the best.

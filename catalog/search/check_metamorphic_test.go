@@ -269,3 +269,42 @@ func TestARemovedEntryQualifiesNoOtherText(t *testing.T) {
 		}
 	}
 }
+
+// TestAnIssuerReadsTheSameInItsFieldAsInTheText moves the issuer of each
+// labelled text between the text and the issuer field: a text beginning
+// with an organization's acronym has it moved to the field, and an issuer
+// field holding an organization's acronym or name has its acronym put
+// before the text. Where the issuer is written cannot change what was
+// earned, so the verdict and entry must stay.
+func TestAnIssuerReadsTheSameInItsFieldAsInTheText(t *testing.T) {
+	snap := seededSnapshot(t)
+	cases, ins := evalInputs(t)
+	acronyms := map[string]string{}
+	for _, o := range seededData(t).Organizations {
+		if o.Acronym != "" {
+			acronyms[strings.ToLower(o.Acronym)] = o.Acronym
+			acronyms[strings.ToLower(o.Name)] = o.Acronym
+		}
+	}
+	moved := 0
+	for _, c := range cases {
+		in := ins[c.ID]
+		changed := in
+		first, rest, _ := strings.Cut(in.Text, " ")
+		switch acronym, named := acronyms[strings.ToLower(in.Issuer)]; {
+		case in.Issuer == "" && acronyms[strings.ToLower(first)] == first && rest != "" && !strings.ContainsAny(rest, ",;|()/"):
+			changed.Text, changed.Issuer = rest, first
+		case named:
+			changed.Text, changed.Issuer = acronym+" "+in.Text, ""
+		default:
+			continue
+		}
+		moved++
+		if before, after := answerOf(search.CheckCredential(snap, in)), answerOf(search.CheckCredential(snap, changed)); before != after {
+			t.Errorf("%s: %+v answers %s, and %+v answers %s", c.ID, in, before, changed, after)
+		}
+	}
+	if moved < 60 {
+		t.Fatalf("the issuer moved in %d cases only", moved)
+	}
+}

@@ -307,30 +307,39 @@ func TestTheUnderReviewClaimNamesTheReviewToItsSubmitterOnly(t *testing.T) {
 }
 
 // TestANameSeveralEntriesShareIsAskedAbout checks, on phrasings of the
-// seeded catalog that the labelled set does not hold, that a text naming
-// no issuer asks which certification is meant when it stands whole in the
-// names of two issuers' entries, or of two grades of one family of which
-// it names neither in full, even when one entry's name matches it more
-// closely; and that a text naming one of them whole, another word than
-// the others', its issuer, or training is decided as before.
+// seeded catalog that the labelled set does not hold, that a text asks
+// which certification is meant when, naming no issuer, it stands whole in
+// the names of two issuers' entries, or of two grades of one family of
+// which it names neither in full, even when one entry's name matches it
+// more closely; and when, naming the issuer in the text or in its own
+// field, it stands whole in the names of two of that issuer's entries and
+// is the whole name of neither. A text naming one of them whole, another
+// word than the others', an issuer that has one of them, or training is
+// decided as before.
 func TestANameSeveralEntriesShareIsAskedAbout(t *testing.T) {
 	snap := seededSnapshot(t)
 	for _, tc := range []struct {
 		name string
-		text string
+		in   catalog.CredentialInput
 		// among are the entries an AMBIGUOUS answer must list.
 		among []string
 	}{
-		{"a rigger of NCCCO or NCCER", "Certified Rigger", []string{"nccco-rigger", "nccer-rigger-signal-person"}},
-		{"a truck crane of OECP or the Crane Institute", "Truck Crane Operator", []string{"oecp-boom-truck-crane", "cia-lattice-boom-crawler-truck"}},
-		{"quality control of BPI or NIMS", "Quality Control Certification", []string{"bpi-quality-control-inspector", "nims-stamping-parts-inspection-quality-control"}},
-		{"an associate or professional engineering manager", "Engineering Manager certification", []string{"sme-pem", "sme-aem"}},
-		{"CPIM or its fellow grade", "Inventory Management certification", []string{"apics-cpim", "apics-cfpim"}},
+		{"a rigger of NCCCO or NCCER", catalog.CredentialInput{Text: "Certified Rigger"}, []string{"nccco-rigger", "nccer-rigger-signal-person"}},
+		{"a truck crane of OECP or the Crane Institute", catalog.CredentialInput{Text: "Truck Crane Operator"}, []string{"oecp-boom-truck-crane", "cia-lattice-boom-crawler-truck"}},
+		{"quality control of BPI or NIMS", catalog.CredentialInput{Text: "Quality Control Certification"}, []string{"bpi-quality-control-inspector", "nims-stamping-parts-inspection-quality-control"}},
+		{"an associate or professional engineering manager", catalog.CredentialInput{Text: "Engineering Manager certification"}, []string{"sme-pem", "sme-aem"}},
+		{"CPIM or its fellow grade", catalog.CredentialInput{Text: "Inventory Management certification"}, []string{"apics-cpim", "apics-cfpim"}},
+		{"RETA's assistant or industrial operator, issuer in the text", catalog.CredentialInput{Text: "RETA Refrigeration Operator"}, []string{"reta-ciro", "reta-caro"}},
+		{"RETA's assistant or industrial operator, issuer in its field", catalog.CredentialInput{Text: "Refrigeration Operator", Issuer: "Refrigerating Engineers & Technicians Association"}, []string{"reta-ciro", "reta-caro"}},
+		{"AWS's inspector grades", catalog.CredentialInput{Text: "AWS Inspector"}, []string{"aws-cwi", "aws-cawi", "aws-scwi"}},
+		{"NIMS's two machine building levels", catalog.CredentialInput{Text: "Machine Building", Issuer: "NIMS"}, []string{"nims-machine-building-mechanical-assembly-2", "nims-machine-building-mechanical-assembly-3"}},
+		{"the entries under one of NIMS's headings", catalog.CredentialInput{Text: "NIMS Screw Machining"}, []string{"nims-screw-machining-operate-single-spindles-2", "nims-screw-machining-operate-multiple-spindles-2", "nims-screw-machining-setup-operate-single-spindles-2", "nims-screw-machining-setup-operate-multiple-spindles-3"}},
+		{"NIMS's machining, too broad to be taken as one", catalog.CredentialInput{Text: "Machining", Issuer: "NIMS"}, []string{"nims-machining-grinding-1", "nims-machining-cnc-turning-operations"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got := search.CheckCredential(snap, catalog.CredentialInput{Text: tc.text})
+			got := search.CheckCredential(snap, tc.in)
 			if got.Verdict != catalog.VerdictAmbiguous || !slices.Contains(ruleCodes(got), catalog.RuleAmbiguousMatch) {
-				t.Fatalf("%q: %s %v %v, want AMBIGUOUS_MATCH", tc.text, got.Verdict, got.Entry, ruleCodes(got))
+				t.Fatalf("%+v: %s %v %v, want AMBIGUOUS_MATCH", tc.in, got.Verdict, got.Entry, ruleCodes(got))
 			}
 			var listed []string
 			for _, a := range got.Alternatives {
@@ -338,7 +347,7 @@ func TestANameSeveralEntriesShareIsAskedAbout(t *testing.T) {
 			}
 			for _, key := range tc.among {
 				if !slices.Contains(listed, key) {
-					t.Errorf("%q lists %v, without %s", tc.text, listed, key)
+					t.Errorf("%+v lists %v, without %s", tc.in, listed, key)
 				}
 			}
 		})
@@ -359,6 +368,14 @@ func TestANameSeveralEntriesShareIsAskedAbout(t *testing.T) {
 			catalog.VerdictIndustryCertification, "nccco-rigger-level-2"},
 		{"the issuer named", catalog.CredentialInput{Text: "Certified Rigger", Issuer: "NCCCO"},
 			catalog.VerdictIndustryCertification, "nccco-rigger"},
+		{"the issuer that lists one rigger, in its field", catalog.CredentialInput{Text: "Certified Rigger", Issuer: "NCCER"},
+			catalog.VerdictIndustryCertification, "nccer-rigger-signal-person"},
+		{"the issuer and one grade's whole name", catalog.CredentialInput{Text: "RETA Certified Industrial Refrigeration Operator"},
+			catalog.VerdictIndustryCertification, "reta-ciro"},
+		{"the issuer in its field and the other grade's whole name", catalog.CredentialInput{Text: "Certified Assistant Refrigeration Operator", Issuer: "RETA"},
+			catalog.VerdictIndustryCertification, "reta-caro"},
+		{"the issuer and the name its first grade has whole", catalog.CredentialInput{Text: "AWS Welding Inspector"},
+			catalog.VerdictIndustryCertification, "aws-cwi"},
 		{"training toward either grade", catalog.CredentialInput{Text: "Engineering Manager exam prep course"},
 			catalog.VerdictDoesNotCount, "sme-pem"},
 		{"another issuer named", catalog.CredentialInput{Text: "Certified Rigger from Acme Rigging School"},
@@ -374,5 +391,35 @@ func TestANameSeveralEntriesShareIsAskedAbout(t *testing.T) {
 				t.Errorf("%+v: %s %s, want %s %s", tc.in, got.Verdict, key, tc.verdict, tc.entry)
 			}
 		})
+	}
+}
+
+// TestAnIssuerDoesNotStandForWordsItsEntriesLack checks that naming a
+// listed issuer, in the text or in its own field, does not make a text
+// one of its entries when the words of what was earned are not theirs:
+// "Weld Grinder" is no AWS Certified Welder, though "weld" is near
+// "welder" and AWS is named.
+func TestAnIssuerDoesNotStandForWordsItsEntriesLack(t *testing.T) {
+	snap := seededSnapshot(t)
+	for _, in := range []catalog.CredentialInput{
+		{Text: "AWS Certified Weld Grinder"},
+		{Text: "Certified Weld Grinder", Issuer: "American Welding Society"},
+		{Text: "NCCER Certified Widget Rigger"},
+	} {
+		if got := search.CheckCredential(snap, in); got.Verdict != catalog.VerdictNotListed {
+			t.Errorf("%+v: %s %v, want NOT_LISTED", in, got.Verdict, got.Entry)
+		}
+	}
+	for _, tc := range []struct {
+		in    catalog.CredentialInput
+		entry string
+	}{
+		{catalog.CredentialInput{Text: "AWS Certified Welder"}, "aws-cw"},
+		{catalog.CredentialInput{Text: "Certified Welder", Issuer: "American Welding Society"}, "aws-cw"},
+		{catalog.CredentialInput{Text: "American Welding Society Welding Inspector"}, "aws-cwi"},
+	} {
+		if got := search.CheckCredential(snap, tc.in); got.Entry == nil || got.Entry.Key != tc.entry {
+			t.Errorf("%+v: %s %v, want %s", tc.in, got.Verdict, got.Entry, tc.entry)
+		}
 	}
 }

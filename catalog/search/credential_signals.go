@@ -1,10 +1,11 @@
 package search
 
 import (
+	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/mssc/recert/catalog"
+	"github.com/mssc/recert/catalog/credtext"
 )
 
 // credentialSignals are what a credential's text says of its kind, read
@@ -28,8 +29,15 @@ type credentialSignals struct {
 	// otherIssuerText is the part of the text that names otherIssuer;
 	// empty when the issuer input names it.
 	otherIssuerText string
+	// issuerLead are the acronyms of the organizations of the catalog that
+	// the issuer input names and the text does not: the text is matched as
+	// if it began with them, so that an issuer given in its own field
+	// weighs as one written in the text ("Certified Rigger", issuer
+	// "National Center for Construction Education and Research", reads as
+	// "NCCER Certified Rigger").
+	issuerLead string
 	// issuerOnly says the text names organizations of the catalog and
-	// nothing else.
+	// nothing else, or nothing at all beside an issuer input naming one.
 	issuerOnly bool
 	// training says what was earned is a course or training.
 	training bool
@@ -46,39 +54,16 @@ type credentialSignals struct {
 	year int
 }
 
-// issuerSuffixWords end or mark the name of an organization.
-var issuerSuffixWords = phrases(
-	"institute", "academy", "council", "association", "society", "inc", "llc", "ltd", "corp", "corporation",
-	"company", "college", "university", "school", "center", "centre", "group", "consulting", "consultants",
-	"solutions", "services", "foundation", "federation", "alliance", "partners", "industries", "organization",
-	"organisation", "agency", "commission", "board", "bureau", "training center",
-)
-
-// issuerLeadWords introduce the issuer in a text ("... from ABC Institute").
-var issuerLeadWords = []string{"from", "by", "through", "via", "issued by", "awarded by"}
-
-// licenceWords mark a licence, which is neither a course nor a listed
-// certification.
-var licenceWords = phrases("license", "licence", "licensed", "licenced", "cdl", "commercial driver", "drivers license", "driver license", "permit")
-
-// licenceClassWords are the class of a licence ("Class A"), which is no class taken.
-var licenceClassWords = phrases("class a", "class b", "class c", "class d", "class m", "class 1", "class 2", "class 3", "class 4", "class 5")
-
-// methodologyWords name methods taught and certified by many bodies; the
-// guide counts employer or third-party training in them as Continuing
-// Education (guide, Employer training: "Six Sigma, Lean, etc.").
-var methodologyWords = phrases("six sigma", "lean", "kaizen", "5s", "lean six sigma")
-
 // analyseSignals reads the signals of a credential against the
 // organizations the matcher knows.
 func (m *matcher) analyseSignals(in catalog.CredentialInput) credentialSignals {
 	sig := credentialSignals{all: catalog.NormalizeText(in.Text + " " + in.Issuer)}
-	segments := splitSegments(in.Text)
+	segments := credtext.SplitSegments(in.Text)
 	var earned []string
 	// A part repeated is looked up once.
 	known := map[string]bool{}
 	for i, seg := range segments {
-		n := catalog.NormalizeText(seg.text)
+		n := catalog.NormalizeText(seg.Text)
 		if n == "" {
 			continue
 		}
@@ -91,10 +76,10 @@ func (m *matcher) analyseSignals(in catalog.CredentialInput) credentialSignals {
 			isKnown = m.knownOrganization(n)
 			known[n] = isKnown
 		}
-		if isKnown || seg.led || hasAny(n, issuerSuffixWords) {
+		if isKnown || seg.Led || credtext.HasAny(n, credtext.IssuerSuffixWords) {
 			sig.issuerPhrases = append(sig.issuerPhrases, n)
-			if !isKnown && sig.otherIssuer == "" && (hasAny(n, issuerSuffixWords) || spelledOut(seg.text)) {
-				sig.otherIssuer, sig.otherIssuerText = strings.TrimSpace(seg.text), seg.text
+			if !isKnown && sig.otherIssuer == "" && (credtext.HasAny(n, credtext.IssuerSuffixWords) || spelledOut(seg.Text)) {
+				sig.otherIssuer, sig.otherIssuerText = strings.TrimSpace(seg.Text), seg.Text
 			}
 			continue
 		}
@@ -105,97 +90,36 @@ func (m *matcher) analyseSignals(in catalog.CredentialInput) credentialSignals {
 		if !m.knownOrganization(iss) && spelledOut(in.Issuer) {
 			sig.otherIssuer = catalog.FirstNonEmpty(sig.otherIssuer, strings.TrimSpace(in.Issuer))
 		}
+		sig.issuerLead = m.acronymsNamedOnlyBy(iss, catalog.NormalizeText(in.Text))
 	}
 	sig.earned = strings.Join(earned, " ")
-	sig.issuerOnly = len(earned) == 1 && m.namesOnlyOrganizations(earned[0]) && in.Issuer == ""
-	sig.licence = hasAny(sig.earned, licenceWords)
-	sig.equipment = hasAny(sig.all, ceWords)
-	sig.methodology = hasAny(sig.earned, methodologyWords)
-	training := removePhrases(sig.earned, licenceClassWords)
+	sig.issuerOnly = len(earned) == 1 && m.namesOnlyOrganizations(strings.TrimSpace(catalog.NormalizeText(in.Issuer)+" "+earned[0]))
+	sig.licence = credtext.HasAny(sig.earned, credtext.LicenceWords)
+	sig.equipment = credtext.HasAny(sig.all, credtext.CEWords)
+	sig.methodology = credtext.HasAny(sig.earned, credtext.MethodologyWords)
+	training := credtext.RemovePhrases(sig.earned, credtext.LicenceClassWords)
 	if sig.licence {
 		// A licence's class ("3rd Class") is no class taken.
-		training = removePhrases(training, phrases("class", "classes"))
+		training = credtext.RemovePhrases(training, credtext.Phrases("class", "classes"))
 	}
-	sig.training = hasAny(training, trainingWords)
-	sig.year = onlyYear(catalog.NormalizeText(in.Text))
+	sig.training = credtext.HasAny(training, credtext.TrainingWords)
+	sig.year = credtext.OnlyYear(catalog.NormalizeText(in.Text))
 	return sig
 }
 
 // matchText is the text to match against the catalog: the credential's
 // text without the name of an issuer the catalog does not know, whose
-// words say nothing of which entry is meant.
+// words say nothing of which entry is meant, and led by the issuer input
+// when that names an organization of the catalog the text does not.
 func (sig credentialSignals) matchText(in catalog.CredentialInput) string {
-	if sig.otherIssuerText == "" {
-		return in.Text
+	text := in.Text
+	if sig.otherIssuerText != "" {
+		text = strings.Replace(text, sig.otherIssuerText, " ", 1)
 	}
-	return strings.Replace(in.Text, sig.otherIssuerText, " ", 1)
-}
-
-// segment is a part of a credential's text between separators.
-type segment struct {
-	text string
-	// led says an issuer word ("from", "by") introduced it.
-	led bool
-}
-
-// splitSegments splits a credential's text at dashes, commas, semicolons,
-// bars and parentheses, and before the words that introduce an issuer.
-func splitSegments(text string) []segment {
-	var out []segment
-	var cur strings.Builder
-	flush := func(led bool) {
-		if s := strings.TrimSpace(cur.String()); s != "" {
-			out = append(out, segment{text: s, led: led})
-		}
-		cur.Reset()
+	if sig.issuerLead != "" {
+		text = sig.issuerLead + " " + text
 	}
-	runes := []rune(text)
-	for i := 0; i < len(runes); i++ {
-		r := runes[i]
-		switch {
-		case r == ',' || r == ';' || r == '|' || r == '(' || r == ')' || r == '–' || r == '—':
-			flush(false)
-		case r == '-' && i > 0 && i+1 < len(runes) && unicode.IsSpace(runes[i-1]) && unicode.IsSpace(runes[i+1]):
-			flush(false)
-		default:
-			cur.WriteRune(r)
-		}
-	}
-	flush(false)
-	var split []segment
-	for _, s := range out {
-		split = append(split, splitAtLeadWord(s)...)
-	}
-	return split
-}
-
-// splitAtLeadWord splits a segment before a word that introduces an
-// issuer, when words come before it and after it.
-func splitAtLeadWord(s segment) []segment {
-	words := strings.Fields(s.text)
-	for i := 1; i < len(words); i++ {
-		for _, lead := range issuerLeadWords {
-			parts := strings.Fields(lead)
-			if i+len(parts) >= len(words) || !equalWords(words[i:i+len(parts)], parts) {
-				continue
-			}
-			return []segment{
-				{text: strings.Join(words[:i], " "), led: s.led},
-				{text: strings.Join(words[i+len(parts):], " "), led: true},
-			}
-		}
-	}
-	return []segment{s}
-}
-
-// equalWords reports whether two lists of words are the same, ignoring case.
-func equalWords(a, b []string) bool {
-	for i := range a {
-		if !strings.EqualFold(a[i], b[i]) {
-			return false
-		}
-	}
-	return len(a) == len(b)
+	return text
 }
 
 // spelledOut reports whether an issuer is written as a name rather than an
@@ -223,6 +147,23 @@ func (m *matcher) knownOrganization(text string) bool {
 	return false
 }
 
+// acronymsNamedOnlyBy returns, joined by spaces in a stable order, the
+// acronyms of the organizations of the catalog that normalized issuer
+// names word for word and normalized text does not.
+func (m *matcher) acronymsNamedOnlyBy(issuer, text string) string {
+	named, inText := map[int64]bool{}, map[int64]bool{}
+	m.findOrgs(issuer, named)
+	m.findOrgs(text, inText)
+	var out []string
+	for id := range named {
+		if a := m.orgAcronyms[id]; a != "" && !inText[id] {
+			out = append(out, a)
+		}
+	}
+	slices.Sort(out)
+	return strings.Join(out, " ")
+}
+
 // namesOnlyOrganizations reports whether normalized text is made of the
 // names or acronyms of organizations of the catalog and noise words only.
 func (m *matcher) namesOnlyOrganizations(text string) bool {
@@ -248,33 +189,4 @@ func (m *matcher) namesOnlyOrganizations(text string) bool {
 		}
 	}
 	return true
-}
-
-// removePhrases removes the phrases of set from normalized text.
-func removePhrases(text string, set phraseSet) string {
-	padded := " " + text + " "
-	for _, p := range set {
-		padded = strings.ReplaceAll(padded, p, " ")
-	}
-	return strings.Join(strings.Fields(padded), " ")
-}
-
-// onlyYear returns the one calendar year in normalized text, or 0 when
-// there is none or more than one.
-func onlyYear(text string) int {
-	year := 0
-	for _, t := range strings.Fields(text) {
-		if !catalog.IsYear(t) {
-			continue
-		}
-		y := 0
-		for _, r := range t {
-			y = y*10 + int(r-'0')
-		}
-		if year != 0 && year != y {
-			return 0
-		}
-		year = y
-	}
-	return year
 }

@@ -111,6 +111,8 @@ type matchDoc struct {
 	// without the display name, which adds the issuer and the group to
 	// the name.
 	names, ownNames [][]*term
+	// group are the words of the heading the guide nests it under, if any.
+	group []*term
 	// words are all its indexed words, with the issuer's.
 	words    []*term
 	acronyms map[string]bool
@@ -130,6 +132,9 @@ type matcher struct {
 	byLength map[int][]*term
 	// orgWords maps an organization's acronym and full name, normalized, to it.
 	orgWords map[string]int64
+	// orgAcronyms maps an organization to its acronym, normalized, when it
+	// has one.
+	orgAcronyms map[int64]string
 	// orgWordSet holds every word of the organizations' acronyms and names.
 	orgWordSet map[string]bool
 	// acronymStops are the stop words the catalog writes as abbreviations
@@ -170,9 +175,13 @@ func newMatcher(certs []*catalog.Certification, orgs []*catalog.Organization, or
 	m := &matcher{docs: make([]matchDoc, len(certs)), terms: map[string]*term{}, phrases: map[string][]int{},
 		byLength: map[int][]*term{}, orgWords: map[string]int64{}}
 	m.orgWordSet = map[string]bool{}
+	m.orgAcronyms = map[int64]string{}
 	m.acronymStops = abbreviatedStopWords(certs, orgs)
 	for _, o := range orgs {
 		id := o.ID
+		if a := catalog.NormalizeText(o.Acronym); a != "" {
+			m.orgAcronyms[id] = a
+		}
 		for _, name := range []string{o.Acronym, o.Name} {
 			if n := catalog.NormalizeText(name); n != "" {
 				m.orgWords[n] = id
@@ -233,6 +242,9 @@ func newMatcher(certs []*catalog.Certification, orgs []*catalog.Organization, or
 					x.alt, y.alt = y, x
 					weights[y] = weightOwn
 				}
+			}
+			if k == len(names) {
+				doc.group = words
 			}
 			if k < len(names) {
 				doc.names = append(doc.names, words)
@@ -755,6 +767,11 @@ type scored struct {
 	phrase bool
 	// queryRecall is the share of the text's weight the entry explains.
 	queryRecall float64
+	// ownRecall is queryRecall without the words of the issuers the query
+	// names: the share of what was earned that the entry explains ("Weld
+	// Grinder" of "AWS Certified Weld Grinder", which AWS's Certified
+	// Welder does not); 1 when the text has no other words.
+	ownRecall float64
 	// nameRecall is the share of the entry's best-covered name the text names.
 	nameRecall float64
 	// confirmed says the text names something only few entries have: a
@@ -770,9 +787,16 @@ const rareWordEntries = 5
 
 // score rates every entry against the query, from 0 to about 1, best first.
 func (m *matcher) score(q *query) []scored {
-	total := 0.0
+	var issuer map[string]bool
+	if len(q.orgs) > 0 {
+		issuer = m.issuerWords(q)
+	}
+	total, ownTotal := 0.0, 0.0
 	for _, w := range q.words {
 		total += w.weight
+		if !issuer[w.text] {
+			ownTotal += w.weight
+		}
 	}
 	phrase := map[int]bool{}
 	for _, text := range append([]string{q.normalized}, q.phrasings...) {
@@ -805,10 +829,13 @@ func (m *matcher) score(q *query) []scored {
 	for _, i := range candidates {
 		doc := &m.docs[i]
 		s := scored{doc: i, phrase: phrase[i]}
-		matched, meaningful, all := 0.0, false, len(q.words) > 0
+		matched, issuerMatched, meaningful, all := 0.0, 0.0, false, len(q.words) > 0
 		for _, w := range q.words {
 			b := w.in(i)
 			matched += w.weight * b
+			if issuer[w.text] {
+				issuerMatched += w.weight * b
+			}
 			meaningful = meaningful || (b > 0 && (!w.noise || onlyNoise))
 			if b == 0 && !w.noise {
 				all = false
@@ -822,6 +849,10 @@ func (m *matcher) score(q *query) []scored {
 		s.queryRecall = 1.0
 		if total > 0 {
 			s.queryRecall = matched / total
+		}
+		s.ownRecall = 1.0
+		if ownTotal > 0 {
+			s.ownRecall = (matched - issuerMatched) / ownTotal
 		}
 		s.nameRecall = m.nameRecall(doc, q)
 		s.score = 0.55*s.queryRecall + 0.45*s.nameRecall
@@ -880,8 +911,14 @@ func (m *matcher) nameRecall(doc *matchDoc, q *query) float64 {
 // "Refrigeration Operator" of "Certified Industrial Refrigeration
 // Operator"; "Boom Truck Crane" is none of "Lattice Boom Crawler/Truck
 // Crane", which has "crawler" between its words, and "Quality Control
-// Inspector" none of "Parts Inspection & Quality Control".
-func (m *matcher) nameStretch(doc *matchDoc, q *query) (stretch, whole bool) {
+// Inspector" none of "Parts Inspection & Quality Control". With an
+// issuer named, a word of issuer (see issuerWords) that a name does not
+// have is passed over for that name ("RETA Refrigeration Operator" is a
+// stretch of RETA's "Certified Industrial Refrigeration Operator"), and
+// the heading the guide nests the entry under counts as one of its names,
+// though never as a whole one ("NIMS Screw Machining" of each entry under
+// "Screw Machining Levels II-III").
+func (m *matcher) nameStretch(doc *matchDoc, q *query, issuer map[string]bool) (stretch, whole bool) {
 	var words []string
 	for _, w := range q.words {
 		if !w.noise {
@@ -892,9 +929,26 @@ func (m *matcher) nameStretch(doc *matchDoc, q *query) (stretch, whole bool) {
 		return false, false
 	}
 	scratch := &catalog.DistanceScratch{}
-	for _, name := range doc.ownNames {
+	names := doc.ownNames
+	if len(issuer) > 0 && len(doc.group) > 0 {
+		names = append(slices.Clip(names), doc.group)
+	}
+	for k, name := range names {
+		heading := k == len(doc.ownNames)
 		terms := slices.DeleteFunc(slices.Clone(name), func(x *term) bool { return x.noise })
 		hits := m.stretchHits(words, terms, scratch)
+		if len(issuer) > 0 {
+			var own []string
+			for i, w := range words {
+				if len(hits[i]) > 0 || !issuer[w] {
+					own = append(own, w)
+				}
+			}
+			if len(own) == 0 {
+				continue
+			}
+			hits = m.stretchHits(own, terms, scratch)
+		}
 		covered := make([]bool, len(terms))
 		for _, h := range hits {
 			for _, j := range h {
@@ -914,12 +968,26 @@ func (m *matcher) nameStretch(doc *matchDoc, q *query) (stretch, whole bool) {
 				return !slices.ContainsFunc(h, func(j int) bool { return j >= start && j < end })
 			}) {
 				stretch = true
-				whole = whole || (start == 0 && end == len(terms))
+				whole = whole || (!heading && start == 0 && end == len(terms))
 			}
 			start = end
 		}
 	}
 	return stretch, whole
+}
+
+// issuerWords returns the words of the acronyms and names of the
+// organizations the query names.
+func (m *matcher) issuerWords(q *query) map[string]bool {
+	out := map[string]bool{}
+	for words, id := range m.orgWords {
+		if q.orgs[id] {
+			for _, w := range strings.Fields(words) {
+				out[w] = true
+			}
+		}
+	}
+	return out
 }
 
 // stretchHits returns, for each word, the positions of the terms it
@@ -1028,6 +1096,27 @@ func (m *matcher) numeralsConflict(i int, q *query) bool {
 		}
 	}
 	return false
+}
+
+// ownNamesHaveNumerals reports whether every numeral of the text is in
+// one of the entry's own names, in either written form: a level written
+// in the heading an entry is listed under ("Levels II-III") is no level
+// of the entry. A text giving the heading's range itself ("Machining
+// Levels I-III") names the heading, not a level.
+func (m *matcher) ownNamesHaveNumerals(doc *matchDoc, q *query) bool {
+	has := func(name []*term, w string) bool {
+		return slices.ContainsFunc(name, func(x *term) bool { return x.text == w || (x.alt != nil && x.alt.text == w) })
+	}
+	own, heading, numerals := true, true, 0
+	for _, w := range q.words {
+		if !isNumeral(w.text) {
+			continue
+		}
+		numerals++
+		heading = heading && has(doc.group, w.text)
+		own = own && slices.ContainsFunc(doc.ownNames, func(name []*term) bool { return has(name, w.text) })
+	}
+	return own || (numerals > 1 && heading)
 }
 
 // fewBest is how many entries a text that says little returns: noise
