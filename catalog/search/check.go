@@ -122,6 +122,9 @@ func checkCredential(s *catalog.Snapshot, in catalog.CredentialInput, sig creden
 		if r.queryRecall < minQueryRecall || r.ownRecall < minQueryRecall || (r.nameRecall < fullNameRecall && !r.confirmed) {
 			return true
 		}
+		if !r.ownAcronym && matcherOf(s).roleConflict(&matcherOf(s).docs[r.doc], q) {
+			return true
+		}
 		// Equipment training is Continuing Education (FAQ 15) unless the
 		// text names a listed entry in full: a word the entry shares with
 		// it ("forklift") does not make it that entry.

@@ -423,3 +423,31 @@ func TestAnIssuerDoesNotStandForWordsItsEntriesLack(t *testing.T) {
 		}
 	}
 }
+
+// TestARoleTheEntryLacksNamesAnotherCertification checks that a text
+// naming a role (technician, professional, manager...) that a listed
+// entry's names lack, while they name another, is not that entry however
+// much else it shares with it; a role word of a named issuer's name
+// ("Professional Evaluation and Certification Board") names no role.
+func TestARoleTheEntryLacksNamesAnotherCertification(t *testing.T) {
+	snap := seededSnapshot(t)
+	for _, text := range []string{
+		"Certified Maintenance & Reliability Professional",
+		"Certified Welding Technician",
+		"Certified HACCP Manager",
+	} {
+		if got := search.CheckCredential(snap, catalog.CredentialInput{Text: text}); got.Verdict != catalog.VerdictNotListed {
+			t.Errorf("%q: %s %v, want NOT_LISTED", text, got.Verdict, got.Entry)
+		}
+	}
+	for text, entry := range map[string]string{
+		"Certified Maintenance and Reliability Technician":                      "isa-cmrt",
+		"Associate Safety Professional":                                         "bcsp-asp",
+		"Certified Associate Welding Inspector":                                 "aws-cawi",
+		"Professional Evaluation and Certification Board ISO 9001 Lead Auditor": "pecb-iso-9001-lead-auditor",
+	} {
+		if got := search.CheckCredential(snap, catalog.CredentialInput{Text: text}); got.Entry == nil || got.Entry.Key != entry {
+			t.Errorf("%q: %s %v, want %s", text, got.Verdict, got.Entry, entry)
+		}
+	}
+}

@@ -1098,6 +1098,50 @@ func (m *matcher) numeralsConflict(i int, q *query) bool {
 	return false
 }
 
+// roleWords name the role a certification attests, which tells apart
+// certifications that share their subject: a Maintenance & Reliability
+// Professional is no Maintenance & Reliability Technician.
+var roleWords = map[string]bool{
+	"technician": true, "technologist": true, "professional": true, "engineer": true, "manager": true,
+	"specialist": true, "associate": true, "inspector": true, "auditor": true, "mechanic": true,
+	"practitioner": true, "designer": true, "educator": true, "implementer": true, "installer": true,
+	"analyst": true, "representative": true, "supervisor": true, "leader": true, "instructor": true,
+}
+
+// roleConflict reports whether the text names a role that none of the
+// entry's names has while they name another, outside the name of an
+// issuer it names: "Certified Maintenance &
+// Reliability Professional" is not ISA's Certified Maintenance and
+// Reliability Technician, whatever else it shares with it.
+func (m *matcher) roleConflict(doc *matchDoc, q *query) bool {
+	entry := map[string]bool{}
+	for _, name := range doc.names {
+		for _, x := range name {
+			if roleWords[x.text] {
+				entry[x.text] = true
+			}
+		}
+	}
+	if len(entry) == 0 {
+		return false
+	}
+	var issuer map[string]bool
+	for _, w := range q.words {
+		if !roleWords[w.text] || entry[w.text] {
+			continue
+		}
+		// A word of the issuer's name ("Professional Evaluation and
+		// Certification Board") names no role.
+		if issuer == nil {
+			issuer = m.issuerWords(q)
+		}
+		if !issuer[w.text] {
+			return true
+		}
+	}
+	return false
+}
+
 // ownNamesHaveNumerals reports whether every numeral of the text is in
 // one of the entry's own names, in either written form: a level written
 // in the heading an entry is listed under ("Levels II-III") is no level
