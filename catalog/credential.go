@@ -84,6 +84,8 @@ const (
 	RuleEarnedYearFromText RuleCode = "EARNED_YEAR_FROM_TEXT"
 	// RuleReadWithCorrections: misspelled words were corrected to the catalog's.
 	RuleReadWithCorrections RuleCode = "READ_WITH_CORRECTIONS"
+	// RuleNotYetEarned: what the text names is being worked toward, not yet earned.
+	RuleNotYetEarned RuleCode = "NOT_YET_EARNED"
 )
 
 // AppliedRule is a rule a check applied, in plain words.

@@ -38,9 +38,10 @@ func WordSet(set PhraseSet) map[string]bool {
 	return out
 }
 
-// TrainingWordSet holds the single words of TrainingWords, which a text of
-// training is matched to the catalog without.
-var TrainingWordSet = WordSet(TrainingWords)
+// TrainingWordSet holds the single words of TrainingWords and
+// NotYetEarnedWords, which a text of training, or of a certification not
+// yet earned, is matched to the catalog without.
+var TrainingWordSet = WordSet(append(append(PhraseSet{}, TrainingWords...), NotYetEarnedWords...))
 
 // RemovePhrases removes the phrases of set from normalized text.
 func RemovePhrases(text string, set PhraseSet) string {

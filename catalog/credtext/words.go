@@ -46,6 +46,14 @@ var TrainingWords = Phrases(
 	"contact hours", "day",
 )
 
+// NotYetEarnedWords say that what the text names is not yet earned: a
+// certification being worked toward counts only once it is earned, as
+// training toward it never does (guide line 145, FAQ 10).
+var NotYetEarnedWords = Phrases(
+	"in progress", "working towards", "working toward", "work towards", "work toward", "candidate", "pending",
+	"studying for", "preparing for", "enrolled", "not yet", "expected",
+)
+
 // IssuerSuffixWords end or mark the name of an organization.
 var IssuerSuffixWords = Phrases(
 	"institute", "academy", "council", "association", "society", "inc", "llc", "ltd", "corp", "corporation",

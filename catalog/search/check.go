@@ -139,6 +139,8 @@ func checkCredential(s *catalog.Snapshot, in catalog.CredentialInput, sig creden
 	}
 	if len(ranked) == 0 || (ranked[0].score < matchThreshold && len(tied) < 2) || (equipment && (training || len(tied) > 1)) {
 		switch {
+		case sig.notYetEarned:
+			return notYetEarned(nil, notListedConfidence(ranked), alternatives)
 		case equipment:
 			return continuingEducation(s, catalog.RuleEquipmentOrIndustryBodyCE,
 				"certificates of equipment manufacturers and industry bodies, forklift training and licences, and federal hazardous-materials training count as Continuing Education, not as an Industry Certification (FAQ 15)", alternatives)
@@ -179,6 +181,9 @@ func checkCredential(s *catalog.Snapshot, in catalog.CredentialInput, sig creden
 		return ambiguous(s, q, tied, why, alternatives)
 	}
 	confidence := confidenceOf(ranked)
+	if sig.notYetEarned {
+		return notYetEarned(entry, confidence, alternatives)
+	}
 	if training {
 		return catalog.CredentialCheck{
 			Verdict: catalog.VerdictDoesNotCount, Entry: entry, Confidence: confidence, Alternatives: alternatives,
@@ -191,6 +196,22 @@ func checkCredential(s *catalog.Snapshot, in catalog.CredentialInput, sig creden
 		return otherIssuer(s, sig, entry, alternatives)
 	}
 	return judgeEntry(s, in, sig, entry, confidence, alternatives)
+}
+
+// notYetEarned answers a text naming what the candidate is working toward
+// ("CPIM candidate", "CSCP in progress"): nothing is earned yet, whether
+// or not it is a listed certification (entry, when one fits).
+func notYetEarned(entry *catalog.Certification, confidence float64, alternatives []catalog.CredentialMatch) catalog.CredentialCheck {
+	what := "a certification"
+	if entry != nil {
+		what = entry.DisplayName + ", which is on the pre-approved list"
+	}
+	return catalog.CredentialCheck{
+		Verdict: catalog.VerdictDoesNotCount, Entry: entry, Confidence: confidence, Alternatives: alternatives,
+		Rules: []catalog.AppliedRule{{Code: catalog.RuleNotYetEarned, Description: fmt.Sprintf(
+			"this names %s as being worked toward, not as earned: a certification counts once it is earned, and the way toward it never does", what)}},
+		NextStep: "Claim it once you have earned it, with the day you earned it.",
+	}
 }
 
 // claimFor returns what to claim on an application for an answer that

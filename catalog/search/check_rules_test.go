@@ -451,3 +451,31 @@ func TestARoleTheEntryLacksNamesAnotherCertification(t *testing.T) {
 		}
 	}
 }
+
+// TestWhatIsNotYetEarnedEarnsNothing checks that a text naming a
+// certification as worked toward earns nothing, listed or not, under its
+// own rule, while the standing of one earned ("expired", "renewed")
+// changes nothing of which it is.
+func TestWhatIsNotYetEarnedEarnsNothing(t *testing.T) {
+	snap := seededSnapshot(t)
+	for text, entry := range map[string]string{
+		"CPIM candidate":       "apics-cpim",
+		"CSCP - in progress":   "apics-cscp",
+		"Working towards CPIM": "apics-cpim",
+		"PMP candidate":        "",
+	} {
+		got := search.CheckCredential(snap, catalog.CredentialInput{Text: text})
+		key := ""
+		if got.Entry != nil {
+			key = got.Entry.Key
+		}
+		if got.Verdict != catalog.VerdictDoesNotCount || !slices.Contains(ruleCodes(got), catalog.RuleNotYetEarned) || key != entry || got.Claim != nil {
+			t.Errorf("%q: %s %s %v, want DOES_NOT_COUNT %q under NOT_YET_EARNED and no claim", text, got.Verdict, key, ruleCodes(got), entry)
+		}
+	}
+	for _, text := range []string{"CWI (expired)", "CWI - renewed", "Certified Welding Inspector, current"} {
+		if got := search.CheckCredential(snap, catalog.CredentialInput{Text: text}); got.Entry == nil || got.Entry.Key != "aws-cwi" || got.Verdict != catalog.VerdictIndustryCertification {
+			t.Errorf("%q: %s %v, want aws-cwi", text, got.Verdict, got.Entry)
+		}
+	}
+}

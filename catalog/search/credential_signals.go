@@ -39,8 +39,12 @@ type credentialSignals struct {
 	// issuerOnly says the text names organizations of the catalog and
 	// nothing else, or nothing at all beside an issuer input naming one.
 	issuerOnly bool
-	// training says what was earned is a course or training.
+	// training says what was earned is a course or training, or is not
+	// yet earned.
 	training bool
+	// notYetEarned says the text names something not yet earned ("CPIM
+	// candidate", "CSCP in progress").
+	notYetEarned bool
 	// licence says what was earned is a licence.
 	licence bool
 	// equipment says the text names equipment training or an equipment
@@ -102,7 +106,8 @@ func (m *matcher) analyseSignals(in catalog.CredentialInput) credentialSignals {
 		// A licence's class ("3rd Class") is no class taken.
 		training = credtext.RemovePhrases(training, credtext.Phrases("class", "classes"))
 	}
-	sig.training = credtext.HasAny(training, credtext.TrainingWords)
+	sig.notYetEarned = credtext.HasAny(sig.earned, credtext.NotYetEarnedWords)
+	sig.training = credtext.HasAny(training, credtext.TrainingWords) || sig.notYetEarned
 	sig.year = credtext.OnlyYear(catalog.NormalizeText(in.Text))
 	return sig
 }

@@ -58,6 +58,11 @@ var noiseWords = map[string]bool{
 	// position a welder's certificate names, qualify it without naming another.
 	"category": true, "cat": true, "part": true, "grade": true, "specialty": true, "endorsement": true,
 	"smaw": true, "gmaw": true, "fcaw": true, "gtaw": true, "position": true, "plate": true,
+	// The standing of a credential held says nothing of which it is: a
+	// course or certification counts by the day it was completed
+	// (DOMAIN.md, decision 9), whether or not it is current today.
+	"expired": true, "lapsed": true, "inactive": true, "active": true, "current": true, "valid": true,
+	"renewed": true, "renewal": true, "recertified": true, "recertification": true,
 }
 
 // numeralForms maps the small numbers to their other written form, so that
@@ -696,7 +701,7 @@ func (m *matcher) abbreviation(inner string) bool {
 	if strings.ContainsRune(inner, ' ') {
 		return false
 	}
-	if n := utf8.RuneCountInString(inner); n < 2 || n > 8 {
+	if n := utf8.RuneCountInString(inner); n < 2 || n > 8 || noiseWords[inner] {
 		return false
 	}
 	x := m.terms[inner]

@@ -247,6 +247,8 @@ export type CredentialRuleCode =
   | 'MSSC_CROSSOVER'
   /** No entry of the pre-approved list fits. */
   | 'NOT_ON_LIST'
+  /** What the text names is being worked toward (in progress, a candidate for it): nothing counts until it is earned. */
+  | 'NOT_YET_EARNED'
   /** The certification is on the pre-approved list. */
   | 'ON_PRE_APPROVED_LIST'
   /** OSHA Construction cards earn nothing (FAQ 7). */
