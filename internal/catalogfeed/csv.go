@@ -2,7 +2,6 @@ package catalogfeed
 
 import (
 	"bytes"
-	"encoding/csv"
 	"strconv"
 	"strings"
 
@@ -21,10 +20,14 @@ var csvColumns = []string{
 // separated by "; ", as in a bulk catalog file. Every text cell goes
 // through csvcell.Text, so that a spreadsheet shows a staff-entered value
 // starting with "=" as text rather than running it; the two last columns
-// are written from integers and are left as they are.
+// are written from integers and get no quote in front. Every field, the
+// header's and the integers' included, is written in double quotes
+// (csvcell.Writer), so that a spreadsheet reading the file at semicolons
+// does not start a cell after a semicolon inside one. The catalog's checks
+// refuse control characters in staff edits, so no cell holds a line break.
 func writeCSV(snap *catalog.Snapshot) []byte {
 	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
+	w := csvcell.NewWriter(&buf)
 	_ = w.Write(csvColumns)
 	points := strconv.Itoa(snap.CertificationPoints())
 	for _, c := range snap.ActiveCertifications() {
@@ -53,7 +56,7 @@ func writeCSV(snap *catalog.Snapshot) []byte {
 		}
 		_ = w.Write(append(row, renewal, points))
 	}
-	w.Flush()
+	_ = w.Flush()
 	return buf.Bytes()
 }
 

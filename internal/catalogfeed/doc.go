@@ -3,5 +3,6 @@
 // JSON-LD for one entry at /catalog/certifications/{key}.jsonld. Every
 // answer carries an ETag of the catalog version and Cache-Control, and a
 // conditional GET with that ETag answers 304 Not Modified. The CSV's text
-// cells are guarded against formula injection (internal/csvcell).
+// cells are guarded against formula injection and all its fields are
+// quoted (internal/csvcell).
 package catalogfeed

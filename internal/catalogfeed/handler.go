@@ -74,8 +74,10 @@ func etagOf(version int64) string { return `"catalog-v` + strconv.FormatInt(vers
 // csvRevision counts the changes to how /catalog.csv renders one catalog
 // version. It is part of the CSV's entity tag, so that a copy rendered by
 // an earlier revision is not revalidated as current: revision 2 puts a
-// quote in front of cells a spreadsheet would run as formulas.
-const csvRevision = 2
+// quote in front of cells a spreadsheet would run as formulas; revision 3
+// quotes every field and also guards cells that start with a full-width
+// formula character, with white space before one, or with a semicolon.
+const csvRevision = 3
 
 // csvETagOf is the entity tag of /catalog.csv at a catalog version.
 func csvETagOf(version int64) string {
