@@ -2,12 +2,13 @@
 // anonymous search, a pasted list of credentials, a candidate's application,
 // staff approving a review seen live by an anonymous page, staff asking a
 // candidate for information on an application and the candidate answering
-// in the app, GraphiQL, a page on another origin through CORS, and the app
-// at a phone's width, its results before its filters.
+// in the app, the application queue at a phone's width and a page at a
+// time, GraphiQL, a page on another origin through CORS, and the app at a
+// phone's width, its results before its filters.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { accessible, api, candidateToken, devToken, gql, isoDate, launch, origin, pdf, screenshot, signIn, staffToken, upload } from './harness.mjs';
+import { accessible, api, candidateToken, devToken, gql, isoDate, launch, origin, pdf, screenshot, signIn, stacked, staffToken, upload } from './harness.mjs';
 
 let browser;
 
@@ -146,6 +147,7 @@ test('staff approve a review and an anonymous page shows the new certification w
   assert.equal(await page.getByLabel('Catalog entry name').inputValue(), name);
   assert.equal(await page.getByLabel('Issuing organization').inputValue(), 'Press Safety Board');
   await accessible(page, 'a review');
+  await stacked(page, 'a review');
   await screenshot(page, 'review');
   await page.getByRole('button', { name: 'Approve and add to the catalog' }).click();
   await page.getByText(/^Decided: Approved/).waitFor();
@@ -199,8 +201,8 @@ test('staff ask a candidate for information on an application, the candidate ans
   await inReview(token, 'CLT');
 
   // A tall window, so that the screenshot shows the waiting application
-  // and the form on the other.
-  const staff = await browser.newContext({ viewport: { width: 1280, height: 1100 } });
+  // and the points and question forms on the other.
+  const staff = await browser.newContext({ viewport: { width: 1280, height: 1350 } });
   const page = await staff.newPage();
   await signIn(page, 'STAFF', 'staff-dev');
   await page.getByRole('link', { name: 'Applications' }).click();
@@ -226,6 +228,7 @@ test('staff ask a candidate for information on an application, the candidate ans
   await page.getByText("applications in the queue, 1 of them waiting for the candidate's answer").waitFor();
   await clt.getByRole('region', { name: 'Ask for information' }).waitFor();
   await accessible(page, 'the application queue with an application waiting for its candidate');
+  await stacked(page, 'the application queue');
   await screenshot(page, 'application-queue');
 
   // The candidate finds the question on their page with the day to answer
@@ -264,6 +267,36 @@ test('staff ask a candidate for information on an application, the candidate ans
   assert.equal(await cpt.getByRole('note', { name: 'Waiting for the candidate' }).count(), 0);
   await cpt.getByRole('region', { name: 'Ask for information' }).waitFor();
   assert.ok(await cpt.getByRole('button', { name: 'Set points' }).count() > 0, 'the application back in review takes points');
+
+  // At a phone's width the queue fits the screen and its forms still stack.
+  await page.setViewportSize({ width: 375, height: 812 });
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 375, 'the application queue is wider than 375 px');
+  await stacked(page, 'the application queue at 375 px');
+  await accessible(page, 'the application queue at 375 px');
+  await screenshot(page, 'application-queue-375');
+  await page.setViewportSize({ width: 1280, height: 1350 });
+
+  // One application a page (?first=1): "Load more" appends the next page,
+  // says how many are shown, and goes once the queue is all shown.
+  await page.goto(`${origin}/app/#/staff/applications?first=1`);
+  const total = Number((await page.getByText(/^\d+ applications in the queue/).innerText()).split(' ')[0]);
+  assert.ok(total >= 2, `the queue has ${total} applications, want two pages at least`);
+  const shown = page.getByRole('status').filter({ hasText: /^Showing \d+ of \d+ applications$/ });
+  const more = page.getByRole('button', { name: 'Load more applications' });
+  const cards = page.getByRole('main').getByRole('heading', { level: 2 });
+  await shown.getByText(`Showing 1 of ${total} applications`).waitFor();
+  assert.equal(await cards.count(), 1);
+  await accessible(page, 'the application queue a page at a time, with "Load more"');
+  for (let n = 2; n <= total; n++) {
+    await more.click();
+    await shown.getByText(`Showing ${n} of ${total} applications`).waitFor();
+    assert.equal(await cards.count(), n);
+  }
+  assert.equal(await more.count(), 0, '"Load more" stays when every application is shown');
+  assert.equal(await shown.evaluate((s) => s === document.activeElement), true, 'the focus did not move to the count when "Load more" went');
+  await cpt.waitFor();
+  await clt.waitFor();
+  await accessible(page, 'the application queue with every page loaded');
   await staff.close();
 });
 

@@ -45,6 +45,23 @@ export async function accessible(page, screen) {
   console.log(`# axe-core: ${screen}: no serious or critical violation (${Date.now() - started} ms)`);
 }
 
+/**
+ * stacked fails unless, in every form of the page laid out as a stack
+ * (form.stack), each label, field and button starts below the one before
+ * it: none sits beside another.
+ */
+export async function stacked(page, screen) {
+  const forms = await page.locator('form.stack').evaluateAll((all) => all.map((f) =>
+    [...f.querySelectorAll(':scope > label, :scope > input, :scope > textarea, :scope > select, :scope > fieldset, :scope > button')]
+      .map((e) => ({ what: `${e.tagName.toLowerCase()} "${(e.textContent || e.id).trim().slice(0, 30)}"`, top: e.getBoundingClientRect().top, bottom: e.getBoundingClientRect().bottom }))));
+  assert.ok(forms.length > 0, `${screen} has no form laid out as a stack`);
+  for (const parts of forms) {
+    for (let i = 1; i < parts.length; i++) {
+      assert.ok(parts[i].top >= parts[i - 1].bottom - 1, `on ${screen}, ${parts[i].what} sits beside ${parts[i - 1].what}, not below it`);
+    }
+  }
+}
+
 /** screenshot saves the page as docs/screenshots/NAME.png when SCREENSHOTS is set (make screenshots). */
 export async function screenshot(page, name) {
   if (!process.env.SCREENSHOTS) return;

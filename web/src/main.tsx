@@ -12,7 +12,7 @@ import { CertificationPage } from './screens/Certification';
 import { Check } from './screens/Check';
 import { MyRecertification } from './screens/Application';
 import { ReviewForm } from './screens/ReviewForm';
-import { ApplicationQueuePage, HistoryPage, ReviewPage, ReviewQueuePage } from './screens/Staff';
+import { ApplicationQueuePage, HistoryPage, pageSize, ReviewPage, ReviewQueuePage } from './screens/Staff';
 import { SignIn } from './screens/SignIn';
 import { ErrorMessage, Loading } from './ui';
 import './style.css';
@@ -94,9 +94,9 @@ function App() {
   else if (parts[0] === 'staff') {
     if (!staff) screen = <NeedsRole role="MSSC staff" />;
     else if (parts[1] === 'review' && parts[2]) screen = <ReviewPage id={parts[2]} />;
-    else if (parts[1] === 'applications') screen = <ApplicationQueuePage />;
+    else if (parts[1] === 'applications') screen = <ApplicationQueuePage first={pageSize(params.get('first'), 50)} />;
     else if (parts[1] === 'history') screen = <HistoryPage />;
-    else screen = <ReviewQueuePage />;
+    else screen = <ReviewQueuePage first={pageSize(params.get('first'), 100)} />;
   } else screen = <Catalog />;
 
   return (

@@ -1,5 +1,6 @@
 // Shared pieces of the screens: progress, errors in words, labels.
 import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
 import type { Part } from './highlight';
 
 /** Loading tells that a wait is going on, to screen readers too. */
@@ -41,6 +42,38 @@ export function Card({ title, children, level = 2 }: { title: string; children: 
       <H>{title}</H>
       {children}
     </section>
+  );
+}
+
+/**
+ * LoadMore goes under a paged list: a status that says how many of the
+ * list's items are shown (a live region, so a screen reader hears it grow)
+ * and, while the API has more, a button that loads the next page. The
+ * button stays focusable while the page loads (aria-disabled, not
+ * disabled); when the last page arrives it goes, and the focus it had
+ * moves to the status. A list that has never had a second page shows neither.
+ */
+export function LoadMore({ shown, total, what, hasMore, loading, onMore }: { shown: number; total: number; what: string; hasMore: boolean; loading: boolean; onMore: () => void }) {
+  const status = useRef<HTMLParagraphElement>(null);
+  const clicked = useRef(false);
+  // paged is whether the API has had a next page since the list showed.
+  const paged = useRef(false);
+  if (hasMore) paged.current = true;
+  useEffect(() => {
+    if (hasMore || !clicked.current) return;
+    clicked.current = false;
+    if (!document.activeElement || document.activeElement === document.body) status.current?.focus();
+  }, [hasMore]);
+  if (!paged.current) return null;
+  return (
+    <div class="more">
+      <p role="status" tabIndex={-1} ref={status}>Showing {shown} of {total} {what}</p>
+      {hasMore && (
+        <button type="button" aria-disabled={loading} onClick={() => { if (loading) return; clicked.current = true; onMore(); }}>
+          {loading ? `Loading more ${what}…` : `Load more ${what}`}
+        </button>
+      )}
+    </div>
   );
 }
 

@@ -20,7 +20,14 @@ vi.mock('../client', () => ({
     query: () => ({
       subscribe(sink: (r: { data: unknown }) => void) {
         state.queries++;
-        queueMicrotask(() => sink({ data: { applications: { totalCount: state.queue.length, nodes: state.queue }, applicationTransitions: transitions } }));
+        const waiting = (state.queue as { status: string }[]).filter((a) => a.status === 'INFORMATION_REQUESTED').length;
+        queueMicrotask(() => sink({
+          data: {
+            applications: { totalCount: state.queue.length, pageInfo: { hasNextPage: false, endCursor: null }, nodes: state.queue },
+            waiting: { totalCount: waiting },
+            applicationTransitions: transitions,
+          },
+        }));
         return { unsubscribe() {} };
       },
     }),
@@ -137,10 +144,10 @@ describe('the points form', () => {
     state.queue = ['SUBMITTED', 'IN_REVIEW', 'DETAILED_REVIEW', 'APPEALED'].map((status, i) =>
       application(String(i + 1), `Candidate ${status}`, status, { activities: [activity] }));
     await show();
-    expect(card('Candidate IN_REVIEW').querySelector('form.inline')).not.toBeNull();
+    expect(card('Candidate IN_REVIEW').querySelector('form.points')).not.toBeNull();
     for (const status of ['SUBMITTED', 'DETAILED_REVIEW', 'APPEALED']) {
       const c = card(`Candidate ${status}`);
-      expect(c.querySelector('form.inline'), status).toBeNull();
+      expect(c.querySelector('form.points'), status).toBeNull();
       expect(c.textContent).toContain('Points are set only while an application is in review');
     }
     expect(card('Candidate IN_REVIEW').textContent).not.toContain('Points are set only');

@@ -1,18 +1,20 @@
 // Staff screens: the review queue (overdue first), one review with its copy
 // in the page and its decisions, the application queue with proofs, points
-// to adjust and questions to the candidate, and the catalog's history.
+// to adjust and questions to the candidate, and the catalog's history. The
+// two queues load a page at a time, with "Load more" under the list.
 import { useEffect, useState } from 'preact/hooks';
 import { graphql } from '../gql';
 import type { RejectionReason, RecognitionBasis } from '../gql/graphql';
 import { errorText } from '../client';
 import { fetchFile, download } from '../files';
-import { useMutation, usePayload, useQuery } from '../hooks';
-import { Card, ErrorMessage, Loading, UserErrorList, words } from '../ui';
+import { useMutation, usePages, usePayload, useQuery } from '../hooks';
+import { Card, ErrorMessage, LoadMore, Loading, UserErrorList, words } from '../ui';
 
 const ReviewQueue = graphql(`
-  query ReviewQueue {
-    catalogReviews(first: 100, filter: { statuses: [PENDING, INFORMATION_REQUESTED] }) {
+  query ReviewQueue($first: Int!, $after: String) {
+    catalogReviews(first: $first, after: $after, filter: { statuses: [PENDING, INFORMATION_REQUESTED] }) {
       totalCount
+      pageInfo { hasNextPage endCursor }
       nodes { id certificationName organization { name } status dueOn overdue submitterCount assignee }
     }
   }
@@ -58,17 +60,31 @@ const AskInfo = graphql(`
   }
 `);
 
-/** ReviewQueuePage lists the open reviews, overdue first, then by due date. */
-export function ReviewQueuePage() {
-  const q = useQuery(ReviewQueue, {});
-  if (q.fetching) return <Loading what="the review queue" />;
-  if (q.error) return <ErrorMessage message={q.error} />;
-  const reviews = [...(q.data?.catalogReviews.nodes ?? [])].sort((a, b) =>
+/**
+ * pageSize is the number of items a queue asks for at a time: the whole
+ * number given (the address's ?first=, 1 to 100, the API's limit), else
+ * fallback.
+ */
+export function pageSize(given: string | null | undefined, fallback: number): number {
+  const n = Number(given);
+  return given && Number.isInteger(n) && n >= 1 && n <= 100 ? n : fallback;
+}
+
+/**
+ * ReviewQueuePage lists the open reviews, overdue first, then by due date,
+ * first pages of them at a time (100 unless given).
+ */
+export function ReviewQueuePage({ first = 100 }: { first?: number }) {
+  const q = usePages(ReviewQueue, { first }, (r) => r.catalogReviews);
+  if (q.fetching && !q.data) return <Loading what="the review queue" />;
+  if (q.error && !q.data) return <ErrorMessage message={q.error} />;
+  const total = q.data?.catalogReviews.totalCount ?? 0;
+  const reviews = [...q.nodes].sort((a, b) =>
     a.overdue !== b.overdue ? (a.overdue ? -1 : 1) : a.dueOn.localeCompare(b.dueOn));
   return (
     <div>
       <h1>Catalog review queue</h1>
-      <p>{q.data?.catalogReviews.totalCount} open reviews</p>
+      <p>{total} open reviews</p>
       <ul class="list" aria-label="Open reviews">
         {reviews.map((r) => (
           <li>
@@ -77,6 +93,8 @@ export function ReviewQueuePage() {
           </li>
         ))}
       </ul>
+      <LoadMore shown={reviews.length} total={total} what="reviews" hasMore={q.hasMore} loading={q.loadingMore || q.fetching} onMore={q.more} />
+      <ErrorMessage message={q.error} />
     </div>
   );
 }
@@ -186,9 +204,10 @@ function Decisions({ id, name, org, onDone }: { id: string; name: string; org: s
 }
 
 const ApplicationQueue = graphql(`
-  query ApplicationQueue {
-    applications(first: 50, filter: { statuses: [SUBMITTED, IN_REVIEW, INFORMATION_REQUESTED, DETAILED_REVIEW, APPEALED] }) {
+  query ApplicationQueue($first: Int!, $after: String) {
+    applications(first: $first, after: $after, filter: { statuses: [SUBMITTED, IN_REVIEW, INFORMATION_REQUESTED, DETAILED_REVIEW, APPEALED] }) {
       totalCount
+      pageInfo { hasNextPage endCursor }
       nodes {
         id program status version decisionDueOn
         candidate { name msscCandidateId }
@@ -198,6 +217,7 @@ const ApplicationQueue = graphql(`
         activities { activityId title category reviewerPoints proofs { name downloadPath } }
       }
     }
+    waiting: applications(first: 1, filter: { statuses: [INFORMATION_REQUESTED] }) { totalCount }
     applicationTransitions { from action by }
   }
 `);
@@ -240,19 +260,22 @@ export function pointsStatuses(transitions: { from: string; action: string; by: 
 /**
  * ApplicationQueuePage lists the applications waiting for staff, with
  * proofs and points to adjust and a question to ask, and those waiting for
- * their candidate's answer to staff's question, marked as such.
+ * their candidate's answer to staff's question, marked as such; first
+ * applications at a time (50 unless given). The count of those waiting is
+ * the whole queue's, not only the pages shown.
  */
-export function ApplicationQueuePage() {
-  const q = useQuery(ApplicationQueue, {});
+export function ApplicationQueuePage({ first = 50 }: { first?: number }) {
+  const q = usePages(ApplicationQueue, { first }, (r) => r.applications);
   if (q.fetching && !q.data) return <Loading what="the application queue" />;
-  if (q.error) return <ErrorMessage message={q.error} />;
-  const apps = q.data?.applications.nodes ?? [];
-  const waiting = apps.filter((a) => a.status === 'INFORMATION_REQUESTED').length;
+  if (q.error && !q.data) return <ErrorMessage message={q.error} />;
+  const apps = q.nodes;
+  const total = q.data?.applications.totalCount ?? 0;
+  const waiting = q.data?.waiting.totalCount ?? 0;
   const settable = pointsStatuses(q.data?.applicationTransitions ?? []);
   return (
     <div>
       <h1>Application queue</h1>
-      <p>{q.data?.applications.totalCount} applications in the queue{waiting > 0 && `, ${waiting} of them waiting for the candidate's answer`}</p>
+      <p>{total} applications in the queue{waiting > 0 && `, ${waiting} of them waiting for the candidate's answer`}</p>
       {apps.map((a) => (
         <Card title={`${a.candidate?.name ?? 'Candidate'} (${a.candidate?.msscCandidateId ?? '?'}): ${a.program}`}>
           {a.status === 'INFORMATION_REQUESTED' ? (
@@ -275,6 +298,8 @@ export function ApplicationQueuePage() {
           {a.status === 'IN_REVIEW' && <AskForInformation app={a} onDone={q.reload} />}
         </Card>
       ))}
+      <LoadMore shown={apps.length} total={total} what="applications" hasMore={q.hasMore} loading={q.loadingMore || q.fetching} onMore={q.more} />
+      <ErrorMessage message={q.error} />
     </div>
   );
 }
@@ -329,7 +354,7 @@ function PointsRow({ app, act, editable, onDone }: { app: { id: string; version:
       {act.title} ({words(act.category)})
       {act.proofs.map((p) => <button type="button" class="link" onClick={() => download(p.downloadPath, p.name).catch((e) => setError(errorText(e)))}>Proof: {p.name}</button>)}
       {!editable && act.reviewerPoints != null && <span class="meta"> · {act.reviewerPoints} points set by staff</span>}
-      {editable && <form class="inline" onSubmit={save}>
+      {editable && <form class="stack points" onSubmit={save}>
         <label for={id}>Points</label>
         <input id={id} type="number" min={0} max={100} value={points} required onInput={(e) => setPoints((e.target as HTMLInputElement).value)} />
         <label for={`${id}-why`}>Reason</label>
