@@ -5,10 +5,10 @@
 // in the app, the application queue at a phone's width and a page at a
 // time, GraphiQL, a page on another origin through CORS, and the app at a
 // phone's width, its results before its filters.
-import { test, before, after } from 'node:test';
+import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { accessible, api, candidateToken, devToken, gql, isoDate, launch, origin, pdf, screenshot, signIn, stacked, staffToken, upload } from './harness.mjs';
+import { accessible, api, candidateToken, devToken, gql, isoDate, launch, origin, pdf, screenshot, signIn, stacked, staffToken, takePageErrors, upload } from './harness.mjs';
 
 let browser;
 
@@ -24,6 +24,12 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
+});
+
+// No journey may leave an uncaught script error in a page: a request the
+// app ends from within its own answer, for one, shows as an AbortError.
+afterEach(() => {
+  assert.deepEqual(takePageErrors(), [], 'uncaught script errors in the pages of this journey');
 });
 
 test('an anonymous visitor finds a certification despite a typo, sees the matches highlighted and near neighbours, and narrows by a facet', async () => {

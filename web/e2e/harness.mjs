@@ -13,6 +13,15 @@ export const origin = new URL(api).origin;
 export const staffToken = process.env.RECERT_STAFF_TOKEN;
 export const candidateToken = process.env.RECERT_CANDIDATE_TOKEN;
 
+// pageErrors are the uncaught script errors of every page since the last
+// takePageErrors.
+const pageErrors = [];
+
+/** takePageErrors returns the uncaught script errors of the pages since it was last called, and forgets them. */
+export function takePageErrors() {
+  return pageErrors.splice(0);
+}
+
 /**
  * launch starts Debian's Chromium headless. Playwright gives every launch a
  * fresh temporary --user-data-dir of its own (and refuses one in args).
@@ -28,8 +37,12 @@ export async function launch() {
     const context = await newContext(options);
     context.setDefaultTimeout(20_000);
     // A script error in a page is printed, so that a journey that times
-    // out waiting for something the error kept from showing says why.
-    context.on('weberror', (e) => console.log(`# error in ${e.page()?.url()}: ${e.error().stack}`));
+    // out waiting for something the error kept from showing says why, and
+    // kept for the journey to fail on (takePageErrors).
+    context.on('weberror', (e) => {
+      console.log(`# error in ${e.page()?.url()}: ${e.error().stack}`);
+      pageErrors.push(`${e.page()?.url()}: ${e.error().message}`);
+    });
     return context;
   };
   return browser;

@@ -83,3 +83,22 @@ export async function upload<R, V extends AnyVariables>(document: TypedDocumentN
   if (!res.ok || !body?.data) throw new Error(`The upload failed (HTTP ${res.status}).`);
   return body.data as R;
 }
+
+/**
+ * firstResult resolves to the first result of a query or mutation, and
+ * ends the operation a moment later rather than from within that result:
+ * ending a request inside its own answer (as toPromise does) aborts what
+ * the client still reads of it, which the page reports as an uncaught
+ * AbortError.
+ */
+export function firstResult<T>(source: { subscribe(onResult: (r: T) => void): { unsubscribe(): void } }): Promise<T> {
+  return new Promise((resolve) => {
+    let done = false;
+    const sub = source.subscribe((r) => {
+      if (done) return;
+      done = true;
+      resolve(r);
+      setTimeout(() => sub.unsubscribe(), 0);
+    });
+  });
+}

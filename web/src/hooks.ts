@@ -3,7 +3,7 @@
 // its progress.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { AnyVariables, TypedDocumentNode } from '@urql/core';
-import { client, errorText } from './client';
+import { client, errorText, firstResult } from './client';
 
 /** QueryState is a query's answer, error and whether it is loading. */
 export interface QueryState<R> {
@@ -171,7 +171,7 @@ export function useMutation<R, V extends AnyVariables>(doc: TypedDocumentNode<R,
   const run = useCallback(async (vars: V): Promise<R> => {
     setBusy(true);
     try {
-      const r = await client.mutation(doc, vars).toPromise();
+      const r = await firstResult(client.mutation(doc, vars));
       if (r.error) throw new Error(errorText(r.error));
       return r.data as R;
     } finally {

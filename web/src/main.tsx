@@ -4,7 +4,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { UserManager } from 'oidc-client-ts';
 import { graphql } from './gql';
-import { client, errorText } from './client';
+import { client, errorText, firstResult } from './client';
 import { loadSettings, type Settings } from './config';
 import { currentSession, finishOidcSignIn, signOut, userManager, type Session } from './auth';
 import { Catalog } from './screens/Catalog';
@@ -65,7 +65,7 @@ function App() {
       setViewer(null);
       return;
     }
-    client.query(ViewerQuery, {}).toPromise().then((r) => {
+    firstResult(client.query(ViewerQuery, {})).then((r) => {
       if (r.error) {
         setError(errorText(r.error));
         signOut();

@@ -29,15 +29,20 @@ vi.mock('../client', () => ({
       },
     }),
     mutation: (_doc: unknown, vars: Record<string, unknown>) => ({
-      toPromise: async () => {
-        state.mutations.push(vars);
-        if (state.failure) return { error: state.failure };
-        return { data: { provideApplicationInformation: state.payload } };
+      subscribe(sink: (r: unknown) => void) {
+        const answer = (() => {
+          state.mutations.push(vars);
+          if (state.failure) return { error: state.failure };
+          return { data: { provideApplicationInformation: state.payload } };
+        })();
+        queueMicrotask(() => sink(answer));
+        return { unsubscribe() {} };
       },
     }),
     subscription: () => ({ subscribe: () => ({ unsubscribe() {} }) }),
   },
   errorText: (e: unknown) => String(e),
+  firstResult: <T,>(source: { subscribe(sink: (r: T) => void): unknown }) => new Promise<T>((resolve) => { source.subscribe(resolve); }),
   upload: async () => ({}),
 }));
 

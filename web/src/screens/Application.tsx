@@ -5,7 +5,7 @@
 import { useState } from 'preact/hooks';
 import { graphql } from '../gql';
 import type { ActivityInput, MyPageQuery, Program } from '../gql/graphql';
-import { client, errorText, upload } from '../client';
+import { client, errorText, firstResult, upload } from '../client';
 import { useMutation, usePayload, useQuery, useSubscription } from '../hooks';
 import { Card, ErrorMessage, Loading, UserErrorList, words } from '../ui';
 import { CatalogChanged } from './Catalog';
@@ -99,12 +99,12 @@ function userErrorsText(errors: { message: string }[]): string | null {
  * application, exactly as the check says to claim it.
  */
 export async function addFromCheck(claim: Omit<ActivityInput, 'activityId'> & { __typename?: string }): Promise<void> {
-  const apps = await client.query(DraftApplications, {}).toPromise();
+  const apps = await firstResult(client.query(DraftApplications, {}));
   if (apps.error) throw new Error(errorText(apps.error));
   const draft = apps.data?.myApplications.find((a) => a.status === 'DRAFT');
   if (!draft) throw new Error('You have no application in progress: start one on "My recertification" first.');
   const { __typename, ...activity } = claim;
-  const r = await client.mutation(SaveActivity, { applicationId: draft.id, version: draft.version, activity }).toPromise();
+  const r = await firstResult(client.mutation(SaveActivity, { applicationId: draft.id, version: draft.version, activity }));
   if (r.error) throw new Error(errorText(r.error));
   const problem = userErrorsText(r.data!.saveApplicationActivity.userErrors);
   if (problem) throw new Error(problem);

@@ -4,7 +4,7 @@
 import { useState } from 'preact/hooks';
 import { graphql } from '../gql';
 import type { CheckCredentialsQuery } from '../gql/graphql';
-import { client, errorText } from '../client';
+import { client, errorText, firstResult } from '../client';
 import { ErrorMessage, Loading, words } from '../ui';
 import { addFromCheck } from './Application';
 
@@ -41,7 +41,7 @@ export function Check({ candidate }: { candidate: boolean }) {
     }
     setBusy(true);
     setError(null);
-    const r = await client.query(CheckQuery, { inputs: lines.map((t) => ({ text: t, ...(earnedOn ? { earnedOn } : {}) })) }).toPromise();
+    const r = await firstResult(client.query(CheckQuery, { inputs: lines.map((t) => ({ text: t, ...(earnedOn ? { earnedOn } : {}) })) }));
     setBusy(false);
     if (r.error) setError(errorText(r.error));
     else setAnswers(lines.map((t, i) => ({ text: t, answer: r.data!.checkCredentials[i] })));

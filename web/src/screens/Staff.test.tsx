@@ -32,14 +32,19 @@ vi.mock('../client', () => ({
       },
     }),
     mutation: (_doc: unknown, vars: Record<string, unknown>) => ({
-      toPromise: async () => {
-        state.mutations.push({ vars });
-        return { data: { requestApplicationInformation: state.payload } };
+      subscribe(sink: (r: unknown) => void) {
+        const answer = (() => {
+          state.mutations.push({ vars });
+          return { data: { requestApplicationInformation: state.payload } };
+        })();
+        queueMicrotask(() => sink(answer));
+        return { unsubscribe() {} };
       },
     }),
     subscription: () => ({ subscribe: () => ({ unsubscribe() {} }) }),
   },
   errorText: (e: unknown) => String(e),
+  firstResult: <T,>(source: { subscribe(sink: (r: T) => void): unknown }) => new Promise<T>((resolve) => { source.subscribe(resolve); }),
 }));
 
 // transitions are the API's table of application changes in the statuses
