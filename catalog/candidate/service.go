@@ -13,6 +13,7 @@ import (
 type CandidateStore interface {
 	// CandidateByID returns the candidate, or nil when there is none.
 	CandidateByID(ctx context.Context, id int64) (*Candidate, error)
+	BatchReader
 	// CandidatesByNumber returns the candidates with these MSSC candidate IDs.
 	CandidatesByNumber(ctx context.Context, numbers []string) (map[string]*Candidate, error)
 	// PageCandidates pages the candidates by candidate ID, optionally only
@@ -23,6 +24,25 @@ type CandidateStore interface {
 	SaveCandidates(ctx context.Context, candidates []*Candidate, change catalog.Change) error
 	// UpdateContact changes a candidate's name and email.
 	UpdateContact(ctx context.Context, id int64, d ContactDetails, change catalog.Change) (*Candidate, error)
+}
+
+// BatchReader reads several candidates at once.
+type BatchReader interface {
+	// CandidatesByID returns the candidates with these IDs, each with its
+	// held certifications, by ID; an ID without a candidate is missing
+	// from the map.
+	CandidatesByID(ctx context.Context, ids []int64) (map[int64]*Candidate, error)
+}
+
+type batchReaderKey struct{}
+
+// WithBatchReader returns a context in which Get reads candidates through
+// r, such as a reader that gathers the reads of one request into one
+// query; without one they are read from the store, one at a time.
+// Authorization stays with the service: r may read candidates the caller
+// may not see, and Get answers each only to those who may.
+func WithBatchReader(ctx context.Context, r BatchReader) context.Context {
+	return context.WithValue(ctx, batchReaderKey{}, r)
 }
 
 // Candidates is the service for candidate profiles and held certifications.
@@ -49,11 +69,26 @@ func visible(p *catalog.Principal, c *Candidate) bool {
 // Get returns the candidate when the principal of ctx may see it; an
 // invisible candidate is answered exactly like one that does not exist.
 func (s *Candidates) Get(ctx context.Context, id int64) (*Candidate, error) {
-	c, err := s.store.CandidateByID(ctx, id)
+	c, err := s.read(ctx, id)
 	if err != nil || c == nil || !visible(catalog.PrincipalFrom(ctx), c) {
 		return nil, err
 	}
 	return c, nil
+}
+
+// read reads the candidate through the context's batch reader, if any, or
+// else from the store; nil when there is none. It does not check who may
+// see it.
+func (s *Candidates) read(ctx context.Context, id int64) (*Candidate, error) {
+	batched, ok := ctx.Value(batchReaderKey{}).(BatchReader)
+	if !ok {
+		return s.store.CandidateByID(ctx, id)
+	}
+	found, err := batched.CandidatesByID(ctx, []int64{id})
+	if err != nil {
+		return nil, err
+	}
+	return found[id], nil
 }
 
 // Mine returns the candidate record of a candidate principal, or nil.

@@ -43,6 +43,28 @@ func (s *Store) CandidatesByNumber(ctx context.Context, numbers []string) (map[s
 	return out, nil
 }
 
+// CandidatesByID returns the candidates with these IDs, with their held
+// certifications, by ID: two statements for up to 1,000 of them (the
+// candidates, then their held certifications), whoever may see them.
+func (s *Store) CandidatesByID(ctx context.Context, ids []int64) (map[int64]*candidate.Candidate, error) {
+	out := make(map[int64]*candidate.Candidate, len(ids))
+	ids = slices.Compact(slices.Sorted(slices.Values(ids)))
+	for chunk := range slices.Chunk(ids, 1000) {
+		var rows []tables.CandidateRow
+		if err := s.db.WithContext(ctx).Where("id IN ?", chunk).Find(&rows).Error; err != nil {
+			return nil, mapError(err)
+		}
+		cands, err := s.withHeld(ctx, rows)
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range cands {
+			out[c.ID] = c
+		}
+	}
+	return out, nil
+}
+
 // withHeld converts candidate rows, loading all their held certifications
 // in one statement.
 func (s *Store) withHeld(ctx context.Context, rows []tables.CandidateRow) ([]*candidate.Candidate, error) {

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -18,34 +16,12 @@ import (
 // each one's history.
 const staffHistoryPage = `query($n: Int) { applications(first: $n) { nodes { id history { at action } } } }`
 
-// staffQueuePage is the staff queue's page with what the web app's queue
-// reads of each application's history: the history, staff's latest
-// question and the answer, which are read from the history too.
-const staffQueuePage = `query($n: Int) { applications(first: $n) { nodes { id informationRequest informationResponse history { at action } } } }`
-
 // serveAs posts a GraphQL request with the token through the handler, in
 // process, and returns its data, failing on any error or user error.
 func serveAs(tb testing.TB, e *env, token, query string, vars map[string]any) map[string]any {
 	tb.Helper()
 	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
-	req := httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader(body))
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Authorization", "Bearer "+token)
-	rec := httptest.NewRecorder()
-	e.handler.ServeHTTP(rec, req)
-	var out struct {
-		Data   map[string]any `json:"data"`
-		Errors []gqlError     `json:"errors"`
-	}
-	if err := json.Unmarshal(rec.Body.Bytes(), &out); err != nil || rec.Code != http.StatusOK || len(out.Errors) > 0 || out.Data == nil {
-		tb.Fatalf("status %d: %s", rec.Code, rec.Body)
-	}
-	for _, payload := range out.Data {
-		if errs, _ := get(payload, "userErrors").([]any); len(errs) > 0 {
-			tb.Fatalf("user errors: %s", rec.Body)
-		}
-	}
-	return out.Data
+	return serveBody(tb, e, token, "application/json", bytes.NewBuffer(body))
 }
 
 // draftsWithEdits registers n candidates, each with a CPT draft edited
@@ -77,14 +53,26 @@ func draftsWithEdits(tb testing.TB, e *env, n, edits int) string {
 	return staff
 }
 
-// TestHistoryPageRunsAFixedNumberOfStatements asks for the staff queue's
-// pages of 5 and 50 applications, each with its history and the
-// information exchange read from it, and counts the SQL statements each
-// request executes: the histories of a page are read in one statement,
-// not three per application.
-func TestHistoryPageRunsAFixedNumberOfStatements(t *testing.T) {
+// staffQueueStatements is the most SQL statements the web app's staff
+// queue query may run, for a page of any size: the page and its total,
+// the page's histories in one statement and its candidates in two (the
+// candidates, then their held certifications).
+const staffQueueStatements = 5
+
+// TestStaffQueuePageRunsAFixedNumberOfStatements sends the web app's
+// staff queue query for pages of 5 and 50 applications of as many
+// candidates, with each one's candidate, history and the information
+// exchange read from it, and counts the SQL statements each request
+// executes: a page's histories are read in one statement and its
+// candidates in one batch, not one or two per application.
+func TestStaffQueuePageRunsAFixedNumberOfStatements(t *testing.T) {
 	eachDialect(t, func(t *testing.T, e *env) {
-		staff := draftsWithEdits(t, e, 50, 2)
+		staff := staffQueue(t, e, 50)
+		histories := map[string]string{
+			"SUBMITTED":             "[CREATE EDIT EDIT EDIT EDIT SUBMIT]",
+			"IN_REVIEW":             "[CREATE EDIT EDIT EDIT EDIT SUBMIT RECORD_PAYMENT]",
+			"INFORMATION_REQUESTED": "[CREATE EDIT EDIT EDIT EDIT SUBMIT RECORD_PAYMENT REQUEST_INFORMATION]",
+		}
 		counts := map[int]int64{}
 		for _, n := range []int{5, 50} {
 			before := e.counter.Count()
@@ -94,15 +82,22 @@ func TestHistoryPageRunsAFixedNumberOfStatements(t *testing.T) {
 				t.Fatalf("a page of %d returned %d applications", n, len(nodes))
 			}
 			for _, node := range nodes {
-				if got := fmt.Sprint(historyActions(node.(map[string]any))); got != "[CREATE EDIT EDIT]" {
-					t.Fatalf("application %v has the history %s, want [CREATE EDIT EDIT]", get(node, "id"), got)
+				status, number := get(node, "status").(string), get(node, "candidate", "msscCandidateId")
+				if number == nil || get(node, "candidate", "name") != "Holder "+number.(string) {
+					t.Fatalf("application %v has the candidate %v", get(node, "id"), get(node, "candidate"))
+				}
+				if got := fmt.Sprint(historyActions(node.(map[string]any))); got != histories[status] {
+					t.Fatalf("application %v (%s) has the history %s, want %s", get(node, "id"), status, got, histories[status])
+				}
+				if asked := status == "INFORMATION_REQUESTED"; asked != (get(node, "informationRequest") == "Send the HR letter.") || asked != (get(node, "informationAnswerBy") != nil) {
+					t.Fatalf("application %v (%s) has the question %v, to answer by %v", get(node, "id"), status, get(node, "informationRequest"), get(node, "informationAnswerBy"))
 				}
 			}
 		}
-		if counts[5] != counts[50] {
-			t.Fatalf("statements per request grow with the page size: %v", counts)
-		}
 		t.Logf("statements per request: %v", counts)
+		if counts[5] != counts[50] || counts[50] > staffQueueStatements {
+			t.Fatalf("statements per request: %v, want the same for both pages and at most %d", counts, staffQueueStatements)
+		}
 	})
 }
 

@@ -41,7 +41,7 @@ func spooledEnv(t *testing.T, fn func(t *testing.T, e *env, spool *httpapi.Uploa
 
 // multipartBody is a GraphQL multipart request whose map is mapping and
 // which carries one file part, content named name, for each of parts.
-func multipartBody(t *testing.T, operations any, mapping map[string][]string, parts []string, name string, content []byte) (*bytes.Buffer, string) {
+func multipartBody(t testing.TB, operations any, mapping map[string][]string, parts []string, name string, content []byte) (*bytes.Buffer, string) {
 	t.Helper()
 	var body bytes.Buffer
 	w := multipart.NewWriter(&body)

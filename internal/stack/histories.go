@@ -11,18 +11,18 @@ import (
 	"github.com/vikstrous/dataloadgen"
 )
 
-// historyBatchWait is how long the first history read of a batch waits
-// for others before the batch is read. A read of an application listed
-// with others asks for the histories of the whole list at once (see
-// siblings), so a page is one batch whatever the wait; the wait gathers
-// the reads of applications that are not listed together.
-const historyBatchWait = time.Millisecond
+// batchWait is how long the first read of a batch (of histories or of
+// candidates) waits for others before the batch is read. A read for an
+// application listed with others asks for what the whole list needs at
+// once (see listed), so a page is one batch whatever the wait; the wait
+// gathers the reads for applications that are not listed together.
+const batchWait = time.Millisecond
 
-// historyBatchKeys is the most histories one batch reads, which keeps a
-// query's list of IDs far below what a database takes as parameters; a
-// page asks for at most catalog.MaxPageSize of them for each value of
-// `last`.
-const historyBatchKeys = 300
+// batchKeys is the most histories or candidates one batch reads, which
+// keeps a query's list of IDs far below what a database takes as
+// parameters; a page asks for at most catalog.MaxPageSize histories for
+// each value of `last`, and as many candidates.
+const batchKeys = 300
 
 // historyBatches is the gqlgen extension that gives each root field its
 // own dataloader of application histories (application.WithHistoryReader):
@@ -65,7 +65,7 @@ type historyLoader struct {
 
 func newHistoryLoader(store application.HistoryReader) historyLoader {
 	return historyLoader{loader: dataloadgen.NewLoader(fetchHistories(store),
-		dataloadgen.WithWait(historyBatchWait), dataloadgen.WithBatchCapacity(historyBatchKeys))}
+		dataloadgen.WithWait(batchWait), dataloadgen.WithBatchCapacity(batchKeys))}
 }
 
 // ApplicationHistories reads the histories with those of the applications
@@ -89,26 +89,35 @@ func (l historyLoader) ApplicationHistories(ctx context.Context, ids []int64, la
 }
 
 // siblings returns the IDs of the applications of the list that the
-// application whose field ctx resolves is an item of (a page's nodes or
-// edges, a candidate's applications, a bundle's, a payload's), or none
-// when it is not listed. Each list is of applications its caller may
-// read, and their histories are answered only when the service asks.
+// application whose field ctx resolves is an item of, or none when it is
+// not listed (see listed).
 func siblings(ctx context.Context) []int64 {
+	apps := listed(ctx)
+	ids := make([]int64, len(apps))
+	for i, a := range apps {
+		ids[i] = a.ID
+	}
+	return ids
+}
+
+// listed returns the applications of the list that the application whose
+// field ctx resolves is an item of (a page's nodes or edges, a
+// candidate's applications, a bundle's, a payload's), or none when it is
+// not listed. Each list is of applications its caller may read; what is
+// read for them is answered only when the service asks, and the service
+// decides whom it answers.
+func listed(ctx context.Context) []*application.Application {
 	for fc := graphql.GetFieldContext(ctx); fc != nil; fc = fc.Parent {
-		var ids []int64
 		switch list := fc.Result.(type) {
 		case []*application.Application:
-			for _, a := range list {
-				ids = append(ids, a.ID)
-			}
+			return list
 		case []*model.ApplicationEdge:
-			for _, e := range list {
-				ids = append(ids, e.Node.ID)
+			apps := make([]*application.Application, len(list))
+			for i, e := range list {
+				apps[i] = e.Node
 			}
-		default:
-			continue
+			return apps
 		}
-		return ids
 	}
 	return nil
 }

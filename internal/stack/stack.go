@@ -23,6 +23,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/application"
+	"github.com/mssc/recert/catalog/candidate"
 	"github.com/mssc/recert/catalog/gormstore"
 	"github.com/mssc/recert/internal/auth"
 	"github.com/mssc/recert/internal/blobstore"
@@ -136,7 +137,7 @@ func (s *Stack) build(ctx context.Context, store *gormstore.Store, cfg Config) e
 		return fmt.Errorf("making the upload spool folder: %w", err)
 	}
 	go spool.Run(ctx, svcCfg.Caps.UploadSweepEvery, svcCfg.Caps.UploadSweepAge, logger)
-	apiCfg := s.apiConfig(cfg, svc, store, tokenVerifier(verifier), metrics, spool)
+	apiCfg := s.apiConfig(cfg, svc, store, store, tokenVerifier(verifier), metrics, spool)
 	if cfg.HTTP != nil {
 		cfg.HTTP(&apiCfg)
 	}
@@ -170,8 +171,9 @@ func (s *Stack) clock(cfg Config) func() time.Time {
 
 // apiConfig assembles the GraphQL handler's configuration from the
 // service's: its schema, extensions, limits, caps and collaborators;
-// histories reads the application histories each operation batches.
-func (s *Stack) apiConfig(cfg Config, svc *services.Services, histories application.HistoryReader, tokens httpapi.TokenVerifier, metrics *observe.Metrics, spool *httpapi.UploadSpool) httpapi.Config {
+// histories and candidates read the application histories and the
+// candidates each root field batches.
+func (s *Stack) apiConfig(cfg Config, svc *services.Services, histories application.HistoryReader, candidates candidate.BatchReader, tokens httpapi.TokenVerifier, metrics *observe.Metrics, spool *httpapi.UploadSpool) httpapi.Config {
 	c := cfg.Service
 	extensions := []graphql.HandlerExtension{
 		metrics.Extension(),
@@ -179,6 +181,7 @@ func (s *Stack) apiConfig(cfg Config, svc *services.Services, histories applicat
 		extension.AutomaticPersistedQuery{Cache: lru.New[string](persistedQueryEntries)},
 		s.Cache,
 		historyBatches{store: histories},
+		candidateBatches{store: candidates},
 	}
 	if cfg.Tracing {
 		extensions = append([]graphql.HandlerExtension{otelgqlgen.Middleware()}, extensions...)
