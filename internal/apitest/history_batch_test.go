@@ -56,8 +56,10 @@ func draftsWithEdits(tb testing.TB, e *env, n, edits int) string {
 // staffQueueStatements is the most SQL statements the web app's staff
 // queue query may run, for a page of any size: the page and its total,
 // the page's histories in one statement and its candidates in two (the
-// candidates, then their held certifications).
-const staffQueueStatements = 5
+// candidates, then their held certifications), and the count of the
+// applications waiting for their candidate's answer (a second connection,
+// its page and its total).
+const staffQueueStatements = 7
 
 // TestStaffQueuePageRunsAFixedNumberOfStatements sends the web app's
 // staff queue query for pages of 5 and 50 applications of as many
@@ -76,7 +78,7 @@ func TestStaffQueuePageRunsAFixedNumberOfStatements(t *testing.T) {
 		counts := map[int]int64{}
 		for _, n := range []int{5, 50} {
 			before := e.counter.Count()
-			nodes := get(serveAs(t, e, staff, staffQueuePage, map[string]any{"n": n}), "applications", "nodes").([]any)
+			nodes := get(serveAs(t, e, staff, staffQueuePage, map[string]any{"first": n}), "applications", "nodes").([]any)
 			counts[n] = e.counter.Count() - before
 			if len(nodes) != n {
 				t.Fatalf("a page of %d returned %d applications", n, len(nodes))
@@ -109,7 +111,7 @@ func BenchmarkStaffPageWithHistory(b *testing.B) {
 		b.Run(string(dialect), func(b *testing.B) {
 			e := newEnv(b, dialect)
 			staff := draftsWithEdits(b, e, 50, 2)
-			vars := map[string]any{"n": 50}
+			vars := map[string]any{"first": 50}
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
 				serveAs(b, e, staff, staffHistoryPage, vars)

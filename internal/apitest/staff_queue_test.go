@@ -16,10 +16,11 @@ import (
 )
 
 // staffQueuePage is the web app's staff queue query (ApplicationQueue in
-// web/src/screens/Staff.tsx) with its page size as the variable $n.
-const staffQueuePage = `query ApplicationQueue($n: Int) {
-    applications(first: $n, filter: { statuses: [SUBMITTED, IN_REVIEW, INFORMATION_REQUESTED, DETAILED_REVIEW, APPEALED] }) {
+// web/src/screens/Staff.tsx), its page size the variable $first.
+const staffQueuePage = `query ApplicationQueue($first: Int!, $after: String) {
+    applications(first: $first, after: $after, filter: { statuses: [SUBMITTED, IN_REVIEW, INFORMATION_REQUESTED, DETAILED_REVIEW, APPEALED] }) {
       totalCount
+      pageInfo { hasNextPage endCursor }
       nodes {
         id program status version decisionDueOn
         candidate { name msscCandidateId }
@@ -29,6 +30,7 @@ const staffQueuePage = `query ApplicationQueue($n: Int) {
         activities { activityId title category reviewerPoints proofs { name downloadPath } }
       }
     }
+    waiting: applications(first: 1, filter: { statuses: [INFORMATION_REQUESTED] }) { totalCount }
     applicationTransitions { from action by }
   }`
 
@@ -40,9 +42,8 @@ func TestStaffQueuePageIsTheWebAppsQuery(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	web := strings.NewReplacer("query ApplicationQueue($n: Int)", "query ApplicationQueue", "first: $n", "first: 50").Replace(staffQueuePage)
-	if !strings.Contains(strings.Join(strings.Fields(string(src)), " "), strings.Join(strings.Fields(web), " ")) {
-		t.Errorf("web/src/screens/Staff.tsx does not send the staff queue query the tests count:\n%s", web)
+	if !strings.Contains(strings.Join(strings.Fields(string(src)), " "), strings.Join(strings.Fields(staffQueuePage), " ")) {
+		t.Errorf("web/src/screens/Staff.tsx does not send the staff queue query the tests count:\n%s", staffQueuePage)
 	}
 }
 
@@ -111,7 +112,7 @@ func BenchmarkStaffQueuePage(b *testing.B) {
 		b.Run(string(dialect), func(b *testing.B) {
 			e := newEnv(b, dialect)
 			staff := staffQueue(b, e, 50)
-			vars := map[string]any{"n": 50}
+			vars := map[string]any{"first": 50}
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
 				serveAs(b, e, staff, staffQueuePage, vars)
