@@ -77,6 +77,12 @@ var LicenceClassWords = Phrases("class a", "class b", "class c", "class d", "cla
 // Education (guide, Employer training: "Six Sigma, Lean, etc.").
 var MethodologyWords = Phrases("six sigma", "lean", "kaizen", "5s", "lean six sigma")
 
+// SixSigmaWords name Six Sigma, whose belts many bodies certify (ASQ,
+// IASSC, the Council for Six Sigma Certification and more): a belt's
+// issuer the catalog does not know is another body than SME, even written
+// as an abbreviation.
+var SixSigmaWords = Phrases("six sigma")
+
 // FullCPTWords name the full Certified Production Technician
 // certification, as against one of its modules' certificates.
 var FullCPTWords = Phrases("certified production technician", "cpt")

@@ -148,7 +148,7 @@ func checkCredential(s *catalog.Snapshot, in catalog.CredentialInput, sig creden
 			return continuingEducation(s, catalog.RuleTrainingForUnlisted,
 				"a certificate of completion of training toward a certification that is not on the pre-approved list counts as Continuing Education (FAQ 10)", alternatives)
 		}
-		if sig.methodology && sig.otherIssuer != "" {
+		if sig.methodology && (sig.otherIssuer != "" || len(q.orgs) > 0) {
 			return continuingEducation(s, catalog.RuleEmployerOrThirdPartyTraining,
 				"employer or third-party training such as Six Sigma or Lean, from a body whose certification is not on the pre-approved list, counts as Continuing Education when it is recognised by other employers or an independent third party, and is neither proprietary nor basic job training (guide, Employer training)", alternatives)
 		}

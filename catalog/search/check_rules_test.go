@@ -398,7 +398,8 @@ func TestANameSeveralEntriesShareIsAskedAbout(t *testing.T) {
 // listed issuer, in the text or in its own field, does not make a text
 // one of its entries when the words of what was earned are not theirs:
 // "Weld Grinder" is no AWS Certified Welder, though "weld" is near
-// "welder" and AWS is named.
+// "welder" and AWS is named. An issuer's name with words cut short
+// ("American Welding Soc.") still names it.
 func TestAnIssuerDoesNotStandForWordsItsEntriesLack(t *testing.T) {
 	snap := seededSnapshot(t)
 	for _, in := range []catalog.CredentialInput{
@@ -417,6 +418,8 @@ func TestAnIssuerDoesNotStandForWordsItsEntriesLack(t *testing.T) {
 		{catalog.CredentialInput{Text: "AWS Certified Welder"}, "aws-cw"},
 		{catalog.CredentialInput{Text: "Certified Welder", Issuer: "American Welding Society"}, "aws-cw"},
 		{catalog.CredentialInput{Text: "American Welding Society Welding Inspector"}, "aws-cwi"},
+		{catalog.CredentialInput{Text: "Certified Welding Inspector", Issuer: "American Welding Soc."}, "aws-cwi"},
+		{catalog.CredentialInput{Text: "CWI", Issuer: "Amer. Welding Society"}, "aws-cwi"},
 	} {
 		if got := search.CheckCredential(snap, tc.in); got.Entry == nil || got.Entry.Key != tc.entry {
 			t.Errorf("%+v: %s %v, want %s", tc.in, got.Verdict, got.Entry, tc.entry)
@@ -476,6 +479,37 @@ func TestWhatIsNotYetEarnedEarnsNothing(t *testing.T) {
 	for _, text := range []string{"CWI (expired)", "CWI - renewed", "Certified Welding Inspector, current"} {
 		if got := search.CheckCredential(snap, catalog.CredentialInput{Text: text}); got.Entry == nil || got.Entry.Key != "aws-cwi" || got.Verdict != catalog.VerdictIndustryCertification {
 			t.Errorf("%q: %s %v, want aws-cwi", text, got.Verdict, got.Entry)
+		}
+	}
+}
+
+// TestSixSigmaFromAnotherBodyIsContinuingEducation checks the guide's rule
+// for employer or third-party training in Six Sigma: a belt of a body
+// whose belts are not listed, named in the text or the issuer field, a
+// known body or an abbreviation the catalog does not know, counts as
+// Continuing Education; SME's belt, and a Lean level whose issuer is an
+// abbreviation that may be a partner's, stay SME's listed entries.
+func TestSixSigmaFromAnotherBodyIsContinuingEducation(t *testing.T) {
+	snap := seededSnapshot(t)
+	for _, in := range []catalog.CredentialInput{
+		{Text: "Six Sigma Green Belt", Issuer: "ASQ"},
+		{Text: "ASQ Six Sigma Black Belt"},
+		{Text: "Lean Six Sigma Green Belt", Issuer: "IASSC"},
+	} {
+		got := search.CheckCredential(snap, in)
+		if got.Verdict != catalog.VerdictContinuingEducation || !slices.Contains(ruleCodes(got), catalog.RuleEmployerOrThirdPartyTraining) {
+			t.Errorf("%+v: %s %v, want CONTINUING_EDUCATION under EMPLOYER_OR_THIRD_PARTY_TRAINING", in, got.Verdict, ruleCodes(got))
+		}
+	}
+	for _, tc := range []struct {
+		in    catalog.CredentialInput
+		entry string
+	}{
+		{catalog.CredentialInput{Text: "Six Sigma Green Belt", Issuer: "SME"}, "sme-six-sigma-green-belt"},
+		{catalog.CredentialInput{Text: "Lean Silver Certification", Issuer: "AME"}, "sme-lean-silver"},
+	} {
+		if got := search.CheckCredential(snap, tc.in); got.Entry == nil || got.Entry.Key != tc.entry || got.Verdict != catalog.VerdictIndustryCertification {
+			t.Errorf("%+v: %s %v, want %s", tc.in, got.Verdict, got.Entry, tc.entry)
 		}
 	}
 }

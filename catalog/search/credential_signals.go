@@ -89,18 +89,21 @@ func (m *matcher) analyseSignals(in catalog.CredentialInput) credentialSignals {
 		}
 		earned = append(earned, n)
 	}
+	sig.earned = strings.Join(earned, " ")
+	sig.methodology = credtext.HasAny(sig.earned, credtext.MethodologyWords)
 	if iss := catalog.NormalizeText(in.Issuer); iss != "" {
 		sig.issuerPhrases = append(sig.issuerPhrases, iss)
-		if !m.knownOrganization(iss) && spelledOut(in.Issuer) {
+		// An unknown abbreviation may be another name of a listed body,
+		// but not of a Six Sigma belt's: an "IASSC" Green Belt is no SME
+		// Green Belt.
+		if !m.knownOrganization(iss) && (spelledOut(in.Issuer) || credtext.HasAny(sig.earned, credtext.SixSigmaWords)) {
 			sig.otherIssuer = catalog.FirstNonEmpty(sig.otherIssuer, strings.TrimSpace(in.Issuer))
 		}
 		sig.issuerLead = m.acronymsNamedOnlyBy(iss, catalog.NormalizeText(in.Text))
 	}
-	sig.earned = strings.Join(earned, " ")
 	sig.issuerOnly = len(earned) == 1 && m.namesOnlyOrganizations(strings.TrimSpace(catalog.NormalizeText(in.Issuer)+" "+earned[0]))
 	sig.licence = credtext.HasAny(sig.earned, credtext.LicenceWords)
 	sig.equipment = credtext.HasAny(sig.all, credtext.CEWords)
-	sig.methodology = credtext.HasAny(sig.earned, credtext.MethodologyWords)
 	training := credtext.RemovePhrases(sig.earned, credtext.LicenceClassWords)
 	if sig.licence {
 		// A licence's class ("3rd Class") is no class taken.
@@ -135,10 +138,11 @@ func spelledOut(issuer string) bool {
 
 // knownOrganization reports whether normalized text names an organization
 // of the catalog: its acronym or name, as a whole or within the text,
-// allowing two typos in a long name.
+// allowing two typos in a long name, or its name with words shortened
+// ("American Welding Soc.").
 func (m *matcher) knownOrganization(text string) bool {
 	for words := range m.orgWords {
-		if containsWords(text, words) {
+		if containsWords(text, words) || shortenedName(text, words) {
 			return true
 		}
 	}
@@ -150,6 +154,26 @@ func (m *matcher) knownOrganization(text string) bool {
 		}
 	}
 	return false
+}
+
+// shortenedName reports whether normalized text is the normalized name
+// with some of its words cut short, word for word, stop words aside: each
+// word of the text is the name's word or, of three letters or more, its
+// beginning ("amer welding soc" of "american welding society").
+func shortenedName(text, name string) bool {
+	content := func(s string) []string {
+		return slices.DeleteFunc(strings.Fields(s), func(w string) bool { return catalog.StopWords[w] })
+	}
+	have, want := content(text), content(name)
+	if len(want) < 2 || len(have) != len(want) {
+		return false
+	}
+	for i, w := range have {
+		if w != want[i] && (len(w) < 3 || !strings.HasPrefix(want[i], w)) {
+			return false
+		}
+	}
+	return true
 }
 
 // acronymsNamedOnlyBy returns, joined by spaces in a stable order, the
