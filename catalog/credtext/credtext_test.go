@@ -2,6 +2,7 @@ package credtext_test
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/mssc/recert/catalog"
@@ -70,5 +71,34 @@ func TestPhrasesMatchWholeWordsOnly(t *testing.T) {
 	}
 	if got := credtext.RemovePhrases("cdl class a license", set); got != "cdl license" {
 		t.Errorf("removed: %q", got)
+	}
+}
+
+// TestWithoutRecordNumbersDropsWhatSaysNothingOfTheCredential checks that
+// a certificate or card number and an expiry date are left out of what
+// the check reads, while the numbers that name a credential (a standard,
+// a card's hours, a course, a level, a year earned) stay.
+func TestWithoutRecordNumbersDropsWhatSaysNothingOfTheCredential(t *testing.T) {
+	for text, want := range map[string]string{
+		"CWI #12345678":                      "CWI",
+		"CWI cert no. 0912345":               "CWI",
+		"AWS CWI 09123451":                   "AWS CWI",
+		"CSP #12345":                         "CSP",
+		"CWI, exp. 06/2026":                  "CWI,",
+		"valid until June 2027 CWI":          "CWI",
+		"CWI no. 09123451 expires 2027":      "CWI",
+		"ISO 14001 Lead Auditor":             "ISO 14001 Lead Auditor",
+		"ISA/IEC 62443 Specialist":           "ISA/IEC 62443 Specialist",
+		"OSHA 510":                           "OSHA 510",
+		"OSHA 30 General Industry":           "OSHA 30 General Industry",
+		"CPIM Part 1":                        "CPIM Part 1",
+		"NIMS Level III":                     "NIMS Level III",
+		"Certified Welding Inspector (2023)": "Certified Welding Inspector (2023)",
+		"49 CFR 172.704":                     "49 CFR 172.704",
+		"#12345":                             "#12345",
+	} {
+		if got := strings.Join(strings.Fields(credtext.WithoutRecordNumbers(text)), " "); got != want {
+			t.Errorf("%q: %q, want %q", text, got, want)
+		}
 	}
 }

@@ -4,7 +4,7 @@ import "github.com/mssc/recert/catalog"
 
 // OSHAGeneralWords say an OSHA card or course is of General Industry,
 // the only standard whose cards count (FAQ 7).
-var OSHAGeneralWords = Phrases("general industry", "gi", "general")
+var OSHAGeneralWords = Phrases("general industry", "gi", "general", "gen ind", "gen industry")
 
 // The words below recognise OSHA Outreach cards and the standards whose
 // cards earn nothing (FAQ 7).

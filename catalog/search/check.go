@@ -83,7 +83,9 @@ func ValidateCredential(prefix string, in catalog.CredentialInput, today catalog
 // what the candidate should do next, and what to claim when it counts.
 // The input must be valid.
 func CheckCredential(s *catalog.Snapshot, in catalog.CredentialInput) catalog.CredentialCheck {
-	out := checkCredential(s, in, matcherOf(s).analyseSignals(in), true)
+	read := in
+	read.Text = credtext.WithoutRecordNumbers(in.Text)
+	out := checkCredential(s, read, matcherOf(s).analyseSignals(read), true)
 	out.Claim = claimFor(s, in, out)
 	return out
 }

@@ -513,3 +513,28 @@ func TestSixSigmaFromAnotherBodyIsContinuingEducation(t *testing.T) {
 		}
 	}
 }
+
+// TestARecordNumberOrExpiryChangesNothing checks that a certificate
+// number or an expiry date written with a credential changes neither the
+// entry nor, for an expiry year, the day it was earned; and that "Gen
+// Ind" is General Industry on an OSHA card.
+func TestARecordNumberOrExpiryChangesNothing(t *testing.T) {
+	snap := seededSnapshot(t)
+	for text, entry := range map[string]string{
+		"CWI #12345678":                "aws-cwi",
+		"AWS CWI 09123451":             "aws-cwi",
+		"CWI cert no. 0912345":         "aws-cwi",
+		"CSP #12345":                   "bcsp-csp",
+		"CWI, exp. 06/2026":            "aws-cwi",
+		"OSHA 30 hr Gen Ind card 2022": "osha-30-general-industry",
+	} {
+		got := search.CheckCredential(snap, catalog.CredentialInput{Text: text})
+		if got.Entry == nil || got.Entry.Key != entry || got.Verdict != catalog.VerdictIndustryCertification {
+			t.Errorf("%q: %s %v, want %s", text, got.Verdict, got.Entry, entry)
+		}
+	}
+	held := catalog.CredentialInput{Text: "CWI, exp. 06/2026", Held: held(catalog.ProgramCPT)}
+	if got := search.CheckCredential(snap, held); slices.Contains(ruleCodes(got), catalog.RuleEarnedYearFromText) {
+		t.Errorf("an expiry year was read as the year earned: %v", ruleCodes(got))
+	}
+}
