@@ -96,6 +96,9 @@ func CheckCredential(s *catalog.Snapshot, in catalog.CredentialInput) catalog.Cr
 func checkCredential(s *catalog.Snapshot, in catalog.CredentialInput, sig credentialSignals, correct bool) catalog.CredentialCheck {
 	text := sig.all
 	if r, ok := classifyByRule(s, in, sig); ok {
+		if sig.notYetEarned && (r.Verdict == catalog.VerdictIndustryCertification || r.Verdict == catalog.VerdictContinuingEducation) {
+			return notYetEarned(r.Entry, r.Confidence, r.Alternatives)
+		}
 		return r
 	}
 	if r, ok := fullCPT(s, in, text); ok {

@@ -462,10 +462,11 @@ func TestARoleTheEntryLacksNamesAnotherCertification(t *testing.T) {
 func TestWhatIsNotYetEarnedEarnsNothing(t *testing.T) {
 	snap := seededSnapshot(t)
 	for text, entry := range map[string]string{
-		"CPIM candidate":       "apics-cpim",
-		"CSCP - in progress":   "apics-cscp",
-		"Working towards CPIM": "apics-cpim",
-		"PMP candidate":        "",
+		"CPIM candidate":                         "apics-cpim",
+		"CSCP - in progress":                     "apics-cscp",
+		"Working towards CPIM":                   "apics-cpim",
+		"PMP candidate":                          "",
+		"OSHA 30 General Industry - in progress": "osha-30-general-industry",
 	} {
 		got := search.CheckCredential(snap, catalog.CredentialInput{Text: text})
 		key := ""
