@@ -124,7 +124,7 @@ func checkCredential(s *catalog.Snapshot, in catalog.CredentialInput, sig creden
 		if r.phrase {
 			return false
 		}
-		if r.queryRecall < minQueryRecall || r.ownRecall < minQueryRecall || (r.nameRecall < fullNameRecall && !r.confirmed) {
+		if r.queryRecall < minQueryRecall || (r.ownRecall < minQueryRecall && !r.ownAcronym) || (r.nameRecall < fullNameRecall && !r.confirmed) {
 			return true
 		}
 		if !r.ownAcronym && matcherOf(s).roleConflict(&matcherOf(s).docs[r.doc], q) {
@@ -153,7 +153,7 @@ func checkCredential(s *catalog.Snapshot, in catalog.CredentialInput, sig creden
 			return continuingEducation(s, catalog.RuleTrainingForUnlisted,
 				"a certificate of completion of training toward a certification that is not on the pre-approved list counts as Continuing Education (FAQ 10)", alternatives)
 		}
-		if sig.methodology && (sig.otherIssuer != "" || len(q.orgs) > 0) {
+		if sig.methodology && sig.otherIssuer != "" {
 			return continuingEducation(s, catalog.RuleEmployerOrThirdPartyTraining,
 				"employer or third-party training such as Six Sigma or Lean, from a body whose certification is not on the pre-approved list, counts as Continuing Education when it is recognised by other employers or an independent third party, and is neither proprietary nor basic job training (guide, Employer training)", alternatives)
 		}

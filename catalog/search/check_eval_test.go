@@ -128,8 +128,11 @@ func TestCredentialCheckEvaluation(t *testing.T) {
 	if len(falseQualifications) > 0 {
 		t.Errorf("credentials that do not qualify were answered as qualifying:\n%s", strings.Join(falseQualifications, "\n"))
 	}
-	if accuracy < 0.98 {
-		t.Errorf("accuracy %.1f%% is below 98%%", 100*accuracy)
+	// Every case of the set is answered right today: a change that gets
+	// one wrong is a regression, not noise (the floor was 98%, under which
+	// six cases once went wrong unnoticed).
+	if len(wrong) > 0 {
+		t.Errorf("accuracy %.1f%%: %d of %d cases answered wrong, each listed above", 100*accuracy, len(wrong), len(cases))
 	}
 }
 
