@@ -12,6 +12,10 @@ type Organization struct {
 	Name string
 	// Acronym is the short name, if any.
 	Acronym string
+	// OtherNames are names the body had or has taken since (APICS is now the
+	// Association for Supply Chain Management), which name it as an issuer
+	// too. The seed sets them; staff edits keep them.
+	OtherNames []string
 	// URL is the public web site.
 	URL string
 	// Description says what the body is.

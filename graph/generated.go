@@ -306,6 +306,7 @@ type OrganizationResolver interface {
 	ID(ctx context.Context, obj *catalog.Organization) (string, error)
 
 	Acronym(ctx context.Context, obj *catalog.Organization) (*string, error)
+
 	URL(ctx context.Context, obj *catalog.Organization) (*string, error)
 
 	Ctid(ctx context.Context, obj *catalog.Organization) (*string, error)
@@ -1543,6 +1544,8 @@ func (ec *executionContext) childFields_Organization(ctx context.Context, field 
 		return ec.fieldContext_Organization_name(ctx, field)
 	case "acronym":
 		return ec.fieldContext_Organization_acronym(ctx, field)
+	case "otherNames":
+		return ec.fieldContext_Organization_otherNames(ctx, field)
 	case "url":
 		return ec.fieldContext_Organization_url(ctx, field)
 	case "description":
@@ -15110,6 +15113,29 @@ func (ec *executionContext) fieldContext_Organization_acronym(_ context.Context,
 	return graphql.NewScalarFieldContext("Organization", field, true, true, errors.New("field of type String does not have child fields"))
 }
 
+func (ec *executionContext) _Organization_otherNames(ctx context.Context, field graphql.CollectedField, obj *catalog.Organization) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Organization_otherNames(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OtherNames, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Organization_otherNames(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Organization", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
 func (ec *executionContext) _Organization_url(ctx context.Context, field graphql.CollectedField, obj *catalog.Organization) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -28344,6 +28370,11 @@ func (ec *executionContext) _Organization(ctx context.Context, sel ast.Selection
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "otherNames":
+			out.Values[i] = ec._Organization_otherNames(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "url":
 			field := field
 

@@ -42,6 +42,7 @@ func Check(d *catalog.Data) error {
 			bad("synonym %q: %s: %s", s.Key, e.Field, e.Message)
 		}
 	}
+	checkOrganizationNames(d.Organizations, bad)
 	aliasKinds := []catalog.AliasKind{catalog.AliasAcronym, catalog.AliasAlternateName, catalog.AliasFormerName}
 	for _, c := range d.Certifications {
 		if c.Name == "" || c.DisplayName == "" {
@@ -82,6 +83,32 @@ func Check(d *catalog.Data) error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// checkOrganizationNames reports an empty other name, one that repeats the
+// body's own name or acronym, and any name, acronym or other name that, once
+// normalized, names two bodies: the credential check takes each for one
+// issuer.
+func checkOrganizationNames(orgs []catalog.Organization, bad func(format string, args ...any)) {
+	owner := map[string]string{}
+	for _, o := range orgs {
+		own := map[string]bool{}
+		for i, name := range append([]string{o.Acronym, o.Name}, o.OtherNames...) {
+			n := catalog.NormalizeText(name)
+			switch {
+			case n == "" && i < 2:
+				continue
+			case n == "":
+				bad("organization %q has an empty other name", o.Key)
+				continue
+			case i >= 2 && own[n]:
+				bad("organization %q: other name %q repeats one of its names", o.Key, name)
+			case owner[n] != "" && owner[n] != o.Key:
+				bad("organization %q: %q also names organization %q", o.Key, name, owner[n])
+			}
+			own[n], owner[n] = true, o.Key
+		}
+	}
 }
 
 func keysOf[T any](items []T, key func(T) string) []string {

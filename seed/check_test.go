@@ -114,6 +114,23 @@ func TestCheckRejectsBadData(t *testing.T) {
 			wantErr: []string{`"x-volunteer"`, "unknown category", `"BONUS"`},
 		},
 		{
+			name:    "empty other name",
+			edit:    func(d *catalog.Data) { d.Organizations[0].OtherNames = []string{" - "} },
+			wantErr: []string{`"aws"`, "empty other name"},
+		},
+		{
+			name:    "other name repeating the name",
+			edit:    func(d *catalog.Data) { d.Organizations[0].OtherNames = []string{"American welding society"} },
+			wantErr: []string{`"aws"`, `"American welding society"`, "repeats"},
+		},
+		{
+			name: "other name of another organization",
+			edit: func(d *catalog.Data) {
+				d.Organizations = append(d.Organizations, catalog.Organization{Key: "asq", Name: "American Society for Quality", OtherNames: []string{"American Welding Society"}})
+			},
+			wantErr: []string{`"asq"`, `"American Welding Society"`, `also names organization "aws"`},
+		},
+		{
 			name:    "unknown key activity area",
 			edit:    func(d *catalog.Data) { d.KeyActivities[0].Area = "WELDING" },
 			wantErr: []string{`"cpt-safety-01"`, `"WELDING"`},

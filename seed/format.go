@@ -9,6 +9,10 @@ type OrganizationFile struct {
 	Name string `yaml:"name"`
 	// Acronym is the short name the body is known by (AWS, BCSP), if any.
 	Acronym string `yaml:"acronym"`
+	// OtherNames are names the body had or has taken since (a former or a
+	// current full name, the acronym it writes itself), which name it as an
+	// issuer too; only names the seed's sources give.
+	OtherNames []string `yaml:"otherNames"`
 	// URL is the body's public web site.
 	URL string `yaml:"url"`
 	// Description says in one sentence what the body is.

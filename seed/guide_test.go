@@ -127,6 +127,29 @@ func TestCertificationsPerOrganization(t *testing.T) {
 	}
 }
 
+// TestOrganizationOtherNames reads the other names of the bodies the
+// guide names as they were (seed/data/README.md, note 11; their
+// descriptions): each as the file writes it, and none for the others.
+func TestOrganizationOtherNames(t *testing.T) {
+	want := map[string][]string{
+		"apics": {"ASCM", "Association for Supply Chain Management"},
+		"sme":   {"Society of Manufacturing Engineers"},
+		"sisp":  {"NCMS"},
+		"iemp":  {"IEnMP"},
+		"pmmi":  {"PMMI, The Association for Packaging and Processing Technologies", "Association for Packaging and Processing Technologies"},
+		"cia":   {"Crane Institute Certification", "CIC"},
+	}
+	for _, o := range catalogtest.SeedData(t).Organizations {
+		if !slices.Equal(o.OtherNames, want[o.Key]) {
+			t.Errorf("organization %q: other names %q, want %q", o.Key, o.OtherNames, want[o.Key])
+		}
+		delete(want, o.Key)
+	}
+	if len(want) > 0 {
+		t.Errorf("no organization files for %v", want)
+	}
+}
+
 func TestRecognitionBasesPerOrganization(t *testing.T) {
 	nam := []catalog.RecognitionBasis{catalog.BasisNAMEndorsed}
 	ansi := []catalog.RecognitionBasis{catalog.BasisANSI}

@@ -118,7 +118,7 @@ func decode(fsys fs.FS, name string, dest any) error {
 }
 
 func (f OrganizationFile) convert(file string) (catalog.Organization, []catalog.Certification, error) {
-	org := catalog.Organization{Key: f.Key, Name: f.Name, Acronym: f.Acronym, URL: f.URL, Description: f.Description}
+	org := catalog.Organization{Key: f.Key, Name: f.Name, Acronym: f.Acronym, OtherNames: f.OtherNames, URL: f.URL, Description: f.Description}
 	if want := strings.TrimSuffix(path.Base(file), ".yaml"); f.Key != want {
 		return org, nil, fmt.Errorf("seed file %s: organization key %q must match the file name", file, f.Key)
 	}

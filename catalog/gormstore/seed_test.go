@@ -224,6 +224,16 @@ func TestApplySeedUpdatesOneEdit(t *testing.T) {
 		{"organization name", func(t *testing.T, d *catalog.Data) {
 			byKey(t, d.Organizations, "apics").Name = "Association for Supply Chain Management"
 		}},
+		{"organization other name added", func(t *testing.T, d *catalog.Data) {
+			o := byKey(t, d.Organizations, "sme")
+			o.OtherNames = append(slices.Clone(o.OtherNames), "Society of Manufacturing Engineers International")
+		}},
+		{"organization other names removed", func(t *testing.T, d *catalog.Data) {
+			byKey(t, d.Organizations, "apics").OtherNames = nil
+		}},
+		{"organization other names given", func(t *testing.T, d *catalog.Data) {
+			byKey(t, d.Organizations, "aws").OtherNames = []string{"Welding Society"}
+		}},
 		{"key activity systems", func(t *testing.T, d *catalog.Data) {
 			a := byKey(t, d.KeyActivities, "cpt-maintenance-04")
 			a.Systems = append(slices.Clone(a.Systems), "Conveyors")

@@ -210,7 +210,7 @@ func (p *bulkPlanner) organization(r *bulkRow, action BulkAction, key string) {
 	edit := &CatalogEdit{Change: p.change, Organization: after, EntityType: "Organization", After: record(after)}
 	edit.Change.Action = "organization." + strings.ToLower(string(action))
 	if before != nil {
-		after.ID = before.ID
+		after.ID, after.OtherNames = before.ID, slices.Clone(before.OtherNames)
 		edit.Before = record(before)
 	} else {
 		p.newOrgs[key], p.orgs[key] = &in, after

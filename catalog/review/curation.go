@@ -194,7 +194,8 @@ func (c *Curation) CreateOrganization(ctx context.Context, in OrganizationInput,
 	return commitEntry(ctx, c, &CatalogEdit{Change: change, Organization: org, EntityType: "Organization", After: record(org)}, org, "name")
 }
 
-// UpdateOrganization replaces an issuing body's names, web site and description.
+// UpdateOrganization replaces an issuing body's name, acronym, web site,
+// description and CTID; its other names are the seed's and stay as they are.
 func (c *Curation) UpdateOrganization(ctx context.Context, id int64, in OrganizationInput, reason string) (*catalog.Organization, []*catalog.Error, error) {
 	snap, change, err := c.begin(ctx, "organization.update", reason)
 	if err != nil {
@@ -208,7 +209,8 @@ func (c *Curation) UpdateOrganization(ctx context.Context, id int64, in Organiza
 	if len(errs) > 0 {
 		return nil, errs, nil
 	}
-	after := &catalog.Organization{ID: before.ID, Key: before.Key, Name: in.Name, Acronym: in.Acronym, URL: in.URL, Description: in.Description, CTID: in.CTID}
+	after := &catalog.Organization{ID: before.ID, Key: before.Key, Name: in.Name, Acronym: in.Acronym, OtherNames: slices.Clone(before.OtherNames),
+		URL: in.URL, Description: in.Description, CTID: in.CTID}
 	edit := &CatalogEdit{Change: change, Organization: after, EntityType: "Organization", Before: record(before), After: record(after)}
 	return commitEntry(ctx, c, edit, after, "name")
 }

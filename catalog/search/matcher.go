@@ -187,7 +187,7 @@ func newMatcher(certs []*catalog.Certification, orgs []*catalog.Organization, or
 		if a := catalog.NormalizeText(o.Acronym); a != "" {
 			m.orgAcronyms[id] = a
 		}
-		for _, name := range []string{o.Acronym, o.Name} {
+		for _, name := range append([]string{o.Acronym, o.Name}, o.OtherNames...) {
 			if n := catalog.NormalizeText(name); n != "" {
 				m.orgWords[n] = id
 				for _, w := range strings.Fields(n) {

@@ -12,12 +12,12 @@ import (
 
 // ToOrganization converts a stored row to the domain type.
 func ToOrganization(r OrganizationRow) catalog.Organization {
-	return catalog.Organization{ID: r.ID, Key: r.Key, Name: r.Name, Acronym: r.Acronym, URL: r.URL, Description: r.Description, CTID: r.CTID}
+	return catalog.Organization{ID: r.ID, Key: r.Key, Name: r.Name, Acronym: r.Acronym, OtherNames: ToOtherNames(r.OtherNames), URL: r.URL, Description: r.Description, CTID: r.CTID}
 }
 
 // FromOrganization converts a domain value to its stored row.
 func FromOrganization(o catalog.Organization) OrganizationRow {
-	return OrganizationRow{ID: o.ID, Key: o.Key, Name: o.Name, Acronym: o.Acronym, URL: o.URL, Description: o.Description, CTID: o.CTID}
+	return OrganizationRow{ID: o.ID, Key: o.Key, Name: o.Name, Acronym: o.Acronym, OtherNames: FromOtherNames(o.OtherNames), URL: o.URL, Description: o.Description, CTID: o.CTID}
 }
 
 // ToDate converts a stored row to the domain type.

@@ -1,6 +1,7 @@
 package tables
 
 import (
+	"slices"
 	"time"
 
 	"github.com/mssc/recert/catalog"
@@ -229,4 +230,25 @@ func ToFlags(rows []FlagJSON) []review.ReviewFlag {
 		out = append(out, review.ReviewFlag{Code: catalog.RuleCode(r.Code), Message: r.Message})
 	}
 	return out
+}
+
+// OtherNamesJSON is an organization's other names as the other_names
+// column stores them: a JSON list of the names as written.
+type OtherNamesJSON []string
+
+// FromOtherNames converts an organization's other names to their stored
+// row; never nil, so the column stores [] rather than null.
+func FromOtherNames(names []string) OtherNamesJSON {
+	out := make(OtherNamesJSON, len(names))
+	copy(out, names)
+	return out
+}
+
+// ToOtherNames converts the stored row to an organization's other names,
+// nil for none.
+func ToOtherNames(row OtherNamesJSON) []string {
+	if len(row) == 0 {
+		return nil
+	}
+	return slices.Clone([]string(row))
 }

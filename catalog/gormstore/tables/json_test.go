@@ -67,6 +67,19 @@ func TestStoredJSONRoundTrips(t *testing.T) {
 			t.Fatalf("read %+v", by)
 		}
 	})
+	t.Run("other names", func(t *testing.T) {
+		const stored = `["ASCM","Association for Supply Chain Management"]`
+		names := roundTrip(t, stored, tables.ToOtherNames, tables.FromOtherNames)
+		if len(names) != 2 || names[0] != "ASCM" || names[1] != "Association for Supply Chain Management" {
+			t.Fatalf("read %q", names)
+		}
+	})
+	t.Run("no other names", func(t *testing.T) {
+		names := roundTrip(t, `[]`, tables.ToOtherNames, tables.FromOtherNames)
+		if names != nil {
+			t.Fatalf("read %q, want nil", names)
+		}
+	})
 	t.Run("flags", func(t *testing.T) {
 		const stored = `[{"code":"ATTENDANCE_ONLY","message":"earned by attendance alone"}]`
 		flags := roundTrip(t, stored, tables.ToFlags, tables.FromFlags)

@@ -16,11 +16,13 @@ func (CatalogStateRow) TableName() string { return "catalog_state" }
 
 // OrganizationRow is a row of organizations: an issuer of listed certifications.
 type OrganizationRow struct {
-	ID          int64 `gorm:"primaryKey"`
-	Key         string
-	Name        string
-	Acronym     string
-	URL         string `gorm:"column:url"`
+	ID      int64 `gorm:"primaryKey"`
+	Key     string
+	Name    string
+	Acronym string
+	// OtherNames belong to the seed: staff edits leave them as stored.
+	OtherNames  OtherNamesJSON `gorm:"serializer:json"`
+	URL         string         `gorm:"column:url"`
 	Description string
 	CTID        string `gorm:"column:ce_ctid"`
 	CreatedAt   time.Time
