@@ -138,6 +138,7 @@ func TestOrganizationOtherNames(t *testing.T) {
 		"iemp":  {"IEnMP"},
 		"pmmi":  {"PMMI, The Association for Packaging and Processing Technologies", "Association for Packaging and Processing Technologies"},
 		"cia":   {"Crane Institute Certification", "CIC"},
+		"nccco": {"National Commission for Certification of Crane Operators", "CCO"},
 	}
 	for _, o := range catalogtest.SeedData(t).Organizations {
 		if !slices.Equal(o.OtherNames, want[o.Key]) {

@@ -272,6 +272,18 @@ func newMatcher(certs []*catalog.Certification, orgs []*catalog.Organization, or
 				x := intern(t)
 				weights[x] = max(weights[x], weightOrganization)
 			}
+			// An other name weighs as the name, or as the acronym when it
+			// is one word ("CCO", "ASCM").
+			for _, other := range o.OtherNames {
+				words, weight := strings.Fields(catalog.NormalizeText(other)), weightOrganizationName
+				if len(words) == 1 {
+					weight = weightOrganization
+				}
+				for _, t := range words {
+					x := intern(t)
+					weights[x] = max(weights[x], weight)
+				}
+			}
 		}
 		for _, x := range slices.SortedFunc(maps.Keys(weights), func(a, b *term) int { return strings.Compare(a.text, b.text) }) {
 			x.postings = append(x.postings, posting{doc: i, weight: weights[x]})

@@ -33,6 +33,12 @@ func TestTheCredentialCheckKnowsIssuersByTheirOtherNames(t *testing.T) {
 			verdict: catalog.VerdictIndustryCertification, entry: "cia-small-telescoping-boom"},
 		{name: "Crane Institute of America by its certification body's acronym", text: "Mobile Crane Operator Small Telescoping Boom", issuer: "CIC",
 			verdict: catalog.VerdictIndustryCertification, entry: "cia-small-telescoping-boom"},
+		{name: "NCCCO as the guide also spells it", text: "Rigger Level II", issuer: "National Commission for Certification of Crane Operators",
+			verdict: catalog.VerdictIndustryCertification, entry: "nccco-rigger-level-2"},
+		{name: "NCCCO by its certifications' mark", text: "CCO Rigger Level 1",
+			verdict: catalog.VerdictIndustryCertification, entry: "nccco-rigger"},
+		{name: "NCCCO by its certifications' mark, a signalperson", text: "CCO Signalperson",
+			verdict: catalog.VerdictIndustryCertification, entry: "nccco-signalperson"},
 		{name: "a body that is none of them", text: "CPIM", issuer: "Institute for Supply Management",
 			verdict: catalog.VerdictNotListed, rule: catalog.RuleOtherIssuerNamed},
 	} {
