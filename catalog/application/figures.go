@@ -73,7 +73,7 @@ func (s *Applications) SetActivityPoints(ctx context.Context, id int64, version 
 		if i < 0 {
 			return nil, []*catalog.Error{{Code: catalog.CodeNotFound, Field: "activityId", Message: "the application has no such activity"}}, nil
 		}
-		rb, err := points.NewRulebook(snap)
+		rb, err := points.RulebookOf(snap)
 		if err != nil {
 			return nil, nil, catalog.Internal(err)
 		}

@@ -52,7 +52,7 @@ func (s *Applications) submit(ctx context.Context, p *catalog.Principal, ids []i
 	if err != nil {
 		return nil, nil, err
 	}
-	rb, err := points.NewRulebook(snap)
+	rb, err := points.RulebookOf(snap)
 	if err != nil {
 		return nil, nil, catalog.Internal(err)
 	}

@@ -196,13 +196,15 @@ func (s *Applications) Mine(ctx context.Context) ([]*Application, error) {
 	return s.store.ApplicationsOfCandidate(ctx, c.ID)
 }
 
-// Report scores an application's activities with the rule tables.
+// Report scores an application's activities with the rule tables, read
+// through the snapshot's rulebook, which is built once per catalog version
+// and shared by every application read against it.
 func (s *Applications) Report(ctx context.Context, a *Application) (points.PointsReport, error) {
 	snap, err := s.catalog.Snapshot(ctx)
 	if err != nil {
 		return points.PointsReport{}, err
 	}
-	rb, err := points.NewRulebook(snap)
+	rb, err := points.RulebookOf(snap)
 	if err != nil {
 		return points.PointsReport{}, catalog.Internal(err)
 	}
@@ -311,7 +313,7 @@ func (s *Applications) SaveActivity(ctx context.Context, id int64, version int, 
 		what = fmt.Sprintf("replaced activity %d with %q", act.ID, act.Title)
 	}
 	return s.change(ctx, id, version, ActionEdit, what, func(_ *catalog.Principal, a *Application, snap *catalog.Snapshot) ([]*catalog.Error, error) {
-		rb, err := points.NewRulebook(snap)
+		rb, err := points.RulebookOf(snap)
 		if err != nil {
 			return nil, catalog.Internal(err)
 		}

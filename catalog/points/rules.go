@@ -89,7 +89,9 @@ const maxWeeklyHours = 7 * 24
 
 // Rulebook holds every figure the points engine uses, read from the rule
 // tables: the activity types, the employment bands and the rule figures.
-// It is immutable once built.
+// It is immutable once built: nothing writes to it after NewRulebook or
+// NewRulebookFromTables returns, so one rulebook is shared by every
+// reader of a snapshot (RulebookOf), across goroutines.
 type Rulebook struct {
 	types              map[string]catalog.ActivityType
 	fullYear           catalog.EmploymentBand
@@ -225,8 +227,9 @@ func Require(s *catalog.Snapshot) error {
 
 // NewRulebook builds the points engine's rulebook from a catalog snapshot,
 // including its certifications, so that Industry Certification claims are
-// checked against the pre-approved list and the program. RulebookOf builds
-// the whole rulebook, with the day Figures.
+// checked against the pre-approved list and the program. It builds a new
+// one at every call: the services read the snapshot's own through
+// RulebookOf, which builds it once per snapshot.
 func NewRulebook(s *catalog.Snapshot) (*Rulebook, error) {
 	var types []catalog.ActivityType
 	for _, t := range s.ActivityTypes(nil) {
