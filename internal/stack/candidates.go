@@ -4,7 +4,6 @@ import (
 	"context"
 	"slices"
 
-	"github.com/99designs/gqlgen/graphql"
 	"github.com/mssc/recert/catalog/candidate"
 	"github.com/vikstrous/dataloadgen"
 )
@@ -18,21 +17,10 @@ import (
 // the caller may not see is answered as none. A loader keeps what it read
 // for its root field only, as the history loader does: a mutation's
 // answer, read after its write, is read afresh.
-type candidateBatches struct {
-	store candidate.BatchReader
-}
-
-var _ graphql.RootFieldInterceptor = candidateBatches{}
-
-// ExtensionName names the extension.
-func (candidateBatches) ExtensionName() string { return "CandidateBatches" }
-
-// Validate accepts every schema.
-func (candidateBatches) Validate(graphql.ExecutableSchema) error { return nil }
-
-// InterceptRootField gives the root field its dataloader.
-func (c candidateBatches) InterceptRootField(ctx context.Context, next graphql.RootResolver) graphql.Marshaler {
-	return next(candidate.WithBatchReader(ctx, newCandidateLoader(c.store)))
+func candidateBatches(store candidate.BatchReader) perRootField {
+	return perRootField{name: "CandidateBatches", with: func(ctx context.Context) context.Context {
+		return candidate.WithBatchReader(ctx, newCandidateLoader(store))
+	}}
 }
 
 // candidateLoader reads candidates through a dataloader, which keeps

@@ -33,21 +33,31 @@ const batchKeys = 300
 // root field only: a mutation's answer, read after its write, is read
 // afresh, also when an earlier mutation of the operation read the same
 // history.
-type historyBatches struct {
-	store application.HistoryReader
+func historyBatches(store application.HistoryReader) perRootField {
+	return perRootField{name: "HistoryBatches", with: func(ctx context.Context) context.Context {
+		return application.WithHistoryReader(ctx, newHistoryLoader(store))
+	}}
 }
 
-var _ graphql.RootFieldInterceptor = historyBatches{}
+// perRootField is a gqlgen extension that gives each root field a context
+// of its own, made by with: a dataloader that keeps what it read for that
+// root field only.
+type perRootField struct {
+	name string
+	with func(context.Context) context.Context
+}
+
+var _ graphql.RootFieldInterceptor = perRootField{}
 
 // ExtensionName names the extension.
-func (historyBatches) ExtensionName() string { return "HistoryBatches" }
+func (p perRootField) ExtensionName() string { return p.name }
 
 // Validate accepts every schema.
-func (historyBatches) Validate(graphql.ExecutableSchema) error { return nil }
+func (perRootField) Validate(graphql.ExecutableSchema) error { return nil }
 
-// InterceptRootField gives the root field its dataloader.
-func (h historyBatches) InterceptRootField(ctx context.Context, next graphql.RootResolver) graphql.Marshaler {
-	return next(application.WithHistoryReader(ctx, newHistoryLoader(h.store)))
+// InterceptRootField gives the root field its context.
+func (p perRootField) InterceptRootField(ctx context.Context, next graphql.RootResolver) graphql.Marshaler {
+	return next(p.with(ctx))
 }
 
 // historyKey names one read: an application and how many of its newest

@@ -180,8 +180,8 @@ func (s *Stack) apiConfig(cfg Config, svc *services.Services, histories applicat
 		readroute.Extension{Sticky: s.shared.sticky},
 		extension.AutomaticPersistedQuery{Cache: lru.New[string](persistedQueryEntries)},
 		s.Cache,
-		historyBatches{store: histories},
-		candidateBatches{store: candidates},
+		historyBatches(histories),
+		candidateBatches(candidates),
 	}
 	if cfg.Tracing {
 		extensions = append([]graphql.HandlerExtension{otelgqlgen.Middleware()}, extensions...)
