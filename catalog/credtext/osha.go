@@ -1,6 +1,10 @@
 package credtext
 
-import "github.com/mssc/recert/catalog"
+import (
+	"regexp"
+
+	"github.com/mssc/recert/catalog"
+)
 
 // OSHAGeneralWords say an OSHA card or course is of General Industry,
 // the only standard whose cards count (FAQ 7).
@@ -15,7 +19,7 @@ var (
 		code     catalog.RuleCode
 		words    PhraseSet
 	}{
-		{"Construction", catalog.RuleOSHAConstructionCard, Phrases("construction")},
+		{"Construction", catalog.RuleOSHAConstructionCard, Phrases("construction", "construccion", "construcción")},
 		{"Maritime", catalog.RuleOSHAMaritimeCard, Phrases("maritime", "shipyard", "longshoring", "marine terminal")},
 		{"Disaster Site Workers", catalog.RuleOSHADisasterSiteCard, Phrases("disaster site", "disaster", "7600")},
 	}
@@ -87,4 +91,19 @@ func OSHACard(text string) (bool, string) {
 		}
 	}
 	return HasAny(text, oshaCardWords), ""
+}
+
+// oshaCourseNumber matches the number of an OSHA Training Institute course
+// (500 to 9999): "OSHA 511", "OSHA #7500".
+var oshaCourseNumber = regexp.MustCompile(`\b([5-9]\d{2}|[1-9]\d{3})\b`)
+
+// OSHACourse reports whether normalized text names an OSHA Training
+// Institute course by its number, a training rather than a card ("OSHA
+// 511 Standards for General Industry"; the 10- and 30-hour cards and a
+// CFR part are no course numbers).
+func OSHACourse(text string) bool {
+	if !HasAny(text, oshaWords) || HasAny(text, Phrases("cfr", "1910", "1926")) {
+		return false
+	}
+	return oshaCourseNumber.MatchString(text)
 }

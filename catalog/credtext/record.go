@@ -14,7 +14,7 @@ import (
 var recordNumber = regexp.MustCompile(`(?i)` +
 	`(?:\b(?:cert(?:ificate)?|card|licen[cs]e|member(?:ship)?|id)\s*)?(?:#|\bno\.?|\bnumber\b|\bnum\b|\bid\b)\s*:?\s*[a-z]{0,5}-?\d{5,}[\w-]*` +
 	`|\b\d{6,}\b` +
-	`|\b(?:exp(?:\.|ires?|iration(?:\s+date)?|iry)?|valid\s+(?:until|thru|through|to))\s*:?\s*(?:on\s+)?(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}[/.-]\d{4}|[a-z]{3,9}\.?\s+\d{4}|\d{4})`)
+	`|\b(?:exp(?:\.|ires?|ired|iration(?:\s+date)?|iry)?|valid\s+(?:until|thru|through|to))\s*:?\s*(?:on\s+)?(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}[/.-]\d{4}|[a-z]{3,9}\.?\s+\d{4}|\d{4})`)
 
 // WithoutRecordNumbers returns a credential's text without what it says of
 // the credential's record: its certificate, card or member number and its
@@ -26,4 +26,49 @@ func WithoutRecordNumbers(text string) string {
 		return text
 	}
 	return out
+}
+
+// numericDate matches a date written in numbers ("03/2023", "3/15/2023",
+// "2023-03-15"), whose year alone says when a credential was earned.
+var numericDate = regexp.MustCompile(`\b(?:\d{1,2}[/.-](?:\d{1,2}[/.-])?((?:19|20)\d{2})|((?:19|20)\d{2})[/.-]\d{1,2}(?:[/.-]\d{1,2})?)\b`)
+
+// DatesAsYears returns a credential's text with each date written in
+// numbers written as its year ("CSCP - earned 03/2023" as "CSCP - earned
+// 2023"): the day and month are no level or number of what was earned.
+func DatesAsYears(text string) string {
+	return numericDate.ReplaceAllString(text, "$1$2")
+}
+
+// abbreviations are the short forms candidates write for words of the
+// catalog's names, by the normalized short form.
+var abbreviations = map[string]string{
+	"sr": "senior", "mgr": "manager", "mfg": "manufacturing", "mgmt": "management", "assoc": "associate",
+	"insp": "inspector", "maint": "maintenance", "tech": "technician", "techn": "technician",
+}
+
+// shortWord matches a word that may be a short form, with the full stop
+// that often ends it.
+var shortWord = regexp.MustCompile(`(?i)\b[a-z]+\b\.?`)
+
+// ExpandAbbreviations returns a credential's text with the short forms of
+// catalog words written in full ("Sr. CWI" as "senior CWI", "Certified
+// Energy Mgr." as "Certified Energy manager").
+func ExpandAbbreviations(text string) string {
+	return shortWord.ReplaceAllStringFunc(text, func(w string) string {
+		if full, ok := abbreviations[strings.ToLower(strings.TrimSuffix(w, "."))]; ok {
+			return full
+		}
+		return w
+	})
+}
+
+// dottedAcronym matches an abbreviation written with a full stop after
+// each letter ("C.L.A.", "C.W.I").
+var dottedAcronym = regexp.MustCompile(`\b(?:[A-Za-z]\.){2,}[A-Za-z]?\b\.?`)
+
+// JoinDottedAcronyms writes an abbreviation written with full stops as
+// one word ("C.L.A. - MSSC" as "CLA - MSSC"), so that none of its letters
+// is read as a word of its own ("a").
+func JoinDottedAcronyms(text string) string {
+	return dottedAcronym.ReplaceAllStringFunc(text, func(a string) string { return strings.ReplaceAll(a, ".", "") })
 }

@@ -14,13 +14,18 @@ var AttendanceWords = Phrases("attendance", "attendee", "attended", "participati
 var LocalWords = Phrases(
 	"internal", "in house", "inhouse", "company issued", "company program", "company qms", "company specific",
 	"plant qualification", "plant specific", "site certification", "site specific", "employer specific",
-	"proprietary", "badge",
+	"proprietary", "badge", "plant program",
+	// Basic job training (guide lines 108-109): a new hire's orientation,
+	// the employer's own procedures and policies.
+	"new hire", "orientation", "onboarding", "sop", "standard operating procedure", "standard operating procedures",
+	"policies and procedures", "company policies", "company procedures",
 )
 
 // GeneralEducationWords mark general education courses (FAQ 6).
 var GeneralEducationWords = Phrases(
 	"english", "algebra", "calculus", "history", "art appreciation", "music", "literature", "social studies",
 	"psychology", "sociology", "philosophy", "composition", "humanities", "public speaking", "math",
+	"spanish", "french", "german", "ingles", "inglés", "espanol", "español",
 )
 
 // CEWords mark certificates and licences of equipment manufacturers,
@@ -28,7 +33,8 @@ var GeneralEducationWords = Phrases(
 // Education (FAQ 15): forklift training and licences, hazardous-materials
 // training, manufacturer training.
 var CEWords = Phrases(
-	"forklift", "fork lift", "powered industrial truck", "reach truck", "pallet jack", "mewp", "aerial work platform",
+	"forklift", "fork lift", "powered industrial truck", "reach truck", "pallet jack", "order picker", "mewp", "aerial work platform",
+	"montacargas", "montacarga", "carretilla elevadora",
 	"aerial lift", "scissor lift", "hazwoper", "hazmat", "hazardous materials", "hazardous waste", "dangerous goods",
 	"49 cfr", "phmsa", "rcra", "iata", "dot hazmat",
 	"crown equipment", "raymond", "hyster", "yale", "jlg", "genie", "caterpillar", "komatsu", "john deere",
@@ -44,6 +50,8 @@ var TrainingWords = Phrases(
 	"training", "course", "courses", "class", "classes", "seminar", "workshop", "prep", "preparation",
 	"review", "bootcamp", "boot camp", "exam", "learning system", "study", "tutorial", "completion",
 	"contact hours", "day",
+	// A college course, for credit or not (the guide's Continuing Education rows).
+	"credit hours", "credit hour", "credits", "semester hours", "non credit", "noncredit",
 )
 
 // NotYetEarnedWords say that what the text names is not yet earned: a

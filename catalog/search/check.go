@@ -84,7 +84,7 @@ func ValidateCredential(prefix string, in catalog.CredentialInput, today catalog
 // The input must be valid.
 func CheckCredential(s *catalog.Snapshot, in catalog.CredentialInput) catalog.CredentialCheck {
 	read := in
-	read.Text = credtext.WithoutRecordNumbers(in.Text)
+	read.Text = credtext.ExpandAbbreviations(credtext.JoinDottedAcronyms(credtext.DatesAsYears(credtext.WithoutRecordNumbers(in.Text))))
 	out := checkCredential(s, read, matcherOf(s).analyseSignals(read), true)
 	out.Claim = claimFor(s, in, out)
 	return out
@@ -182,7 +182,7 @@ func checkCredential(s *catalog.Snapshot, in catalog.CredentialInput, sig creden
 		return notListed(s, ranked, alternatives)
 	}
 	entry := matcherOf(s).docs[ranked[0].doc].cert
-	if len(tied) > 1 {
+	if len(tied) > 1 && !training {
 		return ambiguous(s, q, tied, why, alternatives)
 	}
 	confidence := confidenceOf(ranked)
@@ -190,15 +190,30 @@ func checkCredential(s *catalog.Snapshot, in catalog.CredentialInput, sig creden
 		return notYetEarned(entry, confidence, alternatives)
 	}
 	if training {
+		// Training toward any of several listed entries is training toward
+		// a listed certification all the same.
+		toward, which := entry, entry.DisplayName+", which is"
+		if len(tied) > 1 {
+			names := make([]string, len(tied))
+			for i, t := range tied {
+				names[i] = matcherOf(s).docs[t.doc].cert.DisplayName
+			}
+			toward, which = nil, strings.Join(names, " or ")+", each of which is"
+		}
 		return catalog.CredentialCheck{
-			Verdict: catalog.VerdictDoesNotCount, Entry: entry, Confidence: confidence, Alternatives: alternatives,
+			Verdict: catalog.VerdictDoesNotCount, Entry: toward, Confidence: confidence, Alternatives: alternatives,
 			Rules: []catalog.AppliedRule{{Code: catalog.RuleTrainingTowardListed, Description: fmt.Sprintf(
-				"this is training toward %s, which is on the pre-approved list: only the certification itself counts, never the training", entry.DisplayName)}},
+				"this is training toward %s on the pre-approved list: only the certification itself counts, never the training", which)}},
 			NextStep: "Claim the certification once you have earned it, as an Industry Certification.",
 		}
 	}
-	if sig.otherIssuer != "" && !q.orgs[entry.OrganizationID] && !entry.HasBasis(catalog.BasisOSHAGeneralIndustry) {
-		return otherIssuer(s, sig, entry, alternatives)
+	if !q.orgs[entry.OrganizationID] && !entry.HasBasis(catalog.BasisOSHAGeneralIndustry) {
+		if sig.otherIssuer == "" && sig.unknownIssuer != "" && !issuerMentioned(entry, sig.unknownIssuer) {
+			sig.otherIssuer = sig.unknownIssuer
+		}
+		if sig.otherIssuer != "" {
+			return otherIssuer(s, sig, entry, alternatives)
+		}
 	}
 	return judgeEntry(s, in, sig, entry, confidence, alternatives)
 }
@@ -259,6 +274,30 @@ func notListed(s *catalog.Snapshot, ranked []scored, alternatives []catalog.Cred
 			"a description of its training requirements, the key activities it covers, how it is earned and where it is recognised, " +
 			"and a description of the issuing organization; review may take up to 30 days.",
 	}
+}
+
+// issuerMentioned reports whether the entry's data name the issuer, as a
+// word or words of its note, aliases, or its body's description or other
+// names: a body it is administered by or certified through ("SMRP" of the
+// CMRT, "CMAA" of CMCI's CCM).
+func issuerMentioned(entry *catalog.Certification, issuer string) bool {
+	name := catalog.NormalizeText(issuer)
+	if name == "" {
+		return false
+	}
+	texts := []string{entry.Note, entry.Description}
+	for _, a := range entry.Aliases {
+		texts = append(texts, a.Value)
+	}
+	if o := entry.Organization; o != nil {
+		texts = append(append(texts, o.Description), o.OtherNames...)
+	}
+	for _, t := range texts {
+		if containsWords(catalog.NormalizeText(t), name) {
+			return true
+		}
+	}
+	return false
 }
 
 // otherIssuer answers a credential that fits a listed entry by its words

@@ -129,7 +129,7 @@ var orderedPhrases = []string{
 	"six sigma", "class a", "class b", "class c", "general industry", "in house", "company issued", "by", "from",
 	"through", "issued", "disaster site", "site certification", "boot camp", "learning system", "contact hours",
 	"art appreciation", "social studies", "public speaking", "fork lift", "reach truck", "pallet jack", "powered industrial truck",
-	"aerial lift", "scissor lift", "hazardous materials", "dangerous goods", "certified production technician", "outreach",
+	"aerial lift", "scissor lift", "order picker", "hazardous materials", "dangerous goods", "certified production technician", "outreach",
 	"of", "for", "in", "and", "lean six sigma", "commercial driver", "train the trainer",
 	// A compound the catalog writes as one word ("Signalperson").
 	"signal person",

@@ -489,8 +489,8 @@ func TestWhatIsNotYetEarnedEarnsNothing(t *testing.T) {
 // an abbreviation the catalog does not know counts as Continuing
 // Education, as one spelled out does; a belt of a certifying body of the
 // catalog other than SME (ASQ's) is a certification that is not listed;
-// SME's belt, and a Lean level whose issuer is an abbreviation that may be
-// a partner's, stay SME's listed entries.
+// SME's belt and Lean level, SME named by its former name too, stay SME's
+// listed entries.
 func TestSixSigmaFromAnotherBodyIsContinuingEducation(t *testing.T) {
 	snap := seededSnapshot(t)
 	in := catalog.CredentialInput{Text: "Lean Six Sigma Green Belt", Issuer: "IASSC"}
@@ -507,7 +507,7 @@ func TestSixSigmaFromAnotherBodyIsContinuingEducation(t *testing.T) {
 		entry string
 	}{
 		{catalog.CredentialInput{Text: "Six Sigma Green Belt", Issuer: "SME"}, "sme-six-sigma-green-belt"},
-		{catalog.CredentialInput{Text: "Lean Silver Certification", Issuer: "AME"}, "sme-lean-silver"},
+		{catalog.CredentialInput{Text: "Lean Silver Certification", Issuer: "Society of Manufacturing Engineers"}, "sme-lean-silver"},
 	} {
 		if got := search.CheckCredential(snap, tc.in); got.Entry == nil || got.Entry.Key != tc.entry || got.Verdict != catalog.VerdictIndustryCertification {
 			t.Errorf("%+v: %s %v, want %s", tc.in, got.Verdict, got.Entry, tc.entry)
@@ -537,5 +537,38 @@ func TestARecordNumberOrExpiryChangesNothing(t *testing.T) {
 	held := catalog.CredentialInput{Text: "CWI, exp. 06/2026", Held: held(catalog.ProgramCPT)}
 	if got := search.CheckCredential(snap, held); slices.Contains(ruleCodes(got), catalog.RuleEarnedYearFromText) {
 		t.Errorf("an expiry year was read as the year earned: %v", ruleCodes(got))
+	}
+}
+
+// TestAnIssuerTheCatalogDoesNotKnowIsAnotherBody checks that an issuer
+// given as an abbreviation or one word that names no organization of the
+// catalog is another body than the matched entry's, so the credential is
+// not that entry, unless the entry's data name it (a body it is
+// administered by or certified through); an OSHA card's trainer never
+// counts against the card.
+func TestAnIssuerTheCatalogDoesNotKnowIsAnotherBody(t *testing.T) {
+	snap := seededSnapshot(t)
+	for _, in := range []catalog.CredentialInput{
+		{Text: "Certified Safety Professional", Issuer: "NSC"},
+		{Text: "Certified Welding Inspector", Issuer: "TWI"},
+		{Text: "Vibration Analyst Category II", Issuer: "Mobius"},
+		{Text: "Certified Calibration Technician", Issuer: "NCSLI"},
+	} {
+		got := search.CheckCredential(snap, in)
+		if got.Verdict != catalog.VerdictNotListed || !slices.Contains(ruleCodes(got), catalog.RuleOtherIssuerNamed) {
+			t.Errorf("%+v: %s %v %v, want NOT_LISTED under OTHER_ISSUER_NAMED", in, got.Verdict, got.Entry, ruleCodes(got))
+		}
+	}
+	for _, tc := range []struct {
+		in    catalog.CredentialInput
+		entry string
+	}{
+		{catalog.CredentialInput{Text: "Certified Maintenance & Reliability Technician", Issuer: "SMRP"}, "isa-cmrt"},
+		{catalog.CredentialInput{Text: "Certified Construction Manager", Issuer: "CMAA"}, "cmci-ccm"},
+		{catalog.CredentialInput{Text: "OSHA 10 General Industry", Issuer: "ClickSafety"}, "osha-10-general-industry"},
+	} {
+		if got := search.CheckCredential(snap, tc.in); got.Entry == nil || got.Entry.Key != tc.entry || got.Verdict != catalog.VerdictIndustryCertification {
+			t.Errorf("%+v: %s %v, want %s", tc.in, got.Verdict, got.Entry, tc.entry)
+		}
 	}
 }

@@ -29,6 +29,12 @@ type credentialSignals struct {
 	// otherIssuerText is the part of the text that names otherIssuer;
 	// empty when the issuer input names it.
 	otherIssuerText string
+	// unknownIssuer is the issuer input when it names no organization of
+	// the catalog and is not spelled out as a name: an abbreviation or one
+	// word ("NSC", "Mobius"), which names another body than the entry's
+	// unless the entry's data mention it (issuerMentioned: "CMAA" of
+	// CMCI, whose description names it).
+	unknownIssuer string
 	// issuerLead are the acronyms of the organizations of the catalog that
 	// the issuer input names and the text does not: the text is matched as
 	// if it began with them, so that an issuer given in its own field
@@ -96,12 +102,19 @@ func (m *matcher) analyseSignals(in catalog.CredentialInput) credentialSignals {
 		// An unknown abbreviation may be another name of a listed body,
 		// but not of a Six Sigma belt's: an "IASSC" Green Belt is no SME
 		// Green Belt.
-		if !m.knownOrganization(iss) && (spelledOut(in.Issuer) || credtext.HasAny(sig.earned, credtext.SixSigmaWords)) {
+		switch {
+		case m.knownOrganization(iss):
+		case spelledOut(in.Issuer) || credtext.HasAny(sig.earned, credtext.SixSigmaWords):
 			sig.otherIssuer = catalog.FirstNonEmpty(sig.otherIssuer, strings.TrimSpace(in.Issuer))
+		default:
+			sig.unknownIssuer = strings.TrimSpace(in.Issuer)
 		}
 		sig.issuerLead = m.acronymsNamedOnlyBy(iss, catalog.NormalizeText(in.Text))
 	}
-	sig.issuerOnly = len(earned) == 1 && m.namesOnlyOrganizations(strings.TrimSpace(catalog.NormalizeText(in.Issuer)+" "+earned[0]))
+	// Only organizations are named when what was earned says nothing but
+	// noise ("Certified") beside the issuers the text and the issuer input
+	// name ("Certified by AWS").
+	sig.issuerOnly = len(earned) == 1 && m.namesOnlyOrganizations(strings.Join(append([]string{earned[0]}, sig.issuerPhrases...), " "))
 	sig.licence = credtext.HasAny(sig.earned, credtext.LicenceWords)
 	sig.equipment = credtext.HasAny(sig.all, credtext.CEWords)
 	training := credtext.RemovePhrases(sig.earned, credtext.LicenceClassWords)
@@ -110,7 +123,7 @@ func (m *matcher) analyseSignals(in catalog.CredentialInput) credentialSignals {
 		training = credtext.RemovePhrases(training, credtext.Phrases("class", "classes"))
 	}
 	sig.notYetEarned = credtext.HasAny(sig.earned, credtext.NotYetEarnedWords)
-	sig.training = credtext.HasAny(training, credtext.TrainingWords) || sig.notYetEarned
+	sig.training = credtext.HasAny(training, credtext.TrainingWords) || sig.notYetEarned || credtext.OSHACourse(sig.all)
 	sig.year = credtext.OnlyYear(catalog.NormalizeText(in.Text))
 	return sig
 }
@@ -204,7 +217,9 @@ func (m *matcher) namesOnlyOrganizations(text string) bool {
 	rest := " " + text + " "
 	found := false
 	for words := range m.orgWords {
-		if strings.Contains(rest, " "+words+" ") {
+		// Replaced until none is left: a name written twice in a row
+		// shares the space between them.
+		for strings.Contains(rest, " "+words+" ") {
 			rest = strings.ReplaceAll(rest, " "+words+" ", " ")
 			found = true
 		}

@@ -63,6 +63,13 @@ var noiseWords = map[string]bool{
 	// (DOMAIN.md, decision 9), whether or not it is current today.
 	"expired": true, "lapsed": true, "inactive": true, "active": true, "current": true, "valid": true,
 	"renewed": true, "renewal": true, "recertified": true, "recertification": true,
+	// When it was earned, in words: the day earned is read from the date
+	// and the year, not from these.
+	"earned": true, "completed": true, "obtained": true, "passed": true, "achieved": true,
+	"january": true, "february": true, "march": true, "april": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
+	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
 }
 
 // numeralForms maps the small numbers to their other written form, so that
@@ -272,16 +279,15 @@ func newMatcher(certs []*catalog.Certification, orgs []*catalog.Organization, or
 				x := intern(t)
 				weights[x] = max(weights[x], weightOrganization)
 			}
-			// An other name weighs as the name, or as the acronym when it
-			// is one word ("CCO", "ASCM").
+			// An other name of one word ("CCO", "ASCM") weighs as the
+			// acronym; the words of a longer one are left out, so that they
+			// do not make common the words they share with entries' names
+			// ("supply chain" of the Association for Supply Chain
+			// Management and of PECB's ISO 28000).
 			for _, other := range o.OtherNames {
-				words, weight := strings.Fields(catalog.NormalizeText(other)), weightOrganizationName
-				if len(words) == 1 {
-					weight = weightOrganization
-				}
-				for _, t := range words {
-					x := intern(t)
-					weights[x] = max(weights[x], weight)
+				if words := strings.Fields(catalog.NormalizeText(other)); len(words) == 1 {
+					x := intern(words[0])
+					weights[x] = max(weights[x], weightOrganization)
 				}
 			}
 		}
