@@ -102,3 +102,24 @@ func TestWithoutRecordNumbersDropsWhatSaysNothingOfTheCredential(t *testing.T) {
 		}
 	}
 }
+
+// TestCreditHoursAreReadFromTheCourse checks the credit hours read from a
+// course's normalized text, and the row they pick about a threshold.
+func TestCreditHoursAreReadFromTheCourse(t *testing.T) {
+	for text, want := range map[string]int{
+		"introduction to plcs 3 credit hours": 3, "scm 301 4 credits": 4, "welding 3 0 semester hours": 3,
+		"osha 30 hour card": 0, "cpim part 1": 0, "2 credit hour course": 2,
+	} {
+		if got := credtext.CreditHours(text); got != want {
+			t.Errorf("%q: %d credit hours, want %d", text, got, want)
+		}
+	}
+	for text, want := range map[string]string{
+		"plcs 3 credit hours": "ce-for-credit-3-plus", "plcs 2 credits": "ce-for-credit-under-3",
+		"blueprint non credit course": "ce-non-credit", "navy course vmet": "ce-military", "loto training": "ce-third-party",
+	} {
+		if got := credtext.ContinuingEducationRow(text, 3); got != want {
+			t.Errorf("%q: row %s, want %s", text, got, want)
+		}
+	}
+}

@@ -72,3 +72,22 @@ var dottedAcronym = regexp.MustCompile(`\b(?:[A-Za-z]\.){2,}[A-Za-z]?\b\.?`)
 func JoinDottedAcronyms(text string) string {
 	return dottedAcronym.ReplaceAllStringFunc(text, func(a string) string { return strings.ReplaceAll(a, ".", "") })
 }
+
+// creditHours matches a course's credit hours in normalized text ("3
+// credit hours", "4 credits", "3 0 semester hours" of "3.0 semester
+// hours").
+var creditHours = regexp.MustCompile(`\b(\d{1,2})(?: \d+)? (?:credit hours?|credits?|semester hours?|semester credits?|cr hrs?)\b`)
+
+// CreditHours returns the credit hours normalized text gives a course,
+// 0 when it gives none.
+func CreditHours(text string) int {
+	m := creditHours.FindStringSubmatch(text)
+	if m == nil {
+		return 0
+	}
+	n := 0
+	for _, r := range m[1] {
+		n = n*10 + int(r-'0')
+	}
+	return n
+}

@@ -98,3 +98,14 @@ var FullCPTWords = Phrases("certified production technician", "cpt")
 // CPTModuleWords name the modules of CPT, whose certificates are listed
 // entries of their own.
 var CPTModuleWords = Phrases("safety", "quality", "processes", "process", "maintenance", "green", "module")
+
+// NonCreditWords say a course earned no college credit: the guide's
+// non-credit course row.
+var NonCreditWords = Phrases("non credit", "noncredit", "not for credit")
+
+// MilitaryWords say training was military: the guide's military training
+// row, proved by a Joint Services Transcript or a VMET.
+var MilitaryWords = Phrases(
+	"military", "army", "navy", "air force", "marine corps", "marines", "usmc", "coast guard", "national guard",
+	"jst", "joint services transcript", "vmet",
+)

@@ -402,6 +402,10 @@ func (rb *Rulebook) PointsRequired() int { return rb.pointsRequired }
 // CycleYears is the number of years of a cycle.
 func (rb *Rulebook) CycleYears() int { return rb.cycleYears }
 
+// ForCreditMinHours is the least credit hours of a for-credit course of
+// the row of more hours: fewer belong to the other row.
+func (rb *Rulebook) ForCreditMinHours() float64 { return rb.forCreditMinHours }
+
 // ActivityType returns the activity type with the given key.
 func (rb *Rulebook) ActivityType(key string) (catalog.ActivityType, bool) {
 	t, ok := rb.types[key]

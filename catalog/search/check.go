@@ -9,6 +9,7 @@ import (
 
 	"github.com/mssc/recert/catalog"
 	"github.com/mssc/recert/catalog/credtext"
+	"github.com/mssc/recert/catalog/points"
 )
 
 // Thresholds of the credential check.
@@ -86,7 +87,7 @@ func CheckCredential(s *catalog.Snapshot, in catalog.CredentialInput) catalog.Cr
 	read := in
 	read.Text = credtext.ExpandAbbreviations(credtext.JoinDottedAcronyms(credtext.DatesAsYears(credtext.WithoutRecordNumbers(in.Text))))
 	out := checkCredential(s, read, matcherOf(s).analyseSignals(read), true)
-	out.Claim = claimFor(s, in, out)
+	out.Claim = claimFor(s, in, read.Text, out)
 	return out
 }
 
@@ -147,14 +148,14 @@ func checkCredential(s *catalog.Snapshot, in catalog.CredentialInput, sig creden
 		case sig.notYetEarned:
 			return notYetEarned(nil, notListedConfidence(ranked), alternatives)
 		case equipment:
-			return continuingEducation(s, catalog.RuleEquipmentOrIndustryBodyCE,
+			return continuingEducation(s, sig, catalog.RuleEquipmentOrIndustryBodyCE,
 				"certificates of equipment manufacturers and industry bodies, forklift training and licences, and federal hazardous-materials training count as Continuing Education, not as an Industry Certification (FAQ 15)", alternatives)
 		case training:
-			return continuingEducation(s, catalog.RuleTrainingForUnlisted,
+			return continuingEducation(s, sig, catalog.RuleTrainingForUnlisted,
 				"a certificate of completion of training toward a certification that is not on the pre-approved list counts as Continuing Education (FAQ 10)", alternatives)
 		}
 		if sig.methodology && sig.otherIssuer != "" {
-			return continuingEducation(s, catalog.RuleEmployerOrThirdPartyTraining,
+			return continuingEducation(s, sig, catalog.RuleEmployerOrThirdPartyTraining,
 				"employer or third-party training such as Six Sigma or Lean, from a body whose certification is not on the pre-approved list, counts as Continuing Education when it is recognised by other employers or an independent third party, and is neither proprietary nor basic job training (guide, Employer training)", alternatives)
 		}
 		if correct {
@@ -208,7 +209,7 @@ func checkCredential(s *catalog.Snapshot, in catalog.CredentialInput, sig creden
 		}
 	}
 	if !q.orgs[entry.OrganizationID] && !entry.HasBasis(catalog.BasisOSHAGeneralIndustry) {
-		if sig.otherIssuer == "" && sig.unknownIssuer != "" && !issuerMentioned(entry, sig.unknownIssuer) {
+		if sig.otherIssuer == "" && sig.unknownIssuer != "" && !credtext.IssuerMentioned(entry, sig.unknownIssuer) {
 			sig.otherIssuer = sig.unknownIssuer
 		}
 		if sig.otherIssuer != "" {
@@ -238,7 +239,7 @@ func notYetEarned(entry *catalog.Certification, confidence float64, alternatives
 // counts: the rule table's row and the entry, exactly as the
 // application's activity input takes them; nil for an answer that earns
 // nothing.
-func claimFor(s *catalog.Snapshot, in catalog.CredentialInput, out catalog.CredentialCheck) *catalog.CredentialClaim {
+func claimFor(s *catalog.Snapshot, in catalog.CredentialInput, read string, out catalog.CredentialCheck) *catalog.CredentialClaim {
 	switch out.Verdict {
 	case catalog.VerdictIndustryCertification:
 		t := industryCertificationType(s)
@@ -247,7 +248,11 @@ func claimFor(s *catalog.Snapshot, in catalog.CredentialInput, out catalog.Crede
 		}
 		return &catalog.CredentialClaim{Category: t.Category, ActivityTypeKey: t.Key, Title: out.Entry.DisplayName, CompletedOn: in.EarnedOn, CertificationID: out.Entry.ID}
 	case catalog.VerdictContinuingEducation:
-		return &catalog.CredentialClaim{Category: catalog.CategoryContinuingEducation, ActivityTypeKey: thirdPartyTrainingKey, Title: strings.TrimSpace(in.Text), CompletedOn: in.EarnedOn}
+		key := credtext.ThirdPartyTrainingKey
+		if len(out.Rules) > 0 {
+			key = continuingEducationRow(s, out.Rules[len(out.Rules)-1].Code, catalog.NormalizeText(read+" "+in.Issuer))
+		}
+		return &catalog.CredentialClaim{Category: catalog.CategoryContinuingEducation, ActivityTypeKey: key, Title: strings.TrimSpace(in.Text), CompletedOn: in.EarnedOn}
 	}
 	return nil
 }
@@ -276,30 +281,6 @@ func notListed(s *catalog.Snapshot, ranked []scored, alternatives []catalog.Cred
 	}
 }
 
-// issuerMentioned reports whether the entry's data name the issuer, as a
-// word or words of its note, aliases, or its body's description or other
-// names: a body it is administered by or certified through ("SMRP" of the
-// CMRT, "CMAA" of CMCI's CCM).
-func issuerMentioned(entry *catalog.Certification, issuer string) bool {
-	name := catalog.NormalizeText(issuer)
-	if name == "" {
-		return false
-	}
-	texts := []string{entry.Note, entry.Description}
-	for _, a := range entry.Aliases {
-		texts = append(texts, a.Value)
-	}
-	if o := entry.Organization; o != nil {
-		texts = append(append(texts, o.Description), o.OtherNames...)
-	}
-	for _, t := range texts {
-		if containsWords(catalog.NormalizeText(t), name) {
-			return true
-		}
-	}
-	return false
-}
-
 // otherIssuer answers a credential that fits a listed entry by its words
 // but names another issuer than the entry's: it is not that entry. Six
 // Sigma, Lean and the like from another body are employer or third-party
@@ -313,7 +294,7 @@ func otherIssuer(s *catalog.Snapshot, sig credentialSignals, entry *catalog.Cert
 	named := catalog.AppliedRule{Code: catalog.RuleOtherIssuerNamed, Description: fmt.Sprintf("it names %q as its issuer; %s on the pre-approved list is issued by %s, so it is not that certification",
 		sig.otherIssuer, entry.DisplayName, issuer)}
 	if sig.methodology {
-		out := continuingEducation(s, catalog.RuleEmployerOrThirdPartyTraining,
+		out := continuingEducation(s, sig, catalog.RuleEmployerOrThirdPartyTraining,
 			"employer or third-party training such as Six Sigma or Lean counts as Continuing Education when it is recognised by other employers or an independent third party, and is neither proprietary nor basic job training (guide, Employer training)", alternatives)
 		out.Rules = append([]catalog.AppliedRule{named}, out.Rules...)
 		out.Confidence = 0.75
@@ -433,25 +414,36 @@ func classifyByRule(s *catalog.Snapshot, in catalog.CredentialInput, sig credent
 	return catalog.CredentialCheck{}, false
 }
 
-// thirdPartyTrainingKey is the key of the rule table's row for
-// third-party or employer training, under which the check's Continuing
-// Education answers are claimed.
-const thirdPartyTrainingKey = "ce-third-party"
+// continuingEducationRow returns the key of the rule table's row of
+// Continuing Education for an answer under code whose normalized text is
+// text (credtext.ContinuingEducationRow), with the rulebook's figure that
+// parts the two for-credit rows.
+func continuingEducationRow(s *catalog.Snapshot, code catalog.RuleCode, text string) string {
+	rb, err := points.RulebookOf(s)
+	if err != nil || code != catalog.RuleTrainingForUnlisted {
+		return credtext.ThirdPartyTrainingKey
+	}
+	return credtext.ContinuingEducationRow(text, rb.ForCreditMinHours())
+}
 
 // continuingEducation answers a credential that counts as CE, with the
-// points of the third-party training row of the rule table.
-func continuingEducation(s *catalog.Snapshot, code catalog.RuleCode, why string, alternatives []catalog.CredentialMatch) catalog.CredentialCheck {
+// points of the rule table's row its text names (continuingEducationRow).
+func continuingEducation(s *catalog.Snapshot, sig credentialSignals, code catalog.RuleCode, why string, alternatives []catalog.CredentialMatch) catalog.CredentialCheck {
 	category := catalog.CategoryContinuingEducation
-	points := 0
+	key := continuingEducationRow(s, code, sig.all)
+	points, row, proof := 0, "third-party training", "the certificate of completion (or a form letter signed by the instructor or HR) and a course description"
 	for _, t := range s.ActivityTypes(&category) {
-		if t.Key == thirdPartyTrainingKey {
+		if t.Key == key {
 			points = t.MaxPoints
+			if key != credtext.ThirdPartyTrainingKey {
+				row, proof = strings.ToLower(t.Name), strings.ToLower(t.ProofRequired[:1])+t.ProofRequired[1:]
+			}
 		}
 	}
 	return catalog.CredentialCheck{
 		Verdict: catalog.VerdictContinuingEducation, Points: points, Category: &category, Confidence: 0.85,
 		Rules: []catalog.AppliedRule{{Code: code, Description: why}}, Alternatives: alternatives,
-		NextStep: "Claim it under Continuing Education as third-party training, with the certificate of completion (or a form letter signed by the instructor or HR) and a course description.",
+		NextStep: fmt.Sprintf("Claim it under Continuing Education as %s, with %s.", row, strings.TrimSuffix(strings.TrimSpace(proof), ".")),
 	}
 }
 

@@ -572,3 +572,31 @@ func TestAnIssuerTheCatalogDoesNotKnowIsAnotherBody(t *testing.T) {
 		}
 	}
 }
+
+// TestACourseIsClaimedUnderTheRowItsTextNames checks that Continuing
+// Education for a course or training toward no listed certification is
+// claimed, with its points, under the rule table's row the text names: a
+// college course by its credit hours, a non-credit course, military
+// training, or else third-party training.
+func TestACourseIsClaimedUnderTheRowItsTextNames(t *testing.T) {
+	snap := seededSnapshot(t)
+	for text, row := range map[string]string{
+		"Supply Chain Management course (SCM 301), 3 credits":   "ce-for-credit-3-plus",
+		"Precision Measurement course, 2 credit hours":          "ce-for-credit-under-3",
+		"Blueprint reading non-credit course":                   "ce-non-credit",
+		"Army 92A Automated Logistical Specialist course (JST)": "ce-military",
+		"Lockout/tagout training":                               "ce-third-party",
+	} {
+		got := search.CheckCredential(snap, catalog.CredentialInput{Text: text})
+		if got.Verdict != catalog.VerdictContinuingEducation || got.Claim == nil || got.Claim.ActivityTypeKey != row {
+			t.Errorf("%q: %s %+v, want CONTINUING_EDUCATION claimed as %s", text, got.Verdict, got.Claim, row)
+			continue
+		}
+		category := catalog.CategoryContinuingEducation
+		for _, a := range snap.ActivityTypes(&category) {
+			if a.Key == row && got.Points != a.MaxPoints {
+				t.Errorf("%q: %d points, want the row's %d", text, got.Points, a.MaxPoints)
+			}
+		}
+	}
+}

@@ -155,7 +155,7 @@ func spelledOut(issuer string) bool {
 // ("American Welding Soc.").
 func (m *matcher) knownOrganization(text string) bool {
 	for words := range m.orgWords {
-		if containsWords(text, words) || shortenedName(text, words) {
+		if containsWords(text, words) || credtext.ShortenedName(text, words) {
 			return true
 		}
 	}
@@ -167,26 +167,6 @@ func (m *matcher) knownOrganization(text string) bool {
 		}
 	}
 	return false
-}
-
-// shortenedName reports whether normalized text is the normalized name
-// with some of its words cut short, word for word, stop words aside: each
-// word of the text is the name's word or, of three letters or more, its
-// beginning ("amer welding soc" of "american welding society").
-func shortenedName(text, name string) bool {
-	content := func(s string) []string {
-		return slices.DeleteFunc(strings.Fields(s), func(w string) bool { return catalog.StopWords[w] })
-	}
-	have, want := content(text), content(name)
-	if len(want) < 2 || len(have) != len(want) {
-		return false
-	}
-	for i, w := range have {
-		if w != want[i] && (len(w) < 3 || !strings.HasPrefix(want[i], w)) {
-			return false
-		}
-	}
-	return true
 }
 
 // acronymsNamedOnlyBy returns, joined by spaces in a stable order, the

@@ -52,6 +52,8 @@ func TestACheckAnswerIsAddedToTheApplicationInOneStep(t *testing.T) {
 		}{
 			{"AWS Certified Welding Inspector", "INDUSTRY_CERTIFICATION", "ic-certification", true, false},
 			{"Forklift operator training", "CONTINUING_EDUCATION", "ce-third-party", false, false},
+			{"Introduction to PLCs, Lone Star College, 3 credit hours", "CONTINUING_EDUCATION", "ce-for-credit-3-plus", false, false},
+			{"Army logistics course (JST)", "CONTINUING_EDUCATION", "ce-military", false, false},
 			{"Certified Widget Rigger", "UNDER_REVIEW", "ic-certification", false, true},
 		} {
 			check := get(e.okAs(t, candidate, claimQuery, map[string]any{"in": map[string]any{"text": tc.text, "earnedOn": earned}}), "checkCredential")
