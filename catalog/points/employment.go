@@ -98,7 +98,9 @@ type pointsYear struct {
 	// year's capped total.
 	points, allotted int
 	desc             string
-	shares           map[*pointsItem]float64
+	// shares weighs the activities' parts of the row, for sharing its
+	// points out; nil when no activity has a part of it.
+	shares map[*pointsItem]float64
 	// intern is the internship that earned the row the internship point.
 	intern *pointsItem
 	// claimants are the instructor activities that claim the year.
@@ -354,10 +356,11 @@ func (e *pointsEngine) overlapWarnings(items []*pointsItem, kind activityKind) {
 // directYears scores direct employment per cycle year: the bands of the
 // merged days, or, in a year that earns no band, the internship point.
 func (e *pointsEngine) directYears(jobs []pointsJob) []pointsYear {
-	years, hours := e.bandYears(jobs)
+	runs := e.dayRuns(jobs)
+	years := e.bandYears(jobs, runs)
 	for k := range years {
 		if years[k].points == 0 {
-			e.internshipYear(k, &years[k], jobs, hours)
+			e.internshipYear(k, &years[k], jobs, runs)
 		}
 	}
 	return years
@@ -370,7 +373,7 @@ func (e *pointsEngine) directYears(jobs []pointsJob) []pointsYear {
 // full-time column when the internship's full-time days alone reach those
 // weeks. Among several internships, the one with the most such days earns
 // it, the earlier claim on a tie.
-func (e *pointsEngine) internshipYear(k int, y *pointsYear, jobs []pointsJob, hours []float64) {
+func (e *pointsEngine) internshipYear(k int, y *pointsYear, jobs []pointsJob, runs []dayRun) {
 	rb, g := e.rb, e.grid
 	band := rb.internship
 	var best *pointsItem
@@ -380,13 +383,17 @@ func (e *pointsEngine) internshipYear(k int, y *pointsYear, jobs []pointsJob, ho
 			continue
 		}
 		ft, pt := 0, 0
-		for d := max(j.from, g.yearStarts[k]); d <= min(j.to, g.yearStarts[k+1]-1); d++ {
-			switch col, ok := rb.classify(hours[d]); {
+		for _, r := range runsIn(runs, g.yearStarts[k], g.yearStarts[k+1]) {
+			n := min(r.end-1, j.to) - max(r.from, j.from) + 1
+			if n <= 0 {
+				continue
+			}
+			switch col, ok := rb.classify(r.hours); {
 			case !ok:
 			case col == fullTimeColumn:
-				ft++
+				ft += n
 			default:
-				pt++
+				pt += n
 			}
 		}
 		days := ft + pt
@@ -411,42 +418,41 @@ func (e *pointsEngine) internshipYear(k int, y *pointsYear, jobs []pointsJob, ho
 	y.desc = fmt.Sprintf("%s; the internship (activity %d) has %d weeks of employment in the year: the internship point, %d", y.desc, best.a.ID, bestDays/7, bestPoints)
 }
 
-// bandYears scores the days of direct employment per cycle year, and
-// returns the merged weekly hours of every day of the grid.
-func (e *pointsEngine) bandYears(jobs []pointsJob) ([]pointsYear, []float64) {
+// bandYears scores the days of direct employment per cycle year, run by
+// run: a run's days are all in the same column, and each job covering
+// them gets its weekly hours' part of the run's merged hours for each of
+// them. Days no job covers have no hours, under the part-time minimum
+// (which a rulebook keeps above 0), and count in no column.
+func (e *pointsEngine) bandYears(jobs []pointsJob, runs []dayRun) []pointsYear {
 	g, rb := e.grid, e.rb
-	hours := make([]float64, g.days)
-	for _, j := range jobs {
-		for d := j.from; d <= j.to; d++ {
-			hours[d] += j.hours
-		}
-	}
 	years := make([]pointsYear, rb.cycleYears)
+	sums := newShareSums(len(jobs))
 	for k := range years {
 		y := &years[k]
 		y.kind, y.typeKey = kindDirect, typeDirectEmployment
-		y.shares = map[*pointsItem]float64{}
-		for d := g.yearStarts[k]; d < g.yearStarts[k+1]; d++ {
-			col, ok := rb.classify(hours[d])
+		for _, r := range runsIn(runs, g.yearStarts[k], g.yearStarts[k+1]) {
+			col, ok := rb.classify(r.hours)
 			if !ok {
 				continue
 			}
+			n := r.end - r.from
 			if col == fullTimeColumn {
-				y.ft++
+				y.ft += n
 			} else {
-				y.pt++
+				y.pt += n
 			}
-			for _, j := range jobs {
-				if d >= j.from && d <= j.to {
-					y.shares[j.it] += j.hours / hours[d]
+			for i, j := range jobs {
+				if j.covers(r) {
+					sums.add(i, j.hours/r.hours, n)
 				}
 			}
 		}
+		y.shares = sums.take(jobs)
 		y.days = y.ft + y.pt
 		y.points, y.desc = rb.directYear(y.ft, y.pt)
 		y.allotted = y.points
 	}
-	return years, hours
+	return years
 }
 
 // directYear scores one cycle year of direct employment from its
@@ -483,35 +489,35 @@ func (rb *Rulebook) directYear(ft, pt int) (int, string) {
 }
 
 // serviceYears scores active or Reserve and Guard military service per
-// cycle year.
+// cycle year, run by run: each of a run's days counts once, and each
+// period covering it gets an equal part of it.
 func (e *pointsEngine) serviceYears(kind activityKind, jobs []pointsJob) []pointsYear {
 	g, rb := e.grid, e.rb
-	covering := make([]int, g.days)
-	for _, j := range jobs {
-		for d := j.from; d <= j.to; d++ {
-			covering[d]++
-		}
-	}
-	active, reserve := rb.types[typeMilitaryActive], rb.types[typeMilitaryReserve]
 	years := make([]pointsYear, rb.cycleYears)
 	for k := range years {
-		y := &years[k]
-		y.kind, y.typeKey = kind, typeMilitaryActive
+		years[k].kind, years[k].typeKey = kind, typeMilitaryActive
 		if kind == kindMilitaryReserve {
-			y.typeKey = typeMilitaryReserve
+			years[k].typeKey = typeMilitaryReserve
 		}
-		y.shares = map[*pointsItem]float64{}
-		for d := g.yearStarts[k]; d < g.yearStarts[k+1]; d++ {
-			if covering[d] == 0 {
-				continue
-			}
-			y.days++
-			for _, j := range jobs {
-				if d >= j.from && d <= j.to {
-					y.shares[j.it] += 1 / float64(covering[d])
+	}
+	if len(jobs) == 0 {
+		return years
+	}
+	runs := e.dayRuns(jobs)
+	active, reserve := rb.types[typeMilitaryActive], rb.types[typeMilitaryReserve]
+	sums := newShareSums(len(jobs))
+	for k := range years {
+		y := &years[k]
+		for _, r := range runsIn(runs, g.yearStarts[k], g.yearStarts[k+1]) {
+			n := r.end - r.from
+			y.days += n
+			for i, j := range jobs {
+				if j.covers(r) {
+					sums.add(i, 1/float64(r.jobs), n)
 				}
 			}
 		}
+		y.shares = sums.take(jobs)
 		y.ft = y.days
 		if y.days == 0 {
 			continue

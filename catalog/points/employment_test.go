@@ -279,6 +279,19 @@ func TestPointsInternship(t *testing.T) {
 			t.Errorf("total %d: %+v", r.Total, r.Activities)
 		}
 	})
+	t.Run("an internship right after a short job counts its own days only", func(t *testing.T) {
+		// 20 days of a job, then the internship: together under 3 months,
+		// no band; the internship's own days decide the point.
+		for _, tt := range []struct {
+			days, want int
+		}{{41, 0}, {42, 1}} {
+			job := ptJob(1, "2021-06-01", 20, 40)
+			r := ptCompute(rb, job, intern(2, job.EndOn.AddDays(1).String(), tt.days, 40))
+			if r.Total != tt.want {
+				t.Errorf("a %d-day internship: total %d, want %d: %+v", tt.days, r.Total, tt.want, r.Activities)
+			}
+		}
+	})
 	t.Run("an internship that lifts a job into a higher band is counted as employment", func(t *testing.T) {
 		// 5 months (5) and a 2-month internship: together 7 months (10).
 		job := ptJob(1, "2021-06-01", 160, 40)
@@ -384,6 +397,18 @@ func TestPointsMilitary(t *testing.T) {
 			}
 		})
 	}
+	t.Run("overlapping periods of service count each day once", func(t *testing.T) {
+		// 50 days, and from day 31 another period: 91 or 92 days in all,
+		// 2 months and 30 days (0) or 3 months (2).
+		for _, tt := range []struct {
+			second, want int
+		}{{61, 0}, {62, 2}} {
+			r := ptCompute(rb, ptPeriod(1, "e-military-active", "2021-06-01", 50, 0), ptPeriod(2, "e-military-active", "2021-07-01", tt.second, 0))
+			if r.Total != tt.want {
+				t.Errorf("%d days from day 31: total %d, want %d: %+v", tt.second, r.Total, tt.want, r.Activities)
+			}
+		}
+	})
 	t.Run("four years of active duty", func(t *testing.T) {
 		r := ptCompute(rb, ptPeriod(1, "e-military-active", "2021-06-01", 4*365+1, 0))
 		if r.Total != 40 {
