@@ -394,6 +394,29 @@ func TestANameSeveralEntriesShareIsAskedAbout(t *testing.T) {
 	}
 }
 
+// wantEntry fails unless each input is answered INDUSTRY_CERTIFICATION as
+// the entry of its key.
+func wantEntry(t *testing.T, snap *catalog.Snapshot, entries map[catalog.CredentialInput]string) {
+	t.Helper()
+	for in, key := range entries {
+		if got := search.CheckCredential(snap, in); got.Entry == nil || got.Entry.Key != key || got.Verdict != catalog.VerdictIndustryCertification {
+			t.Errorf("%+v: %s %v, want INDUSTRY_CERTIFICATION %s", in, got.Verdict, got.Entry, key)
+		}
+	}
+}
+
+// wantVerdict fails unless each input is answered the verdict, under the
+// rule when one is given.
+func wantVerdict(t *testing.T, snap *catalog.Snapshot, verdict catalog.CredentialVerdict, rule catalog.RuleCode, ins ...catalog.CredentialInput) {
+	t.Helper()
+	for _, in := range ins {
+		got := search.CheckCredential(snap, in)
+		if got.Verdict != verdict || rule != "" && !slices.Contains(ruleCodes(got), rule) {
+			t.Errorf("%+v: %s %v %v, want %s %s", in, got.Verdict, got.Entry, ruleCodes(got), verdict, rule)
+		}
+	}
+}
+
 // TestAnIssuerDoesNotStandForWordsItsEntriesLack checks that naming a
 // listed issuer, in the text or in its own field, does not make a text
 // one of its entries when the words of what was earned are not theirs:
@@ -402,29 +425,17 @@ func TestANameSeveralEntriesShareIsAskedAbout(t *testing.T) {
 // ("American Welding Soc.") still names it.
 func TestAnIssuerDoesNotStandForWordsItsEntriesLack(t *testing.T) {
 	snap := seededSnapshot(t)
-	for _, in := range []catalog.CredentialInput{
-		{Text: "AWS Certified Weld Grinder"},
-		{Text: "Certified Weld Grinder", Issuer: "American Welding Society"},
-		{Text: "NCCER Certified Widget Rigger"},
-	} {
-		if got := search.CheckCredential(snap, in); got.Verdict != catalog.VerdictNotListed {
-			t.Errorf("%+v: %s %v, want NOT_LISTED", in, got.Verdict, got.Entry)
-		}
-	}
-	for _, tc := range []struct {
-		in    catalog.CredentialInput
-		entry string
-	}{
-		{catalog.CredentialInput{Text: "AWS Certified Welder"}, "aws-cw"},
-		{catalog.CredentialInput{Text: "Certified Welder", Issuer: "American Welding Society"}, "aws-cw"},
-		{catalog.CredentialInput{Text: "American Welding Society Welding Inspector"}, "aws-cwi"},
-		{catalog.CredentialInput{Text: "Certified Welding Inspector", Issuer: "American Welding Soc."}, "aws-cwi"},
-		{catalog.CredentialInput{Text: "CWI", Issuer: "Amer. Welding Society"}, "aws-cwi"},
-	} {
-		if got := search.CheckCredential(snap, tc.in); got.Entry == nil || got.Entry.Key != tc.entry {
-			t.Errorf("%+v: %s %v, want %s", tc.in, got.Verdict, got.Entry, tc.entry)
-		}
-	}
+	wantVerdict(t, snap, catalog.VerdictNotListed, "",
+		catalog.CredentialInput{Text: "AWS Certified Weld Grinder"},
+		catalog.CredentialInput{Text: "Certified Weld Grinder", Issuer: "American Welding Society"},
+		catalog.CredentialInput{Text: "NCCER Certified Widget Rigger"})
+	wantEntry(t, snap, map[catalog.CredentialInput]string{
+		{Text: "AWS Certified Welder"}:                                         "aws-cw",
+		{Text: "Certified Welder", Issuer: "American Welding Society"}:         "aws-cw",
+		{Text: "American Welding Society Welding Inspector"}:                   "aws-cwi",
+		{Text: "Certified Welding Inspector", Issuer: "American Welding Soc."}: "aws-cwi",
+		{Text: "CWI", Issuer: "Amer. Welding Society"}:                         "aws-cwi",
+	})
 }
 
 // TestARoleTheEntryLacksNamesAnotherCertification checks that a text
@@ -434,25 +445,16 @@ func TestAnIssuerDoesNotStandForWordsItsEntriesLack(t *testing.T) {
 // ("Professional Evaluation and Certification Board") names no role.
 func TestARoleTheEntryLacksNamesAnotherCertification(t *testing.T) {
 	snap := seededSnapshot(t)
-	for _, text := range []string{
-		"Certified Maintenance & Reliability Professional",
-		"Certified Welding Technician",
-		"Certified HACCP Manager",
-	} {
-		if got := search.CheckCredential(snap, catalog.CredentialInput{Text: text}); got.Verdict != catalog.VerdictNotListed {
-			t.Errorf("%q: %s %v, want NOT_LISTED", text, got.Verdict, got.Entry)
-		}
-	}
-	for text, entry := range map[string]string{
-		"Certified Maintenance and Reliability Technician":                      "isa-cmrt",
-		"Associate Safety Professional":                                         "bcsp-asp",
-		"Certified Associate Welding Inspector":                                 "aws-cawi",
-		"Professional Evaluation and Certification Board ISO 9001 Lead Auditor": "pecb-iso-9001-lead-auditor",
-	} {
-		if got := search.CheckCredential(snap, catalog.CredentialInput{Text: text}); got.Entry == nil || got.Entry.Key != entry {
-			t.Errorf("%q: %s %v, want %s", text, got.Verdict, got.Entry, entry)
-		}
-	}
+	wantVerdict(t, snap, catalog.VerdictNotListed, "",
+		catalog.CredentialInput{Text: "Certified Maintenance & Reliability Professional"},
+		catalog.CredentialInput{Text: "Certified Welding Technician"},
+		catalog.CredentialInput{Text: "Certified HACCP Manager"})
+	wantEntry(t, snap, map[catalog.CredentialInput]string{
+		{Text: "Certified Maintenance and Reliability Technician"}:                      "isa-cmrt",
+		{Text: "Associate Safety Professional"}:                                         "bcsp-asp",
+		{Text: "Certified Associate Welding Inspector"}:                                 "aws-cawi",
+		{Text: "Professional Evaluation and Certification Board ISO 9001 Lead Auditor"}: "pecb-iso-9001-lead-auditor",
+	})
 }
 
 // TestWhatIsNotYetEarnedEarnsNothing checks that a text naming a
@@ -477,11 +479,9 @@ func TestWhatIsNotYetEarnedEarnsNothing(t *testing.T) {
 			t.Errorf("%q: %s %s %v, want DOES_NOT_COUNT %q under NOT_YET_EARNED and no claim", text, got.Verdict, key, ruleCodes(got), entry)
 		}
 	}
-	for _, text := range []string{"CWI (expired)", "CWI - renewed", "Certified Welding Inspector, current"} {
-		if got := search.CheckCredential(snap, catalog.CredentialInput{Text: text}); got.Entry == nil || got.Entry.Key != "aws-cwi" || got.Verdict != catalog.VerdictIndustryCertification {
-			t.Errorf("%q: %s %v, want aws-cwi", text, got.Verdict, got.Entry)
-		}
-	}
+	wantEntry(t, snap, map[catalog.CredentialInput]string{
+		{Text: "CWI (expired)"}: "aws-cwi", {Text: "CWI - renewed"}: "aws-cwi", {Text: "Certified Welding Inspector, current"}: "aws-cwi",
+	})
 }
 
 // TestSixSigmaFromAnotherBodyIsContinuingEducation checks the guide's rule
@@ -493,26 +493,14 @@ func TestWhatIsNotYetEarnedEarnsNothing(t *testing.T) {
 // listed entries.
 func TestSixSigmaFromAnotherBodyIsContinuingEducation(t *testing.T) {
 	snap := seededSnapshot(t)
-	in := catalog.CredentialInput{Text: "Lean Six Sigma Green Belt", Issuer: "IASSC"}
-	if got := search.CheckCredential(snap, in); got.Verdict != catalog.VerdictContinuingEducation || !slices.Contains(ruleCodes(got), catalog.RuleEmployerOrThirdPartyTraining) {
-		t.Errorf("%+v: %s %v, want CONTINUING_EDUCATION under EMPLOYER_OR_THIRD_PARTY_TRAINING", in, got.Verdict, ruleCodes(got))
-	}
-	for _, in := range []catalog.CredentialInput{{Text: "Six Sigma Green Belt", Issuer: "ASQ"}, {Text: "ASQ Six Sigma Black Belt"}} {
-		if got := search.CheckCredential(snap, in); got.Verdict != catalog.VerdictNotListed {
-			t.Errorf("%+v: %s %v, want NOT_LISTED", in, got.Verdict, ruleCodes(got))
-		}
-	}
-	for _, tc := range []struct {
-		in    catalog.CredentialInput
-		entry string
-	}{
-		{catalog.CredentialInput{Text: "Six Sigma Green Belt", Issuer: "SME"}, "sme-six-sigma-green-belt"},
-		{catalog.CredentialInput{Text: "Lean Silver Certification", Issuer: "Society of Manufacturing Engineers"}, "sme-lean-silver"},
-	} {
-		if got := search.CheckCredential(snap, tc.in); got.Entry == nil || got.Entry.Key != tc.entry || got.Verdict != catalog.VerdictIndustryCertification {
-			t.Errorf("%+v: %s %v, want %s", tc.in, got.Verdict, got.Entry, tc.entry)
-		}
-	}
+	wantVerdict(t, snap, catalog.VerdictContinuingEducation, catalog.RuleEmployerOrThirdPartyTraining,
+		catalog.CredentialInput{Text: "Lean Six Sigma Green Belt", Issuer: "IASSC"})
+	wantVerdict(t, snap, catalog.VerdictNotListed, "",
+		catalog.CredentialInput{Text: "Six Sigma Green Belt", Issuer: "ASQ"}, catalog.CredentialInput{Text: "ASQ Six Sigma Black Belt"})
+	wantEntry(t, snap, map[catalog.CredentialInput]string{
+		{Text: "Six Sigma Green Belt", Issuer: "SME"}:                                     "sme-six-sigma-green-belt",
+		{Text: "Lean Silver Certification", Issuer: "Society of Manufacturing Engineers"}: "sme-lean-silver",
+	})
 }
 
 // TestARecordNumberOrExpiryChangesNothing checks that a certificate
@@ -521,19 +509,14 @@ func TestSixSigmaFromAnotherBodyIsContinuingEducation(t *testing.T) {
 // Ind" is General Industry on an OSHA card.
 func TestARecordNumberOrExpiryChangesNothing(t *testing.T) {
 	snap := seededSnapshot(t)
-	for text, entry := range map[string]string{
-		"CWI #12345678":                "aws-cwi",
-		"AWS CWI 09123451":             "aws-cwi",
-		"CWI cert no. 0912345":         "aws-cwi",
-		"CSP #12345":                   "bcsp-csp",
-		"CWI, exp. 06/2026":            "aws-cwi",
-		"OSHA 30 hr Gen Ind card 2022": "osha-30-general-industry",
-	} {
-		got := search.CheckCredential(snap, catalog.CredentialInput{Text: text})
-		if got.Entry == nil || got.Entry.Key != entry || got.Verdict != catalog.VerdictIndustryCertification {
-			t.Errorf("%q: %s %v, want %s", text, got.Verdict, got.Entry, entry)
-		}
-	}
+	wantEntry(t, snap, map[catalog.CredentialInput]string{
+		{Text: "CWI #12345678"}:                "aws-cwi",
+		{Text: "AWS CWI 09123451"}:             "aws-cwi",
+		{Text: "CWI cert no. 0912345"}:         "aws-cwi",
+		{Text: "CSP #12345"}:                   "bcsp-csp",
+		{Text: "CWI, exp. 06/2026"}:            "aws-cwi",
+		{Text: "OSHA 30 hr Gen Ind card 2022"}: "osha-30-general-industry",
+	})
 	held := catalog.CredentialInput{Text: "CWI, exp. 06/2026", Held: held(catalog.ProgramCPT)}
 	if got := search.CheckCredential(snap, held); slices.Contains(ruleCodes(got), catalog.RuleEarnedYearFromText) {
 		t.Errorf("an expiry year was read as the year earned: %v", ruleCodes(got))
@@ -548,29 +531,16 @@ func TestARecordNumberOrExpiryChangesNothing(t *testing.T) {
 // counts against the card.
 func TestAnIssuerTheCatalogDoesNotKnowIsAnotherBody(t *testing.T) {
 	snap := seededSnapshot(t)
-	for _, in := range []catalog.CredentialInput{
-		{Text: "Certified Safety Professional", Issuer: "NSC"},
-		{Text: "Certified Welding Inspector", Issuer: "TWI"},
-		{Text: "Vibration Analyst Category II", Issuer: "Mobius"},
-		{Text: "Certified Calibration Technician", Issuer: "NCSLI"},
-	} {
-		got := search.CheckCredential(snap, in)
-		if got.Verdict != catalog.VerdictNotListed || !slices.Contains(ruleCodes(got), catalog.RuleOtherIssuerNamed) {
-			t.Errorf("%+v: %s %v %v, want NOT_LISTED under OTHER_ISSUER_NAMED", in, got.Verdict, got.Entry, ruleCodes(got))
-		}
-	}
-	for _, tc := range []struct {
-		in    catalog.CredentialInput
-		entry string
-	}{
-		{catalog.CredentialInput{Text: "Certified Maintenance & Reliability Technician", Issuer: "SMRP"}, "isa-cmrt"},
-		{catalog.CredentialInput{Text: "Certified Construction Manager", Issuer: "CMAA"}, "cmci-ccm"},
-		{catalog.CredentialInput{Text: "OSHA 10 General Industry", Issuer: "ClickSafety"}, "osha-10-general-industry"},
-	} {
-		if got := search.CheckCredential(snap, tc.in); got.Entry == nil || got.Entry.Key != tc.entry || got.Verdict != catalog.VerdictIndustryCertification {
-			t.Errorf("%+v: %s %v, want %s", tc.in, got.Verdict, got.Entry, tc.entry)
-		}
-	}
+	wantVerdict(t, snap, catalog.VerdictNotListed, catalog.RuleOtherIssuerNamed,
+		catalog.CredentialInput{Text: "Certified Safety Professional", Issuer: "NSC"},
+		catalog.CredentialInput{Text: "Certified Welding Inspector", Issuer: "TWI"},
+		catalog.CredentialInput{Text: "Vibration Analyst Category II", Issuer: "Mobius"},
+		catalog.CredentialInput{Text: "Certified Calibration Technician", Issuer: "NCSLI"})
+	wantEntry(t, snap, map[catalog.CredentialInput]string{
+		{Text: "Certified Maintenance & Reliability Technician", Issuer: "SMRP"}: "isa-cmrt",
+		{Text: "Certified Construction Manager", Issuer: "CMAA"}:                 "cmci-ccm",
+		{Text: "OSHA 10 General Industry", Issuer: "ClickSafety"}:                "osha-10-general-industry",
+	})
 }
 
 // TestACourseIsClaimedUnderTheRowItsTextNames checks that Continuing
