@@ -32,7 +32,7 @@ type credentialSignals struct {
 	// unknownIssuer is the issuer input when it names no organization of
 	// the catalog and is not spelled out as a name: an abbreviation or one
 	// word ("NSC", "Mobius"), which names another body than the entry's
-	// unless the entry's data mention it (issuerMentioned: "CMAA" of
+	// unless the entry's data mention it (credtext.IssuerMentioned: "CMAA" of
 	// CMCI, whose description names it).
 	unknownIssuer string
 	// issuerLead are the acronyms of the organizations of the catalog that
