@@ -1,6 +1,7 @@
 package gormstore
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"slices"
@@ -24,34 +25,24 @@ func (s *Store) CandidateByID(ctx context.Context, id int64) (*candidate.Candida
 
 // CandidatesByNumber returns the candidates with these candidate IDs, by ID.
 func (s *Store) CandidatesByNumber(ctx context.Context, numbers []string) (map[string]*candidate.Candidate, error) {
-	out := map[string]*candidate.Candidate{}
-	slices.Sort(numbers)
-	numbers = slices.Compact(numbers)
-	for chunk := range slices.Chunk(numbers, 1000) {
-		var rows []tables.CandidateRow
-		if err := s.db.WithContext(ctx).Where("number IN ?", chunk).Find(&rows).Error; err != nil {
-			return nil, mapError(err)
-		}
-		cands, err := s.withHeld(ctx, rows)
-		if err != nil {
-			return nil, err
-		}
-		for _, c := range cands {
-			out[c.Number] = c
-		}
-	}
-	return out, nil
+	return candidatesWhere(ctx, s, "number", numbers, func(c *candidate.Candidate) string { return c.Number })
 }
 
 // CandidatesByID returns the candidates with these IDs, with their held
 // certifications, by ID: two statements for up to 1,000 of them (the
 // candidates, then their held certifications), whoever may see them.
 func (s *Store) CandidatesByID(ctx context.Context, ids []int64) (map[int64]*candidate.Candidate, error) {
-	out := make(map[int64]*candidate.Candidate, len(ids))
-	ids = slices.Compact(slices.Sorted(slices.Values(ids)))
-	for chunk := range slices.Chunk(ids, 1000) {
+	return candidatesWhere(ctx, s, "id", ids, func(c *candidate.Candidate) int64 { return c.ID })
+}
+
+// candidatesWhere returns the candidates whose column holds one of keys,
+// with their held certifications, by key: two statements for each 1,000
+// keys. The caller's keys are left as they are.
+func candidatesWhere[K cmp.Ordered](ctx context.Context, s *Store, column string, keys []K, key func(*candidate.Candidate) K) (map[K]*candidate.Candidate, error) {
+	out := make(map[K]*candidate.Candidate, len(keys))
+	for chunk := range slices.Chunk(slices.Compact(slices.Sorted(slices.Values(keys))), 1000) {
 		var rows []tables.CandidateRow
-		if err := s.db.WithContext(ctx).Where("id IN ?", chunk).Find(&rows).Error; err != nil {
+		if err := s.db.WithContext(ctx).Where(column+" IN ?", chunk).Find(&rows).Error; err != nil {
 			return nil, mapError(err)
 		}
 		cands, err := s.withHeld(ctx, rows)
@@ -59,7 +50,7 @@ func (s *Store) CandidatesByID(ctx context.Context, ids []int64) (map[int64]*can
 			return nil, err
 		}
 		for _, c := range cands {
-			out[c.ID] = c
+			out[key(c)] = c
 		}
 	}
 	return out, nil

@@ -156,10 +156,10 @@ func (e *pointsEngine) scoreForCredit(it *pointsItem) {
 	a, t := it.a, it.t
 	if a.CreditHours > 0 {
 		plus := a.CreditHours >= e.rb.forCreditMinHours
-		if plus != (t.Key == typeForCreditPlus) {
-			row := e.rb.types[typeForCreditUnder]
+		if plus != (t.Key == TypeForCreditPlus) {
+			row := e.rb.types[TypeForCreditUnder]
 			if plus {
-				row = e.rb.types[typeForCreditPlus]
+				row = e.rb.types[TypeForCreditPlus]
 			}
 			e.warn(WarningCreditHoursMismatch, []int64{a.ID}, "activity %d is claimed as %q but has %v credit hours, which belong to %q: it is scored as %q",
 				a.ID, t.Name, a.CreditHours, row.Name, row.Name)

@@ -14,8 +14,6 @@ import (
 // Activity type keys the points engine gives a rule of its own. Every
 // figure comes from the rows these keys name.
 const (
-	typeForCreditPlus     = "ce-for-credit-3-plus"
-	typeForCreditUnder    = "ce-for-credit-under-3"
 	typeDirectEmployment  = "e-direct"
 	typeMSSCInstructor    = "e-mssc-instructor"
 	typeOtherInstructor   = "e-other-instructor"
@@ -24,17 +22,29 @@ const (
 	typeCommitteeOrPanels = "x-committee"
 )
 
+// The keys of the rule table's rows of Continuing Education, under which
+// a course or training is claimed: a for-credit course of the row of more
+// credit hours or of the other, a non-credit course, third-party or
+// employer training, military training.
+const (
+	TypeForCreditPlus      = "ce-for-credit-3-plus"
+	TypeForCreditUnder     = "ce-for-credit-under-3"
+	TypeNonCredit          = "ce-non-credit"
+	TypeThirdPartyTraining = "ce-third-party"
+	TypeMilitaryTraining   = "ce-military"
+)
+
 // requiredTypes are the activity types the engine reads, with the category
 // each must have.
 var requiredTypes = []struct {
 	key      string
 	category catalog.PointCategory
 }{
-	{typeForCreditPlus, catalog.CategoryContinuingEducation},
-	{typeForCreditUnder, catalog.CategoryContinuingEducation},
-	{"ce-non-credit", catalog.CategoryContinuingEducation},
-	{"ce-third-party", catalog.CategoryContinuingEducation},
-	{"ce-military", catalog.CategoryContinuingEducation},
+	{TypeForCreditPlus, catalog.CategoryContinuingEducation},
+	{TypeForCreditUnder, catalog.CategoryContinuingEducation},
+	{TypeNonCredit, catalog.CategoryContinuingEducation},
+	{TypeThirdPartyTraining, catalog.CategoryContinuingEducation},
+	{TypeMilitaryTraining, catalog.CategoryContinuingEducation},
 	{"ic-certification", catalog.CategoryIndustryCertification},
 	{typeDirectEmployment, catalog.CategoryEmployment},
 	{typeMSSCInstructor, catalog.CategoryEmployment},
@@ -371,12 +381,12 @@ func (rb *Rulebook) readRules(rules []catalog.Rule, fail func(string, ...any)) {
 	}
 	if v, ok := byKey[keyRuleForCreditMinHours]; ok {
 		rb.forCreditMinHours = v
-	} else if t, ok := rb.types[typeForCreditPlus]; ok {
+	} else if t, ok := rb.types[TypeForCreditPlus]; ok {
 		rb.forCreditMinHours = creditHoursInName(t.Name)
 	}
 	if rb.forCreditMinHours <= 0 {
 		fail("the credit hours that separate the for-credit rows are neither a %q rule nor written in the %q row's name as \"(≥ N hours)\"",
-			keyRuleForCreditMinHours, typeForCreditPlus)
+			keyRuleForCreditMinHours, TypeForCreditPlus)
 	}
 }
 
@@ -415,7 +425,7 @@ func (rb *Rulebook) ActivityType(key string) (catalog.ActivityType, bool) {
 // kindOf says how an activity type is scored.
 func (rb *Rulebook) kindOf(t catalog.ActivityType) activityKind {
 	switch t.Key {
-	case typeForCreditPlus, typeForCreditUnder:
+	case TypeForCreditPlus, TypeForCreditUnder:
 		return kindForCredit
 	case typeDirectEmployment:
 		return kindDirect

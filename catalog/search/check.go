@@ -248,7 +248,7 @@ func claimFor(s *catalog.Snapshot, in catalog.CredentialInput, read string, out 
 		}
 		return &catalog.CredentialClaim{Category: t.Category, ActivityTypeKey: t.Key, Title: out.Entry.DisplayName, CompletedOn: in.EarnedOn, CertificationID: out.Entry.ID}
 	case catalog.VerdictContinuingEducation:
-		key := credtext.ThirdPartyTrainingKey
+		key := points.TypeThirdPartyTraining
 		if len(out.Rules) > 0 {
 			key = continuingEducationRow(s, out.Rules[len(out.Rules)-1].Code, catalog.NormalizeText(read+" "+in.Issuer))
 		}
@@ -419,9 +419,12 @@ func classifyByRule(s *catalog.Snapshot, in catalog.CredentialInput, sig credent
 // text (credtext.ContinuingEducationRow), with the rulebook's figure that
 // parts the two for-credit rows.
 func continuingEducationRow(s *catalog.Snapshot, code catalog.RuleCode, text string) string {
+	if code != catalog.RuleTrainingForUnlisted {
+		return points.TypeThirdPartyTraining
+	}
 	rb, err := points.RulebookOf(s)
-	if err != nil || code != catalog.RuleTrainingForUnlisted {
-		return credtext.ThirdPartyTrainingKey
+	if err != nil {
+		return points.TypeThirdPartyTraining
 	}
 	return credtext.ContinuingEducationRow(text, rb.ForCreditMinHours())
 }
@@ -431,17 +434,17 @@ func continuingEducationRow(s *catalog.Snapshot, code catalog.RuleCode, text str
 func continuingEducation(s *catalog.Snapshot, sig credentialSignals, code catalog.RuleCode, why string, alternatives []catalog.CredentialMatch) catalog.CredentialCheck {
 	category := catalog.CategoryContinuingEducation
 	key := continuingEducationRow(s, code, sig.all)
-	points, row, proof := 0, "third-party training", "the certificate of completion (or a form letter signed by the instructor or HR) and a course description"
+	earns, row, proof := 0, "third-party training", "the certificate of completion (or a form letter signed by the instructor or HR) and a course description"
 	for _, t := range s.ActivityTypes(&category) {
 		if t.Key == key {
-			points = t.MaxPoints
-			if key != credtext.ThirdPartyTrainingKey {
+			earns = t.MaxPoints
+			if key != points.TypeThirdPartyTraining && t.ProofRequired != "" {
 				row, proof = strings.ToLower(t.Name), strings.ToLower(t.ProofRequired[:1])+t.ProofRequired[1:]
 			}
 		}
 	}
 	return catalog.CredentialCheck{
-		Verdict: catalog.VerdictContinuingEducation, Points: points, Category: &category, Confidence: 0.85,
+		Verdict: catalog.VerdictContinuingEducation, Points: earns, Category: &category, Confidence: 0.85,
 		Rules: []catalog.AppliedRule{{Code: code, Description: why}}, Alternatives: alternatives,
 		NextStep: fmt.Sprintf("Claim it under Continuing Education as %s, with %s.", row, strings.TrimSuffix(strings.TrimSpace(proof), ".")),
 	}
@@ -635,7 +638,6 @@ func sharedName(s *catalog.Snapshot, ranked []scored, q *query, sig credentialSi
 		return nil, ""
 	}
 	m := matcherOf(s)
-	issuerWords := m.issuerWords(q)
 	var out []scored
 	issuers := map[int64]bool{}
 	named := false
@@ -647,7 +649,7 @@ func sharedName(s *catalog.Snapshot, ranked []scored, q *query, sig credentialSi
 		if byIssuer && (!q.orgs[doc.cert.OrganizationID] || !r.all || m.numeralsConflict(r.doc, q) || !m.ownNamesHaveNumerals(doc, q)) {
 			continue
 		}
-		stretch, whole := m.nameStretch(doc, q, issuerWords)
+		stretch, whole := m.nameStretch(doc, q)
 		if !stretch {
 			continue
 		}

@@ -513,6 +513,8 @@ type query struct {
 	acronyms []string
 	// orgs are the organizations the text or the issuer names.
 	orgs map[int64]bool
+	// issuerWords are the words of the acronyms and names of orgs.
+	issuerWords map[string]bool
 	// typing says the text comes from a search box.
 	typing bool
 	// phrasings are other wordings of the whole text, from synonyms.
@@ -600,6 +602,7 @@ func (m *matcher) analyseText(text, issuer string, drop map[string]bool, typing 
 			}
 		}
 	}
+	q.issuerWords = m.issuerWords(q.orgs)
 	var tokens []string
 	own := map[string]bool{}
 	words := m.queryWords(q.normalized, capitalWords(rest))
@@ -810,10 +813,7 @@ const rareWordEntries = 5
 
 // score rates every entry against the query, from 0 to about 1, best first.
 func (m *matcher) score(q *query) []scored {
-	var issuer map[string]bool
-	if len(q.orgs) > 0 {
-		issuer = m.issuerWords(q)
-	}
+	issuer := q.issuerWords
 	total, ownTotal := 0.0, 0.0
 	for _, w := range q.words {
 		total += w.weight
@@ -935,13 +935,14 @@ func (m *matcher) nameRecall(doc *matchDoc, q *query) float64 {
 // Operator"; "Boom Truck Crane" is none of "Lattice Boom Crawler/Truck
 // Crane", which has "crawler" between its words, and "Quality Control
 // Inspector" none of "Parts Inspection & Quality Control". With an
-// issuer named, a word of issuer (see issuerWords) that a name does not
+// issuer named, a word of its name (query.issuerWords) that a name does not
 // have is passed over for that name ("RETA Refrigeration Operator" is a
 // stretch of RETA's "Certified Industrial Refrigeration Operator"), and
 // the heading the guide nests the entry under counts as one of its names,
 // though never as a whole one ("NIMS Screw Machining" of each entry under
 // "Screw Machining Levels II-III").
-func (m *matcher) nameStretch(doc *matchDoc, q *query, issuer map[string]bool) (stretch, whole bool) {
+func (m *matcher) nameStretch(doc *matchDoc, q *query) (stretch, whole bool) {
+	issuer := q.issuerWords
 	var words []string
 	for _, w := range q.words {
 		if !w.noise {
@@ -1000,11 +1001,14 @@ func (m *matcher) nameStretch(doc *matchDoc, q *query, issuer map[string]bool) (
 }
 
 // issuerWords returns the words of the acronyms and names of the
-// organizations the query names.
-func (m *matcher) issuerWords(q *query) map[string]bool {
+// organizations orgs holds.
+func (m *matcher) issuerWords(orgs map[int64]bool) map[string]bool {
+	if len(orgs) == 0 {
+		return nil
+	}
 	out := map[string]bool{}
 	for words, id := range m.orgWords {
-		if q.orgs[id] {
+		if orgs[id] {
 			for _, w := range strings.Fields(words) {
 				out[w] = true
 			}
@@ -1148,17 +1152,10 @@ func (m *matcher) roleConflict(doc *matchDoc, q *query) bool {
 	if len(entry) == 0 {
 		return false
 	}
-	var issuer map[string]bool
 	for _, w := range q.words {
-		if !roleWords[w.text] || entry[w.text] {
-			continue
-		}
 		// A word of the issuer's name ("Professional Evaluation and
 		// Certification Board") names no role.
-		if issuer == nil {
-			issuer = m.issuerWords(q)
-		}
-		if !issuer[w.text] {
+		if roleWords[w.text] && !entry[w.text] && !q.issuerWords[w.text] {
 			return true
 		}
 	}
